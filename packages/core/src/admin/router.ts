@@ -1,0 +1,5 @@
+import { router } from "../trpc/init.ts";
+import { listUsers } from "./users/list-users.ts";
+import { setRole } from "./users/set-role.ts";
+
+export const adminRouter = router({ users: router({ list: listUsers, setRole }) });

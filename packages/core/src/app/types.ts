@@ -1,0 +1,18 @@
+import type { Db } from "@mentora/db";
+import type { Pool } from "pg";
+import type { PgBoss } from "pg-boss";
+import type { Auth } from "../auth/index.ts";
+import type { Config } from "../config/index.ts";
+import type { EmailTransport } from "../email/types.ts";
+import type { Logger } from "../logger/index.ts";
+
+/** The services one process shares: built once at start by createApp, closed at exit. */
+export interface AppServices {
+  config: Config;
+  logger: Logger;
+  pool: Pool;
+  prisma: Db;
+  boss: PgBoss;
+  email: EmailTransport;
+  auth: Auth;
+}

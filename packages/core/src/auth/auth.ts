@@ -1,0 +1,98 @@
+import type { Db } from "@mentora/db";
+import { negotiateLocale } from "@mentora/i18n";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import type { Config } from "../config/index.ts";
+import { renderResetPassword } from "../email/templates/reset-password.ts";
+import { renderVerifyEmail } from "../email/templates/verify-email.ts";
+import type { EmailMessage } from "../email/types.ts";
+import type { Logger } from "../logger/index.ts";
+
+export interface AuthDeps {
+  config: Config;
+  prisma: Db;
+  logger: Logger;
+  /** Queues an email (the `email.send` job): auth never waits on SMTP. */
+  sendEmail(message: EmailMessage): Promise<void>;
+}
+
+/** better-auth types the user without our additional fields; the row has them. */
+function localeFor(user: object, request?: Request) {
+  return negotiateLocale({
+    profileLocale: (user as { locale?: string | null }).locale,
+    acceptLanguage: request?.headers.get("accept-language"),
+  });
+}
+
+export function createAuth({ config, prisma, logger, sendEmail }: AuthDeps) {
+  const day = 24 * 60 * 60;
+  return betterAuth({
+    appName: "Mentora",
+    baseURL: config.PUBLIC_URL,
+    basePath: "/api/auth",
+    secret: config.AUTH_SECRET,
+    database: prismaAdapter(prisma, { provider: "postgresql" }),
+    trustedOrigins: config.trustedOrigins,
+    telemetry: { enabled: false },
+    logger: {
+      level: "warn",
+      log: (level, message, ...args) => logger[level]({ args }, `auth: ${message}`),
+    },
+    user: {
+      additionalFields: {
+        // Granted by the server only (input: false): a sign-up body cannot choose a role.
+        role: { type: "string", required: false, defaultValue: "MENTEE", input: false },
+        locale: { type: "string", required: false },
+        timezone: { type: "string", required: false },
+      },
+    },
+    session: {
+      expiresIn: config.SESSION_EXPIRES_IN_DAYS * day,
+      // A session used after this long is renewed for another full period.
+      updateAge: config.SESSION_UPDATE_AGE_HOURS * 60 * 60,
+    },
+    emailAndPassword: {
+      enabled: true,
+      requireEmailVerification: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 128,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, url }, request) => {
+        const content = renderResetPassword({
+          locale: localeFor(user, request),
+          name: user.name,
+          url,
+        });
+        await sendEmail({ to: user.email, ...content });
+      },
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: false,
+      expiresIn: day,
+      sendVerificationEmail: async ({ user, url }, request) => {
+        const content = renderVerifyEmail({
+          locale: localeFor(user, request),
+          name: user.name,
+          url,
+        });
+        await sendEmail({ to: user.email, ...content });
+      },
+    },
+    socialProviders: config.google ? { google: config.google } : {},
+    account: {
+      accountLinking: { enabled: true, trustedProviders: ["google"] },
+    },
+    advanced: {
+      // better-auth turns these off when NODE_ENV=test; tests must see production's checks.
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
+      ipAddress: { ipAddressHeaders: ["x-forwarded-for", "x-real-ip"] },
+      useSecureCookies: config.PUBLIC_URL.startsWith("https://"),
+    },
+    rateLimit: { enabled: config.NODE_ENV === "production" },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+export type AuthSession = NonNullable<Awaited<ReturnType<Auth["api"]["getSession"]>>>;

@@ -1,0 +1,30 @@
+import type { PgBoss } from "pg-boss";
+import { sendEmailJob } from "../email/send-email.job.ts";
+import type { JobDefinition } from "./define.ts";
+
+export { defineJob, enqueue, type JobDefinition, type JobServices } from "./define.ts";
+
+/** Every queue core declares; the worker runs a handler for each. A new job adds one line. */
+export const jobDefinitions: readonly JobDefinition[] = [sendEmailJob as unknown as JobDefinition];
+
+/**
+ * Creates each queue (and its dead-letter queue first, which pg-boss requires). Idempotent, so
+ * both web and worker run it at start and neither depends on the other having started.
+ */
+export async function createQueues(
+  boss: PgBoss,
+  definitions: readonly JobDefinition[] = jobDefinitions,
+): Promise<void> {
+  const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
+  for (const job of definitions) {
+    const deadLetter = job.queue.deadLetter;
+    if (deadLetter && !existing.has(deadLetter)) {
+      await boss.createQueue(deadLetter);
+      existing.add(deadLetter);
+    }
+    if (!existing.has(job.name)) {
+      await boss.createQueue(job.name, job.queue);
+      existing.add(job.name);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import { createTestDatabase } from "@mentora/db/testing";
+import { type App, createApp } from "../app/index.ts";
+import { type Config, loadConfig } from "../config/index.ts";
+import { sendEmailJob } from "../email/send-email.job.ts";
+import { createLogger } from "../logger/index.ts";
+import { type Context, createContext } from "../trpc/context.ts";
+import { createCaller } from "../trpc/router.ts";
+
+export const TEST_ORIGIN = "http://localhost:3000";
+
+/** A real App over its own database cloned from the migrated template. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<App> {
+  const database = await createTestDatabase();
+  const config: Config = loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    PUBLIC_URL: TEST_ORIGIN,
+    ...env,
+  });
+  const logger = createLogger({ level: config.LOG_LEVEL, name: "test" });
+  return createApp({ config, databaseUrl: database.url, role: "web", logger });
+}
+
+/** Delivers queued `email.send` jobs the way the worker would, and returns how many. */
+export async function deliverQueuedEmails(app: App): Promise<number> {
+  let delivered = 0;
+  for (;;) {
+    const [job] = await app.boss.fetch<{ to: string }>(sendEmailJob.name);
+    if (!job) return delivered;
+    await sendEmailJob.handle(sendEmailJob.schema.parse(job.data), app, { jobId: job.id });
+    await app.boss.complete(sendEmailJob.name, job.id);
+    delivered += 1;
+  }
+}
+
+export function authRequest(
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Request {
+  return new Request(`${TEST_ORIGIN}/api/auth${path}`, {
+    method: init.method ?? (init.body ? "POST" : "GET"),
+    headers: {
+      origin: TEST_ORIGIN,
+      ...(init.body ? { "content-type": "application/json" } : {}),
+      ...init.headers,
+    },
+    body: init.body ? JSON.stringify(init.body) : undefined,
+  });
+}
+
+/** The `name=value` pairs of every Set-Cookie, as a Cookie request header. */
+export function cookieHeaderFrom(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
+}
+
+/** Signs a user up, verifies the email through the outbox, signs in; returns the cookie. */
+export async function signUpVerifiedUser(
+  app: App,
+  user: { name: string; email: string; password?: string },
+): Promise<{ cookie: string; userId: string }> {
+  const password = user.password ?? "correct horse battery";
+  const signUp = await app.auth.handler(
+    authRequest("/sign-up/email", { body: { ...user, password } }),
+  );
+  if (!signUp.ok) throw new Error(`sign-up failed: ${signUp.status} ${await signUp.text()}`);
+  await deliverQueuedEmails(app);
+  const email = await app.prisma.outboxEmail.findFirst({
+    where: { to: user.email },
+    orderBy: { createdAt: "desc" },
+  });
+  const link = email?.text.match(/https?:\/\/\S+verify-email\S+/)?.[0];
+  if (!link) throw new Error("no verification link in the outbox");
+  const verifyUrl = new URL(link);
+  await app.auth.handler(authRequest(`/verify-email${verifyUrl.search}`));
+  const signIn = await app.auth.handler(
+    authRequest("/sign-in/email", { body: { email: user.email, password } }),
+  );
+  if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
+  const { user: signedIn } = (await signIn.json()) as { user: { id: string } };
+  return { cookie: cookieHeaderFrom(signIn), userId: signedIn.id };
+}
+
+export async function contextFor(app: App, headers: Record<string, string> = {}): Promise<Context> {
+  return createContext({ services: app, headers: new Headers(headers) });
+}
+
+export async function callerFor(app: App, headers: Record<string, string> = {}) {
+  return createCaller(await contextFor(app, headers));
+}

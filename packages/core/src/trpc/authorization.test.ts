@@ -1,0 +1,146 @@
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../app/index.ts";
+import { callerFor, contextFor, createTestApp, signUpVerifiedUser } from "../testing/index.ts";
+import type { Access } from "./init.ts";
+import { mentorProcedure, router } from "./init.ts";
+import { appRouter, type createCaller } from "./router.ts";
+
+/**
+ * Every procedure of the app and who may call it. A new procedure must be added here, or the
+ * first test fails: authorization is decided on the server, and this table is how we know.
+ */
+const accessTable: Record<string, Access> = {
+  "account.me": "authed",
+  "account.updatePreferences": "authed",
+  "account.listSessions": "authed",
+  "account.revokeSession": "authed",
+  "admin.users.list": "admin",
+  "admin.users.setRole": "admin",
+  "dev.outbox.list": "public",
+  "dev.outbox.get": "public",
+  "health.check": "public",
+};
+
+type AnyProcedure = { _def: { meta?: { access?: Access }; inputs: unknown[] } };
+const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
+
+type Caller = ReturnType<typeof createCaller>;
+function call(caller: Caller, path: string, input: unknown): Promise<unknown> {
+  const fn = path.split(".").reduce<unknown>((node, key) => (node as never)[key], caller);
+  return (fn as (input: unknown) => Promise<unknown>)(input);
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "OK";
+  } catch (error) {
+    return error instanceof TRPCError ? error.code : `THREW ${String(error)}`;
+  }
+}
+
+let app: App;
+const headers: Record<"mentee" | "mentor" | "admin", Record<string, string>> = {
+  mentee: {},
+  mentor: {},
+  admin: {},
+};
+
+beforeAll(async () => {
+  app = await createTestApp();
+  for (const role of ["mentee", "mentor", "admin"] as const) {
+    const { cookie, userId } = await signUpVerifiedUser(app, {
+      name: `A ${role}`,
+      email: `${role}@authz.test`,
+    });
+    if (role !== "mentee") {
+      await app.prisma.user.update({
+        where: { id: userId },
+        data: { role: role === "mentor" ? "MENTOR" : "ADMIN" },
+      });
+    }
+    headers[role] = { cookie };
+  }
+});
+afterAll(() => app?.close());
+
+describe("authorization table", () => {
+  it("lists every procedure with the access level the procedure declares", () => {
+    const declared = Object.fromEntries(
+      Object.entries(procedures).map(([path, p]) => [path, p._def.meta?.access]),
+    );
+    expect(declared).toEqual(accessTable);
+  });
+
+  const guarded = Object.entries(accessTable).filter(([, access]) => access !== "public");
+
+  it.each(guarded)("%s refuses anonymous callers with UNAUTHORIZED", async (path) => {
+    expect(await codeOf(call(await callerFor(app), path, undefined))).toBe("UNAUTHORIZED");
+  });
+
+  it.each(guarded.filter(([, a]) => a === "mentor" || a === "admin"))(
+    "%s refuses a mentee with FORBIDDEN",
+    async (path) => {
+      expect(await codeOf(call(await callerFor(app, headers.mentee), path, undefined))).toBe(
+        "FORBIDDEN",
+      );
+    },
+  );
+
+  it.each(guarded.filter(([, a]) => a === "admin"))(
+    "%s refuses a mentor with FORBIDDEN",
+    async (path) => {
+      expect(await codeOf(call(await callerFor(app, headers.mentor), path, undefined))).toBe(
+        "FORBIDDEN",
+      );
+    },
+  );
+
+  it.each(Object.keys(accessTable).filter((path) => procedures[path]?._def.inputs.length))(
+    "%s rejects unknown input fields with BAD_REQUEST",
+    async (path) => {
+      const caller = await callerFor(app, headers.admin);
+      expect(await codeOf(call(caller, path, { unexpectedField: true }))).toBe("BAD_REQUEST");
+    },
+  );
+
+  it("mentorProcedure admits mentors only (no mentor procedure is mounted yet)", async () => {
+    const probe = router({ ping: mentorProcedure.query(() => "pong") });
+    const as = async (h: Record<string, string>) =>
+      codeOf(probe.createCaller(await contextFor(app, h)).ping());
+    expect(await as({})).toBe("UNAUTHORIZED");
+    expect(await as(headers.mentee)).toBe("FORBIDDEN");
+    expect(await as(headers.admin)).toBe("FORBIDDEN");
+    expect(await as(headers.mentor)).toBe("OK");
+  });
+});
+
+describe("resource checks", () => {
+  it("a user cannot revoke another user's session: it reads as NOT_FOUND", async () => {
+    const adminSessions = await (await callerFor(app, headers.admin)).account.listSessions();
+    const target = adminSessions[0]!.id;
+    const mentee = await callerFor(app, headers.mentee);
+    expect(await codeOf(mentee.account.revokeSession({ sessionId: target }))).toBe("NOT_FOUND");
+    const stillThere = await app.prisma.session.findUnique({ where: { id: target } });
+    expect(stillThere).not.toBeNull();
+  });
+
+  it("a sign-up cannot choose its own role", async () => {
+    const { userId } = await signUpVerifiedUser(app, {
+      name: "Sneaky",
+      email: "sneaky@authz.test",
+      role: "ADMIN",
+    } as never);
+    const user = await app.prisma.user.findUniqueOrThrow({ where: { id: userId } });
+    expect(user.role).toBe("MENTEE");
+  });
+
+  it("an admin cannot demote themselves", async () => {
+    const admin = await callerFor(app, headers.admin);
+    const me = await admin.account.me();
+    expect(await codeOf(admin.admin.users.setRole({ userId: me.id, role: "MENTEE" }))).toBe(
+      "CONFLICT",
+    );
+  });
+});

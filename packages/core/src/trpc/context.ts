@@ -1,0 +1,64 @@
+import { randomUUID } from "node:crypto";
+import { type Locale, negotiateLocale } from "@mentora/i18n";
+import type { AppServices } from "../app/types.ts";
+import type { AuthSession } from "../auth/index.ts";
+
+export interface Context {
+  services: AppServices;
+  /** The signed-in viewer's better-auth session, or null for anonymous callers. */
+  session: AuthSession | null;
+  requestId: string;
+  ip: string | null;
+  userAgent: string | null;
+  locale: Locale;
+  /** IANA timezone the viewer sees times in: their profile's, else the browser's, else UTC. */
+  timezone: string;
+  /** Response headers of the HTTP request, when there is one (cookies set by auth calls). */
+  resHeaders: Headers;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** A request id from a trusted upstream (proxy, Remix loader) or a new one. */
+export function requestIdFrom(headers: Headers): string {
+  const given = headers.get("x-request-id");
+  return given && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+export function isTimeZone(value: string | null | undefined): value is string {
+  if (!value || value.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function clientIpFrom(headers: Headers): string | null {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip") || null;
+}
+
+export async function createContext(input: {
+  services: AppServices;
+  headers: Headers;
+  resHeaders?: Headers;
+}): Promise<Context> {
+  const { services, headers } = input;
+  const session = await services.auth.api.getSession({ headers });
+  const user = session?.user;
+  return {
+    services,
+    session: session ?? null,
+    requestId: requestIdFrom(headers),
+    ip: clientIpFrom(headers),
+    userAgent: headers.get("user-agent"),
+    locale: negotiateLocale({
+      profileLocale: user?.locale,
+      acceptLanguage: headers.get("accept-language"),
+    }),
+    timezone: [user?.timezone, headers.get("x-timezone")].find(isTimeZone) ?? "UTC",
+    resHeaders: input.resHeaders ?? new Headers(),
+  };
+}

@@ -1,0 +1,13 @@
+export { type Context, createContext, isTimeZone, requestIdFrom } from "./context.ts";
+export { toUserFacingError, type UserFacingError } from "./error-shape.ts";
+export {
+  type Access,
+  adminProcedure,
+  authedProcedure,
+  createCallerFactory,
+  type Meta,
+  mentorProcedure,
+  publicProcedure,
+  router,
+} from "./init.ts";
+export { type AppRouter, appRouter, createCaller } from "./router.ts";

@@ -1,0 +1,76 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { appError } from "../errors/index.ts";
+import type { Context } from "./context.ts";
+import { isUnexpected, toUserFacingError } from "./error-shape.ts";
+
+/** Who may call a procedure. The authorization table test reads it from every procedure. */
+export type Access = "public" | "authed" | "mentor" | "admin";
+export interface Meta {
+  access: Access;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    defaultMeta: { access: "public" },
+    // Stacks never leave the server: tRPC would only add them with isDev.
+    isDev: false,
+    errorFormatter({ shape, error, ctx }) {
+      const userError = toUserFacingError(error, {
+        locale: ctx?.locale ?? "en",
+        requestId: ctx?.requestId ?? "unknown",
+      });
+      return {
+        code: shape.code,
+        message: userError.message,
+        data: {
+          code: userError.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          requestId: userError.requestId,
+          fieldErrors: userError.fieldErrors,
+          details: userError.details,
+        },
+      };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+/** Logs what we did not expect, once, with the request id; the client gets a generic message. */
+const logUnexpectedErrors = t.middleware(async ({ ctx, path, type, next }) => {
+  const result = await next();
+  if (!result.ok && isUnexpected(result.error)) {
+    const cause = result.error.cause ?? result.error;
+    ctx.services.logger.error(
+      { err: cause, requestId: ctx.requestId, path, type },
+      "unexpected error in procedure",
+    );
+  }
+  return result;
+});
+
+const requireSession = t.middleware(({ ctx, next }) => {
+  if (!ctx.session) throw appError("UNAUTHORIZED");
+  return next({ ctx: { ...ctx, session: ctx.session, user: ctx.session.user } });
+});
+
+const base = t.procedure.use(logUnexpectedErrors);
+
+export const publicProcedure = base.meta({ access: "public" });
+export const authedProcedure = base.meta({ access: "authed" }).use(requireSession);
+export const mentorProcedure = authedProcedure.meta({ access: "mentor" }).use(({ ctx, next }) => {
+  if (ctx.user.role !== "MENTOR") throw appError("FORBIDDEN");
+  return next();
+});
+export const adminProcedure = authedProcedure.meta({ access: "admin" }).use(({ ctx, next }) => {
+  if (ctx.user.role !== "ADMIN") throw appError("FORBIDDEN");
+  return next();
+});
+
+export { TRPCError };

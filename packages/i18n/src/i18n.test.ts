@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { createTranslator, hasMessage, messages, negotiateLocale, translate } from "./index.ts";
+
+function leafKeys(tree: object, prefix = ""): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === "string" ? [`${prefix}${key}`] : leafKeys(value, `${prefix}${key}.`),
+  );
+}
+
+describe("negotiateLocale", () => {
+  it("prefers the profile's locale over the browser", () => {
+    expect(negotiateLocale({ profileLocale: "fr", acceptLanguage: "en-US" })).toBe("fr");
+  });
+  it("ranks Accept-Language by quality and matches regional tags to their language", () => {
+    expect(negotiateLocale({ acceptLanguage: "de-DE;q=0.9, fr-CA;q=0.8, en;q=0.5" })).toBe("fr");
+    expect(negotiateLocale({ acceptLanguage: "fr;q=0.4, en-GB;q=0.7" })).toBe("en");
+  });
+  it("falls back to English for unknown or missing languages and bad profile values", () => {
+    expect(negotiateLocale({ profileLocale: "xx", acceptLanguage: "de, ja" })).toBe("en");
+    expect(negotiateLocale({})).toBe("en");
+  });
+});
+
+describe("translate", () => {
+  it("returns the locale's string and interpolates placeholders", () => {
+    expect(translate("fr", "errors.FORBIDDEN")).toContain("autorisé");
+    expect(createTranslator("en")("errors.UNAUTHORIZED")).toBe("Please sign in to continue.");
+  });
+  it("knows which runtime strings are message keys", () => {
+    expect(hasMessage("errors.NOT_FOUND")).toBe(true);
+    expect(hasMessage("errors.NOPE")).toBe(false);
+  });
+  it("has the same keys in every locale, none empty", () => {
+    const english = leafKeys(messages.en).sort();
+    expect(leafKeys(messages.fr).sort()).toEqual(english);
+    for (const key of english) {
+      expect(translate("fr", key as never).trim(), key).not.toBe("");
+    }
+  });
+});
