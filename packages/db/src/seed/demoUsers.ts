@@ -1,0 +1,51 @@
+import type { Role } from "../index.ts";
+
+/** Demo data only: printed by `pnpm dev` and `pnpm db:seed`, never used outside dev and tests. */
+export const demoPassword = "mentora-demo";
+
+export type DemoUser = {
+  email: string;
+  name: string;
+  role: Role;
+  locale: string;
+  timezone: string;
+};
+
+// Accented names on purpose: they exercise UTF-8 from the database to the PDF invoices.
+export const demoUsers: readonly DemoUser[] = [
+  {
+    email: "admin@mentora.test",
+    name: "Amélie Durand",
+    role: "ADMIN",
+    locale: "fr",
+    timezone: "Europe/Paris",
+  },
+  {
+    email: "mentor1@mentora.test",
+    name: "Joël Lefèvre",
+    role: "MENTOR",
+    locale: "fr",
+    timezone: "Europe/Paris",
+  },
+  {
+    email: "mentor2@mentora.test",
+    name: "Ana Núñez",
+    role: "MENTOR",
+    locale: "en",
+    timezone: "America/Mexico_City",
+  },
+  {
+    email: "mentee1@mentora.test",
+    name: "Zoé Côté",
+    role: "MENTEE",
+    locale: "fr",
+    timezone: "America/Montreal",
+  },
+  {
+    email: "mentee2@mentora.test",
+    name: "Björn Müller",
+    role: "MENTEE",
+    locale: "en",
+    timezone: "Europe/Berlin",
+  },
+];

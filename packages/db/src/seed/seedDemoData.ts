@@ -1,0 +1,50 @@
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "better-auth/crypto";
+import type { Db, Role } from "../index.ts";
+import { demoPassword, demoUsers } from "./demoUsers.ts";
+
+export type DemoCredential = { email: string; password: string; role: Role; name: string };
+
+// better-auth's email-and-password sign-in looks for this account row.
+const credentialProvider = "credential";
+
+/**
+ * Creates (or restores) the demo users, each with a verified email and a better-auth
+ * credential account whose password is `demoPassword`. Safe to run any number of times: users
+ * are matched by email, accounts by (provider, user id).
+ */
+export async function seedDemoData(prisma: Db): Promise<DemoCredential[]> {
+  // Hashing (scrypt) is the slow part: outside the transaction, all at once.
+  const hashes = await Promise.all(demoUsers.map(() => hashPassword(demoPassword)));
+
+  await prisma.$transaction(async (tx) => {
+    for (const [index, demo] of demoUsers.entries()) {
+      const profile = {
+        name: demo.name,
+        emailVerified: true,
+        role: demo.role,
+        locale: demo.locale,
+        timezone: demo.timezone,
+      };
+      const user = await tx.user.upsert({
+        where: { email: demo.email },
+        create: { id: randomUUID(), email: demo.email, ...profile },
+        update: profile,
+      });
+      const password = hashes[index];
+      await tx.account.upsert({
+        where: { providerId_accountId: { providerId: credentialProvider, accountId: user.id } },
+        create: {
+          id: randomUUID(),
+          providerId: credentialProvider,
+          accountId: user.id,
+          userId: user.id,
+          password,
+        },
+        update: { password },
+      });
+    }
+  });
+
+  return demoUsers.map(({ email, role, name }) => ({ email, role, name, password: demoPassword }));
+}
