@@ -3,6 +3,7 @@ import type { App } from "../app/index.ts";
 import {
   authRequest,
   callerFor,
+  contextFor,
   cookieHeaderFrom,
   createTestApp,
   deliverQueuedEmails,
@@ -145,7 +146,10 @@ describe("sessions", () => {
       where: { userId },
       data: { expiresAt: new Date(issued + 30 * 86_400_000), updatedAt: new Date(issued) },
     });
-    expect((await getSession(cookie))?.user.email).toBe("ed@auth.test");
+    // Through the tRPC context, as every page load does: the renewed cookie is passed on.
+    const ctx = await contextFor(app, { cookie });
+    expect(ctx.session?.user.email).toBe("ed@auth.test");
+    expect(ctx.resHeaders.getSetCookie().join(";")).toContain("session_token");
     const renewed = await app.prisma.session.findFirstOrThrow({ where: { userId } });
     expect(renewed.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29.9 * 86_400_000);
   });

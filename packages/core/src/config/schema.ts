@@ -30,6 +30,9 @@ const environmentShape = {
   EMAIL_FROM: z.string().default("Mentora <no-reply@mentora.localhost>"),
   EMAIL_TIMEOUT_MS: positiveInt(10_000),
   WORKER_DRAIN_MS: positiveInt(30_000),
+  MENTOR_APPROVAL: z.enum(["auto", "admin"]).default("auto"),
+  BOOKING_HOLD_MINUTES: positiveInt(15),
+  MENTEE_FREE_CANCELLATION_HOURS: z.coerce.number().int().min(0).default(24),
 };
 
 export const configSchema = z

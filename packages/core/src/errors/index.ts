@@ -1,22 +1,12 @@
 import { TRPCError } from "@trpc/server";
 
-/**
- * Stable codes a client can rely on. tRPC's own codes are the coarse ones; domain codes
- * (SLOT_TAKEN, BOOKING_CANCELLED, …) are added by their domains and carried in `cause`.
- */
-export type AppErrorCode =
-  | "BAD_REQUEST"
-  | "VALIDATION_FAILED"
-  | "UNAUTHORIZED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "CONFLICT"
-  | "TOO_MANY_REQUESTS"
-  | "INTERNAL_SERVER_ERROR";
-
 type TrpcCode = TRPCError["code"];
 
-const trpcCodeFor: Record<AppErrorCode, TrpcCode> = {
+/**
+ * Every stable error code a client may see, with the tRPC (HTTP) code it travels as. Each has a
+ * message in every locale (`errors.<CODE>` in @mentora/i18n); a test keeps the two in step.
+ */
+export const errorCatalog = {
   BAD_REQUEST: "BAD_REQUEST",
   VALIDATION_FAILED: "BAD_REQUEST",
   UNAUTHORIZED: "UNAUTHORIZED",
@@ -25,7 +15,23 @@ const trpcCodeFor: Record<AppErrorCode, TrpcCode> = {
   CONFLICT: "CONFLICT",
   TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
-};
+  // Marketplace
+  PROFILE_INCOMPLETE: "PRECONDITION_FAILED",
+  ALREADY_APPLIED: "CONFLICT",
+  SLOT_TAKEN: "CONFLICT",
+  SLOT_UNAVAILABLE: "CONFLICT",
+  SESSION_FULL: "CONFLICT",
+  ALREADY_BOOKED: "CONFLICT",
+  OFFERING_UNAVAILABLE: "CONFLICT",
+  MENTOR_NOT_ACCEPTING: "CONFLICT",
+  HOLD_EXPIRED: "CONFLICT",
+  BOOKING_NOT_CANCELLABLE: "CONFLICT",
+  CANCELLATION_WINDOW_PASSED: "PRECONDITION_FAILED",
+  INVITATION_INVALID: "NOT_FOUND",
+  INVITATION_USED: "CONFLICT",
+} as const satisfies Record<string, TrpcCode>;
+
+export type AppErrorCode = keyof typeof errorCatalog;
 
 /** An expected failure a user may see: a stable code, and details safe to show. */
 export class AppError extends Error {
@@ -42,8 +48,15 @@ export class AppError extends Error {
 
 export function appError(code: AppErrorCode, details?: Record<string, unknown>): TRPCError {
   return new TRPCError({
-    code: trpcCodeFor[code],
+    code: errorCatalog[code],
     message: code,
     cause: new AppError(code, details),
   });
+}
+
+/** The stable code of an error thrown by a procedure or service, if it carries one. */
+export function errorCodeOf(error: unknown): AppErrorCode | undefined {
+  if (error instanceof AppError) return error.code;
+  if (error instanceof TRPCError && error.cause instanceof AppError) return error.cause.code;
+  return undefined;
 }

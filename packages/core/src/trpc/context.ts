@@ -46,7 +46,13 @@ export async function createContext(input: {
   resHeaders?: Headers;
 }): Promise<Context> {
   const { services, headers } = input;
-  const session = await services.auth.api.getSession({ headers });
+  const resHeaders = input.resHeaders ?? new Headers();
+  // returnHeaders: when better-auth renews a session it sets a fresh cookie; pass it on.
+  const { headers: authHeaders, response: session } = await services.auth.api.getSession({
+    headers,
+    returnHeaders: true,
+  });
+  for (const cookie of authHeaders?.getSetCookie() ?? []) resHeaders.append("set-cookie", cookie);
   const user = session?.user;
   return {
     services,
@@ -59,6 +65,6 @@ export async function createContext(input: {
       acceptLanguage: headers.get("accept-language"),
     }),
     timezone: [user?.timezone, headers.get("x-timezone")].find(isTimeZone) ?? "UTC",
-    resHeaders: input.resHeaders ?? new Headers(),
+    resHeaders,
   };
 }

@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { appError } from "../errors/index.ts";
+import { AppError, appError } from "../errors/index.ts";
 import type { Context } from "./context.ts";
 import { isUnexpected, toUserFacingError } from "./error-shape.ts";
 
@@ -55,12 +55,22 @@ const logUnexpectedErrors = t.middleware(async ({ ctx, path, type, next }) => {
   return result;
 });
 
+/** Services throw AppError (no tRPC dependency); it travels with its own tRPC code. */
+const mapAppErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
+    const cause = result.error.cause;
+    if (cause instanceof AppError) throw appError(cause.code, cause.details);
+  }
+  return result;
+});
+
 const requireSession = t.middleware(({ ctx, next }) => {
   if (!ctx.session) throw appError("UNAUTHORIZED");
   return next({ ctx: { ...ctx, session: ctx.session, user: ctx.session.user } });
 });
 
-const base = t.procedure.use(logUnexpectedErrors);
+const base = t.procedure.use(logUnexpectedErrors).use(mapAppErrors);
 
 export const publicProcedure = base.meta({ access: "public" });
 export const authedProcedure = base.meta({ access: "authed" }).use(requireSession);

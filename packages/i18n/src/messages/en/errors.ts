@@ -8,4 +8,19 @@ export const errors = {
   TOO_MANY_REQUESTS: "Too many attempts. Please wait a moment and try again.",
   INTERNAL_SERVER_ERROR: "Something went wrong on our side. Please try again.",
   VALIDATION_FAILED: "Please correct the highlighted fields.",
+  PROFILE_INCOMPLETE:
+    "Complete your profile first: a headline, a bio, at least one skill, your languages and timezone.",
+  ALREADY_APPLIED: "You have already applied to become a mentor.",
+  SLOT_TAKEN: "Sorry, this time was just booked by someone else. Please pick another slot.",
+  SLOT_UNAVAILABLE: "This time is not available for booking any more. Please pick another slot.",
+  SESSION_FULL: "This group session is full.",
+  ALREADY_BOOKED: "You already have a place in this session.",
+  OFFERING_UNAVAILABLE: "This offering is no longer available.",
+  MENTOR_NOT_ACCEPTING: "This mentor is not taking bookings at the moment.",
+  HOLD_EXPIRED: "Your hold on this slot has expired. Please book again.",
+  BOOKING_NOT_CANCELLABLE: "This booking can no longer be changed.",
+  CANCELLATION_WINDOW_PASSED:
+    "It is too late to cancel this booking under the cancellation policy.",
+  INVITATION_INVALID: "This invitation is not valid or has expired.",
+  INVITATION_USED: "You have already used this invitation.",
 };

@@ -9,4 +9,20 @@ export const errors: typeof en = {
   TOO_MANY_REQUESTS: "Trop de tentatives. Patientez un instant puis réessayez.",
   INTERNAL_SERVER_ERROR: "Une erreur est survenue de notre côté. Veuillez réessayer.",
   VALIDATION_FAILED: "Veuillez corriger les champs signalés.",
+  PROFILE_INCOMPLETE:
+    "Complétez d’abord votre profil : un titre, une bio, au moins une compétence, vos langues et votre fuseau horaire.",
+  ALREADY_APPLIED: "Vous avez déjà demandé à devenir mentor.",
+  SLOT_TAKEN:
+    "Désolé, ce créneau vient d’être réservé par quelqu’un d’autre. Choisissez-en un autre.",
+  SLOT_UNAVAILABLE: "Ce créneau n’est plus disponible. Choisissez-en un autre.",
+  SESSION_FULL: "Cette session de groupe est complète.",
+  ALREADY_BOOKED: "Vous avez déjà une place dans cette session.",
+  OFFERING_UNAVAILABLE: "Cette offre n’est plus disponible.",
+  MENTOR_NOT_ACCEPTING: "Ce mentor ne prend pas de réservations pour le moment.",
+  HOLD_EXPIRED: "Votre créneau réservé a expiré. Veuillez réserver à nouveau.",
+  BOOKING_NOT_CANCELLABLE: "Cette réservation ne peut plus être modifiée.",
+  CANCELLATION_WINDOW_PASSED:
+    "Il est trop tard pour annuler cette réservation selon la politique d’annulation.",
+  INVITATION_INVALID: "Cette invitation n’est pas valide ou a expiré.",
+  INVITATION_USED: "Vous avez déjà utilisé cette invitation.",
 };

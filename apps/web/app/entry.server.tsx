@@ -1,0 +1,73 @@
+import { PassThrough } from "node:stream";
+import type { ActionFunctionArgs, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import { RemixServer } from "@remix-run/react";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
+import { getServices } from "~/lib/services.server";
+import { getCaller } from "~/lib/trpc.server";
+
+// Single fetch: how long deferred data may stream; the render is aborted a second later.
+export const streamTimeout = 5_000;
+
+const securityHeaders: Record<string, string> = {
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "referrer-policy": "strict-origin-when-cross-origin",
+};
+
+/** Unexpected errors are logged once, with the request id the error page shows. */
+export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  if (request.signal.aborted) return;
+  void Promise.all([getServices(), getCaller(request).catch(() => undefined)])
+    .then(([services, input]) =>
+      services.logger.error(
+        { err: error, requestId: input?.ctx.requestId, url: request.url },
+        "unhandled error while serving a request",
+      ),
+    )
+    .catch(() => undefined);
+}
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+) {
+  for (const [name, value] of Object.entries(securityHeaders)) responseHeaders.set(name, value);
+  const waitForAll = isbot(request.headers.get("user-agent")) || remixContext.isSpaMode;
+  return new Promise<Response>((resolve, reject) => {
+    let shellRendered = false;
+    let status = responseStatusCode;
+    const ready = () => {
+      shellRendered = true;
+      const body = new PassThrough();
+      const stream = createReadableStreamFromReadable(body);
+      responseHeaders.set("Content-Type", "text/html");
+      resolve(new Response(stream, { headers: responseHeaders, status }));
+      pipe(body);
+    };
+    const { pipe, abort } = renderToPipeableStream(
+      <RemixServer context={remixContext} url={request.url} />,
+      {
+        onShellReady() {
+          if (!waitForAll) ready();
+        },
+        onAllReady() {
+          if (waitForAll) ready();
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          status = 500;
+          // Errors before the shell reject above and are logged by Remix's handleError.
+          if (shellRendered) handleError(error, { request, params: {}, context: {} });
+        },
+      },
+    );
+    // unref(): a pending abort timer must not keep remix-serve alive after SIGTERM.
+    setTimeout(abort, streamTimeout + 1_000).unref();
+  });
+}

@@ -1,0 +1,36 @@
+import type { MessageKey } from "@mentora/i18n";
+
+/** better-auth error codes a user can meet on our forms, and what we tell them. */
+const authErrorKeys: Record<string, MessageKey> = {
+  USER_ALREADY_EXISTS: "web.authErrors.USER_ALREADY_EXISTS",
+  USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: "web.authErrors.USER_ALREADY_EXISTS",
+  INVALID_EMAIL_OR_PASSWORD: "web.authErrors.INVALID_EMAIL_OR_PASSWORD",
+  INVALID_PASSWORD: "web.authErrors.INVALID_EMAIL_OR_PASSWORD",
+  USER_NOT_FOUND: "web.authErrors.INVALID_EMAIL_OR_PASSWORD",
+  CREDENTIAL_ACCOUNT_NOT_FOUND: "web.authErrors.INVALID_EMAIL_OR_PASSWORD",
+  EMAIL_NOT_VERIFIED: "web.authErrors.EMAIL_NOT_VERIFIED",
+  PASSWORD_TOO_SHORT: "web.authErrors.PASSWORD_TOO_SHORT",
+  PASSWORD_TOO_LONG: "web.authErrors.PASSWORD_TOO_LONG",
+  INVALID_EMAIL: "web.authErrors.INVALID_EMAIL",
+  INVALID_ORIGIN: "web.authErrors.FORBIDDEN",
+  MISSING_OR_NULL_ORIGIN: "web.authErrors.FORBIDDEN",
+  CROSS_SITE_NAVIGATION_LOGIN_BLOCKED: "web.authErrors.FORBIDDEN",
+};
+
+/** The message key for a code better-auth returned; unknown codes get a generic message. */
+export function authErrorKey(code: string | undefined, status?: number): MessageKey {
+  if (status === 429) return "web.authErrors.TOO_MANY_REQUESTS";
+  return (code && authErrorKeys[code]) || "web.authErrors.generic";
+}
+
+/** Reads `{ code }` from a failed better-auth response (asResponse: true). */
+export async function authErrorKeyFromResponse(response: Response): Promise<MessageKey> {
+  let code: string | undefined;
+  try {
+    const body = (await response.clone().json()) as { code?: unknown };
+    if (typeof body.code === "string") code = body.code;
+  } catch {
+    // Not JSON: fall through to the generic message.
+  }
+  return authErrorKey(code, response.status);
+}

@@ -1,0 +1,82 @@
+import { hasMessage, type MessageKey, translate } from "@mentora/i18n";
+import { describe, expect, it } from "vitest";
+import { authErrorKey, authErrorKeyFromResponse } from "./auth-errors";
+import { readCookie } from "./cookies";
+import { fieldErrorsOf, signInSchema, signUpSchema } from "./forms";
+import { isSameOrigin } from "./http.server";
+import { describeUserAgent } from "./user-agent";
+
+describe("auth error messages", () => {
+  it("maps better-auth codes to our messages and unknown codes to a generic one", () => {
+    expect(authErrorKey("USER_ALREADY_EXISTS")).toBe("web.authErrors.USER_ALREADY_EXISTS");
+    expect(authErrorKey("INVALID_EMAIL_OR_PASSWORD")).toBe(
+      "web.authErrors.INVALID_EMAIL_OR_PASSWORD",
+    );
+    expect(authErrorKey("EMAIL_NOT_VERIFIED")).toBe("web.authErrors.EMAIL_NOT_VERIFIED");
+    expect(authErrorKey("PASSWORD_TOO_SHORT")).toBe("web.authErrors.PASSWORD_TOO_SHORT");
+    expect(authErrorKey("SOMETHING_NEW")).toBe("web.authErrors.generic");
+    expect(authErrorKey(undefined, 429)).toBe("web.authErrors.TOO_MANY_REQUESTS");
+  });
+
+  it("reads the code from a failed auth response, and survives a body that is not JSON", async () => {
+    const json = Response.json({ code: "EMAIL_NOT_VERIFIED" }, { status: 403 });
+    expect(await authErrorKeyFromResponse(json)).toBe("web.authErrors.EMAIL_NOT_VERIFIED");
+    const text = new Response("oops", { status: 500 });
+    expect(await authErrorKeyFromResponse(text)).toBe("web.authErrors.generic");
+  });
+});
+
+describe("form validation", () => {
+  it("returns one message key per invalid field, each with a translation", () => {
+    const result = signUpSchema.safeParse({ name: " ", email: "nope", password: "short" });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    const errors = fieldErrorsOf<"name" | "email" | "password">(result.error);
+    expect(errors).toEqual({
+      name: "web.form.required",
+      email: "web.form.invalidEmail",
+      password: "web.form.passwordTooShort",
+    });
+    for (const key of Object.values(errors)) {
+      expect(hasMessage(String(key)), String(key)).toBe(true);
+      expect(translate("fr", key as MessageKey)).not.toBe(translate("en", key as MessageKey));
+    }
+  });
+
+  it("trims the email and accepts a valid sign-in", () => {
+    expect(signInSchema.parse({ email: " ada@example.com ", password: "x" }).email).toBe(
+      "ada@example.com",
+    );
+  });
+});
+
+describe("CSRF guard", () => {
+  const trusted = ["http://localhost:3000"];
+  const post = (headers: Record<string, string>) =>
+    new Request("http://localhost:3000/sign-in", { method: "POST", headers });
+
+  it("accepts our own origin and requests without Origin that do not say cross-site", () => {
+    expect(isSameOrigin(post({ origin: "http://localhost:3000" }), trusted)).toBe(true);
+    expect(isSameOrigin(post({}), trusted)).toBe(true);
+  });
+
+  it("refuses a foreign origin and a cross-site navigation", () => {
+    expect(isSameOrigin(post({ origin: "https://evil.example" }), trusted)).toBe(false);
+    expect(isSameOrigin(post({ "sec-fetch-site": "cross-site" }), trusted)).toBe(false);
+  });
+});
+
+describe("small helpers", () => {
+  it("reads one cookie", () => {
+    expect(readCookie("a=1; mentora_locale=fr; b=2", "mentora_locale")).toBe("fr");
+    expect(readCookie("a=1", "mentora_locale")).toBeUndefined();
+    expect(readCookie(null, "a")).toBeUndefined();
+  });
+
+  it("names a device from its user agent", () => {
+    const chrome =
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/140.0.0.0 Safari/537.36";
+    expect(describeUserAgent(chrome)).toBe("Chrome · Linux");
+    expect(describeUserAgent(null)).toBeNull();
+  });
+});

@@ -1,0 +1,26 @@
+import type { Locale } from "@mentora/i18n";
+import { useRouteLoaderData } from "@remix-run/react";
+
+export interface Viewer {
+  id: string;
+  name: string;
+  email: string;
+  role: "MENTEE" | "MENTOR" | "ADMIN";
+}
+
+/** What the root loader returns to every page. */
+export interface RootData {
+  locale: Locale;
+  timeZone: string;
+  /** True when the timezone comes from the profile (the browser's is then not sent). */
+  profileTimeZone: boolean;
+  requestId: string;
+  viewer: Viewer | null;
+  /** Dev-only pages (the outbox) exist outside production. */
+  devTools: boolean;
+}
+
+/** The root loader's data; undefined when the root loader itself failed. */
+export function useRootData(): RootData | undefined {
+  return useRouteLoaderData("root") as RootData | undefined;
+}

@@ -1,0 +1,40 @@
+import type { AppRouter } from "@mentora/core";
+import { createTRPCClient, httpBatchLink, type TRPCClient, TRPCClientError } from "@trpc/client";
+import superjson from "superjson";
+
+let client: TRPCClient<AppRouter> | undefined;
+
+/**
+ * The browser's tRPC client, created on first use (never during server rendering). Interactive
+ * pieces only: loaders use the in-process caller.
+ */
+export function trpc(): TRPCClient<AppRouter> {
+  client ??= createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: "/api/trpc",
+        transformer: superjson,
+        headers: () => ({ "x-timezone": Intl.DateTimeFormat().resolvedOptions().timeZone }),
+      }),
+    ],
+  });
+  return client;
+}
+
+export interface ClientError {
+  message: string;
+  requestId?: string;
+}
+
+/** The server already localized the message (errorFormatter); keep its request id too. */
+export function clientError(error: unknown, fallback: string): ClientError {
+  if (error instanceof TRPCClientError) {
+    const data = error.data as { requestId?: unknown } | undefined;
+    // Without `data` the failure never reached our server (offline…): its text is not ours.
+    return {
+      message: data && error.message ? error.message : fallback,
+      requestId: typeof data?.requestId === "string" ? data.requestId : undefined,
+    };
+  }
+  return { message: fallback };
+}

@@ -1,0 +1,116 @@
+import {
+  type App,
+  type Context,
+  createCaller,
+  createContext,
+  toUserFacingError,
+  type UserFacingError,
+} from "@mentora/core";
+import { isLocale, negotiateLocale } from "@mentora/i18n";
+import { data } from "@remix-run/node";
+import { TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { LOCALE_COOKIE, readCookie, TIMEZONE_COOKIE } from "./cookies";
+import { getServices } from "./services.server";
+
+export type Caller = ReturnType<typeof createCaller>;
+export interface RequestCaller {
+  caller: Caller;
+  ctx: Context;
+}
+
+/**
+ * The tRPC context for a request, with the portal's own cookies applied: the anonymous
+ * language choice (profile → language cookie → Accept-Language → en) and the browser's
+ * timezone (profile → x-timezone header or cookie → UTC).
+ */
+export async function createRequestContext(
+  services: App,
+  request: Request,
+  resHeaders?: Headers,
+): Promise<Context> {
+  const cookieHeader = request.headers.get("cookie");
+  const headers = new Headers(request.headers);
+  const timezoneCookie = readCookie(cookieHeader, TIMEZONE_COOKIE);
+  if (!headers.has("x-timezone") && timezoneCookie) headers.set("x-timezone", timezoneCookie);
+  const ctx = await createContext({ services, headers, resHeaders });
+  const profileLocale = ctx.session?.user.locale;
+  const cookieLocale = readCookie(cookieHeader, LOCALE_COOKIE);
+  const locale = isLocale(profileLocale)
+    ? profileLocale
+    : isLocale(cookieLocale)
+      ? cookieLocale
+      : negotiateLocale({ acceptLanguage: headers.get("accept-language") });
+  return { ...ctx, locale };
+}
+
+// Loaders of one request share one context (one session lookup, one request id).
+const perRequest = new WeakMap<Request, Promise<RequestCaller>>();
+
+/** The in-process tRPC caller for a Remix loader or action: no HTTP hop. */
+export function getCaller(request: Request): Promise<RequestCaller> {
+  let pending = perRequest.get(request);
+  if (!pending) {
+    pending = (async () => {
+      const services = await getServices();
+      const ctx = await createRequestContext(services, request);
+      return { caller: createCaller(ctx), ctx };
+    })();
+    perRequest.set(request, pending);
+    pending.catch(() => perRequest.delete(request));
+  }
+  return pending;
+}
+
+/** What an error page receives: a localized message and the request id, never a stack. */
+export type RouteErrorData = Pick<UserFacingError, "code" | "message" | "requestId">;
+
+function isThrownResponse(error: unknown): boolean {
+  if (error instanceof Response) return true;
+  // `throw data(...)` (single fetch) and `throw redirect(...)` pass through untouched.
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    (error as { type?: unknown }).type === "DataWithResponseInit"
+  );
+}
+
+/** Turns any caught error into the user-facing shape, logging the unexpected ones. */
+export function userFacingError(error: unknown, ctx: Context): UserFacingError {
+  if (!(error instanceof TRPCError)) {
+    ctx.services.logger.error({ err: error, requestId: ctx.requestId }, "unexpected route error");
+  }
+  return toUserFacingError(error, { locale: ctx.locale, requestId: ctx.requestId });
+}
+
+/** A thrown error as the Response an ErrorBoundary renders: status, message, request id. */
+export function routeError(error: unknown, ctx: Context) {
+  if (isThrownResponse(error)) return error;
+  const { code, message, requestId } = userFacingError(error, ctx);
+  const status = error instanceof TRPCError ? getHTTPStatusCodeFromError(error) : 500;
+  return data({ code, message, requestId } satisfies RouteErrorData, { status });
+}
+
+/**
+ * Runs a loader or action body with the request's caller. Every error leaves as a Response
+ * carrying the request id, so the route's ErrorBoundary can show it.
+ */
+export async function withCaller<T>(
+  request: Request,
+  body: (input: RequestCaller) => Promise<T>,
+): Promise<T> {
+  const input = await getCaller(request);
+  try {
+    return await body(input);
+  } catch (error) {
+    throw routeError(error, input.ctx);
+  }
+}
+
+/** Throws a 4xx page with a localized message (404 for dev pages in production, 403, …). */
+export function httpError(
+  ctx: Context,
+  code: "NOT_FOUND" | "FORBIDDEN" | "UNAUTHORIZED" | "BAD_REQUEST",
+) {
+  return routeError(new TRPCError({ code }), ctx);
+}

@@ -1,0 +1,118 @@
+import { defaultLocale } from "@mentora/i18n";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRevalidator,
+  useRouteError,
+} from "@remix-run/react";
+import { type ReactNode, useEffect } from "react";
+import { ErrorPage } from "~/components/error-page";
+import { SiteFooter, SiteHeader } from "~/components/shell";
+import { ONE_YEAR_SECONDS, TIMEZONE_COOKIE } from "~/lib/cookies";
+import { setCookieHeaders } from "~/lib/http.server";
+import { I18nProvider, useT } from "~/lib/i18n";
+import { pageTitle } from "~/lib/meta";
+import { type RootData, useRootData, type Viewer } from "~/lib/root-data";
+import { getCaller } from "~/lib/trpc.server";
+import styles from "~/styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+function isRole(value: unknown): value is Viewer["role"] {
+  return value === "MENTEE" || value === "MENTOR" || value === "ADMIN";
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { ctx } = await getCaller(request);
+  const user = ctx.session?.user;
+  const rootData: RootData = {
+    locale: ctx.locale,
+    timeZone: ctx.timezone,
+    profileTimeZone: Boolean(user?.timezone),
+    requestId: ctx.requestId,
+    viewer: user
+      ? {
+          id: user.id,
+          name: user.name,
+          email: user.email,
+          role: isRole(user.role) ? user.role : "MENTEE",
+        }
+      : null,
+    devTools: ctx.services.config.NODE_ENV !== "production",
+  };
+  // Cookies an auth call set while building the context (a renewed session) go back out.
+  return data(rootData, { headers: setCookieHeaders(ctx.resHeaders) });
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.home.title");
+
+/**
+ * Sends the browser's timezone once (as a cookie) so server-rendered times are in the viewer's
+ * zone; the profile's timezone, when set, wins and this does nothing.
+ */
+let timeZoneSent = false;
+function useBrowserTimeZone(root: RootData | undefined) {
+  const revalidator = useRevalidator();
+  useEffect(() => {
+    if (!root || root.profileTimeZone || timeZoneSent) return;
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (!zone || zone === root.timeZone) return;
+    timeZoneSent = true;
+    // biome-ignore lint/suspicious/noDocumentCookie: a plain preference cookie, read by the server
+    document.cookie = `${TIMEZONE_COOKIE}=${encodeURIComponent(zone)}; Path=/; Max-Age=${ONE_YEAR_SECONDS}; SameSite=Lax`;
+    revalidator.revalidate();
+  }, [root, revalidator]);
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const root = useRootData();
+  const locale = root?.locale ?? defaultLocale;
+  useBrowserTimeZone(root);
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nProvider locale={locale} timeZone={root?.timeZone ?? "UTC"}>
+          <SkipLink />
+          <SiteHeader viewer={root?.viewer ?? null} devTools={root?.devTools ?? false} />
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+          <SiteFooter showLanguageSwitcher={!root?.viewer} />
+        </I18nProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function SkipLink() {
+  const t = useT();
+  return (
+    <a className="skip-link" href="#main">
+      {t("web.layout.skipToContent")}
+    </a>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage error={useRouteError()} />;
+}

@@ -1,0 +1,113 @@
+import { isLocale } from "@mentora/i18n";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { useLoaderData, useRouteError } from "@remix-run/react";
+import { AccountPreferences } from "~/components/account-preferences";
+import { AccountSessions } from "~/components/account-sessions";
+import { ErrorPage } from "~/components/error-page";
+import { assertSameOrigin } from "~/lib/http.server";
+import { useT } from "~/lib/i18n";
+import { pageTitle } from "~/lib/meta";
+import { type RequestCaller, withCaller } from "~/lib/trpc.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.account.title");
+
+/** Anonymous visitors go to sign-in, and come back here after it. */
+function requireSession(request: Request, { ctx }: RequestCaller) {
+  if (ctx.session) return;
+  const url = new URL(request.url);
+  throw redirect(`/sign-in?redirectTo=${encodeURIComponent(`${url.pathname}${url.search}`)}`);
+}
+
+function timeZoneList(current: string | null): string[] {
+  const zones = new Set(Intl.supportedValuesOf("timeZone"));
+  zones.add("UTC");
+  if (current) zones.add(current);
+  return [...zones].sort();
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return withCaller(request, async (input) => {
+    requireSession(request, input);
+    const [me, sessions] = await Promise.all([
+      input.caller.account.me(),
+      input.caller.account.listSessions(),
+    ]);
+    return {
+      me: {
+        name: me.name,
+        email: me.email,
+        role: me.role,
+        locale: me.locale,
+        timezone: me.timezone,
+      },
+      sessions,
+      timeZones: timeZoneList(me.timezone),
+    };
+  });
+}
+
+/** The preferences form without JavaScript (with it, the browser calls tRPC directly). */
+export async function action({ request }: ActionFunctionArgs) {
+  return withCaller(request, async (input) => {
+    assertSameOrigin(request, input.ctx);
+    requireSession(request, input);
+    const form = await request.formData();
+    if (form.get("intent") === "preferences") {
+      const locale = form.get("locale");
+      const timezone = form.get("timezone");
+      await input.caller.account.updatePreferences({
+        locale: isLocale(locale) ? locale : null,
+        timezone: typeof timezone === "string" && timezone ? timezone : null,
+      });
+    }
+    return redirect("/account");
+  });
+}
+
+export default function Account() {
+  const t = useT();
+  const { me, sessions, timeZones } = useLoaderData<typeof loader>();
+  return (
+    <div className="container">
+      <h1>{t("web.account.heading")}</h1>
+      <div className="grid">
+        <section className="card" aria-labelledby="profile-heading">
+          <h2 id="profile-heading">{t("web.account.profile")}</h2>
+          <dl className="details">
+            <div>
+              <dt>{t("web.account.name")}</dt>
+              <dd data-testid="account-name">{me.name}</dd>
+            </div>
+            <div>
+              <dt>{t("web.account.email")}</dt>
+              <dd data-testid="account-email">{me.email}</dd>
+            </div>
+            <div>
+              <dt>{t("web.account.role")}</dt>
+              <dd>{t(`web.roles.${me.role}`)}</dd>
+            </div>
+          </dl>
+        </section>
+        <AccountPreferences
+          locale={isLocale(me.locale) ? me.locale : null}
+          timezone={me.timezone}
+          timeZones={timeZones}
+        />
+      </div>
+      <AccountSessions initial={sessions} />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <div className="container">
+      <ErrorPage error={useRouteError()} />
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+import { safeRedirectPath } from "@mentora/core";
+import type { MessageKey } from "@mentora/i18n";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useRouteError,
+} from "@remix-run/react";
+import { ErrorPage } from "~/components/error-page";
+import { TextField } from "~/components/text-field";
+import { authErrorKeyFromResponse } from "~/lib/auth-errors";
+import { type FieldErrors, fieldErrorsOf, formFields, signInSchema } from "~/lib/forms";
+import { assertSameOrigin, setCookieHeaders } from "~/lib/http.server";
+import { useT } from "~/lib/i18n";
+import { pageTitle } from "~/lib/meta";
+import { withCaller } from "~/lib/trpc.server";
+
+const fields = ["email", "password"] as const;
+type Field = (typeof fields)[number];
+
+type ActionData = {
+  fieldErrors: FieldErrors<Field>;
+  formError?: MessageKey;
+  email: string;
+};
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.signIn.title");
+
+/** Where to go after signing in: only a same-site path (open-redirect guard). */
+function redirectTarget(value: unknown): string {
+  return safeRedirectPath(value, "/account");
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return withCaller(request, async ({ ctx }) => {
+    const url = new URL(request.url);
+    const redirectTo = redirectTarget(url.searchParams.get("redirectTo"));
+    if (ctx.session) throw redirect(redirectTo);
+    return {
+      verified: url.searchParams.get("verified") === "1",
+      // Shown only when the visitor was sent here from a protected page.
+      redirected: url.searchParams.has("redirectTo"),
+      redirectTo,
+      google: Boolean(ctx.services.config.google),
+    };
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  return withCaller(request, async ({ ctx }): Promise<ActionData> => {
+    assertSameOrigin(request, ctx);
+    const form = await request.formData();
+    const redirectTo = redirectTarget(new URL(request.url).searchParams.get("redirectTo"));
+    const { auth } = ctx.services;
+
+    if (form.get("intent") === "google" && ctx.services.config.google) {
+      const response = await auth.api.signInSocial({
+        body: { provider: "google", callbackURL: redirectTo, errorCallbackURL: "/sign-in" },
+        headers: request.headers,
+        asResponse: true,
+      });
+      const body = (await response.json().catch(() => ({}))) as { url?: unknown };
+      if (!response.ok || typeof body.url !== "string") {
+        return { fieldErrors: {}, formError: "web.authErrors.generic", email: "" };
+      }
+      throw redirect(body.url, { headers: setCookieHeaders(response.headers) });
+    }
+
+    const input = formFields(form, fields);
+    const parsed = signInSchema.safeParse(input);
+    if (!parsed.success) {
+      return { fieldErrors: fieldErrorsOf<Field>(parsed.error), email: input.email };
+    }
+    const response = await auth.api.signInEmail({
+      body: parsed.data,
+      headers: request.headers,
+      asResponse: true,
+    });
+    if (!response.ok) {
+      return {
+        fieldErrors: {},
+        formError: await authErrorKeyFromResponse(response),
+        email: parsed.data.email,
+      };
+    }
+    // The session cookie travels on the redirect itself.
+    throw redirect(redirectTo, { headers: setCookieHeaders(response.headers) });
+  });
+}
+
+export default function SignIn() {
+  const t = useT();
+  const { verified, redirected, redirectTo, google } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const errors = result?.fieldErrors ?? {};
+  const hasFieldErrors = Object.keys(errors).length > 0;
+  const formAction = redirected ? `?redirectTo=${encodeURIComponent(redirectTo)}` : undefined;
+  return (
+    <div className="container narrow">
+      <section className="card" aria-labelledby="sign-in-heading">
+        <h1 id="sign-in-heading">{t("web.signIn.heading", { appName: t("common.appName") })}</h1>
+        {verified && !result ? (
+          <div className="alert alert-success" role="status">
+            {t("web.signIn.verified")}
+          </div>
+        ) : null}
+        {redirected && !verified && !result ? (
+          <div className="alert alert-info" role="status">
+            {t("web.signIn.redirectNotice")}
+          </div>
+        ) : null}
+        {result?.formError || hasFieldErrors ? (
+          <div className="alert alert-error" role="alert">
+            {t(result?.formError ?? "web.form.errorSummary")}
+          </div>
+        ) : null}
+        <Form method="post" action={formAction} noValidate className="stack">
+          <TextField
+            name="email"
+            type="email"
+            label={t("web.signIn.email")}
+            autoComplete="email"
+            required
+            defaultValue={result?.email}
+            error={errors.email}
+          />
+          <TextField
+            name="password"
+            type="password"
+            label={t("web.signIn.password")}
+            autoComplete="current-password"
+            required
+            error={errors.password}
+          />
+          <button type="submit" name="intent" value="password" className="button" disabled={busy}>
+            {busy ? t("web.form.submitting") : t("web.signIn.submit")}
+          </button>
+        </Form>
+        {google ? (
+          <>
+            <p className="divider">
+              <span>{t("web.signIn.or")}</span>
+            </p>
+            <Form method="post" action={formAction}>
+              <button
+                type="submit"
+                name="intent"
+                value="google"
+                className="button button-secondary button-block"
+              >
+                {t("web.signIn.google")}
+              </button>
+            </Form>
+          </>
+        ) : null}
+        <p className="muted">
+          {t("web.signIn.noAccount", { appName: t("common.appName") })}{" "}
+          <Link to="/sign-up">{t("web.signIn.signUpLink")}</Link>
+        </p>
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <div className="container narrow">
+      <ErrorPage error={useRouteError()} />
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+import type { MessageKey } from "@mentora/i18n";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useRouteError } from "@remix-run/react";
+import { ErrorPage } from "~/components/error-page";
+import { TextField } from "~/components/text-field";
+import { authErrorKeyFromResponse } from "~/lib/auth-errors";
+import { type FieldErrors, fieldErrorsOf, formFields, signUpSchema } from "~/lib/forms";
+import { assertSameOrigin } from "~/lib/http.server";
+import { useT } from "~/lib/i18n";
+import { pageTitle } from "~/lib/meta";
+import { useRootData } from "~/lib/root-data";
+import { withCaller } from "~/lib/trpc.server";
+
+const fields = ["name", "email", "password"] as const;
+type Field = (typeof fields)[number];
+
+type ActionData =
+  | { status: "sent"; email: string }
+  | {
+      status: "invalid";
+      fieldErrors: FieldErrors<Field>;
+      formError?: MessageKey;
+      values: { name: string; email: string };
+    };
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.signUp.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return withCaller(request, async ({ ctx }) => {
+    if (ctx.session) throw redirect("/account");
+    return null;
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs): Promise<ActionData> {
+  return withCaller(request, async ({ ctx }) => {
+    assertSameOrigin(request, ctx);
+    const input = formFields(await request.formData(), fields);
+    const values = { name: input.name, email: input.email };
+    const parsed = signUpSchema.safeParse(input);
+    if (!parsed.success) {
+      return { status: "invalid", fieldErrors: fieldErrorsOf<Field>(parsed.error), values };
+    }
+    const response = await ctx.services.auth.api.signUpEmail({
+      body: { ...parsed.data, callbackURL: "/sign-in?verified=1" },
+      headers: request.headers,
+      // With the request, better-auth also runs its own origin check, and core's email hook
+      // sees Accept-Language: a French visitor gets the verification email in French.
+      request,
+      asResponse: true,
+    });
+    if (!response.ok) {
+      const formError = await authErrorKeyFromResponse(response);
+      const fieldErrors: FieldErrors<Field> =
+        formError === "web.authErrors.PASSWORD_TOO_SHORT"
+          ? { password: "web.form.passwordTooShort" }
+          : formError === "web.authErrors.INVALID_EMAIL"
+            ? { email: "web.form.invalidEmail" }
+            : {};
+      return { status: "invalid", fieldErrors, formError, values };
+    }
+    return { status: "sent", email: parsed.data.email };
+  });
+}
+
+function CheckEmail({ email }: { email: string }) {
+  const t = useT();
+  const devTools = useRootData()?.devTools ?? false;
+  return (
+    <div className="container narrow">
+      <section className="card" aria-labelledby="check-email-heading">
+        <h1 id="check-email-heading">{t("web.checkEmail.heading")}</h1>
+        <p role="status">{t("web.checkEmail.body", { email })}</p>
+        {devTools ? (
+          <p className="notice">
+            {t("web.checkEmail.devHint")}{" "}
+            <Link to="/dev/outbox">{t("web.checkEmail.devOutboxLink")}</Link>
+          </p>
+        ) : null}
+        <p className="actions">
+          <Link to="/sign-in" className="button button-secondary">
+            {t("web.checkEmail.signInLink")}
+          </Link>
+        </p>
+      </section>
+    </div>
+  );
+}
+
+export default function SignUp() {
+  const t = useT();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  if (result?.status === "sent") return <CheckEmail email={result.email} />;
+  const errors = result?.status === "invalid" ? result.fieldErrors : {};
+  const hasErrors = Boolean(result?.status === "invalid");
+  return (
+    <div className="container narrow">
+      <section className="card" aria-labelledby="sign-up-heading">
+        <h1 id="sign-up-heading">{t("web.signUp.heading")}</h1>
+        <p className="muted">{t("web.signUp.intro")}</p>
+        {hasErrors ? (
+          <div className="alert alert-error" role="alert">
+            {t(
+              result?.status === "invalid" && result.formError
+                ? result.formError
+                : "web.form.errorSummary",
+            )}
+          </div>
+        ) : null}
+        <Form method="post" noValidate className="stack">
+          <TextField
+            name="name"
+            label={t("web.signUp.name")}
+            autoComplete="name"
+            required
+            defaultValue={result?.status === "invalid" ? result.values.name : undefined}
+            error={errors.name}
+          />
+          <TextField
+            name="email"
+            type="email"
+            label={t("web.signUp.email")}
+            autoComplete="email"
+            required
+            defaultValue={result?.status === "invalid" ? result.values.email : undefined}
+            error={errors.email}
+          />
+          <TextField
+            name="password"
+            type="password"
+            label={t("web.signUp.password")}
+            hint={t("web.signUp.passwordHint")}
+            autoComplete="new-password"
+            required
+            minLength={8}
+            error={errors.password}
+          />
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? t("web.form.submitting") : t("web.signUp.submit")}
+          </button>
+        </Form>
+        <p className="muted">
+          {t("web.signUp.haveAccount")} <Link to="/sign-in">{t("web.signUp.signInLink")}</Link>
+        </p>
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <div className="container narrow">
+      <ErrorPage error={useRouteError()} />
+    </div>
+  );
+}

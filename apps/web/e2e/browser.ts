@@ -1,0 +1,111 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { inject } from "vitest";
+import "./context.ts";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const resultsDir = path.resolve(import.meta.dirname, "../test-results");
+
+export function baseUrl(): string {
+  return inject("webBaseUrl");
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export function newContext(browser: Browser, locale = "en-US"): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: baseUrl(), locale, timezoneId: "Europe/Paris" });
+}
+
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${randomBytes(4).toString("hex")}@example.com`;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, name);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Where the page is, as the path and query the app routes on. */
+function where(page: Page): string {
+  const url = new URL(page.url());
+  return `${url.pathname}${url.search}`;
+}
+
+/**
+ * Accessibility and health of every page a test visits. `check()` runs axe on the current page
+ * and fails on serious or critical violations, printing each; `done()` fails when a page was
+ * visited but never checked, or when the page threw or logged an error (a hydration mismatch…).
+ */
+export function watchPages(page: Page) {
+  const visited = new Set<string>();
+  const checked = new Set<string>();
+  const problems: string[] = [];
+  const allowed: RegExp[] = [];
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame() && frame.url().startsWith("http")) {
+      const url = new URL(frame.url());
+      visited.add(url.pathname);
+    }
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+
+  return {
+    async check(): Promise<void> {
+      await page.waitForLoadState("load");
+      const results = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+        .analyze();
+      const serious = results.violations.filter(
+        (violation) => violation.impact === "serious" || violation.impact === "critical",
+      );
+      checked.add(new URL(page.url()).pathname);
+      if (serious.length > 0) {
+        const report = serious
+          .map(
+            (violation) =>
+              `- [${violation.impact}] ${violation.id}: ${violation.help}\n${violation.nodes
+                .map((node) => `    ${node.target.join(" ")} — ${node.failureSummary ?? ""}`)
+                .join("\n")}`,
+          )
+          .join("\n");
+        throw new Error(`Accessibility violations on ${where(page)}:\n${report}`);
+      }
+    },
+    /** Console errors a test expects (e.g. the 404 of a page it visits on purpose). */
+    allow(pattern: RegExp): void {
+      allowed.push(pattern);
+    },
+    done(): void {
+      const unchecked = [...visited].filter((pathname) => !checked.has(pathname));
+      const all = [
+        ...unchecked.map((pathname) => `visited but not checked with axe: ${pathname}`),
+        ...problems.filter((problem) => !allowed.some((pattern) => pattern.test(problem))),
+      ];
+      if (all.length > 0) throw new Error(all.join("\n"));
+    },
+  };
+}
+
+export type PageWatch = ReturnType<typeof watchPages>;

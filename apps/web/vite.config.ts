@@ -1,0 +1,48 @@
+import path from "node:path";
+import { vitePlugin as remix } from "@remix-run/dev";
+import { defineConfig, type Plugin } from "vite";
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+/**
+ * better-auth loads the optional peer `@opentelemetry/api` with a guarded dynamic import
+ * (no-op tracing when absent). Vite replaces a missing optional peer with an empty stub that
+ * "loads" fine and then breaks every auth call (`trace.getTracer` of undefined): keep the import
+ * external so it fails at run time, as better-auth expects, or finds the real package.
+ */
+function keepOptionalPeersExternal(names: string[]): Plugin {
+  return {
+    name: "mentora:keep-optional-peers-external",
+    enforce: "pre",
+    resolveId(id) {
+      return names.includes(id) ? { id, external: true } : null;
+    },
+  };
+}
+
+export default defineConfig({
+  resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
+  // A cold dev cache would otherwise reload the first page once these are discovered.
+  optimizeDeps: {
+    exclude: ["@remix-run/node", "pg"],
+    // Found only when a route is first visited: listing them spares a full reload in dev.
+    include: ["@trpc/client", "@trpc/server", "@trpc/server/http", "superjson", "zod"],
+  },
+  server: { port: 3000 },
+  plugins: [
+    keepOptionalPeersExternal(["@opentelemetry/api"]),
+    remix({
+      future: {
+        v3_fetcherPersist: true,
+        v3_relativeSplatPath: true,
+        v3_throwAbortReason: true,
+        v3_singleFetch: true,
+        v3_lazyRouteDiscovery: true,
+      },
+    }),
+  ],
+});

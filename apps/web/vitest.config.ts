@@ -1,0 +1,19 @@
+import path from "node:path";
+import { globalSetupPath } from "@mentora/db/testing/global-setup-path";
+import { defineProject } from "vitest/config";
+
+/**
+ * The web project: browser end-to-end tests (e2e/*.e2e.ts) against the BUILT server, and any
+ * unit tests beside the app code. globalSetup: @mentora/db's (embedded Postgres + migrated
+ * template), then ours (a cloned database, the web server and the worker).
+ */
+export default defineProject({
+  resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
+  test: {
+    name: "web",
+    include: ["e2e/**/*.e2e.ts", "app/**/*.test.{ts,tsx}"],
+    globalSetup: [globalSetupPath, "./e2e/global-setup.ts"],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
