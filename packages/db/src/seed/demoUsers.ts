@@ -32,7 +32,7 @@ export const demoUsers: readonly DemoUser[] = [
     name: "Ana Núñez",
     role: "MENTOR",
     locale: "en",
-    timezone: "America/Mexico_City",
+    timezone: "Africa/Tunis",
   },
   {
     email: "mentee1@mentora.test",

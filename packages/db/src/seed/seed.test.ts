@@ -39,3 +39,41 @@ test("seeding twice leaves the same five users with verifiable credential accoun
     expect.objectContaining({ email: "admin@mentora.test", password: demoPassword, role: "ADMIN" }),
   );
 });
+
+test("the demo mentors can be booked at once: approved, with offerings and weekly hours", async () => {
+  const { prisma } = await createTestDatabase();
+  await seedDemoData(prisma);
+  const mentor = await prisma.user.findUniqueOrThrow({
+    where: { email: "mentor1@mentora.test" },
+  });
+  // A mentor's own edits survive a restart: the seed never re-creates what they removed.
+  await prisma.offering.updateMany({
+    where: { mentorId: mentor.id },
+    data: { status: "ARCHIVED" },
+  });
+  await seedDemoData(prisma);
+
+  const mentors = await prisma.user.findMany({
+    where: { role: "MENTOR" },
+    include: {
+      mentorProfile: true,
+      skills: true,
+      availabilityRules: true,
+      offerings: { include: { options: true } },
+    },
+  });
+  expect(mentors).toHaveLength(2);
+  for (const demo of mentors) {
+    expect(demo.mentorProfile?.status).toBe("APPROVED");
+    expect(demo.headline).toBeTruthy();
+    expect(demo.skills.length).toBeGreaterThan(0);
+    expect(demo.availabilityRules.length).toBeGreaterThan(0);
+  }
+  const offerings = mentors.flatMap((m) => m.offerings);
+  const options = offerings.flatMap((o) => o.options);
+  expect(offerings.filter((o) => o.status === "ARCHIVED")).toHaveLength(2);
+  expect(new Set(options.map((o) => o.currency))).toEqual(new Set(["EUR", "TND"]));
+  expect(options.some((o) => o.priceMinor === 0)).toBe(true);
+  expect(offerings.some((o) => o.kind === "GROUP" && o.capacity > 1)).toBe(true);
+  expect(options.find((o) => o.currency === "TND")?.priceMinor).toBe(90_000);
+});

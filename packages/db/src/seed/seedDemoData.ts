@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import type { Db, Role } from "../index.ts";
+import { seedDemoMarketplace } from "./demoMarketplace.ts";
 import { demoPassword, demoUsers } from "./demoUsers.ts";
 
 export type DemoCredential = { email: string; password: string; role: Role; name: string };
@@ -10,7 +11,8 @@ const credentialProvider = "credential";
 
 /**
  * Creates (or restores) the demo users, each with a verified email and a better-auth
- * credential account whose password is `demoPassword`. Safe to run any number of times: users
+ * credential account whose password is `demoPassword`, and the demo mentors' profiles,
+ * offerings and weekly hours. Safe to run any number of times: users
  * are matched by email, accounts by (provider, user id).
  */
 export async function seedDemoData(prisma: Db): Promise<DemoCredential[]> {
@@ -44,6 +46,7 @@ export async function seedDemoData(prisma: Db): Promise<DemoCredential[]> {
         update: { password },
       });
     }
+    await seedDemoMarketplace(tx);
   });
 
   return demoUsers.map(({ email, role, name }) => ({ email, role, name, password: demoPassword }));
