@@ -1,5 +1,9 @@
+import { adminMentorsRouter } from "../mentors/admin/router.ts";
 import { router } from "../trpc/init.ts";
 import { listUsers } from "./users/list-users.ts";
 import { setRole } from "./users/set-role.ts";
 
-export const adminRouter = router({ users: router({ list: listUsers, setRole }) });
+export const adminRouter = router({
+  users: router({ list: listUsers, setRole }),
+  mentors: adminMentorsRouter,
+});

@@ -4,6 +4,7 @@ import { createAuth } from "../auth/index.ts";
 import type { Config } from "../config/index.ts";
 import { createEmailTransport } from "../email/index.ts";
 import { sendEmailJob } from "../email/send-email.job.ts";
+import { createFileStorage } from "../files/create-file-storage.ts";
 import { createQueues, enqueue } from "../jobs/index.ts";
 import { createLogger, type Logger } from "../logger/index.ts";
 import type { AppServices } from "./types.ts";
@@ -22,16 +23,20 @@ export interface CreateAppOptions {
 }
 
 /**
- * Builds the services one process shares. One pg.Pool serves both Prisma and pg-boss, so a job
- * can be enqueued in the same transaction as the change it follows.
+ * Builds the services one process shares. A job is enqueued in the same transaction as the
+ * change it follows by passing `fromPrisma(tx)` to pg-boss.
  */
 export async function createApp(options: CreateAppOptions): Promise<App> {
   const { config, databaseUrl, role } = options;
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, name: role });
   const pool = createPool(databaseUrl);
   const prisma = createPrismaClient({ pool });
+  // pg-boss gets its own small pool: it looks queues up outside the caller's transaction, and
+  // on a shared pool a burst of transactions holding every connection would starve it (a
+  // deadlock until timeouts). Jobs sent with fromPrisma(tx) still ride the transaction.
+  const bossPool = createPool(databaseUrl, { max: 4 });
   const boss = new PgBoss({
-    db: { executeSql: (text, values) => pool.query(text, values) },
+    db: { executeSql: (text, values) => bossPool.query(text, values) },
     supervise: role === "worker",
     schedule: role === "worker",
   });
@@ -40,6 +45,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   await createQueues(boss);
 
   const email = createEmailTransport({ config, prisma });
+  const files = createFileStorage(config.fileStorage);
   const auth = createAuth({
     config,
     prisma,
@@ -58,12 +64,15 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     boss,
     email,
     auth,
+    files,
     close() {
       closing ??= (async () => {
         await boss.stop({ graceful: true, close: false });
         await email.close?.();
+        await files.close?.();
         await prisma.$disconnect();
         await pool.end();
+        await bossPool.end();
       })();
       return closing;
     },

@@ -4,6 +4,7 @@ import type { PgBoss } from "pg-boss";
 import type { Auth } from "../auth/index.ts";
 import type { Config } from "../config/index.ts";
 import type { EmailTransport } from "../email/types.ts";
+import type { FileStorage } from "../files/types.ts";
 import type { Logger } from "../logger/index.ts";
 
 /** The services one process shares: built once at start by createApp, closed at exit. */
@@ -15,4 +16,6 @@ export interface AppServices {
   boss: PgBoss;
   email: EmailTransport;
   auth: Auth;
+  /** Uploaded files (avatars): S3 when a bucket is configured, else the local FILES_DIR. */
+  files: FileStorage;
 }

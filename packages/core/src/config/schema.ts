@@ -1,6 +1,25 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import type { FileStorageOptions } from "../files/create-file-storage.ts";
 
 const DEV_AUTH_SECRET = "mentora-dev-secret-not-for-production-use-0000";
+
+/**
+ * The monorepo root (the folder with pnpm-workspace.yaml) above this module, whether it runs from
+ * source (worker, scripts) or bundled into the web build; else the working directory. Relative
+ * paths resolve from it, so every process finds the same `.data/files`.
+ */
+function repoRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(path.join(dir, "pnpm-workspace.yaml"))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+}
 
 const optionalString = z
   .string()
@@ -33,6 +52,13 @@ const environmentShape = {
   MENTOR_APPROVAL: z.enum(["auto", "admin"]).default("auto"),
   BOOKING_HOLD_MINUTES: positiveInt(15),
   MENTEE_FREE_CANCELLATION_HOURS: z.coerce.number().int().min(0).default(24),
+  FILES_DIR: optionalString,
+  S3_BUCKET: optionalString,
+  S3_REGION: z.string().trim().min(1).default("us-east-1"),
+  S3_ENDPOINT: optionalString.pipe(z.url().optional()),
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  S3_FORCE_PATH_STYLE: z.stringbool().default(false),
 };
 
 export const configSchema = z
@@ -52,6 +78,13 @@ export const configSchema = z
         message: "Google sign-in needs both GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET",
       });
     }
+    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID"],
+        message: "S3 credentials need both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY",
+      });
+    }
   })
   .transform((env) => ({
     ...env,
@@ -64,6 +97,20 @@ export const configSchema = z
       env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET
         ? { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET }
         : undefined,
+    fileStorage: {
+      rootDir: path.resolve(repoRoot(), env.FILES_DIR ?? ".data/files"),
+      s3: env.S3_BUCKET
+        ? {
+            bucket: env.S3_BUCKET,
+            region: env.S3_REGION,
+            endpoint: env.S3_ENDPOINT,
+            accessKeyId: env.S3_ACCESS_KEY_ID,
+            secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+            forcePathStyle: env.S3_FORCE_PATH_STYLE,
+            timeoutMs: 10_000,
+          }
+        : undefined,
+    } satisfies FileStorageOptions,
   }));
 
 export type Config = z.output<typeof configSchema>;

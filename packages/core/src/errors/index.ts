@@ -29,6 +29,10 @@ export const errorCatalog = {
   CANCELLATION_WINDOW_PASSED: "PRECONDITION_FAILED",
   INVITATION_INVALID: "NOT_FOUND",
   INVITATION_USED: "CONFLICT",
+  // Avatars (the avatars module's AvatarError codes)
+  AVATAR_TOO_LARGE: "BAD_REQUEST",
+  AVATAR_UNSUPPORTED_TYPE: "BAD_REQUEST",
+  AVATAR_UNREADABLE: "BAD_REQUEST",
 } as const satisfies Record<string, TrpcCode>;
 
 export type AppErrorCode = keyof typeof errorCatalog;

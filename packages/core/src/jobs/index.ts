@@ -1,11 +1,19 @@
 import type { PgBoss } from "pg-boss";
+import { expireHoldJob } from "../bookings/expire-hold.job.ts";
+import { bookingNotifyJob } from "../bookings/notifications/booking-notify.job.ts";
+import { bookingReminderJob } from "../bookings/notifications/booking-reminder.job.ts";
 import { sendEmailJob } from "../email/send-email.job.ts";
 import type { JobDefinition } from "./define.ts";
 
 export { defineJob, enqueue, type JobDefinition, type JobServices } from "./define.ts";
 
 /** Every queue core declares; the worker runs a handler for each. A new job adds one line. */
-export const jobDefinitions: readonly JobDefinition[] = [sendEmailJob as unknown as JobDefinition];
+export const jobDefinitions = [
+  sendEmailJob,
+  expireHoldJob,
+  bookingNotifyJob,
+  bookingReminderJob,
+] as unknown as readonly JobDefinition[];
 
 /**
  * Creates each queue (and its dead-letter queue first, which pg-boss requires). Idempotent, so

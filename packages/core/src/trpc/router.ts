@@ -1,15 +1,30 @@
 import { accountRouter } from "../account/router.ts";
 import { adminRouter } from "../admin/router.ts";
+import { availabilityRulesRouter } from "../availability/rules/router.ts";
+import { bookingsRouter, mentorSessionsRouter } from "../bookings/router.ts";
 import { devRouter } from "../dev/outbox.ts";
+import { directoryRouter } from "../directory/router.ts";
 import { healthRouter } from "../health/check.ts";
+import { invitationsRouter } from "../invitations/router.ts";
+import { mentorRouter } from "../mentors/router.ts";
+import { offeringsRouter } from "../offerings/router.ts";
+import { profileRouter } from "../profiles/router.ts";
 import { createCallerFactory, router } from "./init.ts";
 
 /** Every domain's router, mounted under its name. A new domain adds one line here. */
 export const appRouter = router({
   account: accountRouter,
   admin: adminRouter,
+  bookings: bookingsRouter,
+  mentorSessions: mentorSessionsRouter,
   dev: devRouter,
   health: healthRouter,
+  offerings: offeringsRouter,
+  availability: availabilityRulesRouter,
+  invitations: invitationsRouter,
+  profile: profileRouter,
+  mentor: mentorRouter,
+  directory: directoryRouter,
 });
 
 export type AppRouter = typeof appRouter;

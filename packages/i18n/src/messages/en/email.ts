@@ -20,4 +20,46 @@ export const email = {
     ignore:
       "If you did not ask to reset your password, you can ignore this email: your password will not change.",
   },
+  invitation: {
+    subject: "{name} invites you to “{title}” on {appName}",
+    intro: "{name} invites you to book “{title}” on {appName}.",
+    privatePrice: "Your private price: {price}.",
+    expires: "This invitation is valid until {date}.",
+    action: "View the invitation",
+    ignore: "If you were not expecting this invitation, you can ignore this email.",
+  },
+  booking: {
+    when: "When: {time}",
+    viewAction: "View the booking",
+    calendarHint: "The attached invitation adds it to your calendar.",
+    calendarCancelHint: "The attached file removes it from your calendar.",
+    calendarSummary: "{title} with {name}",
+    confirmed: {
+      menteeSubject: "Booking confirmed: {title} with {name}",
+      menteeIntro: "Your booking is confirmed: “{title}” with {name}.",
+      mentorSubject: "New booking: {title} with {name}",
+      mentorIntro: "{name} booked “{title}” with you.",
+    },
+    cancelled: {
+      subject: "Cancelled: {title} with {name}",
+      byYou: "You cancelled “{title}” with {name}.",
+      byCounterpart: "{name} cancelled “{title}”.",
+      byAdmin: "The {appName} team cancelled “{title}” with {name}.",
+      bySystem: "“{title}” with {name} was cancelled.",
+      reason: "Reason given: {reason}",
+      wasPlanned: "It was planned for {time}.",
+    },
+    rescheduled: {
+      subject: "New time: {title} with {name}",
+      intro: "“{title}” with {name} has moved to a new time.",
+      previous: "Previously: {time}",
+      next: "Now: {time}",
+    },
+    reminder: {
+      subject24h: "Tomorrow: {title} with {name}",
+      subject1h: "In 1 hour: {title} with {name}",
+      intro24h: "A reminder: “{title}” with {name} starts in 24 hours.",
+      intro1h: "A reminder: “{title}” with {name} starts in 1 hour.",
+    },
+  },
 };

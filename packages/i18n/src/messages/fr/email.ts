@@ -23,4 +23,48 @@ export const email: typeof en = {
     ignore:
       "Si vous n’avez pas demandé à réinitialiser votre mot de passe, vous pouvez ignorer cet e-mail\u00a0: votre mot de passe ne changera pas.",
   },
+  invitation: {
+    subject: "{name} vous invite à «\u00a0{title}\u00a0» sur {appName}",
+    intro: "{name} vous invite à réserver «\u00a0{title}\u00a0» sur {appName}.",
+    privatePrice: "Votre tarif privé\u00a0: {price}.",
+    expires: "Cette invitation est valable jusqu’au {date}.",
+    action: "Voir l’invitation",
+    ignore: "Si vous n’attendiez pas cette invitation, vous pouvez ignorer cet e-mail.",
+  },
+  booking: {
+    when: "Quand\u00a0: {time}",
+    viewAction: "Voir la réservation",
+    calendarHint: "L’invitation jointe l’ajoute à votre agenda.",
+    calendarCancelHint: "Le fichier joint le retire de votre agenda.",
+    calendarSummary: "{title} avec {name}",
+    confirmed: {
+      menteeSubject: "Réservation confirmée\u00a0: {title} avec {name}",
+      menteeIntro: "Votre réservation est confirmée\u00a0: «\u00a0{title}\u00a0» avec {name}.",
+      mentorSubject: "Nouvelle réservation\u00a0: {title} avec {name}",
+      mentorIntro: "{name} a réservé «\u00a0{title}\u00a0» avec vous.",
+    },
+    cancelled: {
+      subject: "Annulation\u00a0: {title} avec {name}",
+      byYou: "Vous avez annulé la séance «\u00a0{title}\u00a0» avec {name}.",
+      byCounterpart: "{name} a annulé la séance «\u00a0{title}\u00a0».",
+      byAdmin: "L’équipe {appName} a annulé la séance «\u00a0{title}\u00a0» avec {name}.",
+      bySystem: "La séance «\u00a0{title}\u00a0» avec {name} a été annulée.",
+      reason: "Motif indiqué\u00a0: {reason}",
+      wasPlanned: "Elle était prévue le {time}.",
+    },
+    rescheduled: {
+      subject: "Nouvel horaire\u00a0: {title} avec {name}",
+      intro: "La séance «\u00a0{title}\u00a0» avec {name} a changé d’horaire.",
+      previous: "Avant\u00a0: {time}",
+      next: "Désormais\u00a0: {time}",
+    },
+    reminder: {
+      subject24h: "Demain\u00a0: {title} avec {name}",
+      subject1h: "Dans 1\u00a0heure\u00a0: {title} avec {name}",
+      intro24h:
+        "Rappel\u00a0: la séance «\u00a0{title}\u00a0» avec {name} commence dans 24\u00a0heures.",
+      intro1h:
+        "Rappel\u00a0: la séance «\u00a0{title}\u00a0» avec {name} commence dans 1\u00a0heure.",
+    },
+  },
 };

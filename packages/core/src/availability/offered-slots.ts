@@ -1,0 +1,121 @@
+import type { Db, Prisma } from "@mentora/db";
+import { computeSlots, type DateOverride, type IsoWeekday, type Slot } from "./slots/index.ts";
+
+type Reader = Db | Prisma.TransactionClient;
+
+const DAY_MS = 86_400_000;
+
+/** The option with everything that decides whether it can be booked. */
+export async function loadBookableOption(db: Reader, optionId: string) {
+  return db.offeringOption.findUnique({
+    where: { id: optionId },
+    include: {
+      offering: {
+        include: {
+          mentor: {
+            select: { id: true, name: true, email: true, timezone: true, mentorProfile: true },
+          },
+        },
+      },
+    },
+  });
+}
+
+export type BookableOption = NonNullable<Awaited<ReturnType<typeof loadBookableOption>>>;
+
+/** Why an option cannot be booked at all, or null when it can. */
+export function unbookableReason(
+  option: BookableOption | null,
+): "OFFERING_UNAVAILABLE" | "MENTOR_NOT_ACCEPTING" | null {
+  const profile = option?.offering.mentor.mentorProfile;
+  if (!option || option.archivedAt || option.offering.status !== "ACTIVE") {
+    return "OFFERING_UNAVAILABLE";
+  }
+  if (!profile || profile.status !== "APPROVED") return "OFFERING_UNAVAILABLE";
+  if (!profile.acceptingBookings) return "MENTOR_NOT_ACCEPTING";
+  return null;
+}
+
+/**
+ * The slots of one offering option in [from, to), from the mentor's rules, overrides, settings
+ * and live sessions. Busy sessions are read a day wider than the range so that buffers at the
+ * edges count.
+ */
+export async function offeredSlots(
+  db: Reader,
+  option: BookableOption,
+  range: { from: Date; to: Date; now: Date },
+): Promise<Slot[]> {
+  const { offering } = option;
+  const mentor = offering.mentor;
+  const profile = mentor.mentorProfile;
+  if (unbookableReason(option) || !profile) return [];
+  const wideFrom = new Date(range.from.getTime() - DAY_MS);
+  const wideTo = new Date(range.to.getTime() + DAY_MS);
+
+  const [rules, overrides, sessions] = await Promise.all([
+    db.availabilityRule.findMany({ where: { mentorId: mentor.id } }),
+    db.availabilityOverride.findMany({
+      where: { mentorId: mentor.id, date: { gte: wideFrom, lte: wideTo } },
+    }),
+    db.mentoringSession.findMany({
+      where: {
+        mentorId: mentor.id,
+        status: "SCHEDULED",
+        startsAt: { lt: wideTo },
+        blockedUntil: { gt: wideFrom },
+      },
+      select: {
+        id: true,
+        optionId: true,
+        startsAt: true,
+        endsAt: true,
+        capacity: true,
+        _count: {
+          select: { bookings: { where: { status: { in: ["PENDING_PAYMENT", "CONFIRMED"] } } } },
+        },
+      },
+    }),
+  ]);
+
+  const isGroup = offering.kind === "GROUP";
+  return computeSlots({
+    timezone: mentor.timezone ?? "UTC",
+    rules: rules.map((rule) => ({
+      weekday: rule.weekday as IsoWeekday,
+      startMinute: rule.startMinute,
+      endMinute: rule.endMinute,
+    })),
+    overrides: overrides.map(
+      (override): DateOverride => ({
+        date: override.date.toISOString().slice(0, 10),
+        kind: override.kind === "AVAILABLE" ? "available" : "unavailable",
+        ...(override.startMinute === null ? {} : { startMinute: override.startMinute }),
+        ...(override.endMinute === null ? {} : { endMinute: override.endMinute }),
+      }),
+    ),
+    durationMinutes: option.durationMinutes,
+    bufferMinutes: profile.bufferMinutes,
+    minNoticeMinutes: profile.minNoticeMinutes,
+    horizonDays: profile.horizonDays,
+    acceptingBookings: profile.acceptingBookings,
+    busy: sessions.map((session) => ({ start: session.startsAt, end: session.endsAt })),
+    ...(isGroup
+      ? {
+          capacity: offering.capacity,
+          groupSessions: sessions
+            .filter((session) => session.optionId === option.id)
+            .map((session) => ({
+              sessionId: session.id,
+              start: session.startsAt,
+              end: session.endsAt,
+              capacity: session.capacity,
+              seatsTaken: session._count.bookings,
+            })),
+        }
+      : {}),
+    from: range.from,
+    to: range.to,
+    now: range.now,
+  });
+}

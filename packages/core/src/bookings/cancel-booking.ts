@@ -1,0 +1,110 @@
+import type { AppServices } from "../app/types.ts";
+import { AppError } from "../errors/index.ts";
+import { enqueueBookingEvent } from "./notifications/enqueue-booking-event.ts";
+import { releaseSessionIfEmpty } from "./release-session.ts";
+import { liveBookingStatuses } from "./snapshot.ts";
+
+const HOUR = 3_600_000;
+
+/**
+ * A mentee cancels their own place. Policy: free until MENTEE_FREE_CANCELLATION_HOURS before the
+ * start; inside that window the mentee is refused (CANCELLATION_WINDOW_PASSED) and has to ask
+ * the mentor, who can cancel at any time. Another user's booking reads as not found.
+ */
+export async function cancelBookingByMentee(
+  services: AppServices,
+  input: { bookingId: string; menteeId: string; reason?: string },
+  now = new Date(),
+): Promise<void> {
+  const booking = await services.prisma.booking.findUnique({
+    where: { id: input.bookingId },
+    include: { session: { select: { startsAt: true } } },
+  });
+  if (!booking || booking.menteeId !== input.menteeId) throw new AppError("NOT_FOUND");
+  if (!(liveBookingStatuses as readonly string[]).includes(booking.status)) {
+    throw new AppError("BOOKING_NOT_CANCELLABLE");
+  }
+  const startsAt = booking.session.startsAt.getTime();
+  if (startsAt <= now.getTime()) throw new AppError("BOOKING_NOT_CANCELLABLE");
+  const windowStart = startsAt - services.config.MENTEE_FREE_CANCELLATION_HOURS * HOUR;
+  if (booking.status === "CONFIRMED" && now.getTime() > windowStart) {
+    throw new AppError("CANCELLATION_WINDOW_PASSED", {
+      freeCancellationHours: services.config.MENTEE_FREE_CANCELLATION_HOURS,
+    });
+  }
+
+  await services.prisma.$transaction(async (tx) => {
+    const { count } = await tx.booking.updateMany({
+      where: { id: booking.id, status: { in: [...liveBookingStatuses] } },
+      data: {
+        status: "CANCELLED",
+        cancelledAt: now,
+        cancelledBy: "MENTEE",
+        cancelledById: input.menteeId,
+        cancelReason: input.reason,
+      },
+    });
+    if (count === 0) throw new AppError("BOOKING_NOT_CANCELLABLE");
+    await releaseSessionIfEmpty(tx, booking.sessionId, "cancelled by mentee", now);
+    const updated = await tx.booking.findUniqueOrThrow({ where: { id: booking.id } });
+    await enqueueBookingEvent(
+      services.boss,
+      tx,
+      { booking: updated, startsAt: booking.session.startsAt, event: "cancelled" },
+      now,
+    );
+  });
+}
+
+/**
+ * A mentor cancels a session at any time before it ends: every live place in it is cancelled
+ * and each participant is told. (Refunds are wired by the payments capability.)
+ */
+export async function cancelSessionByMentor(
+  services: AppServices,
+  input: { sessionId: string; mentorId: string; reason?: string; byAdminId?: string },
+  now = new Date(),
+): Promise<{ cancelledBookings: number }> {
+  const session = await services.prisma.mentoringSession.findUnique({
+    where: { id: input.sessionId },
+  });
+  if (!session || (session.mentorId !== input.mentorId && !input.byAdminId)) {
+    throw new AppError("NOT_FOUND");
+  }
+  if (session.status !== "SCHEDULED" || session.endsAt.getTime() <= now.getTime()) {
+    throw new AppError("BOOKING_NOT_CANCELLABLE");
+  }
+  return services.prisma.$transaction(async (tx) => {
+    const live = await tx.booking.findMany({
+      where: { sessionId: session.id, status: { in: [...liveBookingStatuses] } },
+    });
+    const { count } = await tx.booking.updateMany({
+      where: { id: { in: live.map((b) => b.id) }, status: { in: [...liveBookingStatuses] } },
+      data: {
+        status: "CANCELLED",
+        cancelledAt: now,
+        cancelledBy: input.byAdminId ? "ADMIN" : "MENTOR",
+        cancelledById: input.byAdminId ?? input.mentorId,
+        cancelReason: input.reason,
+      },
+    });
+    const guarded = await tx.mentoringSession.updateMany({
+      where: { id: session.id, status: "SCHEDULED" },
+      data: { status: "CANCELLED", cancelledAt: now, cancelReason: input.reason ?? "cancelled" },
+    });
+    if (guarded.count === 0) throw new AppError("BOOKING_NOT_CANCELLABLE");
+    for (const booking of live) {
+      await enqueueBookingEvent(
+        services.boss,
+        tx,
+        {
+          booking: { ...booking, status: "CANCELLED" },
+          startsAt: session.startsAt,
+          event: "cancelled",
+        },
+        now,
+      );
+    }
+    return { cancelledBookings: count };
+  });
+}

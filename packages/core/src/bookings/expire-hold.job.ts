@@ -1,0 +1,38 @@
+import type { Db } from "@mentora/db";
+import { z } from "zod";
+import { defineJob } from "../jobs/define.ts";
+import { releaseSessionIfEmpty } from "./release-session.ts";
+
+/**
+ * Releases an unpaid hold when its time is up. Guarded (PENDING_PAYMENT and expired only), so
+ * a hold that was paid, cancelled or already expired is left alone, and a retry does nothing.
+ */
+export const expireHoldJob = defineJob({
+  name: "booking.expire-hold",
+  schema: z.object({ bookingId: z.string() }),
+  queue: {
+    retryLimit: 10,
+    retryDelay: 10,
+    retryBackoff: true,
+    deadLetter: "booking.expire-hold.dead",
+  },
+  async handle({ bookingId }, services) {
+    await expireHold(services.prisma, bookingId, new Date());
+  },
+});
+
+export async function expireHold(prisma: Db, bookingId: string, now: Date): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.booking.updateMany({
+      where: { id: bookingId, status: "PENDING_PAYMENT", holdExpiresAt: { lte: now } },
+      data: { status: "EXPIRED" },
+    });
+    if (count === 0) return false;
+    const { sessionId } = await tx.booking.findUniqueOrThrow({
+      where: { id: bookingId },
+      select: { sessionId: true },
+    });
+    await releaseSessionIfEmpty(tx, sessionId, "hold expired", now);
+    return true;
+  });
+}

@@ -1,0 +1,228 @@
+import { createHash } from "node:crypto";
+import type { Prisma } from "@mentora/db";
+import { fromPrisma } from "pg-boss";
+import type { AppServices } from "../app/types.ts";
+import {
+  type BookableOption,
+  loadBookableOption,
+  offeredSlots,
+  unbookableReason,
+} from "../availability/offered-slots.ts";
+import { pgErrorCode } from "../db/pg-error.ts";
+import { AppError } from "../errors/index.ts";
+import { enqueue } from "../jobs/define.ts";
+import { expireHoldJob } from "./expire-hold.job.ts";
+import { enqueueBookingEvent } from "./notifications/enqueue-booking-event.ts";
+import { type BookingWithSession, bookingInclude } from "./snapshot.ts";
+
+export interface HoldSlotInput {
+  menteeId: string;
+  optionId: string;
+  startsAt: Date;
+  note?: string;
+  skillSlugs?: string[];
+  invitationToken?: string;
+}
+
+const MINUTE = 60_000;
+/** Under a burst of holds, transactions wait for a pooled connection: allow for that. */
+const transactionOptions = { maxWait: 15_000, timeout: 20_000 };
+
+export function hashInvitationToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/**
+ * Takes a place in a slot. Paid: the booking waits in PENDING_PAYMENT until its hold expires
+ * (a job releases it). Free: confirmed at once. Two holds on one slot cannot both win: the
+ * session insert is guarded by the exclusion constraint; a group seat by a row lock.
+ */
+export async function holdSlot(
+  services: AppServices,
+  input: HoldSlotInput,
+  now = new Date(),
+): Promise<BookingWithSession> {
+  const { prisma, config } = services;
+  const option = await loadBookableOption(prisma, input.optionId);
+  const reason = unbookableReason(option);
+  if (reason || !option) throw new AppError(reason ?? "OFFERING_UNAVAILABLE");
+  if (option.offering.mentorId === input.menteeId) throw new AppError("FORBIDDEN");
+
+  const price = await priceFor(services, option, input);
+  const skills = await skillIds(services, input.skillSlugs);
+
+  const endsAt = new Date(input.startsAt.getTime() + option.durationMinutes * MINUTE);
+  const [slot] = (
+    await offeredSlots(prisma, option, { from: input.startsAt, to: endsAt, now })
+  ).filter((candidate) => candidate.start.getTime() === input.startsAt.getTime());
+  if (!slot) {
+    // Not offered: either someone booked it since the viewer saw it, or it never was.
+    const taken = await prisma.mentoringSession.count({
+      where: {
+        mentorId: option.offering.mentorId,
+        status: "SCHEDULED",
+        startsAt: { lt: endsAt },
+        blockedUntil: { gt: input.startsAt },
+      },
+    });
+    throw new AppError(taken > 0 ? "SLOT_TAKEN" : "SLOT_UNAVAILABLE");
+  }
+  if (slot.seatsLeft === 0) throw new AppError("SESSION_FULL");
+
+  const isFree = price.priceMinor === 0;
+  const holdExpiresAt = new Date(now.getTime() + config.BOOKING_HOLD_MINUTES * MINUTE);
+  const bufferMinutes = option.offering.mentor.mentorProfile?.bufferMinutes ?? 0;
+
+  // A group slot may be created by a concurrent hold between our read and our insert: then the
+  // insert fails on the exclusion constraint, and a fresh transaction joins that session.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const bookingId = await prisma.$transaction(async (tx) => {
+        const sessionId = await findOrCreateSession(tx, option, {
+          startsAt: input.startsAt,
+          endsAt,
+          blockedUntil: new Date(endsAt.getTime() + bufferMinutes * MINUTE),
+        });
+        const booking = await tx.booking.create({
+          data: {
+            sessionId,
+            menteeId: input.menteeId,
+            status: isFree ? "CONFIRMED" : "PENDING_PAYMENT",
+            holdExpiresAt: isFree ? null : holdExpiresAt,
+            confirmedAt: isFree ? now : null,
+            offeringTitle: option.offering.title,
+            durationMinutes: option.durationMinutes,
+            priceMinor: price.priceMinor,
+            currency: price.currency,
+            note: input.note,
+            invitationId: price.invitationId,
+            skills: { create: skills.map((skillId) => ({ skillId })) },
+          },
+        });
+        if (price.invitationId) {
+          await tx.invitationUse.create({
+            data: {
+              invitationId: price.invitationId,
+              userId: input.menteeId,
+              bookingId: booking.id,
+            },
+          });
+        }
+        if (isFree) {
+          await enqueueBookingEvent(
+            services.boss,
+            tx,
+            {
+              booking,
+              startsAt: input.startsAt,
+              event: "confirmed",
+            },
+            now,
+          );
+        } else {
+          await enqueue(
+            services.boss,
+            expireHoldJob,
+            { bookingId: booking.id },
+            {
+              db: fromPrisma(tx),
+              startAfter: holdExpiresAt,
+            },
+          );
+        }
+        return booking.id;
+      }, transactionOptions);
+      return await prisma.booking.findUniqueOrThrow({
+        where: { id: bookingId },
+        include: bookingInclude,
+      });
+    } catch (error) {
+      const code = pgErrorCode(error);
+      if (code === "23P01") {
+        if (option.offering.kind === "GROUP" && attempt < 3) continue;
+        throw new AppError("SLOT_TAKEN");
+      }
+      if (code === "23505") {
+        const message = String((error as Error).message ?? "");
+        const detail = JSON.stringify((error as { meta?: unknown }).meta ?? {});
+        if (`${message}${detail}`.includes("invitation_use")) throw new AppError("INVITATION_USED");
+        throw new AppError("ALREADY_BOOKED");
+      }
+      throw error;
+    }
+  }
+}
+
+async function findOrCreateSession(
+  tx: Prisma.TransactionClient,
+  option: BookableOption,
+  times: { startsAt: Date; endsAt: Date; blockedUntil: Date },
+): Promise<string> {
+  const { offering } = option;
+  if (offering.kind === "GROUP") {
+    // Lock the session row: seats are counted and taken one hold at a time.
+    const [existing] = await tx.$queryRaw<{ id: string; capacity: number }[]>`
+      SELECT id, capacity FROM mentoring_session
+      WHERE "optionId" = ${option.id} AND "startsAt" = ${times.startsAt} AND status = 'SCHEDULED'
+      FOR UPDATE`;
+    if (existing) {
+      const taken = await tx.booking.count({
+        where: { sessionId: existing.id, status: { in: ["PENDING_PAYMENT", "CONFIRMED"] } },
+      });
+      if (taken >= existing.capacity) throw new AppError("SESSION_FULL");
+      return existing.id;
+    }
+  }
+  // Capacity as of now, share-locked: a concurrent capacity change waits for this hold.
+  const [current] = await tx.$queryRaw<{ capacity: number; status: string }[]>`
+    SELECT capacity, status::text FROM offering WHERE id = ${offering.id} FOR SHARE`;
+  if (!current || current.status !== "ACTIVE") throw new AppError("OFFERING_UNAVAILABLE");
+  const session = await tx.mentoringSession.create({
+    data: {
+      mentorId: offering.mentorId,
+      offeringId: offering.id,
+      optionId: option.id,
+      capacity: current.capacity,
+      ...times,
+    },
+  });
+  return session.id;
+}
+
+async function priceFor(services: AppServices, option: BookableOption, input: HoldSlotInput) {
+  const standard = { priceMinor: option.priceMinor, currency: option.currency, invitationId: null };
+  if (!input.invitationToken) return standard;
+  const invitation = await services.prisma.invitation.findUnique({
+    where: { tokenHash: hashInvitationToken(input.invitationToken) },
+  });
+  const mentee = await services.prisma.user.findUnique({
+    where: { id: input.menteeId },
+    select: { email: true },
+  });
+  const valid =
+    invitation &&
+    invitation.offeringId === option.offeringId &&
+    !invitation.revokedAt &&
+    invitation.expiresAt > new Date() &&
+    (!invitation.email || invitation.email.toLowerCase() === mentee?.email.toLowerCase());
+  if (!valid) throw new AppError("INVITATION_INVALID");
+  const used = await services.prisma.invitationUse.findUnique({
+    where: { invitationId_userId: { invitationId: invitation.id, userId: input.menteeId } },
+  });
+  if (used) throw new AppError("INVITATION_USED");
+  if (invitation.priceMinor === null) return { ...standard, invitationId: invitation.id };
+  return {
+    priceMinor: invitation.priceMinor,
+    currency: invitation.currency ?? option.currency,
+    invitationId: invitation.id,
+  };
+}
+
+async function skillIds(services: AppServices, slugs: string[] | undefined): Promise<string[]> {
+  if (!slugs?.length) return [];
+  const skills = await services.prisma.skill.findMany({ where: { slug: { in: slugs } } });
+  if (skills.length !== new Set(slugs).size) {
+    throw new AppError("VALIDATION_FAILED", { field: "skillSlugs" });
+  }
+  return skills.map((skill) => skill.id);
+}

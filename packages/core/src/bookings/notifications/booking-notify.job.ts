@@ -1,0 +1,107 @@
+import { z } from "zod";
+import { renderBookingCancelled } from "../../email/templates/booking-cancelled.ts";
+import { renderBookingConfirmed } from "../../email/templates/booking-confirmed.ts";
+import { renderBookingRescheduled } from "../../email/templates/booking-rescheduled.ts";
+import type { RenderedEmail } from "../../email/templates/layout.ts";
+import { defineJob } from "../../jobs/define.ts";
+import { renderBookingIcs } from "../ics/booking-ics.ts";
+import { type BookingDetails, loadBookingDetails } from "./booking-details.ts";
+import { bookingEmailInput } from "./booking-email-input.ts";
+import { enqueueBookingEmail, icsAttachment } from "./booking-email-job.ts";
+import { deterministicJobId } from "./deterministic-job-id.ts";
+import { type BookingRecipient, type BookingRole, recipientFor } from "./recipients.ts";
+
+const notifyQueue = "booking.notify";
+
+const notifySchema = z.object({
+  bookingId: z.string(),
+  event: z.enum(["confirmed", "cancelled", "rescheduled"]),
+  scheduleVersion: z.number().int(),
+  /** For "rescheduled": the time it had before, shown as "Previously: …". */
+  previous: z.object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime() }).optional(),
+});
+
+export type BookingNotification = z.output<typeof notifySchema>;
+export type BookingEventName = BookingNotification["event"];
+
+/** Why a notification is no longer worth sending, or null to send it. */
+function skipReason(booking: BookingDetails, data: BookingNotification): string | null {
+  if (data.event === "cancelled") {
+    return booking.status === "CANCELLED" ? null : "booking is not cancelled";
+  }
+  if (booking.status !== "CONFIRMED") return "booking is no longer confirmed";
+  // A newer reschedule has its own notification, with the newer time.
+  if (booking.scheduleVersion !== data.scheduleVersion) return "booking was moved again";
+  return null;
+}
+
+function renderEmail(
+  booking: BookingDetails,
+  recipient: BookingRecipient,
+  data: BookingNotification,
+  publicUrl: string,
+): RenderedEmail {
+  const input = bookingEmailInput(booking, recipient, publicUrl);
+  if (data.event === "confirmed") return renderBookingConfirmed(input);
+  if (data.event === "cancelled") {
+    return renderBookingCancelled({
+      ...input,
+      cancelledBy: booking.cancelledBy,
+      reason: booking.cancelReason,
+    });
+  }
+  const previous = data.previous && {
+    startsAt: new Date(data.previous.startsAt),
+    endsAt: new Date(data.previous.endsAt),
+  };
+  return renderBookingRescheduled({ ...input, previous });
+}
+
+/**
+ * Emails the mentee and the mentor about a booking's confirmation, cancellation or new time,
+ * each with a calendar file (REQUEST adds or updates the event, CANCEL removes it). The emails
+ * get deterministic job ids and are sent in one transaction: a retry enqueues nothing twice.
+ */
+export const bookingNotifyJob = defineJob({
+  name: notifyQueue,
+  schema: notifySchema,
+  queue: { retryLimit: 5, retryDelay: 30, retryBackoff: true, deadLetter: "booking.notify.dead" },
+  async handle(data, services) {
+    const { prisma, boss, logger, config } = services;
+    const booking = await loadBookingDetails(prisma, data.bookingId);
+    if (!booking) {
+      logger.warn({ bookingId: data.bookingId, event: data.event }, "notified booking not found");
+      return;
+    }
+    const reason = skipReason(booking, data);
+    if (reason) {
+      logger.debug({ bookingId: booking.id, event: data.event, reason }, "notification skipped");
+      return;
+    }
+
+    const stamp = new Date();
+    const method = data.event === "cancelled" ? "CANCEL" : "REQUEST";
+    const roles: BookingRole[] =
+      booking.mentee.id === booking.session.mentor.id ? ["mentee"] : ["mentee", "mentor"];
+    const emails = roles.map((role) => {
+      const recipient = recipientFor(booking, role);
+      const ics = renderBookingIcs(booking, role, { method, publicUrl: config.PUBLIC_URL, stamp });
+      return {
+        id: deterministicJobId(
+          notifyQueue,
+          booking.id,
+          data.event,
+          data.scheduleVersion,
+          recipient.user.id,
+        ),
+        recipient,
+        email: renderEmail(booking, recipient, data, config.PUBLIC_URL),
+        attachments: [icsAttachment(`mentora-booking-${booking.id}.ics`, method, ics)],
+      };
+    });
+
+    await prisma.$transaction(async (tx) => {
+      for (const email of emails) await enqueueBookingEmail(boss, tx, email);
+    });
+  },
+});

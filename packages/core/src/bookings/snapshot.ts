@@ -1,0 +1,23 @@
+import type { Prisma } from "@mentora/db";
+
+/** What a booking procedure returns: the booking with its session, in one shape everywhere. */
+export const bookingInclude = {
+  session: {
+    select: {
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      status: true,
+      capacity: true,
+      offeringId: true,
+      mentor: { select: { id: true, name: true, timezone: true, avatarVersion: true } },
+      offering: { select: { kind: true } },
+    },
+  },
+  skills: { select: { skill: { select: { slug: true, name: true } } } },
+} satisfies Prisma.BookingInclude;
+
+export type BookingWithSession = Prisma.BookingGetPayload<{ include: typeof bookingInclude }>;
+
+/** Bookings that hold a place: a held one until its expiry, a confirmed one until the end. */
+export const liveBookingStatuses = ["PENDING_PAYMENT", "CONFIRMED"] as const;

@@ -1,0 +1,501 @@
+import { DateTime } from "luxon";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../app/index.ts";
+import { errorCodeOf } from "../errors/index.ts";
+import { createUser, giveSkills } from "../mentors/mentors.fixture.ts";
+import { callerFor, createTestApp } from "../testing/index.ts";
+import { searchDirectory } from "./search-service.ts";
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "OK";
+  } catch (error) {
+    return errorCodeOf(error) ?? (error as { code?: string }).code ?? String(error);
+  }
+}
+
+let app: App;
+
+interface MentorSpec {
+  name: string;
+  headline: string;
+  languages: string[];
+  skills: string[];
+  timezone: string;
+  status?: "APPROVED" | "PENDING" | "REJECTED";
+  acceptingBookings?: boolean;
+  /** Weekly hours every day, mentor-local minutes; none = no availability at all. */
+  hours?: [number, number];
+  options?: { durationMinutes: number; priceMinor: number; currency: string }[];
+}
+
+async function createMentor(spec: MentorSpec) {
+  const user = await createUser(app, spec.name, {
+    headline: spec.headline,
+    languages: spec.languages,
+    timezone: spec.timezone,
+  });
+  await giveSkills(app, user.id, spec.skills);
+  await app.prisma.mentorProfile.create({
+    data: {
+      userId: user.id,
+      status: spec.status ?? "APPROVED",
+      acceptingBookings: spec.acceptingBookings ?? true,
+      minNoticeMinutes: 0,
+      bufferMinutes: 0,
+    },
+  });
+  if (spec.hours) {
+    const [startMinute, endMinute] = spec.hours;
+    await app.prisma.availabilityRule.createMany({
+      data: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+        mentorId: user.id,
+        weekday,
+        startMinute,
+        endMinute,
+      })),
+    });
+  }
+  const offering = await app.prisma.offering.create({
+    data: {
+      mentorId: user.id,
+      title: `${spec.name}'s sessions`,
+      description: "1:1",
+      kind: "ONE_TO_ONE",
+    },
+  });
+  const options = [];
+  for (const option of spec.options ?? []) {
+    options.push(
+      await app.prisma.offeringOption.create({ data: { offeringId: offering.id, ...option } }),
+    );
+  }
+  return { user, offering, options };
+}
+
+let ada: Awaited<ReturnType<typeof createMentor>>;
+let bruno: Awaited<ReturnType<typeof createMentor>>;
+let chloe: Awaited<ReturnType<typeof createMentor>>;
+let pending: Awaited<ReturnType<typeof createMentor>>;
+let adaGroupOptionId: string;
+let adaArchivedOptionId: string;
+
+beforeAll(async () => {
+  app = await createTestApp();
+  // Ada: TypeScript + React, en/fr, EUR 30–50, available every day (Tokyo hours).
+  ada = await createMentor({
+    name: "Ada Archer",
+    headline: "Frontend lead at a fintech",
+    languages: ["en", "fr"],
+    skills: ["typescript", "react"],
+    timezone: "Asia/Tokyo",
+    hours: [6 * 60, 22 * 60],
+    options: [
+      { durationMinutes: 30, priceMinor: 3000, currency: "EUR" },
+      { durationMinutes: 60, priceMinor: 5000, currency: "EUR" },
+    ],
+  });
+  const archived = await app.prisma.offeringOption.create({
+    data: {
+      offeringId: ada.offering.id,
+      durationMinutes: 90,
+      priceMinor: 100,
+      currency: "EUR",
+      archivedAt: new Date(),
+    },
+  });
+  adaArchivedOptionId = archived.id;
+  const group = await app.prisma.offering.create({
+    data: {
+      mentorId: ada.user.id,
+      title: "Group clinic",
+      description: "Up to 3.",
+      kind: "GROUP",
+      capacity: 3,
+    },
+  });
+  adaGroupOptionId = (
+    await app.prisma.offeringOption.create({
+      data: { offeringId: group.id, durationMinutes: 60, priceMinor: 2000, currency: "EUR" },
+    })
+  ).id;
+  // An archived offering: its cheap option must never count.
+  const oldOffering = await app.prisma.offering.create({
+    data: {
+      mentorId: ada.user.id,
+      title: "Old",
+      description: "Gone.",
+      kind: "ONE_TO_ONE",
+      status: "ARCHIVED",
+    },
+  });
+  await app.prisma.offeringOption.create({
+    data: { offeringId: oldOffering.id, durationMinutes: 45, priceMinor: 1, currency: "GBP" },
+  });
+
+  // Bruno: Rust, fr only, USD 100, no availability at all.
+  bruno = await createMentor({
+    name: "Bruno Bianchi",
+    headline: "Systems programmer",
+    languages: ["fr"],
+    skills: ["rust"],
+    timezone: "Europe/Rome",
+    options: [{ durationMinutes: 60, priceMinor: 10_000, currency: "USD" }],
+  });
+  // Chloé: TypeScript, es/en, EUR 200, hours set but paused.
+  chloe = await createMentor({
+    name: "Chloé Carré",
+    headline: "Engineering manager",
+    languages: ["es", "en"],
+    skills: ["typescript"],
+    timezone: "Europe/Paris",
+    acceptingBookings: false,
+    hours: [0, 24 * 60],
+    options: [{ durationMinutes: 60, priceMinor: 20_000, currency: "EUR" }],
+  });
+  // Never listed: a pending and a rejected applicant, and a plain mentee, all matching filters.
+  pending = await createMentor({
+    name: "Paul Pending",
+    headline: "TypeScript",
+    languages: ["en", "fr"],
+    skills: ["typescript"],
+    timezone: "Europe/Paris",
+    status: "PENDING",
+    hours: [0, 24 * 60],
+    options: [{ durationMinutes: 60, priceMinor: 3000, currency: "EUR" }],
+  });
+  await createMentor({
+    name: "Rita Rejected",
+    headline: "TypeScript",
+    languages: ["en"],
+    skills: ["typescript"],
+    timezone: "Europe/Paris",
+    status: "REJECTED",
+    hours: [0, 24 * 60],
+  });
+  const mentee = await createUser(app, "Ada Mentee", { languages: ["en"] });
+  await giveSkills(app, mentee.id, ["typescript"]);
+});
+afterAll(() => app?.close());
+
+async function searchNames(input: Record<string, unknown>): Promise<string[]> {
+  const caller = await callerFor(app);
+  const page = await caller.directory.search(input as never);
+  return page.items.map((item) => item.name);
+}
+
+describe("directory.search", () => {
+  it("lists approved mentors only, by name, with their public card", async () => {
+    const page = await (await callerFor(app)).directory.search({});
+    expect(page.items.map((item) => item.name)).toEqual([
+      "Ada Archer",
+      "Bruno Bianchi",
+      "Chloé Carré",
+    ]);
+    expect(page.nextCursor).toBeNull();
+    const [adaCard, brunoCard, chloeCard] = page.items;
+    expect(adaCard).toEqual({
+      id: ada.user.id,
+      name: "Ada Archer",
+      headline: "Frontend lead at a fintech",
+      languages: ["en", "fr"],
+      skills: [
+        { slug: "react", name: "react" },
+        { slug: "typescript", name: "typescript" },
+      ],
+      avatarUrl: null,
+      paused: false,
+      // The archived option (1.00) and the archived offering's GBP option do not count.
+      prices: [{ currency: "EUR", minMinor: 2000, maxMinor: 5000 }],
+    });
+    expect(brunoCard?.prices).toEqual([{ currency: "USD", minMinor: 10_000, maxMinor: 10_000 }]);
+    expect(chloeCard?.paused).toBe(true);
+  });
+
+  it("filters by skill slug (a display name works too)", async () => {
+    expect(await searchNames({ skill: "typescript" })).toEqual(["Ada Archer", "Chloé Carré"]);
+    expect(await searchNames({ skill: "Rust" })).toEqual(["Bruno Bianchi"]);
+    expect(await searchNames({ skill: "cobol" })).toEqual([]);
+  });
+
+  it("filters by language", async () => {
+    expect(await searchNames({ language: "fr" })).toEqual(["Ada Archer", "Bruno Bianchi"]);
+    expect(await searchNames({ language: "ES" })).toEqual(["Chloé Carré"]);
+    expect(await codeOf((await callerFor(app)).directory.search({ language: "xx" }))).toBe(
+      "BAD_REQUEST",
+    );
+  });
+
+  it("filters by price in a currency, over sellable options only", async () => {
+    expect(await searchNames({ currency: "EUR" })).toEqual(["Ada Archer", "Chloé Carré"]);
+    expect(await searchNames({ currency: "EUR", priceMax: 4000 })).toEqual(["Ada Archer"]);
+    expect(await searchNames({ currency: "EUR", priceMin: 6000 })).toEqual(["Chloé Carré"]);
+    expect(await searchNames({ currency: "EUR", priceMin: 4000, priceMax: 5000 })).toEqual([
+      "Ada Archer",
+    ]);
+    // Ada's archived option (1.00 EUR) and archived offering (0.01 GBP) never match.
+    expect(await searchNames({ currency: "EUR", priceMax: 500 })).toEqual([]);
+    expect(await searchNames({ currency: "GBP" })).toEqual([]);
+    expect(await searchNames({ currency: "USD", priceMin: 10_000 })).toEqual(["Bruno Bianchi"]);
+    const caller = await callerFor(app);
+    expect(await codeOf(caller.directory.search({ priceMax: 4000 }))).toBe("BAD_REQUEST");
+    expect(
+      await codeOf(caller.directory.search({ currency: "EUR", priceMin: 10, priceMax: 5 })),
+    ).toBe("BAD_REQUEST");
+  });
+
+  it("filters by text in the name or the headline, any case", async () => {
+    expect(await searchNames({ q: "bru" })).toEqual(["Bruno Bianchi"]);
+    expect(await searchNames({ q: "FINTECH" })).toEqual(["Ada Archer"]);
+    expect(await searchNames({ q: "  " })).toHaveLength(3);
+    // LIKE wildcards are plain characters.
+    expect(await searchNames({ q: "%" })).toEqual([]);
+    expect(await searchNames({ q: "_" })).toEqual([]);
+    expect(await searchNames({ q: "\\" })).toEqual([]);
+  });
+
+  it("filters by availability: paused mentors and mentors without hours drop out", async () => {
+    expect(await searchNames({ availableWithinDays: 7 })).toEqual(["Ada Archer"]);
+    expect(await searchNames({ availableWithinDays: 7, language: "fr" })).toEqual(["Ada Archer"]);
+    expect(await searchNames({ availableWithinDays: 7, skill: "rust" })).toEqual([]);
+  });
+
+  it("combines filters", async () => {
+    expect(await searchNames({ skill: "typescript", language: "es" })).toEqual(["Chloé Carré"]);
+    expect(await searchNames({ skill: "typescript", currency: "EUR", priceMax: 4000 })).toEqual([
+      "Ada Archer",
+    ]);
+  });
+});
+
+describe("directory.search pagination", () => {
+  const extraIds: string[] = [];
+
+  beforeAll(async () => {
+    // 9 more approved mentors, three of them called "Sam Same": the id breaks the tie.
+    const names = ["Sam Same", "Sam Same", "Sam Same", "Dora", "Eve", "Finn", "Gus", "Hana", "Ivo"];
+    for (const [index, name] of names.entries()) {
+      const mentor = await createMentor({
+        name,
+        headline: "Mentor",
+        languages: ["en"],
+        skills: ["paging"],
+        timezone: "UTC",
+        // Every other one is available.
+        ...(index % 2 === 0 ? { hours: [0, 24 * 60] as [number, number] } : {}),
+        options: [{ durationMinutes: 30, priceMinor: 1000, currency: "EUR" }],
+      });
+      extraIds.push(mentor.user.id);
+    }
+  });
+
+  async function walk(input: Record<string, unknown>) {
+    const caller = await callerFor(app);
+    const seen: { id: string; name: string }[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await caller.directory.search({ ...input, cursor } as never);
+      expect(page.items.length).toBeLessThanOrEqual(input.limit as number);
+      seen.push(...page.items.map(({ id, name }) => ({ id, name })));
+      cursor = page.nextCursor ?? undefined;
+      pages += 1;
+    } while (cursor && pages < 50);
+    return { seen, pages };
+  }
+
+  it("walks every page once, in (name, id) order, with no duplicates", async () => {
+    // Pages of 5: the page break falls between the three "Sam Same".
+    const { seen, pages } = await walk({ limit: 5 });
+    const all = await app.prisma.user.findMany({
+      where: { mentorProfile: { is: { status: "APPROVED" } } },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      select: { id: true, name: true },
+    });
+    expect(all).toHaveLength(12);
+    expect(seen).toEqual(all);
+    expect(new Set(seen.map((mentor) => mentor.id)).size).toBe(12);
+    expect(pages).toBe(3);
+  });
+
+  it("walks an availability-filtered search the same way", async () => {
+    const { seen } = await walk({ limit: 2, skill: "paging", availableWithinDays: 3 });
+    const expected = extraIds.filter((_, index) => index % 2 === 0);
+    expect(seen.map((mentor) => mentor.id).sort()).toEqual([...expected].sort());
+    expect(new Set(seen.map((mentor) => mentor.id)).size).toBe(seen.length);
+  });
+
+  it("an availability search examines a bounded number of mentors per call", async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let calls = 0;
+    let shortPages = 0;
+    do {
+      const page = await searchDirectory(
+        app.prisma,
+        { skill: "paging", availableWithinDays: 3, limit: 4, cursor },
+        { scanBudget: 3 },
+      );
+      // 3 candidates examined, about half available: never a full page of 4.
+      expect(page.items.length).toBeLessThan(4);
+      if (page.nextCursor) shortPages += 1;
+      seen.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor ?? undefined;
+      calls += 1;
+    } while (cursor && calls < 20);
+    // 9 candidates, 3 per call: the fourth call finds none left and ends the walk.
+    expect(calls).toBe(4);
+    expect(shortPages).toBe(3);
+    expect(seen.sort()).toEqual(extraIds.filter((_, index) => index % 2 === 0).sort());
+  });
+
+  it("refuses a cursor it did not make", async () => {
+    expect(await codeOf((await callerFor(app)).directory.search({ cursor: "bm9wZQ" }))).toBe(
+      "BAD_REQUEST",
+    );
+  });
+});
+
+describe("directory.mentor", () => {
+  it("shows an approved mentor's page with active offerings and sellable options", async () => {
+    const page = await (await callerFor(app)).directory.mentor({ mentorId: ada.user.id });
+    expect(page).toMatchObject({
+      id: ada.user.id,
+      name: "Ada Archer",
+      timezone: "Asia/Tokyo",
+      paused: false,
+      avatarUrl: null,
+    });
+    expect(page.offerings.map((offering) => offering.title)).toEqual([
+      "Ada Archer's sessions",
+      "Group clinic",
+    ]);
+    const [sessions, group] = page.offerings;
+    expect(sessions?.options.map((option) => option.durationMinutes)).toEqual([30, 60]);
+    expect(sessions?.options.map((option) => option.id)).not.toContain(adaArchivedOptionId);
+    expect(group).toMatchObject({ kind: "GROUP", capacity: 3 });
+  });
+
+  it("is NOT_FOUND for anyone who is not an approved mentor", async () => {
+    const caller = await callerFor(app);
+    expect(await codeOf(caller.directory.mentor({ mentorId: pending.user.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(caller.directory.mentor({ mentorId: "nobody" }))).toBe("NOT_FOUND");
+    const paused = await caller.directory.mentor({ mentorId: chloe.user.id });
+    expect(paused.paused).toBe(true);
+    expect((await caller.directory.mentor({ mentorId: bruno.user.id })).bio).toBeNull();
+  });
+});
+
+describe("directory.slots", () => {
+  /** Next Monday 00:00 UTC, a week ahead so that notice never matters. */
+  function nextMonday(): Date {
+    const date = DateTime.utc().startOf("day").plus({ weeks: 1 }).set({ weekday: 1 });
+    return date.toJSDate();
+  }
+
+  it("returns the option's slots grouped by day in the viewer's timezone", async () => {
+    const from = nextMonday();
+    const to = new Date(from.getTime() + 2 * 86_400_000);
+    const optionId = ada.options[1]?.id as string;
+    const newYork = await (
+      await callerFor(app, { "x-timezone": "America/New_York" })
+    ).directory.slots({
+      optionId,
+      from,
+      to,
+    });
+    expect(newYork.timezone).toBe("America/New_York");
+    expect(newYork.paused).toBe(false);
+    const slots = newYork.days.flatMap((day) => day.slots);
+    expect(slots.length).toBeGreaterThan(0);
+    for (const day of newYork.days) {
+      for (const slot of day.slots) {
+        expect(DateTime.fromISO(slot.start, { zone: "America/New_York" }).toISODate()).toBe(
+          day.date,
+        );
+        expect(new Date(slot.end).getTime() - new Date(slot.start).getTime()).toBe(60 * 60_000);
+        expect(slot.start).toMatch(/Z$/);
+        expect(slot.seatsLeft).toBeNull();
+        // Inside Ada's Tokyo hours, 06:00–22:00.
+        const tokyo = DateTime.fromISO(slot.start, { zone: "Asia/Tokyo" });
+        expect(tokyo.hour).toBeGreaterThanOrEqual(6);
+        expect(tokyo.hour).toBeLessThan(22);
+      }
+    }
+    // Tokyo mornings are the previous evening in New York: the days are cut differently in UTC.
+    const utc = await (await callerFor(app)).directory.slots({ optionId, from, to });
+    expect(utc.timezone).toBe("UTC");
+    expect(utc.days.flatMap((day) => day.slots)).toEqual(slots);
+    expect(utc.days.map((day) => day.date)).not.toEqual(newYork.days.map((day) => day.date));
+    // ISO strings are accepted as well as dates.
+    const iso = await (await callerFor(app)).directory.slots({
+      optionId,
+      from: from.toISOString(),
+      to: to.toISOString(),
+    } as never);
+    expect(iso.days).toEqual(utc.days);
+  });
+
+  it("gives seats left for a group option", async () => {
+    const from = nextMonday();
+    const result = await (await callerFor(app)).directory.slots({
+      optionId: adaGroupOptionId,
+      from,
+      to: new Date(from.getTime() + 86_400_000),
+    });
+    const slots = result.days.flatMap((day) => day.slots);
+    expect(slots.length).toBeGreaterThan(0);
+    expect(slots.every((slot) => slot.seatsLeft === 3)).toBe(true);
+  });
+
+  it("a paused mentor has no slots, and says so", async () => {
+    const from = nextMonday();
+    const result = await (await callerFor(app)).directory.slots({
+      optionId: chloe.options[0]?.id as string,
+      from,
+      to: new Date(from.getTime() + 7 * 86_400_000),
+    });
+    expect(result).toEqual({ timezone: "UTC", paused: true, days: [] });
+    // Resumed, the same hours give slots: the emptiness was the pause.
+    await app.prisma.mentorProfile.update({
+      where: { userId: chloe.user.id },
+      data: { acceptingBookings: true },
+    });
+    const resumed = await (await callerFor(app)).directory.slots({
+      optionId: chloe.options[0]?.id as string,
+      from,
+      to: new Date(from.getTime() + 86_400_000),
+    });
+    expect(resumed.paused).toBe(false);
+    expect(resumed.days.length).toBeGreaterThan(0);
+    await app.prisma.mentorProfile.update({
+      where: { userId: chloe.user.id },
+      data: { acceptingBookings: false },
+    });
+  });
+
+  it("is NOT_FOUND for an option not on sale, and bounds the range", async () => {
+    const caller = await callerFor(app);
+    const from = nextMonday();
+    const to = new Date(from.getTime() + 86_400_000);
+    for (const optionId of [adaArchivedOptionId, pending.options[0]?.id as string, "nope"]) {
+      expect(await codeOf(caller.directory.slots({ optionId, from, to }))).toBe("NOT_FOUND");
+    }
+    const optionId = ada.options[0]?.id as string;
+    expect(
+      await codeOf(
+        caller.directory.slots({ optionId, from, to: new Date(from.getTime() + 32 * 86_400_000) }),
+      ),
+    ).toBe("BAD_REQUEST");
+    expect(await codeOf(caller.directory.slots({ optionId, from: to, to: from }))).toBe(
+      "BAD_REQUEST",
+    );
+    const month = await caller.directory.slots({
+      optionId,
+      from,
+      to: new Date(from.getTime() + 31 * 86_400_000),
+    });
+    expect(month.days.length).toBeGreaterThanOrEqual(28);
+  });
+});
