@@ -1,0 +1,48 @@
+/**
+ * How a failed gateway call must be handled:
+ * - retryable: nothing happened at the provider (network refused, 429, 5xx before processing);
+ *   retry with the same idempotency key after a backoff.
+ * - permanent: the provider refused (declined, invalid request, refund above captured); do
+ *   not retry.
+ * - indeterminate: we do not know (a timeout after sending). Never assume it failed: ask the
+ *   provider (getPayment / findPayout) before doing anything else.
+ */
+export type GatewayErrorKind = "retryable" | "permanent" | "indeterminate";
+
+export class GatewayError extends Error {
+  override name = "GatewayError";
+  readonly kind: GatewayErrorKind;
+  readonly provider: string;
+  /** Stable, provider-independent reason, e.g. "card_declined", "refund_exceeds_captured". */
+  readonly code: string;
+
+  constructor(
+    kind: GatewayErrorKind,
+    provider: string,
+    code: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.kind = kind;
+    this.provider = provider;
+    this.code = code;
+  }
+}
+
+/** A webhook whose signature, age or origin cannot be trusted: answer 4xx, store nothing. */
+export class WebhookVerificationError extends Error {
+  override name = "WebhookVerificationError";
+  readonly provider: string;
+  readonly reason: "missing_signature" | "bad_signature" | "stale" | "malformed";
+
+  constructor(provider: string, reason: WebhookVerificationError["reason"], message: string) {
+    super(message);
+    this.provider = provider;
+    this.reason = reason;
+  }
+}
+
+export function isGatewayError(error: unknown, kind?: GatewayErrorKind): error is GatewayError {
+  return error instanceof GatewayError && (kind === undefined || error.kind === kind);
+}

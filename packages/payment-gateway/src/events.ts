@@ -1,0 +1,39 @@
+import type { Money } from "./money.ts";
+
+/**
+ * Normalized webhook events. `eventId` is the provider's own event id: the edge stores each
+ * (provider, eventId) once, so a redelivered event changes nothing. Events may arrive in any
+ * order and more than once; settlement confirms with the provider before acting.
+ */
+export type GatewayWebhookEvent =
+  | {
+      type: "payment.succeeded" | "payment.failed" | "payment.expired";
+      eventId: string;
+      providerPaymentId: string;
+      amount?: Money;
+      occurredAt: Date;
+    }
+  | {
+      type: "payment.refunded";
+      eventId: string;
+      providerPaymentId: string;
+      providerRefundId?: string;
+      amountRefunded: Money;
+      occurredAt: Date;
+    }
+  | {
+      type: "payout.paid" | "payout.failed";
+      eventId: string;
+      providerPayoutId: string;
+      failureReason?: string;
+      occurredAt: Date;
+    }
+  | {
+      /** An unsigned notification (Konnect): only a hint to fetch the payment and settle from it. */
+      type: "payment.check";
+      eventId: string;
+      providerPaymentId: string;
+      occurredAt: Date;
+    };
+
+export type GatewayWebhookEventType = GatewayWebhookEvent["type"];

@@ -1,0 +1,126 @@
+import type { GatewayWebhookEvent } from "./events.ts";
+import type { Money } from "./money.ts";
+
+/** What a provider can do; core checks these before routing a payment or payout to it. */
+export interface GatewayCapabilities {
+  hostedCheckout: boolean;
+  refunds: boolean;
+  partialRefunds: boolean;
+  payouts: boolean;
+  /** ISO 4217 codes the provider accepts; undefined = any we support. */
+  currencies?: readonly string[];
+}
+
+export type ProviderPaymentStatus =
+  | "pending"
+  | "succeeded"
+  | "failed"
+  | "expired"
+  | "refunded"
+  | "partially_refunded";
+
+export interface CreateCheckoutInput {
+  /** Our payment id; providers echo it back (metadata / order id / client reference). */
+  paymentId: string;
+  /** `payment:<id>`: the same key on every retry, so the provider creates one checkout. */
+  idempotencyKey: string;
+  amount: Money;
+  description: string;
+  customer?: { email?: string; name?: string };
+  /** Where the provider sends the payer back; carries our per-payment secret. */
+  successUrl: string;
+  cancelUrl: string;
+  /** Requested lifetime; the provider may round it. */
+  expiresInMinutes: number;
+  /** Our webhook URL, for providers that take it per payment (Konnect). */
+  webhookUrl?: string;
+}
+
+export interface CheckoutSession {
+  providerPaymentId: string;
+  redirectUrl: string;
+  expiresAt: Date;
+}
+
+export interface ProviderPayment {
+  providerPaymentId: string;
+  status: ProviderPaymentStatus;
+  amount: Money;
+  /** Captured amount refunded so far. */
+  amountRefunded: Money;
+  /** Our payment id, when the provider returns it. */
+  paymentId?: string;
+}
+
+export interface RefundInput {
+  providerPaymentId: string;
+  /** Our refund id. */
+  refundId: string;
+  /** `refund:<id>`. */
+  idempotencyKey: string;
+  amount: Money;
+  reason?: string;
+}
+
+export interface RefundResult {
+  providerRefundId: string;
+  status: "succeeded" | "pending";
+}
+
+export type PayoutDestination =
+  | { kind: "stripe_account"; accountId: string }
+  | { kind: "paypal_email"; email: string };
+
+export interface PayoutInput {
+  /** Our payout id. */
+  payoutId: string;
+  /** `payout:<id>`: derived from the payout, so a crashed worker's retry pays once. */
+  idempotencyKey: string;
+  amount: Money;
+  destination: PayoutDestination;
+  note: string;
+}
+
+export interface ProviderPayout {
+  providerPayoutId: string;
+  status: "pending" | "paid" | "failed";
+  failureReason?: string;
+}
+
+/** The raw HTTP request of a webhook, as received: verification needs the exact bytes. */
+export interface WebhookRequest {
+  method: string;
+  /** The public URL the provider called (some signatures cover it). */
+  url: string;
+  headers: Readonly<Record<string, string>>;
+  rawBody: Uint8Array;
+}
+
+/**
+ * A payment provider. Adapters depend on this package only; core never imports a vendor SDK.
+ * Every method that reaches the provider has a timeout and throws GatewayError on failure.
+ */
+export interface PaymentGateway {
+  /** Registry id, e.g. "stripe"; also the `:provider` of /api/webhooks/:provider. */
+  readonly id: string;
+  readonly capabilities: GatewayCapabilities;
+  createCheckout(input: CreateCheckoutInput): Promise<CheckoutSession>;
+  /** The provider's truth about a payment: the return URL and webhooks settle from this. */
+  getPayment(providerPaymentId: string): Promise<ProviderPayment>;
+  refund(input: RefundInput): Promise<RefundResult>;
+  createPayout?(input: PayoutInput): Promise<ProviderPayout>;
+  /** For reconciliation: the payout made with this idempotency key, or null if none exists. */
+  findPayout?(input: { payoutId: string; idempotencyKey: string }): Promise<ProviderPayout | null>;
+  /**
+   * Verifies and parses a webhook. Throws WebhookVerificationError for anything forged, stale
+   * or malformed. May return several events (or none, for event types we ignore).
+   */
+  parseWebhook(request: WebhookRequest): Promise<GatewayWebhookEvent[]>;
+}
+
+/** How an adapter package exposes itself to the registry (by package name, from config). */
+export interface GatewayFactory<Options = Record<string, string | undefined>> {
+  id: string;
+  /** Builds the gateway from its environment slice; throws naming a missing variable. */
+  create(options: Options & { timeoutMs: number }): PaymentGateway;
+}

@@ -1,0 +1,34 @@
+export { callWithRetry, defaultRetryPolicy, type RetryPolicy } from "./call-with-retry.ts";
+export {
+  GatewayError,
+  type GatewayErrorKind,
+  isGatewayError,
+  WebhookVerificationError,
+} from "./errors.ts";
+export type { GatewayWebhookEvent, GatewayWebhookEventType } from "./events.ts";
+export type {
+  CheckoutSession,
+  CreateCheckoutInput,
+  GatewayCapabilities,
+  GatewayFactory,
+  PaymentGateway,
+  PayoutDestination,
+  PayoutInput,
+  ProviderPayment,
+  ProviderPaymentStatus,
+  ProviderPayout,
+  RefundInput,
+  RefundResult,
+  WebhookRequest,
+} from "./gateway.ts";
+export { idempotencyKey } from "./idempotency.ts";
+export {
+  currencyExponents,
+  exponentOf,
+  fromDecimalString,
+  isSupportedCurrency,
+  type Money,
+  money,
+  sameCurrency,
+  toDecimalString,
+} from "./money.ts";

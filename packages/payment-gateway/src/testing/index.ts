@@ -1,0 +1,1 @@
+export { findSpecsDir, mustNotSkip, requireSpecsDir } from "./specs-dir.ts";
