@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createTestDatabase } from "@mentora/db/testing";
 import { type App, createApp } from "../app/index.ts";
 import { type Config, loadConfig } from "../config/index.ts";
@@ -8,13 +11,17 @@ import { createCaller } from "../trpc/router.ts";
 
 export const TEST_ORIGIN = "http://localhost:3000";
 
-/** A real App over its own database cloned from the migrated template. */
+/**
+ * A real App over its own database cloned from the migrated template, with files in a fresh
+ * temporary folder (never the developer's .data/files).
+ */
 export async function createTestApp(env: Record<string, string> = {}): Promise<App> {
   const database = await createTestDatabase();
   const config: Config = loadConfig({
     NODE_ENV: "test",
     LOG_LEVEL: "silent",
     PUBLIC_URL: TEST_ORIGIN,
+    FILES_DIR: mkdtempSync(path.join(tmpdir(), "mentora-files-")),
     ...env,
   });
   const logger = createLogger({ level: config.LOG_LEVEL, name: "test" });
