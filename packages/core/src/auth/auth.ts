@@ -39,6 +39,14 @@ export function createAuth({ config, prisma, logger, sendEmail }: AuthDeps) {
       log: (level, message, ...args) => logger[level]({ args }, `auth: ${message}`),
     },
     user: {
+      // A new account from a social provider needs the provider to vouch for the email: else
+      // anyone could claim someone else's address in advance and keep access after the owner
+      // recovers it (email sign-ups prove it by the verification link instead).
+      validateUserInfo: ({ user, source }) => {
+        if (source.method === "oauth" && source.action === "create-user" && !user.emailVerified) {
+          return { error: "email_not_verified_by_provider" };
+        }
+      },
       additionalFields: {
         // Granted by the server only (input: false): a sign-up body cannot choose a role.
         role: { type: "string", required: false, defaultValue: "MENTEE", input: false },
@@ -81,7 +89,9 @@ export function createAuth({ config, prisma, logger, sendEmail }: AuthDeps) {
     },
     socialProviders: config.google ? { google: config.google } : {},
     account: {
-      accountLinking: { enabled: true, trustedProviders: ["google"] },
+      // No trustedProviders: a trusted provider would link even when it does not vouch for the
+      // email. Google links to an existing account only when its id_token says email_verified.
+      accountLinking: { enabled: true },
     },
     advanced: {
       // better-auth turns these off when NODE_ENV=test; tests must see production's checks.
