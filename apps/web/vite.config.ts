@@ -25,7 +25,11 @@ function keepOptionalPeersExternal(names: string[]): Plugin {
 }
 
 export default defineConfig({
-  resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
+  resolve: {
+    alias: {
+      "~": path.resolve(import.meta.dirname, "app"),
+    },
+  },
   // A cold dev cache would otherwise reload the first page once these are discovered.
   optimizeDeps: {
     exclude: ["@remix-run/node", "pg"],

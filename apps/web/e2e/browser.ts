@@ -66,9 +66,13 @@ export function watchPages(page: Page) {
       visited.add(url.pathname);
     }
   });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("pageerror", (error) => problems.push(`page error on ${where(page)}: ${error.message}`));
   page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+    if (message.type() !== "error") return;
+    const source = message.location().url;
+    problems.push(
+      `console error on ${where(page)}: ${message.text()}${source ? ` (${source})` : ""}`,
+    );
   });
 
   return {

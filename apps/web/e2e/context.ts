@@ -3,6 +3,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** Where the built web server listens, e.g. http://localhost:41234 (PUBLIC_URL). */
     webBaseUrl: string;
+    /** The database the web server and worker use: tests may prepare data in it directly. */
+    webDatabaseUrl: string;
   }
 }
 

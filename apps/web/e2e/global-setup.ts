@@ -87,5 +87,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw error;
   }
   project.provide("webBaseUrl", baseUrl);
+  project.provide("webDatabaseUrl", databaseUrl);
   return teardown;
 }

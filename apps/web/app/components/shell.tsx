@@ -13,6 +13,19 @@ export function SiteHeader({ viewer, devTools }: { viewer: Viewer | null; devToo
         </Link>
         <nav aria-label={t("web.layout.mainNav")}>
           <ul className="nav-list">
+            <li>
+              <NavLink to="/mentors">{t("web.layout.mentors")}</NavLink>
+            </li>
+            {viewer ? (
+              <li>
+                <NavLink to="/bookings">{t("web.layout.bookings")}</NavLink>
+              </li>
+            ) : null}
+            {viewer?.role === "MENTOR" ? (
+              <li>
+                <NavLink to="/mentor">{t("web.layout.mentorArea")}</NavLink>
+              </li>
+            ) : null}
             {devTools ? (
               <li>
                 <NavLink to="/dev/outbox">{t("web.layout.devOutbox")}</NavLink>

@@ -34,3 +34,20 @@ export async function authErrorKeyFromResponse(response: Response): Promise<Mess
   }
   return authErrorKey(code, response.status);
 }
+
+/**
+ * Codes better-auth puts in `?error=` when a Google sign-in comes back refused. The value comes
+ * from a URL anyone can craft: only known codes get their own message, never the raw text.
+ */
+const oauthErrorKeys: Record<string, MessageKey> = {
+  account_not_linked: "web.authErrors.OAUTH_ACCOUNT_NOT_LINKED",
+  email_not_verified_by_provider: "web.authErrors.OAUTH_EMAIL_NOT_VERIFIED",
+  access_denied: "web.authErrors.OAUTH_CANCELLED",
+  state_mismatch: "web.authErrors.OAUTH_EXPIRED",
+  state_not_found: "web.authErrors.OAUTH_EXPIRED",
+};
+
+export function oauthErrorKey(code: string | null): MessageKey | null {
+  if (!code) return null;
+  return oauthErrorKeys[code] ?? "web.authErrors.OAUTH_GENERIC";
+}

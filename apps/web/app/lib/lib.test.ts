@@ -1,6 +1,6 @@
 import { hasMessage, type MessageKey, translate } from "@mentora/i18n";
 import { describe, expect, it } from "vitest";
-import { authErrorKey, authErrorKeyFromResponse } from "./auth-errors";
+import { authErrorKey, authErrorKeyFromResponse, oauthErrorKey } from "./auth-errors";
 import { readCookie } from "./cookies";
 import { fieldErrorsOf, signInSchema, signUpSchema } from "./forms";
 import { isSameOrigin } from "./http.server";
@@ -78,5 +78,19 @@ describe("small helpers", () => {
       "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/140.0.0.0 Safari/537.36";
     expect(describeUserAgent(chrome)).toBe("Chrome · Linux");
     expect(describeUserAgent(null)).toBeNull();
+  });
+});
+
+describe("oauthErrorKey", () => {
+  it("names each refusal a Google sign-in can come back with", () => {
+    expect(oauthErrorKey("account_not_linked")).toBe("web.authErrors.OAUTH_ACCOUNT_NOT_LINKED");
+    expect(oauthErrorKey("email_not_verified_by_provider")).toBe(
+      "web.authErrors.OAUTH_EMAIL_NOT_VERIFIED",
+    );
+    expect(oauthErrorKey("access_denied")).toBe("web.authErrors.OAUTH_CANCELLED");
+  });
+  it("never shows a crafted value: unknown codes get the generic message", () => {
+    expect(oauthErrorKey("<script>alert(1)</script>")).toBe("web.authErrors.OAUTH_GENERIC");
+    expect(oauthErrorKey(null)).toBeNull();
   });
 });

@@ -15,3 +15,20 @@ export function pageTitle(
     { name: "description", content: translate(locale, "web.meta.description") },
   ];
 }
+
+/** "<name> · Mentora" for a page about someone or something, falling back to a page title. */
+export function namedTitle(
+  matches: ReadonlyArray<{ id: string; data?: unknown }>,
+  name: string | undefined,
+  fallback: MessageKey,
+): ReturnType<MetaFunction> {
+  const base = pageTitle(matches, fallback);
+  if (!name) return base;
+  const root = matches.find((match) => match.id === "root")?.data as RootData | undefined;
+  const locale = root?.locale ?? defaultLocale;
+  const appName = translate(locale, "common.appName");
+  return [
+    { title: translate(locale, "web.meta.title", { page: name, appName }) },
+    ...base.slice(1),
+  ];
+}

@@ -65,7 +65,7 @@ export function getCaller(request: Request): Promise<RequestCaller> {
 /** What an error page receives: a localized message and the request id, never a stack. */
 export type RouteErrorData = Pick<UserFacingError, "code" | "message" | "requestId">;
 
-function isThrownResponse(error: unknown): boolean {
+export function isThrownResponse(error: unknown): boolean {
   if (error instanceof Response) return true;
   // `throw data(...)` (single fetch) and `throw redirect(...)` pass through untouched.
   return (

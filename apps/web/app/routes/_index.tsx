@@ -19,17 +19,23 @@ export default function Home() {
           <>
             <p>{t("web.home.welcomeBack", { name: viewer.name })}</p>
             <p className="actions">
-              <Link to="/account" className="button">
+              <Link to="/mentors" className="button">
+                {t("web.home.findMentor")}
+              </Link>
+              <Link to="/account" className="button button-secondary">
                 {t("web.home.goToAccount")}
               </Link>
             </p>
           </>
         ) : (
           <p className="actions">
-            <Link to="/sign-up" className="button">
+            <Link to="/mentors" className="button">
+              {t("web.home.findMentor")}
+            </Link>
+            <Link to="/sign-up" className="button button-secondary">
               {t("web.home.getStarted")}
             </Link>
-            <Link to="/sign-in" className="button button-secondary">
+            <Link to="/sign-in" className="link-inline">
               {t("web.home.signIn")}
             </Link>
           </p>

@@ -5,7 +5,7 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { AccountPreferences } from "~/components/account-preferences";
 import { AccountSessions } from "~/components/account-sessions";
 import { ErrorPage } from "~/components/error-page";
@@ -99,6 +99,17 @@ export default function Account() {
           timeZones={timeZones}
         />
       </div>
+      {me.role === "MENTOR" ? null : (
+        <section className="card" aria-labelledby="become-mentor-heading">
+          <h2 id="become-mentor-heading">{t("web.account.becomeMentor.heading")}</h2>
+          <p>{t("web.account.becomeMentor.body")}</p>
+          <p>
+            <Link to="/mentor/apply" className="button button-secondary">
+              {t("web.account.becomeMentor.cta")}
+            </Link>
+          </p>
+        </section>
+      )}
       <AccountSessions initial={sessions} />
     </div>
   );

@@ -16,7 +16,7 @@ import {
 } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { TextField } from "~/components/text-field";
-import { authErrorKeyFromResponse } from "~/lib/auth-errors";
+import { authErrorKeyFromResponse, oauthErrorKey } from "~/lib/auth-errors";
 import { type FieldErrors, fieldErrorsOf, formFields, signInSchema } from "~/lib/forms";
 import { assertSameOrigin, setCookieHeaders } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
@@ -46,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (ctx.session) throw redirect(redirectTo);
     return {
       verified: url.searchParams.get("verified") === "1",
+      oauthError: oauthErrorKey(url.searchParams.get("error")),
       // Shown only when the visitor was sent here from a protected page.
       redirected: url.searchParams.has("redirectTo"),
       redirectTo,
@@ -63,7 +64,12 @@ export async function action({ request }: ActionFunctionArgs) {
 
     if (form.get("intent") === "google" && ctx.services.config.google) {
       const response = await auth.api.signInSocial({
-        body: { provider: "google", callbackURL: redirectTo, errorCallbackURL: "/sign-in" },
+        body: {
+          provider: "google",
+          callbackURL: redirectTo,
+          // Back to this page with the refusal, still knowing where the visitor was going.
+          errorCallbackURL: `/sign-in?redirectTo=${encodeURIComponent(redirectTo)}`,
+        },
         headers: request.headers,
         asResponse: true,
       });
@@ -98,7 +104,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function SignIn() {
   const t = useT();
-  const { verified, redirected, redirectTo, google } = useLoaderData<typeof loader>();
+  const { verified, oauthError, redirected, redirectTo, google } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -114,7 +120,12 @@ export default function SignIn() {
             {t("web.signIn.verified")}
           </div>
         ) : null}
-        {redirected && !verified && !result ? (
+        {oauthError && !result ? (
+          <div className="alert alert-error" role="alert">
+            {t(oauthError)}
+          </div>
+        ) : null}
+        {redirected && !verified && !oauthError && !result ? (
           <div className="alert alert-info" role="status">
             {t("web.signIn.redirectNotice")}
           </div>

@@ -109,5 +109,9 @@ export async function fileResponse(
 
   const file = await storage.get(key);
   if (!file) return notFound();
-  return new Response(file.bytes, { status: 200, headers: fileHeaders(key, file, cacheControl) });
+  // A Blob types the same under Node's and the DOM's lib (the web app compiles with the DOM's).
+  return new Response(new Blob([file.bytes as Uint8Array<ArrayBuffer>]), {
+    status: 200,
+    headers: fileHeaders(key, file, cacheControl),
+  });
 }

@@ -1,0 +1,153 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { StatusNotice } from "~/components/action-alert";
+import { Avatar } from "~/components/avatar";
+import { BookingStatus, CancelBookingForm, isCancellable } from "~/components/booking-bits";
+import { ErrorPage } from "~/components/error-page";
+import { withAvatar } from "~/lib/avatars.server";
+import { cancelFromForm } from "~/lib/bookings-action.server";
+import { requireSession } from "~/lib/guards.server";
+import { assertSameOrigin } from "~/lib/http.server";
+import { useDateFormats, useFormatDuration, useFormatMoney, useT } from "~/lib/i18n";
+import { namedTitle } from "~/lib/meta";
+import { withCaller } from "~/lib/trpc.server";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  namedTitle(matches, data?.booking.offeringTitle, "web.bookings.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return withCaller(request, async (input) => {
+    const user = requireSession(request, input);
+    const booking = await input.caller.bookings.get({ bookingId: params.id ?? "" });
+    const url = new URL(request.url);
+    return {
+      booking: { ...booking, mentor: withAvatar(booking.mentor, 256) },
+      isMentee: booking.menteeId === user.id,
+      justBooked: url.searchParams.get("new") === "1",
+    };
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  return withCaller(request, async (input) => {
+    assertSameOrigin(request, input.ctx);
+    requireSession(request, input);
+    return cancelFromForm(input, await request.formData());
+  });
+}
+
+export default function BookingPage() {
+  const t = useT();
+  const formats = useDateFormats();
+  const formatMoney = useFormatMoney();
+  const formatDuration = useFormatDuration();
+  const { booking, isMentee, justBooked } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const held = booking.status === "PENDING_PAYMENT";
+
+  return (
+    <div className="container narrow-wide">
+      <p>
+        <Link to={isMentee ? "/bookings" : "/mentor/calendar"}>
+          <span aria-hidden="true">← </span>
+          {isMentee ? t("web.bookings.backToList") : t("web.calendar.back")}
+        </Link>
+      </p>
+      {justBooked && booking.status === "CONFIRMED" ? (
+        <div className="alert alert-success" role="status" data-testid="booked-notice">
+          {t("web.booking.confirmedNotice")}
+        </div>
+      ) : null}
+      {justBooked && held && booking.holdExpiresAt ? (
+        <div className="alert alert-info" role="status">
+          {t("web.booking.heldNotice", { time: formats.time(booking.holdExpiresAt) })}
+        </div>
+      ) : null}
+      <StatusNotice message={result?.ok ? t("web.bookings.cancelled") : null} />
+      <article className="card" aria-labelledby="booking-heading">
+        <h1 id="booking-heading">{booking.offeringTitle}</h1>
+        <p>
+          <BookingStatus status={booking.status} holdExpiresAt={booking.holdExpiresAt} />
+        </p>
+        {held ? <p className="notice">{t("web.booking.paymentComing")}</p> : null}
+        <dl className="details">
+          <div>
+            <dt>{t("web.confirm.mentor")}</dt>
+            <dd className="person">
+              <Avatar name={booking.mentor.name} src={booking.mentor.avatarUrl} size={40} />
+              <Link to={`/mentors/${booking.mentor.id}`}>{booking.mentor.name}</Link>
+            </dd>
+          </div>
+          <div>
+            <dt>{t("web.confirm.when")}</dt>
+            <dd data-testid="booking-when">
+              <time dateTime={booking.startsAt.toISOString()}>
+                {formats.longDate(booking.startsAt)}
+              </time>
+              , {formats.timeRange(booking.startsAt, booking.endsAt)}
+              <span className="muted small block">
+                {t("web.slots.timezone", { timezone: formats.timeZone })}
+              </span>
+            </dd>
+          </div>
+          <div>
+            <dt>{t("web.booking.duration")}</dt>
+            <dd>{formatDuration(booking.durationMinutes)}</dd>
+          </div>
+          <div>
+            <dt>{t("web.confirm.price")}</dt>
+            <dd>{formatMoney(booking.priceMinor, booking.currency)}</dd>
+          </div>
+          {booking.kind === "GROUP" ? (
+            <div>
+              <dt>{t("web.booking.format")}</dt>
+              <dd>{t("web.offerings.group")}</dd>
+            </div>
+          ) : null}
+          {booking.note ? (
+            <div>
+              <dt>{t("web.booking.note")}</dt>
+              <dd className="prose">{booking.note}</dd>
+            </div>
+          ) : null}
+          {booking.skills.length > 0 ? (
+            <div>
+              <dt>{t("web.booking.topics")}</dt>
+              <dd>{booking.skills.map((skill) => skill.name).join(", ")}</dd>
+            </div>
+          ) : null}
+          {booking.status === "CANCELLED" ? (
+            <div>
+              <dt>{t("web.booking.cancelledBy")}</dt>
+              <dd>
+                {booking.cancelledBy ? t(`web.booking.by.${booking.cancelledBy}`) : "—"}
+                {booking.cancelReason ? ` — ${booking.cancelReason}` : ""}
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+        <p className="actions">
+          {booking.status === "CONFIRMED" || held ? (
+            <a href={`/bookings/${booking.id}/ics`} className="button button-secondary" download>
+              {t("web.booking.addToCalendar")}
+            </a>
+          ) : null}
+        </p>
+        {isMentee && isCancellable(booking) ? (
+          <CancelBookingForm
+            bookingId={booking.id}
+            failure={result && !result.ok ? result : null}
+          />
+        ) : null}
+      </article>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <div className="container">
+      <ErrorPage error={useRouteError()} />
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { StatusNotice } from "~/components/action-alert";
+import { Avatar } from "~/components/avatar";
+import { BookingStatus, CancelBookingForm, isCancellable } from "~/components/booking-bits";
+import { ErrorPage } from "~/components/error-page";
+import { withAvatar } from "~/lib/avatars.server";
+import { cancelFromForm } from "~/lib/bookings-action.server";
+import { requireSession } from "~/lib/guards.server";
+import { assertSameOrigin } from "~/lib/http.server";
+import { useDateFormats, useFormatDuration, useFormatMoney, useT } from "~/lib/i18n";
+import { pageTitle } from "~/lib/meta";
+import { withCaller } from "~/lib/trpc.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.bookings.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return withCaller(request, async (input) => {
+    requireSession(request, input);
+    const url = new URL(request.url);
+    const tab = url.searchParams.get("tab") === "past" ? "past" : "upcoming";
+    const cursor = url.searchParams.get("cursor") || undefined;
+    const [page, previousMentors] = await Promise.all([
+      input.caller.bookings.listMine({ when: tab, limit: 10, ...(cursor ? { cursor } : {}) }),
+      input.caller.bookings.previousMentors(),
+    ]);
+    return {
+      tab,
+      items: page.items.map((booking) => ({ ...booking, mentor: withAvatar(booking.mentor) })),
+      nextCursor: page.nextCursor,
+      isFirstPage: !cursor,
+      previousMentors: previousMentors.map((mentor) => withAvatar(mentor)),
+    };
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  return withCaller(request, async (input) => {
+    assertSameOrigin(request, input.ctx);
+    requireSession(request, input);
+    return cancelFromForm(input, await request.formData());
+  });
+}
+
+export default function Bookings() {
+  const t = useT();
+  const formats = useDateFormats();
+  const formatMoney = useFormatMoney();
+  const formatDuration = useFormatDuration();
+  const { tab, items, nextCursor, isFirstPage, previousMentors } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+
+  return (
+    <div className="container">
+      <h1>{t("web.bookings.heading")}</h1>
+      <nav className="tabs" aria-label={t("web.bookings.tabs")}>
+        <Link to="/bookings" aria-current={tab === "upcoming" ? "page" : undefined}>
+          {t("web.bookings.upcoming")}
+        </Link>
+        <Link to="/bookings?tab=past" aria-current={tab === "past" ? "page" : undefined}>
+          {t("web.bookings.past")}
+        </Link>
+      </nav>
+      <StatusNotice message={result?.ok ? t("web.bookings.cancelled") : null} />
+      {items.length === 0 ? (
+        <div className="card">
+          <p>
+            {tab === "upcoming" ? t("web.bookings.emptyUpcoming") : t("web.bookings.emptyPast")}
+          </p>
+          <p>
+            <Link to="/mentors" className="button">
+              {t("web.bookings.findMentor")}
+            </Link>
+          </p>
+        </div>
+      ) : (
+        <ul className="booking-list">
+          {items.map((booking) => (
+            <li key={booking.id} className="card booking-row" data-testid="booking">
+              <div className="booking-row-main">
+                <Avatar name={booking.mentor.name} src={booking.mentor.avatarUrl} size={48} />
+                <div className="stack-tight">
+                  <h2 className="h3">
+                    <Link to={`/bookings/${booking.id}`}>{booking.offeringTitle}</Link>
+                  </h2>
+                  <p>
+                    {t("web.bookings.with", { name: booking.mentor.name })} ·{" "}
+                    {formatDuration(booking.durationMinutes)} ·{" "}
+                    {formatMoney(booking.priceMinor, booking.currency)}
+                  </p>
+                  <p>
+                    <time dateTime={booking.startsAt.toISOString()}>
+                      {formats.dateTime(booking.startsAt)}
+                    </time>
+                  </p>
+                  <BookingStatus status={booking.status} holdExpiresAt={booking.holdExpiresAt} />
+                </div>
+              </div>
+              {isCancellable(booking) ? (
+                <CancelBookingForm
+                  bookingId={booking.id}
+                  failure={result && !result.ok && result.target === booking.id ? result : null}
+                />
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <nav className="pager" aria-label={t("web.admin.pagination")}>
+        {isFirstPage ? null : (
+          <Link to={tab === "past" ? "/bookings?tab=past" : "/bookings"}>
+            {t("web.admin.firstPage")}
+          </Link>
+        )}
+        {nextCursor ? (
+          <Link
+            to={`/bookings?${new URLSearchParams({ ...(tab === "past" ? { tab } : {}), cursor: nextCursor })}`}
+            className="button button-secondary"
+          >
+            {t("web.admin.nextPage")}
+          </Link>
+        ) : null}
+      </nav>
+
+      <section className="card" aria-labelledby="previous-mentors-heading">
+        <h2 id="previous-mentors-heading">{t("web.bookings.previousMentors")}</h2>
+        {previousMentors.length === 0 ? (
+          <p className="muted">{t("web.bookings.noPreviousMentors")}</p>
+        ) : (
+          <ul className="people-list">
+            {previousMentors.map((mentor) => (
+              <li key={mentor.id} className="person">
+                <Avatar name={mentor.name} src={mentor.avatarUrl} size={40} />
+                <div>
+                  <Link to={`/mentors/${mentor.id}`}>{mentor.name}</Link>
+                  {mentor.headline ? <p className="small muted">{mentor.headline}</p> : null}
+                  <p className="small muted">
+                    {t("web.bookings.lastSession", {
+                      date: formats.longDate(mentor.lastSessionAt),
+                    })}
+                  </p>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <div className="container">
+      <ErrorPage error={useRouteError()} />
+    </div>
+  );
+}

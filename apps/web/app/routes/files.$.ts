@@ -1,0 +1,22 @@
+import { fileResponse } from "@mentora/core/files";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getServices } from "~/lib/services.server";
+
+/**
+ * Stored files (avatars today) through core's fileResponse: ETag/304, immutable caching for
+ * versioned keys, raster images inline and anything else as a download. Public: avatar keys
+ * are unguessable content hashes shown on public pages.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const services = await getServices();
+  const key = params["*"] ?? "";
+  try {
+    return await fileResponse(services.files, key, request);
+  } catch (error) {
+    services.logger.error({ err: error, key }, "could not serve a stored file");
+    return new Response("Service unavailable", {
+      status: 503,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  }
+}

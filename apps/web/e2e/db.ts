@@ -1,0 +1,67 @@
+import { createPrismaClient, type Db } from "@mentora/db";
+import { inject } from "vitest";
+import { baseUrl } from "./browser.ts";
+import "./context.ts";
+
+export const PASSWORD = "correct horse battery";
+
+let prisma: Db | undefined;
+
+/** The e2e server's database, for setting up what a test starts from. */
+export function testDb(): Db {
+  prisma ??= createPrismaClient({ connectionString: inject("webDatabaseUrl") });
+  return prisma;
+}
+
+export async function closeTestDb(): Promise<void> {
+  await prisma?.$disconnect();
+  prisma = undefined;
+}
+
+/**
+ * A verified user with a password, made the way the sign-up form makes one (better-auth's own
+ * endpoint, so the password hash is real), then marked verified in the database.
+ */
+export async function createVerifiedUser(user: { name: string; email: string }) {
+  const response = await fetch(`${baseUrl()}/api/auth/sign-up/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: baseUrl() },
+    body: JSON.stringify({ ...user, password: PASSWORD }),
+  });
+  if (!response.ok) {
+    throw new Error(`sign-up of ${user.email} failed: ${response.status} ${await response.text()}`);
+  }
+  return testDb().user.update({ where: { email: user.email }, data: { emailVerified: true } });
+}
+
+/** An approved mentor with a complete profile in Europe/Paris (no offering, no hours yet). */
+export async function createMentor(user: { name: string; email: string }) {
+  const created = await createVerifiedUser(user);
+  const db = testDb();
+  const skill = await db.skill.upsert({
+    where: { slug: "typescript" },
+    create: { slug: "typescript", name: "TypeScript" },
+    update: {},
+  });
+  await db.user.update({
+    where: { id: created.id },
+    data: {
+      role: "MENTOR",
+      headline: "Staff engineer · TypeScript and architecture",
+      bio: "Fifteen years of web development. I help engineers grow.",
+      languages: ["en", "fr"],
+      timezone: "Europe/Paris",
+      skills: { create: { skill: { connect: { id: skill.id } } } },
+      mentorProfile: {
+        create: {
+          status: "APPROVED",
+          decidedAt: new Date(),
+          bufferMinutes: 0,
+          minNoticeMinutes: 60,
+          horizonDays: 30,
+        },
+      },
+    },
+  });
+  return created;
+}
