@@ -1,8 +1,8 @@
 import type { Money } from "./money.ts";
 
 /**
- * Normalized webhook events. `eventId` is the provider's own event id: the edge stores each
- * (provider, eventId) once, so a redelivered event changes nothing. Events may arrive in any
+ * Normalized webhook events. `eventId` is the provider's event id, or a stable id the adapter
+ * derives when the provider has none (Konnect): the edge stores each (provider, eventId) once, so a redelivered event changes nothing. Events may arrive in any
  * order and more than once; settlement confirms with the provider before acting.
  */
 export type GatewayWebhookEvent =

@@ -31,7 +31,7 @@ export function unbookableReason(
   if (!option || option.archivedAt || option.offering.status !== "ACTIVE") {
     return "OFFERING_UNAVAILABLE";
   }
-  if (!profile || profile.status !== "APPROVED") return "OFFERING_UNAVAILABLE";
+  if (profile?.status !== "APPROVED") return "OFFERING_UNAVAILABLE";
   if (!profile.acceptingBookings) return "MENTOR_NOT_ACCEPTING";
   return null;
 }

@@ -176,7 +176,7 @@ async function findOrCreateSession(
   // Capacity as of now, share-locked: a concurrent capacity change waits for this hold.
   const [current] = await tx.$queryRaw<{ capacity: number; status: string }[]>`
     SELECT capacity, status::text FROM offering WHERE id = ${offering.id} FOR SHARE`;
-  if (!current || current.status !== "ACTIVE") throw new AppError("OFFERING_UNAVAILABLE");
+  if (current?.status !== "ACTIVE") throw new AppError("OFFERING_UNAVAILABLE");
   const session = await tx.mentoringSession.create({
     data: {
       mentorId: offering.mentorId,

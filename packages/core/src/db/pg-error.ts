@@ -11,12 +11,3 @@ export function pgErrorCode(error: unknown): string | undefined {
   if ((error as { code?: string })?.code === "P2002") return "23505";
   return undefined;
 }
-
-export function constraintOf(error: unknown): string | undefined {
-  const cause = (
-    error as {
-      meta?: { driverAdapterError?: { cause?: { constraint?: unknown; originalMessage?: string } } };
-    }
-  )?.meta?.driverAdapterError?.cause;
-  return cause?.originalMessage?.match(/constraint "([^"]+)"/)?.[1];
-}

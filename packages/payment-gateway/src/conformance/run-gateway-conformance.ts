@@ -90,6 +90,8 @@ export function runGatewayConformance(name: string, setup: () => Promise<Conform
 
     it("a timeout that in fact succeeded is indeterminate, and the provider knows the truth", async () => {
       const session = await paid();
+      // Without refunds the lost-answer case is the checkout's, tested below.
+      if (!h.gateway.capabilities.refunds) return;
       h.loseNextResponse("refund");
       const refundId = nextId("ref");
       const attempt = h.gateway.refund({
