@@ -37,20 +37,34 @@ describe("createLocalFileStorage", () => {
     await storage.put("avatars/u1/abc-64.webp", bytes, { contentType: "image/webp" });
 
     const directory = path.join(rootDir, "avatars", "u1");
-    expect((await readdir(directory)).sort()).toEqual([".abc-64.webp.meta.json", "abc-64.webp"]);
-    expect(await readFile(path.join(directory, "abc-64.webp"), "utf8")).toBe("hello");
+    expect((await readdir(directory)).sort()).toEqual([".abc-64.webp@.meta.json", "abc-64.webp@"]);
+    expect(await readFile(path.join(directory, "abc-64.webp@"), "utf8")).toBe("hello");
     expect(
-      JSON.parse(await readFile(path.join(directory, ".abc-64.webp.meta.json"), "utf8")),
+      JSON.parse(await readFile(path.join(directory, ".abc-64.webp@.meta.json"), "utf8")),
     ).toEqual({ contentType: "image/webp", sha256: sha256Hex(bytes), size: 5 });
   });
 
   it("serves a file without a sidecar as octet-stream with a computed sha256", async () => {
-    await writeFile(path.join(rootDir, "dropped-in.bin"), bytes);
+    await writeFile(path.join(rootDir, "dropped-in.bin@"), bytes);
     expect(await storage.head("dropped-in.bin")).toMatchObject({
       contentType: "application/octet-stream",
       sha256: sha256Hex(bytes),
     });
     expect((await storage.get("dropped-in.bin"))?.sha256).toBe(sha256Hex(bytes));
+  });
+
+  it("keeps a key and a folder of other keys of the same name apart, in either order", async () => {
+    const other = new TextEncoder().encode("other");
+    await storage.put("pair/x", bytes, { contentType: "text/plain" });
+    await storage.put("pair", other, { contentType: "text/plain" });
+    await storage.put("solo", other, { contentType: "text/plain" });
+    await storage.put("solo/y", bytes, { contentType: "text/plain" });
+    const text = async (key: string) =>
+      new TextDecoder().decode((await storage.get(key))?.bytes ?? new Uint8Array());
+    expect(await text("pair")).toBe("other");
+    expect(await text("pair/x")).toBe("hello");
+    expect(await text("solo")).toBe("other");
+    expect(await text("solo/y")).toBe("hello");
   });
 
   it("treats a key naming a folder of other keys as missing", async () => {
@@ -79,8 +93,8 @@ describe("createLocalFileStorage", () => {
     expect(stored?.sha256).toBe(winners[0]!.value.sha256);
     expect(stored?.contentType).toBe("application/pdf");
     expect((await readdir(path.join(rootDir, "race"))).sort()).toEqual([
-      ".invoice.pdf.meta.json",
-      "invoice.pdf",
+      ".invoice.pdf@.meta.json",
+      "invoice.pdf@",
     ]);
   });
 });

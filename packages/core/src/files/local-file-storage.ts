@@ -103,7 +103,9 @@ export function createLocalFileStorage(options: LocalFileStorageOptions): FileSt
 
   function pathFor(key: string): string {
     assertValidFileKey(key);
-    const filePath = path.join(rootDir, ...key.split("/"));
+    // "@" cannot appear in a key, so a file ("a" → "a@") never collides with a folder of other
+    // keys ("a/b" → folder "a"): S3 allows both, and so must the disk.
+    const filePath = `${path.join(rootDir, ...key.split("/"))}@`;
     // Defence in depth: validation already rules out every way out of rootDir.
     if (!filePath.startsWith(rootDir + path.sep)) throw new Error("File key escapes rootDir");
     return filePath;
