@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { createSandboxGatewayFactory, sandboxOptionsFromEnv } from "./sandbox-env.ts";
+import { createMemorySandboxStore } from "./sandbox-store.ts";
+
+describe("sandbox options from the environment", () => {
+  const deps = { store: createMemorySandboxStore() };
+
+  it("needs PUBLIC_URL, and SANDBOX_WEBHOOK_SECRET in production", () => {
+    expect(() => sandboxOptionsFromEnv({}, deps)).toThrow("PUBLIC_URL");
+    expect(() =>
+      sandboxOptionsFromEnv({ PUBLIC_URL: "https://m.example", NODE_ENV: "production" }, deps),
+    ).toThrow("SANDBOX_WEBHOOK_SECRET");
+  });
+
+  it("works with nothing but PUBLIC_URL in development", () => {
+    const options = sandboxOptionsFromEnv({ PUBLIC_URL: "http://localhost:3000" }, deps);
+    expect(options.webhookSecret.length).toBeGreaterThan(20);
+    // GatewayFactory's options type (env record & { timeoutMs }) admits no literal: cast once.
+    const factory = createSandboxGatewayFactory(deps);
+    const env = { PUBLIC_URL: "http://localhost:3000", timeoutMs: 1000 };
+    const gateway = factory.create(env as unknown as Parameters<typeof factory.create>[0]);
+    expect(gateway.id).toBe("sandbox");
+  });
+});

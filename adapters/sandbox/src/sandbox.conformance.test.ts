@@ -1,0 +1,4 @@
+import { runGatewayConformance } from "@mentora/payment-gateway/conformance";
+import { sandboxConformanceHarness } from "./testing/sandbox-rig.ts";
+
+runGatewayConformance("sandbox", sandboxConformanceHarness);
