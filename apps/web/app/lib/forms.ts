@@ -54,3 +54,9 @@ export function formFields<Field extends string>(
   }
   return result;
 }
+
+/** A text field of a submitted form, trimmed; "" when absent or a file. */
+export function formText(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value.trim() : "";
+}

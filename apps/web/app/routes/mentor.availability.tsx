@@ -5,6 +5,7 @@ import { ActionAlert, StatusNotice } from "~/components/action-alert";
 import { ErrorPage } from "~/components/error-page";
 import { WeeklyRulesEditor } from "~/components/weekly-rules-editor";
 import { rulesFromForm } from "~/lib/availability-form";
+import { formText } from "~/lib/forms";
 import { attempt, formFailure, requireMentor } from "~/lib/guards.server";
 import { assertSameOrigin } from "~/lib/http.server";
 import { useDateFormats, useT } from "~/lib/i18n";
@@ -21,18 +22,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-function text(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === "string" ? value.trim() : "";
-}
-
 export async function action({ request }: ActionFunctionArgs) {
   return withCaller(request, async (input) => {
     assertSameOrigin(request, input.ctx);
     requireMentor(request, input);
     const { caller, ctx } = input;
     const form = await request.formData();
-    const intent = text(form, "intent");
+    const intent = formText(form, "intent");
     const invalid = (key: "web.availability.badInterval" | "web.availability.badOverride") =>
       formFailure(ctx, intent, translate(ctx.locale, key));
     switch (intent) {
@@ -42,9 +38,9 @@ export async function action({ request }: ActionFunctionArgs) {
         return attempt(ctx, intent, () => caller.availability.setWeeklyRules({ rules }));
       }
       case "addOverride": {
-        const kind = text(form, "kind") === "AVAILABLE" ? "AVAILABLE" : "UNAVAILABLE";
-        const start = text(form, "start");
-        const end = text(form, "end");
+        const kind = formText(form, "kind") === "AVAILABLE" ? "AVAILABLE" : "UNAVAILABLE";
+        const start = formText(form, "start");
+        const end = formText(form, "end");
         const startMinute = start ? timeToMinutes(start) : undefined;
         let endMinute = end ? timeToMinutes(end) : undefined;
         if (endMinute === 0) endMinute = 1440;
@@ -52,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
           return invalid("web.availability.badOverride");
         return attempt(ctx, intent, () =>
           caller.availability.addOverride({
-            date: text(form, "date"),
+            date: formText(form, "date"),
             kind,
             ...(startMinute !== undefined ? { startMinute } : {}),
             ...(endMinute !== undefined ? { endMinute } : {}),
@@ -61,15 +57,15 @@ export async function action({ request }: ActionFunctionArgs) {
       }
       case "removeOverride":
         return attempt(ctx, intent, () =>
-          caller.availability.removeOverride({ id: text(form, "id") }),
+          caller.availability.removeOverride({ id: formText(form, "id") }),
         );
       case "settings":
         return attempt(ctx, intent, () =>
           caller.mentor.settings.update({
             acceptingBookings: form.get("acceptingBookings") === "on",
-            bufferMinutes: Number(text(form, "bufferMinutes")),
-            minNoticeMinutes: Math.round(Number(text(form, "minNoticeHours")) * 60),
-            horizonDays: Number(text(form, "horizonDays")),
+            bufferMinutes: Number(formText(form, "bufferMinutes")),
+            minNoticeMinutes: Math.round(Number(formText(form, "minNoticeHours")) * 60),
+            horizonDays: Number(formText(form, "horizonDays")),
           }),
         );
       default:

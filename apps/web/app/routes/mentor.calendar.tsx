@@ -5,6 +5,7 @@ import type { CSSProperties } from "react";
 import { ActionAlert, StatusNotice } from "~/components/action-alert";
 import { ErrorPage } from "~/components/error-page";
 import { layoutDayBlocks } from "~/lib/calendar-layout";
+import { formText } from "~/lib/forms";
 import { attempt, formFailure, requireMentor } from "~/lib/guards.server";
 import { assertSameOrigin } from "~/lib/http.server";
 import { useDateFormats, useI18n, useT } from "~/lib/i18n";
@@ -53,21 +54,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-function text(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === "string" ? value.trim() : "";
-}
-
 export async function action({ request }: ActionFunctionArgs) {
   return withCaller(request, async (input) => {
     assertSameOrigin(request, input.ctx);
     requireMentor(request, input);
     const { caller, ctx } = input;
     const form = await request.formData();
-    const intent = text(form, "intent");
-    const sessionId = text(form, "sessionId");
+    const intent = formText(form, "intent");
+    const sessionId = formText(form, "sessionId");
     if (intent === "cancel") {
-      const reason = text(form, "reason");
+      const reason = formText(form, "reason");
       return attempt(
         ctx,
         intent,
@@ -77,7 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     if (intent === "reschedule") {
       const { timezone } = await caller.availability.get();
-      const startsAt = parseLocalDateTime(text(form, "startsAt"), timezone);
+      const startsAt = parseLocalDateTime(formText(form, "startsAt"), timezone);
       if (!startsAt) {
         return formFailure(ctx, intent, translate(ctx.locale, "web.calendar.badTime"), sessionId);
       }

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { ActionAlert, StatusNotice } from "~/components/action-alert";
 import { ErrorPage } from "~/components/error-page";
+import { formText } from "~/lib/forms";
 import { attempt, formFailure, requireMentor } from "~/lib/guards.server";
 import { assertSameOrigin } from "~/lib/http.server";
 import { useDateFormats, useFormatMoney, useT } from "~/lib/i18n";
@@ -31,32 +32,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-function text(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === "string" ? value.trim() : "";
-}
-
 export async function action({ request }: ActionFunctionArgs) {
   return withCaller(request, async (input) => {
     assertSameOrigin(request, input.ctx);
     requireMentor(request, input);
     const { caller, ctx } = input;
     const form = await request.formData();
-    const intent = text(form, "intent");
+    const intent = formText(form, "intent");
     if (intent === "revoke") {
-      const invitationId = text(form, "invitationId");
+      const invitationId = formText(form, "invitationId");
       return attempt(ctx, intent, () => caller.invitations.revoke({ invitationId }), invitationId);
     }
-    const offeringId = text(form, "offeringId");
+    const offeringId = formText(form, "offeringId");
     const offerings = await caller.offerings.list();
     const offering = offerings.find((candidate) => candidate.id === offeringId);
-    const price = text(form, "price");
+    const price = formText(form, "price");
     const priceMinor = price && offering ? parseMoneyInput(price, offering.currency) : undefined;
     if (priceMinor === null) {
       return formFailure(ctx, "create", translate(ctx.locale, "web.offerings.badPrice"));
     }
-    const email = text(form, "email");
-    const days = Number(text(form, "expiresInDays"));
+    const email = formText(form, "email");
+    const days = Number(formText(form, "expiresInDays"));
     const created = await attempt(ctx, "create", () =>
       caller.invitations.create({
         offeringId,

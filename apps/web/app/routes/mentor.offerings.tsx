@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useRouteError } from
 import { ActionAlert, StatusNotice } from "~/components/action-alert";
 import { ErrorPage } from "~/components/error-page";
 import { currencies, isCurrency } from "~/lib/currencies";
+import { formText } from "~/lib/forms";
 import { attempt, formFailure, requireMentor } from "~/lib/guards.server";
 import { assertSameOrigin } from "~/lib/http.server";
 import { useFormatDuration, useFormatMoney, useT } from "~/lib/i18n";
@@ -22,25 +23,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-function text(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === "string" ? value.trim() : "";
-}
-
 export async function action({ request }: ActionFunctionArgs) {
   return withCaller(request, async (input) => {
     assertSameOrigin(request, input.ctx);
     requireMentor(request, input);
     const { caller, ctx } = input;
     const form = await request.formData();
-    const intent = text(form, "intent");
-    const offeringId = text(form, "offeringId");
+    const intent = formText(form, "intent");
+    const offeringId = formText(form, "offeringId");
     const badPrice = (target?: string) =>
       formFailure(ctx, intent, translate(ctx.locale, "web.offerings.badPrice"), target);
 
     switch (intent) {
       case "create": {
-        const currency = text(form, "currency");
+        const currency = formText(form, "currency");
         if (!isCurrency(currency)) return badPrice();
         const options: {
           durationMinutes: number;
@@ -48,26 +44,26 @@ export async function action({ request }: ActionFunctionArgs) {
           currency: typeof currency;
         }[] = [];
         for (const row of newRows) {
-          const duration = text(form, `duration-${row}`);
-          const price = text(form, `price-${row}`);
+          const duration = formText(form, `duration-${row}`);
+          const price = formText(form, `price-${row}`);
           if (!duration && !price) continue;
           const priceMinor = parseMoneyInput(price || "0", currency);
           if (priceMinor === null) return badPrice();
           options.push({ durationMinutes: Number(duration), priceMinor, currency });
         }
-        const kind = text(form, "kind") === "GROUP" ? "GROUP" : "ONE_TO_ONE";
+        const kind = formText(form, "kind") === "GROUP" ? "GROUP" : "ONE_TO_ONE";
         return attempt(ctx, "create", () =>
           caller.offerings.create({
-            title: text(form, "title"),
-            description: text(form, "description"),
+            title: formText(form, "title"),
+            description: formText(form, "description"),
             kind,
-            ...(kind === "GROUP" ? { capacity: Number(text(form, "capacity")) } : {}),
+            ...(kind === "GROUP" ? { capacity: Number(formText(form, "capacity")) } : {}),
             options,
           }),
         );
       }
       case "prices": {
-        const currency = text(form, "currency");
+        const currency = formText(form, "currency");
         const prices: { optionId: string; priceMinor: number }[] = [];
         for (const [name, value] of form) {
           if (!name.startsWith("price:") || typeof value !== "string") continue;
@@ -83,8 +79,8 @@ export async function action({ request }: ActionFunctionArgs) {
         );
       }
       case "addOption": {
-        const currency = text(form, "currency");
-        const priceMinor = parseMoneyInput(text(form, "price") || "0", currency);
+        const currency = formText(form, "currency");
+        const priceMinor = parseMoneyInput(formText(form, "price") || "0", currency);
         if (!isCurrency(currency) || priceMinor === null) return badPrice(offeringId);
         return attempt(
           ctx,
@@ -93,7 +89,7 @@ export async function action({ request }: ActionFunctionArgs) {
             caller.offerings.update({
               offeringId,
               addOptions: [
-                { durationMinutes: Number(text(form, "duration")), priceMinor, currency },
+                { durationMinutes: Number(formText(form, "duration")), priceMinor, currency },
               ],
             }),
           offeringId,
@@ -103,7 +99,8 @@ export async function action({ request }: ActionFunctionArgs) {
         return attempt(
           ctx,
           intent,
-          () => caller.offerings.update({ offeringId, archiveOptionIds: [text(form, "optionId")] }),
+          () =>
+            caller.offerings.update({ offeringId, archiveOptionIds: [formText(form, "optionId")] }),
           offeringId,
         );
       case "archive":
