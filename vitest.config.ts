@@ -1,6 +1,7 @@
 import { defineConfig } from "vitest/config";
 
 // One run over every package: each project brings its own vitest.config.ts (and globalSetup).
+// Under CI a JSON report is also written, from which .ci/run prints a plain closing line.
 export default defineConfig({
   test: {
     projects: [
@@ -8,5 +9,8 @@ export default defineConfig({
       "apps/*/vitest.config.ts",
       "adapters/*/vitest.config.ts",
     ],
+    reporters: process.env.CI
+      ? ["default", ["json", { outputFile: ".data/ci-test-report.json" }]]
+      : ["default"],
   },
 });
