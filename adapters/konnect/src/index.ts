@@ -19,21 +19,21 @@ export const konnectEnv = {
 
 export const gatewayFactory: GatewayFactory = {
   id: "konnect",
-  create(options) {
-    const missing = [konnectEnv.apiKey, konnectEnv.walletId].filter((name) => !options[name]);
+  create(env, { timeoutMs }) {
+    const missing = [konnectEnv.apiKey, konnectEnv.walletId].filter((name) => !env[name]);
     if (missing.length > 0) throw new Error(`Konnect gateway needs ${missing.join(", ")}`);
-    const lifespan = options[konnectEnv.lifespanMinutes];
+    const lifespan = env[konnectEnv.lifespanMinutes];
     if (lifespan !== undefined && !/^[1-9]\d*$/.test(lifespan)) {
       throw new Error(`${konnectEnv.lifespanMinutes} must be a positive whole number of minutes`);
     }
-    const apiUrl = options[konnectEnv.apiUrl];
+    const apiUrl = env[konnectEnv.apiUrl];
     if (apiUrl && !URL.canParse(apiUrl)) throw new Error(`${konnectEnv.apiUrl} is not a URL`);
     return createKonnectGateway({
-      apiKey: options[konnectEnv.apiKey]!,
-      receiverWalletId: options[konnectEnv.walletId]!,
+      apiKey: env[konnectEnv.apiKey]!,
+      receiverWalletId: env[konnectEnv.walletId]!,
       ...(apiUrl ? { baseUrl: apiUrl } : {}),
       ...(lifespan ? { lifespanMinutes: Number(lifespan) } : {}),
-      timeoutMs: options.timeoutMs,
+      timeoutMs,
     });
   },
 };

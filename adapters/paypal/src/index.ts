@@ -13,10 +13,10 @@ const requiredVariables = [
   "PAYPAL_WEBHOOK_ID",
 ] as const;
 
-function requiredValues(options: Record<string, string | undefined>) {
-  const missing = requiredVariables.filter((name) => !options[name]?.trim());
+function requiredValues(env: Readonly<Record<string, string | undefined>>) {
+  const missing = requiredVariables.filter((name) => !env[name]?.trim());
   if (missing.length > 0) throw new Error(`PayPal gateway: ${missing.join(", ")} not set`);
-  const value = (name: (typeof requiredVariables)[number]) => options[name]?.trim() ?? "";
+  const value = (name: (typeof requiredVariables)[number]) => env[name]?.trim() ?? "";
   return {
     clientId: value("PAYPAL_CLIENT_ID"),
     clientSecret: value("PAYPAL_CLIENT_SECRET"),
@@ -41,12 +41,12 @@ function environmentOf(value: string | undefined): "sandbox" | "live" {
  */
 export const gatewayFactory: GatewayFactory = {
   id: "paypal",
-  create(options) {
+  create(env, { timeoutMs }) {
     return createPayPalGateway({
-      ...requiredValues(options),
-      environment: environmentOf(options.PAYPAL_ENVIRONMENT),
-      baseUrl: options.PAYPAL_API_URL?.trim() || undefined,
-      timeoutMs: options.timeoutMs,
+      ...requiredValues(env),
+      environment: environmentOf(env.PAYPAL_ENVIRONMENT),
+      baseUrl: env.PAYPAL_API_URL?.trim() || undefined,
+      timeoutMs,
     });
   },
 };

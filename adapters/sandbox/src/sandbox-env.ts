@@ -32,11 +32,14 @@ export function sandboxOptionsFromEnv(
   return { ...deps, publicUrl, webhookSecret: secret || devWebhookSecret };
 }
 
-/** A registry entry; unlike other adapters it needs the app's store, hence the closure. */
+/**
+ * A registry entry; unlike other adapters it needs the app's store, hence a function returning
+ * the factory rather than a `gatewayFactory` export.
+ */
 export function createSandboxGatewayFactory(deps: SandboxRuntimeDeps): GatewayFactory {
   return {
     id: "sandbox",
     // The sandbox calls nothing remote; the registry's timeoutMs has nothing to bound.
-    create: (options) => createSandboxGateway(sandboxOptionsFromEnv(options, deps)),
+    create: (env) => createSandboxGateway(sandboxOptionsFromEnv(env, deps)),
   };
 }

@@ -13,21 +13,17 @@ export const STRIPE_ENV = {
 
 export const gatewayFactory: GatewayFactory = {
   id: "stripe",
-  create(options) {
-    const missing = [STRIPE_ENV.secretKey, STRIPE_ENV.webhookSecret].filter(
-      (name) => !options[name],
-    );
+  create(env, { timeoutMs }) {
+    const missing = [STRIPE_ENV.secretKey, STRIPE_ENV.webhookSecret].filter((name) => !env[name]);
     if (missing.length > 0) throw new Error(`Stripe gateway: missing ${missing.join(", ")}`);
-    if (!Number.isSafeInteger(options.timeoutMs) || options.timeoutMs <= 0) {
-      throw new Error(
-        `Stripe gateway: timeoutMs must be a positive integer, got ${options.timeoutMs}`,
-      );
+    if (!Number.isSafeInteger(timeoutMs) || timeoutMs <= 0) {
+      throw new Error(`Stripe gateway: timeoutMs must be a positive integer, got ${timeoutMs}`);
     }
     return createStripeGateway({
-      secretKey: options[STRIPE_ENV.secretKey] as string,
-      webhookSecret: options[STRIPE_ENV.webhookSecret] as string,
-      timeoutMs: options.timeoutMs,
-      ...apiAddress(options[STRIPE_ENV.apiUrl]),
+      secretKey: env[STRIPE_ENV.secretKey] as string,
+      webhookSecret: env[STRIPE_ENV.webhookSecret] as string,
+      timeoutMs,
+      ...apiAddress(env[STRIPE_ENV.apiUrl]),
     });
   },
 };

@@ -118,9 +118,19 @@ export interface PaymentGateway {
   parseWebhook(request: WebhookRequest): Promise<GatewayWebhookEvent[]>;
 }
 
-/** How an adapter package exposes itself to the registry (by package name, from config). */
-export interface GatewayFactory<Options = Record<string, string | undefined>> {
+/**
+ * How an adapter package exposes itself to the registry: its `gatewayFactory` export, loaded by
+ * package name from configuration (PAYMENT_GATEWAYS).
+ */
+export interface GatewayFactory {
+  /** Registry id, equal to the created gateway's id (e.g. "stripe"). */
   id: string;
-  /** Builds the gateway from its environment slice; throws naming a missing variable. */
-  create(options: Options & { timeoutMs: number }): PaymentGateway;
+  /**
+   * Builds the gateway from the variables it reads in `env` (process.env, or a test's record);
+   * throws naming a missing or malformed variable. `timeoutMs` bounds one provider call.
+   */
+  create(
+    env: Readonly<Record<string, string | undefined>>,
+    options: { timeoutMs: number },
+  ): PaymentGateway;
 }

@@ -48,6 +48,56 @@ describe("loadConfig", () => {
     ]);
   });
 
+  it("loads the sandbox gateway by default and parses gateways and routing", () => {
+    expect(loadConfig({}).payments).toEqual({
+      gatewayPackages: ["@mentora/gateway-sandbox"],
+      routing: [{ currency: "*", gatewayId: "sandbox" }],
+      timeoutMs: 10_000,
+    });
+    const config = loadConfig({
+      PAYMENT_GATEWAYS: "@mentora/gateway-konnect, @mentora/gateway-stripe",
+      PAYMENT_ROUTING: "TND:konnect, *:stripe",
+      GATEWAY_TIMEOUT_MS: "5000",
+    });
+    expect(config.payments).toEqual({
+      gatewayPackages: ["@mentora/gateway-konnect", "@mentora/gateway-stripe"],
+      routing: [
+        { currency: "TND", gatewayId: "konnect" },
+        { currency: "*", gatewayId: "stripe" },
+      ],
+      timeoutMs: 5000,
+    });
+  });
+
+  it("refuses malformed routing, naming PAYMENT_ROUTING", () => {
+    for (const routing of ["TND=konnect", "tnd:konnect", "TND:", "TND:konnect,TND:stripe", " "]) {
+      expect(() => loadConfig({ PAYMENT_ROUTING: routing }), routing).toThrowError(
+        /PAYMENT_ROUTING/,
+      );
+    }
+    expect(() => loadConfig({ PAYMENT_GATEWAYS: " , " })).toThrowError(/PAYMENT_GATEWAYS/);
+    expect(() => loadConfig({ GATEWAY_TIMEOUT_MS: "0" })).toThrowError(/GATEWAY_TIMEOUT_MS/);
+  });
+
+  it("refuses the sandbox gateway in production", () => {
+    const production = { NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) };
+    expect(() => loadConfig(production)).toThrowError(
+      /PAYMENT_GATEWAYS must not include @mentora\/gateway-sandbox in production/,
+    );
+    expect(() =>
+      loadConfig({
+        ...production,
+        PAYMENT_GATEWAYS: "@mentora/gateway-stripe,@mentora/gateway-sandbox",
+      }),
+    ).toThrowError(/PAYMENT_GATEWAYS/);
+    const config = loadConfig({
+      ...production,
+      PAYMENT_GATEWAYS: "@mentora/gateway-stripe",
+      PAYMENT_ROUTING: "*:stripe",
+    });
+    expect(config.payments.gatewayPackages).toEqual(["@mentora/gateway-stripe"]);
+  });
+
   it(".env.example documents exactly the variables the schema reads", () => {
     const example = readFileSync(new URL("../../../../.env.example", import.meta.url), "utf8");
     const documented = [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);

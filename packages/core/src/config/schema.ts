@@ -29,6 +29,53 @@ const optionalString = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** The built-in gateway: moves no money, so never allowed in production (anyone can press Pay). */
+export const SANDBOX_GATEWAY_PACKAGE = "@mentora/gateway-sandbox";
+
+/** One PAYMENT_ROUTING rule: payments in `currency` (or any other, for "*") go to `gatewayId`. */
+export interface PaymentRoute {
+  currency: string;
+  gatewayId: string;
+}
+
+/** A comma-separated list, blanks dropped. */
+const commaList = (text: string) =>
+  text
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+
+const routingRule = /^(\*|[A-Z]{3}):([a-z0-9][a-z0-9_-]*)$/;
+
+/** PAYMENT_ROUTING: `CURRENCY:gatewayId` rules, `*` as the fallback; one rule per currency. */
+const paymentRouting = z
+  .string()
+  .default("*:sandbox")
+  .transform((text, ctx): PaymentRoute[] => {
+    const routes: PaymentRoute[] = [];
+    const rules = commaList(text);
+    for (const rule of rules) {
+      const match = routingRule.exec(rule);
+      if (!match) {
+        ctx.addIssue({
+          code: "custom",
+          message: `rule "${rule}" is not CURRENCY:gatewayId (e.g. TND:konnect,*:stripe; * is the fallback)`,
+        });
+        continue;
+      }
+      const [, currency = "", gatewayId = ""] = match;
+      if (routes.some((route) => route.currency === currency)) {
+        ctx.addIssue({ code: "custom", message: `routes ${currency} twice` });
+        continue;
+      }
+      routes.push({ currency, gatewayId });
+    }
+    if (rules.length === 0) {
+      ctx.addIssue({ code: "custom", message: "needs at least one rule, e.g. *:sandbox" });
+    }
+    return routes;
+  });
+
 /**
  * Every environment variable Mentora reads, with its default. `.env.example` lists the same
  * names; a test keeps the two in step.
@@ -59,6 +106,13 @@ const environmentShape = {
   S3_ACCESS_KEY_ID: optionalString,
   S3_SECRET_ACCESS_KEY: optionalString,
   S3_FORCE_PATH_STYLE: z.stringbool().default(false),
+  PAYMENT_GATEWAYS: z
+    .string()
+    .default(SANDBOX_GATEWAY_PACKAGE)
+    .transform(commaList)
+    .pipe(z.array(z.string()).min(1, "needs at least one adapter package name")),
+  PAYMENT_ROUTING: paymentRouting,
+  GATEWAY_TIMEOUT_MS: positiveInt(10_000),
 };
 
 export const configSchema = z
@@ -69,6 +123,13 @@ export const configSchema = z
         code: "custom",
         path: ["AUTH_SECRET"],
         message: "is required in production (32+ random characters)",
+      });
+    }
+    if (env.NODE_ENV === "production" && env.PAYMENT_GATEWAYS.includes(SANDBOX_GATEWAY_PACKAGE)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["PAYMENT_GATEWAYS"],
+        message: `must not include ${SANDBOX_GATEWAY_PACKAGE} in production: it moves no money and anyone can press Pay (name a real gateway, e.g. @mentora/gateway-stripe)`,
       });
     }
     if (Boolean(env.GOOGLE_CLIENT_ID) !== Boolean(env.GOOGLE_CLIENT_SECRET)) {
@@ -97,6 +158,11 @@ export const configSchema = z
       env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET
         ? { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET }
         : undefined,
+    payments: {
+      gatewayPackages: env.PAYMENT_GATEWAYS,
+      routing: env.PAYMENT_ROUTING,
+      timeoutMs: env.GATEWAY_TIMEOUT_MS,
+    },
     fileStorage: {
       rootDir: path.resolve(repoRoot(), env.FILES_DIR ?? ".data/files"),
       s3: env.S3_BUCKET

@@ -1,0 +1,6 @@
+export {
+  type GatewayRegistry,
+  GatewayRegistryError,
+  type LoadGatewayRegistryOptions,
+  loadGatewayRegistry,
+} from "./gateway-registry.ts";
