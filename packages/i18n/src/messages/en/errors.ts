@@ -23,6 +23,7 @@ export const errors = {
     "It is too late to cancel this booking under the cancellation policy.",
   INVITATION_INVALID: "This invitation is not valid or has expired.",
   INVITATION_USED: "You have already used this invitation.",
+  INSUFFICIENT_BALANCE: "Your wallet balance is too low for this payment.",
   AVATAR_TOO_LARGE: "This image is too large. Please choose one under 5 MB.",
   AVATAR_UNSUPPORTED_TYPE: "Please choose a JPEG, PNG or WebP image.",
   AVATAR_UNREADABLE: "We could not read this image. Please try another one.",

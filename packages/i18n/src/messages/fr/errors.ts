@@ -25,6 +25,7 @@ export const errors: typeof en = {
     "Il est trop tard pour annuler cette réservation selon la politique d’annulation.",
   INVITATION_INVALID: "Cette invitation n’est pas valide ou a expiré.",
   INVITATION_USED: "Vous avez déjà utilisé cette invitation.",
+  INSUFFICIENT_BALANCE: "Le solde de votre portefeuille est insuffisant pour ce paiement.",
   AVATAR_TOO_LARGE: "Cette image est trop lourde. Choisissez-en une de moins de 5 Mo.",
   AVATAR_UNSUPPORTED_TYPE: "Choisissez une image JPEG, PNG ou WebP.",
   AVATAR_UNREADABLE: "Nous n’avons pas pu lire cette image. Essayez-en une autre.",

@@ -1,0 +1,279 @@
+import { randomUUID } from "node:crypto";
+import type { Db, Prisma } from "@mentora/db";
+import { AppError } from "../errors/index.ts";
+import { isSupportedCurrency } from "../offerings/currency.ts";
+
+/**
+ * The double-entry ledger. Every money movement is one transaction whose entries sum to zero
+ * per currency; an account's balance is the sum of its entries. Accounts people or the platform
+ * hold carry positive balances; a gateway's clearing account is their counterpart (negative as
+ * money comes in). The database checks the balance at commit too (deferred constraint trigger).
+ */
+
+export type LedgerAccountKind =
+  | "USER_WALLET"
+  | "USER_WALLET_RESERVED"
+  | "GATEWAY_CLEARING"
+  | "MENTOR_PENDING"
+  | "MENTOR_AVAILABLE"
+  | "PLATFORM_FEES"
+  | "REFUNDS_PAYABLE";
+
+export type LedgerTransactionKind =
+  | "TOP_UP"
+  | "RESERVE"
+  | "RELEASE"
+  | "PAYMENT"
+  | "REFUND"
+  | "REFUND_PAID"
+  | "EARNINGS_RELEASE"
+  | "PAYOUT"
+  | "ADJUSTMENT";
+
+/** Which account: a user's or mentor's (by user id), a gateway's (by gateway id), the platform's. */
+export type AccountRef =
+  | {
+      kind: "USER_WALLET" | "USER_WALLET_RESERVED" | "MENTOR_PENDING" | "MENTOR_AVAILABLE";
+      userId: string;
+      currency: string;
+    }
+  | { kind: "GATEWAY_CLEARING" | "REFUNDS_PAYABLE"; gatewayId: string; currency: string }
+  | { kind: "PLATFORM_FEES"; currency: string };
+
+export const accounts = {
+  wallet: (userId: string, currency: string): AccountRef => ({
+    kind: "USER_WALLET",
+    userId,
+    currency,
+  }),
+  reserved: (userId: string, currency: string): AccountRef => ({
+    kind: "USER_WALLET_RESERVED",
+    userId,
+    currency,
+  }),
+  mentorPending: (userId: string, currency: string): AccountRef => ({
+    kind: "MENTOR_PENDING",
+    userId,
+    currency,
+  }),
+  mentorAvailable: (userId: string, currency: string): AccountRef => ({
+    kind: "MENTOR_AVAILABLE",
+    userId,
+    currency,
+  }),
+  clearing: (gatewayId: string, currency: string): AccountRef => ({
+    kind: "GATEWAY_CLEARING",
+    gatewayId,
+    currency,
+  }),
+  refundsPayable: (gatewayId: string, currency: string): AccountRef => ({
+    kind: "REFUNDS_PAYABLE",
+    gatewayId,
+    currency,
+  }),
+  platformFees: (currency: string): AccountRef => ({ kind: "PLATFORM_FEES", currency }),
+};
+
+/** Accounts that may never be overdrawn: a debit locks the row and checks the balance first. */
+const nonNegativeKinds: ReadonlySet<LedgerAccountKind> = new Set([
+  "USER_WALLET",
+  "USER_WALLET_RESERVED",
+  "MENTOR_PENDING",
+  "MENTOR_AVAILABLE",
+]);
+
+/** A Prisma client, or the client of an interactive transaction the caller already runs. */
+export type LedgerDb = Db | Prisma.TransactionClient;
+
+/** Under a burst of postings, transactions wait for a pooled connection: allow for that. */
+export const ledgerTransactionOptions = { maxWait: 15_000, timeout: 20_000 };
+
+/** Runs `fn` in the caller's transaction, or in a new one when given the root client. */
+export async function inTransaction<T>(
+  db: LedgerDb,
+  fn: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
+  if ("$transaction" in db) return db.$transaction(fn, ledgerTransactionOptions);
+  return fn(db);
+}
+
+export function ownerOf(ref: AccountRef): string {
+  if ("userId" in ref) return ref.userId;
+  if ("gatewayId" in ref) return ref.gatewayId;
+  return "";
+}
+
+function assertCurrency(currency: string): void {
+  if (!isSupportedCurrency(currency)) throw new AppError("VALIDATION_FAILED", { currency });
+}
+
+function assertRef(ref: AccountRef): void {
+  assertCurrency(ref.currency);
+  if (ref.kind !== "PLATFORM_FEES" && ownerOf(ref) === "") {
+    throw new AppError("VALIDATION_FAILED", { account: ref.kind, field: "owner" });
+  }
+}
+
+/** Gets or creates the account: safe under concurrency (ON CONFLICT DO NOTHING, then read). */
+export async function accountFor(
+  tx: Prisma.TransactionClient,
+  ref: AccountRef,
+): Promise<{ id: string; kind: LedgerAccountKind; currency: string }> {
+  assertRef(ref);
+  const key = { kind: ref.kind, owner: ownerOf(ref), currency: ref.currency };
+  const existing = await tx.ledgerAccount.findUnique({ where: { kind_owner_currency: key } });
+  if (existing) return existing;
+  await tx.ledgerAccount.createMany({ data: [key], skipDuplicates: true });
+  return tx.ledgerAccount.findUniqueOrThrow({ where: { kind_owner_currency: key } });
+}
+
+function toNumber(value: bigint | number | null | undefined): number {
+  const result = Number(value ?? 0);
+  if (!Number.isSafeInteger(result))
+    throw new Error(`ledger amount ${value} is not a safe integer`);
+  return result;
+}
+
+async function sumOfAccount(db: LedgerDb, accountId: string): Promise<number> {
+  const { _sum } = await db.ledgerEntry.aggregate({
+    where: { accountId },
+    _sum: { amountMinor: true },
+  });
+  return toNumber(_sum.amountMinor);
+}
+
+/** The balance in minor units (0 for an account never used). Does not create the account. */
+export async function balanceOf(db: LedgerDb, ref: AccountRef): Promise<number> {
+  const account = await db.ledgerAccount.findUnique({
+    where: { kind_owner_currency: { kind: ref.kind, owner: ownerOf(ref), currency: ref.currency } },
+  });
+  return account ? sumOfAccount(db, account.id) : 0;
+}
+
+/** Balances of several accounts, in the order given. */
+export async function balancesOf(db: LedgerDb, refs: readonly AccountRef[]): Promise<number[]> {
+  return Promise.all(refs.map((ref) => balanceOf(db, ref)));
+}
+
+export interface LedgerEntryInput {
+  account: AccountRef;
+  /** Signed integer minor units of the account's currency: + credits, − debits. Never 0. */
+  amountMinor: number;
+}
+
+export interface PostTransactionInput {
+  kind: LedgerTransactionKind;
+  /** Posting twice with one key posts once: e.g. `payment:<id>:settle`. */
+  idempotencyKey: string;
+  entries: readonly LedgerEntryInput[];
+  references?: { paymentId?: string; bookingId?: string };
+}
+
+export interface PostedTransaction {
+  id: string;
+  kind: LedgerTransactionKind;
+  idempotencyKey: string;
+  /** false: the key had been posted before; nothing was posted now. */
+  created: boolean;
+}
+
+/** The checks the service makes before touching the database; exported for unit tests. */
+export function validateEntries(entries: readonly LedgerEntryInput[]): void {
+  if (entries.length < 2) throw new AppError("VALIDATION_FAILED", { field: "entries" });
+  const sums = new Map<string, number>();
+  for (const { account, amountMinor } of entries) {
+    assertRef(account);
+    if (!Number.isSafeInteger(amountMinor) || amountMinor === 0) {
+      throw new AppError("VALIDATION_FAILED", { field: "amountMinor", amountMinor });
+    }
+    sums.set(account.currency, (sums.get(account.currency) ?? 0) + amountMinor);
+  }
+  for (const [currency, sum] of sums) {
+    if (sum !== 0) throw new AppError("VALIDATION_FAILED", { field: "entries", currency, sum });
+  }
+}
+
+/**
+ * Posts one balanced transaction, or returns the one already posted under its idempotency key.
+ * Debits of wallets, reservations and mentor earnings lock the account row (FOR UPDATE, in id
+ * order so concurrent postings cannot deadlock) and refuse with INSUFFICIENT_BALANCE if the
+ * balance would go negative.
+ */
+export async function postTransaction(
+  db: LedgerDb,
+  input: PostTransactionInput,
+): Promise<PostedTransaction> {
+  validateEntries(input.entries);
+  if (!input.idempotencyKey) throw new AppError("VALIDATION_FAILED", { field: "idempotencyKey" });
+  return inTransaction(db, async (tx) => {
+    const id = randomUUID();
+    // ON CONFLICT DO NOTHING: a concurrent posting of the same key waits for the first to commit.
+    const { count } = await tx.ledgerTransaction.createMany({
+      data: [
+        {
+          id,
+          kind: input.kind,
+          idempotencyKey: input.idempotencyKey,
+          paymentId: input.references?.paymentId,
+          bookingId: input.references?.bookingId,
+        },
+      ],
+      skipDuplicates: true,
+    });
+    if (count === 0) {
+      const first = await tx.ledgerTransaction.findUniqueOrThrow({
+        where: { idempotencyKey: input.idempotencyKey },
+      });
+      if (first.kind !== input.kind) {
+        throw new AppError("CONFLICT", { idempotencyKey: input.idempotencyKey });
+      }
+      return {
+        id: first.id,
+        kind: first.kind,
+        idempotencyKey: first.idempotencyKey,
+        created: false,
+      };
+    }
+
+    // Accounts are created (first use) in one global order, so two postings creating the same
+    // new accounts cannot wait on each other's inserts in a cycle.
+    const sortKey = (ref: AccountRef) => `${ref.kind}\u0000${ownerOf(ref)}\u0000${ref.currency}`;
+    const accountIds = new Map<string, string>();
+    for (const key of [...new Set(input.entries.map((entry) => sortKey(entry.account)))].sort()) {
+      const entry = input.entries.find((candidate) => sortKey(candidate.account) === key);
+      if (entry) accountIds.set(key, (await accountFor(tx, entry.account)).id);
+    }
+    const resolved = input.entries.map((entry) => ({
+      ...entry,
+      accountId: accountIds.get(sortKey(entry.account)) as string,
+    }));
+    const debits = new Map<string, { ref: AccountRef; amount: number }>();
+    for (const { account, accountId, amountMinor } of resolved) {
+      if (!nonNegativeKinds.has(account.kind)) continue;
+      const current = debits.get(accountId) ?? { ref: account, amount: 0 };
+      debits.set(accountId, { ref: account, amount: current.amount + amountMinor });
+    }
+    for (const [accountId, { ref, amount }] of [...debits].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      if (amount >= 0) continue;
+      await tx.$queryRaw`SELECT id FROM ledger_account WHERE id = ${accountId} FOR UPDATE`;
+      const balance = await sumOfAccount(tx, accountId);
+      if (balance + amount < 0) {
+        throw new AppError("INSUFFICIENT_BALANCE", {
+          account: ref.kind,
+          currency: ref.currency,
+          balanceMinor: balance,
+          requiredMinor: -amount,
+        });
+      }
+    }
+    await tx.ledgerEntry.createMany({
+      data: resolved.map(({ account, accountId, amountMinor }) => ({
+        transactionId: id,
+        accountId,
+        currency: account.currency,
+        amountMinor: BigInt(amountMinor),
+      })),
+    });
+    return { id, kind: input.kind, idempotencyKey: input.idempotencyKey, created: true };
+  });
+}

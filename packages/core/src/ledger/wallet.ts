@@ -1,0 +1,207 @@
+import { AppError } from "../errors/index.ts";
+import {
+  type AccountRef,
+  accounts,
+  type LedgerDb,
+  type LedgerEntryInput,
+  type PostedTransaction,
+  postTransaction,
+} from "./ledger.ts";
+
+/**
+ * Money movements built on postTransaction. Each takes the root client or the caller's
+ * interactive transaction (so a payment can post and enqueue in one commit) and an idempotency
+ * key derived from what causes it (`payment:<id>:settle`), so a retried event posts once.
+ */
+
+interface Movement {
+  currency: string;
+  /** Positive integer minor units. */
+  amountMinor: number;
+  idempotencyKey: string;
+  paymentId?: string;
+  bookingId?: string;
+}
+
+interface Split {
+  mentorId: string;
+  /** The platform's commission in basis points (1500 = 15%), 0–10000. */
+  feeBasisPoints: number;
+}
+
+/**
+ * The platform's part of an amount: basis points, rounded half up, in integers only. A refund
+ * of the whole amount with the same basis points reverses exactly what was taken.
+ */
+export function platformFee(amountMinor: number, feeBasisPoints: number): number {
+  if (!Number.isSafeInteger(feeBasisPoints) || feeBasisPoints < 0 || feeBasisPoints > 10_000) {
+    throw new AppError("VALIDATION_FAILED", { field: "feeBasisPoints" });
+  }
+  return Number((BigInt(amountMinor) * BigInt(feeBasisPoints) + 5_000n) / 10_000n);
+}
+
+function assertAmount(amountMinor: number): void {
+  if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0) {
+    throw new AppError("VALIDATION_FAILED", { field: "amountMinor", amountMinor });
+  }
+}
+
+/** Entries moving `amount` out of `from` into the mentor's pending earnings and platform fees. */
+function splitEntries(from: AccountRef, input: Movement & Split, sign: 1 | -1): LedgerEntryInput[] {
+  const fee = platformFee(input.amountMinor, input.feeBasisPoints);
+  const mentorPart = input.amountMinor - fee;
+  const entries: LedgerEntryInput[] = [{ account: from, amountMinor: -sign * input.amountMinor }];
+  if (mentorPart > 0) {
+    entries.push({
+      account: accounts.mentorPending(input.mentorId, input.currency),
+      amountMinor: sign * mentorPart,
+    });
+  }
+  if (fee > 0) {
+    entries.push({ account: accounts.platformFees(input.currency), amountMinor: sign * fee });
+  }
+  return entries;
+}
+
+function post(
+  db: LedgerDb,
+  kind: Parameters<typeof postTransaction>[1]["kind"],
+  input: Movement,
+  entries: LedgerEntryInput[],
+): Promise<PostedTransaction> {
+  assertAmount(input.amountMinor);
+  return postTransaction(db, {
+    kind,
+    idempotencyKey: input.idempotencyKey,
+    entries,
+    references: { paymentId: input.paymentId, bookingId: input.bookingId },
+  });
+}
+
+/** Money paid in through a gateway lands in the user's wallet: clearing → wallet. */
+export function topUpWallet(
+  db: LedgerDb,
+  input: Movement & { userId: string; gatewayId: string },
+): Promise<PostedTransaction> {
+  return post(db, "TOP_UP", input, [
+    {
+      account: accounts.clearing(input.gatewayId, input.currency),
+      amountMinor: -input.amountMinor,
+    },
+    { account: accounts.wallet(input.userId, input.currency), amountMinor: input.amountMinor },
+  ]);
+}
+
+/**
+ * Sets wallet balance aside while a checkout is open: wallet → reserved. Refuses with
+ * INSUFFICIENT_BALANCE when the wallet holds less (checked under a row lock).
+ */
+export function reserveWallet(
+  db: LedgerDb,
+  input: Movement & { userId: string },
+): Promise<PostedTransaction> {
+  return post(db, "RESERVE", input, [
+    { account: accounts.wallet(input.userId, input.currency), amountMinor: -input.amountMinor },
+    { account: accounts.reserved(input.userId, input.currency), amountMinor: input.amountMinor },
+  ]);
+}
+
+/** The checkout expired or failed: reserved → wallet. */
+export function releaseReservation(
+  db: LedgerDb,
+  input: Movement & { userId: string },
+): Promise<PostedTransaction> {
+  return post(db, "RELEASE", input, [
+    { account: accounts.reserved(input.userId, input.currency), amountMinor: -input.amountMinor },
+    { account: accounts.wallet(input.userId, input.currency), amountMinor: input.amountMinor },
+  ]);
+}
+
+/** The payment succeeded: reserved → mentor pending earnings + platform fee. */
+export function captureReservation(
+  db: LedgerDb,
+  input: Movement & Split & { userId: string },
+): Promise<PostedTransaction> {
+  return post(
+    db,
+    "PAYMENT",
+    input,
+    splitEntries(accounts.reserved(input.userId, input.currency), input, 1),
+  );
+}
+
+/** The gateway part of a payment settled: clearing → mentor pending earnings + platform fee. */
+export function settleGatewayPayment(
+  db: LedgerDb,
+  input: Movement & Split & { gatewayId: string },
+): Promise<PostedTransaction> {
+  return post(
+    db,
+    "PAYMENT",
+    input,
+    splitEntries(accounts.clearing(input.gatewayId, input.currency), input, 1),
+  );
+}
+
+/**
+ * Refunds to the payer's wallet: mentor pending earnings + platform fee → wallet. Refuses with
+ * INSUFFICIENT_BALANCE if the mentor's pending earnings no longer cover their part.
+ */
+export function refundToWallet(
+  db: LedgerDb,
+  input: Movement & Split & { userId: string },
+): Promise<PostedTransaction> {
+  return post(
+    db,
+    "REFUND",
+    input,
+    splitEntries(accounts.wallet(input.userId, input.currency), input, -1),
+  );
+}
+
+/**
+ * Refunds through the gateway: mentor pending earnings + platform fee → refunds payable for
+ * that gateway, until the gateway confirms (confirmGatewayRefund).
+ */
+export function refundToGateway(
+  db: LedgerDb,
+  input: Movement & Split & { gatewayId: string },
+): Promise<PostedTransaction> {
+  return post(
+    db,
+    "REFUND",
+    input,
+    splitEntries(accounts.refundsPayable(input.gatewayId, input.currency), input, -1),
+  );
+}
+
+/** The gateway paid the refund out: refunds payable → clearing. */
+export function confirmGatewayRefund(
+  db: LedgerDb,
+  input: Movement & { gatewayId: string },
+): Promise<PostedTransaction> {
+  return post(db, "REFUND_PAID", input, [
+    {
+      account: accounts.refundsPayable(input.gatewayId, input.currency),
+      amountMinor: -input.amountMinor,
+    },
+    { account: accounts.clearing(input.gatewayId, input.currency), amountMinor: input.amountMinor },
+  ]);
+}
+
+/** After the hold period: the mentor's pending earnings become available for payout. */
+export function releaseEarnings(
+  db: LedgerDb,
+  input: Movement & { mentorId: string },
+): Promise<PostedTransaction> {
+  return post(db, "EARNINGS_RELEASE", input, [
+    {
+      account: accounts.mentorPending(input.mentorId, input.currency),
+      amountMinor: -input.amountMinor,
+    },
+    {
+      account: accounts.mentorAvailable(input.mentorId, input.currency),
+      amountMinor: input.amountMinor,
+    },
+  ]);
+}
