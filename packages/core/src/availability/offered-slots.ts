@@ -1,4 +1,5 @@
 import type { Db, Prisma } from "@mentora/db";
+import { liveBookingStatuses } from "../bookings/snapshot.ts";
 import { computeSlots, type DateOverride, type IsoWeekday, type Slot } from "./slots/index.ts";
 
 type Reader = Db | Prisma.TransactionClient;
@@ -72,7 +73,7 @@ export async function offeredSlots(
         endsAt: true,
         capacity: true,
         _count: {
-          select: { bookings: { where: { status: { in: ["PENDING_PAYMENT", "CONFIRMED"] } } } },
+          select: { bookings: { where: { status: { in: [...liveBookingStatuses] } } } },
         },
       },
     }),

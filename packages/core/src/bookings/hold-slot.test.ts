@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../app/index.ts";
 import { errorCodeOf } from "../errors/index.ts";
+import { hashInvitationToken } from "../invitations/token.ts";
 import { createTestApp } from "../testing/index.ts";
 import { createMentorWithOfferings, createUser, nextMondayAt } from "./bookings.fixture.ts";
 import { expireHold } from "./expire-hold.job.ts";
-import { hashInvitationToken, holdSlot } from "./hold-slot.ts";
+import { holdSlot } from "./hold-slot.ts";
 
 let app: App;
 beforeAll(async () => {

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { Prisma } from "@mentora/db";
 import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../app/types.ts";
@@ -10,10 +9,11 @@ import {
 } from "../availability/offered-slots.ts";
 import { pgErrorCode } from "../db/pg-error.ts";
 import { AppError } from "../errors/index.ts";
+import { hashInvitationToken } from "../invitations/token.ts";
 import { enqueue } from "../jobs/define.ts";
 import { expireHoldJob } from "./expire-hold.job.ts";
 import { enqueueBookingEvent } from "./notifications/enqueue-booking-event.ts";
-import { type BookingWithSession, bookingInclude } from "./snapshot.ts";
+import { type BookingWithSession, bookingInclude, liveBookingStatuses } from "./snapshot.ts";
 
 export interface HoldSlotInput {
   menteeId: string;
@@ -27,10 +27,6 @@ export interface HoldSlotInput {
 const MINUTE = 60_000;
 /** Under a burst of holds, transactions wait for a pooled connection: allow for that. */
 const transactionOptions = { maxWait: 15_000, timeout: 20_000 };
-
-export function hashInvitationToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 /**
  * Takes a place in a slot. Paid: the booking waits in PENDING_PAYMENT until its hold expires
@@ -167,7 +163,7 @@ async function findOrCreateSession(
       FOR UPDATE`;
     if (existing) {
       const taken = await tx.booking.count({
-        where: { sessionId: existing.id, status: { in: ["PENDING_PAYMENT", "CONFIRMED"] } },
+        where: { sessionId: existing.id, status: { in: [...liveBookingStatuses] } },
       });
       if (taken >= existing.capacity) throw new AppError("SESSION_FULL");
       return existing.id;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { authedProcedure } from "../trpc/init.ts";
 import { bookingOutput, toBookingOutput } from "./booking-output.ts";
-import { bookingInclude } from "./snapshot.ts";
+import { bookingInclude, liveBookingStatuses } from "./snapshot.ts";
 
 export const listMineInput = z
   .object({
@@ -25,7 +25,7 @@ export const listMine = authedProcedure
       where: {
         menteeId: ctx.user.id,
         ...(upcoming
-          ? { status: { in: ["PENDING_PAYMENT", "CONFIRMED"] }, session: { endsAt: { gt: now } } }
+          ? { status: { in: [...liveBookingStatuses] }, session: { endsAt: { gt: now } } }
           : {
               OR: [
                 { status: { in: ["CANCELLED", "EXPIRED", "COMPLETED"] } },

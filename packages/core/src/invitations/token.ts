@@ -1,7 +1,9 @@
-import { randomBytes } from "node:crypto";
-import { hashInvitationToken } from "../bookings/hold-slot.ts";
+import { createHash, randomBytes } from "node:crypto";
 
-export { hashInvitationToken };
+/** Only this hash of an invitation token is stored; the token itself is shown once. */
+export function hashInvitationToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
 
 /** 32 random bytes, base64url: shown once in the link, only its sha256 is stored. */
 export function newInvitationToken(): { token: string; tokenHash: string } {
