@@ -1,0 +1,25 @@
+export type {
+  Buyer,
+  DocumentKind,
+  DocumentLocale,
+  InvoiceDocument,
+  InvoiceLine,
+  Payment,
+  PaymentStatus,
+  PaymentTerms,
+  Payout,
+  References,
+  Seller,
+  Totals,
+  VatByRate,
+} from "./document.ts";
+export {
+  assertInvoiceDocument,
+  computeTotals,
+  InvoiceDocumentError,
+  lineTotalExclMinor,
+  RECOVERY_FEE_EUR,
+  vatForBase,
+} from "./document.ts";
+export { formatDate, formatMoney, formatRate } from "./format.ts";
+export { FONT_FILES, invoiceElement, renderInvoicePdf } from "./render.ts";

@@ -1,0 +1,33 @@
+import { test } from "vitest";
+import { computeTotals, type InvoiceDocument, type InvoiceLine } from "./document.ts";
+import { line, sampleDocument } from "./fixtures.ts";
+import { renderInvoicePdf } from "./render.ts";
+
+// What issuing a document costs core: one render per invoice, credit note or payout statement
+// (fonts are parsed once per process; each render subsets and embeds them again).
+const invoice = sampleDocument("invoice", "fr");
+
+// A busy mentor's month: 60 sessions, three pages.
+const sessions: InvoiceLine[] = Array.from({ length: 60 }, (_, i) => ({
+  ...line(`Séance n° ${i + 1} – mentorat produit`, 1, 6_000, 0),
+  date: `2026-03-${String((i % 28) + 1).padStart(2, "0")}`,
+}));
+const base = sampleDocument("payout_statement", "fr");
+const totals = computeTotals(sessions);
+const payout: InvoiceDocument = {
+  ...base,
+  lines: sessions,
+  totals,
+  payout: { ...base.payout!, feeMinor: 72_000, netMinor: totals.inclMinor - 72_000 },
+};
+
+test("renderInvoicePdf", async ({ bench }) => {
+  await bench.compare(
+    bench("invoice, 3 lines", async () => {
+      await renderInvoicePdf(invoice);
+    }),
+    bench("payout statement, 60 lines (3 pages)", async () => {
+      await renderInvoicePdf(payout);
+    }),
+  );
+});

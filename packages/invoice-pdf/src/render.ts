@@ -1,0 +1,457 @@
+// Renders an InvoiceDocument to PDF with @react-pdf/renderer. No JSX: the source runs under
+// Node's type stripping, so elements are built with React.createElement (`h`).
+import { createRequire } from "node:module";
+import type { DocumentProps } from "@react-pdf/renderer";
+import { Document, Font, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
+import React, { type ReactElement } from "react";
+import { assertInvoiceDocument, type InvoiceDocument, RECOVERY_FEE_EUR } from "./document.ts";
+import { formatDate, formatMoney, formatRate, NBSP } from "./format.ts";
+import { LABELS, type Labels } from "./labels.ts";
+
+const h = React.createElement;
+type Node = ReturnType<typeof h>;
+
+/** Fixed metadata so the same snapshot gives the same bytes. */
+export const PDF_PRODUCER = "@mentora/invoice-pdf";
+export const PDF_CREATOR = "Mentora";
+export const FONT_FAMILY = "DejaVuSans";
+
+const require = createRequire(import.meta.url);
+/** Absolute paths of the embedded TTF files, from the dejavu-fonts-ttf package. */
+export const FONT_FILES = {
+  regular: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"),
+  bold: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"),
+} as const;
+
+Font.register({
+  family: FONT_FAMILY,
+  fonts: [
+    { src: FONT_FILES.regular, fontWeight: 400 },
+    { src: FONT_FILES.bold, fontWeight: 700 },
+  ],
+});
+// Never hyphenate: amounts, numbers and legal mentions must come out as written. (This is
+// react-pdf's process-wide setting; nothing else in Mentora renders PDFs.)
+Font.registerHyphenationCallback((word: string) => [word]);
+
+const GREY = "#555555";
+const LINE = "#bbbbbb";
+const styles = StyleSheet.create({
+  page: {
+    fontFamily: FONT_FAMILY,
+    fontSize: 9,
+    paddingTop: 36,
+    paddingHorizontal: 40,
+    paddingBottom: 90,
+    color: "#111111",
+  },
+  // No lineHeight anywhere: with a lineHeight on the page react-pdf 4.9 drops the fixed footer
+  // that holds a dynamic `render` text (the page number), and on a View it is mis-scaled.
+  body: {},
+  header: { flexDirection: "row", justifyContent: "space-between", marginBottom: 18 },
+  sellerBlock: { width: "55%" },
+  titleBlock: { width: "42%", alignItems: "flex-end" },
+  title: { fontSize: 18, fontWeight: 700, marginBottom: 4 },
+  bold: { fontWeight: 700 },
+  muted: { color: GREY },
+  partyBlock: { width: "55%", marginBottom: 16, padding: 8, borderWidth: 0.5, borderColor: LINE },
+  sectionTitle: { fontWeight: 700, marginBottom: 3 },
+  table: { marginBottom: 12 },
+  tableHead: {
+    flexDirection: "row",
+    borderBottomWidth: 0.75,
+    borderBottomColor: "#333333",
+    paddingBottom: 3,
+    fontWeight: 700,
+  },
+  tableRow: {
+    flexDirection: "row",
+    borderBottomWidth: 0.5,
+    borderBottomColor: LINE,
+    paddingVertical: 3,
+  },
+  cellDescription: { flex: 4, paddingRight: 6 },
+  cellNarrow: { flex: 0.7, textAlign: "right", paddingLeft: 4 },
+  cellAmount: { flex: 1.6, textAlign: "right", paddingLeft: 4 },
+  summaryRow: { flexDirection: "row", justifyContent: "space-between", marginBottom: 12 },
+  vatTable: { width: "46%" },
+  totals: { width: "50%" },
+  totalLine: { flexDirection: "row", justifyContent: "space-between", paddingVertical: 1.5 },
+  grandTotal: {
+    flexDirection: "row",
+    justifyContent: "space-between",
+    borderTopWidth: 0.75,
+    borderTopColor: "#333333",
+    paddingTop: 3,
+    marginTop: 2,
+    fontWeight: 700,
+  },
+  block: { marginBottom: 10 },
+  exemption: { fontWeight: 700, marginBottom: 10 },
+  footer: {
+    position: "absolute",
+    bottom: 24,
+    left: 40,
+    right: 40,
+    borderTopWidth: 0.5,
+    borderTopColor: LINE,
+    paddingTop: 4,
+    fontSize: 7,
+    color: GREY,
+    textAlign: "center",
+  },
+});
+
+/** "Label: value" on one line; the French typographic rule puts a no-break space before ':'. */
+function labelled(doc: InvoiceDocument, label: string, value: string): string {
+  return doc.locale === "fr" ? `${label}${NBSP}: ${value}` : `${label}: ${value}`;
+}
+
+function sellerIdentity(doc: InvoiceDocument, t: Labels): string[] {
+  const s = doc.seller;
+  const out: string[] = [];
+  if (s.siren) out.push(`${t.siren} ${s.siren}`);
+  if (s.siret) out.push(`${t.siret} ${s.siret}`);
+  if (s.rcs) out.push(s.rcs);
+  if (s.vatNumber) out.push(labelled(doc, t.vatNumber, s.vatNumber));
+  return out;
+}
+
+function legalFormLine(doc: InvoiceDocument, t: Labels): string | undefined {
+  const { legalForm, shareCapital } = doc.seller;
+  if (legalForm && shareCapital) return `${legalForm}, ${t.shareCapital} ${shareCapital}`;
+  return legalForm;
+}
+
+function header(doc: InvoiceDocument, t: Labels): Node {
+  const s = doc.seller;
+  const formLine = legalFormLine(doc, t);
+  const right: Node[] = [
+    h(Text, { key: "title", style: styles.title }, t.title[doc.kind]),
+    h(Text, { key: "number", style: styles.bold }, `${t.number} ${doc.number}`),
+    h(Text, { key: "issued" }, labelled(doc, t.issuedAt, formatDate(doc.issuedAt, doc.locale))),
+  ];
+  if (doc.serviceDate) {
+    right.push(
+      h(
+        Text,
+        { key: "service" },
+        labelled(doc, t.serviceDate, formatDate(doc.serviceDate, doc.locale)),
+      ),
+    );
+  }
+  if (doc.payout?.periodStart && doc.payout.periodEnd) {
+    const period = `${formatDate(doc.payout.periodStart, doc.locale)} – ${formatDate(doc.payout.periodEnd, doc.locale)}`;
+    right.push(h(Text, { key: "period" }, labelled(doc, t.servicePeriod, period)));
+  }
+  if (doc.references?.originalInvoiceNumber) {
+    right.push(
+      h(
+        Text,
+        { key: "original", style: styles.bold },
+        t.originalInvoice(doc.references.originalInvoiceNumber),
+      ),
+    );
+  }
+  if (doc.references?.bookingId) {
+    right.push(h(Text, { key: "booking" }, labelled(doc, t.bookingRef, doc.references.bookingId)));
+  }
+  if (doc.references?.sessionDate && !doc.serviceDate) {
+    right.push(
+      h(
+        Text,
+        { key: "session" },
+        labelled(doc, t.serviceDate, formatDate(doc.references.sessionDate, doc.locale)),
+      ),
+    );
+  }
+  const left: Node[] = [
+    h(Text, { key: "name", style: [styles.bold, { fontSize: 11 }] }, s.legalName),
+  ];
+  if (formLine) left.push(h(Text, { key: "form" }, formLine));
+  s.addressLines.forEach((line, i) => {
+    left.push(h(Text, { key: `addr${i}` }, line));
+  });
+  sellerIdentity(doc, t).forEach((line, i) => {
+    left.push(h(Text, { key: `id${i}`, style: styles.muted }, line));
+  });
+  if (s.email) left.push(h(Text, { key: "email", style: styles.muted }, s.email));
+  return h(
+    View,
+    { style: styles.header },
+    h(View, { style: styles.sellerBlock }, ...left),
+    h(View, { style: styles.titleBlock }, ...right),
+  );
+}
+
+function buyerBlock(doc: InvoiceDocument, t: Labels): Node {
+  const b = doc.buyer;
+  const children: Node[] = [
+    h(
+      Text,
+      { key: "label", style: [styles.muted, { fontSize: 8 }] },
+      doc.kind === "payout_statement" ? t.paidTo : t.billedTo,
+    ),
+    h(Text, { key: "name", style: styles.bold }, b.name),
+  ];
+  (b.addressLines ?? []).forEach((line, i) => {
+    children.push(h(Text, { key: `addr${i}` }, line));
+  });
+  if (b.vatNumber) children.push(h(Text, { key: "vat" }, labelled(doc, t.vatNumber, b.vatNumber)));
+  if (b.email) children.push(h(Text, { key: "email" }, b.email));
+  if (b.orderNumber) {
+    children.push(h(Text, { key: "order" }, labelled(doc, t.orderNumber, b.orderNumber)));
+  }
+  return h(View, { style: styles.partyBlock }, ...children);
+}
+
+function linesTable(doc: InvoiceDocument, t: Labels): Node {
+  const money = (minor: number) =>
+    formatMoney(minor, doc.currency, doc.currencyExponent, doc.locale);
+  const exempt = doc.vatExemptionMention !== undefined;
+  const hasDiscount = doc.lines.some((line) => (line.discountMinor ?? 0) !== 0);
+  const head: Node[] = [
+    h(Text, { key: "d", style: styles.cellDescription }, t.description),
+    h(Text, { key: "q", style: styles.cellNarrow }, t.quantity),
+    h(Text, { key: "u", style: styles.cellAmount }, t.unitPrice),
+  ];
+  if (hasDiscount) head.push(h(Text, { key: "r", style: styles.cellAmount }, t.discount));
+  if (!exempt) head.push(h(Text, { key: "v", style: styles.cellNarrow }, t.vatRate));
+  head.push(h(Text, { key: "t", style: styles.cellAmount }, t.lineTotal));
+
+  const rows = doc.lines.map((line, i) => {
+    const description: Node[] = [h(Text, { key: "text" }, line.description)];
+    if (line.date) {
+      description.push(
+        h(Text, { key: "date", style: styles.muted }, formatDate(line.date, doc.locale)),
+      );
+    }
+    const cells: Node[] = [
+      h(View, { key: "d", style: styles.cellDescription }, ...description),
+      h(Text, { key: "q", style: styles.cellNarrow }, String(line.quantity)),
+      h(Text, { key: "u", style: styles.cellAmount }, money(line.unitPriceMinor)),
+    ];
+    if (hasDiscount) {
+      const discount = line.discountMinor ?? 0;
+      cells.push(
+        h(Text, { key: "r", style: styles.cellAmount }, discount === 0 ? "–" : money(-discount)),
+      );
+    }
+    if (!exempt) {
+      cells.push(
+        h(
+          Text,
+          { key: "v", style: styles.cellNarrow },
+          formatRate(line.vatRateBasisPoints, doc.locale),
+        ),
+      );
+    }
+    cells.push(h(Text, { key: "t", style: styles.cellAmount }, money(line.totalExclMinor)));
+    return h(View, { key: `line${i}`, style: styles.tableRow, wrap: false }, ...cells);
+  });
+  return h(
+    View,
+    { style: styles.table },
+    h(View, { style: styles.tableHead, fixed: true }, ...head),
+    ...rows,
+  );
+}
+
+function totalLine(key: string, label: string, value: string, strong = false): Node {
+  return h(
+    View,
+    { key, style: strong ? styles.grandTotal : styles.totalLine },
+    h(Text, null, label),
+    h(Text, null, value),
+  );
+}
+
+function summary(doc: InvoiceDocument, t: Labels): Node {
+  const money = (minor: number) =>
+    formatMoney(minor, doc.currency, doc.currencyExponent, doc.locale);
+  const exempt = doc.vatExemptionMention !== undefined;
+  let left: Node = h(View, { style: styles.vatTable });
+  if (!exempt) {
+    left = h(
+      View,
+      { style: styles.vatTable, wrap: false },
+      h(Text, { style: styles.sectionTitle }, t.vatSummary),
+      h(
+        View,
+        { style: styles.tableHead },
+        h(Text, { style: styles.cellNarrow }, t.vatRate),
+        h(Text, { style: styles.cellAmount }, t.vatBase),
+        h(Text, { style: styles.cellAmount }, t.vatAmount),
+      ),
+      ...doc.totals.vatByRate.map((entry) =>
+        h(
+          View,
+          { key: String(entry.rateBasisPoints), style: styles.tableRow },
+          h(Text, { style: styles.cellNarrow }, formatRate(entry.rateBasisPoints, doc.locale)),
+          h(Text, { style: styles.cellAmount }, money(entry.baseMinor)),
+          h(Text, { style: styles.cellAmount }, money(entry.vatMinor)),
+        ),
+      ),
+    );
+  }
+
+  const lines: Node[] = [];
+  if (doc.kind === "payout_statement") {
+    const payout = doc.payout;
+    lines.push(totalLine("gross", t.grossEarnings, money(doc.totals.inclMinor)));
+    if (payout) {
+      lines.push(totalLine("fee", t.feeDeducted, money(-payout.feeMinor)));
+      lines.push(totalLine("net", t.netPaid, money(payout.netMinor), true));
+    }
+  } else if (exempt) {
+    lines.push(totalLine("excl", t.totalExcl, money(doc.totals.exclMinor)));
+    lines.push(
+      totalLine(
+        "incl",
+        doc.kind === "credit_note" ? t.totalCredited : t.totalExempt,
+        money(doc.totals.inclMinor),
+        true,
+      ),
+    );
+  } else {
+    lines.push(totalLine("excl", t.totalExcl, money(doc.totals.exclMinor)));
+    const vat = doc.totals.vatByRate.reduce((sum, entry) => sum + BigInt(entry.vatMinor), 0n);
+    lines.push(
+      totalLine(
+        "vat",
+        t.totalVat,
+        formatMoney(vat, doc.currency, doc.currencyExponent, doc.locale),
+      ),
+    );
+    lines.push(
+      totalLine(
+        "incl",
+        doc.kind === "credit_note" ? t.totalCredited : t.totalIncl,
+        money(doc.totals.inclMinor),
+        true,
+      ),
+    );
+  }
+  lines.push(
+    h(
+      Text,
+      { key: "currency", style: [styles.muted, { marginTop: 3 }] },
+      labelled(doc, t.currency, doc.currency),
+    ),
+  );
+  return h(
+    View,
+    { style: styles.summaryRow, wrap: false },
+    left,
+    h(View, { style: styles.totals }, ...lines),
+  );
+}
+
+function paymentBlock(doc: InvoiceDocument, t: Labels): Node {
+  const p = doc.payment;
+  const parts = [
+    labelled(doc, t.payment, t.paymentStatus[p.status]),
+    labelled(doc, t.paymentMethod, p.method),
+  ];
+  if (p.paidAt) parts.push(labelled(doc, t.paidAt, formatDate(p.paidAt, doc.locale)));
+  if (p.reference) parts.push(labelled(doc, t.paymentReference, p.reference));
+  if (doc.payout) parts.push(labelled(doc, t.transferReference, doc.payout.reference));
+  const children: Node[] = parts.map((part, i) => h(Text, { key: `p${i}` }, part));
+  return h(
+    View,
+    { style: styles.block, wrap: false },
+    h(Text, { style: styles.sectionTitle }, t.payment),
+    ...children,
+  );
+}
+
+function termsBlock(doc: InvoiceDocument, t: Labels): Node | null {
+  const terms = doc.paymentTerms;
+  if (!terms) return null;
+  const children: Node[] = [
+    h(Text, { key: "due" }, labelled(doc, t.dueDate, formatDate(terms.dueDate, doc.locale))),
+    h(
+      Text,
+      { key: "early" },
+      labelled(doc, t.earlyPaymentDiscount, terms.earlyPaymentDiscount ?? t.none),
+    ),
+  ];
+  if (doc.buyer.isBusiness) {
+    children.push(
+      h(
+        Text,
+        { key: "late" },
+        labelled(doc, t.latePaymentPenalty, terms.latePaymentPenalty ?? t.defaultLatePenalty),
+      ),
+    );
+    const fee = doc.locale === "fr" ? `${RECOVERY_FEE_EUR}${NBSP}€` : `€${RECOVERY_FEE_EUR}`;
+    children.push(h(Text, { key: "fee" }, t.recoveryFee(fee)));
+  }
+  return h(
+    View,
+    { style: styles.block, wrap: false },
+    h(Text, { style: styles.sectionTitle }, t.paymentTerms),
+    ...children,
+  );
+}
+
+function legalFooter(doc: InvoiceDocument, t: Labels): Node {
+  const s = doc.seller;
+  const parts = [s.legalName];
+  const formLine = legalFormLine(doc, t);
+  if (formLine) parts.push(formLine);
+  parts.push(s.addressLines.join(", "));
+  parts.push(...sellerIdentity(doc, t));
+  return h(
+    View,
+    { style: styles.footer, fixed: true },
+    h(Text, null, parts.join(" – ")),
+    h(Text, {
+      render: ({ pageNumber, totalPages }: { pageNumber: number; totalPages: number }) =>
+        `${t.title[doc.kind]} ${doc.number} – ${t.page(pageNumber, totalPages)}`,
+    }),
+  );
+}
+
+/** The react-pdf element tree of a document (exported for previews and tests). */
+export function invoiceElement(doc: InvoiceDocument): ReactElement<DocumentProps> {
+  const t = LABELS[doc.locale];
+  const body: Node[] = [header(doc, t), buyerBlock(doc, t), linesTable(doc, t), summary(doc, t)];
+  if (doc.vatExemptionMention) {
+    body.push(h(Text, { style: styles.exemption }, doc.vatExemptionMention));
+  }
+  body.push(paymentBlock(doc, t));
+  const terms = termsBlock(doc, t);
+  if (terms) body.push(terms);
+  const issued = new Date(doc.issuedAt);
+  const props: DocumentProps = {
+    title: doc.number,
+    author: doc.seller.legalName,
+    subject: t.title[doc.kind],
+    creator: PDF_CREATOR,
+    producer: PDF_PRODUCER,
+    language: doc.locale,
+    creationDate: issued,
+    modificationDate: issued,
+  };
+  return h(
+    Document,
+    props,
+    h(
+      Page,
+      { size: "A4", style: styles.page },
+      h(View, { style: styles.body }, ...body),
+      legalFooter(doc, t),
+    ),
+  ) as ReactElement<DocumentProps>;
+}
+
+/**
+ * Validates the document (throws InvoiceDocumentError) and renders it to PDF bytes, DejaVu Sans
+ * embedded. The same document renders to the same bytes (metadata dates come from issuedAt).
+ */
+export async function renderInvoicePdf(doc: InvoiceDocument): Promise<Uint8Array> {
+  assertInvoiceDocument(doc);
+  const buffer = await renderToBuffer(invoiceElement(doc));
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
