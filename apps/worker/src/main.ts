@@ -1,4 +1,5 @@
 import { createApp, createJobRunner, loadConfigOrExit } from "@mentora/core";
+import { startMetricsServer } from "./metrics-server.ts";
 
 /**
  * The pg-boss worker process. On SIGTERM/SIGINT it stops taking jobs, lets running ones finish
@@ -12,15 +13,25 @@ if (!config.DATABASE_URL) {
   process.exit(1);
 }
 
-const app = await createApp({ config, databaseUrl: config.DATABASE_URL, role: "worker" });
+const app = await createApp({
+  config,
+  databaseUrl: config.DATABASE_URL,
+  role: "worker",
+  // Adapters resolve from this app's dependencies: a third-party adapter is installed here.
+  importPackage: (name) => import(name),
+});
 const runner = createJobRunner(app);
 await runner.start();
+const metricsServer = config.WORKER_METRICS_PORT
+  ? await startMetricsServer(app, config.WORKER_METRICS_PORT)
+  : undefined;
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   app.logger.info({ signal }, "draining jobs before exit");
+  metricsServer?.close();
   await runner.stop(config.WORKER_DRAIN_MS);
   await app.close();
   process.exitCode = 0;

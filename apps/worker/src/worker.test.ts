@@ -127,3 +127,40 @@ describe("worker", () => {
     expect(worker.output()).toContain("worker stopped");
   });
 });
+
+describe("worker metrics", () => {
+  it("serves its own Prometheus counters on WORKER_METRICS_PORT, behind METRICS_TOKEN", async () => {
+    const db = await createTestDatabase();
+    cleanups.push(() => db.pool.end());
+    const { createServer } = await import("node:net");
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const { port: free } = probe.address() as AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    const worker = startWorker({
+      DATABASE_URL: db.url,
+      WORKER_METRICS_PORT: String(port),
+      METRICS_TOKEN: "scrape-me",
+    });
+    const url = `http://127.0.0.1:${port}/metrics`;
+    const anonymous = await waitFor(
+      () =>
+        fetch(url).then(
+          (response) => response,
+          () => undefined,
+        ),
+      "the metrics server",
+    );
+    expect(anonymous.status).toBe(401);
+    const scraped = await fetch(url, { headers: { authorization: "Bearer scrape-me" } });
+    expect(scraped.status).toBe(200);
+    expect(scraped.headers.get("content-type")).toMatch(/^text\/plain; version=0.0.4/);
+    const text = await scraped.text();
+    expect(text).toContain("# TYPE mentora_webhooks_failed_total counter");
+    expect(text).toContain("# TYPE mentora_gateway_call_duration_seconds histogram");
+    worker.child.kill("SIGTERM");
+    expect(await worker.exited).toBe(0);
+  });
+});

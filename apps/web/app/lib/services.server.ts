@@ -12,7 +12,13 @@ async function buildServices(): Promise<App> {
       "DATABASE_URL is not set. Start the web app with `pnpm dev` (it starts the embedded Postgres and sets DATABASE_URL), or set DATABASE_URL yourself.",
     );
   }
-  const app = await createApp({ config, databaseUrl: config.DATABASE_URL, role: "web" });
+  const app = await createApp({
+    config,
+    databaseUrl: config.DATABASE_URL,
+    role: "web",
+    // Adapters resolve from this app's dependencies: a third-party adapter is installed here.
+    importPackage: (name) => import(/* @vite-ignore */ name),
+  });
   // remix-serve closes its HTTP server on SIGTERM/SIGINT; closing the pool and pg-boss lets the
   // process exit right after instead of waiting on idle connections.
   const close = (signal: string) => {

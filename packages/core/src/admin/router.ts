@@ -1,4 +1,5 @@
 import { adminMentorsRouter } from "../mentors/admin/router.ts";
+import { adminPaymentsRouter, adminWebhooksRouter } from "../payments/router.ts";
 import { router } from "../trpc/init.ts";
 import { listUsers } from "./users/list-users.ts";
 import { setRole } from "./users/set-role.ts";
@@ -6,4 +7,6 @@ import { setRole } from "./users/set-role.ts";
 export const adminRouter = router({
   users: router({ list: listUsers, setRole }),
   mentors: adminMentorsRouter,
+  payments: adminPaymentsRouter,
+  webhooks: adminWebhooksRouter,
 });

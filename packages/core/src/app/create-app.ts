@@ -1,4 +1,5 @@
 import { createPool, createPrismaClient } from "@mentora/db";
+import type { SandboxDelivery } from "@mentora/gateway-sandbox";
 import { PgBoss } from "pg-boss";
 import { createAuth } from "../auth/index.ts";
 import type { Config } from "../config/index.ts";
@@ -7,6 +8,9 @@ import { sendEmailJob } from "../email/send-email.job.ts";
 import { createFileStorage } from "../files/create-file-storage.ts";
 import { createQueues, enqueue } from "../jobs/index.ts";
 import { createLogger, type Logger } from "../logger/index.ts";
+import { loadGatewayRegistry } from "../payments/registry/index.ts";
+import { createDbSandboxStore } from "../payments/sandbox/db-sandbox-store.ts";
+import { createAppTelemetry } from "../telemetry/app-telemetry.ts";
 import type { AppServices } from "./types.ts";
 
 export interface App extends AppServices {
@@ -20,6 +24,15 @@ export interface CreateAppOptions {
   /** "worker" also runs pg-boss maintenance and cron; web processes only send jobs. */
   role: "web" | "worker";
   logger?: Logger;
+  /**
+   * Loads a payment adapter package by name: pass `(name) => import(name)` written in the app's
+   * own module, so adapters resolve from the app's dependencies (core depends on none).
+   */
+  importPackage: (name: string) => Promise<unknown>;
+  /** Where adapters read their variables; default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** How the sandbox gateway sends its webhooks (tests capture them); default an HTTP POST. */
+  sandboxDeliver?: (delivery: SandboxDelivery) => Promise<void>;
 }
 
 /**
@@ -29,6 +42,21 @@ export interface CreateAppOptions {
 export async function createApp(options: CreateAppOptions): Promise<App> {
   const { config, databaseUrl, role } = options;
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, name: role });
+  // Gateways first: a misconfigured adapter fails the start before anything needs closing.
+  const gateways = await loadGatewayRegistry({
+    packages: config.payments.gatewayPackages,
+    env: { ...(options.env ?? process.env), PUBLIC_URL: config.PUBLIC_URL },
+    timeoutMs: config.payments.timeoutMs,
+    routing: config.payments.routing,
+    sandbox: {
+      // Lazy: the store's client is created just below, before any gateway call can happen.
+      store: createDbSandboxStore(() => prisma),
+      ...(options.sandboxDeliver ? { deliver: options.sandboxDeliver } : {}),
+      onDeliveryError: (error, delivery) =>
+        logger.warn({ err: error, url: delivery.url }, "sandbox webhook not delivered"),
+    },
+    importPackage: options.importPackage,
+  });
   const pool = createPool(databaseUrl);
   const prisma = createPrismaClient({ pool });
   // pg-boss gets its own small pool: it looks queues up outside the caller's transaction, and
@@ -43,6 +71,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   boss.on("error", (error) => logger.error({ err: error }, "pg-boss error"));
   await boss.start();
   await createQueues(boss);
+  const telemetry = createAppTelemetry({ config, logger, prisma, boss });
 
   const email = createEmailTransport({ config, prisma });
   const files = createFileStorage(config.fileStorage);
@@ -65,6 +94,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     email,
     auth,
     files,
+    gateways,
+    telemetry,
     close() {
       closing ??= (async () => {
         await boss.stop({ graceful: true, close: false });

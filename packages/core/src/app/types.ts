@@ -6,6 +6,8 @@ import type { Config } from "../config/index.ts";
 import type { EmailTransport } from "../email/types.ts";
 import type { FileStorage } from "../files/types.ts";
 import type { Logger } from "../logger/index.ts";
+import type { GatewayRegistry } from "../payments/registry/index.ts";
+import type { AppTelemetry } from "../telemetry/app-telemetry.ts";
 
 /** The services one process shares: built once at start by createApp, closed at exit. */
 export interface AppServices {
@@ -18,4 +20,7 @@ export interface AppServices {
   auth: Auth;
   /** Uploaded files (avatars): S3 when a bucket is configured, else the local FILES_DIR. */
   files: FileStorage;
+  /** The payment gateways PAYMENT_GATEWAYS loaded, with PAYMENT_ROUTING. */
+  gateways: GatewayRegistry;
+  telemetry: AppTelemetry;
 }

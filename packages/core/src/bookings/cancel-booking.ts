@@ -1,5 +1,7 @@
 import type { AppServices } from "../app/types.ts";
 import { AppError } from "../errors/index.ts";
+import { ledgerTransactionOptions } from "../ledger/index.ts";
+import { settleCancelledBooking } from "../payments/refunds/refund-payment.ts";
 import { enqueueBookingEvent } from "./notifications/enqueue-booking-event.ts";
 import { releaseSessionIfEmpty } from "./release-session.ts";
 import { liveBookingStatuses } from "./snapshot.ts";
@@ -46,6 +48,13 @@ export async function cancelBookingByMentee(
     });
     if (count === 0) throw new AppError("BOOKING_NOT_CANCELLABLE");
     await releaseSessionIfEmpty(tx, booking.sessionId, "cancelled by mentee", now);
+    // Inside the free-cancellation window (checked above): a full refund, per REFUND_DESTINATION.
+    await settleCancelledBooking(
+      services,
+      tx,
+      { bookingId: booking.id, reason: "cancelled by the mentee", requestedById: input.menteeId },
+      now,
+    );
     const updated = await tx.booking.findUniqueOrThrow({ where: { id: booking.id } });
     await enqueueBookingEvent(
       services.boss,
@@ -53,12 +62,13 @@ export async function cancelBookingByMentee(
       { booking: updated, startsAt: booking.session.startsAt, event: "cancelled" },
       now,
     );
-  });
+  }, ledgerTransactionOptions);
 }
 
 /**
  * A mentor cancels a session at any time before it ends: every live place in it is cancelled
- * and each participant is told. (Refunds are wired by the payments capability.)
+ * and each participant is told and refunded in full; a checkout still open for it is closed, and
+ * a payment that succeeds later is credited to the payer's wallet (BOOKING_CANCELLED for new ones).
  */
 export async function cancelSessionByMentor(
   services: AppServices,
@@ -94,6 +104,18 @@ export async function cancelSessionByMentor(
     });
     if (guarded.count === 0) throw new AppError("BOOKING_NOT_CANCELLABLE");
     for (const booking of live) {
+      await settleCancelledBooking(
+        services,
+        tx,
+        {
+          bookingId: booking.id,
+          reason: input.reason
+            ? `cancelled by the mentor: ${input.reason}`
+            : "cancelled by the mentor",
+          requestedById: input.byAdminId ?? input.mentorId,
+        },
+        now,
+      );
       await enqueueBookingEvent(
         services.boss,
         tx,
@@ -106,5 +128,5 @@ export async function cancelSessionByMentor(
       );
     }
     return { cancelledBookings: count };
-  });
+  }, ledgerTransactionOptions);
 }

@@ -24,7 +24,13 @@ export const expireHoldJob = defineJob({
 export async function expireHold(prisma: Db, bookingId: string, now: Date): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.booking.updateMany({
-      where: { id: bookingId, status: "PENDING_PAYMENT", holdExpiresAt: { lte: now } },
+      // An open checkout keeps the hold: its own expiry job releases both.
+      where: {
+        id: bookingId,
+        status: "PENDING_PAYMENT",
+        holdExpiresAt: { lte: now },
+        payments: { none: { status: "PENDING" } },
+      },
       data: { status: "EXPIRED" },
     });
     if (count === 0) return false;

@@ -53,20 +53,32 @@ describe("loadConfig", () => {
       gatewayPackages: ["@mentora/gateway-sandbox"],
       routing: [{ currency: "*", gatewayId: "sandbox" }],
       timeoutMs: 10_000,
+      lifespanMinutes: 30,
+      feeBasisPoints: 1500,
+      refundDestination: "original",
+      topUpMaxMinor: 1_000_000,
     });
     const config = loadConfig({
       PAYMENT_GATEWAYS: "@mentora/gateway-konnect, @mentora/gateway-stripe",
       PAYMENT_ROUTING: "TND:konnect, *:stripe",
       GATEWAY_TIMEOUT_MS: "5000",
+      PLATFORM_FEE_BASIS_POINTS: "0",
+      REFUND_DESTINATION: "wallet",
     });
-    expect(config.payments).toEqual({
+    expect(config.payments).toMatchObject({
       gatewayPackages: ["@mentora/gateway-konnect", "@mentora/gateway-stripe"],
       routing: [
         { currency: "TND", gatewayId: "konnect" },
         { currency: "*", gatewayId: "stripe" },
       ],
       timeoutMs: 5000,
+      feeBasisPoints: 0,
+      refundDestination: "wallet",
     });
+    expect(() => loadConfig({ PLATFORM_FEE_BASIS_POINTS: "10001" })).toThrowError(
+      /PLATFORM_FEE_BASIS_POINTS/,
+    );
+    expect(() => loadConfig({ REFUND_DESTINATION: "card" })).toThrowError(/REFUND_DESTINATION/);
   });
 
   it("refuses malformed routing, naming PAYMENT_ROUTING", () => {

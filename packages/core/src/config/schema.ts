@@ -113,6 +113,15 @@ const environmentShape = {
     .pipe(z.array(z.string()).min(1, "needs at least one adapter package name")),
   PAYMENT_ROUTING: paymentRouting,
   GATEWAY_TIMEOUT_MS: positiveInt(10_000),
+  PAYMENT_LIFESPAN_MINUTES: positiveInt(30),
+  PLATFORM_FEE_BASIS_POINTS: z.coerce.number().int().min(0).max(10_000).default(1500),
+  REFUND_DESTINATION: z.enum(["original", "wallet"]).default("original"),
+  WALLET_TOP_UP_MAX_MINOR: positiveInt(1_000_000),
+  METRICS_TOKEN: optionalString,
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+  ALERT_WEBHOOK_URL: optionalString.pipe(z.url().optional()),
+  ALERT_FAILURE_THRESHOLD: positiveInt(5),
+  ALERT_WINDOW_MINUTES: positiveInt(15),
 };
 
 export const configSchema = z
@@ -162,6 +171,15 @@ export const configSchema = z
       gatewayPackages: env.PAYMENT_GATEWAYS,
       routing: env.PAYMENT_ROUTING,
       timeoutMs: env.GATEWAY_TIMEOUT_MS,
+      lifespanMinutes: env.PAYMENT_LIFESPAN_MINUTES,
+      feeBasisPoints: env.PLATFORM_FEE_BASIS_POINTS,
+      refundDestination: env.REFUND_DESTINATION,
+      topUpMaxMinor: env.WALLET_TOP_UP_MAX_MINOR,
+    },
+    alerts: {
+      webhookUrl: env.ALERT_WEBHOOK_URL,
+      threshold: env.ALERT_FAILURE_THRESHOLD,
+      windowMs: env.ALERT_WINDOW_MINUTES * 60_000,
     },
     fileStorage: {
       rootDir: path.resolve(repoRoot(), env.FILES_DIR ?? ".data/files"),

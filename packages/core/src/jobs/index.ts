@@ -3,6 +3,9 @@ import { expireHoldJob } from "../bookings/expire-hold.job.ts";
 import { bookingNotifyJob } from "../bookings/notifications/booking-notify.job.ts";
 import { bookingReminderJob } from "../bookings/notifications/booking-reminder.job.ts";
 import { sendEmailJob } from "../email/send-email.job.ts";
+import { expirePaymentJob } from "../payments/checkout/expire-payment.job.ts";
+import { executeRefundJob } from "../payments/refunds/execute-refund.job.ts";
+import { processWebhookJob } from "../payments/webhooks/process-webhook.job.ts";
 import type { JobDefinition } from "./define.ts";
 
 export { defineJob, enqueue, type JobDefinition, type JobServices } from "./define.ts";
@@ -13,6 +16,9 @@ export const jobDefinitions = [
   expireHoldJob,
   bookingNotifyJob,
   bookingReminderJob,
+  expirePaymentJob,
+  executeRefundJob,
+  processWebhookJob,
 ] as unknown as readonly JobDefinition[];
 
 /**

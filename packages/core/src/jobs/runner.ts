@@ -2,6 +2,8 @@ import type { AppServices } from "../app/types.ts";
 import type { JobDefinition } from "./define.ts";
 import { jobDefinitions } from "./index.ts";
 
+const workOptions = { batchSize: 1, pollingIntervalSeconds: 0.5, burstWhenReadyExceeds: 1 };
+
 export interface JobRunner {
   /** Starts polling every queue; resolves once all handlers are registered. */
   start(): Promise<void>;
@@ -21,7 +23,9 @@ export function createJobRunner(
   return {
     async start() {
       for (const job of definitions) {
-        await boss.work<unknown>(job.name, { batchSize: 1 }, async ([item]) => {
+        // Half-second polls, and no pause between jobs while more are ready: with one job per
+        // fetch, the default 2 s poll would cap a queue at one job per 2 s per worker.
+        await boss.work<unknown>(job.name, workOptions, async ([item]) => {
           if (!item) return;
           const data = job.schema.parse(item.data);
           const started = performance.now();

@@ -93,7 +93,9 @@ export async function inTransaction<T>(
   db: LedgerDb,
   fn: (tx: Prisma.TransactionClient) => Promise<T>,
 ): Promise<T> {
-  if ("$transaction" in db) return db.$transaction(fn, ledgerTransactionOptions);
+  // A transaction client has $transaction too in Prisma 7 (a nested call would start another
+  // transaction on the same connection); only the root client has $disconnect.
+  if ("$disconnect" in db) return (db as Db).$transaction(fn, ledgerTransactionOptions);
   return fn(db);
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createTestDatabase } from "@mentora/db/testing";
-import { type App, createApp } from "../app/index.ts";
+import { type App, type CreateAppOptions, createApp } from "../app/index.ts";
 import { type Config, loadConfig } from "../config/index.ts";
 import { sendEmailJob } from "../email/send-email.job.ts";
 import { createLogger } from "../logger/index.ts";
@@ -15,7 +15,10 @@ export const TEST_ORIGIN = "http://localhost:3000";
  * A real App over its own database cloned from the migrated template, with files in a fresh
  * temporary folder (never the developer's .data/files).
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<App> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: Pick<CreateAppOptions, "sandboxDeliver"> = {},
+): Promise<App> {
   const database = await createTestDatabase();
   const config: Config = loadConfig({
     NODE_ENV: "test",
@@ -25,7 +28,16 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<A
     ...env,
   });
   const logger = createLogger({ level: config.LOG_LEVEL, name: "test" });
-  return createApp({ config, databaseUrl: database.url, role: "web", logger });
+  return createApp({
+    config,
+    databaseUrl: database.url,
+    role: "web",
+    logger,
+    env: { ...process.env, ...env, PUBLIC_URL: config.PUBLIC_URL },
+    // Core's dev dependencies hold every adapter, so tests can load any of them by name.
+    importPackage: (name) => import(name),
+    ...options,
+  });
 }
 
 /** Delivers queued `email.send` jobs the way the worker would, and returns how many. */

@@ -54,6 +54,15 @@ const accessTable: Record<string, Access> = {
   "invitations.list": "mentor",
   "invitations.revoke": "mentor",
   "invitations.preview": "public",
+  "payments.startForBooking": "authed",
+  "payments.startTopUp": "authed",
+  "payments.get": "authed",
+  "payments.listReceipts": "authed",
+  "wallet.get": "authed",
+  "admin.payments.list": "admin",
+  "admin.payments.refund": "admin",
+  "admin.webhooks.list": "admin",
+  "admin.webhooks.replay": "admin",
 };
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; inputs: unknown[] } };

@@ -8,6 +8,7 @@ import { healthRouter } from "../health/check.ts";
 import { invitationsRouter } from "../invitations/router.ts";
 import { mentorRouter } from "../mentors/router.ts";
 import { offeringsRouter } from "../offerings/router.ts";
+import { paymentsRouter, walletRouter } from "../payments/router.ts";
 import { profileRouter } from "../profiles/router.ts";
 import { createCallerFactory, router } from "./init.ts";
 
@@ -25,6 +26,8 @@ export const appRouter = router({
   profile: profileRouter,
   mentor: mentorRouter,
   directory: directoryRouter,
+  payments: paymentsRouter,
+  wallet: walletRouter,
 });
 
 export type AppRouter = typeof appRouter;

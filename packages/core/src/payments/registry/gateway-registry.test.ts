@@ -26,7 +26,7 @@ function load(packages: string[], routing = "TND:konnect,*:stripe") {
     env,
     timeoutMs: 5_000,
     routing: routes(routing),
-    sandboxStore: createMemorySandboxStore(),
+    sandbox: { store: createMemorySandboxStore() },
     // As the app will: resolve packages from the caller's own dependencies.
     importPackage: (name) => import(name),
   });
@@ -124,6 +124,6 @@ describe("loadGatewayRegistry", () => {
         routing: routes("*:sandbox"),
         importPackage: (name) => import(name),
       }),
-    ).rejects.toThrowError(/sandboxStore/);
+    ).rejects.toThrowError(/sandbox store/);
   });
 });

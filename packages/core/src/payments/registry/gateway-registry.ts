@@ -1,12 +1,10 @@
-import type { SandboxStore } from "@mentora/gateway-sandbox";
+import type { SandboxRuntimeDeps } from "@mentora/gateway-sandbox";
 import type { GatewayFactory, PaymentGateway } from "@mentora/payment-gateway";
 import { type PaymentRoute, SANDBOX_GATEWAY_PACKAGE } from "../../config/schema.ts";
 
 /**
- * The gateways this process can pay through, by id, plus the currency routing.
- *
- * Not wired into createApp yet: the payments domain will build it at start from
- * `config.payments` and take it as a service.
+ * The gateways this process can pay through, by id, plus the currency routing. createApp
+ * builds it at start from `config.payments`; services reach it as `services.gateways`.
  */
 export interface GatewayRegistry {
   /** Loaded gateway ids, in PAYMENT_GATEWAYS order. */
@@ -29,8 +27,11 @@ export interface LoadGatewayRegistryOptions {
   timeoutMs: number;
   /** PAYMENT_ROUTING, as parsed by the config schema. */
   routing: readonly PaymentRoute[];
-  /** The app's shared (database-backed) sandbox store; required when the sandbox is listed. */
-  sandboxStore?: SandboxStore;
+  /**
+   * What the sandbox needs from the app (its database-backed store, optionally how webhooks are
+   * delivered); required when the sandbox is listed.
+   */
+  sandbox?: SandboxRuntimeDeps;
   /**
    * Loads one package: the app passes `(name) => import(name)` written in its own module, so
    * packages resolve from the app's dependencies. Core depends on no adapter (it never loads a
@@ -94,12 +95,12 @@ async function loadFactory(name: string, options: LoadGatewayRegistryOptions) {
 function sandboxFactory(module: Record<string, unknown>, options: LoadGatewayRegistryOptions) {
   const create = module.createSandboxGatewayFactory;
   if (typeof create !== "function") return undefined;
-  if (!options.sandboxStore) {
+  if (!options.sandbox) {
     throw new GatewayRegistryError(
-      `PAYMENT_GATEWAYS lists ${SANDBOX_GATEWAY_PACKAGE}, which needs the app's sandboxStore`,
+      `PAYMENT_GATEWAYS lists ${SANDBOX_GATEWAY_PACKAGE}, which needs the app's sandbox store (options.sandbox)`,
     );
   }
-  return create({ store: options.sandboxStore }) as unknown;
+  return create(options.sandbox) as unknown;
 }
 
 function isGatewayFactory(value: unknown): value is GatewayFactory {

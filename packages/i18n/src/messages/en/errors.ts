@@ -24,6 +24,15 @@ export const errors = {
   INVITATION_INVALID: "This invitation is not valid or has expired.",
   INVITATION_USED: "You have already used this invitation.",
   INSUFFICIENT_BALANCE: "Your wallet balance is too low for this payment.",
+  BOOKING_CANCELLED: "This session was cancelled: it can no longer be paid.",
+  BOOKING_NOT_PAYABLE: "This booking has nothing left to pay.",
+  PAYMENT_REFUSED: "The payment provider refused this payment. Try again or use another method.",
+  GATEWAY_UNAVAILABLE:
+    "The payment provider is not answering. Nothing was charged twice: try again in a moment.",
+  CURRENCY_NOT_SUPPORTED: "This currency cannot be paid here.",
+  REFUND_NOT_POSSIBLE:
+    "This payment cannot be refunded (nothing left to refund, or it never succeeded).",
+  WEBHOOK_NOT_REPLAYABLE: "This event was already processed.",
   AVATAR_TOO_LARGE: "This image is too large. Please choose one under 5 MB.",
   AVATAR_UNSUPPORTED_TYPE: "Please choose a JPEG, PNG or WebP image.",
   AVATAR_UNREADABLE: "We could not read this image. Please try another one.",

@@ -26,6 +26,16 @@ export const errors: typeof en = {
   INVITATION_INVALID: "Cette invitation n’est pas valide ou a expiré.",
   INVITATION_USED: "Vous avez déjà utilisé cette invitation.",
   INSUFFICIENT_BALANCE: "Le solde de votre portefeuille est insuffisant pour ce paiement.",
+  BOOKING_CANCELLED: "Cette séance a été annulée : elle ne peut plus être payée.",
+  BOOKING_NOT_PAYABLE: "Cette réservation n’a plus rien à payer.",
+  PAYMENT_REFUSED:
+    "Le prestataire de paiement a refusé ce paiement. Réessayez ou utilisez un autre moyen.",
+  GATEWAY_UNAVAILABLE:
+    "Le prestataire de paiement ne répond pas. Rien n’a été débité deux fois : réessayez dans un instant.",
+  CURRENCY_NOT_SUPPORTED: "Cette devise ne peut pas être payée ici.",
+  REFUND_NOT_POSSIBLE:
+    "Ce paiement ne peut pas être remboursé (plus rien à rembourser, ou il n’a jamais abouti).",
+  WEBHOOK_NOT_REPLAYABLE: "Cet événement a déjà été traité.",
   AVATAR_TOO_LARGE: "Cette image est trop lourde. Choisissez-en une de moins de 5 Mo.",
   AVATAR_UNSUPPORTED_TYPE: "Choisissez une image JPEG, PNG ou WebP.",
   AVATAR_UNREADABLE: "Nous n’avons pas pu lire cette image. Essayez-en une autre.",

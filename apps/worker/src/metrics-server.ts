@@ -1,0 +1,33 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { App } from "@mentora/core";
+
+const PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+/**
+ * The worker's own /metrics (webhook processing, retries, dead letters, gateway calls made by
+ * jobs): counters live per process, so Prometheus scrapes the web and each worker.
+ * Same bearer token as the web's /metrics when METRICS_TOKEN is set.
+ */
+export function startMetricsServer(app: App, port: number): Promise<Server> {
+  const server = createServer((req, res) => {
+    if (req.url !== "/metrics" || req.method !== "GET") {
+      res.writeHead(404).end();
+      return;
+    }
+    const token = app.config.METRICS_TOKEN;
+    if (token && req.headers.authorization !== `Bearer ${token}`) {
+      res.writeHead(401, { "www-authenticate": "Bearer" }).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": PROMETHEUS_CONTENT_TYPE });
+    res.end(app.telemetry.metrics.render());
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, () => {
+      app.logger.info({ port: (server.address() as AddressInfo).port }, "worker metrics listening");
+      resolve(server);
+    });
+  });
+}

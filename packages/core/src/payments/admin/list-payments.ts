@@ -1,0 +1,146 @@
+import type { Db, Prisma } from "@mentora/db";
+import { z } from "zod";
+import { paymentStatus } from "../payment-output.ts";
+
+export const adminPaymentFilters = z
+  .object({
+    status: paymentStatus.optional(),
+    provider: z.string().max(50).optional(),
+    /** Created at or after (inclusive). */
+    from: z.coerce.date().optional(),
+    /** Created before (exclusive). */
+    to: z.coerce.date().optional(),
+    /** The payer's email or name, or their exact user id. */
+    user: z.string().trim().max(200).optional(),
+    minAmountMinor: z.number().int().min(0).optional(),
+    maxAmountMinor: z.number().int().min(0).optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
+  })
+  .strict();
+
+export type AdminPaymentFilters = z.infer<typeof adminPaymentFilters>;
+
+export const adminPaymentRow = z.object({
+  id: z.string(),
+  createdAt: z.date(),
+  status: paymentStatus,
+  purpose: z.enum(["BOOKING", "TOP_UP"]),
+  provider: z.string().nullable(),
+  providerPaymentId: z.string().nullable(),
+  currency: z.string(),
+  amountMinor: z.number().int(),
+  walletAmountMinor: z.number().int(),
+  gatewayAmountMinor: z.number().int(),
+  refundedMinor: z.number().int(),
+  creditedToWallet: z.boolean(),
+  userId: z.string(),
+  userEmail: z.string(),
+  userName: z.string(),
+  bookingId: z.string().nullable(),
+  failureReason: z.string().nullable(),
+});
+
+export type AdminPaymentRow = z.infer<typeof adminPaymentRow>;
+
+function whereOf(filters: AdminPaymentFilters): Prisma.PaymentWhereInput {
+  return {
+    status: filters.status,
+    provider: filters.provider,
+    currency: filters.currency,
+    createdAt: { gte: filters.from, lt: filters.to },
+    amountMinor: { gte: filters.minAmountMinor, lte: filters.maxAmountMinor },
+    ...(filters.user
+      ? {
+          OR: [
+            { userId: filters.user },
+            { user: { email: { contains: filters.user, mode: "insensitive" } } },
+            { user: { name: { contains: filters.user, mode: "insensitive" } } },
+          ],
+        }
+      : {}),
+  };
+}
+
+/** Newest first, a page at a time; the cursor is the last row's id (stable under inserts). */
+export async function listPaymentsForAdmin(
+  prisma: Db,
+  filters: AdminPaymentFilters,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<{ items: AdminPaymentRow[]; nextCursor: string | null }> {
+  const rows = await prisma.payment.findMany({
+    where: whereOf(filters),
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: page.limit + 1,
+    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+    include: { user: { select: { email: true, name: true } } },
+  });
+  const items = rows.slice(0, page.limit).map((row) => ({
+    id: row.id,
+    createdAt: row.createdAt,
+    status: row.status,
+    purpose: row.purpose,
+    provider: row.provider,
+    providerPaymentId: row.providerPaymentId,
+    currency: row.currency,
+    amountMinor: row.amountMinor,
+    walletAmountMinor: row.walletAmountMinor,
+    gatewayAmountMinor: row.gatewayAmountMinor,
+    refundedMinor: row.refundedMinor,
+    creditedToWallet: row.creditedToWallet,
+    userId: row.userId,
+    userEmail: row.user.email,
+    userName: row.user.name,
+    bookingId: row.bookingId,
+    failureReason: row.failureReason,
+  }));
+  return { items, nextCursor: rows.length > page.limit ? (items.at(-1)?.id ?? null) : null };
+}
+
+const csvColumns = [
+  "id",
+  "createdAt",
+  "status",
+  "purpose",
+  "provider",
+  "providerPaymentId",
+  "currency",
+  "amountMinor",
+  "walletAmountMinor",
+  "gatewayAmountMinor",
+  "refundedMinor",
+  "creditedToWallet",
+  "userId",
+  "userEmail",
+  "userName",
+  "bookingId",
+  "failureReason",
+] as const satisfies readonly (keyof AdminPaymentRow)[];
+
+/** RFC 4180 field; a leading =,+,-,@ is neutralised so a spreadsheet never runs it as a formula. */
+export function csvField(value: unknown): string {
+  let text = value instanceof Date ? value.toISOString() : value == null ? "" : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * Every payment matching the filters as CSV, read a page at a time so memory stays flat
+ * however many rows there are.
+ */
+export async function* paymentsCsv(
+  prisma: Db,
+  filters: AdminPaymentFilters,
+): AsyncGenerator<string> {
+  yield `${csvColumns.join(",")}\r\n`;
+  let cursor: string | undefined;
+  do {
+    const page = await listPaymentsForAdmin(prisma, filters, { limit: 500, cursor });
+    for (const row of page.items) {
+      yield `${csvColumns.map((column) => csvField(row[column])).join(",")}\r\n`;
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { authedProcedure } from "../../trpc/init.ts";
+import { startBookingPayment } from "../checkout/start-payment.ts";
+
+export const startForBookingInput = z.object({ bookingId: z.string().min(1).max(100) }).strict();
+
+export const startedPaymentOutput = z.object({
+  paymentId: z.string(),
+  status: z.enum(["PENDING", "SUCCEEDED"]),
+  redirectUrl: z.string(),
+});
+
+/** Pays the caller's held booking: wallet first, the gateway for the rest. Resumes an open one. */
+export const startForBooking = authedProcedure
+  .input(startForBookingInput)
+  .output(startedPaymentOutput)
+  .mutation(({ ctx, input }) =>
+    startBookingPayment(ctx.services, { bookingId: input.bookingId, userId: ctx.user.id }),
+  );

@@ -1,0 +1,17 @@
+import { router } from "../trpc/init.ts";
+import { getPayment } from "./procedures/get-payment.ts";
+import { listReceipts } from "./procedures/list-receipts.ts";
+import { startForBooking } from "./procedures/start-for-booking.ts";
+import { startTopUp } from "./procedures/start-top-up.ts";
+import { getWallet } from "./procedures/wallet.ts";
+
+export const paymentsRouter = router({
+  startForBooking,
+  startTopUp,
+  get: getPayment,
+  listReceipts,
+});
+
+export const walletRouter = router({ get: getWallet });
+
+export { adminPaymentsRouter, adminWebhooksRouter } from "./admin/procedures.ts";

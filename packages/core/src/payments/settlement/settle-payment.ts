@@ -1,0 +1,265 @@
+import type { Prisma } from "@mentora/db";
+import type { ProviderPayment } from "@mentora/payment-gateway";
+import type { AppServices } from "../../app/types.ts";
+import { enqueueBookingEvent } from "../../bookings/notifications/enqueue-booking-event.ts";
+import {
+  captureReservation,
+  ledgerTransactionOptions,
+  releaseReservation,
+  settleGatewayPayment,
+  topUpWallet,
+} from "../../ledger/index.ts";
+
+type PaymentRow = Prisma.PaymentGetPayload<object>;
+type Tx = Prisma.TransactionClient;
+
+/** What a provider's answer means for our payment. */
+export type ProviderOutcome = "succeeded" | "failed" | "expired" | "pending";
+
+export function outcomeOf(truth: ProviderPayment): ProviderOutcome {
+  switch (truth.status) {
+    case "succeeded":
+    case "refunded":
+    case "partially_refunded":
+      return "succeeded";
+    case "failed":
+      return "failed";
+    case "expired":
+      return "expired";
+    default:
+      return "pending";
+  }
+}
+
+/** The provider's answer contradicts our record: never settle on it, and say so loudly. */
+export class SettlementMismatchError extends Error {
+  override name = "SettlementMismatchError";
+}
+
+export interface SettlementResult {
+  /** False when the payment was already in the state the provider reports (a replay). */
+  changed: boolean;
+  status: PaymentRow["status"];
+}
+
+/**
+ * The one way a payment's outcome is recorded, whichever way it is learned (return URL, webhook,
+ * expiry job, reconciliation). It takes the provider's own answer (getPayment), never a query
+ * parameter or an unverified event body, locks the payment row and moves it forward once:
+ * replays and races find it settled and change nothing.
+ */
+export async function settlePayment(
+  services: AppServices,
+  paymentId: string,
+  truth: ProviderPayment,
+  now = new Date(),
+): Promise<SettlementResult> {
+  return services.prisma.$transaction(async (tx) => {
+    const payment = await lockPayment(tx, paymentId);
+    if (truth.paymentId && truth.paymentId !== payment.id) {
+      throw new SettlementMismatchError(
+        `provider payment ${truth.providerPaymentId} belongs to ${truth.paymentId}, not ${payment.id}`,
+      );
+    }
+    if (payment.providerPaymentId && truth.providerPaymentId !== payment.providerPaymentId) {
+      throw new SettlementMismatchError(`provider payment id differs for ${payment.id}`);
+    }
+    const outcome = outcomeOf(truth);
+    if (
+      outcome === "succeeded" &&
+      (truth.amount.amountMinor !== payment.gatewayAmountMinor ||
+        truth.amount.currency !== payment.currency)
+    ) {
+      throw new SettlementMismatchError(
+        `payment ${payment.id}: provider reports ${truth.amount.amountMinor} ${truth.amount.currency}, expected ${payment.gatewayAmountMinor} ${payment.currency}`,
+      );
+    }
+    return settleInTransaction(services, tx, payment, outcome, now);
+  }, ledgerTransactionOptions);
+}
+
+export async function lockPayment(tx: Tx, paymentId: string): Promise<PaymentRow> {
+  await tx.$queryRaw`SELECT id FROM payment WHERE id = ${paymentId} FOR UPDATE`;
+  return tx.payment.findUniqueOrThrow({ where: { id: paymentId } });
+}
+
+/** settlePayment's body, for callers already holding the payment row in a transaction. */
+export async function settleInTransaction(
+  services: AppServices,
+  tx: Tx,
+  payment: PaymentRow,
+  outcome: ProviderOutcome,
+  now: Date,
+): Promise<SettlementResult> {
+  if (outcome === "pending") return { changed: false, status: payment.status };
+  if (payment.status === "PENDING") {
+    if (outcome === "succeeded") return succeed(services, tx, payment, now);
+    await close(
+      tx,
+      payment,
+      outcome === "failed" ? "FAILED" : "EXPIRED",
+      `provider: ${outcome}`,
+      now,
+    );
+    return { changed: true, status: outcome === "failed" ? "FAILED" : "EXPIRED" };
+  }
+  if (outcome === "succeeded" && payment.status !== "SUCCEEDED") {
+    // Paid after we closed it (PayPal approves for hours; a cancelled booking's checkout stayed
+    // open): the reservation went back already, so the money the gateway took goes to the wallet.
+    await topUpWallet(tx, {
+      userId: payment.userId,
+      gatewayId: payment.provider as string,
+      currency: payment.currency,
+      amountMinor: payment.gatewayAmountMinor,
+      idempotencyKey: `payment:${payment.id}:late-credit`,
+      paymentId: payment.id,
+    });
+    await tx.payment.update({
+      where: { id: payment.id },
+      data: { status: "SUCCEEDED", creditedToWallet: true, closedAt: now },
+    });
+    services.logger.warn(
+      { paymentId: payment.id, previous: payment.status },
+      "payment succeeded after it was closed: credited to the wallet",
+    );
+    return { changed: true, status: "SUCCEEDED" };
+  }
+  return { changed: false, status: payment.status };
+}
+
+async function succeed(
+  services: AppServices,
+  tx: Tx,
+  payment: PaymentRow,
+  now: Date,
+): Promise<SettlementResult> {
+  const ref = { paymentId: payment.id, currency: payment.currency };
+  if (payment.purpose === "TOP_UP") {
+    await topUpWallet(tx, {
+      ...ref,
+      userId: payment.userId,
+      gatewayId: payment.provider as string,
+      amountMinor: payment.gatewayAmountMinor,
+      idempotencyKey: `payment:${payment.id}:top-up`,
+    });
+    await tx.payment.update({
+      where: { id: payment.id },
+      data: { status: "SUCCEEDED", closedAt: now },
+    });
+    return { changed: true, status: "SUCCEEDED" };
+  }
+
+  const bookingId = payment.bookingId as string;
+  const confirmed = await tx.booking.updateMany({
+    where: { id: bookingId, status: "PENDING_PAYMENT", session: { status: "SCHEDULED" } },
+    data: { status: "CONFIRMED", confirmedAt: now, holdExpiresAt: null },
+  });
+  if (confirmed.count === 0) {
+    // The booking was cancelled or expired while the payer was paying: nothing to confirm, so
+    // the wallet part returns and the gateway part is credited to the wallet.
+    if (payment.walletAmountMinor > 0) {
+      await releaseReservation(tx, {
+        ...ref,
+        userId: payment.userId,
+        amountMinor: payment.walletAmountMinor,
+        idempotencyKey: `payment:${payment.id}:release`,
+      });
+    }
+    if (payment.gatewayAmountMinor > 0) {
+      await topUpWallet(tx, {
+        ...ref,
+        userId: payment.userId,
+        gatewayId: payment.provider as string,
+        amountMinor: payment.gatewayAmountMinor,
+        idempotencyKey: `payment:${payment.id}:late-credit`,
+      });
+    }
+    await tx.payment.update({
+      where: { id: payment.id },
+      data: { status: "SUCCEEDED", creditedToWallet: true, closedAt: now },
+    });
+    return { changed: true, status: "SUCCEEDED" };
+  }
+
+  const split = {
+    ...ref,
+    bookingId,
+    mentorId: payment.mentorId as string,
+    feeBasisPoints: payment.feeBasisPoints,
+  };
+  if (payment.walletAmountMinor > 0) {
+    await captureReservation(tx, {
+      ...split,
+      userId: payment.userId,
+      amountMinor: payment.walletAmountMinor,
+      idempotencyKey: `payment:${payment.id}:capture`,
+    });
+  }
+  if (payment.gatewayAmountMinor > 0) {
+    await settleGatewayPayment(tx, {
+      ...split,
+      gatewayId: payment.provider as string,
+      amountMinor: payment.gatewayAmountMinor,
+      idempotencyKey: `payment:${payment.id}:settle`,
+    });
+  }
+  await tx.payment.update({
+    where: { id: payment.id },
+    data: { status: "SUCCEEDED", closedAt: now },
+  });
+  const booking = await tx.booking.findUniqueOrThrow({
+    where: { id: bookingId },
+    include: { session: { select: { startsAt: true } } },
+  });
+  await enqueueBookingEvent(
+    services.boss,
+    tx,
+    { booking, startsAt: booking.session.startsAt, event: "confirmed" },
+    now,
+  );
+  return { changed: true, status: "SUCCEEDED" };
+}
+
+/** Closes an open payment without success: the reserved wallet part goes back. */
+async function close(
+  tx: Tx,
+  payment: PaymentRow,
+  status: "FAILED" | "EXPIRED" | "CANCELLED",
+  reason: string,
+  now: Date,
+): Promise<void> {
+  if (payment.walletAmountMinor > 0) {
+    await releaseReservation(tx, {
+      userId: payment.userId,
+      currency: payment.currency,
+      amountMinor: payment.walletAmountMinor,
+      idempotencyKey: `payment:${payment.id}:release`,
+      paymentId: payment.id,
+    });
+  }
+  await tx.payment.update({
+    where: { id: payment.id },
+    data: { status, closedAt: now, failureReason: reason },
+  });
+}
+
+/**
+ * Closes a payment we give up on (refused checkout, cancelled booking, our expiry) if it is
+ * still open. A provider success that arrives later is credited to the wallet.
+ */
+export async function closePayment(
+  services: Pick<AppServices, "prisma">,
+  paymentId: string,
+  status: "FAILED" | "EXPIRED" | "CANCELLED",
+  reason: string,
+  now = new Date(),
+  tx?: Tx,
+): Promise<boolean> {
+  const run = async (db: Tx) => {
+    const payment = await lockPayment(db, paymentId);
+    if (payment.status !== "PENDING") return false;
+    await close(db, payment, status, reason, now);
+    return true;
+  };
+  return tx ? run(tx) : services.prisma.$transaction(run, ledgerTransactionOptions);
+}

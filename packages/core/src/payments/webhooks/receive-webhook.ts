@@ -1,0 +1,124 @@
+import type { Prisma } from "@mentora/db";
+import {
+  GatewayError,
+  type GatewayWebhookEvent,
+  type PaymentGateway,
+  WebhookVerificationError,
+} from "@mentora/payment-gateway";
+import { fromPrisma } from "pg-boss";
+import type { AppServices } from "../../app/types.ts";
+import { pgErrorCode } from "../../db/pg-error.ts";
+import { enqueue } from "../../jobs/define.ts";
+import { processWebhookJob } from "./process-webhook.job.ts";
+
+export interface WebhookResponse {
+  status: number;
+  body: { received: boolean; stored?: number; duplicates?: number; error?: string };
+}
+
+/** Bodies above this are refused before anything else: no provider sends more. */
+export const maxWebhookBytes = 1024 * 1024;
+
+/**
+ * The edge of /api/webhooks/:provider. Verifies the request on its raw bytes, stores each event
+ * once (unique provider + event id) together with the job that processes it, and only then
+ * answers 2xx. A forged or stale request gets 400 and stores nothing; when the provider could
+ * not be asked (PayPal verifies through an API call) the answer is 503 so the provider retries.
+ */
+export async function receiveWebhook(
+  services: AppServices,
+  request: Request,
+  providerId: string,
+): Promise<WebhookResponse> {
+  const { telemetry, logger } = services;
+  let gateway: PaymentGateway;
+  try {
+    gateway = services.gateways.get(providerId);
+  } catch {
+    return { status: 404, body: { received: false, error: "unknown provider" } };
+  }
+  if (request.method !== "POST" && request.method !== "GET") {
+    return { status: 405, body: { received: false, error: "method not allowed" } };
+  }
+  const rawBody = new Uint8Array(await request.arrayBuffer());
+  if (rawBody.byteLength > maxWebhookBytes) {
+    return { status: 413, body: { received: false, error: "too large" } };
+  }
+  telemetry.payments.webhookReceived(gateway.id);
+
+  let events: GatewayWebhookEvent[];
+  try {
+    events = await gateway.parseWebhook({
+      method: request.method,
+      url: publicUrlOf(services, request),
+      headers: Object.fromEntries(request.headers),
+      rawBody,
+    });
+  } catch (error) {
+    if (error instanceof WebhookVerificationError) {
+      telemetry.payments.webhookRejected(gateway.id, error.reason);
+      telemetry.recordFailure(`webhook-rejected:${gateway.id}`);
+      logger.warn({ provider: gateway.id, reason: error.reason }, "webhook rejected");
+      return { status: 400, body: { received: false, error: error.reason } };
+    }
+    telemetry.recordFailure(`webhook:${gateway.id}`);
+    logger.error({ err: error, provider: gateway.id }, "webhook could not be verified");
+    const status = error instanceof GatewayError ? 503 : 500;
+    return { status, body: { received: false, error: "try again later" } };
+  }
+
+  let stored = 0;
+  let duplicates = 0;
+  const text = Buffer.from(rawBody).toString("utf8");
+  for (const event of events) {
+    if (await storeEvent(services, gateway.id, event, text)) stored += 1;
+    else {
+      duplicates += 1;
+      telemetry.payments.webhookDuplicate(gateway.id);
+    }
+  }
+  return { status: 200, body: { received: true, stored, duplicates } };
+}
+
+/** Inserts the event and its processing job in one commit; false for an event already stored. */
+async function storeEvent(
+  services: AppServices,
+  provider: string,
+  event: GatewayWebhookEvent,
+  rawBody: string,
+): Promise<boolean> {
+  try {
+    await services.prisma.$transaction(async (tx) => {
+      const row = await tx.webhookEvent.create({
+        data: {
+          provider,
+          eventId: event.eventId,
+          type: event.type,
+          payload: event as unknown as Prisma.InputJsonValue,
+          rawBody,
+        },
+      });
+      await enqueue(
+        services.boss,
+        processWebhookJob,
+        { webhookEventId: row.id },
+        { db: fromPrisma(tx) },
+      );
+    });
+    return true;
+  } catch (error) {
+    if (pgErrorCode(error) === "23505" || (error as { code?: string }).code === "P2002") {
+      return false;
+    }
+    throw error;
+  }
+}
+
+/**
+ * The URL the provider called, as it knows it: behind a proxy the request's own URL has the
+ * internal host, so the path and query go on PUBLIC_URL (Twilio-style signatures cover the URL).
+ */
+function publicUrlOf(services: AppServices, request: Request): string {
+  const url = new URL(request.url);
+  return `${services.config.PUBLIC_URL.replace(/\/+$/, "")}${url.pathname}${url.search}`;
+}
