@@ -33,9 +33,10 @@ export async function refundPaymentInTransaction(
   tx: Tx,
   request: RefundRequest,
 ): Promise<RefundRow> {
+  // After the payment's lock: a concurrent request with the same cause waits, then finds it.
+  const payment = await lockPayment(tx, request.paymentId);
   const existing = await tx.refund.findUnique({ where: { cause: request.cause } });
   if (existing) return existing;
-  const payment = await lockPayment(tx, request.paymentId);
   if (payment.purpose !== "BOOKING" || payment.status !== "SUCCEEDED" || payment.creditedToWallet) {
     throw new AppError("REFUND_NOT_POSSIBLE", { paymentId: payment.id });
   }

@@ -1,0 +1,176 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createUser } from "../../bookings/bookings.fixture.ts";
+import { errorCodeOf } from "../../errors/index.ts";
+import { contextFor } from "../../testing/index.ts";
+import { createCaller } from "../../trpc/router.ts";
+import { startBookingPayment } from "../checkout/start-payment.ts";
+import { createPaymentsRig } from "../testing/payments-rig.ts";
+import { processWebhookEvent, webhookMaxAttempts } from "../webhooks/process-webhook.job.ts";
+import { csvField, paymentsCsv } from "./list-payments.ts";
+
+let rig: Awaited<ReturnType<typeof createPaymentsRig>>;
+let admin: Awaited<ReturnType<typeof createUser>>;
+beforeAll(async () => {
+  rig = await createPaymentsRig({ ALERT_FAILURE_THRESHOLD: "3" });
+  admin = await createUser(rig.app, "Ada Admin");
+  await rig.app.prisma.user.update({ where: { id: admin.id }, data: { role: "ADMIN" } });
+});
+afterAll(async () => {
+  await rig?.app.close();
+});
+
+async function adminCaller() {
+  const context = await contextFor(rig.app);
+  const user = await rig.app.prisma.user.findUniqueOrThrow({ where: { id: admin.id } });
+  return createCaller({
+    ...context,
+    session: { user, session: { id: "t", userId: user.id } },
+  } as never);
+}
+
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "resolved",
+    (error: unknown) => errorCodeOf(error) ?? String(error),
+  );
+
+describe("admin payments history", () => {
+  it("filters, pages with a cursor, and exports the same rows as CSV", async () => {
+    const { app } = rig;
+    const started: string[] = [];
+    for (let n = 0; n < 5; n += 1) {
+      const { mentee, booking } = await rig.menteeWithHold({ walletMinor: n === 0 ? 6_000 : 0 });
+      started.push(
+        (await startBookingPayment(app, { bookingId: booking.id, userId: mentee.id })).paymentId,
+      );
+    }
+    const caller = await adminCaller();
+    const pending = await caller.admin.payments.list({
+      status: "PENDING",
+      provider: "sandbox",
+      limit: 2,
+    });
+    expect(pending.items).toHaveLength(2);
+    expect(pending.items.every((row) => row.status === "PENDING")).toBe(true);
+    const next = await caller.admin.payments.list({
+      status: "PENDING",
+      provider: "sandbox",
+      limit: 2,
+      cursor: pending.nextCursor ?? undefined,
+    });
+    const seen = [...pending.items, ...next.items].map((row) => row.id);
+    expect(new Set(seen).size).toBe(4);
+
+    const succeeded = await caller.admin.payments.list({ status: "SUCCEEDED", limit: 50 });
+    expect(succeeded.items.map((row) => row.id)).toContain(started[0]);
+    const big = await caller.admin.payments.list({ minAmountMinor: 5_001, limit: 50 });
+    expect(big.items).toHaveLength(0);
+    const future = await caller.admin.payments.list({
+      from: new Date(Date.now() + 86_400_000),
+      limit: 50,
+    });
+    expect(future.items).toHaveLength(0);
+
+    let csv = "";
+    for await (const line of paymentsCsv(app.prisma, { status: "PENDING" })) csv += line;
+    const lines = csv.trimEnd().split("\r\n");
+    expect(lines[0]).toMatch(/^id,createdAt,status,/);
+    expect(lines).toHaveLength(
+      1 + (await app.prisma.payment.count({ where: { status: "PENDING" } })),
+    );
+    expect(lines.slice(1).every((line) => line.includes(",PENDING,"))).toBe(true);
+  });
+
+  it("neutralises spreadsheet formulas and quotes separators in CSV fields", () => {
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField("Dupont, Jean")).toBe('"Dupont, Jean"');
+    expect(csvField(null)).toBe("");
+    expect(csvField(new Date("2026-01-02T03:04:05Z"))).toBe("2026-01-02T03:04:05.000Z");
+  });
+
+  it("refunds partly with a request key that makes a double submit refund once", async () => {
+    const { app } = rig;
+    const { mentee, booking } = await rig.menteeWithHold({ walletMinor: 5_000 });
+    const { paymentId } = await startBookingPayment(app, {
+      bookingId: booking.id,
+      userId: mentee.id,
+    });
+    const caller = await adminCaller();
+    const input = { paymentId, amountMinor: 1_500, reason: "goodwill", requestKey: randomUUID() };
+    const [first, second] = await Promise.all([
+      caller.admin.payments.refund(input),
+      caller.admin.payments.refund(input),
+    ]);
+    expect(first.refundedMinor).toBe(1_500);
+    expect(second.refundedMinor).toBe(1_500);
+    expect(await app.prisma.refund.count({ where: { paymentId } })).toBe(1);
+    expect(
+      await codeOf(
+        caller.admin.payments.refund({ ...input, amountMinor: 4_000, requestKey: randomUUID() }),
+      ),
+    ).toBe("REFUND_NOT_POSSIBLE");
+    expect(
+      await codeOf(
+        caller.admin.payments.refund({
+          ...input,
+          paymentId: randomUUID(),
+          requestKey: randomUUID(),
+        }),
+      ),
+    ).toBe("NOT_FOUND");
+  });
+});
+
+describe("webhook processing failures", () => {
+  it("records each failure, goes DEAD after the last attempt, alerts admins, and replays", async () => {
+    const { app } = rig;
+    // An event for a payment we do not know: processing fails every time.
+    const row = await app.prisma.webhookEvent.create({
+      data: {
+        provider: "sandbox",
+        eventId: `evt-${randomUUID()}`,
+        type: "payment.succeeded",
+        payload: {
+          type: "payment.succeeded",
+          eventId: "x",
+          providerPaymentId: "sbx_unknown",
+          occurredAt: new Date().toISOString(),
+        },
+        rawBody: "{}",
+      },
+    });
+    const alerts = vi.spyOn(app.logger, "error");
+    for (let attempt = 1; attempt <= webhookMaxAttempts; attempt += 1) {
+      await expect(processWebhookEvent(app, row.id)).rejects.toThrow(/no payment for sandbox/);
+      const after = await app.prisma.webhookEvent.findUniqueOrThrow({ where: { id: row.id } });
+      expect(after.attempts).toBe(attempt);
+      expect(after.status).toBe(attempt === webhookMaxAttempts ? "DEAD" : "FAILED");
+      expect(after.lastError).toMatch(/no payment for sandbox sbx_unknown/);
+    }
+    await vi.waitFor(() =>
+      expect(alerts.mock.calls.some(([, message]) => message === "failure alert")).toBe(true),
+    );
+    await vi.waitFor(async () =>
+      expect(
+        await app.prisma.$queryRaw<{ n: bigint }[]>`
+          SELECT count(*)::bigint AS n FROM pgboss.job
+          WHERE name = 'email.send' AND data->>'subject' LIKE '[Mentora alert]%'`,
+      ).toEqual([{ n: 1n }]),
+    );
+    const metrics = app.telemetry.metrics.render();
+    expect(metrics).toMatch(/mentora_webhooks_failed_total\{provider="sandbox"\} 9/);
+    expect(metrics).toMatch(/mentora_webhooks_retried_total\{provider="sandbox"\} 8/);
+    expect(metrics).toMatch(/mentora_webhooks_dead_lettered_total\{provider="sandbox"\} 1/);
+
+    const caller = await adminCaller();
+    const failures = await caller.admin.webhooks.list({ failuresOnly: true });
+    expect(failures.items.map((item) => item.id)).toContain(row.id);
+    await caller.admin.webhooks.replay({ webhookEventId: row.id });
+    const replayed = await app.prisma.webhookEvent.findUniqueOrThrow({ where: { id: row.id } });
+    expect(replayed).toMatchObject({ status: "RECEIVED", attempts: 0 });
+    expect(await codeOf(caller.admin.webhooks.replay({ webhookEventId: row.id }))).toBe(
+      "WEBHOOK_NOT_REPLAYABLE",
+    );
+  });
+});
