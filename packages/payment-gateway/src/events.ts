@@ -18,6 +18,7 @@ export type GatewayWebhookEvent =
       eventId: string;
       providerPaymentId: string;
       providerRefundId?: string;
+      /** The payment's refunded total so far (a running total, not this refund's amount). */
       amountRefunded: Money;
       occurredAt: Date;
     }
