@@ -5,6 +5,12 @@ declare module "vitest" {
     webBaseUrl: string;
     /** The database the web server and worker use: tests may prepare data in it directly. */
     webDatabaseUrl: string;
+    /** The db harness's cluster and template, for a test that starts a server pair of its own. */
+    webDbRun: {
+      mentoraDbAdminUrl?: string;
+      mentoraTemplateDb?: string;
+      mentoraDbRunPrefix?: string;
+    };
   }
 }
 

@@ -18,26 +18,42 @@ export async function closeTestDb(): Promise<void> {
   prisma = undefined;
 }
 
+/** Which server pair a helper works on: the global one unless a test started its own. */
+export interface Target {
+  baseUrl: string;
+  db: Db;
+}
+
+function globalTarget(): Target {
+  return { baseUrl: baseUrl(), db: testDb() };
+}
+
 /**
  * A verified user with a password, made the way the sign-up form makes one (better-auth's own
  * endpoint, so the password hash is real), then marked verified in the database.
  */
-export async function createVerifiedUser(user: { name: string; email: string }) {
-  const response = await fetch(`${baseUrl()}/api/auth/sign-up/email`, {
+export async function createVerifiedUser(
+  user: { name: string; email: string },
+  target: Target = globalTarget(),
+) {
+  const response = await fetch(`${target.baseUrl}/api/auth/sign-up/email`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin: baseUrl() },
+    headers: { "content-type": "application/json", origin: target.baseUrl },
     body: JSON.stringify({ ...user, password: PASSWORD }),
   });
   if (!response.ok) {
     throw new Error(`sign-up of ${user.email} failed: ${response.status} ${await response.text()}`);
   }
-  return testDb().user.update({ where: { email: user.email }, data: { emailVerified: true } });
+  return target.db.user.update({ where: { email: user.email }, data: { emailVerified: true } });
 }
 
 /** An approved mentor with a complete profile in Europe/Paris (no offering, no hours yet). */
-export async function createMentor(user: { name: string; email: string }) {
-  const created = await createVerifiedUser(user);
-  const db = testDb();
+export async function createMentor(
+  user: { name: string; email: string },
+  target: Target = globalTarget(),
+) {
+  const created = await createVerifiedUser(user, target);
+  const db = target.db;
   const skill = await db.skill.upsert({
     where: { slug: "typescript" },
     create: { slug: "typescript", name: "TypeScript" },
@@ -64,4 +80,25 @@ export async function createMentor(user: { name: string; email: string }) {
     },
   });
   return created;
+}
+
+/** A paid one-hour offering (€35) and hours every day from 07:00 to 22:00, in the database. */
+export async function addPaidOffering(mentorId: string, target: Target = globalTarget()) {
+  await target.db.offering.create({
+    data: {
+      mentorId,
+      title: "Career review",
+      description: "One hour on your next career step.",
+      kind: "ONE_TO_ONE",
+      options: { create: { durationMinutes: 60, priceMinor: 3500, currency: "EUR" } },
+    },
+  });
+  await target.db.availabilityRule.createMany({
+    data: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+      mentorId,
+      weekday,
+      startMinute: 7 * 60,
+      endMinute: 22 * 60,
+    })),
+  });
 }

@@ -219,7 +219,9 @@ describe("the marketplace in a browser", () => {
       .getByText(/held until/)
       .first()
       .waitFor();
-    expect(await v.page.getByRole("button", { name: /pay/i }).count()).toBe(0);
+    // The mentee can pay right here: the whole price by card (their wallet is empty).
+    expect(await v.page.getByTestId("pay-card").textContent()).toBe("€35.00");
+    await v.page.getByRole("button", { name: "Pay €35.00" }).waitFor();
     await v.watch.check();
     await screenshot(v.page, "booking-held.png");
 

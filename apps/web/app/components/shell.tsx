@@ -17,9 +17,17 @@ export function SiteHeader({ viewer, devTools }: { viewer: Viewer | null; devToo
               <NavLink to="/mentors">{t("web.layout.mentors")}</NavLink>
             </li>
             {viewer ? (
-              <li>
-                <NavLink to="/bookings">{t("web.layout.bookings")}</NavLink>
-              </li>
+              <>
+                <li>
+                  <NavLink to="/bookings">{t("web.layout.bookings")}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/wallet">{t("web.layout.wallet")}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/receipts">{t("web.layout.receipts")}</NavLink>
+                </li>
+              </>
             ) : null}
             {viewer?.role === "MENTOR" ? (
               <li>

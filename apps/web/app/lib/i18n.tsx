@@ -66,6 +66,15 @@ export function useFormatMoney(): (priceMinor: number, currency: string) => stri
   );
 }
 
+/** Amounts (balances, payments) in the viewer's language; 0 is "€0.00", never "Free". */
+export function useFormatAmount(): (amountMinor: number, currency: string) => string {
+  const { locale } = useI18n();
+  return useMemo(
+    () => (amountMinor: number, currency: string) => formatMoney(amountMinor, currency, locale),
+    [locale],
+  );
+}
+
 /** Date and time formatters in the viewer's language, in a given zone (default: the viewer's). */
 export function useDateFormats(zone?: string) {
   const { locale, timeZone: viewerZone } = useI18n();

@@ -1,12 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirectDocument } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { StatusNotice } from "~/components/action-alert";
 import { Avatar } from "~/components/avatar";
 import { BookingStatus, CancelBookingForm, isCancellable } from "~/components/booking-bits";
 import { ErrorPage } from "~/components/error-page";
+import { PayBookingForm } from "~/components/payment-bits";
 import { withAvatar } from "~/lib/avatars.server";
 import { cancelFromForm } from "~/lib/bookings-action.server";
-import { requireSession } from "~/lib/guards.server";
+import { attempt, requireSession } from "~/lib/guards.server";
 import { assertSameOrigin } from "~/lib/http.server";
 import { useDateFormats, useFormatDuration, useFormatMoney, useT } from "~/lib/i18n";
 import { namedTitle } from "~/lib/meta";
@@ -20,19 +22,42 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const user = requireSession(request, input);
     const booking = await input.caller.bookings.get({ bookingId: params.id ?? "" });
     const url = new URL(request.url);
+    const isMentee = booking.menteeId === user.id;
+    // What paying would take: the wallet's spendable balance first, the gateway for the rest.
+    let payment: { walletMinor: number; cardMinor: number } | null = null;
+    if (isMentee && booking.status === "PENDING_PAYMENT" && booking.priceMinor > 0) {
+      const wallet = await input.caller.wallet.get({ limit: 1 });
+      const available =
+        wallet.balances.find((balance) => balance.currency === booking.currency)?.availableMinor ??
+        0;
+      const walletMinor = Math.max(0, Math.min(available, booking.priceMinor));
+      payment = { walletMinor, cardMinor: booking.priceMinor - walletMinor };
+    }
     return {
       booking: { ...booking, mentor: withAvatar(booking.mentor, 256) },
-      isMentee: booking.menteeId === user.id,
+      isMentee,
       justBooked: url.searchParams.get("new") === "1",
+      payment,
     };
   });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
   return withCaller(request, async (input) => {
     assertSameOrigin(request, input.ctx);
     requireSession(request, input);
-    return cancelFromForm(input, await request.formData());
+    const form = await request.formData();
+    if (form.get("intent") !== "pay") return cancelFromForm(input, form);
+    const bookingId = params.id ?? "";
+    const result = await attempt(
+      input.ctx,
+      "pay",
+      () => input.caller.payments.startForBooking({ bookingId }),
+      bookingId,
+    );
+    // The provider's hosted page (another site) or our status page: a full page load either way.
+    if (result.ok && result.result) throw redirectDocument(result.result.redirectUrl);
+    return result;
   });
 }
 
@@ -41,7 +66,7 @@ export default function BookingPage() {
   const formats = useDateFormats();
   const formatMoney = useFormatMoney();
   const formatDuration = useFormatDuration();
-  const { booking, isMentee, justBooked } = useLoaderData<typeof loader>();
+  const { booking, isMentee, justBooked, payment } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const held = booking.status === "PENDING_PAYMENT";
 
@@ -63,13 +88,25 @@ export default function BookingPage() {
           {t("web.booking.heldNotice", { time: formats.time(booking.holdExpiresAt) })}
         </div>
       ) : null}
-      <StatusNotice message={result?.ok ? t("web.bookings.cancelled") : null} />
+      <StatusNotice
+        message={result?.ok && result.intent === "cancel" ? t("web.bookings.cancelled") : null}
+      />
       <article className="card" aria-labelledby="booking-heading">
         <h1 id="booking-heading">{booking.offeringTitle}</h1>
         <p>
           <BookingStatus status={booking.status} holdExpiresAt={booking.holdExpiresAt} />
         </p>
-        {held ? <p className="notice">{t("web.booking.paymentComing")}</p> : null}
+        {held && isMentee && payment ? (
+          <PayBookingForm
+            currency={booking.currency}
+            totalMinor={booking.priceMinor}
+            walletMinor={payment.walletMinor}
+            cardMinor={payment.cardMinor}
+            failure={result && !result.ok && result.intent === "pay" ? result : null}
+          />
+        ) : held ? (
+          <p className="notice">{t("web.booking.awaitingMenteePayment")}</p>
+        ) : null}
         <dl className="details">
           <div>
             <dt>{t("web.confirm.mentor")}</dt>
@@ -136,7 +173,7 @@ export default function BookingPage() {
         {isMentee && isCancellable(booking) ? (
           <CancelBookingForm
             bookingId={booking.id}
-            failure={result && !result.ok ? result : null}
+            failure={result && !result.ok && result.intent === "cancel" ? result : null}
           />
         ) : null}
       </article>

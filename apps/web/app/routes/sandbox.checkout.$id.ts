@@ -1,0 +1,29 @@
+import { handleSandboxCheckout } from "@mentora/gateway-sandbox";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { sandboxOptions } from "~/lib/payments.server";
+import { getServices } from "~/lib/services.server";
+
+/**
+ * The sandbox provider's hosted checkout page (its own HTML, its own CSRF check): only while
+ * the sandbox is a loaded gateway, else this address does not exist.
+ */
+async function checkout({ request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  const options = sandboxOptions(await getServices());
+  if (!options) {
+    return new Response("Not found", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
+  const response = await handleSandboxCheckout(request, options);
+  // The page says `Referrer-Policy: no-referrer`, which makes browsers send `Origin: null` with
+  // its own form, and its CSRF check (Origin must be PUBLIC_URL's) then refuses every Pay.
+  // `same-origin` still sends no referrer to any other site. (Reported to the adapter.)
+  if (response.headers.get("referrer-policy") === "no-referrer") {
+    response.headers.set("referrer-policy", "same-origin");
+  }
+  return response;
+}
+
+export const loader = checkout;
+export const action = checkout;

@@ -1,0 +1,97 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { createPool } from "@mentora/db";
+import { freePort, type Managed, spawnNode, waitForHealthy } from "./processes.ts";
+
+const webDir = path.resolve(import.meta.dirname, "..");
+const repoDir = path.resolve(webDir, "../..");
+const serverBuild = path.join(webDir, "build/server/index.js");
+
+/** What @mentora/db's globalSetup (listed before ours) provides. */
+export interface DbRun {
+  mentoraDbAdminUrl?: string;
+  mentoraTemplateDb?: string;
+  mentoraDbRunPrefix?: string;
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** A database of its own, cloned from the db harness's migrated template. */
+export async function cloneTemplate(run: DbRun, label = "web"): Promise<string> {
+  const { mentoraDbAdminUrl: adminUrl, mentoraTemplateDb: template } = run;
+  if (!adminUrl || !template) {
+    throw new Error(
+      "The e2e setup needs @mentora/db's globalSetup to run first (globalSetupPath in apps/web/vitest.config.ts).",
+    );
+  }
+  const name = `${run.mentoraDbRunPrefix ?? "mentora_test"}_${label}_${randomBytes(4).toString("hex")}`;
+  const pool = createPool(adminUrl, { max: 1 });
+  try {
+    await pool.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`);
+  } finally {
+    await pool.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export interface ServerPair {
+  baseUrl: string;
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The BUILT web server (remix-serve) and the worker on a database of their own, with the test
+ * environment plus `env` (e.g. another payment gateway). Stop: SIGTERM, then SIGKILL after 10 s.
+ */
+export async function startServerPair(
+  run: DbRun,
+  options: { label?: string; env?: Record<string, string> } = {},
+): Promise<ServerPair> {
+  if (!existsSync(serverBuild)) {
+    throw new Error(
+      `No server build at ${serverBuild}: run \`pnpm --filter @mentora/web build\` first (\`pnpm test\` does).`,
+    );
+  }
+  const databaseUrl = await cloneTemplate(run, options.label);
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "test",
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    PUBLIC_URL: baseUrl,
+    AUTH_SECRET: randomBytes(32).toString("hex"),
+    LOG_LEVEL: "warn",
+    // The dev outbox, not a real SMTP server; no Google sign-in; no other trusted origins.
+    SMTP_URL: "",
+    GOOGLE_CLIENT_ID: "",
+    GOOGLE_CLIENT_SECRET: "",
+    TRUSTED_ORIGINS: "",
+    ...options.env,
+  };
+  const serveCli = createRequire(path.join(webDir, "package.json")).resolve(
+    "@remix-run/serve/dist/cli.js",
+  );
+  const processes: Managed[] = [
+    spawnNode("web", [serveCli, "./build/server/index.js"], { cwd: webDir, env }),
+    spawnNode("worker", ["apps/worker/src/main.ts"], { cwd: repoDir, env }),
+  ];
+  const stop = async () => {
+    await Promise.all(processes.map((managed) => managed.stop()));
+  };
+  try {
+    await waitForHealthy(`${baseUrl}/healthz`, processes);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, databaseUrl, stop };
+}
