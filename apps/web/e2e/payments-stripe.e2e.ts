@@ -1,14 +1,11 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { createPrismaClient, type Db } from "@mentora/db";
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 // The adapter's own fake Stripe (a local HTTP server validating every call against Stripe's
 // OpenAPI spec). Not exported by the package yet: imported by path.
-import {
-  type FakeStripe,
-  startFakeStripe,
-} from "../../../adapters/stripe/src/testing/fake-stripe.ts";
+import { type FakeStripe, startFakeStripe } from "@mentora/gateway-stripe/testing";
+import type { Browser, BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, screenshot, uniqueEmail, watchPages } from "./browser.ts";
 import "./context.ts";
 import { addPaidOffering, createMentor, createVerifiedUser, PASSWORD, type Target } from "./db.ts";

@@ -9,7 +9,27 @@
  */
 export type GatewayErrorKind = "retryable" | "permanent" | "indeterminate";
 
+/**
+ * Brands that make `instanceof` hold across copies of this package: the web build bundles one
+ * copy while adapters loaded at run time (`import(name)`) bring their own, and a class identity
+ * check would then fail for every adapter's error (no retry, a forged webhook answered 500).
+ */
+const gatewayErrorBrand = Symbol.for("@mentora/payment-gateway/GatewayError");
+const verificationErrorBrand = Symbol.for("@mentora/payment-gateway/WebhookVerificationError");
+
+function hasBrand(value: unknown, brand: symbol): boolean {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as Record<symbol, unknown>)[brand] === true
+  );
+}
+
 export class GatewayError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return hasBrand(value, gatewayErrorBrand);
+  }
+  readonly [gatewayErrorBrand] = true;
   override name = "GatewayError";
   readonly kind: GatewayErrorKind;
   readonly provider: string;
@@ -32,6 +52,10 @@ export class GatewayError extends Error {
 
 /** A webhook whose signature, age or origin cannot be trusted: answer 4xx, store nothing. */
 export class WebhookVerificationError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return hasBrand(value, verificationErrorBrand);
+  }
+  readonly [verificationErrorBrand] = true;
   override name = "WebhookVerificationError";
   readonly provider: string;
   readonly reason: "missing_signature" | "bad_signature" | "stale" | "malformed";

@@ -50,6 +50,8 @@ export const pageHeaders: Readonly<Record<string, string>> = {
   "content-security-policy":
     "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'",
   "x-frame-options": "DENY",
-  "referrer-policy": "no-referrer",
+  // Not "no-referrer": browsers then send `Origin: null` with the page's own form, and the
+  // Pay button's origin check refuses it. same-origin still tells no other site anything.
+  "referrer-policy": "same-origin",
   "x-content-type-options": "nosniff",
 };

@@ -15,14 +15,7 @@ async function checkout({ request }: LoaderFunctionArgs | ActionFunctionArgs) {
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  const response = await handleSandboxCheckout(request, options);
-  // The page says `Referrer-Policy: no-referrer`, which makes browsers send `Origin: null` with
-  // its own form, and its CSRF check (Origin must be PUBLIC_URL's) then refuses every Pay.
-  // `same-origin` still sends no referrer to any other site. (Reported to the adapter.)
-  if (response.headers.get("referrer-policy") === "no-referrer") {
-    response.headers.set("referrer-policy", "same-origin");
-  }
-  return response;
+  return handleSandboxCheckout(request, options);
 }
 
 export const loader = checkout;
