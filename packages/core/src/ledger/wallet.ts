@@ -27,6 +27,11 @@ interface Split {
   mentorId: string;
   /** The platform's commission in basis points (1500 = 15%), 0–10000. */
   feeBasisPoints: number;
+  /**
+   * The commission of this part when it was computed over a whole (see splitFee): a payment
+   * paid partly from the wallet is charged the fee of its total, not the sum of two roundings.
+   */
+  feeMinor?: number;
 }
 
 /**
@@ -40,6 +45,25 @@ export function platformFee(amountMinor: number, feeBasisPoints: number): number
   return Number((BigInt(amountMinor) * BigInt(feeBasisPoints) + 5_000n) / 10_000n);
 }
 
+/**
+ * Shares `feeMinor` (the fee of `first + second`, or of a slice of it) between two parts: the
+ * first takes its own fee as far as the bounds allow, the second the rest. Each share stays
+ * within its part, so a mentor's share is never negative; needs 0 <= feeMinor <= first + second.
+ */
+export function splitFee(
+  feeMinor: number,
+  first: number,
+  second: number,
+  feeBasisPoints: number,
+): [number, number] {
+  if (!Number.isSafeInteger(feeMinor) || feeMinor < 0 || feeMinor > first + second) {
+    throw new AppError("VALIDATION_FAILED", { field: "feeMinor", feeMinor });
+  }
+  const own = first > 0 ? platformFee(first, feeBasisPoints) : 0;
+  const firstShare = Math.min(Math.max(own, feeMinor - second), Math.min(first, feeMinor));
+  return [firstShare, feeMinor - firstShare];
+}
+
 function assertAmount(amountMinor: number): void {
   if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0) {
     throw new AppError("VALIDATION_FAILED", { field: "amountMinor", amountMinor });
@@ -48,7 +72,10 @@ function assertAmount(amountMinor: number): void {
 
 /** Entries moving `amount` out of `from` into the mentor's pending earnings and platform fees. */
 function splitEntries(from: AccountRef, input: Movement & Split, sign: 1 | -1): LedgerEntryInput[] {
-  const fee = platformFee(input.amountMinor, input.feeBasisPoints);
+  const fee = input.feeMinor ?? platformFee(input.amountMinor, input.feeBasisPoints);
+  if (!Number.isSafeInteger(fee) || fee < 0 || fee > input.amountMinor) {
+    throw new AppError("VALIDATION_FAILED", { field: "feeMinor", feeMinor: fee });
+  }
   const mentorPart = input.amountMinor - fee;
   const entries: LedgerEntryInput[] = [{ account: from, amountMinor: -sign * input.amountMinor }];
   if (mentorPart > 0) {

@@ -9,7 +9,8 @@ import { createCaller } from "../trpc/router.ts";
 import { expirePayment } from "./checkout/expire-payment.job.ts";
 import { handlePaymentReturn } from "./checkout/payment-return.ts";
 import { startBookingPayment, startWalletTopUp } from "./checkout/start-payment.ts";
-import { executeRefundJob } from "./refunds/execute-refund.job.ts";
+import { executeRefund, executeRefundJob } from "./refunds/execute-refund.job.ts";
+import { refundPayment } from "./refunds/refund-payment.ts";
 import { settlePayment } from "./settlement/settle-payment.ts";
 import {
   createPaymentsRig,
@@ -130,6 +131,37 @@ describe("paying a booking", () => {
     expect((await app.prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe(
       "CONFIRMED",
     );
+  });
+
+  it("takes one commission on the whole price of a wallet + card payment, and refunds give it back", async () => {
+    const { app } = rig;
+    const mentorId = rig.fixture.mentor.id;
+    const pendingOf = () => balanceOf(app.prisma, accounts.mentorPending(mentorId, "EUR"));
+    const feesOf = () => balanceOf(app.prisma, accounts.platformFees("EUR"));
+    // 50 EUR with 10.50 from the wallet: per part the fee would round to 158 + 593 = 751.
+    const { mentee, booking } = await rig.menteeWithHold({ walletMinor: 1_050 });
+    const [pendingBefore, feesBefore] = [await pendingOf(), await feesOf()];
+    const started = await startBookingPayment(app, { bookingId: booking.id, userId: mentee.id });
+    const back = await rig.payerChooses(started.redirectUrl, "pay");
+    expect(
+      await handlePaymentReturn(app, { paymentId: started.paymentId, secret: secretOf(back) }),
+    ).toBe("settled");
+    expect((await feesOf()) - feesBefore).toBe(750);
+    expect((await pendingOf()) - pendingBefore).toBe(4_250);
+
+    // Refunded in three slices (wallet part first, then through the gateway): all of it back.
+    for (const [index, amountMinor] of [333, 1_717, 2_950].entries()) {
+      const refund = await refundPayment(app, {
+        paymentId: started.paymentId,
+        amountMinor,
+        reason: "slice",
+        cause: `fee-slices:${started.paymentId}:${index}`,
+      });
+      if (refund.gatewayPartMinor > 0) await executeRefund(app, refund.id);
+    }
+    expect(await feesOf()).toBe(feesBefore);
+    expect(await pendingOf()).toBe(pendingBefore);
+    expect(await ledgerIsBalanced(app)).toBe(true);
   });
 
   it("makes one payment and one checkout when the payer clicks Pay five times at once", async () => {

@@ -3,7 +3,13 @@ import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../../app/types.ts";
 import { AppError } from "../../errors/index.ts";
 import { enqueue } from "../../jobs/define.ts";
-import { ledgerTransactionOptions, refundToGateway, refundToWallet } from "../../ledger/index.ts";
+import {
+  ledgerTransactionOptions,
+  platformFee,
+  refundToGateway,
+  refundToWallet,
+  splitFee,
+} from "../../ledger/index.ts";
 import { closePayment, lockPayment } from "../settlement/settle-payment.ts";
 import { executeRefundJob } from "./execute-refund.job.ts";
 
@@ -89,9 +95,19 @@ export async function refundPaymentInTransaction(
     paymentId: payment.id,
     bookingId: payment.bookingId ?? undefined,
   };
+  // The fee given back is what the refunded total's fee adds: refunds in slices reverse
+  // exactly the commission taken at settlement, never a cent more or less.
+  const [walletFee, gatewayFee] = splitFee(
+    platformFee(payment.refundedMinor + amount, payment.feeBasisPoints) -
+      platformFee(payment.refundedMinor, payment.feeBasisPoints),
+    walletPart,
+    gatewayPart,
+    payment.feeBasisPoints,
+  );
   if (walletPart > 0) {
     await refundToWallet(tx, {
       ...split,
+      feeMinor: walletFee,
       userId: payment.userId,
       amountMinor: walletPart,
       idempotencyKey: `refund:${refund.id}:wallet`,
@@ -100,6 +116,7 @@ export async function refundPaymentInTransaction(
   if (gatewayPart > 0) {
     await refundToGateway(tx, {
       ...split,
+      feeMinor: gatewayFee,
       gatewayId: payment.provider as string,
       amountMinor: gatewayPart,
       idempotencyKey: `refund:${refund.id}:gateway`,

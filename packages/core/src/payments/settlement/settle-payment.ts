@@ -5,8 +5,10 @@ import { enqueueBookingEvent } from "../../bookings/notifications/enqueue-bookin
 import {
   captureReservation,
   ledgerTransactionOptions,
+  platformFee,
   releaseReservation,
   settleGatewayPayment,
+  splitFee,
   topUpWallet,
 } from "../../ledger/index.ts";
 
@@ -187,9 +189,17 @@ async function succeed(
     mentorId: payment.mentorId as string,
     feeBasisPoints: payment.feeBasisPoints,
   };
+  // One commission on the whole price, shared between the wallet and gateway parts.
+  const [walletFee, gatewayFee] = splitFee(
+    platformFee(payment.amountMinor, payment.feeBasisPoints),
+    payment.walletAmountMinor,
+    payment.gatewayAmountMinor,
+    payment.feeBasisPoints,
+  );
   if (payment.walletAmountMinor > 0) {
     await captureReservation(tx, {
       ...split,
+      feeMinor: walletFee,
       userId: payment.userId,
       amountMinor: payment.walletAmountMinor,
       idempotencyKey: `payment:${payment.id}:capture`,
@@ -198,6 +208,7 @@ async function succeed(
   if (payment.gatewayAmountMinor > 0) {
     await settleGatewayPayment(tx, {
       ...split,
+      feeMinor: gatewayFee,
       gatewayId: payment.provider as string,
       amountMinor: payment.gatewayAmountMinor,
       idempotencyKey: `payment:${payment.id}:settle`,
