@@ -51,9 +51,10 @@ async function visit(page: Page, path: string) {
 
 /** A mentor with a paid one-hour offering (€35) and hours every day. */
 async function paidMentor() {
-  const mentor = await createMentor({ name: "Inès Laurent", email: uniqueEmail("mentor") });
+  const email = uniqueEmail("mentor");
+  const mentor = await createMentor({ name: "Inès Laurent", email });
   await addPaidOffering(mentor.id);
-  return mentor;
+  return { ...mentor, email };
 }
 
 describe("payments in a browser (sandbox provider)", () => {
@@ -247,5 +248,22 @@ describe("payments in a browser (sandbox provider)", () => {
     expect(metrics.headers()["content-type"]).toContain("text/plain");
     expect(await metrics.text()).toContain("# TYPE");
     ad.watch.done();
+
+    // The mentor's revenue: their share of €35 at 15% (€29.75) less that of the €5 refund
+    // (€4.25), still pending: the session has not taken place.
+    const mt = await openPage();
+    await visit(mt.page, "/sign-in?redirectTo=%2Fmentor%2Frevenue");
+    await mt.watch.check();
+    await signIn(mt.page, mentor.email);
+    await mt.page.waitForURL("**/mentor/revenue");
+    const eur = mt.page.getByTestId("revenue-EUR");
+    expect(await eur.getByTestId("this-month").textContent()).toBe("€25.50");
+    expect(await eur.getByTestId("this-year").textContent()).toBe("€25.50");
+    expect(await eur.getByTestId("pending").textContent()).toBe("€25.50");
+    expect(await eur.getByTestId("available").textContent()).toBe("€0.00");
+    expect(await eur.getByTestId("revenue-months").locator("tbody tr").count()).toBe(12);
+    await mt.watch.check();
+    await screenshot(mt.page, "mentor-revenue.png");
+    mt.watch.done();
   });
 });

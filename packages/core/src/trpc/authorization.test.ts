@@ -26,6 +26,7 @@ const accessTable: Record<string, Access> = {
   "mentor.submitApplication": "authed",
   "mentor.settings.get": "mentor",
   "mentor.settings.update": "mentor",
+  "mentor.dashboard": "mentor",
   "directory.search": "public",
   "directory.mentor": "public",
   "directory.slots": "public",

@@ -1,0 +1,125 @@
+import type { LedgerDb } from "../../ledger/index.ts";
+
+/**
+ * A mentor's revenue is what the ledger credited to their pending earnings for sessions sold
+ * (PAYMENT: their share, after the platform fee) less what refunds took back (REFUND), dated
+ * by the posting and bucketed by calendar month in the mentor's timezone.
+ */
+export interface RevenuePosting {
+  currency: string;
+  /** Signed minor units on the mentor's pending-earnings account. */
+  amountMinor: number;
+  postedAt: Date;
+}
+
+export interface CurrencyRevenue {
+  currency: string;
+  thisMonthMinor: number;
+  thisYearMinor: number;
+  /** The last 12 calendar months, oldest first, the current month last; "YYYY-MM". */
+  months: { month: string; amountMinor: number }[];
+}
+
+/** "YYYY-MM" of an instant as seen in a timezone. */
+export function monthKey(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+  }).formatToParts(instant);
+  const year = parts.find((part) => part.type === "year")?.value;
+  const month = parts.find((part) => part.type === "month")?.value;
+  return `${year}-${month}`;
+}
+
+/** The 12 month keys ending with the current one, oldest first. */
+export function lastTwelveMonths(now: Date, timeZone: string): string[] {
+  const [year, month] = monthKey(now, timeZone).split("-").map(Number) as [number, number];
+  const keys: string[] = [];
+  for (let back = 11; back >= 0; back -= 1) {
+    const index = year * 12 + (month - 1) - back;
+    keys.push(`${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`);
+  }
+  return keys;
+}
+
+/** Pure: postings → this month, this year and 12 monthly totals per currency. */
+export function bucketRevenue(
+  postings: readonly RevenuePosting[],
+  options: { now: Date; timeZone: string },
+): CurrencyRevenue[] {
+  const months = lastTwelveMonths(options.now, options.timeZone);
+  const current = months.at(-1) as string;
+  const year = current.slice(0, 4);
+  const byCurrency = new Map<string, Map<string, number>>();
+  for (const posting of postings) {
+    const key = monthKey(posting.postedAt, options.timeZone);
+    if (!months.includes(key)) continue;
+    const totals = byCurrency.get(posting.currency) ?? new Map<string, number>();
+    totals.set(key, (totals.get(key) ?? 0) + posting.amountMinor);
+    byCurrency.set(posting.currency, totals);
+  }
+  return [...byCurrency]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, totals]) => ({
+      currency,
+      thisMonthMinor: totals.get(current) ?? 0,
+      // The year so far is always inside the last 12 months (January is at most 11 back).
+      thisYearMinor: months
+        .filter((key) => key.startsWith(year))
+        .reduce((sum, key) => sum + (totals.get(key) ?? 0), 0),
+      months: months.map((month) => ({ month, amountMinor: totals.get(month) ?? 0 })),
+    }));
+}
+
+const DAY_MS = 86_400_000;
+
+/** The mentor's sale and refund postings of roughly the last 13 months (bucketing trims). */
+export async function loadRevenuePostings(
+  db: LedgerDb,
+  mentorId: string,
+  now: Date,
+): Promise<RevenuePosting[]> {
+  const rows = await db.ledgerEntry.findMany({
+    where: {
+      account: { kind: "MENTOR_PENDING", owner: mentorId },
+      transaction: {
+        kind: { in: ["PAYMENT", "REFUND"] },
+        createdAt: { gte: new Date(now.getTime() - 400 * DAY_MS), lte: now },
+      },
+    },
+    select: { currency: true, amountMinor: true, transaction: { select: { createdAt: true } } },
+  });
+  return rows.map((row) => ({
+    currency: row.currency,
+    amountMinor: Number(row.amountMinor),
+    postedAt: row.transaction.createdAt,
+  }));
+}
+
+/** Pending and available earnings per currency, from the ledger's balances. */
+export async function loadEarningsBalances(
+  db: LedgerDb,
+  mentorId: string,
+): Promise<{ currency: string; pendingMinor: number; availableMinor: number }[]> {
+  const accounts = await db.ledgerAccount.findMany({
+    where: { owner: mentorId, kind: { in: ["MENTOR_PENDING", "MENTOR_AVAILABLE"] } },
+    select: { id: true, kind: true, currency: true },
+  });
+  const sums = await db.ledgerEntry.groupBy({
+    by: ["accountId"],
+    where: { accountId: { in: accounts.map((account) => account.id) } },
+    _sum: { amountMinor: true },
+  });
+  const byCurrency = new Map<string, { pendingMinor: number; availableMinor: number }>();
+  for (const account of accounts) {
+    const sum = Number(sums.find((row) => row.accountId === account.id)?._sum.amountMinor ?? 0n);
+    const entry = byCurrency.get(account.currency) ?? { pendingMinor: 0, availableMinor: 0 };
+    if (account.kind === "MENTOR_PENDING") entry.pendingMinor += sum;
+    else entry.availableMinor += sum;
+    byCurrency.set(account.currency, entry);
+  }
+  return [...byCurrency]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, amounts]) => ({ currency, ...amounts }));
+}
