@@ -1,6 +1,7 @@
 import { adminMentorsRouter } from "../mentors/admin/router.ts";
 import { adminPaymentsRouter, adminWebhooksRouter } from "../payments/router.ts";
 import { router } from "../trpc/init.ts";
+import { adminVideoRouter } from "../video/router.ts";
 import { listUsers } from "./users/list-users.ts";
 import { setRole } from "./users/set-role.ts";
 
@@ -9,4 +10,5 @@ export const adminRouter = router({
   mentors: adminMentorsRouter,
   payments: adminPaymentsRouter,
   webhooks: adminWebhooksRouter,
+  video: adminVideoRouter,
 });

@@ -11,6 +11,7 @@ import { createLogger, type Logger } from "../logger/index.ts";
 import { loadGatewayRegistry } from "../payments/registry/index.ts";
 import { createDbSandboxStore } from "../payments/sandbox/db-sandbox-store.ts";
 import { createAppTelemetry } from "../telemetry/app-telemetry.ts";
+import { createVideoProvider } from "../video/create-video-provider.ts";
 import type { AppServices } from "./types.ts";
 
 export interface App extends AppServices {
@@ -75,6 +76,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
 
   const email = createEmailTransport({ config, prisma });
   const files = createFileStorage(config.fileStorage);
+  const video = createVideoProvider(config, () => prisma);
   const auth = createAuth({
     config,
     prisma,
@@ -96,6 +98,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     files,
     gateways,
     telemetry,
+    video,
     close() {
       closing ??= (async () => {
         await boss.stop({ graceful: true, close: false });

@@ -1,4 +1,5 @@
 import type { Db } from "@mentora/db";
+import type { VideoProvider } from "@mentora/video";
 import type { Pool } from "pg";
 import type { PgBoss } from "pg-boss";
 import type { Auth } from "../auth/index.ts";
@@ -23,4 +24,6 @@ export interface AppServices {
   /** The payment gateways PAYMENT_GATEWAYS loaded, with PAYMENT_ROUTING. */
   gateways: GatewayRegistry;
   telemetry: AppTelemetry;
+  /** Twilio Video when configured, else the local stand-in (development). */
+  video: VideoProvider;
 }

@@ -57,7 +57,7 @@ export async function cancelBookingByMentee(
     );
     const updated = await tx.booking.findUniqueOrThrow({ where: { id: booking.id } });
     await enqueueBookingEvent(
-      services.boss,
+      services,
       tx,
       { booking: updated, startsAt: booking.session.startsAt, event: "cancelled" },
       now,
@@ -117,7 +117,7 @@ export async function cancelSessionByMentor(
         now,
       );
       await enqueueBookingEvent(
-        services.boss,
+        services,
         tx,
         {
           booking: { ...booking, status: "CANCELLED" },

@@ -106,7 +106,7 @@ export async function holdSlot(
         }
         if (isFree) {
           await enqueueBookingEvent(
-            services.boss,
+            services,
             tx,
             {
               booking,

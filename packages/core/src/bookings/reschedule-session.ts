@@ -45,7 +45,7 @@ export async function rescheduleSession(
       });
       for (const booking of live) {
         await enqueueBookingEvent(
-          services.boss,
+          services,
           tx,
           {
             booking,

@@ -2,6 +2,13 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ConfigError, configVariableNames, loadConfig } from "./index.ts";
 
+const twilio = {
+  TWILIO_ACCOUNT_SID: `AC${"1".repeat(32)}`,
+  TWILIO_API_KEY_SID: `SK${"2".repeat(32)}`,
+  TWILIO_API_KEY_SECRET: "api-key-secret",
+  TWILIO_AUTH_TOKEN: "auth-token",
+};
+
 describe("loadConfig", () => {
   it("needs nothing in development: every variable has a default", () => {
     const config = loadConfig({});
@@ -92,7 +99,7 @@ describe("loadConfig", () => {
   });
 
   it("refuses the sandbox gateway in production", () => {
-    const production = { NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) };
+    const production = { NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), ...twilio };
     expect(() => loadConfig(production)).toThrowError(
       /PAYMENT_GATEWAYS must not include @mentora\/gateway-sandbox in production/,
     );
@@ -108,6 +115,24 @@ describe("loadConfig", () => {
       PAYMENT_ROUTING: "*:stripe",
     });
     expect(config.payments.gatewayPackages).toEqual(["@mentora/gateway-stripe"]);
+  });
+
+  it("needs Twilio in production, and all of its keys or none anywhere", () => {
+    const production = {
+      NODE_ENV: "production",
+      AUTH_SECRET: "x".repeat(32),
+      PAYMENT_GATEWAYS: "@mentora/gateway-stripe",
+      PAYMENT_ROUTING: "*:stripe",
+    };
+    expect(() => loadConfig(production)).toThrowError(
+      /TWILIO_ACCOUNT_SID Twilio Video is required in production/,
+    );
+    expect(loadConfig({ ...production, ...twilio }).video.twilio).toMatchObject({
+      accountSid: twilio.TWILIO_ACCOUNT_SID,
+    });
+    expect(loadConfig({}).video.twilio).toBeNull();
+    const { TWILIO_AUTH_TOKEN: _left, ...partial } = twilio;
+    expect(() => loadConfig(partial)).toThrowError(/TWILIO_AUTH_TOKEN/);
   });
 
   it(".env.example documents exactly the variables the schema reads", () => {

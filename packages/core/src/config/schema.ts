@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { twilioVideoEnv } from "@mentora/video";
 import { z } from "zod";
 import type { FileStorageOptions } from "../files/create-file-storage.ts";
 
@@ -122,7 +123,29 @@ const environmentShape = {
   ALERT_WEBHOOK_URL: optionalString.pipe(z.url().optional()),
   ALERT_FAILURE_THRESHOLD: positiveInt(5),
   ALERT_WINDOW_MINUTES: positiveInt(15),
+  TWILIO_ACCOUNT_SID: optionalString,
+  TWILIO_API_KEY_SID: optionalString,
+  TWILIO_API_KEY_SECRET: optionalString,
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_VIDEO_BASE_URL: optionalString.pipe(z.url().optional()),
+  VIDEO_JOIN_MINUTES_BEFORE: positiveInt(10),
+  VIDEO_ROOM_GRACE_MINUTES: z.coerce.number().int().min(0).default(10),
+  VIDEO_ONE_TO_ONE_ROOM_TYPE: z.enum(["go", "peer-to-peer"]).default("go"),
+  VIDEO_MIN_ATTENDANCE_MINUTES: positiveInt(5),
+  VIDEO_NOISE_CANCELLATION: z.stringbool().default(false),
 };
+
+/** Only the Twilio variables, in the shape twilioVideoEnv reads. */
+const twilioEnvOf = (env: Partial<Record<(typeof twilioNames)[number], string>>) =>
+  Object.fromEntries(twilioNames.map((name) => [name, env[name]]));
+
+const twilioNames = [
+  "TWILIO_ACCOUNT_SID",
+  "TWILIO_API_KEY_SID",
+  "TWILIO_API_KEY_SECRET",
+  "TWILIO_AUTH_TOKEN",
+  "TWILIO_VIDEO_BASE_URL",
+] as const;
 
 export const configSchema = z
   .object(environmentShape)
@@ -146,6 +169,24 @@ export const configSchema = z
         code: "custom",
         path: [env.GOOGLE_CLIENT_ID ? "GOOGLE_CLIENT_SECRET" : "GOOGLE_CLIENT_ID"],
         message: "Google sign-in needs both GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET",
+      });
+    }
+    let twilio: ReturnType<typeof twilioVideoEnv> = null;
+    try {
+      twilio = twilioVideoEnv(twilioEnvOf(env));
+    } catch (error) {
+      ctx.addIssue({
+        code: "custom",
+        path: [twilioNames.find((name) => !env[name]) ?? "TWILIO_ACCOUNT_SID"],
+        message: (error as Error).message,
+      });
+    }
+    if (env.NODE_ENV === "production" && !twilio) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TWILIO_ACCOUNT_SID"],
+        message:
+          "Twilio Video is required in production: the local video provider is a development stand-in that relays no media",
       });
     }
     if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
@@ -175,6 +216,15 @@ export const configSchema = z
       feeBasisPoints: env.PLATFORM_FEE_BASIS_POINTS,
       refundDestination: env.REFUND_DESTINATION,
       topUpMaxMinor: env.WALLET_TOP_UP_MAX_MINOR,
+    },
+    video: {
+      /** Null: the local stand-in (development and demos). */
+      twilio: twilioVideoEnv(twilioEnvOf(env)),
+      joinBeforeMs: env.VIDEO_JOIN_MINUTES_BEFORE * 60_000,
+      graceMs: env.VIDEO_ROOM_GRACE_MINUTES * 60_000,
+      oneToOneRoomType: env.VIDEO_ONE_TO_ONE_ROOM_TYPE,
+      minAttendanceMs: env.VIDEO_MIN_ATTENDANCE_MINUTES * 60_000,
+      noiseCancellation: env.VIDEO_NOISE_CANCELLATION,
     },
     alerts: {
       webhookUrl: env.ALERT_WEBHOOK_URL,

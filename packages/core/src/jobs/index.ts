@@ -6,6 +6,8 @@ import { sendEmailJob } from "../email/send-email.job.ts";
 import { expirePaymentJob } from "../payments/checkout/expire-payment.job.ts";
 import { executeRefundJob } from "../payments/refunds/execute-refund.job.ts";
 import { processWebhookJob } from "../payments/webhooks/process-webhook.job.ts";
+import { processCallbackJob } from "../video/callbacks/process-callback.job.ts";
+import { closeRoomJob, openRoomJob } from "../video/room-jobs.ts";
 import type { JobDefinition } from "./define.ts";
 
 export { defineJob, enqueue, type JobDefinition, type JobServices } from "./define.ts";
@@ -19,6 +21,9 @@ export const jobDefinitions = [
   expirePaymentJob,
   executeRefundJob,
   processWebhookJob,
+  openRoomJob,
+  closeRoomJob,
+  processCallbackJob,
 ] as unknown as readonly JobDefinition[];
 
 /**

@@ -64,6 +64,11 @@ const accessTable: Record<string, Access> = {
   "admin.payments.refund": "admin",
   "admin.webhooks.list": "admin",
   "admin.webhooks.replay": "admin",
+  "admin.video.usage": "admin",
+  "video.details": "authed",
+  "video.join": "authed",
+  "video.presence": "authed",
+  "video.localPresence": "authed",
 };
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; inputs: unknown[] } };

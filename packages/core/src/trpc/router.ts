@@ -10,6 +10,7 @@ import { mentorRouter } from "../mentors/router.ts";
 import { offeringsRouter } from "../offerings/router.ts";
 import { paymentsRouter, walletRouter } from "../payments/router.ts";
 import { profileRouter } from "../profiles/router.ts";
+import { videoRouter } from "../video/router.ts";
 import { createCallerFactory, router } from "./init.ts";
 
 /** Every domain's router, mounted under its name. A new domain adds one line here. */
@@ -28,6 +29,7 @@ export const appRouter = router({
   directory: directoryRouter,
   payments: paymentsRouter,
   wallet: walletRouter,
+  video: videoRouter,
 });
 
 export type AppRouter = typeof appRouter;

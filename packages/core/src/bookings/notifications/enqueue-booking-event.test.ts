@@ -44,7 +44,7 @@ async function bookAndEnqueue(
   const startsAt = new Date(now.getTime() + hours * HOUR);
   const { booking } = await createBookingFixture(app.prisma, { startsAt, status });
   await app.prisma.$transaction((tx) =>
-    enqueueBookingEvent(app.boss, tx, { booking, startsAt, event }, now),
+    enqueueBookingEvent(app, tx, { booking, startsAt, event }, now),
   );
   return { booking, startsAt };
 }
@@ -86,12 +86,7 @@ describe("enqueueBookingEvent", () => {
     const { booking } = await createBookingFixture(app.prisma, { startsAt });
     await expect(
       app.prisma.$transaction(async (tx) => {
-        await enqueueBookingEvent(
-          app.boss,
-          tx,
-          { booking, startsAt, event: "confirmed" },
-          new Date(),
-        );
+        await enqueueBookingEvent(app, tx, { booking, startsAt, event: "confirmed" }, new Date());
         throw new Error("the booking change failed");
       }),
     ).rejects.toThrow("the booking change failed");
@@ -102,7 +97,7 @@ describe("enqueueBookingEvent", () => {
   it("adds nothing when called twice for the same event and version", async () => {
     const { booking, startsAt } = await bookAndEnqueue(72);
     await app.prisma.$transaction((tx) =>
-      enqueueBookingEvent(app.boss, tx, { booking, startsAt, event: "confirmed" }, new Date()),
+      enqueueBookingEvent(app, tx, { booking, startsAt, event: "confirmed" }, new Date()),
     );
     expect(await jobsFor(bookingNotifyJob.name, booking.id)).toHaveLength(1);
     expect(await remindersFor(booking.id)).toHaveLength(2);
@@ -115,7 +110,7 @@ describe("enqueueBookingEvent", () => {
     const moved = { ...booking, scheduleVersion: 2 };
     await app.prisma.$transaction((tx) =>
       enqueueBookingEvent(
-        app.boss,
+        app,
         tx,
         {
           booking: moved,

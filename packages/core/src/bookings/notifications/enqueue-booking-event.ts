@@ -1,6 +1,8 @@
 import type { Prisma } from "@mentora/db";
-import { fromPrisma, type PgBoss } from "pg-boss";
+import { fromPrisma } from "pg-boss";
+import type { AppServices } from "../../app/types.ts";
 import { enqueue, type JobDefinition } from "../../jobs/define.ts";
+import { scheduleVideoRoom } from "../../video/room-jobs.ts";
 import { type BookingEventName, bookingNotifyJob } from "./booking-notify.job.ts";
 import { bookingReminderJob } from "./booking-reminder.job.ts";
 import { deterministicJobId } from "./deterministic-job-id.ts";
@@ -22,16 +24,17 @@ export interface BookingEventInput {
 /**
  * Call inside the transaction that changed the booking, so the notification exists exactly when
  * the change does. Sends `booking.notify`; for a confirmed booking that was confirmed or moved,
- * also plans the 24 h and 1 h reminders that are still ahead. Job ids are deterministic, so a
+ * also plans the 24 h and 1 h reminders that are still ahead and the session's video room. Job ids are deterministic, so a
  * repeated call within pg-boss's retention adds nothing.
  */
 export async function enqueueBookingEvent(
-  boss: PgBoss,
+  services: Pick<AppServices, "boss" | "config">,
   tx: Prisma.TransactionClient,
   input: BookingEventInput,
   now: Date,
 ): Promise<void> {
   const { booking, event } = input;
+  const { boss } = services;
   const db = fromPrisma(tx);
   await enqueue(
     boss,
@@ -54,6 +57,7 @@ export async function enqueueBookingEvent(
   );
 
   if (booking.status !== "CONFIRMED" || event === "cancelled") return;
+  await scheduleVideoRoom(services, tx, booking.id);
   for (const { kind, ms } of reminderOffsets) {
     const startAfter = new Date(input.startsAt.getTime() - ms);
     if (startAfter <= now) continue;

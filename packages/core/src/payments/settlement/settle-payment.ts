@@ -223,7 +223,7 @@ async function succeed(
     include: { session: { select: { startsAt: true } } },
   });
   await enqueueBookingEvent(
-    services.boss,
+    services,
     tx,
     { booking, startsAt: booking.session.startsAt, event: "confirmed" },
     now,

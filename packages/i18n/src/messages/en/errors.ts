@@ -33,6 +33,8 @@ export const errors = {
   REFUND_NOT_POSSIBLE:
     "This payment cannot be refunded (nothing left to refund, or it never succeeded).",
   WEBHOOK_NOT_REPLAYABLE: "This event was already processed.",
+  VIDEO_NOT_OPEN_YET: "The call is not open yet: it opens a few minutes before the start.",
+  VIDEO_SESSION_ENDED: "This session has ended: its call is closed.",
   AVATAR_TOO_LARGE: "This image is too large. Please choose one under 5 MB.",
   AVATAR_UNSUPPORTED_TYPE: "Please choose a JPEG, PNG or WebP image.",
   AVATAR_UNREADABLE: "We could not read this image. Please try another one.",

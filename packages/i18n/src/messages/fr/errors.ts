@@ -36,6 +36,8 @@ export const errors: typeof en = {
   REFUND_NOT_POSSIBLE:
     "Ce paiement ne peut pas être remboursé (plus rien à rembourser, ou il n’a jamais abouti).",
   WEBHOOK_NOT_REPLAYABLE: "Cet événement a déjà été traité.",
+  VIDEO_NOT_OPEN_YET: "L’appel n’est pas encore ouvert : il ouvre quelques minutes avant le début.",
+  VIDEO_SESSION_ENDED: "Cette séance est terminée : son appel est fermé.",
   AVATAR_TOO_LARGE: "Cette image est trop lourde. Choisissez-en une de moins de 5 Mo.",
   AVATAR_UNSUPPORTED_TYPE: "Choisissez une image JPEG, PNG ou WebP.",
   AVATAR_UNREADABLE: "Nous n’avons pas pu lire cette image. Essayez-en une autre.",

@@ -1,0 +1,149 @@
+import { createHash } from "node:crypto";
+import { signLocalStatusCallback } from "@mentora/video";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accounts, balanceOf } from "../ledger/index.ts";
+import { handlePaymentReturn } from "../payments/checkout/payment-return.ts";
+import { startBookingPayment } from "../payments/checkout/start-payment.ts";
+import { createPaymentsRig, ledgerIsBalanced, walletOf } from "../payments/testing/payments-rig.ts";
+import { processVideoCallback } from "./callbacks/process-callback.job.ts";
+import { receiveVideoCallback } from "./callbacks/receive-callback.ts";
+import { localVideoSecret } from "./create-video-provider.ts";
+import { closeRoomJob } from "./room-jobs.ts";
+import { openRoom, statusCallbackUrl } from "./rooms.ts";
+
+let rig: Awaited<ReturnType<typeof createPaymentsRig>>;
+beforeAll(async () => {
+  // Refunds to the wallet, so the test sees the money come back without a gateway round trip.
+  rig = await createPaymentsRig({ REFUND_DESTINATION: "wallet" });
+});
+afterAll(() => rig?.app.close());
+
+const HOUR = 3_600_000;
+
+/** A paid, confirmed one-to-one session, moved to have ended an hour ago. */
+async function paidSessionThatHasEnded(daysAgo: number) {
+  const { app } = rig;
+  const { mentee, booking } = await rig.menteeWithHold();
+  const started = await startBookingPayment(app, { bookingId: booking.id, userId: mentee.id });
+  const back = await rig.payerChooses(started.redirectUrl, "pay");
+  const secret = new URL(back ?? "", "http://x").searchParams.get("secret") ?? "";
+  expect(await handlePaymentReturn(app, { paymentId: started.paymentId, secret })).toBe("settled");
+  const startsAt = new Date(Date.now() - daysAgo * 24 * HOUR - 2 * HOUR);
+  const session = await app.prisma.mentoringSession.update({
+    where: { id: booking.sessionId },
+    data: {
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + HOUR),
+      blockedUntil: new Date(startsAt.getTime() + HOUR),
+    },
+  });
+  await openRoom(app, session.id);
+  return { mentee, booking, session, paymentId: started.paymentId };
+}
+
+async function attend(sessionId: string, userId: string, minutes: number) {
+  const { app } = rig;
+  const room = await app.prisma.videoRoom.findUniqueOrThrow({ where: { sessionId } });
+  const session = await app.prisma.mentoringSession.findUniqueOrThrow({ where: { id: sessionId } });
+  // One connection per person and session, as Twilio's participant sids are.
+  const participantSid = `PA${createHash("sha256").update(`${sessionId}:${userId}`).digest("hex").slice(0, 32)}`;
+  const left = new Date(session.startsAt.getTime() + (minutes + 1) * 60_000);
+  const events: Record<string, string>[] = [
+    {
+      StatusCallbackEvent: "participant-connected",
+      Timestamp: new Date(session.startsAt.getTime() + 60_000).toISOString(),
+      SequenceNumber: "1",
+    },
+    {
+      StatusCallbackEvent: "participant-disconnected",
+      Timestamp: left.toISOString(),
+      SequenceNumber: "2",
+      ParticipantDuration: String(minutes * 60),
+    },
+  ];
+  for (const params of events) {
+    const full: Record<string, string> = {
+      RoomSid: room.roomSid,
+      RoomName: room.uniqueName,
+      ParticipantSid: participantSid,
+      ParticipantIdentity: userId,
+      ...params,
+    };
+    const url = statusCallbackUrl(app);
+    const answer = await receiveVideoCallback(
+      app,
+      new Request(url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          "x-twilio-signature": signLocalStatusCallback(localVideoSecret(app.config), url, full),
+        },
+        body: new URLSearchParams(full).toString(),
+      }),
+    );
+    expect(answer.status).toBe(200);
+  }
+  for (const row of await app.prisma.videoCallbackEvent.findMany({
+    where: { status: { not: "PROCESSED" } },
+  })) {
+    await processVideoCallback(app, row.id);
+  }
+}
+
+const close = (session: { id: string; endsAt: Date }) =>
+  closeRoomJob.handle({ sessionId: session.id, endsAt: session.endsAt.toISOString() }, rig.app, {
+    jobId: "close",
+  });
+
+describe("attendance and money", () => {
+  it("a mentor no-show refunds the mentee in full, once", async () => {
+    const { app } = rig;
+    const mentorId = rig.fixture.mentor.id;
+    const { mentee, session, paymentId } = await paidSessionThatHasEnded(1);
+    await attend(session.id, mentee.id, 40);
+    const pendingBefore = await balanceOf(app.prisma, accounts.mentorPending(mentorId, "EUR"));
+
+    await close(session);
+    await close(session);
+
+    const room = await app.prisma.videoRoom.findUniqueOrThrow({ where: { sessionId: session.id } });
+    expect(room.verdict).toBe("MENTOR_NO_SHOW");
+    const refunds = await app.prisma.refund.findMany({ where: { paymentId } });
+    expect(refunds).toHaveLength(1);
+    expect(refunds[0]).toMatchObject({ amountMinor: 5_000, destination: "WALLET" });
+    expect(refunds[0]?.cause).toMatch(/^mentor-no-show:/);
+    expect((await walletOf(app, mentee.id)).available).toBe(5_000);
+    // The mentor's share of it (5000 less the 15% fee) left their pending earnings.
+    expect(await balanceOf(app.prisma, accounts.mentorPending(mentorId, "EUR"))).toBe(
+      pendingBefore - 4_250,
+    );
+    expect(await ledgerIsBalanced(app)).toBe(true);
+  });
+
+  it("a mentee no-show, or both present, refunds nothing", async () => {
+    const { app } = rig;
+    const absent = await paidSessionThatHasEnded(2);
+    await attend(absent.session.id, rig.fixture.mentor.id, 50);
+    await close(absent.session);
+    const both = await paidSessionThatHasEnded(3);
+    await attend(both.session.id, rig.fixture.mentor.id, 50);
+    await attend(both.session.id, both.mentee.id, 45);
+    await close(both.session);
+
+    const verdicts = await app.prisma.videoRoom.findMany({
+      where: { sessionId: { in: [absent.session.id, both.session.id] } },
+      select: { sessionId: true, verdict: true },
+    });
+    expect(new Map(verdicts.map((v) => [v.sessionId, v.verdict]))).toEqual(
+      new Map([
+        [absent.session.id, "MENTEE_NO_SHOW"],
+        [both.session.id, "ATTENDED"],
+      ]),
+    );
+    expect(
+      await app.prisma.refund.count({
+        where: { paymentId: { in: [absent.paymentId, both.paymentId] } },
+      }),
+    ).toBe(0);
+  });
+});

@@ -1,0 +1,15 @@
+import { router } from "../trpc/init.ts";
+import { adminVideoUsage } from "./procedures/admin-usage.ts";
+import { getCall } from "./procedures/get-call.ts";
+import { getPresence } from "./procedures/get-presence.ts";
+import { joinCall } from "./procedures/join-call.ts";
+import { localPresence } from "./procedures/local-presence.ts";
+
+export const videoRouter = router({
+  details: getCall,
+  join: joinCall,
+  presence: getPresence,
+  localPresence,
+});
+
+export const adminVideoRouter = router({ usage: adminVideoUsage });
