@@ -63,6 +63,11 @@ const accessTable: Record<string, Access> = {
   "admin.payments.refund": "admin",
   "admin.webhooks.list": "admin",
   "admin.webhooks.replay": "admin",
+  "invoices.listMine": "authed",
+  "invoices.listStatements": "mentor",
+  "invoices.adminListByPayment": "admin",
+  "invoices.getBillingDetails": "authed",
+  "invoices.updateBillingDetails": "authed",
 };
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; inputs: unknown[] } };

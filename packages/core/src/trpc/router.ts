@@ -6,6 +6,7 @@ import { devRouter } from "../dev/outbox.ts";
 import { directoryRouter } from "../directory/router.ts";
 import { healthRouter } from "../health/check.ts";
 import { invitationsRouter } from "../invitations/router.ts";
+import { invoicesRouter } from "../invoices/router.ts";
 import { mentorRouter } from "../mentors/router.ts";
 import { offeringsRouter } from "../offerings/router.ts";
 import { paymentsRouter, walletRouter } from "../payments/router.ts";
@@ -28,6 +29,7 @@ export const appRouter = router({
   directory: directoryRouter,
   payments: paymentsRouter,
   wallet: walletRouter,
+  invoices: invoicesRouter,
 });
 
 export type AppRouter = typeof appRouter;
