@@ -8,7 +8,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { InvoiceDocument } from "@mentora/invoice-pdf";
+import type { InvoiceDocument } from "@mentora/invoice-pdf/document";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createUser } from "../bookings/bookings.fixture.ts";
 import { cancelBookingByMentee } from "../bookings/cancel-booking.ts";

@@ -1,5 +1,5 @@
 import type { Prisma } from "@mentora/db";
-import type { InvoiceDocument } from "@mentora/invoice-pdf";
+import type { InvoiceDocument } from "@mentora/invoice-pdf/document";
 import type { AppServices } from "../app/types.ts";
 import { enqueueRender } from "./enqueue.ts";
 import { allocateNumber } from "./numbering.ts";

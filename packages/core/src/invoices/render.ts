@@ -1,6 +1,5 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { renderInvoicePdf } from "@mentora/invoice-pdf";
 import type { AppServices } from "../app/types.ts";
 import { FileIntegrityError } from "../files/errors.ts";
 import { sha256Hex } from "../files/hash.ts";
@@ -27,6 +26,9 @@ async function renderToTempFile(tempDir: string, invoice: InvoiceRow): Promise<U
   const folder = await mkdtemp(path.join(tempDir, "render-"));
   try {
     const file = path.join(folder, `${invoice.number}.pdf`);
+    // Loaded on first use: the renderer registers font files at import, which only the worker
+    // has; the web app bundles this module but never renders.
+    const { renderInvoicePdf } = await import("@mentora/invoice-pdf");
     await writeFile(file, await renderInvoicePdf(documentOf(invoice)));
     return new Uint8Array(await readFile(file));
   } finally {

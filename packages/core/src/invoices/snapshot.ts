@@ -7,7 +7,7 @@ import {
   type InvoiceDocument,
   type InvoiceLine,
   inclusiveLine,
-} from "@mentora/invoice-pdf";
+} from "@mentora/invoice-pdf/document";
 import { exponentOf } from "@mentora/payment-gateway";
 import type { Config } from "../config/index.ts";
 
