@@ -1,4 +1,4 @@
-import { invoicePdfResponse } from "@mentora/core/invoices";
+import { invoicePdfForContext } from "@mentora/core/invoices";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCaller } from "~/lib/trpc.server";
 
@@ -8,26 +8,9 @@ import { getCaller } from "~/lib/trpc.server";
  * ids get the same 404 (never 403: existence is not revealed, and anonymous visitors are not
  * sent to sign-in, which would say the id exists). A document not rendered yet answers 202 with
  * a page that reloads itself; stored bytes that fail their sha256 check answer 500
- * INVOICE_INTEGRITY_ERROR and are never sent (see core/src/invoices/serve.ts).
+ * INVOICE_INTEGRITY_ERROR and are never sent (core/src/invoices/serve.ts).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await getCaller(request);
-  const user = ctx.session?.user;
-  try {
-    return await invoicePdfResponse(
-      ctx.services,
-      user ? { id: user.id, role: user.role ?? "MENTEE" } : null,
-      params.id ?? "",
-      { locale: ctx.locale, method: request.method },
-    );
-  } catch (error) {
-    ctx.services.logger.error(
-      { err: error, invoiceId: params.id, requestId: ctx.requestId },
-      "could not serve an invoice",
-    );
-    return new Response("Service unavailable", {
-      status: 503,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-    });
-  }
+  return invoicePdfForContext(ctx, params.id ?? "", request.method);
 }

@@ -19,13 +19,14 @@ import { startBookingPayment, startWalletTopUp } from "../payments/checkout/star
 import { refundPayment } from "../payments/refunds/refund-payment.ts";
 import { settlePayment } from "../payments/settlement/settle-payment.ts";
 import { createPaymentsRig, drainJobs, fundWallet } from "../payments/testing/payments-rig.ts";
-import { contextFor, deliverQueuedEmails } from "../testing/index.ts";
+import { contextFor, deliverQueuedEmails, signUpVerifiedUser } from "../testing/index.ts";
 import { createCaller } from "../trpc/router.ts";
 import { cleanupTempDir, invoiceCleanupTempJob } from "./cleanup-temp.job.ts";
 import { documentOf, issueInvoiceForPayment, issuePayoutStatement } from "./issue.ts";
 import { invoiceRenderJob } from "./render.job.ts";
 import { renderInvoice } from "./render.ts";
-import { INVOICE_INTEGRITY_ERROR, invoicePdfResponse } from "./serve.ts";
+import { INVOICE_INTEGRITY_ERROR, invoicePdfForContext, invoicePdfResponse } from "./serve.ts";
+import { invoiceDocument } from "./snapshot.ts";
 import { inspectPdf } from "./testing/pdf-check.ts";
 
 const SELLER_ENV = {
@@ -586,6 +587,40 @@ describe("downloading", () => {
     ).toBe(404);
   });
 
+  it("through a request's session: the signed-in buyer gets the PDF, another account and no cookie get 404", async () => {
+    const buyer = await signUpVerifiedUser(rig.app, {
+      name: "Cookie Buyer",
+      email: "buyer@invoices.test",
+    });
+    const other = await signUpVerifiedUser(rig.app, {
+      name: "Cookie Other",
+      email: "other@invoices.test",
+    });
+    const { booking } = await rig.menteeWithHold();
+    await rig.app.prisma.booking.update({
+      where: { id: booking.id },
+      data: { menteeId: buyer.userId },
+    });
+    await fundWallet(rig.app, buyer.userId, 5_000);
+    const started = await startBookingPayment(rig.app, {
+      bookingId: booking.id,
+      userId: buyer.userId,
+    });
+    await drainJobs(rig.app, [invoiceRenderJob]);
+    const invoice = await rig.app.prisma.invoice.findUniqueOrThrow({
+      where: { paymentId: started.paymentId },
+    });
+    const as = async (headers: Record<string, string>, id = invoice.id) =>
+      invoicePdfForContext(await contextFor(rig.app, headers), id);
+    const ok = await as({ cookie: buyer.cookie });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("content-type")).toBe("application/pdf");
+    expect(ok.headers.get("cache-control")).toBe("private, no-store");
+    expect((await as({ cookie: other.cookie })).status).toBe(404);
+    expect((await as({})).status).toBe(404);
+    expect((await as({ cookie: buyer.cookie }, "x".repeat(500))).status).toBe(404);
+  });
+
   it("a payout statement is served to its mentor only (and admins)", async () => {
     const statement = await rig.app.prisma.invoice.findFirstOrThrow({
       where: { kind: "PAYOUT_STATEMENT", fileKey: { not: null } },
@@ -644,6 +679,94 @@ describe("downloading", () => {
     expect((await invoicePdfResponse(rig.app, viewer(mentee), invoice.id)).status).toBe(500);
     expect(await renderInvoice(rig.app, invoice.id)).toBe("restored");
     expect((await invoicePdfResponse(rig.app, viewer(mentee), invoice.id)).status).toBe(200);
+  });
+});
+
+describe("VAT-exempt seller", () => {
+  it("prints 'TVA non applicable, art. 293 B du CGI' and no VAT, totals equal to the price", async () => {
+    const settings = loadConfig({
+      NODE_ENV: "test",
+      ...SELLER_ENV,
+      INVOICE_VAT_EXEMPT: "true",
+    }).invoices;
+    const doc = invoiceDocument(settings, {
+      number: "F-2026-000042",
+      issuedAt: new Date("2026-03-20T10:00:00Z"),
+      buyer: { name: "Élise Acheteuse", email: "elise@example.com", locale: "fr", billing: null },
+      booking: {
+        id: "bk_1",
+        offeringTitle: "Revue de code",
+        durationMinutes: 45,
+        startsAt: new Date("2026-03-18T09:00:00Z"),
+        mentorName: "Maëlle Mentor",
+      },
+      payment: {
+        id: "pay_1",
+        currency: "EUR",
+        amountMinor: 4_999,
+        walletAmountMinor: 0,
+        gatewayAmountMinor: 4_999,
+        provider: "stripe",
+        providerPaymentId: "pi_123",
+        paidAt: new Date("2026-03-20T09:59:00Z"),
+      },
+    });
+    expect(doc.totals).toEqual({ exclMinor: 4_999, vatByRate: [], inclMinor: 4_999 });
+    const { renderInvoicePdf } = await import("@mentora/invoice-pdf");
+    const report = expectValidPdf(await renderInvoicePdf(doc), [
+      "TVA non applicable, art. 293 B du CGI",
+      "F-2026-000042",
+      "Date de la prestation : 18 mars 2026",
+      "Élise Acheteuse",
+      "Revue de code",
+      "49,99 EUR",
+      "Moyen de paiement : Paiement en ligne (stripe)",
+      "pi_123",
+    ]);
+    expect(report.text).not.toMatch(/Total TVA|Récapitulatif TVA/);
+  });
+});
+
+describe("billing details", () => {
+  it("refuses malformed input and keeps the previous details", async () => {
+    const user = await createUser(rig.app, "Billing Person");
+    const caller = await callerAs(user.id);
+    expect(await caller.invoices.getBillingDetails()).toEqual({
+      name: null,
+      addressLines: [],
+      country: null,
+      vatNumber: null,
+      isBusiness: false,
+    });
+    await caller.invoices.updateBillingDetails({
+      name: "",
+      addressLines: ["1 rue A", ""],
+      country: "fr",
+      vatNumber: null,
+      isBusiness: false,
+    });
+    expect(await caller.invoices.getBillingDetails()).toMatchObject({
+      name: null,
+      addressLines: ["1 rue A"],
+      country: "FR",
+    });
+    for (const bad of [
+      { country: "France" },
+      { vatNumber: "FR 12; DROP" },
+      { addressLines: Array.from({ length: 6 }, () => "x") },
+    ]) {
+      await expect(
+        caller.invoices.updateBillingDetails({
+          name: null,
+          addressLines: [],
+          country: null,
+          vatNumber: null,
+          isBusiness: false,
+          ...bad,
+        }),
+      ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    }
+    expect((await caller.invoices.getBillingDetails()).country).toBe("FR");
   });
 });
 

@@ -1,6 +1,7 @@
 import type { AppServices } from "../app/types.ts";
 import { FileIntegrityError } from "../files/errors.ts";
 import { sha256Hex } from "../files/hash.ts";
+import type { Context } from "../trpc/context.ts";
 import { findReadableInvoice, type Viewer } from "./access.ts";
 import { INVOICE_CONTENT_TYPE } from "./render.ts";
 
@@ -99,4 +100,34 @@ export async function invoicePdfResponse(
   };
   if (options.method === "HEAD") return new Response(null, { status: 200, headers });
   return new Response(new Blob([file.bytes as Uint8Array<ArrayBuffer>]), { status: 200, headers });
+}
+
+/**
+ * The same response for a request's tRPC context (the web route's): the signed-in user, if
+ * any, is the viewer; the page language is the context's. Storage failures are logged and
+ * answer 503 without details.
+ */
+export async function invoicePdfForContext(
+  ctx: Pick<Context, "services" | "session" | "locale" | "requestId">,
+  invoiceId: string,
+  method = "GET",
+): Promise<Response> {
+  const user = ctx.session?.user;
+  try {
+    return await invoicePdfResponse(
+      ctx.services,
+      user ? { id: user.id, role: user.role ?? "MENTEE" } : null,
+      invoiceId,
+      { locale: ctx.locale, method },
+    );
+  } catch (error) {
+    ctx.services.logger.error(
+      { err: error, invoiceId, requestId: ctx.requestId },
+      "could not serve an invoice",
+    );
+    return new Response("Service unavailable", {
+      status: 503,
+      headers: { "Content-Type": "text/plain; charset=utf-8", ...noStore },
+    });
+  }
 }
