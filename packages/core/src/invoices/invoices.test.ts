@@ -26,7 +26,7 @@ import { documentOf, issueInvoiceForPayment, issuePayoutStatement } from "./issu
 import { invoiceRenderJob } from "./render.job.ts";
 import { renderInvoice } from "./render.ts";
 import { INVOICE_INTEGRITY_ERROR, invoicePdfForContext, invoicePdfResponse } from "./serve.ts";
-import { invoiceDocument } from "./snapshot.ts";
+import { buyerSnapshot, invoiceDocument } from "./snapshot.ts";
 import { inspectPdf } from "./testing/pdf-check.ts";
 
 const SELLER_ENV = {
@@ -727,6 +727,36 @@ describe("VAT-exempt seller", () => {
   });
 });
 
+describe("buyer snapshot", () => {
+  it("uses billing details over the profile, and never flags a business without a VAT number", () => {
+    const party = {
+      name: "Profile Name",
+      email: "p@example.com",
+      locale: null,
+      billing: {
+        name: "ACME SAS",
+        addressLines: ["1 rue A"],
+        country: "FR",
+        vatNumber: null,
+        isBusiness: true,
+      },
+    };
+    expect(buyerSnapshot(party, "en")).toEqual({
+      name: "ACME SAS",
+      addressLines: ["1 rue A", "FR"],
+      email: "p@example.com",
+    });
+    expect(
+      buyerSnapshot({ ...party, billing: { ...party.billing, vatNumber: "FR83404833048" } }, "en"),
+    ).toMatchObject({ isBusiness: true, vatNumber: "FR83404833048" });
+    expect(buyerSnapshot({ ...party, billing: null }, "en")).toEqual({
+      name: "Profile Name",
+      addressLines: ["Address not provided"],
+      email: "p@example.com",
+    });
+  });
+});
+
 describe("billing details", () => {
   it("refuses malformed input and keeps the previous details", async () => {
     const user = await createUser(rig.app, "Billing Person");
@@ -754,6 +784,7 @@ describe("billing details", () => {
       { country: "France" },
       { vatNumber: "FR 12; DROP" },
       { addressLines: Array.from({ length: 6 }, () => "x") },
+      { isBusiness: true },
     ]) {
       await expect(
         caller.invoices.updateBillingDetails({

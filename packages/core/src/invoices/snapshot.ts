@@ -68,7 +68,9 @@ export function buyerSnapshot(party: PartyInput, locale: DocumentLocale): Buyer 
     addressLines: address.length > 0 ? address : [words[locale].noAddress],
     email: party.email,
     ...(billing?.vatNumber ? { vatNumber: billing.vatNumber } : {}),
-    ...(billing?.isBusiness ? { isBusiness: true } : {}),
+    // A business buyer needs a VAT number above 150 EUR: without one (details saved before the
+    // form required it), issue as a consumer invoice rather than never issue it.
+    ...(billing?.isBusiness && billing.vatNumber ? { isBusiness: true } : {}),
   };
 }
 

@@ -31,7 +31,12 @@ export const updateBillingDetailsInput = z
       .nullable(),
     isBusiness: z.boolean(),
   })
-  .strict();
+  .strict()
+  // Invoices to a business above 150 EUR must carry its VAT number.
+  .refine((input) => !input.isBusiness || Boolean(input.vatNumber), {
+    path: ["vatNumber"],
+    message: "A business buyer needs a VAT number",
+  });
 
 const empty = { name: null, addressLines: [], country: null, vatNumber: null, isBusiness: false };
 
