@@ -137,7 +137,9 @@ export async function issueCreditNoteForRefund(
 /**
  * Issues the payout statement of a payout in the caller's transaction (the one that records
  * the payout as paid), idempotent on payoutId, and enqueues its render in that transaction.
- * `amountMinor` is what was transferred; gross earnings = amountMinor + feeMinor.
+ * `amountMinor` is what was transferred; gross earnings = amountMinor + feeMinor. The series'
+ * counter stays locked until the caller commits: call it last in the payout's transaction,
+ * after any slow work, so statements do not queue behind a gateway call.
  */
 export async function issuePayoutStatement(
   services: Pick<AppServices, "boss" | "config">,
