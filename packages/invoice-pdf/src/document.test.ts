@@ -1,9 +1,11 @@
 import { describe, expect, test } from "vitest";
 import {
   assertInvoiceDocument,
+  computeInclusiveTotals,
   computeTotals,
   type InvoiceDocument,
   InvoiceDocumentError,
+  inclusiveLine,
   vatForBase,
 } from "./document.ts";
 import { exemptDocument, line, sampleDocument, tndDocument } from "./fixtures.ts";
@@ -126,4 +128,89 @@ describe("assertInvoiceDocument", () => {
       expect((error as InvoiceDocumentError).problems).toHaveLength(3);
     }
   });
+});
+
+describe("VAT-inclusive prices", () => {
+  // A consumer buyer (no VAT number needed) with the sample seller.
+  const invoice = (): InvoiceDocument => ({
+    ...sampleDocument("invoice", "fr"),
+    buyer: { name: "Jeanne", addressLines: ["Paris"] },
+  });
+  test("every inclusive price is reachable: the total with tax is the price paid", () => {
+    // round(base × 20 %) skips one total in six, so inclusive prices need the VAT as the rest.
+    let unreachableByExactVat = 0;
+    for (let price = 1; price <= 3_000; price += 1) {
+      const entry = inclusiveLine({ description: "Séance", vatRateBasisPoints: 2000 }, price);
+      const totals = computeInclusiveTotals([entry]);
+      expect(totals.inclMinor).toBe(price);
+      if (totals.vatByRate[0]!.vatMinor !== vatForBase(entry.line.totalExclMinor, 2000)) {
+        unreachableByExactVat += 1;
+      }
+      const doc: InvoiceDocument = {
+        ...invoice(),
+        lines: [entry.line],
+        totals,
+        vatIncludedInPrices: true,
+      };
+      expect(() => assertInvoiceDocument(doc)).not.toThrow();
+    }
+    expect(unreachableByExactVat).toBeGreaterThan(0);
+  });
+
+  test("50.00 EUR at 20 % is 41.67 + 8.33", () => {
+    const entry = inclusiveLine({ description: "Séance", vatRateBasisPoints: 2000 }, 5_000);
+    expect(entry.line.totalExclMinor).toBe(4_167);
+    expect(computeInclusiveTotals([entry])).toEqual({
+      exclMinor: 4_167,
+      vatByRate: [{ rateBasisPoints: 2000, baseMinor: 4_167, vatMinor: 833 }],
+      inclMinor: 5_000,
+    });
+  });
+
+  test("VAT off by more than one minor unit per line is still refused", () => {
+    const entry = inclusiveLine({ description: "Séance", vatRateBasisPoints: 2000 }, 5_000);
+    const totals = computeInclusiveTotals([entry]);
+    const bad = {
+      ...totals,
+      vatByRate: [{ ...totals.vatByRate[0]!, vatMinor: 835 }],
+      inclMinor: 5_002,
+    };
+    expect(() =>
+      assertInvoiceDocument({
+        ...invoice(),
+        lines: [entry.line],
+        totals: bad,
+        vatIncludedInPrices: true,
+      }),
+    ).toThrow(/vatByRate/);
+    // Without the flag the exact rule applies.
+    expect(() =>
+      assertInvoiceDocument({
+        ...invoice(),
+        lines: [entry.line],
+        totals: {
+          ...totals,
+          inclMinor: 5_000,
+          vatByRate: [{ ...totals.vatByRate[0]!, vatMinor: 834 }],
+        },
+      }),
+    ).toThrow(/vatByRate/);
+  });
+});
+
+test("a snapshot read back with its keys reordered (Postgres jsonb) is still valid", () => {
+  const doc = sampleDocument("invoice", "fr");
+  const reordered = {
+    ...doc,
+    totals: {
+      inclMinor: doc.totals.inclMinor,
+      vatByRate: doc.totals.vatByRate.map(({ vatMinor, baseMinor, rateBasisPoints }) => ({
+        vatMinor,
+        baseMinor,
+        rateBasisPoints,
+      })),
+      exclMinor: doc.totals.exclMinor,
+    },
+  };
+  expect(() => assertInvoiceDocument(reordered)).not.toThrow();
 });

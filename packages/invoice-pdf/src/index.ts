@@ -15,8 +15,10 @@ export type {
 } from "./document.ts";
 export {
   assertInvoiceDocument,
+  computeInclusiveTotals,
   computeTotals,
   InvoiceDocumentError,
+  inclusiveLine,
   lineTotalExclMinor,
   RECOVERY_FEE_EUR,
   vatForBase,

@@ -5,10 +5,13 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { AccountPreferences } from "~/components/account-preferences";
 import { AccountSessions } from "~/components/account-sessions";
+import { BillingDetailsForm } from "~/components/billing-details-form";
 import { ErrorPage } from "~/components/error-page";
+import { formText } from "~/lib/forms";
+import { attempt } from "~/lib/guards.server";
 import { assertSameOrigin } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
@@ -33,9 +36,10 @@ function timeZoneList(current: string | null): string[] {
 export async function loader({ request }: LoaderFunctionArgs) {
   return withCaller(request, async (input) => {
     requireSession(request, input);
-    const [me, sessions] = await Promise.all([
+    const [me, sessions, billing] = await Promise.all([
       input.caller.account.me(),
       input.caller.account.listSessions(),
+      input.caller.invoices.getBillingDetails(),
     ]);
     return {
       me: {
@@ -46,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         timezone: me.timezone,
       },
       sessions,
+      billing,
       timeZones: timeZoneList(me.timezone),
     };
   });
@@ -57,6 +62,22 @@ export async function action({ request }: ActionFunctionArgs) {
     assertSameOrigin(request, input.ctx);
     requireSession(request, input);
     const form = await request.formData();
+    if (form.get("intent") === "billing") {
+      const optional = (name: string) => formText(form, name) || null;
+      // Shown next to the form: a bad VAT number or country code is the user's to fix.
+      return attempt(input.ctx, "billing", () =>
+        input.caller.invoices.updateBillingDetails({
+          name: optional("name"),
+          addressLines: formText(form, "address")
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter(Boolean),
+          country: optional("country"),
+          vatNumber: optional("vatNumber")?.replace(/\s+/g, "") ?? null,
+          isBusiness: form.get("isBusiness") === "on",
+        }),
+      );
+    }
     if (form.get("intent") === "preferences") {
       const locale = form.get("locale");
       const timezone = form.get("timezone");
@@ -71,7 +92,9 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Account() {
   const t = useT();
-  const { me, sessions, timeZones } = useLoaderData<typeof loader>();
+  const { me, sessions, timeZones, billing } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const billingResult = result && "intent" in result && result.intent === "billing" ? result : null;
   return (
     <div className="container">
       <h1>{t("web.account.heading")}</h1>
@@ -110,6 +133,11 @@ export default function Account() {
           </p>
         </section>
       )}
+      <BillingDetailsForm
+        values={billing}
+        failure={billingResult && !billingResult.ok ? billingResult : null}
+        saved={Boolean(billingResult?.ok)}
+      />
       <AccountSessions initial={sessions} />
     </div>
   );

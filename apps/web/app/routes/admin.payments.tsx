@@ -2,6 +2,7 @@ import { translate } from "@mentora/i18n";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ActionAlert, StatusNotice } from "~/components/action-alert";
+import { InvoiceLinks } from "~/components/invoice-links";
 import { PaymentStatusBadge } from "~/components/payment-bits";
 import {
   filterQuery,
@@ -35,7 +36,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
             limit: 25,
             ...(cursor ? { cursor } : {}),
           });
+    const documents =
+      page.items.length > 0
+        ? await input.caller.invoices.adminListByPayment({
+            paymentIds: page.items.map((item) => item.id),
+          })
+        : [];
     return {
+      documents,
       values,
       problems,
       query: filterQuery(values),
@@ -229,7 +237,7 @@ export default function AdminPayments() {
   const t = useT();
   const formatAmount = useFormatAmount();
   const formatDate = useFormatDateTime();
-  const { values, problems, query, isFirstPage, providers, items, nextCursor } =
+  const { values, problems, query, isFirstPage, providers, items, nextCursor, documents } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const withCursor = (cursor: string) =>
@@ -289,6 +297,12 @@ export default function AdminPayments() {
                     ) : (
                       t("web.adminPayments.purpose.TOP_UP")
                     )}
+                    {payment.bookingId && payment.status === "SUCCEEDED" ? (
+                      <InvoiceLinks
+                        documents={documents.find((entry) => entry.paymentId === payment.id)}
+                        isTopUp={false}
+                      />
+                    ) : null}
                   </td>
                   <td>
                     <PaymentStatusBadge status={payment.status} />

@@ -1,4 +1,5 @@
 import { fileResponse } from "@mentora/core/files";
+import { INVOICE_KEY_PREFIX } from "@mentora/core/invoices";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getServices } from "~/lib/services.server";
 
@@ -10,6 +11,13 @@ import { getServices } from "~/lib/services.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const services = await getServices();
   const key = params["*"] ?? "";
+  // Invoices are private: only /invoices/<id>.pdf serves them, after its access check.
+  if (key.startsWith(INVOICE_KEY_PREFIX)) {
+    return new Response("Not found", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  }
   try {
     return await fileResponse(services.files, key, request);
   } catch (error) {

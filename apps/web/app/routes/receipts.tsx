@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
+import { InvoiceLinks } from "~/components/invoice-links";
 import { requireSession } from "~/lib/guards.server";
 import { useFormatAmount, useFormatDateTime, useT } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
@@ -17,7 +18,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       limit: 20,
       ...(cursor ? { cursor } : {}),
     });
-    return { ...page, isFirstPage: !cursor };
+    const documents = await input.caller.invoices.listMine({
+      paymentIds: page.items.map((payment) => payment.id),
+    });
+    return { ...page, documents, isFirstPage: !cursor };
   });
 }
 
@@ -25,7 +29,9 @@ export default function ReceiptsPage() {
   const t = useT();
   const formatAmount = useFormatAmount();
   const formatDate = useFormatDateTime();
-  const { items, nextCursor, isFirstPage } = useLoaderData<typeof loader>();
+  const { items, nextCursor, isFirstPage, documents } = useLoaderData<typeof loader>();
+  const documentsOf = (paymentId: string) =>
+    documents.find((entry) => entry.paymentId === paymentId);
   return (
     <div className="container">
       <h1>{t("web.receipts.heading")}</h1>
@@ -98,9 +104,8 @@ export default function ReceiptsPage() {
                       </ul>
                     )}
                   </td>
-                  {/* INVOICE SLOT (next issue): the invoice PDF download link goes in this cell. */}
                   <td data-testid="invoice-slot" data-payment-id={payment.id}>
-                    <span className="muted small">{t("web.receipts.invoiceSoon")}</span>
+                    <InvoiceLinks documents={documentsOf(payment.id)} isTopUp={!payment.booking} />
                   </td>
                 </tr>
               ))}

@@ -99,7 +99,17 @@ describe("loadConfig", () => {
   });
 
   it("refuses the sandbox gateway in production", () => {
-    const production = { NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), ...twilio };
+    const production = {
+      NODE_ENV: "production",
+      AUTH_SECRET: "x".repeat(32),
+      // Production invoices need a real seller (see invoices.test.ts).
+      INVOICE_SELLER_LEGAL_NAME: "Mentora SAS",
+      INVOICE_SELLER_LEGAL_FORM: "SAS",
+      INVOICE_SELLER_ADDRESS: "1 rue X|75001 Paris",
+      INVOICE_SELLER_SIREN: "912345678",
+      INVOICE_SELLER_VAT_NUMBER: "FR32912345678",
+      ...twilio,
+    };
     expect(() => loadConfig(production)).toThrowError(
       /PAYMENT_GATEWAYS must not include @mentora\/gateway-sandbox in production/,
     );
@@ -123,6 +133,11 @@ describe("loadConfig", () => {
       AUTH_SECRET: "x".repeat(32),
       PAYMENT_GATEWAYS: "@mentora/gateway-stripe",
       PAYMENT_ROUTING: "*:stripe",
+      INVOICE_SELLER_LEGAL_NAME: "Mentora SAS",
+      INVOICE_SELLER_LEGAL_FORM: "SAS",
+      INVOICE_SELLER_ADDRESS: "1 rue X|75001 Paris",
+      INVOICE_SELLER_SIREN: "912345678",
+      INVOICE_SELLER_VAT_NUMBER: "FR32912345678",
     };
     expect(() => loadConfig(production)).toThrowError(
       /TWILIO_ACCOUNT_SID Twilio Video is required in production/,

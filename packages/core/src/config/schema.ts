@@ -133,6 +133,20 @@ const environmentShape = {
   VIDEO_ONE_TO_ONE_ROOM_TYPE: z.enum(["go", "peer-to-peer"]).default("go"),
   VIDEO_MIN_ATTENDANCE_MINUTES: positiveInt(5),
   VIDEO_NOISE_CANCELLATION: z.stringbool().default(false),
+  // Invoices (the seller printed on every invoice and credit note; required in production).
+  INVOICE_SELLER_LEGAL_NAME: optionalString,
+  INVOICE_SELLER_LEGAL_FORM: optionalString,
+  INVOICE_SELLER_ADDRESS: optionalString,
+  INVOICE_SELLER_SIREN: optionalString,
+  INVOICE_SELLER_SIRET: optionalString,
+  INVOICE_SELLER_RCS: optionalString,
+  INVOICE_SELLER_SHARE_CAPITAL: optionalString,
+  INVOICE_SELLER_VAT_NUMBER: optionalString,
+  INVOICE_SELLER_EMAIL: optionalString,
+  INVOICE_VAT_RATE_BASIS_POINTS: z.coerce.number().int().min(0).max(10_000).default(2000),
+  INVOICE_VAT_EXEMPT: z.stringbool().default(false),
+  INVOICE_LOCALE: z.enum(["en", "fr"]).default("fr"),
+  INVOICE_TEMP_DIR: optionalString,
 };
 
 /** Only the Twilio variables, in the shape twilioVideoEnv reads. */
@@ -146,6 +160,22 @@ const twilioNames = [
   "TWILIO_AUTH_TOKEN",
   "TWILIO_VIDEO_BASE_URL",
 ] as const;
+
+/** Development stand-ins for the seller: visibly fake, so no demo invoice passes for real. */
+const demoSeller = {
+  legalName: "DEMO Mentora Exemple SAS (not a real company)",
+  legalForm: "SAS",
+  addressLines: ["1 rue de la Démo", "75000 Paris", "France"],
+  siren: "000 000 000",
+  siret: "000 000 000 00000",
+  rcs: "RCS Démo 000 000 000",
+  shareCapital: "1 000 €",
+  vatNumber: "FR00000000000",
+  email: "billing@mentora.localhost",
+};
+
+/** The legal mention a VAT-exempt seller (franchise en base) prints instead of any VAT. */
+export const VAT_EXEMPTION_MENTION = "TVA non applicable, art. 293 B du CGI";
 
 export const configSchema = z
   .object(environmentShape)
@@ -163,6 +193,27 @@ export const configSchema = z
         path: ["PAYMENT_GATEWAYS"],
         message: `must not include ${SANDBOX_GATEWAY_PACKAGE} in production: it moves no money and anyone can press Pay (name a real gateway, e.g. @mentora/gateway-stripe)`,
       });
+    }
+    if (env.NODE_ENV === "production") {
+      // An invoice without these is not a legal invoice: refuse to start rather than issue one.
+      const required: (keyof typeof env)[] = [
+        "INVOICE_SELLER_LEGAL_NAME",
+        "INVOICE_SELLER_LEGAL_FORM",
+        "INVOICE_SELLER_ADDRESS",
+        ...(env.INVOICE_VAT_EXEMPT ? [] : (["INVOICE_SELLER_VAT_NUMBER"] as const)),
+      ];
+      for (const name of required) {
+        if (!env[name]) {
+          ctx.addIssue({ code: "custom", path: [name], message: "is required in production" });
+        }
+      }
+      if (!env.INVOICE_SELLER_SIREN && !env.INVOICE_SELLER_SIRET) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["INVOICE_SELLER_SIREN"],
+          message: "INVOICE_SELLER_SIREN or INVOICE_SELLER_SIRET is required in production",
+        });
+      }
     }
     if (Boolean(env.GOOGLE_CLIENT_ID) !== Boolean(env.GOOGLE_CLIENT_SECRET)) {
       ctx.addIssue({
@@ -231,6 +282,7 @@ export const configSchema = z
       threshold: env.ALERT_FAILURE_THRESHOLD,
       windowMs: env.ALERT_WINDOW_MINUTES * 60_000,
     },
+    invoices: invoiceSettings(env),
     fileStorage: {
       rootDir: path.resolve(repoRoot(), env.FILES_DIR ?? ".data/files"),
       s3: env.S3_BUCKET
@@ -246,6 +298,40 @@ export const configSchema = z
         : undefined,
     } satisfies FileStorageOptions,
   }));
+
+type Environment = z.output<z.ZodObject<typeof environmentShape>>;
+
+function invoiceSettings(env: Environment) {
+  // Outside production, unset seller fields fall back to the demo seller as a whole, so a
+  // development invoice is never half real.
+  const configured = Boolean(env.INVOICE_SELLER_LEGAL_NAME);
+  const pick = <K extends keyof typeof demoSeller>(value: string | undefined, key: K) =>
+    value ?? (configured || env.NODE_ENV === "production" ? undefined : demoSeller[key]);
+  const seller = {
+    legalName: env.INVOICE_SELLER_LEGAL_NAME ?? demoSeller.legalName,
+    legalForm: pick(env.INVOICE_SELLER_LEGAL_FORM, "legalForm"),
+    addressLines: env.INVOICE_SELLER_ADDRESS
+      ? env.INVOICE_SELLER_ADDRESS.split("|")
+          .map((line) => line.trim())
+          .filter(Boolean)
+      : demoSeller.addressLines,
+    siren: pick(env.INVOICE_SELLER_SIREN, "siren"),
+    siret: pick(env.INVOICE_SELLER_SIRET, "siret"),
+    rcs: pick(env.INVOICE_SELLER_RCS, "rcs"),
+    shareCapital: pick(env.INVOICE_SELLER_SHARE_CAPITAL, "shareCapital"),
+    vatNumber: env.INVOICE_VAT_EXEMPT
+      ? env.INVOICE_SELLER_VAT_NUMBER
+      : pick(env.INVOICE_SELLER_VAT_NUMBER, "vatNumber"),
+    email: pick(env.INVOICE_SELLER_EMAIL, "email"),
+  };
+  return {
+    seller,
+    vatRateBasisPoints: env.INVOICE_VAT_EXEMPT ? 0 : env.INVOICE_VAT_RATE_BASIS_POINTS,
+    vatExemptionMention: env.INVOICE_VAT_EXEMPT ? VAT_EXEMPTION_MENTION : undefined,
+    locale: env.INVOICE_LOCALE,
+    tempDir: path.resolve(repoRoot(), env.INVOICE_TEMP_DIR ?? ".data/tmp/invoices"),
+  };
+}
 
 export type Config = z.output<typeof configSchema>;
 export const configVariableNames = Object.keys(environmentShape).sort();

@@ -11,6 +11,8 @@ export interface JobDefinition<Schema extends z.ZodType = z.ZodType, Services = 
   schema: Schema;
   /** Retries, backoff, expiry and dead-lettering for this queue. */
   queue: Omit<Queue, "name">;
+  /** Runs on a cron schedule (UTC unless tz is given); the worker registers it at start. */
+  schedule?: { cron: string; tz?: string };
   /** Must be idempotent: pg-boss can run a job again (retry, expiry) after a partial success. */
   handle(data: z.output<Schema>, services: Services, meta: { jobId: string }): Promise<void>;
 }

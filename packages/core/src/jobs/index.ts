@@ -3,6 +3,8 @@ import { expireHoldJob } from "../bookings/expire-hold.job.ts";
 import { bookingNotifyJob } from "../bookings/notifications/booking-notify.job.ts";
 import { bookingReminderJob } from "../bookings/notifications/booking-reminder.job.ts";
 import { sendEmailJob } from "../email/send-email.job.ts";
+import { invoiceCleanupTempJob } from "../invoices/cleanup-temp.job.ts";
+import { invoiceRenderJob } from "../invoices/render.job.ts";
 import { expirePaymentJob } from "../payments/checkout/expire-payment.job.ts";
 import { executeRefundJob } from "../payments/refunds/execute-refund.job.ts";
 import { processWebhookJob } from "../payments/webhooks/process-webhook.job.ts";
@@ -24,6 +26,8 @@ export const jobDefinitions = [
   openRoomJob,
   closeRoomJob,
   processCallbackJob,
+  invoiceRenderJob,
+  invoiceCleanupTempJob,
 ] as unknown as readonly JobDefinition[];
 
 /**

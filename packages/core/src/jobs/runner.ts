@@ -40,6 +40,10 @@ export function createJobRunner(
             throw error;
           }
         });
+        // pg-boss keeps one schedule per queue name: registering again at each start updates it.
+        if (job.schedule) {
+          await boss.schedule(job.name, job.schedule.cron, {}, { tz: job.schedule.tz ?? "UTC" });
+        }
       }
       logger.info({ queues: definitions.map((job) => job.name) }, "worker started");
     },

@@ -69,6 +69,11 @@ const accessTable: Record<string, Access> = {
   "video.join": "authed",
   "video.presence": "authed",
   "video.localPresence": "authed",
+  "invoices.listMine": "authed",
+  "invoices.listStatements": "mentor",
+  "invoices.adminListByPayment": "admin",
+  "invoices.getBillingDetails": "authed",
+  "invoices.updateBillingDetails": "authed",
 };
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; inputs: unknown[] } };

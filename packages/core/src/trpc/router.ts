@@ -6,6 +6,7 @@ import { devRouter } from "../dev/outbox.ts";
 import { directoryRouter } from "../directory/router.ts";
 import { healthRouter } from "../health/check.ts";
 import { invitationsRouter } from "../invitations/router.ts";
+import { invoicesRouter } from "../invoices/router.ts";
 import { mentorRouter } from "../mentors/router.ts";
 import { offeringsRouter } from "../offerings/router.ts";
 import { paymentsRouter, walletRouter } from "../payments/router.ts";
@@ -30,6 +31,7 @@ export const appRouter = router({
   payments: paymentsRouter,
   wallet: walletRouter,
   video: videoRouter,
+  invoices: invoicesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,7 +3,9 @@ import { renderBookingCancelled } from "../../email/templates/booking-cancelled.
 import { renderBookingConfirmed } from "../../email/templates/booking-confirmed.ts";
 import { renderBookingRescheduled } from "../../email/templates/booking-rescheduled.ts";
 import type { RenderedEmail } from "../../email/templates/layout.ts";
-import { defineJob } from "../../jobs/define.ts";
+import { invoiceUrl } from "../../invoices/access.ts";
+import { issueInvoiceForPayment } from "../../invoices/issue.ts";
+import { defineJob, type JobServices } from "../../jobs/define.ts";
 import { renderBookingIcs } from "../ics/booking-ics.ts";
 import { type BookingDetails, loadBookingDetails } from "./booking-details.ts";
 import { bookingEmailInput } from "./booking-email-input.ts";
@@ -40,9 +42,10 @@ function renderEmail(
   recipient: BookingRecipient,
   data: BookingNotification,
   publicUrl: string,
+  invoiceUrl?: string,
 ): RenderedEmail {
   const input = bookingEmailInput(booking, recipient, publicUrl);
-  if (data.event === "confirmed") return renderBookingConfirmed(input);
+  if (data.event === "confirmed") return renderBookingConfirmed({ ...input, invoiceUrl });
   if (data.event === "cancelled") {
     return renderBookingCancelled({
       ...input,
@@ -55,6 +58,32 @@ function renderEmail(
     endsAt: new Date(data.previous.endsAt),
   };
   return renderBookingRescheduled({ ...input, previous });
+}
+
+/**
+ * The invoice link of a paid booking: the invoice is issued here if its own job has not run yet
+ * (issuing is idempotent), so the link exists; the download page says "being prepared" until
+ * the PDF is rendered. An issue failure leaves the link out rather than holding the email.
+ */
+async function paidBookingInvoiceUrl(
+  services: JobServices,
+  bookingId: string,
+): Promise<string | undefined> {
+  const payment = await services.prisma.payment.findFirst({
+    where: { bookingId, purpose: "BOOKING", status: "SUCCEEDED", creditedToWallet: false },
+    select: { id: true },
+  });
+  if (!payment) return undefined;
+  try {
+    const invoice = await issueInvoiceForPayment(services, payment.id);
+    return invoice ? invoiceUrl(services.config.PUBLIC_URL, invoice.id) : undefined;
+  } catch (error) {
+    services.logger.warn(
+      { err: error, bookingId },
+      "confirmation email sent without its invoice link",
+    );
+    return undefined;
+  }
 }
 
 /**
@@ -79,6 +108,8 @@ export const bookingNotifyJob = defineJob({
       return;
     }
 
+    const invoiceLink =
+      data.event === "confirmed" ? await paidBookingInvoiceUrl(services, booking.id) : undefined;
     const stamp = new Date();
     const method = data.event === "cancelled" ? "CANCEL" : "REQUEST";
     const roles: BookingRole[] =
@@ -95,7 +126,13 @@ export const bookingNotifyJob = defineJob({
           recipient.user.id,
         ),
         recipient,
-        email: renderEmail(booking, recipient, data, config.PUBLIC_URL),
+        email: renderEmail(
+          booking,
+          recipient,
+          data,
+          config.PUBLIC_URL,
+          role === "mentee" ? invoiceLink : undefined,
+        ),
         attachments: [icsAttachment(`mentora-booking-${booking.id}.ics`, method, ics)],
       };
     });

@@ -22,6 +22,15 @@ export function renderBookingConfirmed(input: BookingEmailInput): RenderedEmail 
       },
       { type: "paragraph", text: t("email.booking.when", { time: time(input) }) },
       { type: "paragraph", text: t("email.booking.calendarHint") },
+      ...(forMentee && input.invoiceUrl
+        ? [
+            {
+              type: "action" as const,
+              label: t("email.booking.confirmed.invoiceAction"),
+              url: input.invoiceUrl,
+            },
+          ]
+        : []),
     ],
   );
 }

@@ -15,6 +15,8 @@ export interface BookingEmailInput {
   endsAt: Date;
   /** `${PUBLIC_URL}/bookings/<id>`; must be http(s). */
   bookingUrl: string;
+  /** A paid booking's invoice download (`${PUBLIC_URL}/invoices/<id>.pdf`), for the mentee. */
+  invoiceUrl?: string | undefined;
 }
 
 export interface BookingEmailParts {

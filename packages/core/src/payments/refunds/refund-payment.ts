@@ -2,6 +2,7 @@ import type { Prisma } from "@mentora/db";
 import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../../app/types.ts";
 import { AppError } from "../../errors/index.ts";
+import { enqueueCreditNoteForRefund } from "../../invoices/enqueue.ts";
 import { enqueue } from "../../jobs/define.ts";
 import {
   ledgerTransactionOptions,
@@ -132,6 +133,8 @@ export async function refundPaymentInTransaction(
     where: { id: payment.id },
     data: { refundedMinor: { increment: amount } },
   });
+  // Every refund of a booking payment corrects its invoice with a credit note (decision 006).
+  await enqueueCreditNoteForRefund(services.boss, tx, refund.id);
   return refund;
 }
 

@@ -2,6 +2,7 @@ import type { Prisma } from "@mentora/db";
 import type { ProviderPayment } from "@mentora/payment-gateway";
 import type { AppServices } from "../../app/types.ts";
 import { enqueueBookingEvent } from "../../bookings/notifications/enqueue-booking-event.ts";
+import { enqueueInvoiceForPayment } from "../../invoices/enqueue.ts";
 import {
   captureReservation,
   ledgerTransactionOptions,
@@ -228,6 +229,9 @@ async function succeed(
     { booking, startsAt: booking.session.startsAt, event: "confirmed" },
     now,
   );
+  // The VAT invoice of the session, for the full amount (wallet and gateway parts). Top-ups get
+  // none: the VAT invoice is issued when the balance buys a session (decision 006).
+  await enqueueInvoiceForPayment(services.boss, tx, payment.id);
   return { changed: true, status: "SUCCEEDED" };
 }
 

@@ -39,6 +39,7 @@ export const email = {
       menteeIntro: "Your booking is confirmed: “{title}” with {name}.",
       mentorSubject: "New booking: {title} with {name}",
       mentorIntro: "{name} booked “{title}” with you.",
+      invoiceAction: "Download your invoice",
     },
     cancelled: {
       subject: "Cancelled: {title} with {name}",

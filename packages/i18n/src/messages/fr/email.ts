@@ -42,6 +42,7 @@ export const email: typeof en = {
       menteeIntro: "Votre réservation est confirmée\u00a0: «\u00a0{title}\u00a0» avec {name}.",
       mentorSubject: "Nouvelle réservation\u00a0: {title} avec {name}",
       mentorIntro: "{name} a réservé «\u00a0{title}\u00a0» avec vous.",
+      invoiceAction: "Télécharger votre facture",
     },
     cancelled: {
       subject: "Annulation\u00a0: {title} avec {name}",

@@ -1,0 +1,199 @@
+import type { Prisma } from "@mentora/db";
+import type { InvoiceDocument } from "@mentora/invoice-pdf/document";
+import type { AppServices } from "../app/types.ts";
+import { enqueueRender } from "./enqueue.ts";
+import { allocateNumber } from "./numbering.ts";
+import {
+  creditNoteDocument,
+  type InvoiceSettings,
+  invoiceDocument,
+  type PartyInput,
+  type PayoutStatementInput,
+  payoutStatementDocument,
+} from "./snapshot.ts";
+
+type Tx = Prisma.TransactionClient;
+export type InvoiceRow = Prisma.InvoiceGetPayload<object>;
+
+/** Invoices must be kept ten years (Code de commerce L123-22). */
+export function retentionUntil(issuedAt: Date): Date {
+  const until = new Date(issuedAt);
+  until.setUTCFullYear(until.getUTCFullYear() + 10);
+  return until;
+}
+
+/** The issued document's snapshot, typed. */
+export function documentOf(invoice: Pick<InvoiceRow, "document">): InvoiceDocument {
+  return invoice.document as unknown as InvoiceDocument;
+}
+
+/** Root client or open transaction (a transaction client has no $disconnect). */
+type Db = AppServices["prisma"] | Tx;
+function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return "$disconnect" in db ? db.$transaction(fn, { maxWait: 15_000, timeout: 20_000 }) : fn(db);
+}
+
+async function partyOf(tx: Tx, userId: string): Promise<PartyInput> {
+  const user = await tx.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { name: true, email: true, locale: true, billingDetails: true },
+  });
+  return { name: user.name, email: user.email, locale: user.locale, billing: user.billingDetails };
+}
+
+/**
+ * Issues the invoice of a succeeded booking payment, once: in one transaction it locks the
+ * payment, returns the invoice already issued for it if any, else takes the next number and
+ * inserts the row with its snapshot (seller from config, buyer from the profile and billing
+ * details as they are now). Null when the payment gets no invoice (a top-up, not succeeded, or
+ * credited to the wallet because its booking could not be confirmed).
+ */
+export async function issueInvoiceForPayment(
+  services: Pick<AppServices, "prisma" | "config" | "logger">,
+  paymentId: string,
+  db: Db = services.prisma,
+): Promise<InvoiceRow | null> {
+  return inTransaction(db, async (tx) => {
+    await tx.$queryRaw`SELECT id FROM payment WHERE id = ${paymentId} FOR UPDATE`;
+    const existing = await tx.invoice.findUnique({ where: { paymentId } });
+    if (existing) return existing;
+    const payment = await tx.payment.findUniqueOrThrow({
+      where: { id: paymentId },
+      include: {
+        booking: {
+          include: { session: { include: { mentor: { select: { name: true } } } } },
+        },
+      },
+    });
+    if (
+      payment.purpose !== "BOOKING" ||
+      payment.status !== "SUCCEEDED" ||
+      payment.creditedToWallet ||
+      !payment.booking
+    ) {
+      services.logger.info(
+        { paymentId, purpose: payment.purpose, status: payment.status },
+        "payment gets no invoice",
+      );
+      return null;
+    }
+    const buyer = await partyOf(tx, payment.userId);
+    const allocated = await allocateNumber(tx, "INVOICE");
+    const document = invoiceDocument(services.config.invoices, {
+      number: allocated.number,
+      issuedAt: allocated.issuedAt,
+      buyer,
+      booking: {
+        id: payment.booking.id,
+        offeringTitle: payment.booking.offeringTitle,
+        durationMinutes: payment.booking.durationMinutes,
+        startsAt: payment.booking.session.startsAt,
+        mentorName: payment.booking.session.mentor.name,
+      },
+      payment: { ...payment, paidAt: payment.closedAt ?? allocated.issuedAt },
+    });
+    return insertDocument(tx, "INVOICE", allocated, document, {
+      ownerId: payment.userId,
+      paymentId: payment.id,
+    });
+  });
+}
+
+/**
+ * Issues the credit note of a refund, once. Issues the refunded payment's invoice first when it
+ * does not exist yet (its render job may not have run), so the reference always exists. Null
+ * when the refunded payment has no invoice (not a booking payment).
+ */
+export async function issueCreditNoteForRefund(
+  services: Pick<AppServices, "prisma" | "config" | "logger">,
+  refundId: string,
+  db: Db = services.prisma,
+): Promise<{ creditNote: InvoiceRow; original: InvoiceRow; originalIssuedNow: boolean } | null> {
+  return inTransaction(db, async (tx) => {
+    const refund = await tx.refund.findUniqueOrThrow({ where: { id: refundId } });
+    // The payment first, then the refund: the order refunds and invoices lock in everywhere.
+    const hadInvoice = await tx.invoice.findUnique({ where: { paymentId: refund.paymentId } });
+    const original = hadInvoice ?? (await issueInvoiceForPayment(services, refund.paymentId, tx));
+    if (!original) return null;
+    await tx.$queryRaw`SELECT id FROM refund WHERE id = ${refundId} FOR UPDATE`;
+    const existing = await tx.invoice.findUnique({ where: { refundId } });
+    if (existing) return { creditNote: existing, original, originalIssuedNow: false };
+    const allocated = await allocateNumber(tx, "CREDIT_NOTE");
+    const document = creditNoteDocument({
+      number: allocated.number,
+      issuedAt: allocated.issuedAt,
+      original: documentOf(original),
+      refund,
+    });
+    const creditNote = await insertDocument(tx, "CREDIT_NOTE", allocated, document, {
+      ownerId: original.ownerId,
+      refundId: refund.id,
+      originalInvoiceId: original.id,
+    });
+    return { creditNote, original, originalIssuedNow: !hadInvoice };
+  });
+}
+
+/**
+ * Issues the payout statement of a payout in the caller's transaction (the one that records
+ * the payout as paid), idempotent on payoutId, and enqueues its render in that transaction.
+ * `amountMinor` is what was transferred; gross earnings = amountMinor + feeMinor. The series'
+ * counter stays locked until the caller commits: call it last in the payout's transaction,
+ * after any slow work, so statements do not queue behind a gateway call.
+ */
+export async function issuePayoutStatement(
+  services: Pick<AppServices, "boss" | "config">,
+  db: Db,
+  input: PayoutStatementInput,
+): Promise<InvoiceRow> {
+  return inTransaction(db, async (tx) => {
+    const existing = await tx.invoice.findUnique({ where: { payoutId: input.payoutId } });
+    if (existing) return existing;
+    const mentor = await partyOf(tx, input.mentorId);
+    const allocated = await allocateNumber(tx, "PAYOUT_STATEMENT");
+    const document = payoutStatementDocument(services.config.invoices, {
+      ...input,
+      number: allocated.number,
+      issuedAt: allocated.issuedAt,
+      mentor,
+    });
+    const row = await insertDocument(tx, "PAYOUT_STATEMENT", allocated, document, {
+      ownerId: input.mentorId,
+      payoutId: input.payoutId,
+    });
+    await enqueueRender(services.boss, tx, row.id);
+    return row;
+  });
+}
+
+async function insertDocument(
+  tx: Tx,
+  kind: "INVOICE" | "CREDIT_NOTE" | "PAYOUT_STATEMENT",
+  allocated: Awaited<ReturnType<typeof allocateNumber>>,
+  document: InvoiceDocument,
+  source: {
+    ownerId: string;
+    paymentId?: string;
+    refundId?: string;
+    payoutId?: string;
+    originalInvoiceId?: string;
+  },
+): Promise<InvoiceRow> {
+  return tx.invoice.create({
+    data: {
+      kind,
+      series: allocated.series,
+      year: allocated.year,
+      sequence: allocated.sequence,
+      number: allocated.number,
+      issuedAt: allocated.issuedAt,
+      document: document as unknown as Prisma.InputJsonValue,
+      currency: document.currency,
+      totalMinor: document.payout ? document.payout.netMinor : document.totals.inclMinor,
+      retentionUntil: retentionUntil(allocated.issuedAt),
+      ...source,
+    },
+  });
+}
+
+export type { InvoiceSettings };

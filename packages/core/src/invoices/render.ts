@@ -1,0 +1,102 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { AppServices } from "../app/types.ts";
+import { FileIntegrityError } from "../files/errors.ts";
+import { sha256Hex } from "../files/hash.ts";
+import { documentOf, type InvoiceRow } from "./issue.ts";
+
+export const INVOICE_CONTENT_TYPE = "application/pdf";
+
+/** Where a rendered document is stored: never served by /files (see files.$.ts), only by /invoices. */
+export const INVOICE_KEY_PREFIX = "invoices/";
+
+export function invoiceFileKey(invoice: Pick<InvoiceRow, "year" | "number">, sha256: string) {
+  // The content hash in the name: a different rendering can never take an issued key.
+  return `${INVOICE_KEY_PREFIX}${invoice.year}/${invoice.number.toLowerCase()}-${sha256.slice(0, 16)}.pdf`;
+}
+
+/** A re-render produced other bytes than the ones recorded: never overwrite, say so loudly. */
+export class InvoiceRenderMismatchError extends Error {
+  override name = "InvoiceRenderMismatchError";
+}
+
+/** Renders the snapshot in a scratch folder under INVOICE_TEMP_DIR and reads the file back. */
+async function renderToTempFile(tempDir: string, invoice: InvoiceRow): Promise<Uint8Array> {
+  await mkdir(tempDir, { recursive: true });
+  const folder = await mkdtemp(path.join(tempDir, "render-"));
+  try {
+    const file = path.join(folder, `${invoice.number}.pdf`);
+    // Loaded on first use: the renderer registers font files at import, which only the worker
+    // has; the web app bundles this module but never renders.
+    const { renderInvoicePdf } = await import("@mentora/invoice-pdf");
+    await writeFile(file, await renderInvoicePdf(documentOf(invoice)));
+    return new Uint8Array(await readFile(file));
+  } finally {
+    // A crash before this leaves the folder behind: invoice.cleanup-temp removes it a day later.
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+export type RenderOutcome = "stored" | "verified" | "restored";
+
+/**
+ * Renders an issued document from its stored snapshot and stores the PDF under an immutable key,
+ * recording sha256, size and render time once (a guarded update). When a file is already
+ * recorded, the render is compared with it instead: same bytes → "verified" (and re-stored if
+ * the file went missing: "restored"), other bytes → InvoiceRenderMismatchError, nothing touched.
+ */
+export async function renderInvoice(
+  services: Pick<AppServices, "prisma" | "files" | "config" | "logger">,
+  invoiceId: string,
+): Promise<RenderOutcome> {
+  const invoice = await services.prisma.invoice.findUniqueOrThrow({ where: { id: invoiceId } });
+  const bytes = await renderToTempFile(services.config.invoices.tempDir, invoice);
+  const sha256 = sha256Hex(bytes);
+  if (invoice.fileKey) return verifyRecorded(services, invoice, bytes, sha256);
+
+  const key = invoiceFileKey(invoice, sha256);
+  await services.files.put(key, bytes, { contentType: INVOICE_CONTENT_TYPE, immutable: true });
+  const recorded = await services.prisma.invoice.updateMany({
+    where: { id: invoice.id, fileKey: null },
+    data: { fileKey: key, sha256, byteSize: bytes.byteLength, renderedAt: new Date() },
+  });
+  if (recorded.count === 1) {
+    services.logger.info({ invoiceId, number: invoice.number, sha256 }, "invoice rendered");
+    return "stored";
+  }
+  // A concurrent render recorded first: ours must match it.
+  const current = await services.prisma.invoice.findUniqueOrThrow({ where: { id: invoiceId } });
+  return verifyRecorded(services, current, bytes, sha256);
+}
+
+async function verifyRecorded(
+  services: Pick<AppServices, "files" | "logger">,
+  invoice: InvoiceRow,
+  bytes: Uint8Array,
+  sha256: string,
+): Promise<RenderOutcome> {
+  if (sha256 !== invoice.sha256) {
+    services.logger.error(
+      { invoiceId: invoice.id, number: invoice.number, recorded: invoice.sha256, rendered: sha256 },
+      "invoice re-render differs from the recorded PDF: kept the recorded one",
+    );
+    throw new InvoiceRenderMismatchError(
+      `invoice ${invoice.number}: rendered ${sha256}, recorded ${invoice.sha256}`,
+    );
+  }
+  const key = invoice.fileKey as string;
+  // The bytes themselves, hashed: a sidecar's or object's metadata would not see tampering.
+  const stored = await services.files.get(key).catch((error: unknown) => {
+    if (error instanceof FileIntegrityError) return { sha256: "altered" };
+    throw error;
+  });
+  if (stored && stored.sha256 === sha256) return "verified";
+  if (stored) {
+    // The stored bytes were altered: keep them for inspection, never overwrite silently.
+    services.logger.error({ invoiceId: invoice.id, key }, "stored invoice PDF does not match");
+    throw new InvoiceRenderMismatchError(`invoice ${invoice.number}: stored file was altered`);
+  }
+  services.logger.warn({ invoiceId: invoice.id, key }, "invoice PDF was missing: stored again");
+  await services.files.put(key, bytes, { contentType: INVOICE_CONTENT_TYPE, immutable: true });
+  return "restored";
+}
