@@ -1,5 +1,7 @@
 import { adminMentorsRouter } from "../mentors/admin/router.ts";
 import { adminPaymentsRouter, adminWebhooksRouter } from "../payments/router.ts";
+import { listAudit } from "../audit/list-audit.ts";
+import { adminPayoutsRouter } from "../payouts/router.ts";
 import { router } from "../trpc/init.ts";
 import { listUsers } from "./users/list-users.ts";
 import { setRole } from "./users/set-role.ts";
@@ -9,4 +11,6 @@ export const adminRouter = router({
   mentors: adminMentorsRouter,
   payments: adminPaymentsRouter,
   webhooks: adminWebhooksRouter,
+  payouts: adminPayoutsRouter,
+  audit: router({ list: listAudit }),
 });

@@ -11,6 +11,8 @@ export interface JobDefinition<Schema extends z.ZodType = z.ZodType, Services = 
   schema: Schema;
   /** Retries, backoff, expiry and dead-lettering for this queue. */
   queue: Omit<Queue, "name">;
+  /** A recurring job: the worker schedules it with pg-boss cron (at most once a minute). */
+  schedule?: { cron: string };
   /** Must be idempotent: pg-boss can run a job again (retry, expiry) after a partial success. */
   handle(data: z.output<Schema>, services: Services, meta: { jobId: string }): Promise<void>;
 }

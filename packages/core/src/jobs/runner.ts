@@ -41,6 +41,11 @@ export function createJobRunner(
           }
         });
       }
+      // Cron entries live in pg-boss's schedule table: every worker (re)writes the same ones,
+      // and pg-boss sends each tick once whichever worker's clock fires.
+      for (const job of definitions) {
+        if (job.schedule) await boss.schedule(job.name, job.schedule.cron, {}, { tz: "UTC" });
+      }
       logger.info({ queues: definitions.map((job) => job.name) }, "worker started");
     },
     async stop(timeoutMs = 30_000) {

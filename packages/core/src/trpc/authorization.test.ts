@@ -63,6 +63,18 @@ const accessTable: Record<string, Access> = {
   "admin.payments.refund": "admin",
   "admin.webhooks.list": "admin",
   "admin.webhooks.replay": "admin",
+  "admin.payouts.queue": "admin",
+  "admin.payouts.list": "admin",
+  "admin.payouts.approve": "admin",
+  "admin.payouts.reject": "admin",
+  "admin.payouts.markPaid": "admin",
+  "admin.audit.list": "admin",
+  "payouts.balances": "mentor",
+  "payouts.getMethod": "mentor",
+  "payouts.setMethod": "mentor",
+  "payouts.request": "mentor",
+  "payouts.cancel": "mentor",
+  "payouts.list": "mentor",
 };
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; inputs: unknown[] } };

@@ -9,6 +9,7 @@ import { invitationsRouter } from "../invitations/router.ts";
 import { mentorRouter } from "../mentors/router.ts";
 import { offeringsRouter } from "../offerings/router.ts";
 import { paymentsRouter, walletRouter } from "../payments/router.ts";
+import { payoutsRouter } from "../payouts/router.ts";
 import { profileRouter } from "../profiles/router.ts";
 import { createCallerFactory, router } from "./init.ts";
 
@@ -28,6 +29,7 @@ export const appRouter = router({
   directory: directoryRouter,
   payments: paymentsRouter,
   wallet: walletRouter,
+  payouts: payoutsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -33,6 +33,11 @@ export const errors = {
   REFUND_NOT_POSSIBLE:
     "This payment cannot be refunded (nothing left to refund, or it never succeeded).",
   WEBHOOK_NOT_REPLAYABLE: "This event was already processed.",
+  PAYOUT_METHOD_MISSING: "Set up a payout method before asking for a payout.",
+  PAYOUT_METHOD_UNAVAILABLE: "This payout method cannot be used here at the moment.",
+  PAYOUT_BELOW_MINIMUM: "This amount is below the smallest payout allowed.",
+  PAYOUT_EXCEEDS_AVAILABLE: "This amount is more than your available earnings.",
+  PAYOUT_STATUS_CONFLICT: "This payout has already moved on: refresh to see where it is.",
   AVATAR_TOO_LARGE: "This image is too large. Please choose one under 5 MB.",
   AVATAR_UNSUPPORTED_TYPE: "Please choose a JPEG, PNG or WebP image.",
   AVATAR_UNREADABLE: "We could not read this image. Please try another one.",

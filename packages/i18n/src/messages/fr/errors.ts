@@ -36,6 +36,11 @@ export const errors: typeof en = {
   REFUND_NOT_POSSIBLE:
     "Ce paiement ne peut pas être remboursé (plus rien à rembourser, ou il n’a jamais abouti).",
   WEBHOOK_NOT_REPLAYABLE: "Cet événement a déjà été traité.",
+  PAYOUT_METHOD_MISSING: "Configurez un moyen de versement avant de demander un versement.",
+  PAYOUT_METHOD_UNAVAILABLE: "Ce moyen de versement ne peut pas être utilisé ici pour le moment.",
+  PAYOUT_BELOW_MINIMUM: "Ce montant est inférieur au versement minimum autorisé.",
+  PAYOUT_EXCEEDS_AVAILABLE: "Ce montant dépasse vos gains disponibles.",
+  PAYOUT_STATUS_CONFLICT: "Ce versement a déjà changé d’état : actualisez pour le voir.",
   AVATAR_TOO_LARGE: "Cette image est trop lourde. Choisissez-en une de moins de 5 Mo.",
   AVATAR_UNSUPPORTED_TYPE: "Choisissez une image JPEG, PNG ou WebP.",
   AVATAR_UNREADABLE: "Nous n’avons pas pu lire cette image. Essayez-en une autre.",
