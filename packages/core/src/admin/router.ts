@@ -1,6 +1,6 @@
+import { listAudit } from "../audit/list-audit.ts";
 import { adminMentorsRouter } from "../mentors/admin/router.ts";
 import { adminPaymentsRouter, adminWebhooksRouter } from "../payments/router.ts";
-import { listAudit } from "../audit/list-audit.ts";
 import { adminPayoutsRouter } from "../payouts/router.ts";
 import { router } from "../trpc/init.ts";
 import { listUsers } from "./users/list-users.ts";

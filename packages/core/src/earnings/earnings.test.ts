@@ -81,7 +81,9 @@ describe("earnings", () => {
     expect(jobs).toHaveLength(1);
     expect(jobs[0]?.start_after.getTime()).toBe(now.getTime() + 6 * 3_600_000);
 
-    expect(await releaseBookingEarnings(rig.app, booking.id)).toEqual({ releasedMinor: mentorShare });
+    expect(await releaseBookingEarnings(rig.app, booking.id)).toEqual({
+      releasedMinor: mentorShare,
+    });
     expect(await releaseBookingEarnings(rig.app, booking.id)).toEqual({ releasedMinor: 0 });
     const after = await balances();
     expect(after.available - before.available).toBe(mentorShare);
@@ -110,7 +112,11 @@ describe("earnings", () => {
   it("a refunded booking releases what the refunds left: nothing for a full refund", async () => {
     const full = await paidBooking();
     const partial = await paidBooking();
-    await refundPayment(rig.app, { paymentId: full.paymentId, reason: "goodwill", cause: "t:full" });
+    await refundPayment(rig.app, {
+      paymentId: full.paymentId,
+      reason: "goodwill",
+      cause: "t:full",
+    });
     await refundPayment(rig.app, {
       paymentId: partial.paymentId,
       amountMinor: 2_000,

@@ -1,3 +1,3 @@
-export { type CompleteSessionOptions, completeSession } from "./complete-session.ts";
 export { completeEndedSessions, completeEndedSessionsJob } from "./complete-ended-sessions.job.ts";
+export { type CompleteSessionOptions, completeSession } from "./complete-session.ts";
 export { releaseBookingEarnings, releaseEarningsJob } from "./release-earnings.job.ts";

@@ -7,7 +7,11 @@ import { loadConfig } from "../config/index.ts";
 import { createJobRunner } from "../jobs/runner.ts";
 import { createLogger } from "../logger/index.ts";
 import type { GatewayRegistry } from "../payments/registry/index.ts";
-import { createPaymentsRig, drainJobs, ledgerIsBalanced } from "../payments/testing/payments-rig.ts";
+import {
+  createPaymentsRig,
+  drainJobs,
+  ledgerIsBalanced,
+} from "../payments/testing/payments-rig.ts";
 import { TEST_ORIGIN } from "../testing/index.ts";
 import { executePayout, executePayoutJob } from "./execute-payout.job.ts";
 import { approvePayout, requestPayout } from "./payout-service.ts";
@@ -145,7 +149,9 @@ describe("a worker killed between the transfer and the database update", () => {
     // Reconcile again: nothing left to do, nothing posted twice.
     await reconcileLater();
     expect(
-      await app.prisma.ledgerTransaction.count({ where: { idempotencyKey: `payout:${payoutId}:paid` } }),
+      await app.prisma.ledgerTransaction.count({
+        where: { idempotencyKey: `payout:${payoutId}:paid` },
+      }),
     ).toBe(1);
   });
 });
@@ -225,7 +231,7 @@ describe("two workers racing", () => {
     expect(overlap).toBe(0);
     // Both workers took part.
     expect(callsBy.every((calls) => calls > 0)).toBe(true);
-    expect(callsBy[0] + callsBy[1]).toBe(payoutIds.length);
+    expect(callsBy.reduce((sum, calls) => sum + calls, 0)).toBe(payoutIds.length);
     expect(await ledgerIsBalanced(app)).toBe(true);
     for (const id of mentors) {
       expect((await mentorBalances(app, id)).reserved).toBe(0);

@@ -41,7 +41,9 @@ export function toPayoutOutput(row: PayoutRow): PayoutOutput {
     amountMinor: row.amountMinor,
     feeMinor: row.feeMinor,
     method: row.method,
-    destination: maskedDestination(methodFromRow({ kind: row.method, destination: row.destination })),
+    destination: maskedDestination(
+      methodFromRow({ kind: row.method, destination: row.destination }),
+    ),
     attempts: row.attempts,
     lastFailure: row.lastFailure,
     lastFailedAt: row.lastFailedAt,

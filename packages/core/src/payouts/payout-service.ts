@@ -14,12 +14,7 @@ import {
 } from "../ledger/index.ts";
 import { isSupportedCurrency } from "../offerings/currency.ts";
 import { executePayoutJob } from "./execute-payout.job.ts";
-import {
-  destinationJsonOf,
-  gatewayIdOf,
-  methodFromRow,
-  type PayoutMethodValue,
-} from "./method.ts";
+import { destinationJsonOf, gatewayIdOf, methodFromRow, type PayoutMethodValue } from "./method.ts";
 
 type Tx = Prisma.TransactionClient;
 export type PayoutRow = Prisma.PayoutGetPayload<object>;
@@ -385,7 +380,10 @@ export async function markBankTransferPaid(
     const payout = await tx.payout.findUnique({ where: { id: input.payoutId } });
     if (!payout) throw new AppError("NOT_FOUND");
     if (payout.method !== "BANK_TRANSFER" || payout.gatewayId !== null) {
-      throw new AppError("PAYOUT_STATUS_CONFLICT", { status: payout.status, method: payout.method });
+      throw new AppError("PAYOUT_STATUS_CONFLICT", {
+        status: payout.status,
+        method: payout.method,
+      });
     }
     const paid = await markPayoutPaid(tx, payout, { reference: input.reference, now: input.now });
     if (!paid) throw new AppError("PAYOUT_STATUS_CONFLICT", { status: payout.status });

@@ -1,9 +1,12 @@
 import { idempotencyKey } from "@mentora/payment-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorCodeOf } from "../errors/index.ts";
-import { ledgerIsBalanced, drainJobs } from "../payments/testing/payments-rig.ts";
-import { createPaymentsRig } from "../payments/testing/payments-rig.ts";
 import { accounts, balanceOf } from "../ledger/index.ts";
+import {
+  createPaymentsRig,
+  drainJobs,
+  ledgerIsBalanced,
+} from "../payments/testing/payments-rig.ts";
 import { payoutsCsv } from "./admin/list-payouts.ts";
 import { executePayoutJob } from "./execute-payout.job.ts";
 import { isValidIban } from "./method.ts";
@@ -32,8 +35,7 @@ afterAll(async () => {
 const codeOf = (promise: Promise<unknown>) =>
   promise.then(
     () => "OK",
-    (error: unknown) =>
-      errorCodeOf(error) ?? (error as { code?: string }).code ?? String(error),
+    (error: unknown) => errorCodeOf(error) ?? (error as { code?: string }).code ?? String(error),
   );
 
 async function fundedMentor(availableMinor: number, name?: string) {
@@ -77,7 +79,10 @@ describe("payout methods", () => {
       await codeOf(caller.payouts.setMethod({ kind: "STRIPE_CONNECT", accountId: "acct_1AbCdEf" })),
     ).toBe("PAYOUT_METHOD_UNAVAILABLE");
     await caller.payouts.setMethod({ kind: "SANDBOX", account: "demo" });
-    expect((await caller.payouts.getMethod())?.method).toEqual({ kind: "SANDBOX", account: "demo" });
+    expect((await caller.payouts.getMethod())?.method).toEqual({
+      kind: "SANDBOX",
+      account: "demo",
+    });
   });
 
   it("checks IBANs with mod 97", () => {
@@ -201,7 +206,11 @@ describe("approval, execution, failure, rejection", () => {
     expect(await mentorBalances(rig.app, mentor.id)).toEqual({ available: 0, reserved: 3_000 });
     await runExecuteJobs();
     const paid = await rig.app.prisma.payout.findUniqueOrThrow({ where: { id: payout.id } });
-    expect(paid).toMatchObject({ status: "PAID", attempts: 2, lastFailure: "sandbox_destination_rejected" });
+    expect(paid).toMatchObject({
+      status: "PAID",
+      attempts: 2,
+      lastFailure: "sandbox_destination_rejected",
+    });
     const transfers = (await sandboxTransfers(rig.app)).filter((t) => t.payoutId === payout.id);
     expect(transfers.map((t) => t.status)).toEqual(["failed", "paid"]);
     expect(await mentorBalances(rig.app, mentor.id)).toEqual({ available: 0, reserved: 0 });
@@ -242,10 +251,14 @@ describe("approval, execution, failure, rejection", () => {
     const queue = await admin.admin.payouts.queue({ status: "APPROVED" });
     expect(queue.items.map((item) => item.id)).toContain(payout.id);
     const paid = await admin.admin.payouts.markPaid({ payoutId: payout.id, reference: "SEPA-42" });
-    expect(paid).toMatchObject({ status: "PAID", reference: "SEPA-42", destination: "GB…5432 (Mona Mentor)" });
-    expect(await codeOf(admin.admin.payouts.markPaid({ payoutId: payout.id, reference: "x" }))).toBe(
-      "PAYOUT_STATUS_CONFLICT",
-    );
+    expect(paid).toMatchObject({
+      status: "PAID",
+      reference: "SEPA-42",
+      destination: "GB…5432 (Mona Mentor)",
+    });
+    expect(
+      await codeOf(admin.admin.payouts.markPaid({ payoutId: payout.id, reference: "x" })),
+    ).toBe("PAYOUT_STATUS_CONFLICT");
     expect(await mentorBalances(rig.app, mentor.id)).toEqual({ available: 0, reserved: 0 });
     expect(
       await balanceOf(rig.app.prisma, accounts.clearing("bank-transfer", "EUR")),
@@ -282,21 +295,23 @@ describe("approval, execution, failure, rejection", () => {
     };
     // Not known by its provider id yet: nothing happens (reconcile repairs it).
     await handlePayoutEvent(rig.app, "sandbox", event);
-    expect((await rig.app.prisma.payout.findUniqueOrThrow({ where: { id: payout.id } })).status).toBe(
-      "PROCESSING",
-    );
+    expect(
+      (await rig.app.prisma.payout.findUniqueOrThrow({ where: { id: payout.id } })).status,
+    ).toBe("PROCESSING");
     await rig.app.prisma.payout.update({
       where: { id: payout.id },
       data: { providerPayoutId: event.providerPayoutId },
     });
     await handlePayoutEvent(rig.app, "sandbox", event);
     await handlePayoutEvent(rig.app, "sandbox", event);
-    expect((await rig.app.prisma.payout.findUniqueOrThrow({ where: { id: payout.id } })).status).toBe(
-      "PAID",
-    );
+    expect(
+      (await rig.app.prisma.payout.findUniqueOrThrow({ where: { id: payout.id } })).status,
+    ).toBe("PAID");
     // The execute job (approve sent it) finds it paid and does nothing.
     await runExecuteJobs();
-    expect((await sandboxTransfers(rig.app)).filter((t) => t.payoutId === payout.id)).toHaveLength(1);
+    expect((await sandboxTransfers(rig.app)).filter((t) => t.payoutId === payout.id)).toHaveLength(
+      1,
+    );
     expect(await mentorBalances(rig.app, mentor.id)).toEqual({ available: 0, reserved: 0 });
     expect(await ledgerIsBalanced(rig.app)).toBe(true);
   });

@@ -2,12 +2,7 @@ import { z } from "zod";
 import { AppError } from "../errors/index.ts";
 import { type AccountRef, accounts, balancesOf } from "../ledger/index.ts";
 import { mentorProcedure } from "../trpc/init.ts";
-import {
-  destinationJsonOf,
-  gatewayIdOf,
-  methodFromRow,
-  payoutMethodInput,
-} from "./method.ts";
+import { destinationJsonOf, gatewayIdOf, methodFromRow, payoutMethodInput } from "./method.ts";
 import { payoutOutput, toPayoutOutput } from "./payout-output.ts";
 import { cancelPayout, payoutMinimum, requestPayout } from "./payout-service.ts";
 
@@ -59,9 +54,7 @@ export const payoutBalances = mentorProcedure
     );
   });
 
-const methodOutput = z
-  .object({ method: payoutMethodInput, updatedAt: z.date() })
-  .nullable();
+const methodOutput = z.object({ method: payoutMethodInput, updatedAt: z.date() }).nullable();
 
 /** The mentor's payout method, or null. */
 export const getPayoutMethod = mentorProcedure.output(methodOutput).query(async ({ ctx }) => {

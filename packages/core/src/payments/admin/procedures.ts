@@ -3,9 +3,9 @@ import { z } from "zod";
 import { auditActorOf, writeAudit } from "../../audit/audit-log.ts";
 import { AppError } from "../../errors/index.ts";
 import { enqueue } from "../../jobs/define.ts";
+import { ledgerTransactionOptions } from "../../ledger/index.ts";
 import { adminProcedure, router } from "../../trpc/init.ts";
 import { paymentInclude, paymentOutput, toPaymentOutput } from "../payment-output.ts";
-import { ledgerTransactionOptions } from "../../ledger/index.ts";
 import { refundPaymentInTransaction } from "../refunds/refund-payment.ts";
 import { processWebhookJob } from "../webhooks/process-webhook.job.ts";
 import { adminPaymentFilters, adminPaymentRow, listPaymentsForAdmin } from "./list-payments.ts";
@@ -152,12 +152,7 @@ export const adminReplayWebhook = adminProcedure
         targetId: event.id,
         details: { provider: event.provider, type: event.type, previousStatus: event.status },
       });
-      await enqueue(
-        boss,
-        processWebhookJob,
-        { webhookEventId: event.id },
-        { db: fromPrisma(tx) },
-      );
+      await enqueue(boss, processWebhookJob, { webhookEventId: event.id }, { db: fromPrisma(tx) });
     });
     ctx.services.logger.info(
       { webhookEventId: event.id, adminId: ctx.user.id },

@@ -121,10 +121,7 @@ const csvColumns = [
 ] as const satisfies readonly (keyof AdminPayoutRow)[];
 
 /** Every payout matching the filters as CSV (formula-safe fields), a page at a time. */
-export async function* payoutsCsv(
-  prisma: Db,
-  filters: AdminPayoutFilters,
-): AsyncGenerator<string> {
+export async function* payoutsCsv(prisma: Db, filters: AdminPayoutFilters): AsyncGenerator<string> {
   yield `${csvColumns.join(",")}\r\n`;
   let cursor: string | undefined;
   do {

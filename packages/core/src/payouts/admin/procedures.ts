@@ -29,9 +29,7 @@ export const adminListPayouts = adminProcedure
 /** What waits for an admin: REQUESTED payouts, oldest first (and approved bank transfers). */
 export const adminPayoutQueue = adminProcedure
   .input(
-    z
-      .object({ status: z.enum(["REQUESTED", "APPROVED"]).default("REQUESTED"), ...page })
-      .strict(),
+    z.object({ status: z.enum(["REQUESTED", "APPROVED"]).default("REQUESTED"), ...page }).strict(),
   )
   .output(listOutput)
   .query(({ ctx, input }) =>

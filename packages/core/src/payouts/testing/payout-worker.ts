@@ -38,7 +38,11 @@ function stalling(registry: GatewayRegistry): GatewayRegistry {
       return new Promise(() => {});
     },
   });
-  return { ids: registry.ids, get: (id) => wrap(registry.get(id)), forCurrency: registry.forCurrency };
+  return {
+    ids: registry.ids,
+    get: (id) => wrap(registry.get(id)),
+    forCurrency: registry.forCurrency,
+  };
 }
 
 const gateways = process.env.PAYOUT_WORKER_STALL === "1" ? stalling(app.gateways) : app.gateways;

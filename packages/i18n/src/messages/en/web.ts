@@ -618,6 +618,8 @@ export const web = {
       EARNINGS_RELEASE: "Earnings released",
       PAYOUT: "Payout",
       ADJUSTMENT: "Adjustment",
+      PAYOUT_RESERVE: "Payout requested",
+      PAYOUT_RELEASE: "Payout returned",
     },
   },
   receipts: {

@@ -635,6 +635,8 @@ export const web: typeof en = {
       EARNINGS_RELEASE: "Gains débloqués",
       PAYOUT: "Versement",
       ADJUSTMENT: "Ajustement",
+      PAYOUT_RESERVE: "Versement demandé",
+      PAYOUT_RELEASE: "Versement restitué",
     },
   },
   receipts: {
