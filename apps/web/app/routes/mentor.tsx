@@ -40,6 +40,9 @@ export default function MentorArea() {
                 <NavLink to="/mentor/invitations">{t("web.mentorArea.invitations")}</NavLink>
               </li>
               <li>
+                <NavLink to="/mentor/payouts">{t("web.mentorPayouts.nav")}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/mentor/profile">{t("web.mentorArea.profile")}</NavLink>
               </li>
               <li>

@@ -67,7 +67,9 @@ describe("audit log of admin actions", () => {
     await admin.admin.payments.refund(input);
     await admin.admin.payments.refund(input);
     const rows = await rig.app.prisma.auditLog.findMany({ where: { action: "payment.refund" } });
-    const mine = rows.filter((row) => (row.details as { paymentId?: string }).paymentId === paymentId);
+    const mine = rows.filter(
+      (row) => (row.details as { paymentId?: string }).paymentId === paymentId,
+    );
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ actorId: adminId, ip: ADMIN_IP, targetType: "refund" });
   });
