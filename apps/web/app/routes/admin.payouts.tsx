@@ -182,7 +182,7 @@ function Queue({ items }: { items: Row[] }) {
                     <span className="visually-hidden">{t("web.adminPayments.actions")}</span>
                   </th>
                   <th scope="col">{t("web.mentorPayouts.date")}</th>
-                  <th scope="col">{t("web.adminPayouts.mentor")}</th>
+                  <th scope="col">{t("web.adminPayouts.mentorColumn")}</th>
                   <th scope="col">{t("web.adminPayments.amount")}</th>
                   <th scope="col">{t("web.mentorPayouts.destination")}</th>
                   <th scope="col">{t("web.adminPayouts.attempts")}</th>
@@ -348,7 +348,7 @@ export default function AdminPayouts() {
               <thead>
                 <tr>
                   <th scope="col">{t("web.mentorPayouts.date")}</th>
-                  <th scope="col">{t("web.adminPayouts.mentor")}</th>
+                  <th scope="col">{t("web.adminPayouts.mentorColumn")}</th>
                   <th scope="col">{t("web.adminPayments.amount")}</th>
                   <th scope="col">{t("web.adminPayouts.method")}</th>
                   <th scope="col">{t("web.adminPayments.status")}</th>

@@ -803,6 +803,7 @@ export const web = {
     markPaid: "Mark paid",
     markedPaid: "The bank transfer was recorded as paid.",
     historyHeading: "History",
+    mentorColumn: "Mentor",
     mentor: "Mentor (email, name or id)",
     method: "Method",
     attempts: "Attempts",

@@ -821,6 +821,7 @@ export const web: typeof en = {
     markPaid: "Marquer payé",
     markedPaid: "Le virement a été enregistré comme payé.",
     historyHeading: "Historique",
+    mentorColumn: "Mentor",
     mentor: "Mentor (e-mail, nom ou identifiant)",
     method: "Moyen",
     attempts: "Tentatives",
