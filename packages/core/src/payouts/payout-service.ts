@@ -305,6 +305,10 @@ export async function markPayoutPaid(
     gatewayId: paid.gatewayId ?? BANK_TRANSFER_CLEARING,
     idempotencyKey: payoutLedgerKeys.paid(paid.id),
   });
+  // The payout statement (invoices) is issued here, in this transaction, once per payout:
+  // issuePayoutStatement(tx, { payoutId: paid.id, mentorId: paid.mentorId, currency:
+  // paid.currency, amountMinor: paid.amountMinor, feeMinor: paid.feeMinor, method: paid.method,
+  // reference: input.reference, paidAt: now }).
   return true;
 }
 

@@ -88,7 +88,9 @@ export const setPayoutMethod = mentorProcedure
 
 /** Asks for a payout of available earnings (reserved at once). */
 export const requestPayoutProcedure = mentorProcedure
-  .input(z.object({ currency, amountMinor: z.number().int().positive() }).strict())
+  .input(
+    z.object({ currency, amountMinor: z.number().int().positive().max(2_000_000_000) }).strict(),
+  )
   .output(payoutOutput)
   .mutation(async ({ ctx, input }) =>
     toPayoutOutput(await requestPayout(ctx.services, { mentorId: ctx.user.id, ...input })),
