@@ -53,6 +53,8 @@ export function createPayPalGateway(options: PayPalGatewayOptions): PaymentGatew
       refunds: true,
       partialRefunds: true,
       payouts: true,
+      // No lookup by sender_batch_id: a null from findPayout is not proof of absence.
+      payoutLookup: "process",
       currencies: paypalCurrencies,
     },
     createCheckout: orders.createCheckout,

@@ -13,7 +13,12 @@ import { readStore, writeStore } from "./store-calls.ts";
 
 /** Any destination is paid, except one whose account or email contains "fail". */
 function failureOf(destination: PayoutDestination): string | undefined {
-  const target = destination.kind === "stripe_account" ? destination.accountId : destination.email;
+  const target =
+    destination.kind === "stripe_account"
+      ? destination.accountId
+      : destination.kind === "paypal_email"
+        ? destination.email
+        : destination.account;
   return target.toLowerCase().includes("fail") ? "sandbox_destination_rejected" : undefined;
 }
 

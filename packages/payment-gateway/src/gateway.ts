@@ -7,6 +7,13 @@ export interface GatewayCapabilities {
   refunds: boolean;
   partialRefunds: boolean;
   payouts: boolean;
+  /**
+   * What `findPayout` returning null means. "provider" (the default): the provider was asked and
+   * has no payout with that key: confirmed absent, so a new attempt with the same key is safe.
+   * "process": only this process's own submissions are known (PayPal has no lookup by
+   * sender_batch_id), so null proves nothing and reconciliation must never act on it.
+   */
+  payoutLookup?: "provider" | "process";
   /** ISO 4217 codes the provider accepts; undefined = any we support. */
   currencies?: readonly string[];
 }
@@ -69,7 +76,9 @@ export interface RefundResult {
 
 export type PayoutDestination =
   | { kind: "stripe_account"; accountId: string }
-  | { kind: "paypal_email"; email: string };
+  | { kind: "paypal_email"; email: string }
+  /** The sandbox gateway's own fake accounts (development and tests). */
+  | { kind: "sandbox"; account: string };
 
 export interface PayoutInput {
   /** Our payout id. */
@@ -109,7 +118,11 @@ export interface PaymentGateway {
   getPayment(providerPaymentId: string): Promise<ProviderPayment>;
   refund(input: RefundInput): Promise<RefundResult>;
   createPayout?(input: PayoutInput): Promise<ProviderPayout>;
-  /** For reconciliation: the payout made with this idempotency key, or null if none exists. */
+  /**
+   * For reconciliation: the payout made with this idempotency key (or for this payout id), or
+   * null when the provider confirms it has none (see capabilities.payoutLookup for providers
+   * that cannot confirm). Throws GatewayError when the provider cannot be asked.
+   */
   findPayout?(input: { payoutId: string; idempotencyKey: string }): Promise<ProviderPayout | null>;
   /**
    * Verifies and parses a webhook. Throws WebhookVerificationError for anything forged, stale

@@ -30,6 +30,9 @@ export default function AdminArea() {
           <li>
             <NavLink to="/admin/webhooks">{t("web.admin.navWebhooks")}</NavLink>
           </li>
+          <li>
+            <NavLink to="/admin/payouts">{t("web.adminPayouts.nav")}</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />

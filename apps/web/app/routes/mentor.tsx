@@ -43,6 +43,9 @@ export default function MentorArea() {
                 <NavLink to="/mentor/revenue">{t("web.mentorArea.revenue")}</NavLink>
               </li>
               <li>
+                <NavLink to="/mentor/payouts">{t("web.mentorPayouts.nav")}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/mentor/profile">{t("web.mentorArea.profile")}</NavLink>
               </li>
               <li>

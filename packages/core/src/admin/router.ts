@@ -1,5 +1,7 @@
+import { listAudit } from "../audit/list-audit.ts";
 import { adminMentorsRouter } from "../mentors/admin/router.ts";
 import { adminPaymentsRouter, adminWebhooksRouter } from "../payments/router.ts";
+import { adminPayoutsRouter } from "../payouts/router.ts";
 import { router } from "../trpc/init.ts";
 import { adminVideoRouter } from "../video/router.ts";
 import { listUsers } from "./users/list-users.ts";
@@ -11,4 +13,6 @@ export const adminRouter = router({
   payments: adminPaymentsRouter,
   webhooks: adminWebhooksRouter,
   video: adminVideoRouter,
+  payouts: adminPayoutsRouter,
+  audit: router({ list: listAudit }),
 });

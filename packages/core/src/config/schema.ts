@@ -77,6 +77,32 @@ const paymentRouting = z
     return routes;
   });
 
+const minimumRule = /^(\*|[A-Z]{3}):(\d{1,12})$/;
+
+/**
+ * PAYOUT_MINIMUM_MINOR: `CURRENCY:amountMinor` rules, `*` for every other currency, e.g.
+ * `EUR:2000,TND:20000,*:1000` (20.00 EUR, 20.000 TND, 10.00 of anything else).
+ */
+const payoutMinimums = z
+  .string()
+  .default("*:1000")
+  .transform((text, ctx): Record<string, number> => {
+    const minimums: Record<string, number> = {};
+    for (const rule of commaList(text)) {
+      const match = minimumRule.exec(rule);
+      const [, currency = "", amount = ""] = match ?? [];
+      if (!match || currency in minimums) {
+        ctx.addIssue({
+          code: "custom",
+          message: `rule "${rule}" is not CURRENCY:amountMinor once per currency (e.g. EUR:2000,*:1000)`,
+        });
+        continue;
+      }
+      minimums[currency] = Number(amount);
+    }
+    return minimums;
+  });
+
 /**
  * Every environment variable Mentora reads, with its default. `.env.example` lists the same
  * names; a test keeps the two in step.
@@ -118,6 +144,9 @@ const environmentShape = {
   PLATFORM_FEE_BASIS_POINTS: z.coerce.number().int().min(0).max(10_000).default(1500),
   REFUND_DESTINATION: z.enum(["original", "wallet"]).default("original"),
   WALLET_TOP_UP_MAX_MINOR: positiveInt(1_000_000),
+  EARNINGS_HOLD_HOURS: z.coerce.number().int().min(0).default(48),
+  PAYOUT_MINIMUM_MINOR: payoutMinimums,
+  PAYOUT_RECONCILE_AFTER_MINUTES: positiveInt(30),
   METRICS_TOKEN: optionalString,
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
   ALERT_WEBHOOK_URL: optionalString.pipe(z.url().optional()),
@@ -276,6 +305,11 @@ export const configSchema = z
       oneToOneRoomType: env.VIDEO_ONE_TO_ONE_ROOM_TYPE,
       minAttendanceMs: env.VIDEO_MIN_ATTENDANCE_MINUTES * 60_000,
       noiseCancellation: env.VIDEO_NOISE_CANCELLATION,
+    },
+    payouts: {
+      earningsHoldHours: env.EARNINGS_HOLD_HOURS,
+      minimumMinor: env.PAYOUT_MINIMUM_MINOR,
+      reconcileAfterMinutes: env.PAYOUT_RECONCILE_AFTER_MINUTES,
     },
     alerts: {
       webhookUrl: env.ALERT_WEBHOOK_URL,

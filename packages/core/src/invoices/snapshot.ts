@@ -23,6 +23,12 @@ const words = {
     toWallet: "Refund to the Mentora wallet",
     toOriginal: "Refund to the original payment method",
     earnings: "Session earnings paid out",
+    payoutMethods: {
+      STRIPE_CONNECT: "Stripe Connect transfer",
+      PAYPAL: "PayPal payout",
+      BANK_TRANSFER: "Bank transfer",
+      SANDBOX: "Sandbox (test, no money moved)",
+    } as Record<string, string>,
   },
   fr: {
     session: (title: string, minutes: number, mentor: string) =>
@@ -34,6 +40,12 @@ const words = {
     toWallet: "Remboursement sur le portefeuille Mentora",
     toOriginal: "Remboursement sur le moyen de paiement d’origine",
     earnings: "Gains des séances versés",
+    payoutMethods: {
+      STRIPE_CONNECT: "Virement Stripe Connect",
+      PAYPAL: "Versement PayPal",
+      BANK_TRANSFER: "Virement bancaire",
+      SANDBOX: "Sandbox (test, aucun argent versé)",
+    } as Record<string, string>,
   },
 } satisfies Record<DocumentLocale, unknown>;
 
@@ -248,6 +260,7 @@ export interface PayoutStatementInput {
   amountMinor: number;
   /** Deducted from the earnings before the transfer. */
   feeMinor: number;
+  /** The payout method's kind (STRIPE_CONNECT, PAYPAL, BANK_TRANSFER, SANDBOX) or a label. */
   method: string;
   reference: string;
   paidAt: Date;
@@ -284,7 +297,12 @@ export function payoutStatementDocument(
     currency: input.currency,
     currencyExponent: exponentOf(input.currency),
     totals,
-    payment: { status: "paid", method: input.method, paidAt: input.paidAt.toISOString() },
+    payment: {
+      status: "paid",
+      method: words[locale].payoutMethods[input.method] ?? input.method,
+      reference: input.reference,
+      paidAt: input.paidAt.toISOString(),
+    },
     payout: {
       ...(input.periodStart ? { periodStart: isoDate(input.periodStart) } : {}),
       ...(input.periodEnd ? { periodEnd: isoDate(input.periodEnd) } : {}),

@@ -2,14 +2,20 @@ import type { PgBoss } from "pg-boss";
 import { expireHoldJob } from "../bookings/expire-hold.job.ts";
 import { bookingNotifyJob } from "../bookings/notifications/booking-notify.job.ts";
 import { bookingReminderJob } from "../bookings/notifications/booking-reminder.job.ts";
+import { completeEndedSessionsJob } from "../earnings/complete-ended-sessions.job.ts";
+import { releaseEarningsJob } from "../earnings/release-earnings.job.ts";
 import { sendEmailJob } from "../email/send-email.job.ts";
 import { invoiceCleanupTempJob } from "../invoices/cleanup-temp.job.ts";
 import { invoiceRenderJob } from "../invoices/render.job.ts";
 import { expirePaymentJob } from "../payments/checkout/expire-payment.job.ts";
 import { executeRefundJob } from "../payments/refunds/execute-refund.job.ts";
 import { processWebhookJob } from "../payments/webhooks/process-webhook.job.ts";
+import { executePayoutJob } from "../payouts/execute-payout.job.ts";
+import { reconcilePayoutsJob } from "../payouts/reconcile-payouts.job.ts";
 import { processCallbackJob } from "../video/callbacks/process-callback.job.ts";
 import { closeRoomJob, openRoomJob } from "../video/room-jobs.ts";
+// Registers the payout.paid / payout.failed handlers with webhook.process.
+import "../payouts/webhook-handlers.ts";
 import type { JobDefinition } from "./define.ts";
 
 export { defineJob, enqueue, type JobDefinition, type JobServices } from "./define.ts";
@@ -28,6 +34,10 @@ export const jobDefinitions = [
   processCallbackJob,
   invoiceRenderJob,
   invoiceCleanupTempJob,
+  completeEndedSessionsJob,
+  releaseEarningsJob,
+  executePayoutJob,
+  reconcilePayoutsJob,
 ] as unknown as readonly JobDefinition[];
 
 /**

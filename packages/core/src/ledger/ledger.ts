@@ -17,7 +17,8 @@ export type LedgerAccountKind =
   | "MENTOR_PENDING"
   | "MENTOR_AVAILABLE"
   | "PLATFORM_FEES"
-  | "REFUNDS_PAYABLE";
+  | "REFUNDS_PAYABLE"
+  | "MENTOR_PAYOUT_RESERVED";
 
 export type LedgerTransactionKind =
   | "TOP_UP"
@@ -28,12 +29,19 @@ export type LedgerTransactionKind =
   | "REFUND_PAID"
   | "EARNINGS_RELEASE"
   | "PAYOUT"
-  | "ADJUSTMENT";
+  | "ADJUSTMENT"
+  | "PAYOUT_RESERVE"
+  | "PAYOUT_RELEASE";
 
 /** Which account: a user's or mentor's (by user id), a gateway's (by gateway id), the platform's. */
 export type AccountRef =
   | {
-      kind: "USER_WALLET" | "USER_WALLET_RESERVED" | "MENTOR_PENDING" | "MENTOR_AVAILABLE";
+      kind:
+        | "USER_WALLET"
+        | "USER_WALLET_RESERVED"
+        | "MENTOR_PENDING"
+        | "MENTOR_AVAILABLE"
+        | "MENTOR_PAYOUT_RESERVED";
       userId: string;
       currency: string;
     }
@@ -72,6 +80,11 @@ export const accounts = {
     currency,
   }),
   platformFees: (currency: string): AccountRef => ({ kind: "PLATFORM_FEES", currency }),
+  mentorPayoutReserved: (userId: string, currency: string): AccountRef => ({
+    kind: "MENTOR_PAYOUT_RESERVED",
+    userId,
+    currency,
+  }),
 };
 
 /** Accounts that may never be overdrawn: a debit locks the row and checks the balance first. */
@@ -80,6 +93,7 @@ const nonNegativeKinds: ReadonlySet<LedgerAccountKind> = new Set([
   "USER_WALLET_RESERVED",
   "MENTOR_PENDING",
   "MENTOR_AVAILABLE",
+  "MENTOR_PAYOUT_RESERVED",
 ]);
 
 /** A Prisma client, or the client of an interactive transaction the caller already runs. */

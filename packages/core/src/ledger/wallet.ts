@@ -232,3 +232,55 @@ export function releaseEarnings(
     },
   ]);
 }
+
+interface PayoutMovement extends Movement {
+  mentorId: string;
+}
+
+/**
+ * A mentor asked for a payout: available → payout reserved. Refuses with INSUFFICIENT_BALANCE
+ * when less is available (checked under the account's row lock, so concurrent requests queue).
+ */
+export function reservePayout(db: LedgerDb, input: PayoutMovement): Promise<PostedTransaction> {
+  return post(db, "PAYOUT_RESERVE", input, [
+    {
+      account: accounts.mentorAvailable(input.mentorId, input.currency),
+      amountMinor: -input.amountMinor,
+    },
+    {
+      account: accounts.mentorPayoutReserved(input.mentorId, input.currency),
+      amountMinor: input.amountMinor,
+    },
+  ]);
+}
+
+/** The payout was cancelled, rejected or failed: payout reserved → available. */
+export function releasePayout(db: LedgerDb, input: PayoutMovement): Promise<PostedTransaction> {
+  return post(db, "PAYOUT_RELEASE", input, [
+    {
+      account: accounts.mentorPayoutReserved(input.mentorId, input.currency),
+      amountMinor: -input.amountMinor,
+    },
+    {
+      account: accounts.mentorAvailable(input.mentorId, input.currency),
+      amountMinor: input.amountMinor,
+    },
+  ]);
+}
+
+/**
+ * The money left: payout reserved → the paying gateway's clearing (for a manual bank transfer,
+ * the clearing account of "bank-transfer"), balancing what came in through it.
+ */
+export function completePayout(
+  db: LedgerDb,
+  input: PayoutMovement & { gatewayId: string },
+): Promise<PostedTransaction> {
+  return post(db, "PAYOUT", input, [
+    {
+      account: accounts.mentorPayoutReserved(input.mentorId, input.currency),
+      amountMinor: -input.amountMinor,
+    },
+    { account: accounts.clearing(input.gatewayId, input.currency), amountMinor: input.amountMinor },
+  ]);
+}

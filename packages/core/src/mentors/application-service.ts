@@ -1,4 +1,5 @@
 import type { AppServices } from "../app/types.ts";
+import { type AuditActor, writeAudit } from "../audit/audit-log.ts";
 import { AppError } from "../errors/index.ts";
 
 export type ProfileField = "headline" | "bio" | "skills" | "languages" | "timezone";
@@ -98,6 +99,8 @@ export async function decideApplication(
     note?: string | null | undefined;
     requestId?: string;
     now?: Date;
+    /** Who decided, from where: written to the audit log in the deciding transaction. */
+    audit?: AuditActor;
   },
 ): Promise<{ userId: string; status: "APPROVED" | "REJECTED"; decidedAt: Date }> {
   const now = input.now ?? new Date();
@@ -126,6 +129,12 @@ export async function decideApplication(
         data: { role: "MENTOR" },
       });
     }
+    await writeAudit(tx, input.audit ?? { actorId: input.adminId, ip: null, userAgent: null }, {
+      action: "mentor-application.decide",
+      targetType: "mentor_profile",
+      targetId: input.userId,
+      details: { decision: input.decision, note: input.note ?? null },
+    });
   });
   services.logger.info(
     {

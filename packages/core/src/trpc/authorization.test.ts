@@ -74,6 +74,18 @@ const accessTable: Record<string, Access> = {
   "invoices.adminListByPayment": "admin",
   "invoices.getBillingDetails": "authed",
   "invoices.updateBillingDetails": "authed",
+  "admin.payouts.queue": "admin",
+  "admin.payouts.list": "admin",
+  "admin.payouts.approve": "admin",
+  "admin.payouts.reject": "admin",
+  "admin.payouts.markPaid": "admin",
+  "admin.audit.list": "admin",
+  "payouts.balances": "mentor",
+  "payouts.getMethod": "mentor",
+  "payouts.setMethod": "mentor",
+  "payouts.request": "mentor",
+  "payouts.cancel": "mentor",
+  "payouts.list": "mentor",
 };
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; inputs: unknown[] } };

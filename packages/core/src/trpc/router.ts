@@ -10,6 +10,7 @@ import { invoicesRouter } from "../invoices/router.ts";
 import { mentorRouter } from "../mentors/router.ts";
 import { offeringsRouter } from "../offerings/router.ts";
 import { paymentsRouter, walletRouter } from "../payments/router.ts";
+import { payoutsRouter } from "../payouts/router.ts";
 import { profileRouter } from "../profiles/router.ts";
 import { videoRouter } from "../video/router.ts";
 import { createCallerFactory, router } from "./init.ts";
@@ -32,6 +33,7 @@ export const appRouter = router({
   wallet: walletRouter,
   video: videoRouter,
   invoices: invoicesRouter,
+  payouts: payoutsRouter,
 });
 
 export type AppRouter = typeof appRouter;

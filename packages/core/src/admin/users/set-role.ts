@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { auditActorOf, writeAudit } from "../../audit/audit-log.ts";
 import { appError } from "../../errors/index.ts";
 import { adminProcedure } from "../../trpc/init.ts";
 
@@ -15,11 +16,20 @@ export const setRole = adminProcedure
     if (input.userId === ctx.user.id && input.role !== "ADMIN") {
       throw appError("CONFLICT", { reason: "CANNOT_DEMOTE_SELF" });
     }
-    const updated = await ctx.services.prisma.user.updateMany({
-      where: { id: input.userId },
-      data: { role: input.role },
+    await ctx.services.prisma.$transaction(async (tx) => {
+      const before = await tx.user.findUnique({
+        where: { id: input.userId },
+        select: { role: true },
+      });
+      if (!before) throw appError("NOT_FOUND");
+      await tx.user.update({ where: { id: input.userId }, data: { role: input.role } });
+      await writeAudit(tx, auditActorOf(ctx), {
+        action: "user.set-role",
+        targetType: "user",
+        targetId: input.userId,
+        details: { from: before.role, to: input.role },
+      });
     });
-    if (updated.count === 0) throw appError("NOT_FOUND");
     ctx.services.logger.info(
       { requestId: ctx.requestId, adminId: ctx.user.id, userId: input.userId, role: input.role },
       "role changed",

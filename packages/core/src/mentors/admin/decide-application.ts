@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { auditActorOf } from "../../audit/audit-log.ts";
 import { adminProcedure } from "../../trpc/init.ts";
 import { decideApplication } from "../application-service.ts";
 
@@ -36,5 +37,6 @@ export const decide = adminProcedure
       decision: input.decision,
       note: input.note,
       requestId: ctx.requestId,
+      audit: auditActorOf(ctx),
     }),
   );

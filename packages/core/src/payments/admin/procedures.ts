@@ -1,9 +1,12 @@
+import { fromPrisma } from "pg-boss";
 import { z } from "zod";
+import { auditActorOf, writeAudit } from "../../audit/audit-log.ts";
 import { AppError } from "../../errors/index.ts";
 import { enqueue } from "../../jobs/define.ts";
+import { ledgerTransactionOptions } from "../../ledger/index.ts";
 import { adminProcedure, router } from "../../trpc/init.ts";
 import { paymentInclude, paymentOutput, toPaymentOutput } from "../payment-output.ts";
-import { refundPayment } from "../refunds/refund-payment.ts";
+import { refundPaymentInTransaction } from "../refunds/refund-payment.ts";
 import { processWebhookJob } from "../webhooks/process-webhook.job.ts";
 import { adminPaymentFilters, adminPaymentRow, listPaymentsForAdmin } from "./list-payments.ts";
 
@@ -40,14 +43,34 @@ export const adminRefundPayment = adminProcedure
   .mutation(async ({ ctx, input }) => {
     const exists = await ctx.services.prisma.payment.count({ where: { id: input.paymentId } });
     if (!exists) throw new AppError("NOT_FOUND");
-    await refundPayment(ctx.services, {
-      paymentId: input.paymentId,
-      ...(input.amountMinor ? { amountMinor: input.amountMinor } : {}),
-      reason: input.reason,
-      cause: `admin:${input.requestKey}`,
-      ...(input.destination ? { destination: input.destination } : {}),
-      requestedById: ctx.user.id,
-    });
+    await ctx.services.prisma.$transaction(async (tx) => {
+      const refund = await refundPaymentInTransaction(ctx.services, tx, {
+        paymentId: input.paymentId,
+        ...(input.amountMinor ? { amountMinor: input.amountMinor } : {}),
+        reason: input.reason,
+        cause: `admin:${input.requestKey}`,
+        ...(input.destination ? { destination: input.destination } : {}),
+        requestedById: ctx.user.id,
+      });
+      // A double submit finds the first refund (same cause) under the payment's lock, after the
+      // first transaction committed its audit row: audit each refund once.
+      const already = await tx.auditLog.count({
+        where: { action: "payment.refund", targetType: "refund", targetId: refund.id },
+      });
+      if (already === 0) {
+        await writeAudit(tx, auditActorOf(ctx), {
+          action: "payment.refund",
+          targetType: "refund",
+          targetId: refund.id,
+          details: {
+            paymentId: input.paymentId,
+            amountMinor: refund.amountMinor,
+            destination: refund.destination,
+            reason: input.reason,
+          },
+        });
+      }
+    }, ledgerTransactionOptions);
     const payment = await ctx.services.prisma.payment.findUniqueOrThrow({
       where: { id: input.paymentId },
       include: paymentInclude,
@@ -117,12 +140,20 @@ export const adminReplayWebhook = adminProcedure
     const { prisma, boss } = ctx.services;
     const event = await prisma.webhookEvent.findUnique({ where: { id: input.webhookEventId } });
     if (!event) throw new AppError("NOT_FOUND");
-    const { count } = await prisma.webhookEvent.updateMany({
-      where: { id: event.id, status: { in: ["FAILED", "DEAD"] } },
-      data: { status: "RECEIVED", attempts: 0 },
+    await prisma.$transaction(async (tx) => {
+      const { count } = await tx.webhookEvent.updateMany({
+        where: { id: event.id, status: { in: ["FAILED", "DEAD"] } },
+        data: { status: "RECEIVED", attempts: 0 },
+      });
+      if (count === 0) throw new AppError("WEBHOOK_NOT_REPLAYABLE");
+      await writeAudit(tx, auditActorOf(ctx), {
+        action: "webhook.replay",
+        targetType: "webhook_event",
+        targetId: event.id,
+        details: { provider: event.provider, type: event.type, previousStatus: event.status },
+      });
+      await enqueue(boss, processWebhookJob, { webhookEventId: event.id }, { db: fromPrisma(tx) });
     });
-    if (count === 0) throw new AppError("WEBHOOK_NOT_REPLAYABLE");
-    await enqueue(boss, processWebhookJob, { webhookEventId: event.id });
     ctx.services.logger.info(
       { webhookEventId: event.id, adminId: ctx.user.id },
       "webhook event replayed",

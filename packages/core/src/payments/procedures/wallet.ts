@@ -19,6 +19,8 @@ const kind = z.enum([
   "EARNINGS_RELEASE",
   "PAYOUT",
   "ADJUSTMENT",
+  "PAYOUT_RESERVE",
+  "PAYOUT_RELEASE",
 ]);
 
 export const walletOutput = z.object({

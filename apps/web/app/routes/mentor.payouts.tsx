@@ -1,0 +1,399 @@
+import { translate } from "@mentora/i18n";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import { ActionAlert, StatusNotice } from "~/components/action-alert";
+import { isCurrency } from "~/lib/currencies";
+import { formText } from "~/lib/forms";
+import { attempt, formFailure, requireMentor } from "~/lib/guards.server";
+import { assertSameOrigin } from "~/lib/http.server";
+import { useFormatAmount, useFormatDateTime, useT } from "~/lib/i18n";
+import { pageTitle } from "~/lib/meta";
+import { parseMoneyInput } from "~/lib/money";
+import { withCaller } from "~/lib/trpc.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.mentorPayouts.title");
+
+const kinds = ["STRIPE_CONNECT", "PAYPAL", "BANK_TRANSFER", "SANDBOX"] as const;
+type Kind = (typeof kinds)[number];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return withCaller(request, async (input) => {
+    requireMentor(request, input);
+    const url = new URL(request.url);
+    const cursor = url.searchParams.get("cursor") || undefined;
+    const [balances, method, page] = await Promise.all([
+      input.caller.payouts.balances(),
+      input.caller.payouts.getMethod(),
+      input.caller.payouts.list({ limit: 25, ...(cursor ? { cursor } : {}) }),
+    ]);
+    const { config } = input.ctx.services;
+    return {
+      balances,
+      method: method?.method ?? null,
+      ...page,
+      isFirstPage: !cursor,
+      holdHours: config.payouts.earningsHoldHours,
+      // The sandbox is offered only where it can pay (never in production).
+      kinds: kinds.filter((kind) => kind !== "SANDBOX" || config.NODE_ENV !== "production"),
+    };
+  });
+}
+
+function methodInputOf(form: FormData) {
+  const kind = formText(form, "kind") as Kind;
+  switch (kind) {
+    case "STRIPE_CONNECT":
+      return { kind, accountId: formText(form, "accountId") };
+    case "PAYPAL":
+      return { kind, email: formText(form, "email") };
+    case "BANK_TRANSFER": {
+      const bic = formText(form, "bic");
+      return {
+        kind,
+        iban: formText(form, "iban"),
+        accountHolder: formText(form, "accountHolder"),
+        ...(bic ? { bic } : {}),
+      };
+    }
+    default:
+      return { kind: "SANDBOX" as const, account: formText(form, "account") };
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  return withCaller(request, async (input) => {
+    assertSameOrigin(request, input.ctx);
+    requireMentor(request, input);
+    const { caller, ctx } = input;
+    const form = await request.formData();
+    const intent = formText(form, "intent");
+    if (intent === "method") {
+      return attempt(ctx, intent, () => caller.payouts.setMethod(methodInputOf(form)));
+    }
+    if (intent === "cancel") {
+      const payoutId = formText(form, "payoutId");
+      return attempt(ctx, intent, () => caller.payouts.cancel({ payoutId }), payoutId);
+    }
+    const currency = formText(form, "currency");
+    const amountMinor = isCurrency(currency)
+      ? parseMoneyInput(formText(form, "amount"), currency)
+      : null;
+    if (!amountMinor) {
+      return formFailure(
+        ctx,
+        "request",
+        translate(ctx.locale, "web.mentorPayouts.badAmount"),
+        currency,
+      );
+    }
+    return attempt(
+      ctx,
+      "request",
+      () => caller.payouts.request({ currency, amountMinor }),
+      currency,
+    );
+  });
+}
+
+type Method = ReturnType<typeof useLoaderData<typeof loader>>["method"];
+
+function methodSummary(method: NonNullable<Method>): string {
+  switch (method.kind) {
+    case "STRIPE_CONNECT":
+      return method.accountId;
+    case "PAYPAL":
+      return method.email;
+    case "BANK_TRANSFER":
+      return `${method.iban} (${method.accountHolder})`;
+    case "SANDBOX":
+      return method.account;
+  }
+}
+
+function MethodForm({ method, kinds: offered }: { method: Method; kinds: readonly Kind[] }) {
+  const t = useT();
+  const result = useActionData<typeof action>();
+  const [kind, setKind] = useState<Kind>(method?.kind ?? offered[0] ?? "BANK_TRANSFER");
+  const failure = result && !result.ok && result.intent === "method" ? result : null;
+  const value = (field: string) =>
+    method && method.kind === kind ? ((method as Record<string, string>)[field] ?? "") : "";
+  return (
+    <section className="card" aria-labelledby="payout-method-heading">
+      <h2 id="payout-method-heading">{t("web.mentorPayouts.methodHeading")}</h2>
+      <p>
+        {method
+          ? t("web.mentorPayouts.methodCurrent", {
+              method: `${t(`web.mentorPayouts.kinds.${method.kind}`)} — ${methodSummary(method)}`,
+            })
+          : t("web.mentorPayouts.methodNone")}
+      </p>
+      <Form method="post" className="stack" key={`${kind}-${method?.kind ?? "none"}`}>
+        <input type="hidden" name="intent" value="method" />
+        <div className="field">
+          <label htmlFor="payout-kind">{t("web.mentorPayouts.kind")}</label>
+          <select
+            id="payout-kind"
+            name="kind"
+            value={kind}
+            onChange={(event) => setKind(event.target.value as Kind)}
+          >
+            {offered.map((option) => (
+              <option key={option} value={option}>
+                {t(`web.mentorPayouts.kinds.${option}`)}
+              </option>
+            ))}
+          </select>
+          <p className="hint">{t("web.mentorPayouts.kindHint")}</p>
+        </div>
+        {kind === "STRIPE_CONNECT" ? (
+          <div className="field">
+            <label htmlFor="payout-account-id">{t("web.mentorPayouts.stripeAccount")}</label>
+            <input
+              id="payout-account-id"
+              name="accountId"
+              required
+              defaultValue={value("accountId")}
+            />
+          </div>
+        ) : null}
+        {kind === "PAYPAL" ? (
+          <div className="field">
+            <label htmlFor="payout-email">{t("web.mentorPayouts.paypalEmail")}</label>
+            <input
+              id="payout-email"
+              name="email"
+              type="email"
+              required
+              defaultValue={value("email")}
+            />
+          </div>
+        ) : null}
+        {kind === "BANK_TRANSFER" ? (
+          <>
+            <div className="field">
+              <label htmlFor="payout-iban">{t("web.mentorPayouts.iban")}</label>
+              <input id="payout-iban" name="iban" required defaultValue={value("iban")} />
+            </div>
+            <div className="field">
+              <label htmlFor="payout-holder">{t("web.mentorPayouts.accountHolder")}</label>
+              <input
+                id="payout-holder"
+                name="accountHolder"
+                required
+                defaultValue={value("accountHolder")}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="payout-bic">{t("web.mentorPayouts.bic")}</label>
+              <input id="payout-bic" name="bic" defaultValue={value("bic")} />
+            </div>
+          </>
+        ) : null}
+        {kind === "SANDBOX" ? (
+          <div className="field">
+            <label htmlFor="payout-sandbox">{t("web.mentorPayouts.sandboxAccount")}</label>
+            <p id="payout-sandbox-hint" className="hint">
+              {t("web.mentorPayouts.sandboxHint")}
+            </p>
+            <input
+              id="payout-sandbox"
+              name="account"
+              required
+              aria-describedby="payout-sandbox-hint"
+              defaultValue={value("account")}
+            />
+          </div>
+        ) : null}
+        <ActionAlert failure={failure} />
+        <div>
+          <button type="submit" className="button">
+            {t("web.mentorPayouts.saveMethod")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+type Balance = ReturnType<typeof useLoaderData<typeof loader>>["balances"][number];
+
+function RequestForm({ balance }: { balance: Balance }) {
+  const t = useT();
+  const formatAmount = useFormatAmount();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy =
+    navigation.state !== "idle" && navigation.formData?.get("currency") === balance.currency;
+  const failure =
+    result && !result.ok && result.intent === "request" && result.target === balance.currency
+      ? result
+      : null;
+  const id = `payout-amount-${balance.currency}`;
+  return (
+    <Form method="post" className="stack-tight">
+      <input type="hidden" name="intent" value="request" />
+      <input type="hidden" name="currency" value={balance.currency} />
+      <div className="field">
+        <label htmlFor={id}>{t("web.mentorPayouts.amount", { currency: balance.currency })}</label>
+        <p id={`${id}-hint`} className="hint">
+          {t("web.mentorPayouts.amountHint", {
+            amount: formatAmount(balance.availableMinor, balance.currency),
+            minimum: formatAmount(balance.minimumPayoutMinor, balance.currency),
+          })}
+        </p>
+        <input id={id} name="amount" inputMode="decimal" required aria-describedby={`${id}-hint`} />
+      </div>
+      <ActionAlert failure={failure} />
+      <div>
+        <button type="submit" className="button button-small" disabled={busy}>
+          {busy ? t("web.form.submitting") : t("web.mentorPayouts.request")}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+export default function MentorPayouts() {
+  const t = useT();
+  const formatAmount = useFormatAmount();
+  const formatDate = useFormatDateTime();
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const notice = result?.ok
+    ? result.intent === "method"
+      ? t("web.mentorPayouts.methodSaved")
+      : result.intent === "cancel"
+        ? t("web.mentorPayouts.cancelled")
+        : t("web.mentorPayouts.requested")
+    : null;
+  const cancelFailure = result && !result.ok && result.intent === "cancel" ? result : null;
+  return (
+    <>
+      <h1>{t("web.mentorPayouts.heading")}</h1>
+      <p className="lead">{t("web.mentorPayouts.intro", { hours: data.holdHours })}</p>
+      <StatusNotice message={notice} />
+
+      <section className="card" aria-labelledby="payout-balances-heading">
+        <h2 id="payout-balances-heading">{t("web.mentorPayouts.balances")}</h2>
+        {data.balances.length === 0 ? (
+          <p>{t("web.mentorPayouts.noEarnings")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table data-testid="payout-balances">
+              <thead>
+                <tr>
+                  <th scope="col">{t("web.mentorPayouts.currency")}</th>
+                  <th scope="col">{t("web.mentorPayouts.pending")}</th>
+                  <th scope="col">{t("web.mentorPayouts.available")}</th>
+                  <th scope="col">{t("web.mentorPayouts.reserved")}</th>
+                  <th scope="col">{t("web.mentorPayouts.requestHeading")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.balances.map((balance) => (
+                  <tr key={balance.currency}>
+                    <td>{balance.currency}</td>
+                    <td>{formatAmount(balance.pendingMinor, balance.currency)}</td>
+                    <td>{formatAmount(balance.availableMinor, balance.currency)}</td>
+                    <td>{formatAmount(balance.reservedMinor, balance.currency)}</td>
+                    <td>
+                      {data.method && balance.availableMinor > 0 ? (
+                        <RequestForm balance={balance} />
+                      ) : (
+                        "—"
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <MethodForm method={data.method} kinds={data.kinds} />
+
+      <section aria-labelledby="payout-list-heading">
+        <h2 id="payout-list-heading">{t("web.mentorPayouts.listHeading")}</h2>
+        <ActionAlert failure={cancelFailure} />
+        {data.items.length === 0 ? (
+          <p className="card">{t("web.mentorPayouts.empty")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table data-testid="my-payouts">
+              <thead>
+                <tr>
+                  <th scope="col">{t("web.mentorPayouts.date")}</th>
+                  <th scope="col">{t("web.adminPayments.amount")}</th>
+                  <th scope="col">{t("web.mentorPayouts.destination")}</th>
+                  <th scope="col">{t("web.mentorPayouts.status")}</th>
+                  <th scope="col">{t("web.adminPayments.actions")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((payout) => (
+                  <tr key={payout.id} data-payout-id={payout.id}>
+                    <td>
+                      <time dateTime={new Date(payout.createdAt).toISOString()}>
+                        {formatDate(new Date(payout.createdAt))}
+                      </time>
+                    </td>
+                    <td>{formatAmount(payout.amountMinor, payout.currency)}</td>
+                    <td>
+                      {t(`web.mentorPayouts.kinds.${payout.method}`)}
+                      <span className="muted small block">{payout.destination}</span>
+                    </td>
+                    <td>
+                      <span className="badge">
+                        {t(`web.mentorPayouts.statuses.${payout.status}`)}
+                      </span>
+                      {payout.lastFailure && payout.status === "REQUESTED" ? (
+                        <span className="muted small block">
+                          {t("web.mentorPayouts.lastFailure", { reason: payout.lastFailure })}
+                        </span>
+                      ) : null}
+                      {payout.rejectionReason ? (
+                        <span className="muted small block">
+                          {t("web.mentorPayouts.rejected", { reason: payout.rejectionReason })}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td>
+                      {payout.status === "REQUESTED" ? (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="cancel" />
+                          <input type="hidden" name="payoutId" value={payout.id} />
+                          <button
+                            type="submit"
+                            className="button button-small button-secondary"
+                            aria-label={t("web.mentorPayouts.cancelLabel", {
+                              amount: formatAmount(payout.amountMinor, payout.currency),
+                            })}
+                          >
+                            {t("web.mentorPayouts.cancel")}
+                          </button>
+                        </Form>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <nav className="pager" aria-label={t("web.admin.pagination")}>
+          {data.isFirstPage ? null : <a href="/mentor/payouts">{t("web.admin.firstPage")}</a>}
+          {data.nextCursor ? (
+            <a
+              href={`/mentor/payouts?cursor=${encodeURIComponent(data.nextCursor)}`}
+              className="button button-secondary"
+            >
+              {t("web.admin.nextPage")}
+            </a>
+          ) : null}
+        </nav>
+      </section>
+    </>
+  );
+}

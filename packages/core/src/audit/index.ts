@@ -1,0 +1,2 @@
+export { type AuditActor, type AuditEntry, auditActorOf, writeAudit } from "./audit-log.ts";
+export { listAudit } from "./list-audit.ts";

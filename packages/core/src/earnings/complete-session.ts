@@ -1,0 +1,52 @@
+import type { Prisma } from "@mentora/db";
+import { fromPrisma } from "pg-boss";
+import type { AppServices } from "../app/types.ts";
+import { enqueue } from "../jobs/define.ts";
+import { releaseEarningsJob } from "./release-earnings.job.ts";
+
+export interface CompleteSessionOptions {
+  /** Why: "ended" (its end passed); the video integration will add attendance reasons. */
+  reason: string;
+  now?: Date;
+}
+
+/**
+ * The one way a session becomes COMPLETED: guarded SCHEDULED → COMPLETED, its confirmed bookings
+ * → COMPLETED, and for each paid one an `earnings.release` job after EARNINGS_HOLD_HOURS, in the
+ * caller's transaction. A session already completed or cancelled changes nothing.
+ */
+export async function completeSession(
+  services: Pick<AppServices, "boss" | "config">,
+  tx: Prisma.TransactionClient,
+  sessionId: string,
+  options: CompleteSessionOptions,
+): Promise<{ completed: boolean; bookingIds: string[] }> {
+  const now = options.now ?? new Date();
+  const { count } = await tx.mentoringSession.updateMany({
+    where: { id: sessionId, status: "SCHEDULED" },
+    data: { status: "COMPLETED" },
+  });
+  if (count === 0) return { completed: false, bookingIds: [] };
+  await tx.sessionCompletion.create({
+    data: { sessionId, reason: options.reason, completedAt: now },
+  });
+  const bookings = await tx.booking.findMany({
+    where: { sessionId, status: "CONFIRMED" },
+    select: { id: true, priceMinor: true },
+  });
+  await tx.booking.updateMany({
+    where: { id: { in: bookings.map((booking) => booking.id) }, status: "CONFIRMED" },
+    data: { status: "COMPLETED" },
+  });
+  const releaseAt = new Date(now.getTime() + services.config.payouts.earningsHoldHours * 3_600_000);
+  for (const booking of bookings) {
+    if (booking.priceMinor <= 0) continue;
+    await enqueue(
+      services.boss,
+      releaseEarningsJob,
+      { bookingId: booking.id },
+      { db: fromPrisma(tx), startAfter: releaseAt },
+    );
+  }
+  return { completed: true, bookingIds: bookings.map((booking) => booking.id) };
+}

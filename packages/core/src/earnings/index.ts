@@ -1,0 +1,3 @@
+export { completeEndedSessions, completeEndedSessionsJob } from "./complete-ended-sessions.job.ts";
+export { type CompleteSessionOptions, completeSession } from "./complete-session.ts";
+export { releaseBookingEarnings, releaseEarningsJob } from "./release-earnings.job.ts";

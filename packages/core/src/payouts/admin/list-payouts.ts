@@ -1,0 +1,134 @@
+import type { Db, Prisma } from "@mentora/db";
+import { z } from "zod";
+import { csvField } from "../../payments/admin/list-payments.ts";
+import { payoutMethodKind, payoutOutput, payoutStatus, toPayoutOutput } from "../payout-output.ts";
+
+export const adminPayoutFilters = z
+  .object({
+    status: payoutStatus.optional(),
+    /** The mentor's exact id, or part of their email or name. */
+    mentor: z.string().trim().max(200).optional(),
+    method: payoutMethodKind.optional(),
+    /** Requested at or after (inclusive). */
+    from: z.coerce.date().optional(),
+    /** Requested before (exclusive). */
+    to: z.coerce.date().optional(),
+    minAmountMinor: z.number().int().min(0).optional(),
+    maxAmountMinor: z.number().int().min(0).optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
+  })
+  .strict();
+
+export type AdminPayoutFilters = z.infer<typeof adminPayoutFilters>;
+
+export const adminPayoutRow = payoutOutput.extend({
+  mentorId: z.string(),
+  mentorEmail: z.string(),
+  mentorName: z.string(),
+  gatewayId: z.string().nullable(),
+  providerPayoutId: z.string().nullable(),
+  approvedById: z.string().nullable(),
+});
+
+export type AdminPayoutRow = z.infer<typeof adminPayoutRow>;
+
+function whereOf(filters: AdminPayoutFilters, mentorIds?: string[]): Prisma.PayoutWhereInput {
+  return {
+    status: filters.status,
+    method: filters.method,
+    currency: filters.currency,
+    createdAt: { gte: filters.from, lt: filters.to },
+    amountMinor: { gte: filters.minAmountMinor, lte: filters.maxAmountMinor },
+    ...(mentorIds ? { mentorId: { in: mentorIds } } : {}),
+  };
+}
+
+/** Mentor ids matching the mentor filter (no relation to user: payouts stay in their section). */
+async function mentorIdsFor(prisma: Db, mentor: string | undefined) {
+  if (!mentor) return undefined;
+  const users = await prisma.user.findMany({
+    where: {
+      OR: [
+        { id: mentor },
+        { email: { contains: mentor, mode: "insensitive" } },
+        { name: { contains: mentor, mode: "insensitive" } },
+      ],
+    },
+    select: { id: true },
+    take: 500,
+  });
+  return users.map((user) => user.id);
+}
+
+/**
+ * Payouts for admins, a page at a time; the cursor is the last row's id. `order: "oldest"`
+ * is the approval queue's order (first asked, first served).
+ */
+export async function listPayoutsForAdmin(
+  prisma: Db,
+  filters: AdminPayoutFilters,
+  page: { limit: number; cursor?: string | undefined; order?: "newest" | "oldest" },
+): Promise<{ items: AdminPayoutRow[]; nextCursor: string | null }> {
+  const direction = page.order === "oldest" ? "asc" : "desc";
+  const rows = await prisma.payout.findMany({
+    where: whereOf(filters, await mentorIdsFor(prisma, filters.mentor)),
+    orderBy: [{ createdAt: direction }, { id: direction }],
+    take: page.limit + 1,
+    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+  });
+  const slice = rows.slice(0, page.limit);
+  const mentors = await prisma.user.findMany({
+    where: { id: { in: [...new Set(slice.map((row) => row.mentorId))] } },
+    select: { id: true, email: true, name: true },
+  });
+  const byId = new Map(mentors.map((mentor) => [mentor.id, mentor]));
+  const items = slice.map((row) => ({
+    ...toPayoutOutput(row),
+    mentorId: row.mentorId,
+    mentorEmail: byId.get(row.mentorId)?.email ?? "",
+    mentorName: byId.get(row.mentorId)?.name ?? "",
+    gatewayId: row.gatewayId,
+    providerPayoutId: row.providerPayoutId,
+    approvedById: row.approvedById,
+  }));
+  return { items, nextCursor: rows.length > page.limit ? (items.at(-1)?.id ?? null) : null };
+}
+
+const csvColumns = [
+  "id",
+  "createdAt",
+  "status",
+  "mentorId",
+  "mentorEmail",
+  "mentorName",
+  "currency",
+  "amountMinor",
+  "feeMinor",
+  "method",
+  "destination",
+  "gatewayId",
+  "providerPayoutId",
+  "reference",
+  "attempts",
+  "lastFailure",
+  "approvedById",
+  "approvedAt",
+  "paidAt",
+  "rejectionReason",
+] as const satisfies readonly (keyof AdminPayoutRow)[];
+
+/** Every payout matching the filters as CSV (formula-safe fields), a page at a time. */
+export async function* payoutsCsv(prisma: Db, filters: AdminPayoutFilters): AsyncGenerator<string> {
+  yield `${csvColumns.join(",")}\r\n`;
+  let cursor: string | undefined;
+  do {
+    const page = await listPayoutsForAdmin(prisma, filters, { limit: 500, cursor });
+    for (const row of page.items) {
+      yield `${csvColumns.map((column) => csvField(row[column])).join(",")}\r\n`;
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}

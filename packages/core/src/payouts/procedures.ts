@@ -1,0 +1,131 @@
+import { z } from "zod";
+import { AppError } from "../errors/index.ts";
+import { type AccountRef, accounts, balancesOf } from "../ledger/index.ts";
+import { mentorProcedure } from "../trpc/init.ts";
+import { destinationJsonOf, gatewayIdOf, methodFromRow, payoutMethodInput } from "./method.ts";
+import { payoutOutput, toPayoutOutput } from "./payout-output.ts";
+import { cancelPayout, payoutMinimum, requestPayout } from "./payout-service.ts";
+
+const currency = z.string().regex(/^[A-Z]{3}$/);
+
+/** The mentor's earnings per currency: pending (on hold), available, reserved for payouts. */
+export const payoutBalances = mentorProcedure
+  .output(
+    z.array(
+      z.object({
+        currency: z.string(),
+        pendingMinor: z.number().int(),
+        availableMinor: z.number().int(),
+        reservedMinor: z.number().int(),
+        minimumPayoutMinor: z.number().int(),
+      }),
+    ),
+  )
+  .query(async ({ ctx }) => {
+    const { prisma, config } = ctx.services;
+    const rows = await prisma.ledgerAccount.findMany({
+      where: {
+        owner: ctx.user.id,
+        kind: { in: ["MENTOR_PENDING", "MENTOR_AVAILABLE", "MENTOR_PAYOUT_RESERVED"] },
+      },
+      select: { currency: true },
+      distinct: ["currency"],
+      orderBy: { currency: "asc" },
+    });
+    return Promise.all(
+      rows.map(async ({ currency: code }) => {
+        const refs: AccountRef[] = [
+          accounts.mentorPending(ctx.user.id, code),
+          accounts.mentorAvailable(ctx.user.id, code),
+          accounts.mentorPayoutReserved(ctx.user.id, code),
+        ];
+        const [pendingMinor = 0, availableMinor = 0, reservedMinor = 0] = await balancesOf(
+          prisma,
+          refs,
+        );
+        return {
+          currency: code,
+          pendingMinor,
+          availableMinor,
+          reservedMinor,
+          minimumPayoutMinor: payoutMinimum(config, code),
+        };
+      }),
+    );
+  });
+
+const methodOutput = z.object({ method: payoutMethodInput, updatedAt: z.date() }).nullable();
+
+/** The mentor's payout method, or null. */
+export const getPayoutMethod = mentorProcedure.output(methodOutput).query(async ({ ctx }) => {
+  const row = await ctx.services.prisma.payoutMethod.findUnique({
+    where: { mentorId: ctx.user.id },
+  });
+  return row ? { method: methodFromRow(row), updatedAt: row.updatedAt } : null;
+});
+
+/** Sets the payout method (replacing the previous one). The sandbox exists outside production. */
+export const setPayoutMethod = mentorProcedure
+  .input(payoutMethodInput)
+  .output(methodOutput)
+  .mutation(async ({ ctx, input }) => {
+    const { prisma, config, gateways } = ctx.services;
+    const gatewayId = gatewayIdOf(input.kind);
+    if (
+      (input.kind === "SANDBOX" && config.NODE_ENV === "production") ||
+      (gatewayId !== null && !gateways.ids.includes(gatewayId))
+    ) {
+      throw new AppError("PAYOUT_METHOD_UNAVAILABLE", { method: input.kind });
+    }
+    const data = { kind: input.kind, destination: destinationJsonOf(input) };
+    const row = await prisma.payoutMethod.upsert({
+      where: { mentorId: ctx.user.id },
+      create: { mentorId: ctx.user.id, ...data },
+      update: data,
+    });
+    return { method: methodFromRow(row), updatedAt: row.updatedAt };
+  });
+
+/** Asks for a payout of available earnings (reserved at once). */
+export const requestPayoutProcedure = mentorProcedure
+  .input(
+    z.object({ currency, amountMinor: z.number().int().positive().max(2_000_000_000) }).strict(),
+  )
+  .output(payoutOutput)
+  .mutation(async ({ ctx, input }) =>
+    toPayoutOutput(await requestPayout(ctx.services, { mentorId: ctx.user.id, ...input })),
+  );
+
+/** Cancels one's own REQUESTED payout; the amount is available again. */
+export const cancelPayoutProcedure = mentorProcedure
+  .input(z.object({ payoutId: z.string().min(1).max(100) }).strict())
+  .output(payoutOutput)
+  .mutation(async ({ ctx, input }) =>
+    toPayoutOutput(
+      await cancelPayout(ctx.services, { mentorId: ctx.user.id, payoutId: input.payoutId }),
+    ),
+  );
+
+/** The mentor's own payouts, newest first. */
+export const listMyPayouts = mentorProcedure
+  .input(
+    z
+      .object({
+        limit: z.number().int().min(1).max(100).default(25),
+        cursor: z.string().max(100).optional(),
+      })
+      .strict()
+      .default({ limit: 25 }),
+  )
+  .output(z.object({ items: z.array(payoutOutput), nextCursor: z.string().nullable() }))
+  .query(async ({ ctx, input }) => {
+    const rows = await ctx.services.prisma.payout.findMany({
+      where: { mentorId: ctx.user.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: input.limit + 1,
+      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+    });
+    // A cursor naming another mentor's payout yields nothing of theirs: the where clause holds.
+    const items = rows.slice(0, input.limit).map(toPayoutOutput);
+    return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };
+  });
