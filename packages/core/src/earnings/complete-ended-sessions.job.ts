@@ -6,8 +6,16 @@ import { completeSession } from "./complete-session.ts";
 const batchSize = 200;
 
 /**
- * Every few minutes: completes the sessions whose end has passed and that were not cancelled.
- * Each session in its own transaction; running twice completes nothing twice.
+ * A session with a video room is completed by the room's close job, with its attendance
+ * verdict. Past this delay after its end without one (that job kept failing), it is completed
+ * here as if it had no room, so no mentor waits forever for earnings.
+ */
+export const verdictWaitMs = 6 * 3_600_000;
+
+/**
+ * Every few minutes: completes the sessions whose end has passed and that were not cancelled,
+ * except those whose video room still waits for its attendance verdict (verdictWaitMs). Each
+ * session in its own transaction; running twice completes nothing twice.
  */
 export const completeEndedSessionsJob = defineJob({
   name: "earnings.complete-ended-sessions",
@@ -26,7 +34,15 @@ export async function completeEndedSessions(
   let completed = 0;
   for (;;) {
     const due = await services.prisma.mentoringSession.findMany({
-      where: { status: "SCHEDULED", endsAt: { lte: now } },
+      where: {
+        status: "SCHEDULED",
+        endsAt: { lte: now },
+        OR: [
+          { videoRoom: null },
+          { videoRoom: { verdict: { not: null } } },
+          { endsAt: { lte: new Date(now.getTime() - verdictWaitMs) } },
+        ],
+      },
       orderBy: { endsAt: "asc" },
       take: batchSize,
       select: { id: true },

@@ -5,7 +5,7 @@ import { enqueue } from "../jobs/define.ts";
 import { releaseEarningsJob } from "./release-earnings.job.ts";
 
 export interface CompleteSessionOptions {
-  /** Why: "ended" (its end passed); the video integration will add attendance reasons. */
+  /** Why: "ended" (its end passed, no video verdict), or "attendance:<VERDICT>" from the video room. */
   reason: string;
   now?: Date;
 }

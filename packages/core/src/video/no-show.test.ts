@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { signLocalStatusCallback } from "@mentora/video";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { completeEndedSessions } from "../earnings/complete-ended-sessions.job.ts";
+import { releaseBookingEarnings, releaseEarningsJob } from "../earnings/release-earnings.job.ts";
 import { accounts, balanceOf } from "../ledger/index.ts";
 import { handlePaymentReturn } from "../payments/checkout/payment-return.ts";
 import { startBookingPayment } from "../payments/checkout/start-payment.ts";
@@ -95,6 +97,9 @@ const close = (session: { id: string; endsAt: Date }) =>
     jobId: "close",
   });
 
+const reasonOf = async (sessionId: string) =>
+  (await rig.app.prisma.sessionCompletion.findUnique({ where: { sessionId } }))?.reason;
+
 describe("attendance and money", () => {
   it("a mentor no-show refunds the mentee in full, once", async () => {
     const { app } = rig;
@@ -117,7 +122,50 @@ describe("attendance and money", () => {
     expect(await balanceOf(app.prisma, accounts.mentorPending(mentorId, "EUR"))).toBe(
       pendingBefore - 4_250,
     );
+    // The session is completed with its verdict, and its release gives the mentor nothing.
+    const completed = await app.prisma.mentoringSession.findUniqueOrThrow({
+      where: { id: session.id },
+    });
+    expect(completed.status).toBe("COMPLETED");
+    expect(await reasonOf(session.id)).toBe("attendance:MENTOR_NO_SHOW");
+    const [booking] = await app.prisma.booking.findMany({ where: { sessionId: session.id } });
+    expect(await releaseBookingEarnings(app, booking?.id ?? "")).toEqual({ releasedMinor: 0 });
     expect(await ledgerIsBalanced(app)).toBe(true);
+  });
+
+  it("attendance completes the session and releases the mentor's share after the hold", async () => {
+    const { app } = rig;
+    const mentorId = rig.fixture.mentor.id;
+    const { mentee, session, booking } = await paidSessionThatHasEnded(0);
+    await attend(session.id, mentorId, 55);
+    await attend(session.id, mentee.id, 50);
+    // The ended-sessions sweep leaves it to the room's close job, which knows who attended.
+    expect(await completeEndedSessions(app)).toMatchObject({ completed: 0 });
+    expect(
+      (await app.prisma.mentoringSession.findUniqueOrThrow({ where: { id: session.id } })).status,
+    ).toBe("SCHEDULED");
+
+    await close(session);
+    expect(await reasonOf(session.id)).toBe("attendance:ATTENDED");
+    const [release] = await app.boss.findJobs(releaseEarningsJob.name, {
+      data: { bookingId: booking.id },
+    });
+    const holdMs = app.config.payouts.earningsHoldHours * 3_600_000;
+    expect(Math.abs((release?.startAfter.getTime() ?? 0) - Date.now() - holdMs)).toBeLessThan(
+      60_000,
+    );
+    const availableBefore = await balanceOf(app.prisma, accounts.mentorAvailable(mentorId, "EUR"));
+    expect(await releaseBookingEarnings(app, booking.id)).toEqual({ releasedMinor: 4_250 });
+    expect(await balanceOf(app.prisma, accounts.mentorAvailable(mentorId, "EUR"))).toBe(
+      availableBefore + 4_250,
+    );
+    expect(await ledgerIsBalanced(app)).toBe(true);
+  });
+
+  it("a room whose close never came is completed by the sweep once the wait is over", async () => {
+    const { session } = await paidSessionThatHasEnded(5);
+    await completeEndedSessions(rig.app);
+    expect(await reasonOf(session.id)).toBe("ended");
   });
 
   it("a mentee no-show, or both present, refunds nothing", async () => {

@@ -3,6 +3,7 @@ import { fromPrisma, type PgBoss } from "pg-boss";
 import { z } from "zod";
 import type { AppServices } from "../app/types.ts";
 import { deterministicJobId } from "../bookings/notifications/deterministic-job-id.ts";
+import { completeSession } from "../earnings/complete-session.ts";
 import { defineJob, enqueue } from "../jobs/define.ts";
 import { closeRoom, openRoom } from "./rooms.ts";
 import { applyAttendanceVerdict } from "./verdict.ts";
@@ -27,7 +28,10 @@ export const openRoomJob = defineJob({
   },
 });
 
-/** After the end and the grace period: completes the room, decides attendance, applies it. */
+/**
+ * After the end and the grace period: completes the room, decides attendance, applies it (a
+ * mentor no-show refunds), then completes the session, which plans the earnings release.
+ */
 export const closeRoomJob = defineJob({
   name: "video.close-room",
   schema: z.object({ sessionId: z.string(), endsAt: z.iso.datetime() }),
@@ -39,7 +43,12 @@ export const closeRoomJob = defineJob({
     });
     if (!session || session.endsAt.toISOString() !== endsAt) return;
     const verdict = await closeRoom(services, sessionId);
-    if (session.status !== "CANCELLED") await applyAttendanceVerdict(services, sessionId, verdict);
+    if (session.status === "CANCELLED") return;
+    // Refunds first: a completed session's earnings are released from what refunds leave.
+    await applyAttendanceVerdict(services, sessionId, verdict);
+    await services.prisma.$transaction((tx) =>
+      completeSession(services, tx, sessionId, { reason: `attendance:${verdict}` }),
+    );
   },
 });
 
