@@ -33,6 +33,9 @@ export default function AdminArea() {
           <li>
             <NavLink to="/admin/payouts">{t("web.adminPayouts.nav")}</NavLink>
           </li>
+          <li>
+            <NavLink to="/admin/video">{t("web.adminVideo.nav")}</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />

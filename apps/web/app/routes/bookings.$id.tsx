@@ -107,6 +107,13 @@ export default function BookingPage() {
         ) : held ? (
           <p className="notice">{t("web.booking.awaitingMenteePayment")}</p>
         ) : null}
+        {booking.status === "CONFIRMED" ? (
+          <p>
+            <Link className="button" to={`/sessions/${booking.sessionId}/call`}>
+              {t("web.call.joinLink")}
+            </Link>
+          </p>
+        ) : null}
         <dl className="details">
           <div>
             <dt>{t("web.confirm.mentor")}</dt>

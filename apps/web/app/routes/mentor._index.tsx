@@ -102,7 +102,8 @@ export default function MentorDashboard() {
                     {formats.dateTime(session.startsAt)}
                   </time>{" "}
                   — {session.offeringTitle} (
-                  {t("web.calendar.participants", { count: session.participants.length })})
+                  {t("web.calendar.participants", { count: session.participants.length })}) ·{" "}
+                  <Link to={`/sessions/${session.id}/call`}>{t("web.call.joinLink")}</Link>
                 </li>
               ))}
             </ul>

@@ -26,7 +26,7 @@ export async function openRoom(services: AppServices, sessionId: string) {
       _count: { select: { bookings: { where: { status: "CONFIRMED" } } } },
     },
   });
-  if (!session || session.status !== "SCHEDULED" || session._count.bookings === 0) return null;
+  if (session?.status !== "SCHEDULED" || session._count.bookings === 0) return null;
   if (session.videoRoom?.state === "OPEN") return session.videoRoom;
 
   const settings = roomSettingsFor({

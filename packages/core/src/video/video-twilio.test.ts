@@ -41,6 +41,7 @@ describeWithSpecs("video on Twilio (a fake validating requests against Video v1)
       asMentor.video.join({ sessionId: session.id }),
     ]);
     expect(menteeJoin.provider).toBe("twilio");
+    expect(tokenClaims(mentorJoin.token).grants.identity).toBe(rig.mentor.userId);
     const claims = tokenClaims(menteeJoin.token);
     expect(claims.iss).toBe(fake.apiKeySid);
     expect(claims.sub).toBe(fake.accountSid);

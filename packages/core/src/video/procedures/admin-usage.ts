@@ -27,7 +27,7 @@ export const adminUsageOutput = z.object({
       roomType: z.string(),
       provider: z.string(),
       participantMinutes: z.number().int(),
-      verdict: z.string().nullable(),
+      verdict: z.enum(["ATTENDED", "MENTOR_NO_SHOW", "MENTEE_NO_SHOW", "NO_ATTENDANCE"]).nullable(),
     }),
   ),
   nextCursor: z.string().nullable(),
