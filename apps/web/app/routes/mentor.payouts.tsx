@@ -22,16 +22,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
     requireMentor(request, input);
     const url = new URL(request.url);
     const cursor = url.searchParams.get("cursor") || undefined;
-    const [balances, method, page] = await Promise.all([
+    const [balances, method, page, statements] = await Promise.all([
       input.caller.payouts.balances(),
       input.caller.payouts.getMethod(),
       input.caller.payouts.list({ limit: 25, ...(cursor ? { cursor } : {}) }),
+      input.caller.invoices.listStatements({ limit: 100 }),
     ]);
     const { config } = input.ctx.services;
     return {
       balances,
       method: method?.method ?? null,
       ...page,
+      statements: Object.fromEntries(
+        statements.items.flatMap((statement) =>
+          statement.payoutId ? [[statement.payoutId, statement] as const] : [],
+        ),
+      ),
       isFirstPage: !cursor,
       holdHours: config.payouts.earningsHoldHours,
       // The sandbox is offered only where it can pay (never in production).
@@ -360,6 +366,13 @@ export default function MentorPayouts() {
                       ) : null}
                     </td>
                     <td>
+                      {data.statements[payout.id] ? (
+                        <a href={data.statements[payout.id]?.url} data-testid="statement-link">
+                          {t("web.mentorPayouts.statement", {
+                            number: data.statements[payout.id]?.number ?? "",
+                          })}
+                        </a>
+                      ) : null}
                       {payout.status === "REQUESTED" ? (
                         <Form method="post">
                           <input type="hidden" name="intent" value="cancel" />

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { requireMentor } from "~/lib/guards.server";
-import { useFormatAmount, useI18n, useT } from "~/lib/i18n";
+import { useFormatAmount, useFormatDateTime, useI18n, useT } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
 import { withCaller } from "~/lib/trpc.server";
 
@@ -68,6 +68,7 @@ export default function RevenuePage() {
   const t = useT();
   const formatAmount = useFormatAmount();
   const monthLabel = useMonthLabel();
+  const formatDate = useFormatDateTime();
   const data = useLoaderData<typeof loader>();
   return (
     <>
@@ -77,6 +78,25 @@ export default function RevenuePage() {
         {t("web.revenue.sessionsDone", { count: data.sessionsDone })}
       </p>
       {data.currencies.length === 0 ? <p className="muted">{t("web.revenue.empty")}</p> : null}
+      <section className="card" aria-labelledby="upcoming-payouts">
+        <h2 id="upcoming-payouts">{t("web.revenue.upcomingPayouts")}</h2>
+        {data.upcomingPayouts.length === 0 ? (
+          <p className="muted">{t("web.revenue.noUpcomingPayouts")}</p>
+        ) : (
+          <ul className="plain-list" data-testid="upcoming-payouts">
+            {data.upcomingPayouts.map((payout) => (
+              <li key={payout.id}>
+                {formatAmount(payout.amountMinor, payout.currency)} —{" "}
+                {t(`web.mentorPayouts.statuses.${payout.status}`)} ({formatDate(payout.requestedAt)}
+                )
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <Link to="/mentor/payouts">{t("web.revenue.toPayouts")}</Link>
+        </p>
+      </section>
       {data.currencies.map((currency) => (
         <section
           key={currency.currency}

@@ -14,6 +14,8 @@ export const invoiceSummary = z.object({
   /** The download path in the web app. */
   url: z.string(),
   paymentId: z.string().nullable(),
+  /** Payout statements: the payout they document. */
+  payoutId: z.string().nullable(),
   originalInvoiceId: z.string().nullable(),
 });
 export type InvoiceSummary = z.output<typeof invoiceSummary>;
@@ -29,6 +31,7 @@ export function toInvoiceSummary(row: InvoiceRow): InvoiceSummary {
     ready: row.fileKey !== null,
     url: invoiceUrlPath(row.id),
     paymentId: row.paymentId,
+    payoutId: row.payoutId,
     originalInvoiceId: row.originalInvoiceId,
   };
 }

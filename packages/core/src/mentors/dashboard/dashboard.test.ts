@@ -129,6 +129,32 @@ describe("mentor dashboard", () => {
     expect(tnd?.availableMinor).toBe(0);
   });
 
+  it("lists the payouts on their way, not finished or cancelled ones", async () => {
+    const payout = (status: "REQUESTED" | "APPROVED" | "PAID" | "CANCELLED", amountMinor: number) =>
+      app.prisma.payout.create({
+        data: {
+          mentorId: mentor.userId,
+          currency: "EUR",
+          amountMinor,
+          method: "SANDBOX",
+          destination: { kind: "sandbox", account: "test" },
+          gatewayId: "sandbox",
+          gatewayKey: `payout:${randomUUID()}`,
+          status,
+        },
+      });
+    await payout("REQUESTED", 1_000);
+    await payout("APPROVED", 2_000);
+    await payout("PAID", 3_000);
+    await payout("CANCELLED", 4_000);
+    const caller = await callerFor(app, { cookie: mentor.cookie });
+    const { upcomingPayouts } = await caller.mentor.dashboard();
+    expect(upcomingPayouts.map((p) => [p.status, p.amountMinor])).toEqual([
+      ["REQUESTED", 1_000],
+      ["APPROVED", 2_000],
+    ]);
+  });
+
   it("shows another mentor only their own figures", async () => {
     const caller = await callerFor(app, { cookie: other.cookie });
     const dashboard = await caller.mentor.dashboard();

@@ -23,20 +23,36 @@ export const dashboardOutput = z.object({
     }),
   ),
   sessionsDone: z.number().int(),
+  /** Payouts asked for and not finished yet, oldest first. */
+  upcomingPayouts: z.array(
+    z.object({
+      id: z.string(),
+      currency: z.string(),
+      amountMinor: z.number().int(),
+      status: z.enum(["REQUESTED", "APPROVED", "PROCESSING"]),
+      requestedAt: z.date(),
+    }),
+  ),
 });
 
 /**
  * The mentor's revenue dashboard, every figure from the ledger: earnings (after the platform
  * fee, less refunds) this month, this year and per month for 12 months, per currency; pending
- * and available balances; completed sessions.
+ * and available balances; completed sessions; payouts on their way.
  */
 export const getDashboard = mentorProcedure.output(dashboardOutput).query(async ({ ctx }) => {
   const { prisma } = ctx.services;
   const now = new Date();
-  const [postings, balances, sessionsDone] = await Promise.all([
+  const [postings, balances, sessionsDone, payouts] = await Promise.all([
     loadRevenuePostings(prisma, ctx.user.id, now),
     loadEarningsBalances(prisma, ctx.user.id),
     prisma.mentoringSession.count({ where: { mentorId: ctx.user.id, status: "COMPLETED" } }),
+    prisma.payout.findMany({
+      where: { mentorId: ctx.user.id, status: { in: ["REQUESTED", "APPROVED", "PROCESSING"] } },
+      orderBy: { createdAt: "asc" },
+      take: 20,
+      select: { id: true, currency: true, amountMinor: true, status: true, createdAt: true },
+    }),
   ]);
   const revenue = bucketRevenue(postings, { now, timeZone: ctx.timezone });
   const months = lastTwelveMonths(now, ctx.timezone);
@@ -58,5 +74,12 @@ export const getDashboard = mentorProcedure.output(dashboardOutput).query(async 
       };
     }),
     sessionsDone,
+    upcomingPayouts: payouts.map((payout) => ({
+      id: payout.id,
+      currency: payout.currency,
+      amountMinor: payout.amountMinor,
+      status: payout.status as "REQUESTED" | "APPROVED" | "PROCESSING",
+      requestedAt: payout.createdAt,
+    })),
   };
 });

@@ -447,6 +447,9 @@ export const web = {
     },
   },
   revenue: {
+    upcomingPayouts: "Payouts on their way",
+    noUpcomingPayouts: "No payout waiting.",
+    toPayouts: "Ask for a payout",
     title: "Revenue",
     heading: "Your revenue",
     intro:
@@ -833,6 +836,7 @@ export const web = {
     tryAgain: "Try again",
   },
   mentorPayouts: {
+    statement: "Statement {number} (PDF)",
     title: "Payouts",
     nav: "Payouts",
     heading: "Earnings and payouts",

@@ -458,6 +458,9 @@ export const web: typeof en = {
     },
   },
   revenue: {
+    upcomingPayouts: "Versements en cours",
+    noUpcomingPayouts: "Aucun versement en attente.",
+    toPayouts: "Demander un versement",
     title: "Revenus",
     heading: "Vos revenus",
     intro:
@@ -851,6 +854,7 @@ export const web: typeof en = {
     tryAgain: "Réessayer",
   },
   mentorPayouts: {
+    statement: "Relevé {number} (PDF)",
     title: "Versements",
     nav: "Versements",
     heading: "Gains et versements",
