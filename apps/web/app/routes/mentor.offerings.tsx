@@ -320,7 +320,7 @@ export default function MentorOfferings() {
                 name="capacity"
                 type="number"
                 min={2}
-                max={50}
+                max={49}
                 defaultValue={6}
                 aria-describedby="offering-capacity-hint"
               />

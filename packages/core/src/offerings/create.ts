@@ -20,7 +20,7 @@ export const createOfferingInput = z
     title: offeringTitleSchema,
     description: offeringDescriptionSchema.default(""),
     kind: offeringKindSchema,
-    /** Required (2–50) for a group; absent or 1 for one-to-one. */
+    /** Required (2–49) for a group; absent or 1 for one-to-one. */
     capacity: z.number().int().optional(),
     options: z.array(optionInput).min(1).max(maxLiveOptions),
   })

@@ -8,7 +8,8 @@ export const durationMinutesSchema = z.number().int().min(5).max(480).multipleOf
 
 export const offeringTitleSchema = z.string().trim().min(3).max(120);
 export const offeringDescriptionSchema = z.string().trim().max(4000);
-export const groupCapacitySchema = z.number().int().min(2).max(50);
+/** 49 at most: a group room holds 50 (Twilio's ceiling), and the mentor takes one place. */
+export const groupCapacitySchema = z.number().int().min(2).max(49);
 
 /** One duration with its price, as a mentor enters it. */
 export const optionInput = z

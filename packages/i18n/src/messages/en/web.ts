@@ -263,7 +263,7 @@ export const web = {
     description: "Description",
     kind: "Format",
     capacity: "Group size",
-    capacityHint: "Group sessions only: 2 to 50 participants.",
+    capacityHint: "Group sessions only: 2 to 49 participants (the video room holds 50 with you).",
     durationsLegend: "Durations and prices",
     durationsHint:
       "Up to three durations now (you can add more later). Durations are in minutes, multiples of 5. Leave a price empty or 0 for a free session.",
