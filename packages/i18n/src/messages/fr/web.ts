@@ -272,7 +272,8 @@ export const web: typeof en = {
     description: "Description",
     kind: "Format",
     capacity: "Taille du groupe",
-    capacityHint: "Séances de groupe uniquement\u00a0: de 2 à 49 participants (la salle vidéo en accueille 50 avec vous).",
+    capacityHint:
+      "Séances de groupe uniquement\u00a0: de 2 à 49 participants (la salle vidéo en accueille 50 avec vous).",
     durationsLegend: "Durées et prix",
     durationsHint:
       "Jusqu’à trois durées maintenant (vous pourrez en ajouter ensuite). Les durées sont en minutes, par multiples de 5. Laissez le prix vide ou à 0 pour une séance gratuite.",
