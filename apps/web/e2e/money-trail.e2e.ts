@@ -168,6 +168,13 @@ describe("from a paid session to the mentor's payout statement", () => {
       })
       .toBe("PAID");
     expect(await db.sandboxPayout.count({ where: { payoutId: payout.id } })).toBe(1);
+    // The approval is in the audit log: who, what, when, from where.
+    await a.page.goto(`/admin/audit?target=${payout.id}`);
+    const audit = a.page.getByTestId("audit-row");
+    expect(await audit.count()).toBe(1);
+    expect(await audit.first().textContent()).toContain("payout.approve");
+    expect(await audit.first().textContent()).toContain(adminEmail);
+    await a.watch.check();
     a.watch.done();
 
     // The mentor sees it paid and downloads the statement.

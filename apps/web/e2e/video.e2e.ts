@@ -141,6 +141,17 @@ describe("the call page (local video provider)", () => {
     m.watch.done();
     e.watch.done();
 
+    // An admin sees the session's room and its participant-minutes.
+    const adminEmail = uniqueEmail("call-admin");
+    const admin = await createVerifiedUser({ name: "Admin Vidéo", email: adminEmail });
+    await db.user.update({ where: { id: admin.id }, data: { role: "ADMIN" } });
+    const a = await signedIn(adminEmail, "/admin/video");
+    const row = a.page.getByTestId("video-session").filter({ hasText: "Career review" });
+    await row.first().waitFor();
+    expect(await row.first().textContent()).toContain("go (local)");
+    await a.watch.check();
+    a.watch.done();
+
     // A stranger is refused the page.
     const strangerEmail = uniqueEmail("call-stranger");
     await createVerifiedUser({ name: "Sam Stranger", email: strangerEmail });

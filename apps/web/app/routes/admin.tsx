@@ -36,6 +36,9 @@ export default function AdminArea() {
           <li>
             <NavLink to="/admin/video">{t("web.adminVideo.nav")}</NavLink>
           </li>
+          <li>
+            <NavLink to="/admin/audit">{t("web.adminAudit.nav")}</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />

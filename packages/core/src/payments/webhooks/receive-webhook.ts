@@ -107,7 +107,7 @@ async function storeEvent(
     });
     return true;
   } catch (error) {
-    if (pgErrorCode(error) === "23505" || (error as { code?: string }).code === "P2002") {
+    if (pgErrorCode(error) === "23505") {
       return false;
     }
     throw error;

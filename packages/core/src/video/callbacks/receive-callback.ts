@@ -73,7 +73,7 @@ async function storeCallback(services: AppServices, event: VideoEvent): Promise<
     });
     return true;
   } catch (error) {
-    if (pgErrorCode(error) === "23505" || (error as { code?: string }).code === "P2002") {
+    if (pgErrorCode(error) === "23505") {
       return false;
     }
     throw error;
