@@ -32,7 +32,9 @@ export default defineConfig({
   },
   // A cold dev cache would otherwise reload the first page once these are discovered.
   optimizeDeps: {
-    exclude: ["@remix-run/node", "pg"],
+    // Server-only packages reached through `*.server.ts` imports: never bundled for the browser,
+    // and optimizing them on first visit would reload the page.
+    exclude: ["@remix-run/node", "pg", "pg-boss"],
     // Found only when a route is first visited: listing them spares a full reload in dev.
     include: ["@trpc/client", "@trpc/server", "@trpc/server/http", "superjson", "zod"],
   },
