@@ -55,10 +55,17 @@ export async function connectLocal(grant: JoinGrant, choice: MediaChoice): Promi
       video: constraint(choice.videoDeviceId),
     });
   }
-  const { participantSid } = await trpc().video.localPresence.mutate({
-    token: grant.token,
-    action: "connect",
-  });
+  let participantSid: string;
+  try {
+    ({ participantSid } = await trpc().video.localPresence.mutate({
+      token: grant.token,
+      action: "connect",
+    }));
+  } catch (error) {
+    // Not joined: the camera must not stay on.
+    for (const track of stream?.getTracks() ?? []) track.stop();
+    throw error;
+  }
   const payload = { token: grant.token, action: "disconnect" as const, participantSid };
   // Closing the tab still says goodbye (a beacon survives the page; tRPC reads its JSON body).
   const onPageHide = () => {
@@ -124,7 +131,14 @@ export async function connectTwilio(
         video: choice.videoDeviceId ? { deviceId: { exact: choice.videoDeviceId } } : true,
       })
     : [];
-  const room = await Video.connect(grant.token, { name: grant.roomName, tracks });
+  let room: import("twilio-video").Room;
+  try {
+    room = await Video.connect(grant.token, { name: grant.roomName, tracks });
+  } catch (error) {
+    // Not joined: the camera must not stay on.
+    for (const track of tracks) if ("stop" in track) track.stop();
+    throw error;
+  }
   const tiles = new Map<string, RemoteTile>();
   const publish = () => events.remote([...tiles.values()]);
   const watch = (participant: import("twilio-video").RemoteParticipant) => {
