@@ -6,10 +6,11 @@ import { createPrismaClient, type Db } from "@mentora/db";
 import { PgBoss } from "pg-boss";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, screenshot, uniqueEmail, watchPages } from "./browser.ts";
+import { launchBrowser, screenshot, uniqueEmail } from "./browser.ts";
 import "./context.ts";
-import { addPaidOffering, createMentor, createVerifiedUser, PASSWORD, type Target } from "./db.ts";
+import { addPaidOffering, createMentor, createVerifiedUser, type Target } from "./db.ts";
 import { type ServerPair, startServerPair } from "./servers.ts";
+import { signedInPage } from "./sign-in.ts";
 
 /**
  * The whole road of the money, in browsers: a mentee pays a session, the session takes place,
@@ -50,17 +51,7 @@ describe("from a paid session to the mentor's payout statement", () => {
       timezoneId: "Europe/Paris",
     });
     contexts.push(context);
-    const page = await context.newPage();
-    const watch = watchPages(page);
-    await page.goto(`/sign-in?redirectTo=${encodeURIComponent(to)}`);
-    await page.waitForLoadState("networkidle");
-    await watch.check();
-    await page.getByLabel("Email address").fill(email);
-    await page.getByLabel("Password").fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await page.waitForURL(`**${to}`);
-    await page.waitForLoadState("networkidle");
-    return { page, watch };
+    return signedInPage(context, email, to);
   }
 
   /** Downloads a PDF link of the page as that user, and returns its text (poppler). */

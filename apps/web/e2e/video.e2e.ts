@@ -1,8 +1,9 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newContext, screenshot, uniqueEmail, watchPages } from "./browser.ts";
+import { launchBrowser, newContext, screenshot, uniqueEmail } from "./browser.ts";
 import "./context.ts";
-import { closeTestDb, createMentor, createVerifiedUser, PASSWORD, testDb } from "./db.ts";
+import { closeTestDb, createMentor, createVerifiedUser, testDb } from "./db.ts";
+import { signedInPage } from "./sign-in.ts";
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -26,17 +27,7 @@ async function signedIn(email: string, path: string, options: { denyMedia?: bool
         Promise.reject(new DOMException("Permission denied", "NotAllowedError"));
     });
   }
-  const page = await context.newPage();
-  const watch = watchPages(page);
-  await page.goto(`/sign-in?redirectTo=${encodeURIComponent(path)}`);
-  await page.waitForLoadState("networkidle");
-  await watch.check();
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL(`**${path}`);
-  await page.waitForLoadState("networkidle");
-  return { page, watch };
+  return signedInPage(context, email, path);
 }
 
 const presenceOf = (page: Page, userId: string) =>
@@ -155,14 +146,7 @@ describe("the call page (local video provider)", () => {
     // A stranger is refused the page.
     const strangerEmail = uniqueEmail("call-stranger");
     await createVerifiedUser({ name: "Sam Stranger", email: strangerEmail });
-    const context = await newContext(browser);
-    contexts.push(context);
-    const s = await context.newPage();
-    await s.goto(`/sign-in?redirectTo=${encodeURIComponent(path)}`);
-    await s.getByLabel("Email address").fill(strangerEmail);
-    await s.getByLabel("Password").fill(PASSWORD);
-    await s.getByRole("button", { name: "Sign in", exact: true }).click();
-    await s.waitForURL(`**${path}`);
+    const { page: s } = await signedIn(strangerEmail, path);
     expect(await s.getByRole("heading", { level: 1 }).textContent()).not.toContain("Career review");
     const response = await s.request.get(path);
     expect(response.status()).toBe(403);

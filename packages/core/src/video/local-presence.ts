@@ -3,7 +3,7 @@ import { signLocalStatusCallback, verifyLocalAccessToken } from "@mentora/video"
 import type { AppServices } from "../app/types.ts";
 import { AppError } from "../errors/index.ts";
 import { processVideoCallback } from "./callbacks/process-callback.job.ts";
-import { receiveVideoCallback } from "./callbacks/receive-callback.ts";
+import { acceptVideoCallback } from "./callbacks/receive-callback.ts";
 import { localVideoSecret } from "./create-video-provider.ts";
 import { statusCallbackUrl } from "./rooms.ts";
 
@@ -17,9 +17,9 @@ export interface LocalPresenceInput {
 
 /**
  * The local stand-in's "status callbacks": a browser holding a valid local token says it joined
- * or left; we sign the notice with Twilio's algorithm and feed it through the same edge as
- * Twilio's callbacks (verify, store once, process), processing it at once so the other tab sees
- * the presence without waiting for the worker (the queued job then finds it done).
+ * or left; we sign the notice with Twilio's algorithm and hand it to the same verification and
+ * storage as Twilio's callbacks, then process the stored row at once so the other tab sees the
+ * presence without waiting for the worker (the queued job then finds it done).
  */
 export async function reportLocalPresence(
   services: AppServices,
@@ -64,28 +64,13 @@ export async function reportLocalPresence(
     SequenceNumber: String(now.getTime()),
     ...(duration !== undefined ? { ParticipantDuration: duration } : {}),
   };
-  const url = statusCallbackUrl(services);
-  const signature = signLocalStatusCallback(localVideoSecret(services.config), url, params);
-  const answer = await receiveVideoCallback(
-    services,
-    new Request(url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        "x-twilio-signature": signature,
-      },
-      body: new URLSearchParams(params).toString(),
-    }),
+  const signature = signLocalStatusCallback(
+    localVideoSecret(services.config),
+    statusCallbackUrl(services),
+    params,
   );
-  if (answer.status !== 200) throw new Error(`local presence refused: ${answer.status}`);
-  const stored = await services.prisma.videoCallbackEvent.findMany({
-    where: {
-      provider: "local",
-      status: { not: "PROCESSED" },
-      payload: { path: ["participantSid"], equals: participantSid },
-    },
-    select: { id: true },
-  });
-  for (const row of stored) await processVideoCallback(services, row.id);
+  const { response, callbackId } = await acceptVideoCallback(services, { params, signature });
+  if (response.status !== 200) throw new Error(`local presence refused: ${response.status}`);
+  if (callbackId) await processVideoCallback(services, callbackId);
   return { participantSid };
 }

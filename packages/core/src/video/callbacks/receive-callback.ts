@@ -23,7 +23,6 @@ export async function receiveVideoCallback(
   services: AppServices,
   request: Request,
 ): Promise<CallbackResponse> {
-  const { video, logger, telemetry } = services;
   if (request.method !== "POST") {
     return { status: 405, body: { received: false, error: "method not allowed" } };
   }
@@ -31,28 +30,48 @@ export async function receiveVideoCallback(
   if (body.length > maxCallbackBytes) {
     return { status: 413, body: { received: false, error: "too large" } };
   }
-  const params = Object.fromEntries(new URLSearchParams(body));
-  const search = new URL(request.url).search;
-  const signed = video.verifyStatusCallback({
-    url: `${statusCallbackUrl(services)}${search}`,
-    params,
+  const { response } = await acceptVideoCallback(services, {
+    search: new URL(request.url).search,
+    params: Object.fromEntries(new URLSearchParams(body)),
     signature: request.headers.get("x-twilio-signature") ?? undefined,
+  });
+  return response;
+}
+
+/**
+ * Verifies a status callback and stores it once with its job: the HTTP edge above, and the
+ * local stand-in's own join/leave notices (which then process the stored row at once).
+ */
+export async function acceptVideoCallback(
+  services: AppServices,
+  callback: { search?: string; params: Record<string, string>; signature: string | undefined },
+): Promise<{ response: CallbackResponse; callbackId?: string }> {
+  const { video, logger, telemetry } = services;
+  const signed = video.verifyStatusCallback({
+    url: `${statusCallbackUrl(services)}${callback.search ?? ""}`,
+    params: callback.params,
+    signature: callback.signature,
   });
   if (!signed) {
     telemetry.recordFailure(`video-callback-rejected:${video.id}`);
     logger.warn({ provider: video.id }, "video status callback rejected: bad signature");
-    return { status: 403, body: { received: false, error: "bad signature" } };
+    return { response: { status: 403, body: { received: false, error: "bad signature" } } };
   }
-  const event = video.parseStatusCallback(params);
+  const event = video.parseStatusCallback(callback.params);
   // Track and recording events: signed, but nothing we record.
-  if (!event) return { status: 200, body: { received: true, stored: false } };
-  const stored = await storeCallback(services, event);
-  return { status: 200, body: { received: true, stored, duplicate: !stored } };
+  if (!event) return { response: { status: 200, body: { received: true, stored: false } } };
+  const callbackId = await storeCallback(services, event);
+  const stored = callbackId !== null;
+  return {
+    response: { status: 200, body: { received: true, stored, duplicate: !stored } },
+    ...(callbackId ? { callbackId } : {}),
+  };
 }
 
-async function storeCallback(services: AppServices, event: VideoEvent): Promise<boolean> {
+/** The stored row's id, or null for an event already stored. */
+async function storeCallback(services: AppServices, event: VideoEvent): Promise<string | null> {
   try {
-    await services.prisma.$transaction(async (tx) => {
+    return await services.prisma.$transaction(async (tx) => {
       const row = await tx.videoCallbackEvent.create({
         data: {
           provider: services.video.id,
@@ -70,12 +89,10 @@ async function storeCallback(services: AppServices, event: VideoEvent): Promise<
         { callbackId: row.id },
         { db: fromPrisma(tx) },
       );
+      return row.id;
     });
-    return true;
   } catch (error) {
-    if (pgErrorCode(error) === "23505") {
-      return false;
-    }
+    if (pgErrorCode(error) === "23505") return null;
     throw error;
   }
 }
