@@ -117,6 +117,52 @@ describe("access tokens", () => {
   });
 });
 
+describe("the local stand-in's presence", () => {
+  it("records a join and a leave only for the holder of the token", async () => {
+    const soon = await rig.session({ startsInMinutes: 4, bookings: [{ userId: mentee.userId }] });
+    const asMentee = await callerFor(rig.app, { cookie: mentee.cookie });
+    const asStranger = await callerFor(rig.app, { cookie: stranger.cookie });
+    const { token } = await asMentee.video.join({ sessionId: soon.id });
+
+    // Someone else's token, a forged one, a malformed sid: refused, nothing recorded.
+    expect(await codeOf(asStranger.video.localPresence({ token, action: "connect" }))).toBe(
+      "FORBIDDEN",
+    );
+    const forged = `${token.slice(0, -4)}AAAA`;
+    expect(await codeOf(asMentee.video.localPresence({ token: forged, action: "connect" }))).toBe(
+      "FORBIDDEN",
+    );
+    expect(
+      await codeOf(
+        asMentee.video.localPresence({ token, action: "disconnect", participantSid: "PA-nope" }),
+      ),
+    ).toBe("BAD_REQUEST");
+    expect(await rig.app.prisma.videoConnection.count({ where: { sessionId: soon.id } })).toBe(0);
+
+    const { participantSid } = await asMentee.video.localPresence({ token, action: "connect" });
+    expect(
+      (await asMentee.video.presence({ sessionId: soon.id })).connected.map((p) => p.id),
+    ).toEqual([mentee.userId]);
+    // A sid that is not the caller's reads as not found.
+    expect(
+      await codeOf(
+        asMentee.video.localPresence({
+          token,
+          action: "disconnect",
+          participantSid: `PA${"f".repeat(32)}`,
+        }),
+      ),
+    ).toBe("NOT_FOUND");
+    await asMentee.video.localPresence({ token, action: "disconnect", participantSid });
+    expect((await asMentee.video.presence({ sessionId: soon.id })).connected).toEqual([]);
+    const [connection] = await rig.app.prisma.videoConnection.findMany({
+      where: { sessionId: soon.id },
+    });
+    expect(connection).toMatchObject({ userId: mentee.userId, participantSid });
+    expect(connection?.disconnectedAt).not.toBeNull();
+  });
+});
+
 describe("rooms", () => {
   it("opens once however often the job runs, sized by session type, and a moved session's old job does nothing", async () => {
     const group = await rig.session({
