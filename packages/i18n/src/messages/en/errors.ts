@@ -47,5 +47,6 @@ export const errors = {
   FRESH_SIGN_IN_REQUIRED: "For your security, sign in again, then repeat this action.",
   ACCOUNT_DELETION_BLOCKED:
     "Your account cannot be deleted yet: money or an imminent session is still attached to it (see below).",
-  DATA_EXPORT_LIMIT: "You can ask for a copy of your data 3 times a day. Please try again tomorrow.",
+  DATA_EXPORT_LIMIT:
+    "You can ask for a copy of your data 3 times a day. Please try again tomorrow.",
 };

@@ -50,5 +50,6 @@ export const errors: typeof en = {
   FRESH_SIGN_IN_REQUIRED: "Pour votre sécurité, reconnectez-vous, puis recommencez.",
   ACCOUNT_DELETION_BLOCKED:
     "Votre compte ne peut pas encore être supprimé\u00a0: de l’argent ou une séance imminente y est encore lié (voir ci-dessous).",
-  DATA_EXPORT_LIMIT: "Vous pouvez demander une copie de vos données 3\u00a0fois par jour. Réessayez demain.",
+  DATA_EXPORT_LIMIT:
+    "Vous pouvez demander une copie de vos données 3\u00a0fois par jour. Réessayez demain.",
 };
