@@ -1,5 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { Link, useSearchParams } from "@remix-run/react";
+import { StatusNotice } from "~/components/action-alert";
 import { useT } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/lib/root-data";
@@ -9,8 +10,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.home.
 export default function Home() {
   const t = useT();
   const viewer = useRootData()?.viewer;
+  const [search] = useSearchParams();
   return (
     <div className="container">
+      <StatusNotice
+        message={search.get("accountDeleted") === "1" ? t("web.home.accountDeleted") : null}
+      />
       <div className="hero">
         <p className="eyebrow">{t("common.tagline")}</p>
         <h1>{t("web.home.heading")}</h1>

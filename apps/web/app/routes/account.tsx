@@ -6,13 +6,14 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { AccountDataExport, AccountDeletion } from "~/components/account-data";
 import { AccountPreferences } from "~/components/account-preferences";
 import { AccountSessions } from "~/components/account-sessions";
 import { BillingDetailsForm } from "~/components/billing-details-form";
 import { ErrorPage } from "~/components/error-page";
 import { formText } from "~/lib/forms";
 import { attempt } from "~/lib/guards.server";
-import { assertSameOrigin } from "~/lib/http.server";
+import { assertSameOrigin, setCookieHeaders } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
 import { type RequestCaller, withCaller } from "~/lib/trpc.server";
@@ -36,10 +37,12 @@ function timeZoneList(current: string | null): string[] {
 export async function loader({ request }: LoaderFunctionArgs) {
   return withCaller(request, async (input) => {
     requireSession(request, input);
-    const [me, sessions, billing] = await Promise.all([
+    const [me, sessions, billing, exports, deletion] = await Promise.all([
       input.caller.account.me(),
       input.caller.account.listSessions(),
       input.caller.invoices.getBillingDetails(),
+      input.caller.account.listExports(),
+      input.caller.account.deletionBlockers(),
     ]);
     return {
       me: {
@@ -51,6 +54,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       },
       sessions,
       billing,
+      exports,
+      deletion,
       timeZones: timeZoneList(me.timezone),
     };
   });
@@ -78,6 +83,24 @@ export async function action({ request }: ActionFunctionArgs) {
         }),
       );
     }
+    if (form.get("intent") === "export") {
+      return attempt(input.ctx, "export", () => input.caller.account.requestExport());
+    }
+    if (form.get("intent") === "delete") {
+      const result = await attempt(input.ctx, "delete", () =>
+        input.caller.account.deleteAccount({
+          confirmEmail: formText(form, "confirmEmail"),
+          password: formText(form, "password") || undefined,
+        }),
+      );
+      if (!result.ok) return result;
+      // The session is gone with the account: the cookie goes too.
+      const signedOut = await input.ctx.services.auth.api.signOut({
+        headers: request.headers,
+        asResponse: true,
+      });
+      return redirect("/?accountDeleted=1", { headers: setCookieHeaders(signedOut.headers) });
+    }
     if (form.get("intent") === "preferences") {
       const locale = form.get("locale");
       const timezone = form.get("timezone");
@@ -92,9 +115,13 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Account() {
   const t = useT();
-  const { me, sessions, timeZones, billing } = useLoaderData<typeof loader>();
+  const { me, sessions, timeZones, billing, exports, deletion } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const billingResult = result && "intent" in result && result.intent === "billing" ? result : null;
+  const resultOf = (intent: string) =>
+    result && "intent" in result && result.intent === intent ? result : null;
+  const billingResult = resultOf("billing");
+  const exportResult = resultOf("export");
+  const deleteResult = resultOf("delete");
   return (
     <div className="container">
       <h1>{t("web.account.heading")}</h1>
@@ -139,6 +166,17 @@ export default function Account() {
         saved={Boolean(billingResult?.ok)}
       />
       <AccountSessions initial={sessions} />
+      <AccountDataExport
+        exports={exports}
+        failure={exportResult && !exportResult.ok ? exportResult : null}
+        requested={Boolean(exportResult?.ok)}
+      />
+      <AccountDeletion
+        blockers={deletion.blockers}
+        hasPassword={deletion.hasPassword}
+        email={me.email}
+        failure={deleteResult && !deleteResult.ok ? deleteResult : null}
+      />
     </div>
   );
 }

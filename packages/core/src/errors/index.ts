@@ -51,6 +51,11 @@ export const errorCatalog = {
   AVATAR_TOO_LARGE: "BAD_REQUEST",
   AVATAR_UNSUPPORTED_TYPE: "BAD_REQUEST",
   AVATAR_UNREADABLE: "BAD_REQUEST",
+  // People's data
+  PASSWORD_INCORRECT: "FORBIDDEN",
+  FRESH_SIGN_IN_REQUIRED: "FORBIDDEN",
+  ACCOUNT_DELETION_BLOCKED: "PRECONDITION_FAILED",
+  DATA_EXPORT_LIMIT: "TOO_MANY_REQUESTS",
 } as const satisfies Record<string, TrpcCode>;
 
 export type AppErrorCode = keyof typeof errorCatalog;

@@ -1,4 +1,5 @@
 import type { PgBoss } from "pg-boss";
+import { dataExportCleanupJob, dataExportJob } from "../account/data-export.ts";
 import { expireHoldJob } from "../bookings/expire-hold.job.ts";
 import { bookingNotifyJob } from "../bookings/notifications/booking-notify.job.ts";
 import { bookingReminderJob } from "../bookings/notifications/booking-reminder.job.ts";
@@ -38,6 +39,8 @@ export const jobDefinitions = [
   releaseEarningsJob,
   executePayoutJob,
   reconcilePayoutsJob,
+  dataExportJob,
+  dataExportCleanupJob,
 ] as unknown as readonly JobDefinition[];
 
 /**

@@ -63,4 +63,17 @@ export const email = {
       intro1h: "A reminder: “{title}” with {name} starts in 1 hour.",
     },
   },
+  accountDeleted: {
+    subject: "Your {appName} account was deleted",
+    intro:
+      "As you asked, your {appName} account and the personal data in it were deleted. Your upcoming sessions were cancelled and refunded.",
+    kept: "We keep your invoices and payment records for 10 years, as the law requires, under an anonymous identifier.",
+    notYou: "If you did not ask for this, contact the {appName} team at once.",
+  },
+  dataExport: {
+    subject: "Your {appName} data is ready to download",
+    intro: "The copy of your {appName} data that you asked for is ready: one ZIP file.",
+    action: "Download my data",
+    expires: "The link works for you only, once signed in, until {date}.",
+  },
 };

@@ -43,4 +43,10 @@ export const errors = {
   AVATAR_TOO_LARGE: "This image is too large. Please choose one under 5 MB.",
   AVATAR_UNSUPPORTED_TYPE: "Please choose a JPEG, PNG or WebP image.",
   AVATAR_UNREADABLE: "We could not read this image. Please try another one.",
+  PASSWORD_INCORRECT: "This password is not correct.",
+  FRESH_SIGN_IN_REQUIRED: "For your security, sign in again, then repeat this action.",
+  ACCOUNT_DELETION_BLOCKED:
+    "Your account cannot be deleted yet: money or an imminent session is still attached to it (see below).",
+  DATA_EXPORT_LIMIT:
+    "You can ask for a copy of your data 3 times a day. Please try again tomorrow.",
 };

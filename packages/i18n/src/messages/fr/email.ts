@@ -68,4 +68,19 @@ export const email: typeof en = {
         "Rappel\u00a0: la séance «\u00a0{title}\u00a0» avec {name} commence dans 1\u00a0heure.",
     },
   },
+  accountDeleted: {
+    subject: "Votre compte {appName} a été supprimé",
+    intro:
+      "Comme vous l’avez demandé, votre compte {appName} et les données personnelles qu’il contenait ont été supprimés. Vos séances à venir ont été annulées et remboursées.",
+    kept: "Nous conservons vos factures et vos paiements pendant 10\u00a0ans, comme la loi l’exige, sous un identifiant anonyme.",
+    notYou:
+      "Si vous n’avez pas demandé cette suppression, contactez l’équipe {appName} sans attendre.",
+  },
+  dataExport: {
+    subject: "Vos données {appName} sont prêtes",
+    intro:
+      "La copie de vos données {appName} que vous avez demandée est prête\u00a0: un fichier ZIP.",
+    action: "Télécharger mes données",
+    expires: "Le lien ne fonctionne que pour vous, une fois connecté, jusqu’au {date}.",
+  },
 };

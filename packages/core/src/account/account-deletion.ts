@@ -1,0 +1,281 @@
+import { isLocale } from "@mentora/i18n";
+import { verifyPassword } from "better-auth/crypto";
+import { fromPrisma } from "pg-boss";
+import type { AppServices } from "../app/types.ts";
+import { writeAudit } from "../audit/index.ts";
+import { avatarKey } from "../avatars/avatar-keys.ts";
+import { avatarSizes } from "../avatars/process-avatar.ts";
+import { cancelBookingByMentee, cancelSessionByMentor } from "../bookings/cancel-booking.ts";
+import { liveBookingStatuses } from "../bookings/snapshot.ts";
+import { sendEmailJob } from "../email/send-email.job.ts";
+import { renderAccountDeleted } from "../email/templates/account-deleted.ts";
+import { AppError } from "../errors/index.ts";
+import { enqueue } from "../jobs/define.ts";
+import { ledgerTransactionOptions } from "../ledger/index.ts";
+
+const HOUR = 3_600_000;
+/** A session younger than this counts as a fresh sign-in (accounts without a password). */
+export const FRESH_SIGN_IN_MS = 15 * 60_000;
+
+/** Why an account cannot be deleted yet; each comes with what the person can do about it. */
+export type DeletionBlocker =
+  | { reason: "WALLET_BALANCE"; currency: string; amountMinor: number }
+  | { reason: "EARNINGS_UNPAID"; currency: string; amountMinor: number }
+  | { reason: "BOOKING_TOO_SOON"; bookingId: string; startsAt: string };
+
+const moneyKinds = [
+  "USER_WALLET",
+  "USER_WALLET_RESERVED",
+  "MENTOR_PENDING",
+  "MENTOR_AVAILABLE",
+  "MENTOR_PAYOUT_RESERVED",
+] as const;
+
+/**
+ * Checks the person is who they say: the current password when they have one, else a sign-in
+ * from the last 15 minutes (Google-only accounts have no password to ask for).
+ */
+export async function assertReauthenticated(
+  services: AppServices,
+  input: { userId: string; password?: string; sessionCreatedAt: Date },
+  now = new Date(),
+): Promise<void> {
+  const credential = await services.prisma.account.findFirst({
+    where: { userId: input.userId, providerId: "credential", password: { not: null } },
+    select: { password: true },
+  });
+  if (credential?.password) {
+    const ok =
+      input.password !== undefined &&
+      (await verifyPassword({ hash: credential.password, password: input.password }));
+    if (!ok) throw new AppError("PASSWORD_INCORRECT");
+    return;
+  }
+  if (now.getTime() - input.sessionCreatedAt.getTime() > FRESH_SIGN_IN_MS) {
+    throw new AppError("FRESH_SIGN_IN_REQUIRED");
+  }
+}
+
+/**
+ * What keeps the account from being deleted now. Money must never vanish with an account: a
+ * wallet balance (including what cancelling upcoming bookings would return to it) and a mentor's
+ * earnings that are not paid out yet are settled first. Upcoming bookings inside the free
+ * cancellation window cannot be cancelled by the mentee, so neither by deleting the account.
+ */
+export async function deletionBlockers(
+  services: AppServices,
+  userId: string,
+  now = new Date(),
+): Promise<DeletionBlocker[]> {
+  const { prisma, config } = services;
+  const blockers: DeletionBlocker[] = [];
+  const upcoming = await prisma.booking.findMany({
+    where: {
+      menteeId: userId,
+      status: { in: [...liveBookingStatuses] },
+      session: { startsAt: { gt: now } },
+    },
+    include: {
+      session: { select: { startsAt: true } },
+      payments: {
+        where: { status: "SUCCEEDED" },
+        select: { walletAmountMinor: true, currency: true },
+      },
+    },
+  });
+  const windowMs = config.MENTEE_FREE_CANCELLATION_HOURS * HOUR;
+  for (const booking of upcoming) {
+    if (
+      booking.status === "CONFIRMED" &&
+      booking.session.startsAt.getTime() - now.getTime() < windowMs
+    ) {
+      blockers.push({
+        reason: "BOOKING_TOO_SOON",
+        bookingId: booking.id,
+        startsAt: booking.session.startsAt.toISOString(),
+      });
+    }
+  }
+  // Pending earnings of the mentor's upcoming sessions are refunded by the cancellation: only
+  // earnings of sessions already held count as unpaid.
+  const upcomingSessionBookings = await prisma.booking.findMany({
+    where: {
+      session: { mentorId: userId, status: "SCHEDULED", startsAt: { gt: now } },
+      status: { in: [...liveBookingStatuses] },
+    },
+    select: { id: true },
+  });
+  const rows = await prisma.$queryRaw<{ kind: string; currency: string; total: bigint }[]>`
+    SELECT a.kind::text AS kind, a.currency,
+           COALESCE(SUM(e."amountMinor"), 0)::bigint AS total
+      FROM ledger_account a
+      JOIN ledger_entry e ON e."accountId" = a.id
+      LEFT JOIN ledger_transaction t ON t.id = e."transactionId"
+     WHERE a.owner = ${userId}
+       AND a.kind::text = ANY(${moneyKinds as unknown as string[]})
+       AND NOT (a.kind = 'MENTOR_PENDING' AND t."bookingId" = ANY(${upcomingSessionBookings.map((b) => b.id)}))
+     GROUP BY a.kind, a.currency`;
+  const totals = new Map<string, { wallet: number; earnings: number }>();
+  const totalFor = (currency: string) => {
+    const found = totals.get(currency) ?? { wallet: 0, earnings: 0 };
+    totals.set(currency, found);
+    return found;
+  };
+  for (const row of rows) {
+    const amount = Number(row.total);
+    if (row.kind.startsWith("USER_WALLET")) totalFor(row.currency).wallet += amount;
+    else totalFor(row.currency).earnings += amount;
+  }
+  // What cancelling the upcoming bookings gives back to the wallet.
+  for (const booking of upcoming) {
+    for (const payment of booking.payments) {
+      totalFor(payment.currency).wallet += payment.walletAmountMinor;
+    }
+  }
+  for (const [currency, { wallet, earnings }] of [...totals].sort(([a], [b]) =>
+    a.localeCompare(b),
+  )) {
+    if (wallet !== 0) blockers.push({ reason: "WALLET_BALANCE", currency, amountMinor: wallet });
+    if (earnings !== 0)
+      blockers.push({ reason: "EARNINGS_UNPAID", currency, amountMinor: earnings });
+  }
+  return blockers;
+}
+
+/**
+ * Deletes a person's account (GDPR art. 17): their upcoming bookings and sessions are cancelled
+ * with refunds through the usual paths, then in one transaction everything personal is erased
+ * (sign-in methods, sessions, profile, skills, availability, billing details, payout method,
+ * data exports) and the user row is kept as a pseudonym, because invoices, the ledger and the
+ * audit log must be kept for 10 years (art. 17(3)(b), Code de commerce L123-22). Issued invoices
+ * keep the buyer as invoiced: the law forbids changing an issued invoice.
+ */
+export async function deleteAccount(
+  services: AppServices,
+  input: { userId: string; ip: string | null; userAgent: string | null },
+  now = new Date(),
+): Promise<{ cancelledBookings: number; cancelledSessions: number }> {
+  const { prisma, logger } = services;
+  const blockers = await deletionBlockers(services, input.userId, now);
+  if (blockers.length > 0) throw new AppError("ACCOUNT_DELETION_BLOCKED", { blockers });
+
+  const bookings = await prisma.booking.findMany({
+    where: {
+      menteeId: input.userId,
+      status: { in: [...liveBookingStatuses] },
+      session: { startsAt: { gt: now } },
+    },
+    select: { id: true },
+  });
+  for (const booking of bookings) {
+    await cancelBookingByMentee(
+      services,
+      { bookingId: booking.id, menteeId: input.userId, reason: "account deleted" },
+      now,
+    );
+  }
+  const sessions = await prisma.mentoringSession.findMany({
+    where: { mentorId: input.userId, status: "SCHEDULED", endsAt: { gt: now } },
+    select: { id: true },
+  });
+  for (const session of sessions) {
+    await cancelSessionByMentor(
+      services,
+      { sessionId: session.id, mentorId: input.userId, reason: "the mentor left Mentora" },
+      now,
+    );
+  }
+
+  const user = await prisma.$transaction(async (tx) => {
+    // Under the user's row lock: a second deletion (double click) waits, then finds it done.
+    const [locked] = await tx.$queryRaw<{ deletedAt: Date | null }[]>`
+      SELECT "deletedAt" FROM "user" WHERE id = ${input.userId} FOR UPDATE`;
+    if (!locked || locked.deletedAt) throw new AppError("NOT_FOUND");
+    // Cancellations may have moved money since the first look: check again inside the commit.
+    const late = (await deletionBlockers(services, input.userId, now)).filter(
+      (blocker) => blocker.reason !== "BOOKING_TOO_SOON",
+    );
+    if (late.length > 0) throw new AppError("ACCOUNT_DELETION_BLOCKED", { blockers: late });
+
+    const before = await tx.user.findUniqueOrThrow({ where: { id: input.userId } });
+    await tx.session.deleteMany({ where: { userId: input.userId } });
+    await tx.account.deleteMany({ where: { userId: input.userId } });
+    await tx.verification.deleteMany({ where: { identifier: { contains: before.email } } });
+    await tx.userSkill.deleteMany({ where: { userId: input.userId } });
+    await tx.availabilityRule.deleteMany({ where: { mentorId: input.userId } });
+    await tx.availabilityOverride.deleteMany({ where: { mentorId: input.userId } });
+    await tx.offering.updateMany({
+      where: { mentorId: input.userId },
+      data: { status: "ARCHIVED" },
+    });
+    await tx.mentorProfile.updateMany({
+      where: { userId: input.userId },
+      data: { acceptingBookings: false, status: "REJECTED", decisionNote: "account deleted" },
+    });
+    await tx.invitation.updateMany({
+      where: { mentorId: input.userId, revokedAt: null },
+      data: { revokedAt: now },
+    });
+    await tx.billingDetails.deleteMany({ where: { userId: input.userId } });
+    await tx.payoutMethod.deleteMany({ where: { mentorId: input.userId } });
+    await tx.user.update({
+      where: { id: input.userId },
+      data: {
+        name: "Deleted user",
+        email: `deleted-${input.userId.toLowerCase()}@deleted.invalid`,
+        emailVerified: false,
+        image: null,
+        role: "MENTEE",
+        locale: null,
+        timezone: null,
+        headline: null,
+        bio: null,
+        languages: [],
+        avatarVersion: null,
+        deletedAt: now,
+      },
+    });
+    await writeAudit(
+      tx,
+      { actorId: input.userId, ip: input.ip, userAgent: input.userAgent?.slice(0, 500) ?? null },
+      { action: "user.delete-account", targetType: "user", targetId: input.userId },
+    );
+    // The last e-mail to the address, sent by the job after the commit.
+    const email = renderAccountDeleted({
+      locale: isLocale(before.locale) ? before.locale : "en",
+      name: before.name,
+    });
+    await enqueue(
+      services.boss,
+      sendEmailJob,
+      { to: before.email, ...email },
+      { db: fromPrisma(tx) },
+    );
+    return before;
+  }, ledgerTransactionOptions);
+
+  await removeStoredFiles(services, input.userId, user.avatarVersion);
+  logger.info({ userId: input.userId }, "account deleted");
+  return { cancelledBookings: bookings.length, cancelledSessions: sessions.length };
+}
+
+/** Avatar and data-export files go after the commit (storage is not transactional). */
+async function removeStoredFiles(
+  services: AppServices,
+  userId: string,
+  avatarVersion: string | null,
+): Promise<void> {
+  const keys: string[] = [];
+  if (avatarVersion)
+    keys.push(...avatarSizes.map((size) => avatarKey(userId, avatarVersion, size)));
+  const exports = await services.prisma.dataExport.findMany({ where: { userId } });
+  keys.push(...exports.flatMap((row) => (row.fileKey ? [row.fileKey] : [])));
+  for (const key of keys) {
+    try {
+      await services.files.delete(key);
+    } catch (error) {
+      services.logger.error({ err: error, key }, "could not delete a deleted account's file");
+    }
+  }
+  await services.prisma.dataExport.deleteMany({ where: { userId } });
+}
