@@ -1,4 +1,5 @@
 import {
+  type FindPayoutInput,
   GatewayError,
   type PayoutInput,
   type ProviderPayout,
@@ -42,8 +43,9 @@ function isDuplicateBatch({ status, body }: PayPalResponse): boolean {
 /**
  * Payouts v1 through plain fetch (the SDK 2.5 has no Payouts controller). sender_batch_id =
  * our payout id: PayPal refuses a reused one for 30 days and links the original batch, so
- * createPayout is idempotent. PayPal has no lookup by sender_batch_id, so findPayout only
- * knows what this process learned (see findPayout).
+ * createPayout is idempotent. PayPal has no lookup by sender_batch_id: findPayout fetches the
+ * batch by the id core stored from an earlier answer (any process), else by what this process
+ * learned (see findPayout).
  */
 export function createPayoutOperations(
   { sendWithRetry }: PayPalCalls,
@@ -129,13 +131,15 @@ export function createPayoutOperations(
   }
 
   /**
-   * PayPal offers no lookup by sender_batch_id. A batch id we learned is fetched; a payout this
-   * process submitted without learning its fate is resubmitted with the same sender_batch_id
-   * (PayPal answers with the original batch, or creates it if the first attempt never arrived,
-   * which is what the caller had asked for). Anything else: null = "not known to this process",
+   * PayPal offers no lookup by sender_batch_id. The batch id core stored (`providerPayoutId`,
+   * from an earlier answer to any process) or that this process learned is fetched; a payout
+   * this process submitted without learning its fate is resubmitted with the same
+   * sender_batch_id (PayPal answers with the original batch, or creates it if the first attempt
+   * never arrived, which is what the caller had asked for). Anything else: null = "not known",
    * NOT proof that PayPal has none; resubmitting createPayout with the same payout id is safe.
    */
-  async function findPayout(input: { payoutId: string }): Promise<ProviderPayout | null> {
+  async function findPayout(input: FindPayoutInput): Promise<ProviderPayout | null> {
+    if (input.providerPayoutId) return fetchBatch(input.providerPayoutId);
     const entry = known.get(input.payoutId);
     if (entry?.batchId) return fetchBatch(entry.batchId);
     if (entry?.input?.destination.kind === "paypal_email") {

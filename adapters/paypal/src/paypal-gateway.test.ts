@@ -188,10 +188,25 @@ const payoutInput = (payoutId: string): PayoutInput => ({
     });
   });
 
-  it("findPayout in a restarted process cannot know: null, though PayPal has the payout", async () => {
-    await h.gateway.createPayout?.(payoutInput("po_2"));
+  it("findPayout in a restarted process finds the payout by the batch id core stored", async () => {
+    const created = await h.gateway.createPayout?.(payoutInput("po_2"));
+    expect(created?.providerPayoutId).toBeTruthy();
+    const batchGets = seen("payouts.get").length;
+    const found = await restarted().findPayout?.({
+      payoutId: "po_2",
+      idempotencyKey: "payout:po_2",
+      providerPayoutId: created?.providerPayoutId as string,
+    });
+    expect(found).toMatchObject({ providerPayoutId: created?.providerPayoutId, status: "paid" });
+    // Asked PayPal for that batch (no resubmission: nothing is known in memory there).
+    expect(seen("payouts.get").length).toBe(batchGets + 1);
+    expect(seen("payouts.post")).toHaveLength(1);
+  });
+
+  it("findPayout in a restarted process without the batch id cannot know: null, though PayPal has it", async () => {
+    await h.gateway.createPayout?.(payoutInput("po_3"));
     expect(
-      await restarted().findPayout?.({ payoutId: "po_2", idempotencyKey: "payout:po_2" }),
+      await restarted().findPayout?.({ payoutId: "po_3", idempotencyKey: "payout:po_3" }),
     ).toBeNull();
   });
 });

@@ -4,18 +4,26 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { inject } from "vitest";
+import { chromiumExecutable } from "./chromium.ts";
 import "./context.ts";
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const resultsDir = path.resolve(import.meta.dirname, "../test-results");
 
 export function baseUrl(): string {
   return inject("webBaseUrl");
 }
 
-export function launchBrowser(): Promise<Browser> {
+/**
+ * The packaged Chromium (or CHROMIUM_PATH's). Our own flags, not @sparticuz/chromium's `args`:
+ * those are for Lambda and turn off web security (--disable-web-security), which would hide
+ * exactly what the browser tests check. The packaged build runs fine without them.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const { executablePath, env } = await chromiumExecutable();
   return chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath,
+    headless: true,
+    env: { ...process.env, ...env },
     args: [
       "--headless",
       "--no-sandbox",

@@ -1,4 +1,5 @@
 import type { TestProject } from "vitest/node";
+import { chromiumExecutable } from "./chromium.ts";
 import "./context.ts";
 import { type DbRun, startServerPair } from "./servers.ts";
 
@@ -9,6 +10,8 @@ import { type DbRun, startServerPair } from "./servers.ts";
  * (`startServerPair` with the db run this setup hands over).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Unpack the packaged Chromium once here, before the test files launch it in parallel.
+  await chromiumExecutable();
   const run = project.getProvidedContext() as DbRun;
   const servers = await startServerPair(run);
   project.provide("webBaseUrl", servers.baseUrl);

@@ -10,8 +10,9 @@ export interface GatewayCapabilities {
   /**
    * What `findPayout` returning null means. "provider" (the default): the provider was asked and
    * has no payout with that key: confirmed absent, so a new attempt with the same key is safe.
-   * "process": only this process's own submissions are known (PayPal has no lookup by
-   * sender_batch_id), so null proves nothing and reconciliation must never act on it.
+   * "process": without `providerPayoutId`, only this process's own submissions are known
+   * (PayPal has no lookup by sender_batch_id), so null proves nothing and reconciliation must
+   * never act on it.
    */
   payoutLookup?: "provider" | "process";
   /** ISO 4217 codes the provider accepts; undefined = any we support. */
@@ -90,6 +91,17 @@ export interface PayoutInput {
   note: string;
 }
 
+export interface FindPayoutInput {
+  payoutId: string;
+  idempotencyKey: string;
+  /**
+   * The provider's id of this payout, when an earlier answer gave one (core stores it on the
+   * payout row). A provider without a lookup by our key (PayPal) finds the payout through it
+   * from any process; the others may ignore it.
+   */
+  providerPayoutId?: string;
+}
+
 export interface ProviderPayout {
   providerPayoutId: string;
   status: "pending" | "paid" | "failed";
@@ -123,7 +135,7 @@ export interface PaymentGateway {
    * null when the provider confirms it has none (see capabilities.payoutLookup for providers
    * that cannot confirm). Throws GatewayError when the provider cannot be asked.
    */
-  findPayout?(input: { payoutId: string; idempotencyKey: string }): Promise<ProviderPayout | null>;
+  findPayout?(input: FindPayoutInput): Promise<ProviderPayout | null>;
   /**
    * Verifies and parses a webhook. Throws WebhookVerificationError for anything forged, stale
    * or malformed. May return several events (or none, for event types we ignore).

@@ -9,6 +9,7 @@ export type { GatewayWebhookEvent, GatewayWebhookEventType } from "./events.ts";
 export type {
   CheckoutSession,
   CreateCheckoutInput,
+  FindPayoutInput,
   GatewayCapabilities,
   GatewayFactory,
   PaymentGateway,

@@ -39,14 +39,15 @@ export async function createPayPalHarness(
     signingKeys: keys.paypal,
     failingPayoutReceivers: ["locked-mentor@mentora.test"],
   });
-  const gateway = createPayPalGateway({
+  const options: PayPalGatewayOptions = {
     ...testCredentials,
     environment: "sandbox",
     baseUrl: fake.url,
     timeoutMs: testTimeoutMs,
     retryPolicy: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
     ...overrides,
-  });
+  };
+  const gateway = createPayPalGateway(options);
   const operations = {
     createCheckout: "orders.create",
     refund: "captures.refund",
@@ -76,6 +77,7 @@ export async function createPayPalHarness(
     statusAfterExpiry: "expired",
     idempotentCheckout: true,
     signedWebhooks: true,
+    restarted: () => createPayPalGateway(options),
     payouts: {
       ok: { kind: "paypal_email", email: "mentor@mentora.test" },
       failing: { kind: "paypal_email", email: "locked-mentor@mentora.test" },

@@ -98,6 +98,8 @@ export async function sandboxConformanceHarness(): Promise<ConformanceHarness> {
     statusAfterExpiry: "expired",
     idempotentCheckout: true,
     signedWebhooks: true,
+    // Another process: a new gateway on the same store (the database in production).
+    restarted: () => createSandboxGateway(rig.options),
     payouts: {
       ok: { kind: "paypal_email", email: "mentor@example.com" },
       failing: { kind: "paypal_email", email: "fail@example.com" },

@@ -26,15 +26,17 @@ export async function createStripeHarness(
 ): Promise<StripeHarness> {
   const fake = await startFakeStripe({ specsDir });
   fake.refuseTransfersTo(FAILING_ACCOUNT);
-  const gateway = createStripeGateway({
-    secretKey: fake.secretKey,
-    webhookSecret: fake.webhookSecret,
-    timeoutMs: options.timeoutMs ?? 1_500,
-    host: fake.host,
-    port: fake.port,
-    protocol: "http",
-    retryPolicy: fastRetries,
-  });
+  const create = () =>
+    createStripeGateway({
+      secretKey: fake.secretKey,
+      webhookSecret: fake.webhookSecret,
+      timeoutMs: options.timeoutMs ?? 1_500,
+      host: fake.host,
+      port: fake.port,
+      protocol: "http",
+      retryPolicy: fastRetries,
+    });
+  const gateway = create();
   return {
     fake,
     gateway,
@@ -62,6 +64,7 @@ export async function createStripeHarness(
     statusAfterExpiry: "expired",
     idempotentCheckout: true,
     signedWebhooks: true,
+    restarted: create,
     payouts: {
       ok: { kind: "stripe_account", accountId: OK_ACCOUNT },
       failing: { kind: "stripe_account", accountId: FAILING_ACCOUNT },

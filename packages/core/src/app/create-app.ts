@@ -71,7 +71,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   });
   boss.on("error", (error) => logger.error({ err: error }, "pg-boss error"));
   await boss.start();
-  await createQueues(boss);
+  const updatedQueues = await createQueues(boss);
+  if (updatedQueues.length > 0) logger.info({ queues: updatedQueues }, "queue options updated");
   const telemetry = createAppTelemetry({ config, logger, prisma, boss });
 
   const email = createEmailTransport({ config, prisma });

@@ -1,4 +1,4 @@
-import type { PgBoss } from "pg-boss";
+import type { PgBoss, QueueResult, UpdateQueueOptions } from "pg-boss";
 import { dataExportCleanupJob, dataExportJob } from "../account/data-export.ts";
 import { expireHoldJob } from "../bookings/expire-hold.job.ts";
 import { bookingNotifyJob } from "../bookings/notifications/booking-notify.job.ts";
@@ -44,23 +44,73 @@ export const jobDefinitions = [
 ] as unknown as readonly JobDefinition[];
 
 /**
- * Creates each queue (and its dead-letter queue first, which pg-boss requires). Idempotent, so
- * both web and worker run it at start and neither depends on the other having started.
+ * What pg-boss 12 stores for an option a queue is created without: an option removed from a
+ * definition goes back to this on existing queues. A test compares it with a fresh queue, so a
+ * pg-boss upgrade that changes a default fails there instead of drifting silently.
+ */
+export const QUEUE_OPTION_DEFAULTS = {
+  retryLimit: 2,
+  retryDelay: 0,
+  retryBackoff: false,
+  retryDelayMax: null,
+  expireInSeconds: 900,
+  retentionSeconds: 1_209_600,
+  deleteAfterSeconds: 604_800,
+  heartbeatSeconds: null,
+  deadLetter: null,
+} as const satisfies UpdateQueueOptions;
+
+type SyncedOption = keyof typeof QUEUE_OPTION_DEFAULTS;
+const SYNCED_OPTIONS = Object.keys(QUEUE_OPTION_DEFAULTS) as SyncedOption[];
+
+/**
+ * The options to give `updateQueue` so a stored queue matches its definition (retries, backoff,
+ * expiry, retention, heartbeat, dead letter), or null when it already does. Policy and
+ * partitioning cannot change after creation (pg-boss refuses): a queue that needs another policy
+ * needs a new name.
+ */
+export function queueOptionChanges(
+  stored: QueueResult,
+  definition: JobDefinition,
+): UpdateQueueOptions | null {
+  const changes: Record<string, unknown> = {};
+  for (const key of SYNCED_OPTIONS) {
+    const wanted = definition.queue[key] ?? QUEUE_OPTION_DEFAULTS[key];
+    if ((stored[key] ?? null) !== wanted) changes[key] = wanted;
+  }
+  return Object.keys(changes).length > 0 ? (changes as UpdateQueueOptions) : null;
+}
+
+/**
+ * Creates each queue (and its dead-letter queue first, which pg-boss requires), and brings an
+ * existing queue's options in step with its definition: a retry or dead-letter change in code
+ * reaches deployments whose queues were created by an older release. Idempotent, so both web
+ * and worker run it at start and neither depends on the other having started. Returns the names
+ * of the queues it updated.
  */
 export async function createQueues(
   boss: PgBoss,
   definitions: readonly JobDefinition[] = jobDefinitions,
-): Promise<void> {
-  const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
+): Promise<string[]> {
+  const existing = new Map((await boss.getQueues()).map((queue) => [queue.name, queue]));
+  const updated: string[] = [];
   for (const job of definitions) {
     const deadLetter = job.queue.deadLetter;
     if (deadLetter && !existing.has(deadLetter)) {
       await boss.createQueue(deadLetter);
-      existing.add(deadLetter);
+      existing.set(deadLetter, { name: deadLetter } as QueueResult);
     }
-    if (!existing.has(job.name)) {
+    const stored = existing.get(job.name);
+    if (!stored) {
       await boss.createQueue(job.name, job.queue);
-      existing.add(job.name);
+      existing.set(job.name, { name: job.name, ...job.queue } as QueueResult);
+      continue;
+    }
+    const changes = queueOptionChanges(stored, job);
+    if (changes) {
+      await boss.updateQueue(job.name, changes);
+      updated.push(job.name);
     }
   }
+  return updated;
 }

@@ -305,6 +305,47 @@ describe("reconcile", () => {
     expect(await transfersOf(payoutId)).toHaveLength(0);
   });
 
+  it("a PayPal-like gateway in another process finds it by the provider id stored → PAID", async () => {
+    const { payoutId } = await approvedPayout(2_000);
+    // The worker that sent it recorded the provider's id of a still pending payout, then died.
+    await app.prisma.payout.update({
+      where: { id: payoutId },
+      data: {
+        status: "PROCESSING",
+        processingAt: new Date(),
+        attempts: 1,
+        providerPayoutId: `batch-${payoutId}`,
+      },
+    });
+    const sandbox = app.gateways.get("sandbox");
+    const lookups: unknown[] = [];
+    // Knows nothing in memory: only the provider id core passes can find the payout.
+    const restarted: PaymentGateway = {
+      ...sandbox,
+      capabilities: { ...sandbox.capabilities, payoutLookup: "process" },
+      async findPayout(input) {
+        lookups.push(input);
+        return input.providerPayoutId
+          ? { providerPayoutId: input.providerPayoutId, status: "paid" }
+          : null;
+      },
+    };
+    const report = await reconcileLater({
+      ...app,
+      gateways: { ...app.gateways, get: () => restarted },
+    });
+    const payout = await payoutOf(payoutId);
+    // (Other tests' payouts left PROCESSING are looked up in the same pass.)
+    expect(
+      lookups.filter((input) => (input as { payoutId: string }).payoutId === payoutId),
+    ).toEqual([
+      { payoutId, idempotencyKey: payout.gatewayKey, providerPayoutId: `batch-${payoutId}` },
+    ]);
+    expect(report.settled).toContain(payoutId);
+    expect(payout.status).toBe("PAID");
+    expect(await ledgerIsBalanced(app)).toBe(true);
+  });
+
   it("re-sends execute for an APPROVED payout whose job was lost", async () => {
     const { payoutId } = await approvedPayout(2_000);
     // Lose the queued job.

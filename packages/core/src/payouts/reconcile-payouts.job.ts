@@ -33,8 +33,9 @@ export interface ReconcileReport {
 
 /**
  * - APPROVED (never sent: the call happens after APPROVED → PROCESSING): execute is sent again.
- * - PROCESSING: findPayout with the payout's key. Found → its status is applied (paid → PAID in
- *   the same transaction as execute's success path). null from a gateway that can confirm
+ * - PROCESSING: findPayout with the payout's key, and the provider's id once an answer gave one
+ *   (PayPal finds its batch by it from any process). Found → its status is applied (paid → PAID
+ *   in the same transaction as execute's success path). null from a gateway that can confirm
  *   absence → back to APPROVED and execute again with the SAME key. A gateway whose lookup only
  *   knows its own process's submissions (PayPal: capabilities.payoutLookup = "process") cannot
  *   confirm absence: the payout is left PROCESSING and an alert is raised for an admin to check
@@ -82,7 +83,12 @@ export async function reconcilePayouts(
     try {
       found = findPayout
         ? await callGateway(services, gateway, "findPayout", () =>
-            findPayout({ payoutId: payout.id, idempotencyKey: payout.gatewayKey }),
+            findPayout({
+              payoutId: payout.id,
+              idempotencyKey: payout.gatewayKey,
+              // Stored from an earlier answer: PayPal finds the payout by it from any process.
+              ...(payout.providerPayoutId ? { providerPayoutId: payout.providerPayoutId } : {}),
+            }),
           )
         : undefined;
     } catch (error) {

@@ -31,7 +31,11 @@ export async function handlePayoutEvent(
   const findPayout = gateway.findPayout?.bind(gateway);
   const found = findPayout
     ? await callGateway(services, gateway, "findPayout", () =>
-        findPayout({ payoutId: payout.id, idempotencyKey: payout.gatewayKey }),
+        findPayout({
+          payoutId: payout.id,
+          idempotencyKey: payout.gatewayKey,
+          ...(payout.providerPayoutId ? { providerPayoutId: payout.providerPayoutId } : {}),
+        }),
       )
     : null;
   const truth: ProviderPayout | null =

@@ -1,3 +1,4 @@
+import type { Db } from "@mentora/db";
 import type { Logger } from "../logger/index.ts";
 
 export interface FailureAlert {
@@ -9,6 +10,8 @@ export interface FailureAlert {
 }
 
 export interface FailureAlerterOptions {
+  /** Where failures are counted: every web and worker process shares one window per key. */
+  db: Db;
   /** Failures within the window that fire an alert (>= 1). */
   threshold: number;
   windowMs: number;
@@ -28,14 +31,14 @@ export interface FailureAlerter {
   record(key: string): Promise<void>;
 }
 
-interface KeyState {
-  /** Failure times within the window, oldest first. */
-  failures: number[];
-  lastAlertAt: number | undefined;
-}
-
+/**
+ * A sliding-window failure counter kept in Postgres (failure_event), so the threshold counts the
+ * failures of every process. Each failure is counted in one transaction holding the key's
+ * failure_alert_state row (FOR UPDATE): two processes crossing the threshold together are
+ * serialized, the second sees the first's lastAlertAt, and only one alert goes out per cooldown.
+ */
 export function createFailureAlerter(options: FailureAlerterOptions): FailureAlerter {
-  const { threshold, windowMs, cooldownMs, notify, logger } = options;
+  const { db, threshold, windowMs, cooldownMs, notify, logger } = options;
   const now = options.now ?? Date.now;
   if (!Number.isInteger(threshold) || threshold < 1) {
     throw new RangeError(`threshold must be an integer >= 1, got ${threshold}`);
@@ -47,45 +50,48 @@ export function createFailureAlerter(options: FailureAlerterOptions): FailureAle
     throw new RangeError(`cooldownMs must be a finite number >= 0, got ${cooldownMs}`);
   }
 
-  const states = new Map<string, KeyState>();
-
-  /** Drops failures that left the window, and forgets keys with nothing left to remember. */
-  function prune(key: string, state: KeyState, at: number): void {
-    const cutoff = at - windowMs;
-    const firstKept = state.failures.findIndex((time) => time > cutoff);
-    state.failures.splice(0, firstKept === -1 ? state.failures.length : firstKept);
-    const cooling = state.lastAlertAt !== undefined && at - state.lastAlertAt < cooldownMs;
-    if (state.failures.length === 0 && !cooling) states.delete(key);
-  }
-
-  return {
-    async record(key) {
-      const at = now();
-      let state = states.get(key);
-      if (state === undefined) {
-        state = { failures: [], lastAlertAt: undefined };
-        states.set(key, state);
-      }
-      state.failures.push(at);
-      prune(key, state, at);
-
-      const count = state.failures.length;
-      if (count < threshold) return;
-      if (state.lastAlertAt !== undefined && at - state.lastAlertAt < cooldownMs) return;
-      // Set before notifying, so failures arriving while notify runs do not alert again.
-      state.lastAlertAt = at;
-
-      const alert: FailureAlert = {
+  /** Counts the failure; returns the alert to send when this failure fires one. */
+  async function count(key: string, at: Date): Promise<FailureAlert | null> {
+    const cutoff = new Date(at.getTime() - windowMs);
+    return db.$transaction(async (tx) => {
+      // ON CONFLICT: two processes meeting a new key together both get past this line.
+      await tx.$executeRaw`
+        INSERT INTO failure_alert_state (key) VALUES (${key}) ON CONFLICT (key) DO NOTHING`;
+      const [state] = await tx.$queryRaw<{ lastAlertAt: Date | null }[]>`
+        SELECT "lastAlertAt" FROM failure_alert_state WHERE key = ${key} FOR UPDATE`;
+      await tx.failureEvent.create({ data: { key, occurredAt: at } });
+      // Failures that left the window no longer count for anyone: forget them.
+      await tx.failureEvent.deleteMany({ where: { key, occurredAt: { lte: cutoff } } });
+      const count = await tx.failureEvent.count({ where: { key, occurredAt: { gt: cutoff } } });
+      if (count < threshold) return null;
+      const last = state?.lastAlertAt;
+      if (last && at.getTime() - last.getTime() < cooldownMs) return null;
+      // Stored before notifying, so failures arriving while notify runs do not alert again.
+      await tx.failureAlertState.update({ where: { key }, data: { lastAlertAt: at } });
+      return {
         key,
         count,
         windowMs,
         message: `${count} failures for ${key} within ${formatDuration(windowMs)}`,
       };
+    });
+  }
+
+  return {
+    async record(key) {
+      let alert: FailureAlert | null;
+      try {
+        alert = await count(key, new Date(now()));
+      } catch (error) {
+        logger.error({ err: error, key }, "failure alert: counting the failure failed");
+        return;
+      }
+      if (!alert) return;
       try {
         await notify(alert);
       } catch (error) {
         logger.error(
-          { err: error, alert: { key, count, windowMs } },
+          { err: error, alert: { key, count: alert.count, windowMs } },
           "failure alert notification failed",
         );
       }

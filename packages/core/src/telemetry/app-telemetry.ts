@@ -8,7 +8,8 @@ import { createFailureAlerter, type FailureAlert, postAlertWebhook } from "./ale
 import { createMetrics, type Metrics } from "./metrics.ts";
 import { createPaymentMetrics, type PaymentMetrics } from "./payment-metrics.ts";
 
-/** One process's telemetry: its metrics (served at /metrics) and its failure alerts. */
+/** One process's telemetry: its metrics (served at /metrics) and its failure alerts (counted in
+ * Postgres, shared with the other processes). */
 export interface AppTelemetry {
   metrics: Metrics;
   payments: PaymentMetrics;
@@ -53,6 +54,7 @@ export function createAppTelemetry(deps: {
     }
   };
   const alerter = createFailureAlerter({
+    db: deps.prisma,
     threshold: deps.config.alerts.threshold,
     windowMs: deps.config.alerts.windowMs,
     cooldownMs: ALERT_COOLDOWN_MS,

@@ -39,6 +39,11 @@ export interface ConformanceHarness {
   idempotentCheckout: boolean;
   /** False for providers whose webhook carries no signature (Konnect): only a hint to fetch. */
   signedWebhooks: boolean;
+  /**
+   * The same adapter as another process would create it (a restarted worker): a new instance,
+   * nothing in memory, on the same fake. Required when the provider does payouts.
+   */
+  restarted?(): PaymentGateway;
   /** Payout destinations the fake pays and fails, when the provider does payouts. */
   payouts?: { ok: PayoutDestination; failing: PayoutDestination };
   close(): Promise<void>;

@@ -196,7 +196,7 @@ export function runGatewayConformance(name: string, setup: () => Promise<Conform
       expect(full.amountRefunded.amountMinor).toBe(h.amountMinor);
     });
 
-    it("payouts: success, failure, and finding a payout by its idempotency key", async () => {
+    it("payouts: success, failure, and finding a payout by its idempotency key, from any process", async () => {
       const { createPayout, findPayout } = h.gateway;
       if (!h.gateway.capabilities.payouts || !h.payouts || !createPayout || !findPayout) {
         expect(h.gateway.capabilities.payouts).toBe(false);
@@ -218,6 +218,16 @@ export function runGatewayConformance(name: string, setup: () => Promise<Conform
         idempotencyKey: idempotencyKey.payout(okId),
       });
       expect(found?.providerPayoutId).toBe(ok.providerPayoutId);
+      // Another process finds it too, given the provider's id core stored from the answer.
+      const other = h.restarted?.();
+      expect(other?.findPayout, "a harness for payouts gives restarted()").toBeDefined();
+      const fromOther = await other?.findPayout?.({
+        payoutId: okId,
+        idempotencyKey: idempotencyKey.payout(okId),
+        providerPayoutId: ok.providerPayoutId,
+      });
+      expect(fromOther?.providerPayoutId).toBe(ok.providerPayoutId);
+      expect(fromOther?.status).toBe(found?.status);
       const unknown = nextId("po");
       expect(
         await findPayout.call(h.gateway, {
