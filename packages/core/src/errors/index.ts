@@ -51,6 +51,9 @@ export const errorCatalog = {
   AVATAR_TOO_LARGE: "BAD_REQUEST",
   AVATAR_UNSUPPORTED_TYPE: "BAD_REQUEST",
   AVATAR_UNREADABLE: "BAD_REQUEST",
+  // Accounts
+  TWO_FACTOR_REQUIRED: "FORBIDDEN",
+  FRESH_SIGN_IN_REQUIRED: "FORBIDDEN",
 } as const satisfies Record<string, TrpcCode>;
 
 export type AppErrorCode = keyof typeof errorCatalog;

@@ -43,4 +43,7 @@ export const errors = {
   AVATAR_TOO_LARGE: "This image is too large. Please choose one under 5 MB.",
   AVATAR_UNSUPPORTED_TYPE: "Please choose a JPEG, PNG or WebP image.",
   AVATAR_UNREADABLE: "We could not read this image. Please try another one.",
+  TWO_FACTOR_REQUIRED:
+    "Admin actions need two-factor authentication: set it up, or sign in again with your code.",
+  FRESH_SIGN_IN_REQUIRED: "For your safety, confirm it is you: sign in again to do this.",
 };

@@ -46,4 +46,8 @@ export const errors: typeof en = {
   AVATAR_TOO_LARGE: "Cette image est trop lourde. Choisissez-en une de moins de 5 Mo.",
   AVATAR_UNSUPPORTED_TYPE: "Choisissez une image JPEG, PNG ou WebP.",
   AVATAR_UNREADABLE: "Nous n’avons pas pu lire cette image. Essayez-en une autre.",
+  TWO_FACTOR_REQUIRED:
+    "Les actions d’administration exigent la double authentification : activez-la, ou reconnectez-vous avec votre code.",
+  FRESH_SIGN_IN_REQUIRED:
+    "Par sécurité, confirmez que c’est bien vous : reconnectez-vous pour continuer.",
 };
