@@ -42,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       input.caller.invoices.getBillingDetails(),
     ]);
     return {
+      twoFactorEnabled: Boolean(input.ctx.session?.user.twoFactorEnabled),
       me: {
         name: me.name,
         email: me.email,
@@ -92,7 +93,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Account() {
   const t = useT();
-  const { me, sessions, timeZones, billing } = useLoaderData<typeof loader>();
+  const { me, sessions, timeZones, billing, twoFactorEnabled } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const billingResult = result && "intent" in result && result.intent === "billing" ? result : null;
   return (
@@ -115,6 +116,21 @@ export default function Account() {
               <dd>{t(`web.roles.${me.role}`)}</dd>
             </div>
           </dl>
+        </section>
+        <section className="card" aria-labelledby="two-factor-heading">
+          <h2 id="two-factor-heading">{t("web.accounts.twoFactor.heading")}</h2>
+          <p data-testid="two-factor-status">
+            {t(
+              twoFactorEnabled
+                ? "web.accounts.twoFactor.statusOn"
+                : "web.accounts.twoFactor.statusOff",
+            )}
+          </p>
+          {twoFactorEnabled ? null : (
+            <Link className="button" to="/account/two-factor">
+              {t("web.accounts.twoFactor.manage")}
+            </Link>
+          )}
         </section>
         <AccountPreferences
           locale={isLocale(me.locale) ? me.locale : null}
