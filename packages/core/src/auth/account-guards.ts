@@ -1,6 +1,7 @@
 import type { Db } from "@mentora/db";
 import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
+import { deleteSessionCookie } from "better-auth/cookies";
 import type { Config } from "../config/index.ts";
 import type { Logger } from "../logger/index.ts";
 import { isPastAbsoluteLifetime, MAX_NAME_LENGTH } from "./session-policy.ts";
@@ -88,6 +89,22 @@ export function accountGuards(deps: {
         },
       ],
       after: [
+        {
+          // The session lookup itself (pages, tRPC context, the browser's get-session): a
+          // session past its absolute lifetime reads as none, and is deleted for good.
+          matcher: (ctx) => ctx.path === "/get-session",
+          handler: createAuthMiddleware(async (ctx) => {
+            const found = ctx.context.returned as
+              | { session?: { token: string; createdAt: Date }; user?: { id: string } }
+              | null
+              | undefined;
+            if (!found?.session || !isPastAbsoluteLifetime(found.session, config)) return;
+            await ctx.context.internalAdapter.deleteSession(found.session.token);
+            deleteSessionCookie(ctx);
+            logger.info({ userId: found.user?.id }, "session past its absolute lifetime revoked");
+            return ctx.json(null);
+          }),
+        },
         {
           // Signed in already (Google, or before enrolment) and now passed the second factor:
           // this very session counts as verified. A sign-in through 2FA gets a new session,

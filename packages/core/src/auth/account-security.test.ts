@@ -117,6 +117,20 @@ describe("session lifetime", () => {
     expect(await app.prisma.session.count({ where: { userId } })).toBe(0);
   });
 
+  it("the auth API's get-session reads a session past its absolute lifetime as none", async () => {
+    const { cookie, userId } = await signUpVerifiedUser(app, {
+      name: "Gus Get",
+      email: "gus@accounts.test",
+    });
+    expect(await sessionOf(cookie)).not.toBeNull();
+    await ageSession(cookie, 31 * 24 * 60 * 60_000);
+    const response = await auth("/get-session", cookie);
+    expect(await response.json()).toBeNull();
+    // The browser is told to drop the cookie, and the row is gone.
+    expect(response.headers.getSetCookie().join(";")).toMatch(/session_token=;/);
+    expect(await app.prisma.session.count({ where: { userId } })).toBe(0);
+  });
+
   it("refuses an absolute-expired session on the auth API's own session actions", async () => {
     const { cookie } = await signUpVerifiedUser(app, {
       name: "Otto Old",

@@ -65,7 +65,8 @@ export async function createContext(input: {
     returnHeaders: true,
   });
   const session = found && (await withinAbsoluteLifetime(services, found));
-  if (session) {
+  // A renewal cookie only for a live session; the auth API's own cookie deletion passes on.
+  if (session || !found) {
     for (const cookie of authHeaders?.getSetCookie() ?? []) resHeaders.append("set-cookie", cookie);
   }
   const user = session?.user;
