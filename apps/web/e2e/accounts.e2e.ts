@@ -243,15 +243,33 @@ describe("admin two-factor (ADMIN_REQUIRE_2FA=true)", () => {
     expect((await page("/admin/payouts", current)).status).toBe(200);
 
     // The next sign-in: the password alone gives no session; the code page finishes it.
-    const { response, cookie: pending } = await signIn(admin.email);
+    const { response, cookie: viaApi } = await signIn(admin.email);
     expect(((await response.json()) as { twoFactorRedirect?: boolean }).twoFactorRedirect).toBe(
       true,
     );
-    expect(tokenOf(pending)).toBe("");
-    expect(await trpc("query", "admin.payouts.queue", {}, pending)).toMatchObject({
+    expect(tokenOf(viaApi)).toBe("");
+    expect(await trpc("query", "admin.payouts.queue", {}, viaApi)).toMatchObject({
       ok: false,
       code: "UNAUTHORIZED",
     });
+    // Through the sign-in page: it sends the person to the code step, keeping the destination.
+    const signInPage = await formPost(
+      "/sign-in?redirectTo=%2Fadmin%2Fpayouts",
+      { intent: "password", email: admin.email, password: PASSWORD },
+      "",
+    );
+    expect(signInPage.status).toBe(302);
+    expect(signInPage.headers.get("location")).toBe(
+      "/sign-in/two-factor?redirectTo=%2Fadmin%2Fpayouts",
+    );
+    const pending = cookiesOf(signInPage);
+    expect(tokenOf(pending)).toBe("");
+    const wrongCode = await formPost(
+      "/sign-in/two-factor?redirectTo=%2Fadmin%2Fpayouts",
+      { method: "totp", code: "000000" },
+      pending,
+    );
+    expect(wrongCode.status).toBe(200);
     const step = await formPost(
       "/sign-in/two-factor?redirectTo=%2Fadmin%2Fpayouts",
       { method: "backup", code: backupCodes[0] as string },
@@ -304,13 +322,27 @@ describe("fresh sign-in for money actions", () => {
     const payoutId = await requestedPayout();
     const admin = await newAdmin();
     const { cookie } = await signIn(admin.email);
-    const enable = await authCall("/two-factor/enable", { password: PASSWORD }, cookie);
-    const totp = OTPAuth.URI.parse(
-      ((await enable.json()) as { totpURI: string }).totpURI,
-    ) as OTPAuth.TOTP;
-    const enrolled = cookiesOf(
-      await authCall("/two-factor/verify-totp", { code: totp.generate() }, cookie),
+    // Enrolment through its page: the key is shown as text, the first code turns it on.
+    const start = await formPost(
+      "/account/two-factor?redirectTo=%2Fadmin%2Fpayouts",
+      { intent: "start", password: PASSWORD },
+      cookie,
     );
+    expect(start.status).toBe(200);
+    const html = await start.text();
+    const uri = html.match(/otpauth:\/\/[^"<]+/)?.[0]?.replaceAll("&amp;", "&");
+    expect(uri).toBeDefined();
+    expect(html.match(/data-testid="backup-codes"/)).not.toBeNull();
+    const totp = OTPAuth.URI.parse(uri as string) as OTPAuth.TOTP;
+    const verify = await formPost(
+      "/account/two-factor?redirectTo=%2Fadmin%2Fpayouts",
+      { intent: "verify", code: totp.generate(), totpURI: uri as string },
+      cookie,
+    );
+    expect(verify.status).toBe(302);
+    expect(verify.headers.get("location")).toBe("/admin/payouts");
+    const enrolled = cookiesOf(verify);
+    expect(await trpc("query", "admin.payouts.queue", {}, enrolled)).toMatchObject({ ok: true });
     await ageSession(enrolled, 16);
     expect(
       await trpc("mutation", "admin.payouts.approve", { payoutIds: [payoutId] }, enrolled),
