@@ -296,6 +296,15 @@ describe("fresh sign-in for money actions", () => {
     });
     // Reading stays open.
     expect(await trpc("query", "payouts.getMethod", undefined, cookie)).toMatchObject({ ok: true });
+    // The page's form is sent to sign in again, and back to the page after.
+    const viaPage = await formPost(
+      "/mentor/payouts",
+      { intent: "method", kind: "SANDBOX", account: "stale" },
+      cookie,
+    );
+    expect(viaPage.status).toBe(302);
+    expect(viaPage.headers.get("location")).toBe("/reauth?redirectTo=%2Fmentor%2Fpayouts");
+    expect((await page("/reauth?redirectTo=%2Fmentor%2Fpayouts", cookie)).status).toBe(200);
 
     const reauth = await formPost(
       "/reauth?redirectTo=%2Fmentor%2Fpayouts",
