@@ -82,7 +82,7 @@ export const mentorProcedure = authedProcedure.meta({ access: "mentor" }).use(({
 export const adminProcedure = authedProcedure.meta({ access: "admin" }).use(({ ctx, next }) => {
   if (ctx.user.role !== "ADMIN") throw appError("FORBIDDEN");
   // Admins move money: with ADMIN_REQUIRE_2FA, only a session opened (or confirmed) with the
-  // second factor acts. The admin pages send them to enrol or to sign in again.
+  // second factor acts. The admin pages send them to enrol or to enter their code.
   if (
     ctx.services.config.accounts.adminRequireTwoFactor &&
     !(ctx.user.twoFactorEnabled && ctx.session.session.twoFactorVerified)
