@@ -17,6 +17,15 @@ const authErrorKeys: Record<string, MessageKey> = {
   CROSS_SITE_NAVIGATION_LOGIN_BLOCKED: "web.authErrors.FORBIDDEN",
 };
 
+/** A successful password sign-in that still waits for the second factor (twoFactor plugin). */
+export async function needsSecondFactor(response: Response): Promise<boolean> {
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => ({}))) as { twoFactorRedirect?: unknown };
+  return body.twoFactorRedirect === true;
+}
+
 /** The message key for a code better-auth returned; unknown codes get a generic message. */
 export function authErrorKey(code: string | undefined, status?: number): MessageKey {
   if (status === 429) return "web.authErrors.TOO_MANY_REQUESTS";

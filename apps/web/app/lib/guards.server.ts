@@ -1,4 +1,4 @@
-import type { Context } from "@mentora/core";
+import { type Context, errorCodeOf } from "@mentora/core";
 import { redirect } from "@remix-run/node";
 import { httpError, isThrownResponse, type RequestCaller, userFacingError } from "./trpc.server";
 
@@ -16,10 +16,26 @@ export function requireMentor(request: Request, input: RequestCaller) {
   return user;
 }
 
-/** Admins only: anonymous → sign-in, others → 403. */
+/**
+ * Admins only: anonymous → sign-in, others → 403. With ADMIN_REQUIRE_2FA, an admin without
+ * two-factor goes to enrolment, and one whose session did not pass it enters a code.
+ */
 export function requireAdmin(request: Request, input: RequestCaller) {
   const user = requireSession(request, input);
   if (user.role !== "ADMIN") throw httpError(input.ctx, "FORBIDDEN");
+  const session = input.ctx.session?.session;
+  if (
+    input.ctx.services.config.accounts.adminRequireTwoFactor &&
+    !(user.twoFactorEnabled && session?.twoFactorVerified)
+  ) {
+    const url = new URL(request.url);
+    const back = encodeURIComponent(`${url.pathname}${url.search}`);
+    throw redirect(
+      user.twoFactorEnabled
+        ? `/sign-in/two-factor?redirectTo=${back}`
+        : `/account/two-factor?redirectTo=${back}`,
+    );
+  }
   return user;
 }
 
@@ -59,6 +75,9 @@ export async function attempt<T>(
     return { ok: true, intent, target, result };
   } catch (error) {
     if (isThrownResponse(error)) throw error;
+    // Not a failure to show beside the form: withCaller sends the person to sign in again.
+    const code = errorCodeOf(error);
+    if (code === "FRESH_SIGN_IN_REQUIRED" || code === "TWO_FACTOR_REQUIRED") throw error;
     const failure = userFacingError(error, ctx);
     return {
       ok: false,

@@ -3,11 +3,12 @@ import {
   type Context,
   createCaller,
   createContext,
+  errorCodeOf,
   toUserFacingError,
   type UserFacingError,
 } from "@mentora/core";
 import { isLocale, negotiateLocale } from "@mentora/i18n";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { LOCALE_COOKIE, readCookie, TIMEZONE_COOKIE } from "./cookies";
@@ -83,9 +84,33 @@ export function userFacingError(error: unknown, ctx: Context): UserFacingError {
   return toUserFacingError(error, { locale: ctx.locale, requestId: ctx.requestId });
 }
 
+/**
+ * Where an account refusal sends the person, to come back to `returnTo` after: a stale sign-in
+ * (money actions) → sign in again; an admin session without the second factor → the code
+ * step; an admin without two-factor at all → enrolment.
+ */
+export function accountStepFor(error: unknown, returnTo: string): string | null {
+  const code = errorCodeOf(error);
+  const back = encodeURIComponent(returnTo);
+  if (code === "FRESH_SIGN_IN_REQUIRED") return `/reauth?redirectTo=${back}`;
+  if (code === "TWO_FACTOR_REQUIRED") {
+    const cause = error instanceof TRPCError ? error.cause : error;
+    const enrolled = (cause as { details?: { enrolled?: unknown } } | undefined)?.details?.enrolled;
+    return enrolled
+      ? `/sign-in/two-factor?redirectTo=${back}`
+      : `/account/two-factor?redirectTo=${back}`;
+  }
+  return null;
+}
+
 /** A thrown error as the Response an ErrorBoundary renders: status, message, request id. */
-export function routeError(error: unknown, ctx: Context) {
+export function routeError(error: unknown, ctx: Context, request?: Request) {
   if (isThrownResponse(error)) return error;
+  if (request) {
+    const url = new URL(request.url);
+    const step = accountStepFor(error, `${url.pathname}${url.search}`);
+    if (step) return redirect(step);
+  }
   const { code, message, requestId } = userFacingError(error, ctx);
   const status = error instanceof TRPCError ? getHTTPStatusCodeFromError(error) : 500;
   return data({ code, message, requestId } satisfies RouteErrorData, { status });
@@ -103,7 +128,7 @@ export async function withCaller<T>(
   try {
     return await body(input);
   } catch (error) {
-    throw routeError(error, input.ctx);
+    throw routeError(error, input.ctx, request);
   }
 }
 

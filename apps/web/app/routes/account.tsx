@@ -45,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       input.caller.account.deletionBlockers(),
     ]);
     return {
+      twoFactorEnabled: Boolean(input.ctx.session?.user.twoFactorEnabled),
       me: {
         name: me.name,
         email: me.email,
@@ -115,7 +116,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Account() {
   const t = useT();
-  const { me, sessions, timeZones, billing, exports, deletion } = useLoaderData<typeof loader>();
+  const { me, sessions, timeZones, billing, exports, deletion, twoFactorEnabled } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const resultOf = (intent: string) =>
     result && "intent" in result && result.intent === intent ? result : null;
@@ -142,6 +144,21 @@ export default function Account() {
               <dd>{t(`web.roles.${me.role}`)}</dd>
             </div>
           </dl>
+        </section>
+        <section className="card" aria-labelledby="two-factor-heading">
+          <h2 id="two-factor-heading">{t("web.accounts.twoFactor.heading")}</h2>
+          <p data-testid="two-factor-status">
+            {t(
+              twoFactorEnabled
+                ? "web.accounts.twoFactor.statusOn"
+                : "web.accounts.twoFactor.statusOff",
+            )}
+          </p>
+          {twoFactorEnabled ? null : (
+            <Link className="button" to="/account/two-factor">
+              {t("web.accounts.twoFactor.manage")}
+            </Link>
+          )}
         </section>
         <AccountPreferences
           locale={isLocale(me.locale) ? me.locale : null}

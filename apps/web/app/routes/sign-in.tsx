@@ -16,7 +16,7 @@ import {
 } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { TextField } from "~/components/text-field";
-import { authErrorKeyFromResponse, oauthErrorKey } from "~/lib/auth-errors";
+import { authErrorKeyFromResponse, needsSecondFactor, oauthErrorKey } from "~/lib/auth-errors";
 import { type FieldErrors, fieldErrorsOf, formFields, signInSchema } from "~/lib/forms";
 import { assertSameOrigin, setCookieHeaders } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
@@ -98,7 +98,14 @@ export async function action({ request }: ActionFunctionArgs) {
       };
     }
     // The session cookie travels on the redirect itself.
-    throw redirect(redirectTo, { headers: setCookieHeaders(response.headers) });
+    const headers = setCookieHeaders(response.headers);
+    if (await needsSecondFactor(response)) {
+      // No session yet: the two-factor cookie carries the pending sign-in to the code step.
+      throw redirect(`/sign-in/two-factor?redirectTo=${encodeURIComponent(redirectTo)}`, {
+        headers,
+      });
+    }
+    throw redirect(redirectTo, { headers });
   });
 }
 

@@ -200,6 +200,7 @@ export async function deleteAccount(
     const before = await tx.user.findUniqueOrThrow({ where: { id: input.userId } });
     await tx.session.deleteMany({ where: { userId: input.userId } });
     await tx.account.deleteMany({ where: { userId: input.userId } });
+    await tx.twoFactor.deleteMany({ where: { userId: input.userId } });
     await tx.verification.deleteMany({ where: { identifier: { contains: before.email } } });
     await tx.userSkill.deleteMany({ where: { userId: input.userId } });
     await tx.availabilityRule.deleteMany({ where: { mentorId: input.userId } });
@@ -232,6 +233,7 @@ export async function deleteAccount(
         bio: null,
         languages: [],
         avatarVersion: null,
+        twoFactorEnabled: false,
         deletedAt: now,
       },
     });

@@ -2,11 +2,14 @@ import type { Db } from "@mentora/db";
 import { negotiateLocale } from "@mentora/i18n";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { twoFactor } from "better-auth/plugins";
 import type { Config } from "../config/index.ts";
 import { renderResetPassword } from "../email/templates/reset-password.ts";
 import { renderVerifyEmail } from "../email/templates/verify-email.ts";
 import type { EmailMessage } from "../email/types.ts";
 import type { Logger } from "../logger/index.ts";
+import { accountGuards, SECOND_FACTOR_PATHS } from "./account-guards.ts";
+import { MAX_NAME_LENGTH } from "./session-policy.ts";
 
 export interface AuthDeps {
   config: Config;
@@ -50,15 +53,50 @@ export function createAuth({ config, prisma, logger, sendEmail }: AuthDeps) {
       additionalFields: {
         // Granted by the server only (input: false): a sign-up body cannot choose a role.
         role: { type: "string", required: false, defaultValue: "MENTEE", input: false },
-        locale: { type: "string", required: false },
-        timezone: { type: "string", required: false },
+        // Not writable through the auth API (/update-user would take any string, and one bad
+        // timezone broke every visitor's search): the profile procedures validate and set them.
+        locale: { type: "string", required: false, input: false },
+        timezone: { type: "string", required: false, input: false },
       },
     },
     session: {
       expiresIn: config.SESSION_EXPIRES_IN_DAYS * day,
       // A session used after this long is renewed for another full period.
       updateAge: config.SESSION_UPDATE_AGE_HOURS * 60 * 60,
+      // better-auth's own sensitive endpoints (list-sessions…) use the same notion of fresh.
+      freshAge: Math.floor(config.accounts.freshSessionMs / 1000),
+      additionalFields: {
+        // Set only by the session hook below, when the session opens through a second factor.
+        twoFactorVerified: { type: "boolean", required: false, defaultValue: false, input: false },
+      },
     },
+    databaseHooks: {
+      user: {
+        create: {
+          // Google may hand over any name: keep it within what every page can show.
+          before: async (user) => ({
+            data: { ...user, name: user.name.trim().slice(0, MAX_NAME_LENGTH) },
+          }),
+        },
+      },
+      session: {
+        create: {
+          before: async (session, context) => ({
+            data: {
+              ...session,
+              twoFactorVerified: SECOND_FACTOR_PATHS.has(context?.path ?? ""),
+            },
+          }),
+        },
+      },
+    },
+    plugins: [
+      twoFactor({
+        issuer: "Mentora",
+        backupCodeOptions: { amount: 10, length: 10 },
+      }),
+      accountGuards({ config, prisma, logger }),
+    ],
     emailAndPassword: {
       enabled: true,
       requireEmailVerification: true,

@@ -1,2 +1,7 @@
 export { type Auth, type AuthDeps, type AuthSession, createAuth } from "./auth.ts";
 export { safeRedirectPath } from "./redirect.ts";
+export {
+  isFreshSession,
+  isPastAbsoluteLifetime,
+  MAX_NAME_LENGTH,
+} from "./session-policy.ts";

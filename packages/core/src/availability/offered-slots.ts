@@ -1,10 +1,20 @@
 import type { Db, Prisma } from "@mentora/db";
+import { IANAZone } from "luxon";
 import { liveBookingStatuses } from "../bookings/snapshot.ts";
 import { computeSlots, type DateOverride, type IsoWeekday, type Slot } from "./slots/index.ts";
 
 type Reader = Db | Prisma.TransactionClient;
 
 const DAY_MS = 86_400_000;
+
+/**
+ * The mentor's zone, or UTC when the stored value is unknown (a row written around the
+ * profile's validation, or a zone a newer tz database dropped): one bad row must not break
+ * the search and the mentor page for every visitor.
+ */
+export function mentorZoneOf(timezone: string | null | undefined): string {
+  return timezone && IANAZone.isValidZone(timezone) ? timezone : "UTC";
+}
 
 /** The option with everything that decides whether it can be booked. */
 export async function loadBookableOption(db: Reader, optionId: string) {
@@ -81,7 +91,7 @@ export async function offeredSlots(
 
   const isGroup = offering.kind === "GROUP";
   return computeSlots({
-    timezone: mentor.timezone ?? "UTC",
+    timezone: mentorZoneOf(mentor.timezone),
     rules: rules.map((rule) => ({
       weekday: rule.weekday as IsoWeekday,
       startMinute: rule.startMinute,

@@ -125,6 +125,21 @@ describe("loadConfig", () => {
       PAYMENT_ROUTING: "*:stripe",
     });
     expect(config.payments.gatewayPackages).toEqual(["@mentora/gateway-stripe"]);
+    // Accounts: admins need two-factor in production unless explicitly turned off.
+    expect(config.accounts.adminRequireTwoFactor).toBe(true);
+  });
+
+  it("accounts: admin two-factor off outside production unless asked; session limits in ms", () => {
+    const config = loadConfig({});
+    expect(config.accounts).toEqual({
+      adminRequireTwoFactor: false,
+      sessionAbsoluteMs: 30 * 24 * 60 * 60_000,
+      freshSessionMs: 15 * 60_000,
+    });
+    expect(loadConfig({ ADMIN_REQUIRE_2FA: "true" }).accounts.adminRequireTwoFactor).toBe(true);
+    expect(loadConfig({ ADMIN_REQUIRE_2FA: "" }).accounts.adminRequireTwoFactor).toBe(false);
+    expect(() => loadConfig({ ADMIN_REQUIRE_2FA: "maybe" })).toThrowError(/ADMIN_REQUIRE_2FA/);
+    expect(() => loadConfig({ SESSION_ABSOLUTE_DAYS: "0" })).toThrowError(/SESSION_ABSOLUTE_DAYS/);
   });
 
   it("needs Twilio in production, and all of its keys or none anywhere", () => {

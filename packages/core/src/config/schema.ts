@@ -176,6 +176,11 @@ const environmentShape = {
   INVOICE_VAT_EXEMPT: z.stringbool().default(false),
   INVOICE_LOCALE: z.enum(["en", "fr"]).default("fr"),
   INVOICE_TEMP_DIR: optionalString,
+  // Accounts (admin two-factor, fresh sign-in for money actions, absolute session lifetime).
+  /** Unset: required in production only. */
+  ADMIN_REQUIRE_2FA: optionalString.pipe(z.stringbool().optional()),
+  SESSION_ABSOLUTE_DAYS: positiveInt(30),
+  FRESH_SESSION_MINUTES: positiveInt(15),
 };
 
 /** Only the Twilio variables, in the shape twilioVideoEnv reads. */
@@ -317,6 +322,11 @@ export const configSchema = z
       windowMs: env.ALERT_WINDOW_MINUTES * 60_000,
     },
     invoices: invoiceSettings(env),
+    accounts: {
+      adminRequireTwoFactor: env.ADMIN_REQUIRE_2FA ?? env.NODE_ENV === "production",
+      sessionAbsoluteMs: env.SESSION_ABSOLUTE_DAYS * 24 * 60 * 60_000,
+      freshSessionMs: env.FRESH_SESSION_MINUTES * 60_000,
+    },
     fileStorage: {
       rootDir: path.resolve(repoRoot(), env.FILES_DIR ?? ".data/files"),
       s3: env.S3_BUCKET

@@ -499,3 +499,37 @@ describe("directory.slots", () => {
     expect(month.days.length).toBeGreaterThanOrEqual(28);
   });
 });
+
+describe("a mentor row with broken data", () => {
+  it("an unknown time zone stored in the row: search, page and slots still answer, in UTC", async () => {
+    const mars = await createMentor({
+      name: "Zed Mars",
+      headline: "Off-world",
+      languages: ["en"],
+      skills: ["terraforming"],
+      timezone: "Mars/Olympus",
+      hours: [9 * 60, 17 * 60],
+      options: [{ durationMinutes: 60, priceMinor: 4000, currency: "EUR" }],
+    });
+    expect(await searchNames({ availableWithinDays: 7, skill: "terraforming" })).toEqual([
+      "Zed Mars",
+    ]);
+    // Everyone else is still listed.
+    expect(await searchNames({ availableWithinDays: 7 })).toContain("Ada Archer");
+    const page = await (await callerFor(app)).directory.mentor({ mentorId: mars.user.id });
+    expect(page.timezone).toBeNull();
+    const from = DateTime.utc().startOf("day").plus({ weeks: 1 }).set({ weekday: 1 }).toJSDate();
+    const slots = await (await callerFor(app)).directory.slots({
+      optionId: mars.options[0]?.id as string,
+      from,
+      to: new Date(from.getTime() + 86_400_000),
+    });
+    const starts = slots.days.flatMap((day) => day.slots).map((slot) => new Date(slot.start));
+    expect(starts.length).toBeGreaterThan(0);
+    // 09:00–17:00 read as UTC wall time.
+    for (const start of starts) {
+      expect(start.getUTCHours()).toBeGreaterThanOrEqual(9);
+      expect(start.getUTCHours()).toBeLessThan(17);
+    }
+  });
+});

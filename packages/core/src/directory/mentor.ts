@@ -2,6 +2,7 @@ import { z } from "zod";
 import { appError } from "../errors/index.ts";
 import { avatarUrl } from "../profiles/avatar-url.ts";
 import { skillsSelect, skillTag, skillTagsOf } from "../profiles/profile-view.ts";
+import { isTimeZone } from "../trpc/context.ts";
 import { publicProcedure } from "../trpc/init.ts";
 import { priceRange, priceRangesOf, publicMentorWhere } from "./public-mentor.ts";
 
@@ -86,7 +87,8 @@ export const mentor = publicProcedure
       headline: user.headline,
       bio: user.bio,
       languages: user.languages,
-      timezone: user.timezone,
+      // An unknown zone stored in the row is not passed on to pages that would format with it.
+      timezone: user.timezone && isTimeZone(user.timezone) ? user.timezone : null,
       skills: skillTagsOf(user.skills),
       avatarUrl: avatarUrl(user, 256),
       paused: user.mentorProfile?.acceptingBookings === false,

@@ -1,5 +1,6 @@
 import type { Db, Prisma } from "@mentora/db";
 import { type BookableOption, offeredSlots } from "../availability/offered-slots.ts";
+import type { Logger } from "../logger/index.ts";
 import { avatarUrl } from "../profiles/avatar-url.ts";
 import { skillsSelect, skillTagsOf } from "../profiles/profile-view.ts";
 import { decodeCursor, encodeCursor } from "./keyset-cursor.ts";
@@ -135,6 +136,23 @@ async function hasSlotWithin(
   return false;
 }
 
+/**
+ * `fn` for one mentor; a mentor whose data breaks it is left out (and logged) instead of failing
+ * the whole page for every visitor.
+ */
+async function orSkip<T>(
+  logger: Logger | undefined,
+  mentorId: string,
+  fn: () => T | Promise<T>,
+): Promise<T | null> {
+  try {
+    return await fn();
+  } catch (err) {
+    logger?.error({ err, mentorId }, "directory: mentor skipped, their data could not be read");
+    return null;
+  }
+}
+
 async function mapLimited<T, R>(
   items: readonly T[],
   concurrency: number,
@@ -180,7 +198,8 @@ export async function searchDirectory(
   {
     now = new Date(),
     scanBudget = availabilityScanBudget,
-  }: { now?: Date; scanBudget?: number } = {},
+    logger,
+  }: { now?: Date; scanBudget?: number; logger?: Logger } = {},
 ): Promise<DirectoryPage> {
   const filters = filtersOf(search);
   let key = search.cursor ? decodeCursor(search.cursor, 2) : undefined;
@@ -194,8 +213,13 @@ export async function searchDirectory(
       page.map((mentor) => mentor.id),
     );
     const last = page.at(-1);
+    const items = await Promise.all(
+      page.map((mentor) =>
+        orSkip(logger, mentor.id, () => toDirectoryMentor(mentor, options.get(mentor.id))),
+      ),
+    );
     return {
-      items: page.map((mentor) => toDirectoryMentor(mentor, options.get(mentor.id))),
+      items: items.filter((item): item is DirectoryMentor => item !== null),
       nextCursor: rows.length > search.limit && last ? encodeCursor(keyOf(last)) : null,
     };
   }
@@ -215,11 +239,14 @@ export async function searchDirectory(
       batch.map((mentor) => mentor.id),
     );
     const available = await mapLimited(batch, availabilityConcurrency, (mentor) =>
-      hasSlotWithin(db, options.get(mentor.id) ?? [], range),
+      orSkip(logger, mentor.id, async () => {
+        if (!(await hasSlotWithin(db, options.get(mentor.id) ?? [], range))) return null;
+        return toDirectoryMentor(mentor, options.get(mentor.id));
+      }),
     );
-    for (const [index, mentor] of batch.entries()) {
-      if (!available[index]) continue;
-      matches.push(toDirectoryMentor(mentor, options.get(mentor.id)));
+    for (const match of available) {
+      if (!match) continue;
+      matches.push(match);
       if (matches.length > search.limit) break;
     }
     scanned += batch.length;

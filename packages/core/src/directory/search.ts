@@ -72,4 +72,6 @@ export const searchOutput = z.object({
 export const search = publicProcedure
   .input(searchInput)
   .output(searchOutput)
-  .query(({ ctx, input }) => searchDirectory(ctx.services.prisma, input));
+  .query(({ ctx, input }) =>
+    searchDirectory(ctx.services.prisma, input, { logger: ctx.services.logger }),
+  );

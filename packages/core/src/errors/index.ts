@@ -53,9 +53,11 @@ export const errorCatalog = {
   AVATAR_UNREADABLE: "BAD_REQUEST",
   // People's data
   PASSWORD_INCORRECT: "FORBIDDEN",
-  FRESH_SIGN_IN_REQUIRED: "FORBIDDEN",
   ACCOUNT_DELETION_BLOCKED: "PRECONDITION_FAILED",
   DATA_EXPORT_LIMIT: "TOO_MANY_REQUESTS",
+  // Accounts
+  TWO_FACTOR_REQUIRED: "FORBIDDEN",
+  FRESH_SIGN_IN_REQUIRED: "FORBIDDEN",
 } as const satisfies Record<string, TrpcCode>;
 
 export type AppErrorCode = keyof typeof errorCatalog;

@@ -884,5 +884,8 @@ describe("configuration", () => {
 async function callerAs(userId: string) {
   const context = await contextFor(rig.app);
   const user = await rig.app.prisma.user.findUniqueOrThrow({ where: { id: userId } });
-  return createCaller({ ...context, session: { user, session: { id: "test", userId } } } as never);
+  return createCaller({
+    ...context,
+    session: { user, session: { id: "test", userId, createdAt: new Date() } },
+  } as never);
 }

@@ -42,7 +42,10 @@ async function callerAs(userId: string) {
   const context = await contextFor(rig.app);
   const user = await rig.app.prisma.user.findUniqueOrThrow({ where: { id: userId } });
   // A signed-in viewer without going through sign-in: the session part of the context only.
-  return createCaller({ ...context, session: { user, session: { id: "test", userId } } } as never);
+  return createCaller({
+    ...context,
+    session: { user, session: { id: "test", userId, createdAt: new Date() } },
+  } as never);
 }
 
 describe("paying a booking", () => {

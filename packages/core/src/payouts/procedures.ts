@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "../errors/index.ts";
 import { type AccountRef, accounts, balancesOf } from "../ledger/index.ts";
-import { mentorProcedure } from "../trpc/init.ts";
+import { mentorProcedure, requireFreshSession } from "../trpc/init.ts";
 import { destinationJsonOf, gatewayIdOf, methodFromRow, payoutMethodInput } from "./method.ts";
 import { payoutOutput, toPayoutOutput } from "./payout-output.ts";
 import { cancelPayout, payoutMinimum, requestPayout } from "./payout-service.ts";
@@ -66,6 +66,7 @@ export const getPayoutMethod = mentorProcedure.output(methodOutput).query(async 
 
 /** Sets the payout method (replacing the previous one). The sandbox exists outside production. */
 export const setPayoutMethod = mentorProcedure
+  .use(requireFreshSession)
   .input(payoutMethodInput)
   .output(methodOutput)
   .mutation(async ({ ctx, input }) => {

@@ -1,7 +1,15 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../app/index.ts";
-import { callerFor, contextFor, createTestApp, signUpVerifiedUser } from "../testing/index.ts";
+import { errorCodeOf } from "../errors/index.ts";
+import {
+  authRequest,
+  callerFor,
+  contextFor,
+  cookieHeaderFrom,
+  createTestApp,
+  signUpVerifiedUser,
+} from "../testing/index.ts";
 import type { Access } from "./init.ts";
 import { mentorProcedure, router } from "./init.ts";
 import { appRouter, type createCaller } from "./router.ts";
@@ -215,4 +223,51 @@ describe("resource checks", () => {
       "CONFLICT",
     );
   });
+});
+
+/**
+ * Money actions: each needs a sign-in younger than FRESH_SESSION_MINUTES (requireFreshSession).
+ * A money action added later belongs here too.
+ */
+const freshSessionActions: Record<string, "mentor" | "admin"> = {
+  "payouts.setMethod": "mentor",
+  "admin.payouts.approve": "admin",
+  "admin.payouts.reject": "admin",
+  "admin.payouts.markPaid": "admin",
+  "admin.payments.refund": "admin",
+};
+
+describe("fresh sign-in for money actions", () => {
+  const stale: Record<"mentor" | "admin", Record<string, string>> = { mentor: {}, admin: {} };
+  beforeAll(async () => {
+    for (const role of ["mentor", "admin"] as const) {
+      const response = await app.auth.handler(
+        authRequest("/sign-in/email", {
+          body: { email: `${role}@authz.test`, password: "correct horse battery" },
+        }),
+      );
+      const cookie = cookieHeaderFrom(response);
+      const token = decodeURIComponent(cookie.match(/session_token=([^;]+)/)?.[1] ?? "");
+      await app.prisma.session.update({
+        where: { token: token.split(".")[0] },
+        data: { createdAt: new Date(Date.now() - 16 * 60_000) },
+      });
+      stale[role] = { cookie };
+    }
+  });
+
+  it.each(Object.entries(freshSessionActions))(
+    "%s refuses a session older than 15 minutes with FRESH_SIGN_IN_REQUIRED",
+    async (path, role) => {
+      expect(accessTable[path]).toBe(role);
+      const caller = await callerFor(app, stale[role]);
+      let code: string | undefined;
+      try {
+        await call(caller, path, undefined);
+      } catch (error) {
+        code = errorCodeOf(error);
+      }
+      expect(code).toBe("FRESH_SIGN_IN_REQUIRED");
+    },
+  );
 });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type Locale, negotiateLocale } from "@mentora/i18n";
 import type { AppServices } from "../app/types.ts";
 import type { AuthSession } from "../auth/index.ts";
+import { isPastAbsoluteLifetime } from "../auth/session-policy.ts";
 
 export interface Context {
   services: AppServices;
@@ -40,6 +41,17 @@ export function clientIpFrom(headers: Headers): string | null {
   return forwarded || headers.get("x-real-ip") || null;
 }
 
+/** The session, or null once it is past SESSION_ABSOLUTE_DAYS (then it is revoked for good). */
+async function withinAbsoluteLifetime(
+  services: AppServices,
+  session: AuthSession,
+): Promise<AuthSession | null> {
+  if (!isPastAbsoluteLifetime(session.session, services.config)) return session;
+  await services.prisma.session.deleteMany({ where: { id: session.session.id } });
+  services.logger.info({ userId: session.user.id }, "session past its absolute lifetime revoked");
+  return null;
+}
+
 export async function createContext(input: {
   services: AppServices;
   headers: Headers;
@@ -48,11 +60,15 @@ export async function createContext(input: {
   const { services, headers } = input;
   const resHeaders = input.resHeaders ?? new Headers();
   // returnHeaders: when better-auth renews a session it sets a fresh cookie; pass it on.
-  const { headers: authHeaders, response: session } = await services.auth.api.getSession({
+  const { headers: authHeaders, response: found } = await services.auth.api.getSession({
     headers,
     returnHeaders: true,
   });
-  for (const cookie of authHeaders?.getSetCookie() ?? []) resHeaders.append("set-cookie", cookie);
+  const session = found && (await withinAbsoluteLifetime(services, found));
+  // A renewal cookie only for a live session; the auth API's own cookie deletion passes on.
+  if (session || !found) {
+    for (const cookie of authHeaders?.getSetCookie() ?? []) resHeaders.append("set-cookie", cookie);
+  }
   const user = session?.user;
   return {
     services,

@@ -8,6 +8,7 @@ export {
   type Meta,
   mentorProcedure,
   publicProcedure,
+  requireFreshSession,
   router,
 } from "./init.ts";
 export { type AppRouter, appRouter, createCaller } from "./router.ts";

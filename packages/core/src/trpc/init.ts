@@ -1,5 +1,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
+import { isFreshSession } from "../auth/session-policy.ts";
 import { AppError, appError } from "../errors/index.ts";
 import type { Context } from "./context.ts";
 import { isUnexpected, toUserFacingError } from "./error-shape.ts";
@@ -80,6 +81,27 @@ export const mentorProcedure = authedProcedure.meta({ access: "mentor" }).use(({
 });
 export const adminProcedure = authedProcedure.meta({ access: "admin" }).use(({ ctx, next }) => {
   if (ctx.user.role !== "ADMIN") throw appError("FORBIDDEN");
+  // Admins move money: with ADMIN_REQUIRE_2FA, only a session opened (or confirmed) with the
+  // second factor acts. The admin pages send them to enrol or to enter their code.
+  if (
+    ctx.services.config.accounts.adminRequireTwoFactor &&
+    !(ctx.user.twoFactorEnabled && ctx.session.session.twoFactorVerified)
+  ) {
+    throw appError("TWO_FACTOR_REQUIRED", { enrolled: Boolean(ctx.user.twoFactorEnabled) });
+  }
+  return next();
+});
+
+/**
+ * Money actions: the sign-in must be younger than FRESH_SESSION_MINUTES, else
+ * FRESH_SIGN_IN_REQUIRED (the page sends the person to /reauth and back). A stolen session
+ * cookie alone cannot approve payouts or redirect them.
+ */
+export const requireFreshSession = t.middleware(({ ctx, next }) => {
+  if (!ctx.session) throw appError("UNAUTHORIZED");
+  if (!isFreshSession(ctx.session.session, ctx.services.config)) {
+    throw appError("FRESH_SIGN_IN_REQUIRED");
+  }
   return next();
 });
 

@@ -25,7 +25,7 @@ async function adminCaller() {
   const user = await rig.app.prisma.user.findUniqueOrThrow({ where: { id: admin.id } });
   return createCaller({
     ...context,
-    session: { user, session: { id: "t", userId: user.id } },
+    session: { user, session: { id: "t", userId: user.id, createdAt: new Date() } },
   } as never);
 }
 

@@ -4,7 +4,7 @@ import { auditActorOf, writeAudit } from "../../audit/audit-log.ts";
 import { AppError } from "../../errors/index.ts";
 import { enqueue } from "../../jobs/define.ts";
 import { ledgerTransactionOptions } from "../../ledger/index.ts";
-import { adminProcedure, router } from "../../trpc/init.ts";
+import { adminProcedure, requireFreshSession, router } from "../../trpc/init.ts";
 import { paymentInclude, paymentOutput, toPaymentOutput } from "../payment-output.ts";
 import { refundPaymentInTransaction } from "../refunds/refund-payment.ts";
 import { processWebhookJob } from "../webhooks/process-webhook.job.ts";
@@ -38,6 +38,7 @@ export const adminRefundInput = z
 
 /** An admin refunds a payment, partly or fully. */
 export const adminRefundPayment = adminProcedure
+  .use(requireFreshSession)
   .input(adminRefundInput)
   .output(paymentOutput)
   .mutation(async ({ ctx, input }) => {

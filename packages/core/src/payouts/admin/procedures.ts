@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { auditActorOf } from "../../audit/audit-log.ts";
 import { AppError, errorCodeOf } from "../../errors/index.ts";
-import { adminProcedure } from "../../trpc/init.ts";
+import { adminProcedure, requireFreshSession } from "../../trpc/init.ts";
 import { payoutOutput, toPayoutOutput } from "../payout-output.ts";
 import {
   approvePayout,
@@ -72,6 +72,7 @@ async function eachOf(payoutIds: readonly string[], act: (id: string) => Promise
 
 /** Approves one or many REQUESTED payouts; each enqueues its payout.execute in its transaction. */
 export const adminApprovePayouts = adminProcedure
+  .use(requireFreshSession)
   .input(z.object({ payoutIds: ids }).strict())
   .output(batchOutput)
   .mutation(({ ctx, input }) =>
@@ -82,6 +83,7 @@ export const adminApprovePayouts = adminProcedure
 
 /** Rejects one or many REQUESTED payouts with a reason shown to the mentor. */
 export const adminRejectPayouts = adminProcedure
+  .use(requireFreshSession)
   .input(z.object({ payoutIds: ids, reason: z.string().trim().min(1).max(500) }).strict())
   .output(batchOutput)
   .mutation(({ ctx, input }) =>
@@ -92,6 +94,7 @@ export const adminRejectPayouts = adminProcedure
 
 /** Records an approved manual bank transfer as made, with the bank's reference. */
 export const adminMarkPayoutPaid = adminProcedure
+  .use(requireFreshSession)
   .input(
     z
       .object({

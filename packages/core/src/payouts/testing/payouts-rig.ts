@@ -15,7 +15,7 @@ export async function callerAs(app: App, userId: string) {
   const user = await app.prisma.user.findUniqueOrThrow({ where: { id: userId } });
   return createCaller({
     ...context,
-    session: { user, session: { id: `s-${userId}`, userId } },
+    session: { user, session: { id: `s-${userId}`, userId, createdAt: new Date() } },
   } as never);
 }
 

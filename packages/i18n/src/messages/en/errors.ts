@@ -44,9 +44,11 @@ export const errors = {
   AVATAR_UNSUPPORTED_TYPE: "Please choose a JPEG, PNG or WebP image.",
   AVATAR_UNREADABLE: "We could not read this image. Please try another one.",
   PASSWORD_INCORRECT: "This password is not correct.",
-  FRESH_SIGN_IN_REQUIRED: "For your security, sign in again, then repeat this action.",
   ACCOUNT_DELETION_BLOCKED:
     "Your account cannot be deleted yet: money or an imminent session is still attached to it (see below).",
   DATA_EXPORT_LIMIT:
     "You can ask for a copy of your data 3 times a day. Please try again tomorrow.",
+  TWO_FACTOR_REQUIRED:
+    "Admin actions need two-factor authentication: set it up, or sign in again with your code.",
+  FRESH_SIGN_IN_REQUIRED: "For your safety, confirm it is you: sign in again to do this.",
 };

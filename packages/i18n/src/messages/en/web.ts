@@ -969,4 +969,50 @@ export const web = {
     exportCsv: "Export CSV",
     empty: "No payout matches.",
   },
+  accounts: {
+    twoFactor: {
+      title: "Two-factor authentication",
+      heading: "Two-factor authentication",
+      statusOn: "Two-factor authentication is on: signing in asks for a code from your app.",
+      statusOff: "Two-factor authentication is off.",
+      manage: "Set up two-factor authentication",
+      requiredForAdmins:
+        "Admins must use two-factor authentication before they can act on payments and payouts.",
+      intro:
+        "Use an authenticator app (such as Aegis, Google Authenticator or 1Password). Confirm your password to start.",
+      password: "Your password",
+      start: "Start set-up",
+      scan: "Scan this code with your authenticator app, or enter the key by hand:",
+      qrAlt: "QR code for your authenticator app",
+      uriLabel: "Set-up key (otpauth address)",
+      backupHeading: "Backup codes",
+      backupIntro:
+        "Keep these codes somewhere safe: each one signs you in once if you lose your phone. They are shown only now.",
+      code: "6-digit code from the app",
+      verify: "Turn on",
+      enabled: "Two-factor authentication is now on.",
+      alreadyOn: "Two-factor authentication is already on for your account.",
+      invalidCode: "This code is not valid. Check your app's clock and try the new code.",
+    },
+    signInCode: {
+      title: "Enter your code",
+      heading: "Two-step sign-in",
+      intro: "Enter the 6-digit code from your authenticator app.",
+      code: "Code",
+      submit: "Continue",
+      useBackup: "Use a backup code instead",
+      backupCode: "Backup code",
+      useApp: "Use the code from my app",
+      expired: "Your sign-in took too long. Please sign in again.",
+    },
+    reauth: {
+      title: "Confirm it is you",
+      heading: "Confirm it is you",
+      intro:
+        "This action moves money, so we ask you to sign in again when your last sign-in is more than a few minutes old.",
+      password: "Password",
+      submit: "Confirm",
+      google: "Confirm with Google",
+    },
+  },
 };

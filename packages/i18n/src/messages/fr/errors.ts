@@ -47,9 +47,12 @@ export const errors: typeof en = {
   AVATAR_UNSUPPORTED_TYPE: "Choisissez une image JPEG, PNG ou WebP.",
   AVATAR_UNREADABLE: "Nous n’avons pas pu lire cette image. Essayez-en une autre.",
   PASSWORD_INCORRECT: "Ce mot de passe n’est pas correct.",
-  FRESH_SIGN_IN_REQUIRED: "Pour votre sécurité, reconnectez-vous, puis recommencez.",
   ACCOUNT_DELETION_BLOCKED:
     "Votre compte ne peut pas encore être supprimé\u00a0: de l’argent ou une séance imminente y est encore lié (voir ci-dessous).",
   DATA_EXPORT_LIMIT:
     "Vous pouvez demander une copie de vos données 3\u00a0fois par jour. Réessayez demain.",
+  TWO_FACTOR_REQUIRED:
+    "Les actions d’administration exigent la double authentification : activez-la, ou reconnectez-vous avec votre code.",
+  FRESH_SIGN_IN_REQUIRED:
+    "Par sécurité, confirmez que c’est bien vous : reconnectez-vous pour continuer.",
 };

@@ -1,0 +1,186 @@
+import { safeRedirectPath } from "@mentora/core";
+import type { MessageKey } from "@mentora/i18n";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import QRCode from "qrcode";
+import { ErrorPage } from "~/components/error-page";
+import { TextField } from "~/components/text-field";
+import { authErrorKeyFromResponse } from "~/lib/auth-errors";
+import { requireSession } from "~/lib/guards.server";
+import { assertSameOrigin, setCookieHeaders } from "~/lib/http.server";
+import { useT } from "~/lib/i18n";
+import { pageTitle } from "~/lib/meta";
+import { withCaller } from "~/lib/trpc.server";
+
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, "web.accounts.twoFactor.title");
+
+function redirectTarget(request: Request): string {
+  return safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/account");
+}
+
+/** What the page shows between "start" and "verify": the key, its QR code, the backup codes. */
+interface Enrolment {
+  totpURI: string;
+  qrSvg: string;
+  backupCodes: string[];
+}
+
+type ActionData = { formError?: MessageKey; enrolment?: Enrolment };
+
+async function enrolmentOf(totpURI: string, backupCodes: string[]): Promise<Enrolment> {
+  // Rendered here as SVG text: the secret never goes to a third-party QR service.
+  const qrSvg = await QRCode.toString(totpURI, { type: "svg", margin: 1, width: 200 });
+  return { totpURI, qrSvg, backupCodes };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return withCaller(request, async (input) => {
+    const user = requireSession(request, input);
+    return {
+      enabled: Boolean(user.twoFactorEnabled),
+      requiredForAdmins:
+        user.role === "ADMIN" && input.ctx.services.config.accounts.adminRequireTwoFactor,
+      redirectTo: redirectTarget(request),
+    };
+  });
+}
+
+/**
+ * Two steps, both through better-auth's twoFactor endpoints: "start" (password → a new secret
+ * and backup codes, shown once) and "verify" (the first code from the app turns it on and
+ * gives a new session that counts as verified).
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  return withCaller(request, async (input): Promise<ActionData> => {
+    assertSameOrigin(request, input.ctx);
+    requireSession(request, input);
+    const { auth } = input.ctx.services;
+    const form = await request.formData();
+
+    if (form.get("intent") === "start") {
+      const password = String(form.get("password") ?? "");
+      const response = await auth.api.enableTwoFactor({
+        body: { password },
+        headers: request.headers,
+        asResponse: true,
+      });
+      if (!response.ok) return { formError: await authErrorKeyFromResponse(response) };
+      const body = (await response.json()) as { totpURI: string; backupCodes: string[] };
+      return { enrolment: await enrolmentOf(body.totpURI, body.backupCodes) };
+    }
+
+    // verify: the key and codes come back from the form so a mistyped code can be retried.
+    const totpURI = String(form.get("totpURI") ?? "");
+    const backupCodes = form.getAll("backupCode").map(String).slice(0, 20);
+    const code = String(form.get("code") ?? "").replace(/\s+/g, "");
+    const response = await auth.api.verifyTOTP({
+      body: { code },
+      headers: request.headers,
+      asResponse: true,
+    });
+    if (!response.ok) {
+      return {
+        formError: "web.accounts.twoFactor.invalidCode",
+        enrolment: totpURI.startsWith("otpauth://")
+          ? await enrolmentOf(totpURI, backupCodes)
+          : undefined,
+      };
+    }
+    throw redirect(redirectTarget(request), { headers: setCookieHeaders(response.headers) });
+  });
+}
+
+export default function TwoFactorSetup() {
+  const t = useT();
+  const { enabled, requiredForAdmins, redirectTo } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const formAction = `?redirectTo=${encodeURIComponent(redirectTo)}`;
+  const enrolment = result?.enrolment;
+  return (
+    <div className="container narrow">
+      <section className="card" aria-labelledby="two-factor-setup-heading">
+        <h1 id="two-factor-setup-heading">{t("web.accounts.twoFactor.heading")}</h1>
+        {requiredForAdmins && !enabled ? (
+          <div className="alert alert-info" role="status">
+            {t("web.accounts.twoFactor.requiredForAdmins")}
+          </div>
+        ) : null}
+        {result?.formError ? (
+          <div className="alert alert-error" role="alert">
+            {t(result.formError)}
+          </div>
+        ) : null}
+        {enabled ? (
+          <p data-testid="two-factor-status">{t("web.accounts.twoFactor.alreadyOn")}</p>
+        ) : enrolment ? (
+          <Form method="post" action={formAction} noValidate className="stack">
+            <p>{t("web.accounts.twoFactor.scan")}</p>
+            <img
+              src={`data:image/svg+xml;utf8,${encodeURIComponent(enrolment.qrSvg)}`}
+              alt={t("web.accounts.twoFactor.qrAlt")}
+              width={200}
+              height={200}
+            />
+            <label htmlFor="totp-uri">{t("web.accounts.twoFactor.uriLabel")}</label>
+            <input
+              id="totp-uri"
+              readOnly
+              value={enrolment.totpURI}
+              data-testid="totp-uri"
+              className="monospace"
+            />
+            <input type="hidden" name="totpURI" value={enrolment.totpURI} />
+            <h2>{t("web.accounts.twoFactor.backupHeading")}</h2>
+            <p>{t("web.accounts.twoFactor.backupIntro")}</p>
+            <ul className="backup-codes monospace" data-testid="backup-codes">
+              {enrolment.backupCodes.map((code) => (
+                <li key={code}>
+                  {code}
+                  <input type="hidden" name="backupCode" value={code} />
+                </li>
+              ))}
+            </ul>
+            <TextField
+              name="code"
+              label={t("web.accounts.twoFactor.code")}
+              autoComplete="one-time-code"
+              required
+            />
+            <button type="submit" name="intent" value="verify" className="button" disabled={busy}>
+              {busy ? t("web.form.submitting") : t("web.accounts.twoFactor.verify")}
+            </button>
+          </Form>
+        ) : (
+          <Form method="post" action={formAction} noValidate className="stack">
+            <p>{t("web.accounts.twoFactor.intro")}</p>
+            <TextField
+              name="password"
+              type="password"
+              label={t("web.accounts.twoFactor.password")}
+              autoComplete="current-password"
+              required
+            />
+            <button type="submit" name="intent" value="start" className="button" disabled={busy}>
+              {busy ? t("web.form.submitting") : t("web.accounts.twoFactor.start")}
+            </button>
+          </Form>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <div className="container narrow">
+      <ErrorPage error={useRouteError()} />
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+import { safeRedirectPath } from "@mentora/core";
+import type { MessageKey } from "@mentora/i18n";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { ErrorPage } from "~/components/error-page";
+import { TextField } from "~/components/text-field";
+import { authErrorKeyFromResponse, needsSecondFactor } from "~/lib/auth-errors";
+import { requireSession } from "~/lib/guards.server";
+import { assertSameOrigin, setCookieHeaders } from "~/lib/http.server";
+import { useT } from "~/lib/i18n";
+import { pageTitle } from "~/lib/meta";
+import { withCaller } from "~/lib/trpc.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.accounts.reauth.title");
+
+function redirectTarget(request: Request): string {
+  return safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/account");
+}
+
+/**
+ * Sign in again, for money actions after FRESH_SESSION_MINUTES: the password (then the code,
+ * for two-factor accounts) or Google. The new session replaces the old one, and the person
+ * goes back to where they were.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  return withCaller(request, async (input) => {
+    const user = requireSession(request, input);
+    return {
+      email: user.email,
+      redirectTo: redirectTarget(request),
+      google: Boolean(input.ctx.services.config.google),
+    };
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  return withCaller(request, async (input): Promise<{ formError: MessageKey }> => {
+    assertSameOrigin(request, input.ctx);
+    const user = requireSession(request, input);
+    const { auth, prisma } = input.ctx.services;
+    const redirectTo = redirectTarget(request);
+    const form = await request.formData();
+
+    if (form.get("intent") === "google" && input.ctx.services.config.google) {
+      const response = await auth.api.signInSocial({
+        body: {
+          provider: "google",
+          callbackURL: redirectTo,
+          errorCallbackURL: `/reauth?redirectTo=${encodeURIComponent(redirectTo)}`,
+        },
+        headers: request.headers,
+        asResponse: true,
+      });
+      const body = (await response.json().catch(() => ({}))) as { url?: unknown };
+      if (!response.ok || typeof body.url !== "string") {
+        return { formError: "web.authErrors.generic" };
+      }
+      throw redirect(body.url, { headers: setCookieHeaders(response.headers) });
+    }
+
+    const password = form.get("password");
+    if (typeof password !== "string" || password === "") {
+      return { formError: "web.authErrors.INVALID_EMAIL_OR_PASSWORD" };
+    }
+    // Always the signed-in person's own email: this page cannot switch accounts.
+    const response = await auth.api.signInEmail({
+      body: { email: user.email, password },
+      headers: request.headers,
+      asResponse: true,
+    });
+    if (!response.ok) return { formError: await authErrorKeyFromResponse(response) };
+    // The old session ends here: the new sign-in (or its pending second step) replaces it.
+    const oldSessionId = input.ctx.session?.session.id;
+    if (oldSessionId) await prisma.session.deleteMany({ where: { id: oldSessionId } });
+    const headers = setCookieHeaders(response.headers);
+    if (await needsSecondFactor(response)) {
+      throw redirect(`/sign-in/two-factor?redirectTo=${encodeURIComponent(redirectTo)}`, {
+        headers,
+      });
+    }
+    throw redirect(redirectTo, { headers });
+  });
+}
+
+export default function Reauth() {
+  const t = useT();
+  const { email, redirectTo, google } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const formAction = `?redirectTo=${encodeURIComponent(redirectTo)}`;
+  return (
+    <div className="container narrow">
+      <section className="card" aria-labelledby="reauth-heading">
+        <h1 id="reauth-heading">{t("web.accounts.reauth.heading")}</h1>
+        <p>{t("web.accounts.reauth.intro")}</p>
+        {result?.formError ? (
+          <div className="alert alert-error" role="alert">
+            {t(result.formError)}
+          </div>
+        ) : null}
+        <Form method="post" action={formAction} noValidate className="stack">
+          <p className="muted" data-testid="reauth-email">
+            {email}
+          </p>
+          <TextField
+            name="password"
+            type="password"
+            label={t("web.accounts.reauth.password")}
+            autoComplete="current-password"
+            required
+          />
+          <button type="submit" name="intent" value="password" className="button" disabled={busy}>
+            {busy ? t("web.form.submitting") : t("web.accounts.reauth.submit")}
+          </button>
+        </Form>
+        {google ? (
+          <Form method="post" action={formAction}>
+            <button
+              type="submit"
+              name="intent"
+              value="google"
+              className="button button-secondary button-block"
+            >
+              {t("web.accounts.reauth.google")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <div className="container narrow">
+      <ErrorPage error={useRouteError()} />
+    </div>
+  );
+}
