@@ -123,7 +123,8 @@ const environmentShape = {
   EMAIL_FROM: z.string().default("Mentora <no-reply@mentora.localhost>"),
   EMAIL_TIMEOUT_MS: positiveInt(10_000),
   WORKER_DRAIN_MS: positiveInt(30_000),
-  MENTOR_APPROVAL: z.enum(["auto", "admin"]).default("auto"),
+  /** Unset: `admin` in production (a person reviews every new mentor), `auto` elsewhere. */
+  MENTOR_APPROVAL: optionalString.pipe(z.enum(["auto", "admin"]).optional()),
   BOOKING_HOLD_MINUTES: positiveInt(15),
   MENTEE_FREE_CANCELLATION_HOURS: z.coerce.number().int().min(0).default(24),
   FILES_DIR: optionalString,
@@ -176,6 +177,10 @@ const environmentShape = {
   INVOICE_VAT_EXEMPT: z.stringbool().default(false),
   INVOICE_LOCALE: z.enum(["en", "fr"]).default("fr"),
   INVOICE_TEMP_DIR: optionalString,
+  // Money paths (issue #11): payout method cooldown, hold and free-booking caps.
+  PAYOUT_METHOD_COOLDOWN_HOURS: z.coerce.number().int().min(0).default(48),
+  MAX_OPEN_HOLDS: positiveInt(3),
+  MAX_FREE_BOOKINGS_PER_WEEK: positiveInt(2),
 };
 
 /** Only the Twilio variables, in the shape twilioVideoEnv reads. */
@@ -280,6 +285,7 @@ export const configSchema = z
   .transform((env) => ({
     ...env,
     AUTH_SECRET: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
+    MENTOR_APPROVAL: env.MENTOR_APPROVAL ?? (env.NODE_ENV === "production" ? "admin" : "auto"),
     trustedOrigins: [
       new URL(env.PUBLIC_URL).origin,
       ...(env.TRUSTED_ORIGINS?.split(",").map((origin) => origin.trim()) ?? []),
@@ -317,6 +323,11 @@ export const configSchema = z
       windowMs: env.ALERT_WINDOW_MINUTES * 60_000,
     },
     invoices: invoiceSettings(env),
+    moneyPaths: {
+      payoutMethodCooldownMs: env.PAYOUT_METHOD_COOLDOWN_HOURS * 3_600_000,
+      maxOpenHolds: env.MAX_OPEN_HOLDS,
+      maxFreeBookingsPerWeek: env.MAX_FREE_BOOKINGS_PER_WEEK,
+    },
     fileStorage: {
       rootDir: path.resolve(repoRoot(), env.FILES_DIR ?? ".data/files"),
       s3: env.S3_BUCKET

@@ -63,4 +63,14 @@ export const email = {
       intro1h: "A reminder: “{title}” with {name} starts in 1 hour.",
     },
   },
+  payoutMethodChanged: {
+    subject: "Your {appName} payout method was changed",
+    intro: "Your payout method was changed to {method}.",
+    cancelled:
+      "For your safety, {count} open payout request(s) were cancelled and the amount is back in your available earnings.",
+    cooldown: "Payouts to the new method can be requested from {availableAt}.",
+    notYou:
+      "If you did not make this change, reset your password now and contact us: someone may be using your account.",
+    action: "Review your payouts",
+  },
 };

@@ -933,5 +933,7 @@ export const web = {
     attempts: "Attempts",
     exportCsv: "Export CSV",
     empty: "No payout matches.",
+    methodAgeHours: "Method set {hours} h before the request",
+    methodAgeDays: "Method set {days} days before the request",
   },
 };

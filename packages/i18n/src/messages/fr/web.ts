@@ -952,5 +952,7 @@ export const web: typeof en = {
     attempts: "Tentatives",
     exportCsv: "Exporter en CSV",
     empty: "Aucun versement ne correspond.",
+    methodAgeHours: "Moyen défini {hours} h avant la demande",
+    methodAgeDays: "Moyen défini {days} jours avant la demande",
   },
 };
