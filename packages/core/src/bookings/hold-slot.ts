@@ -86,10 +86,11 @@ export async function holdSlot(
           isFree,
           now,
         });
-        // Share-locked: an admin demoting this mentor waits for this hold (and then cancels the
-        // session), or this hold waits for the demotion and is refused.
+        // KEY SHARE: conflicts with the demotion's FOR UPDATE (it waits for this hold and then
+        // cancels the session, or this hold waits and is refused) but not with another hold's
+        // NO KEY UPDATE of this user as a mentee, so two mentors booking each other never deadlock.
         const [mentor] = await tx.$queryRaw<{ role: string }[]>`
-          SELECT role::text FROM "user" WHERE id = ${option.offering.mentorId} FOR SHARE`;
+          SELECT role::text FROM "user" WHERE id = ${option.offering.mentorId} FOR KEY SHARE`;
         if (!mentor || mentor.role === "MENTEE") throw new AppError("OFFERING_UNAVAILABLE");
         const sessionId = await findOrCreateSession(tx, option, {
           startsAt: input.startsAt,

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser, nextMondayAt } from "../../bookings/bookings.fixture.ts";
+import {
+  createMentorWithOfferings,
+  createUser,
+  nextMondayAt,
+} from "../../bookings/bookings.fixture.ts";
 import { holdSlot } from "../../bookings/hold-slot.ts";
 import { errorCodeOf } from "../../errors/index.ts";
 import { handlePaymentReturn } from "../../payments/checkout/payment-return.ts";
@@ -94,5 +98,35 @@ describe("an admin demotes a mentor to mentee", () => {
       where: { action: "user.demote-mentor", targetId: mentorId },
     });
     expect(audit?.details).toMatchObject({ cancelledSessions: 3, cancelledBookings: 3 });
+  });
+
+  it("a hold racing the demotion either loses or is cancelled: no live booking survives", async () => {
+    const { app } = rig;
+    const other = await createMentorWithOfferings(app);
+    const admin = await callerAs(app, (await createAdmin(app)).id);
+    const mentees = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => createUser(app, `Racer ${i}`)),
+    );
+    const [, ...holds] = await Promise.all([
+      admin.admin.users.setRole({ userId: other.mentor.id, role: "MENTEE" }),
+      ...mentees.map((mentee, i) =>
+        codeOf(
+          holdSlot(app, {
+            menteeId: mentee.id,
+            optionId: other.paidOption.id,
+            startsAt: nextMondayAt(6 + 2 * i, 3),
+          }),
+        ),
+      ),
+    ]);
+    for (const result of holds) expect(["OK", "OFFERING_UNAVAILABLE"]).toContain(result);
+    expect(
+      await app.prisma.booking.count({
+        where: {
+          session: { mentorId: other.mentor.id },
+          status: { in: ["PENDING_PAYMENT", "CONFIRMED"] },
+        },
+      }),
+    ).toBe(0);
   });
 });
