@@ -150,6 +150,51 @@ describe("money paths over HTTP (built server and worker)", () => {
     ).toBe(3);
   });
 
+  it("a mentor blocks a mentee from a booking: their next hold hears SLOT_UNAVAILABLE", async () => {
+    const mentorEmail = uniqueEmail("blocking-mentor");
+    const mentor = await createMentor({ name: "Bea Blocker", email: mentorEmail });
+    await addPaidOffering(mentor.id);
+    const option = await testDb().offeringOption.findFirstOrThrow({
+      where: { offering: { mentorId: mentor.id } },
+    });
+    const menteeEmail = uniqueEmail("blocked-mentee");
+    await createVerifiedUser({ name: "Pat Pest", email: menteeEmail });
+    const mentee = await signIn(menteeEmail);
+    const from = new Date(Date.now() + 2 * 86_400_000);
+    const slots = await trpc(
+      mentee,
+      "directory.slots",
+      {
+        optionId: option.id,
+        from: from.toISOString(),
+        to: new Date(from.getTime() + 7 * 86_400_000).toISOString(),
+      },
+      "query",
+    );
+    const [first, second] = (slots.data as { days: { slots: { start: string }[] }[] }).days
+      .map((day) => day.slots[0]?.start)
+      .filter((start): start is string => Boolean(start));
+    const held = await trpc(mentee, "bookings.hold", { optionId: option.id, startsAt: first });
+    expect(held.status).toBe(200);
+
+    const mentorCookie = await signIn(mentorEmail);
+    const blocked = await trpc(mentorCookie, "mentorBlocks.block", {
+      bookingId: (held.data as { id: string }).id,
+    });
+    expect(blocked.status).toBe(200);
+    const refused = await trpc(mentee, "bookings.hold", { optionId: option.id, startsAt: second });
+    expect(refused.error?.data.code).toBe("SLOT_UNAVAILABLE");
+    // The mentee cannot lift it, nor list it: those are the mentor's.
+    expect((await trpc(mentee, "mentorBlocks.list", undefined, "query")).status).toBe(403);
+    const unblocked = await trpc(mentorCookie, "mentorBlocks.unblock", {
+      menteeId: (await testDb().user.findUniqueOrThrow({ where: { email: menteeEmail } })).id,
+    });
+    expect(unblocked.data).toEqual({ unblocked: true });
+    expect(
+      (await trpc(mentee, "bookings.hold", { optionId: option.id, startsAt: second })).status,
+    ).toBe(200);
+  });
+
   it("a payout pays the destination frozen at request; a method change cancels, e-mails and cools down", async () => {
     const mentorEmail = uniqueEmail("frozen-mentor");
     const mentor = await createMentor({ name: "Frida Frozen", email: mentorEmail });
