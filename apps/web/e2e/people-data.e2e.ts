@@ -69,7 +69,11 @@ describe("people's data over HTTP", () => {
     );
     const files = unzipSync(new Uint8Array(await download.arrayBuffer()));
     const profile = JSON.parse(strFromU8(files["profile.json"] ?? new Uint8Array()));
-    expect(profile).toMatchObject({ id: owner.id, email: "olga@people-e2e.test", name: "Olga Owner" });
+    expect(profile).toMatchObject({
+      id: owner.id,
+      email: "olga@people-e2e.test",
+      name: "Olga Owner",
+    });
 
     // Another signed-in person gets the same 404 as an unknown id; anonymous visitors sign in.
     expect((await fetch(zipUrl, { headers: { cookie: strangerCookie } })).status).toBe(404);

@@ -159,6 +159,24 @@ function Filters({ values }: { values: PayoutFilterValues }) {
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["queue"][number];
 
+/** How old the paid-to method was when the payout was asked for: a fresh one is flagged. */
+function MethodAge({ hours }: { hours: number | null }) {
+  const t = useT();
+  if (hours === null) return null;
+  const text =
+    hours < 48
+      ? t("web.adminPayouts.methodAgeHours", { hours })
+      : t("web.adminPayouts.methodAgeDays", { days: Math.floor(hours / 24) });
+  return (
+    <span
+      className={`small block${hours < 48 ? " text-danger" : " muted"}`}
+      data-testid="method-age"
+    >
+      {text}
+    </span>
+  );
+}
+
 function Queue({ items }: { items: Row[] }) {
   const t = useT();
   const formatAmount = useFormatAmount();
@@ -214,7 +232,10 @@ function Queue({ items }: { items: Row[] }) {
                     <td>{formatAmount(payout.amountMinor, payout.currency)}</td>
                     <td>
                       {t(`web.mentorPayouts.kinds.${payout.method}`)}
-                      <span className="muted small block">{payout.destination}</span>
+                      <span className="muted small block" data-testid="frozen-destination">
+                        {payout.destination}
+                      </span>
+                      <MethodAge hours={payout.methodAgeHours} />
                     </td>
                     <td>
                       {payout.attempts}
@@ -272,8 +293,9 @@ function BankTransfers({ items }: { items: Row[] }) {
               <li key={payout.id} className="card" data-payout-id={payout.id}>
                 <p>
                   {payout.mentorName} — {formatAmount(payout.amountMinor, payout.currency)} —{" "}
-                  {payout.destination}
+                  <span data-testid="frozen-destination">{payout.destination}</span>
                 </p>
+                <MethodAge hours={payout.methodAgeHours} />
                 <Form method="post" className="inline-fields">
                   <input type="hidden" name="intent" value="markPaid" />
                   <input type="hidden" name="payoutId" value={payout.id} />
@@ -370,7 +392,10 @@ export default function AdminPayouts() {
                     <td>{formatAmount(payout.amountMinor, payout.currency)}</td>
                     <td>
                       {t(`web.mentorPayouts.kinds.${payout.method}`)}
-                      <span className="muted small block">{payout.destination}</span>
+                      <span className="muted small block" data-testid="frozen-destination">
+                        {payout.destination}
+                      </span>
+                      <MethodAge hours={payout.methodAgeHours} />
                     </td>
                     <td>
                       <span className="badge">

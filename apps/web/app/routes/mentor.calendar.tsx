@@ -71,6 +71,10 @@ export async function action({ request }: ActionFunctionArgs) {
         sessionId,
       );
     }
+    if (intent === "block") {
+      const bookingId = formText(form, "bookingId");
+      return attempt(ctx, intent, () => caller.mentorBlocks.block({ bookingId }), sessionId);
+    }
     if (intent === "reschedule") {
       const { timezone } = await caller.availability.get();
       const startsAt = parseLocalDateTime(formText(form, "startsAt"), timezone);
@@ -123,7 +127,9 @@ export default function MentorCalendar() {
           result?.ok
             ? result.intent === "cancel"
               ? t("web.calendar.cancelled")
-              : t("web.calendar.rescheduled")
+              : result.intent === "block"
+                ? t("web.calendar.blocked")
+                : t("web.calendar.rescheduled")
             : null
         }
       />
@@ -316,6 +322,24 @@ export default function MentorCalendar() {
                         </div>
                       </Form>
                     </details>
+                    {session.participants.map((participant) => (
+                      <details key={participant.bookingId}>
+                        <summary>{t("web.calendar.block", { name: participant.name })}</summary>
+                        <Form method="post" className="stack-tight">
+                          <input type="hidden" name="intent" value="block" />
+                          <input type="hidden" name="sessionId" value={session.id} />
+                          <input type="hidden" name="bookingId" value={participant.bookingId} />
+                          <p className="small">
+                            {t("web.calendar.blockHint", { name: participant.name })}
+                          </p>
+                          <div>
+                            <button type="submit" className="button button-small button-danger">
+                              {t("web.calendar.confirmBlock")}
+                            </button>
+                          </div>
+                        </Form>
+                      </details>
+                    ))}
                   </div>
                   <ActionAlert failure={failureFor(session.id)} />
                 </div>

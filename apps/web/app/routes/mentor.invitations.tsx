@@ -6,7 +6,7 @@ import { ErrorPage } from "~/components/error-page";
 import { formText } from "~/lib/forms";
 import { attempt, formFailure, requireMentor } from "~/lib/guards.server";
 import { assertSameOrigin } from "~/lib/http.server";
-import { useDateFormats, useFormatMoney, useT } from "~/lib/i18n";
+import { useDateFormats, useFormatDuration, useFormatMoney, useT } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
 import { parseMoneyInput } from "~/lib/money";
 import { withCaller } from "~/lib/trpc.server";
@@ -25,7 +25,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return {
       offerings: offerings
         .filter((offering) => offering.status === "ACTIVE")
-        .map(({ id, title, currency }) => ({ id, title, currency })),
+        .map(({ id, title, currency, options }) => ({
+          id,
+          title,
+          currency,
+          durations: options
+            .filter((option) => option.archivedAt === null)
+            .map((option) => option.durationMinutes),
+        })),
       ...page,
       isFirstPage: !cursor,
     };
@@ -43,7 +50,9 @@ export async function action({ request }: ActionFunctionArgs) {
       const invitationId = formText(form, "invitationId");
       return attempt(ctx, intent, () => caller.invitations.revoke({ invitationId }), invitationId);
     }
-    const offeringId = formText(form, "offeringId");
+    // "offeringId:durationMinutes": an invitation is for one duration of one offering.
+    const [offeringId = "", duration = ""] = formText(form, "offeringOption").split(":");
+    const durationMinutes = Number(duration);
     const offerings = await caller.offerings.list();
     const offering = offerings.find((candidate) => candidate.id === offeringId);
     const price = formText(form, "price");
@@ -56,6 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const created = await attempt(ctx, "create", () =>
       caller.invitations.create({
         offeringId,
+        ...(Number.isInteger(durationMinutes) && durationMinutes > 0 ? { durationMinutes } : {}),
         ...(email ? { email } : {}),
         ...(priceMinor !== undefined ? { priceMinor } : {}),
         ...(Number.isInteger(days) && days > 0 ? { expiresInDays: days } : {}),
@@ -70,6 +80,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function MentorInvitations() {
   const t = useT();
+  const formatDuration = useFormatDuration();
   const formats = useDateFormats();
   const formatMoney = useFormatMoney();
   const { offerings, items, nextCursor, isFirstPage } = useLoaderData<typeof loader>();
@@ -110,12 +121,14 @@ export default function MentorInvitations() {
             <input type="hidden" name="intent" value="create" />
             <div className="field">
               <label htmlFor="invitation-offering">{t("web.invitations.offering")}</label>
-              <select id="invitation-offering" name="offeringId" required>
-                {offerings.map((offering) => (
-                  <option key={offering.id} value={offering.id}>
-                    {offering.title} ({offering.currency})
-                  </option>
-                ))}
+              <select id="invitation-offering" name="offeringOption" required>
+                {offerings.flatMap((offering) =>
+                  offering.durations.map((minutes) => (
+                    <option key={`${offering.id}:${minutes}`} value={`${offering.id}:${minutes}`}>
+                      {offering.title} · {formatDuration(minutes)} ({offering.currency})
+                    </option>
+                  )),
+                )}
               </select>
             </div>
             <div className="field">

@@ -32,6 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return {
       balances,
       method: method?.method ?? null,
+      /** Null, or when payouts to a just-changed method become possible. */
+      cooldownUntil:
+        method?.cooldownUntil && method.cooldownUntil > new Date() ? method.cooldownUntil : null,
       ...page,
       statements: Object.fromEntries(
         statements.items.flatMap((statement) =>
@@ -40,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ),
       isFirstPage: !cursor,
       holdHours: config.payouts.earningsHoldHours,
+      cooldownHours: config.PAYOUT_METHOD_COOLDOWN_HOURS,
       // The sandbox is offered only where it can pay (never in production).
       kinds: kinds.filter((kind) => kind !== "SANDBOX" || config.NODE_ENV !== "production"),
     };
@@ -117,8 +121,19 @@ function methodSummary(method: NonNullable<Method>): string {
   }
 }
 
-function MethodForm({ method, kinds: offered }: { method: Method; kinds: readonly Kind[] }) {
+function MethodForm({
+  method,
+  kinds: offered,
+  cooldownUntil,
+  cooldownHours,
+}: {
+  method: Method;
+  kinds: readonly Kind[];
+  cooldownUntil: Date | null;
+  cooldownHours: number;
+}) {
   const t = useT();
+  const formatDate = useFormatDateTime();
   const result = useActionData<typeof action>();
   const [kind, setKind] = useState<Kind>(method?.kind ?? offered[0] ?? "BANK_TRANSFER");
   const failure = result && !result.ok && result.intent === "method" ? result : null;
@@ -134,6 +149,14 @@ function MethodForm({ method, kinds: offered }: { method: Method; kinds: readonl
             })
           : t("web.mentorPayouts.methodNone")}
       </p>
+      {cooldownUntil ? (
+        <p className="notice" data-testid="payout-cooldown">
+          {t("web.mentorPayouts.cooldown", { date: formatDate(new Date(cooldownUntil)) })}
+        </p>
+      ) : null}
+      {method ? (
+        <p className="hint">{t("web.mentorPayouts.changeWarning", { hours: cooldownHours })}</p>
+      ) : null}
       <Form method="post" className="stack" key={`${kind}-${method?.kind ?? "none"}`}>
         <input type="hidden" name="intent" value="method" />
         <div className="field">
@@ -318,7 +341,12 @@ export default function MentorPayouts() {
         )}
       </section>
 
-      <MethodForm method={data.method} kinds={data.kinds} />
+      <MethodForm
+        method={data.method}
+        kinds={data.kinds}
+        cooldownUntil={data.cooldownUntil}
+        cooldownHours={data.cooldownHours}
+      />
 
       <section aria-labelledby="payout-list-heading">
         <h2 id="payout-list-heading">{t("web.mentorPayouts.listHeading")}</h2>

@@ -46,6 +46,9 @@ export default function MentorArea() {
                 <NavLink to="/mentor/payouts">{t("web.mentorPayouts.nav")}</NavLink>
               </li>
               <li>
+                <NavLink to="/mentor/blocked">{t("web.mentorArea.blocked")}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/mentor/profile">{t("web.mentorArea.profile")}</NavLink>
               </li>
               <li>

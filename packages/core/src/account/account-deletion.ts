@@ -219,6 +219,9 @@ export async function deleteAccount(
     });
     await tx.billingDetails.deleteMany({ where: { userId: input.userId } });
     await tx.payoutMethod.deleteMany({ where: { mentorId: input.userId } });
+    await tx.mentorBlock.deleteMany({
+      where: { OR: [{ mentorId: input.userId }, { menteeId: input.userId }] },
+    });
     await tx.user.update({
       where: { id: input.userId },
       data: {

@@ -24,7 +24,14 @@ export async function loadBookableOption(db: Reader, optionId: string) {
       offering: {
         include: {
           mentor: {
-            select: { id: true, name: true, email: true, timezone: true, mentorProfile: true },
+            select: {
+              id: true,
+              name: true,
+              email: true,
+              timezone: true,
+              role: true,
+              mentorProfile: true,
+            },
           },
         },
       },
@@ -42,7 +49,10 @@ export function unbookableReason(
   if (!option || option.archivedAt || option.offering.status !== "ACTIVE") {
     return "OFFERING_UNAVAILABLE";
   }
-  if (profile?.status !== "APPROVED") return "OFFERING_UNAVAILABLE";
+  // Demoted to mentee: unlisted and unbookable, whatever the profile says.
+  if (profile?.status !== "APPROVED" || option.offering.mentor.role === "MENTEE") {
+    return "OFFERING_UNAVAILABLE";
+  }
   if (!profile.acceptingBookings) return "MENTOR_NOT_ACCEPTING";
   return null;
 }

@@ -1,3 +1,4 @@
+import type { Prisma } from "@mentora/db";
 import type { AppServices } from "../app/types.ts";
 import { AppError } from "../errors/index.ts";
 import { ledgerTransactionOptions } from "../ledger/index.ts";
@@ -84,49 +85,65 @@ export async function cancelSessionByMentor(
   if (session.status !== "SCHEDULED" || session.endsAt.getTime() <= now.getTime()) {
     throw new AppError("BOOKING_NOT_CANCELLABLE");
   }
-  return services.prisma.$transaction(async (tx) => {
-    const live = await tx.booking.findMany({
-      where: { sessionId: session.id, status: { in: [...liveBookingStatuses] } },
-    });
-    const { count } = await tx.booking.updateMany({
-      where: { id: { in: live.map((b) => b.id) }, status: { in: [...liveBookingStatuses] } },
-      data: {
-        status: "CANCELLED",
-        cancelledAt: now,
-        cancelledBy: input.byAdminId ? "ADMIN" : "MENTOR",
-        cancelledById: input.byAdminId ?? input.mentorId,
-        cancelReason: input.reason,
+  return services.prisma.$transaction(
+    (tx) => cancelSessionInTransaction(services, tx, session, input, now),
+    ledgerTransactionOptions,
+  );
+}
+
+/**
+ * cancelSessionByMentor's work in the caller's transaction (an admin demoting a mentor cancels
+ * every future session in the demotion's own commit): places cancelled, each refunded in full
+ * (refund jobs enqueued in this transaction) and told.
+ */
+export async function cancelSessionInTransaction(
+  services: AppServices,
+  tx: Prisma.TransactionClient,
+  session: { id: string; mentorId: string; startsAt: Date },
+  input: { mentorId: string; reason?: string; byAdminId?: string },
+  now: Date,
+): Promise<{ cancelledBookings: number }> {
+  const live = await tx.booking.findMany({
+    where: { sessionId: session.id, status: { in: [...liveBookingStatuses] } },
+  });
+  const { count } = await tx.booking.updateMany({
+    where: { id: { in: live.map((b) => b.id) }, status: { in: [...liveBookingStatuses] } },
+    data: {
+      status: "CANCELLED",
+      cancelledAt: now,
+      cancelledBy: input.byAdminId ? "ADMIN" : "MENTOR",
+      cancelledById: input.byAdminId ?? input.mentorId,
+      cancelReason: input.reason,
+    },
+  });
+  const guarded = await tx.mentoringSession.updateMany({
+    where: { id: session.id, status: "SCHEDULED" },
+    data: { status: "CANCELLED", cancelledAt: now, cancelReason: input.reason ?? "cancelled" },
+  });
+  if (guarded.count === 0) throw new AppError("BOOKING_NOT_CANCELLABLE");
+  for (const booking of live) {
+    await settleCancelledBooking(
+      services,
+      tx,
+      {
+        bookingId: booking.id,
+        reason: input.reason
+          ? `cancelled by the mentor: ${input.reason}`
+          : "cancelled by the mentor",
+        requestedById: input.byAdminId ?? input.mentorId,
       },
-    });
-    const guarded = await tx.mentoringSession.updateMany({
-      where: { id: session.id, status: "SCHEDULED" },
-      data: { status: "CANCELLED", cancelledAt: now, cancelReason: input.reason ?? "cancelled" },
-    });
-    if (guarded.count === 0) throw new AppError("BOOKING_NOT_CANCELLABLE");
-    for (const booking of live) {
-      await settleCancelledBooking(
-        services,
-        tx,
-        {
-          bookingId: booking.id,
-          reason: input.reason
-            ? `cancelled by the mentor: ${input.reason}`
-            : "cancelled by the mentor",
-          requestedById: input.byAdminId ?? input.mentorId,
-        },
-        now,
-      );
-      await enqueueBookingEvent(
-        services,
-        tx,
-        {
-          booking: { ...booking, status: "CANCELLED" },
-          startsAt: session.startsAt,
-          event: "cancelled",
-        },
-        now,
-      );
-    }
-    return { cancelledBookings: count };
-  }, ledgerTransactionOptions);
+      now,
+    );
+    await enqueueBookingEvent(
+      services,
+      tx,
+      {
+        booking: { ...booking, status: "CANCELLED" },
+        startsAt: session.startsAt,
+        event: "cancelled",
+      },
+      now,
+    );
+  }
+  return { cancelledBookings: count };
 }

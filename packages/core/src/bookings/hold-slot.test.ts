@@ -198,6 +198,7 @@ describe("invitations", () => {
         tokenHash: hashInvitationToken(token),
         priceMinor: 1000,
         currency: "EUR",
+        durationMinutes: paidOption.durationMinutes,
         expiresAt: new Date(Date.now() + 86_400_000),
       },
     });

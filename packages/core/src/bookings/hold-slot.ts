@@ -7,6 +7,7 @@ import {
   offeredSlots,
   unbookableReason,
 } from "../availability/offered-slots.ts";
+import { isBlocked } from "../blocks/index.ts";
 import { pgErrorCode } from "../db/pg-error.ts";
 import { AppError } from "../errors/index.ts";
 import { hashInvitationToken } from "../invitations/token.ts";
@@ -43,6 +44,10 @@ export async function holdSlot(
   const reason = unbookableReason(option);
   if (reason || !option) throw new AppError(reason ?? "OFFERING_UNAVAILABLE");
   if (option.offering.mentorId === input.menteeId) throw new AppError("FORBIDDEN");
+  // A blocked mentee hears what anyone hears for a slot that is gone: the block stays private.
+  if (await isBlocked(prisma, option.offering.mentorId, input.menteeId)) {
+    throw new AppError("SLOT_UNAVAILABLE");
+  }
 
   const price = await priceFor(services, option, input);
   const skills = await skillIds(services, input.skillSlugs);
@@ -74,6 +79,19 @@ export async function holdSlot(
   for (let attempt = 1; ; attempt += 1) {
     try {
       const bookingId = await prisma.$transaction(async (tx) => {
+        await enforceMenteeCaps(services, tx, {
+          menteeId: input.menteeId,
+          mentorId: option.offering.mentorId,
+          startsAt: input.startsAt,
+          isFree,
+          now,
+        });
+        // KEY SHARE: conflicts with the demotion's FOR UPDATE (it waits for this hold and then
+        // cancels the session, or this hold waits and is refused) but not with another hold's
+        // NO KEY UPDATE of this user as a mentee, so two mentors booking each other never deadlock.
+        const [mentor] = await tx.$queryRaw<{ role: string }[]>`
+          SELECT role::text FROM "user" WHERE id = ${option.offering.mentorId} FOR KEY SHARE`;
+        if (!mentor || mentor.role === "MENTEE") throw new AppError("OFFERING_UNAVAILABLE");
         const sessionId = await findOrCreateSession(tx, option, {
           startsAt: input.startsAt,
           endsAt,
@@ -149,6 +167,59 @@ export async function holdSlot(
   }
 }
 
+const DAY = 86_400_000;
+
+/** Monday 00:00 UTC of the week `date` falls in. */
+export function utcWeekStart(date: Date): Date {
+  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  return new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * DAY);
+}
+
+/**
+ * The per-mentee caps, checked under a lock on the mentee's row so that concurrent holds of one
+ * mentee queue here: two cannot both count N-1 and both pass. Unpaid holds: at most
+ * MAX_OPEN_HOLDS live at once. Free places: at most MAX_FREE_BOOKINGS_PER_WEEK live or done
+ * with one mentor in the slot's week (Monday–Sunday UTC), so nobody can take every free slot.
+ */
+async function enforceMenteeCaps(
+  services: AppServices,
+  tx: Prisma.TransactionClient,
+  input: { menteeId: string; mentorId: string; startsAt: Date; isFree: boolean; now: Date },
+): Promise<void> {
+  const { maxOpenHolds, maxFreeBookingsPerWeek } = services.config.moneyPaths;
+  // NO KEY UPDATE: serializes this mentee's holds without blocking foreign keys to the row.
+  await tx.$queryRaw`SELECT id FROM "user" WHERE id = ${input.menteeId} FOR NO KEY UPDATE`;
+  if (!input.isFree) {
+    const open = await tx.booking.count({
+      where: {
+        menteeId: input.menteeId,
+        status: "PENDING_PAYMENT",
+        holdExpiresAt: { gt: input.now },
+      },
+    });
+    if (open >= maxOpenHolds) throw new AppError("HOLD_LIMIT_REACHED", { maxOpenHolds });
+    return;
+  }
+  const weekStart = utcWeekStart(input.startsAt);
+  const free = await tx.booking.count({
+    where: {
+      menteeId: input.menteeId,
+      priceMinor: 0,
+      status: { in: ["CONFIRMED", "COMPLETED"] },
+      session: {
+        mentorId: input.mentorId,
+        startsAt: { gte: weekStart, lt: new Date(weekStart.getTime() + 7 * DAY) },
+      },
+    },
+  });
+  if (free >= maxFreeBookingsPerWeek) {
+    throw new AppError("FREE_BOOKING_LIMIT_REACHED", {
+      maxFreeBookingsPerWeek,
+      weekStart: weekStart.toISOString().slice(0, 10),
+    });
+  }
+}
+
 async function findOrCreateSession(
   tx: Prisma.TransactionClient,
   option: BookableOption,
@@ -202,6 +273,11 @@ async function priceFor(services: AppServices, option: BookableOption, input: Ho
     invitation.expiresAt > new Date() &&
     (!invitation.email || invitation.email.toLowerCase() === mentee?.email.toLowerCase());
   if (!valid) throw new AppError("INVITATION_INVALID");
+  if (invitation.durationMinutes !== option.durationMinutes) {
+    throw new AppError("INVITATION_WRONG_DURATION", {
+      durationMinutes: invitation.durationMinutes ?? 0,
+    });
+  }
   const used = await services.prisma.invitationUse.findUnique({
     where: { invitationId_userId: { invitationId: invitation.id, userId: input.menteeId } },
   });

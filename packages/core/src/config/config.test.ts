@@ -142,6 +142,39 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ SESSION_ABSOLUTE_DAYS: "0" })).toThrowError(/SESSION_ABSOLUTE_DAYS/);
   });
 
+  it("MENTOR_APPROVAL: admin by default in production, auto elsewhere, as set when set", () => {
+    const production = {
+      NODE_ENV: "production",
+      AUTH_SECRET: "x".repeat(32),
+      PAYMENT_GATEWAYS: "@mentora/gateway-stripe",
+      PAYMENT_ROUTING: "*:stripe",
+      INVOICE_SELLER_LEGAL_NAME: "Mentora SAS",
+      INVOICE_SELLER_LEGAL_FORM: "SAS",
+      INVOICE_SELLER_ADDRESS: "1 rue X|75001 Paris",
+      INVOICE_SELLER_SIREN: "912345678",
+      INVOICE_SELLER_VAT_NUMBER: "FR32912345678",
+      ...twilio,
+    };
+    expect(loadConfig(production).MENTOR_APPROVAL).toBe("admin");
+    expect(loadConfig({ ...production, MENTOR_APPROVAL: "auto" }).MENTOR_APPROVAL).toBe("auto");
+    expect(loadConfig({}).MENTOR_APPROVAL).toBe("auto");
+    expect(loadConfig({ NODE_ENV: "test" }).MENTOR_APPROVAL).toBe("auto");
+    expect(loadConfig({ MENTOR_APPROVAL: "admin" }).MENTOR_APPROVAL).toBe("admin");
+    expect(() => loadConfig({ MENTOR_APPROVAL: "maybe" })).toThrowError(/MENTOR_APPROVAL/);
+  });
+
+  it("money paths: cooldown and caps with their defaults", () => {
+    expect(loadConfig({}).moneyPaths).toEqual({
+      payoutMethodCooldownMs: 48 * 3_600_000,
+      maxOpenHolds: 3,
+      maxFreeBookingsPerWeek: 2,
+    });
+    expect(
+      loadConfig({ PAYOUT_METHOD_COOLDOWN_HOURS: "0" }).moneyPaths.payoutMethodCooldownMs,
+    ).toBe(0);
+    expect(() => loadConfig({ MAX_OPEN_HOLDS: "0" })).toThrowError(/MAX_OPEN_HOLDS/);
+  });
+
   it("needs Twilio in production, and all of its keys or none anywhere", () => {
     const production = {
       NODE_ENV: "production",

@@ -123,7 +123,8 @@ const environmentShape = {
   EMAIL_FROM: z.string().default("Mentora <no-reply@mentora.localhost>"),
   EMAIL_TIMEOUT_MS: positiveInt(10_000),
   WORKER_DRAIN_MS: positiveInt(30_000),
-  MENTOR_APPROVAL: z.enum(["auto", "admin"]).default("auto"),
+  /** Unset: `admin` in production (a person reviews every new mentor), `auto` elsewhere. */
+  MENTOR_APPROVAL: optionalString.pipe(z.enum(["auto", "admin"]).optional()),
   BOOKING_HOLD_MINUTES: positiveInt(15),
   MENTEE_FREE_CANCELLATION_HOURS: z.coerce.number().int().min(0).default(24),
   FILES_DIR: optionalString,
@@ -181,6 +182,10 @@ const environmentShape = {
   ADMIN_REQUIRE_2FA: optionalString.pipe(z.stringbool().optional()),
   SESSION_ABSOLUTE_DAYS: positiveInt(30),
   FRESH_SESSION_MINUTES: positiveInt(15),
+  // Money paths (issue #11): payout method cooldown, hold and free-booking caps.
+  PAYOUT_METHOD_COOLDOWN_HOURS: z.coerce.number().int().min(0).default(48),
+  MAX_OPEN_HOLDS: positiveInt(3),
+  MAX_FREE_BOOKINGS_PER_WEEK: positiveInt(2),
 };
 
 /** Only the Twilio variables, in the shape twilioVideoEnv reads. */
@@ -285,6 +290,7 @@ export const configSchema = z
   .transform((env) => ({
     ...env,
     AUTH_SECRET: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
+    MENTOR_APPROVAL: env.MENTOR_APPROVAL ?? (env.NODE_ENV === "production" ? "admin" : "auto"),
     trustedOrigins: [
       new URL(env.PUBLIC_URL).origin,
       ...(env.TRUSTED_ORIGINS?.split(",").map((origin) => origin.trim()) ?? []),
@@ -326,6 +332,11 @@ export const configSchema = z
       adminRequireTwoFactor: env.ADMIN_REQUIRE_2FA ?? env.NODE_ENV === "production",
       sessionAbsoluteMs: env.SESSION_ABSOLUTE_DAYS * 24 * 60 * 60_000,
       freshSessionMs: env.FRESH_SESSION_MINUTES * 60_000,
+    },
+    moneyPaths: {
+      payoutMethodCooldownMs: env.PAYOUT_METHOD_COOLDOWN_HOURS * 3_600_000,
+      maxOpenHolds: env.MAX_OPEN_HOLDS,
+      maxFreeBookingsPerWeek: env.MAX_FREE_BOOKINGS_PER_WEEK,
     },
     fileStorage: {
       rootDir: path.resolve(repoRoot(), env.FILES_DIR ?? ".data/files"),

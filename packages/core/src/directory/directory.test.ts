@@ -37,6 +37,10 @@ async function createMentor(spec: MentorSpec) {
     timezone: spec.timezone,
   });
   await giveSkills(app, user.id, spec.skills);
+  // As approval does: an approved mentor has the MENTOR role (a MENTEE one is unlisted).
+  if ((spec.status ?? "APPROVED") === "APPROVED") {
+    await app.prisma.user.update({ where: { id: user.id }, data: { role: "MENTOR" } });
+  }
   await app.prisma.mentorProfile.create({
     data: {
       userId: user.id,

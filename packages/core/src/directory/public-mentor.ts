@@ -1,9 +1,13 @@
 import type { Prisma } from "@mentora/db";
 import { z } from "zod";
 
-/** Only approved mentors are public; a paused one (not accepting bookings) is still listed. */
+/**
+ * Only approved mentors are public; a paused one (not accepting bookings) is still listed. One
+ * demoted to mentee by an admin is not, whatever their profile says.
+ */
 export const publicMentorWhere = {
   mentorProfile: { is: { status: "APPROVED" } },
+  role: { not: "MENTEE" },
 } as const satisfies Prisma.UserWhereInput;
 
 /** Options that can be sold: not archived, of an active offering. */

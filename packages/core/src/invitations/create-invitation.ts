@@ -24,6 +24,8 @@ export interface CreateInvitationInput {
   email?: string | undefined;
   priceMinor?: number | undefined;
   currency?: string | undefined;
+  /** The one duration it (and its private price) applies to; default: the shortest option. */
+  durationMinutes?: number | undefined;
   expiresInDays: number;
   /** The mentor's language: the email's, unless the invitee has an account with their own. */
   locale: Locale;
@@ -43,13 +45,25 @@ export async function createInvitation(
   const offering = await prisma.offering.findFirst({
     where: { id: input.offeringId, mentorId: input.mentorId },
     include: {
-      options: { select: { currency: true }, take: 1 },
+      options: {
+        where: { archivedAt: null },
+        select: { currency: true, durationMinutes: true },
+        orderBy: { durationMinutes: "asc" },
+      },
       mentor: { select: { name: true, timezone: true } },
     },
   });
   if (!offering) throw new AppError("NOT_FOUND");
   if (offering.status !== "ACTIVE") throw new AppError("OFFERING_UNAVAILABLE");
 
+  // Bound to one duration: a private price meant for 30 minutes must not buy 2 hours.
+  const durationMinutes = input.durationMinutes ?? offering.options[0]?.durationMinutes;
+  if (!offering.options.some((option) => option.durationMinutes === durationMinutes)) {
+    throw new AppError("VALIDATION_FAILED", {
+      field: "durationMinutes",
+      durations: offering.options.map((option) => option.durationMinutes),
+    });
+  }
   const offeringCurrency = offering.options[0]?.currency;
   if (input.currency !== undefined && input.currency !== offeringCurrency) {
     throw new AppError("VALIDATION_FAILED", {
@@ -99,6 +113,7 @@ export async function createInvitation(
         tokenHash,
         priceMinor: privatePrice?.priceMinor ?? null,
         currency: privatePrice?.currency ?? null,
+        durationMinutes,
         expiresAt,
         createdAt: now,
       },

@@ -14,6 +14,8 @@ export const createInvitationInput = z
     priceMinor: priceMinorSchema.optional(),
     /** Optional: it must be the offering's currency anyway. */
     currency: currencySchema.optional(),
+    /** The one option (duration) it applies to; default: the offering's shortest. */
+    durationMinutes: z.number().int().min(1).max(1440).optional(),
     expiresInDays: z
       .number()
       .int()

@@ -13,6 +13,8 @@ export const invitationOutput = z.object({
   /** Private price, or null for the offering's own prices. */
   priceMinor: z.number().int().nullable(),
   currency: z.string().nullable(),
+  /** The one duration it applies to (null: an old invitation whose offering had no option). */
+  durationMinutes: z.number().int().nullable(),
   expiresAt: z.date(),
   revokedAt: z.date().nullable(),
   createdAt: z.date(),
@@ -46,6 +48,7 @@ export function toInvitationOutput(row: InvitationRow, now = new Date()): Invita
     email: row.email,
     priceMinor: row.priceMinor,
     currency: row.currency,
+    durationMinutes: row.durationMinutes,
     expiresAt: row.expiresAt,
     revokedAt: row.revokedAt,
     createdAt: row.createdAt,

@@ -205,7 +205,15 @@ describe("invitations.preview (public)", () => {
     const anonymous = await callerFor(app);
     const preview = await anonymous.invitations.preview({ token: tokenOf(link) });
     expect(preview.offering).toMatchObject({ id: offeringId, title: "Portfolio review" });
-    expect(preview.offering.options.map((o) => o.durationMinutes)).toEqual([30, 60]);
+    // Bound to one duration: the shortest by default, or the one the mentor chose.
+    expect(preview.offering.options.map((o) => o.durationMinutes)).toEqual([30]);
+    expect(invitation.durationMinutes).toBe(30);
+    const hour = await mentor.caller.invitations.create({ offeringId, durationMinutes: 60 });
+    const hourPreview = await anonymous.invitations.preview({ token: tokenOf(hour.link) });
+    expect(hourPreview.offering.options.map((o) => o.durationMinutes)).toEqual([60]);
+    expect(
+      await outcome(mentor.caller.invitations.create({ offeringId, durationMinutes: 45 })),
+    ).toBe("VALIDATION_FAILED");
     expect(preview.mentor).toMatchObject({ id: mentor.userId, name: "Ines Inviter" });
     expect(preview.privatePrice).toEqual({ priceMinor: 1500, currency: "EUR" });
     expect(preview.expiresAt).toEqual(invitation.expiresAt);

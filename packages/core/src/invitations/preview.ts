@@ -14,7 +14,7 @@ export const previewInvitationOutput = z.object({
     description: z.string(),
     kind: offeringKindSchema,
     capacity: z.number().int(),
-    /** Options on sale; with a private price, that price replaces theirs. */
+    /** The option the invitation is for (one duration); a private price replaces its price. */
     options: z.array(
       z.object({
         id: z.string(),
@@ -63,12 +63,14 @@ export const preview = publicProcedure
         description: offering.description,
         kind: offering.kind,
         capacity: offering.capacity,
-        options: offering.options.map((option) => ({
-          id: option.id,
-          durationMinutes: option.durationMinutes,
-          priceMinor: option.priceMinor,
-          currency: option.currency,
-        })),
+        options: offering.options
+          .filter((option) => option.durationMinutes === invitation.durationMinutes)
+          .map((option) => ({
+            id: option.id,
+            durationMinutes: option.durationMinutes,
+            priceMinor: option.priceMinor,
+            currency: option.currency,
+          })),
       },
       mentor: offering.mentor,
       privatePrice:

@@ -81,12 +81,6 @@ function usableGateway(services: Services, method: PayoutMethodValue, currency: 
   return gatewayId;
 }
 
-async function currentMethod(tx: Tx | Services["prisma"], mentorId: string) {
-  const row = await tx.payoutMethod.findUnique({ where: { mentorId } });
-  if (!row) throw new AppError("PAYOUT_METHOD_MISSING");
-  return methodFromRow(row);
-}
-
 function exceedsAvailable(error: unknown): never {
   if (errorCodeOf(error) === "INSUFFICIENT_BALANCE") {
     const details = (error as AppError).details ?? {};
@@ -105,7 +99,7 @@ function exceedsAvailable(error: unknown): never {
  */
 export async function requestPayout(
   services: Services,
-  input: { mentorId: string; currency: string; amountMinor: number },
+  input: { mentorId: string; currency: string; amountMinor: number; now?: Date },
 ): Promise<PayoutRow> {
   const { mentorId, currency, amountMinor } = input;
   if (!isSupportedCurrency(currency)) throw new AppError("CURRENCY_NOT_SUPPORTED", { currency });
@@ -113,19 +107,31 @@ export async function requestPayout(
   if (!Number.isSafeInteger(amountMinor) || amountMinor < Math.max(minimumMinor, 1)) {
     throw new AppError("PAYOUT_BELOW_MINIMUM", { minimumMinor, currency });
   }
-  const method = await currentMethod(services.prisma, mentorId);
-  const gatewayId = usableGateway(services, method, currency);
+  const now = input.now ?? new Date();
   const id = randomUUID();
   try {
     return await services.prisma.$transaction(async (tx) => {
+      // Share-locked: a concurrent method change waits for this request and then cancels it, or
+      // this request waits for the change and meets its cooldown. Never a request in between.
+      const [row] = await tx.$queryRaw<{ mentorId: string }[]>`
+        SELECT "mentorId" FROM payout_method WHERE "mentorId" = ${mentorId} FOR SHARE`;
+      const stored = row ? await tx.payoutMethod.findUnique({ where: { mentorId } }) : null;
+      if (!stored) throw new AppError("PAYOUT_METHOD_MISSING");
+      if (stored.cooldownUntil && stored.cooldownUntil > now) {
+        throw new AppError("PAYOUT_METHOD_COOLDOWN", { availableAt: stored.cooldownUntil });
+      }
+      const method = methodFromRow(stored);
+      const gatewayId = usableGateway(services, method, currency);
       const payout = await tx.payout.create({
         data: {
           id,
           mentorId,
           currency,
           amountMinor,
+          // Frozen here: approval and execution pay exactly this destination.
           method: method.kind,
           destination: destinationJsonOf(method),
+          methodSetAt: stored.setAt,
           gatewayId,
           gatewayKey: idempotencyKey.payout(id),
           status: "REQUESTED",
@@ -147,7 +153,7 @@ export async function requestPayout(
 }
 
 /** Returns the payout's reservation to available earnings, if it holds one. */
-async function releaseReservationOf(tx: Tx, payout: PayoutRow): Promise<void> {
+export async function releaseReservationOf(tx: Tx, payout: PayoutRow): Promise<void> {
   if (!payout.reserved) return;
   await releasePayout(tx, {
     mentorId: payout.mentorId,
@@ -176,8 +182,9 @@ export async function cancelPayout(
 }
 
 /**
- * An admin approves a REQUESTED payout: the method on file now is snapshotted, a reservation is
- * made again if a failed attempt had returned it, and `payout.execute` is enqueued in the same
+ * An admin approves a REQUESTED payout to the destination frozen at request (the method on file
+ * now plays no part: a change since then cancelled open requests), a reservation is made again
+ * if a failed attempt had returned it, and `payout.execute` is enqueued in the same
  * transaction (one at a time per mentor). A bank transfer waits for markBankTransferPaid.
  */
 export async function approvePayout(
@@ -194,7 +201,7 @@ export async function approvePayout(
         approvedAt: now,
       });
       if (!approved) throw await refusal(tx, where);
-      const method = await currentMethod(tx, approved.mentorId);
+      const method = methodFromRow({ kind: approved.method, destination: approved.destination });
       const gatewayId = usableGateway(services, method, approved.currency);
       let reservations = approved.reservations;
       if (!approved.reserved) {
@@ -209,8 +216,6 @@ export async function approvePayout(
       const payout = await tx.payout.update({
         where: { id: approved.id },
         data: {
-          method: method.kind,
-          destination: destinationJsonOf(method),
           gatewayId,
           reserved: true,
           reservations,

@@ -10,6 +10,7 @@ import {
 import { payoutsCsv } from "./admin/list-payouts.ts";
 import { executePayoutJob } from "./execute-payout.job.ts";
 import { isValidIban } from "./method.ts";
+import { requestPayout } from "./payout-service.ts";
 import {
   ADMIN_IP,
   callerAs,
@@ -38,10 +39,10 @@ const codeOf = (promise: Promise<unknown>) =>
     (error: unknown) => errorCodeOf(error) ?? (error as { code?: string }).code ?? String(error),
   );
 
-async function fundedMentor(availableMinor: number, name?: string) {
+async function fundedMentor(availableMinor: number, name?: string, withMethod = true) {
   const mentor = await createMentor(rig.app, name);
   await creditAvailable(rig.app, mentor.id, availableMinor);
-  await setSandboxMethod(rig.app, mentor.id);
+  if (withMethod) await setSandboxMethod(rig.app, mentor.id);
   return { mentor, caller: await callerAs(rig.app, mentor.id) };
 }
 
@@ -205,19 +206,39 @@ describe("approval, execution, failure, rejection", () => {
     });
     expect(await mentorBalances(rig.app, mentor.id)).toEqual({ available: 3_000, reserved: 0 });
 
-    // The mentor fixes the method; the admin approves again: reserved again, a new key, paid.
-    await setSandboxMethod(rig.app, mentor.id, "good-account");
+    // Approved again, it retries the destination frozen at request (not whatever is on file).
     await admin.admin.payouts.approve({ payoutIds: [payout.id] });
     expect(await mentorBalances(rig.app, mentor.id)).toEqual({ available: 0, reserved: 3_000 });
     await runExecuteJobs();
-    const paid = await rig.app.prisma.payout.findUniqueOrThrow({ where: { id: payout.id } });
+    expect(
+      await rig.app.prisma.payout.findUniqueOrThrow({ where: { id: payout.id } }),
+    ).toMatchObject({ status: "REQUESTED", attempts: 2 });
+
+    // The mentor fixes the method: the open request is cancelled, a new one waits the cooldown.
+    await caller.payouts.setMethod({ kind: "SANDBOX", account: "good-account" });
+    expect(
+      await rig.app.prisma.payout.findUniqueOrThrow({ where: { id: payout.id } }),
+    ).toMatchObject({ status: "CANCELLED", reserved: false });
+    expect(await mentorBalances(rig.app, mentor.id)).toEqual({ available: 3_000, reserved: 0 });
+    const later = new Date(Date.now() + 49 * 3_600_000);
+    const again = await requestPayout(rig.app, {
+      mentorId: mentor.id,
+      currency: "EUR",
+      amountMinor: 3_000,
+      now: later,
+    });
+    await admin.admin.payouts.approve({ payoutIds: [again.id] });
+    await runExecuteJobs();
+    const paid = await rig.app.prisma.payout.findUniqueOrThrow({ where: { id: again.id } });
     expect(paid).toMatchObject({
       status: "PAID",
-      attempts: 2,
-      lastFailure: "sandbox_destination_rejected",
+      attempts: 1,
+      destination: { account: "good-account" },
     });
-    const transfers = (await sandboxTransfers(rig.app)).filter((t) => t.payoutId === payout.id);
-    expect(transfers.map((t) => t.status)).toEqual(["failed", "paid"]);
+    const transfers = (await sandboxTransfers(rig.app)).filter((t) =>
+      [payout.id, again.id].includes(t.payoutId),
+    );
+    expect(transfers.map((t) => t.status)).toEqual(["failed", "failed", "paid"]);
     expect(await mentorBalances(rig.app, mentor.id)).toEqual({ available: 0, reserved: 0 });
     expect(await ledgerIsBalanced(rig.app)).toBe(true);
   });
@@ -243,7 +264,7 @@ describe("approval, execution, failure, rejection", () => {
   });
 
   it("a bank transfer is approved without a job and marked paid by an admin with the reference", async () => {
-    const { mentor, caller } = await fundedMentor(2_500);
+    const { mentor, caller } = await fundedMentor(2_500, undefined, false);
     await caller.payouts.setMethod({
       kind: "BANK_TRANSFER",
       iban: "GB82WEST12345698765432",

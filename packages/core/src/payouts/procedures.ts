@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { AppError } from "../errors/index.ts";
+import { auditActorOf } from "../audit/audit-log.ts";
 import { type AccountRef, accounts, balancesOf } from "../ledger/index.ts";
 import { mentorProcedure, requireFreshSession } from "../trpc/init.ts";
-import { destinationJsonOf, gatewayIdOf, methodFromRow, payoutMethodInput } from "./method.ts";
+import { changePayoutMethod } from "./change-method.ts";
+import { methodFromRow, payoutMethodInput } from "./method.ts";
 import { payoutOutput, toPayoutOutput } from "./payout-output.ts";
 import { cancelPayout, payoutMinimum, requestPayout } from "./payout-service.ts";
 
@@ -54,37 +55,59 @@ export const payoutBalances = mentorProcedure
     );
   });
 
-const methodOutput = z.object({ method: payoutMethodInput, updatedAt: z.date() }).nullable();
+const methodOutput = z
+  .object({
+    method: payoutMethodInput,
+    updatedAt: z.date(),
+    /** When this destination was set. */
+    setAt: z.date(),
+    /** Until then no payout can be requested (after a change); null: none. */
+    cooldownUntil: z.date().nullable(),
+  })
+  .nullable();
+
+const methodOutputOf = (row: {
+  kind: string;
+  destination: unknown;
+  updatedAt: Date;
+  setAt: Date;
+  cooldownUntil: Date | null;
+}) => ({
+  method: methodFromRow(row),
+  updatedAt: row.updatedAt,
+  setAt: row.setAt,
+  cooldownUntil: row.cooldownUntil,
+});
 
 /** The mentor's payout method, or null. */
 export const getPayoutMethod = mentorProcedure.output(methodOutput).query(async ({ ctx }) => {
   const row = await ctx.services.prisma.payoutMethod.findUnique({
     where: { mentorId: ctx.user.id },
   });
-  return row ? { method: methodFromRow(row), updatedAt: row.updatedAt } : null;
+  return row ? methodOutputOf(row) : null;
 });
 
-/** Sets the payout method (replacing the previous one). The sandbox exists outside production. */
+/**
+ * Sets the payout method (replacing the previous one). The sandbox exists outside production. A
+ * change cancels open requests, starts the cooldown and e-mails the mentor (changePayoutMethod).
+ */
 export const setPayoutMethod = mentorProcedure
   .use(requireFreshSession)
   .input(payoutMethodInput)
   .output(methodOutput)
   .mutation(async ({ ctx, input }) => {
-    const { prisma, config, gateways } = ctx.services;
-    const gatewayId = gatewayIdOf(input.kind);
-    if (
-      (input.kind === "SANDBOX" && config.NODE_ENV === "production") ||
-      (gatewayId !== null && !gateways.ids.includes(gatewayId))
-    ) {
-      throw new AppError("PAYOUT_METHOD_UNAVAILABLE", { method: input.kind });
-    }
-    const data = { kind: input.kind, destination: destinationJsonOf(input) };
-    const row = await prisma.payoutMethod.upsert({
-      where: { mentorId: ctx.user.id },
-      create: { mentorId: ctx.user.id, ...data },
-      update: data,
+    const { row, changed, cancelledPayoutIds } = await changePayoutMethod(ctx.services, {
+      mentorId: ctx.user.id,
+      method: input,
+      actor: auditActorOf(ctx),
     });
-    return { method: methodFromRow(row), updatedAt: row.updatedAt };
+    if (changed) {
+      ctx.services.logger.info(
+        { requestId: ctx.requestId, mentorId: ctx.user.id, cancelledPayoutIds },
+        "payout method changed",
+      );
+    }
+    return methodOutputOf(row);
   });
 
 /** Asks for a payout of available earnings (reserved at once). */

@@ -98,6 +98,9 @@ const accessTable: Record<string, Access> = {
   "payouts.request": "mentor",
   "payouts.cancel": "mentor",
   "payouts.list": "mentor",
+  "mentorBlocks.list": "mentor",
+  "mentorBlocks.block": "mentor",
+  "mentorBlocks.unblock": "mentor",
 };
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; inputs: unknown[] } };

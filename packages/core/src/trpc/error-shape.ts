@@ -40,7 +40,7 @@ export function toUserFacingError(
   if (isUnexpected(trpcError)) code = "INTERNAL_SERVER_ERROR";
   const key = `errors.${code}`;
   const message = hasMessage(key)
-    ? translate(locale, key)
+    ? translate(locale, key, messageVarsOf(appError?.details, locale))
     : translate(locale, `errors.${trpcCodeFallback(trpcError.code)}`);
   const result: UserFacingError = { code, message, requestId };
   if (zodError) {
@@ -53,6 +53,29 @@ export function toUserFacingError(
   }
   if (appError?.details) result.details = appError.details;
   return result;
+}
+
+/**
+ * Details a message may quote ("from {availableAt}"): text and numbers as they are, dates in the
+ * viewer's language (UTC, said so). Other values are left out of the message.
+ */
+function messageVarsOf(
+  details: Record<string, unknown> | undefined,
+  locale: Locale,
+): Record<string, string | number> {
+  const vars: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(details ?? {})) {
+    if (typeof value === "string" || typeof value === "number") vars[name] = value;
+    else if (value instanceof Date) {
+      const text = new Intl.DateTimeFormat(locale, {
+        dateStyle: "medium",
+        timeStyle: "short",
+        timeZone: "UTC",
+      }).format(value);
+      vars[name] = `${text} UTC`;
+    }
+  }
+  return vars;
 }
 
 function trpcCodeFallback(code: TRPCError["code"]): AppErrorCode {

@@ -1,6 +1,7 @@
 import { accountRouter } from "../account/router.ts";
 import { adminRouter } from "../admin/router.ts";
 import { availabilityRulesRouter } from "../availability/rules/router.ts";
+import { mentorBlocksRouter } from "../blocks/index.ts";
 import { bookingsRouter, mentorSessionsRouter } from "../bookings/router.ts";
 import { devRouter } from "../dev/outbox.ts";
 import { directoryRouter } from "../directory/router.ts";
@@ -34,6 +35,7 @@ export const appRouter = router({
   video: videoRouter,
   invoices: invoicesRouter,
   payouts: payoutsRouter,
+  mentorBlocks: mentorBlocksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -31,6 +31,10 @@ export const adminPayoutRow = payoutOutput.extend({
   gatewayId: z.string().nullable(),
   providerPayoutId: z.string().nullable(),
   approvedById: z.string().nullable(),
+  /** When the frozen destination had been set on the mentor's method. */
+  methodSetAt: z.date().nullable(),
+  /** Its age when the payout was requested, in whole hours (a fresh method is a warning sign). */
+  methodAgeHours: z.number().int().nullable(),
 });
 
 export type AdminPayoutRow = z.infer<typeof adminPayoutRow>;
@@ -93,6 +97,10 @@ export async function listPayoutsForAdmin(
     gatewayId: row.gatewayId,
     providerPayoutId: row.providerPayoutId,
     approvedById: row.approvedById,
+    methodSetAt: row.methodSetAt,
+    methodAgeHours: row.methodSetAt
+      ? Math.max(0, Math.floor((row.createdAt.getTime() - row.methodSetAt.getTime()) / 3_600_000))
+      : null,
   }));
   return { items, nextCursor: rows.length > page.limit ? (items.at(-1)?.id ?? null) : null };
 }
@@ -115,6 +123,7 @@ const csvColumns = [
   "attempts",
   "lastFailure",
   "approvedById",
+  "methodSetAt",
   "approvedAt",
   "paidAt",
   "rejectionReason",

@@ -76,4 +76,14 @@ export const email = {
     action: "Download my data",
     expires: "The link works for you only, once signed in, until {date}.",
   },
+  payoutMethodChanged: {
+    subject: "Your {appName} payout method was changed",
+    intro: "Your payout method was changed to {method}.",
+    cancelled:
+      "For your safety, {count} open payout request(s) were cancelled and the amount is back in your available earnings.",
+    cooldown: "Payouts to the new method can be requested from {availableAt}.",
+    notYou:
+      "If you did not make this change, reset your password now and contact us: someone may be using your account.",
+    action: "Review your payouts",
+  },
 };

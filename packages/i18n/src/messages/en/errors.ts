@@ -23,6 +23,12 @@ export const errors = {
     "It is too late to cancel this booking under the cancellation policy.",
   INVITATION_INVALID: "This invitation is not valid or has expired.",
   INVITATION_USED: "You have already used this invitation.",
+  INVITATION_WRONG_DURATION:
+    "This invitation is for a {durationMinutes}-minute session: choose that duration to use it.",
+  HOLD_LIMIT_REACHED:
+    "You already have {maxOpenHolds} bookings waiting for payment. Pay for one or let it go before holding another slot.",
+  FREE_BOOKING_LIMIT_REACHED:
+    "You already have {maxFreeBookingsPerWeek} free sessions with this mentor that week. Please pick another week.",
   INSUFFICIENT_BALANCE: "Your wallet balance is too low for this payment.",
   BOOKING_CANCELLED: "This session was cancelled: it can no longer be paid.",
   BOOKING_NOT_PAYABLE: "This booking has nothing left to pay.",
@@ -40,6 +46,8 @@ export const errors = {
   PAYOUT_BELOW_MINIMUM: "This amount is below the smallest payout allowed.",
   PAYOUT_EXCEEDS_AVAILABLE: "This amount is more than your available earnings.",
   PAYOUT_STATUS_CONFLICT: "This payout has already moved on: refresh to see where it is.",
+  PAYOUT_METHOD_COOLDOWN:
+    "Your payout method was changed recently. For your security, you can ask for a payout to it from {availableAt}.",
   AVATAR_TOO_LARGE: "This image is too large. Please choose one under 5 MB.",
   AVATAR_UNSUPPORTED_TYPE: "Please choose a JPEG, PNG or WebP image.",
   AVATAR_UNREADABLE: "We could not read this image. Please try another one.",

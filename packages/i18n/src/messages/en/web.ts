@@ -410,6 +410,7 @@ export const web = {
     profile: "Profile",
     publicPage: "My public page",
     apply: "Become a mentor",
+    blocked: "Blocked people",
   },
   call: {
     title: "Video call",
@@ -655,6 +656,12 @@ export const web = {
     cancelReason: "Reason (shared with the participants)",
     confirmCancel: "Cancel this session",
     cancelled: "Session cancelled: the participants are told by email.",
+    block: "Block {name}",
+    blockHint:
+      "{name} will no longer be able to book you. Their existing bookings stay: cancel them if you need to.",
+    confirmBlock: "Block",
+    blocked:
+      "Blocked: they can no longer book you. You can unblock them on the Blocked people page.",
   },
   invitations: {
     title: "Invitations",
@@ -663,7 +670,7 @@ export const web = {
       "Invite someone to one of your offerings with a link, optionally at a private price or for one email address only.",
     newHeading: "New invitation",
     noOfferings: "Create an offering first:",
-    offering: "Offering",
+    offering: "Offering and duration",
     email: "Email (optional)",
     emailHint: "Only this address can use the invitation, and we email it the link.",
     price: "Private price (optional)",
@@ -942,6 +949,10 @@ export const web = {
       REJECTED: "Rejected",
       CANCELLED: "Cancelled",
     },
+    cooldown:
+      "Your payout method was changed recently: you can ask for a payout to it from {date}.",
+    changeWarning:
+      "Changing your method cancels payout requests not yet paid (the amount returns to your available earnings), and new requests wait {hours} hours.",
   },
   adminPayouts: {
     title: "Payouts",
@@ -968,6 +979,18 @@ export const web = {
     attempts: "Attempts",
     exportCsv: "Export CSV",
     empty: "No payout matches.",
+    methodAgeHours: "Method set {hours} h before the request",
+    methodAgeDays: "Method set {days} days before the request",
+  },
+  mentorBlocks: {
+    title: "Blocked people",
+    heading: "Blocked people",
+    intro:
+      "People you blocked cannot book you. They are not told: they see your slots as unavailable.",
+    empty: "You have not blocked anyone.",
+    blockedOn: "Blocked on {date}",
+    unblock: "Unblock",
+    unblocked: "Unblocked: they can book you again.",
   },
   accounts: {
     twoFactor: {

@@ -83,4 +83,15 @@ export const email: typeof en = {
     action: "Télécharger mes données",
     expires: "Le lien ne fonctionne que pour vous, une fois connecté, jusqu’au {date}.",
   },
+  payoutMethodChanged: {
+    subject: "Votre moyen de versement {appName} a été modifié",
+    intro: "Votre moyen de versement a été remplacé par {method}.",
+    cancelled:
+      "Par sécurité, {count} demande(s) de versement en cours ont été annulées et le montant est de nouveau disponible.",
+    cooldown:
+      "Les versements vers ce nouveau moyen pourront être demandés à partir du {availableAt}.",
+    notYou:
+      "Si vous n’êtes pas à l’origine de ce changement, réinitialisez votre mot de passe et contactez-nous\u00a0: quelqu’un utilise peut-être votre compte.",
+    action: "Voir mes versements",
+  },
 };

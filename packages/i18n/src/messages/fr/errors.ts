@@ -25,6 +25,12 @@ export const errors: typeof en = {
     "Il est trop tard pour annuler cette réservation selon la politique d’annulation.",
   INVITATION_INVALID: "Cette invitation n’est pas valide ou a expiré.",
   INVITATION_USED: "Vous avez déjà utilisé cette invitation.",
+  INVITATION_WRONG_DURATION:
+    "Cette invitation vaut pour une séance de {durationMinutes} minutes : choisissez cette durée pour l’utiliser.",
+  HOLD_LIMIT_REACHED:
+    "Vous avez déjà {maxOpenHolds} réservations en attente de paiement. Payez-en une ou laissez-la expirer avant d’en bloquer une autre.",
+  FREE_BOOKING_LIMIT_REACHED:
+    "Vous avez déjà {maxFreeBookingsPerWeek} séances gratuites avec ce mentor cette semaine-là. Choisissez une autre semaine.",
   INSUFFICIENT_BALANCE: "Le solde de votre portefeuille est insuffisant pour ce paiement.",
   BOOKING_CANCELLED: "Cette séance a été annulée : elle ne peut plus être payée.",
   BOOKING_NOT_PAYABLE: "Cette réservation n’a plus rien à payer.",
@@ -43,6 +49,8 @@ export const errors: typeof en = {
   PAYOUT_BELOW_MINIMUM: "Ce montant est inférieur au versement minimum autorisé.",
   PAYOUT_EXCEEDS_AVAILABLE: "Ce montant dépasse vos gains disponibles.",
   PAYOUT_STATUS_CONFLICT: "Ce versement a déjà changé d’état : actualisez pour le voir.",
+  PAYOUT_METHOD_COOLDOWN:
+    "Votre moyen de versement a changé récemment. Pour votre sécurité, vous pourrez demander un versement vers lui à partir du {availableAt}.",
   AVATAR_TOO_LARGE: "Cette image est trop lourde. Choisissez-en une de moins de 5 Mo.",
   AVATAR_UNSUPPORTED_TYPE: "Choisissez une image JPEG, PNG ou WebP.",
   AVATAR_UNREADABLE: "Nous n’avons pas pu lire cette image. Essayez-en une autre.",

@@ -422,6 +422,7 @@ export const web: typeof en = {
     profile: "Profil",
     publicPage: "Ma page publique",
     apply: "Devenir mentor",
+    blocked: "Personnes bloquées",
   },
   call: {
     title: "Appel vidéo",
@@ -672,6 +673,12 @@ export const web: typeof en = {
     cancelReason: "Motif (transmis aux participants)",
     confirmCancel: "Annuler cette séance",
     cancelled: "Séance annulée\u00a0: les participants sont prévenus par e-mail.",
+    block: "Bloquer {name}",
+    blockHint:
+      "{name} ne pourra plus réserver avec vous. Ses réservations existantes restent : annulez-les si nécessaire.",
+    confirmBlock: "Bloquer",
+    blocked:
+      "Bloqué : cette personne ne peut plus réserver avec vous. Vous pouvez la débloquer sur la page Personnes bloquées.",
   },
   invitations: {
     title: "Invitations",
@@ -680,7 +687,7 @@ export const web: typeof en = {
       "Invitez quelqu’un à l’une de vos offres avec un lien, éventuellement à un prix privé ou pour une seule adresse e-mail.",
     newHeading: "Nouvelle invitation",
     noOfferings: "Créez d’abord une offre\u00a0:",
-    offering: "Offre",
+    offering: "Offre et durée",
     email: "E-mail (facultatif)",
     emailHint: "Seule cette adresse pourra utiliser l’invitation, et nous lui envoyons le lien.",
     price: "Prix privé (facultatif)",
@@ -961,6 +968,10 @@ export const web: typeof en = {
       REJECTED: "Refusé",
       CANCELLED: "Annulé",
     },
+    cooldown:
+      "Votre moyen de versement a changé récemment : vous pourrez demander un versement vers lui à partir du {date}.",
+    changeWarning:
+      "Changer de moyen annule les demandes de versement pas encore payées (le montant redevient disponible), et les nouvelles demandes attendent {hours} heures.",
   },
   adminPayouts: {
     title: "Versements",
@@ -987,6 +998,18 @@ export const web: typeof en = {
     attempts: "Tentatives",
     exportCsv: "Exporter en CSV",
     empty: "Aucun versement ne correspond.",
+    methodAgeHours: "Moyen défini {hours} h avant la demande",
+    methodAgeDays: "Moyen défini {days} jours avant la demande",
+  },
+  mentorBlocks: {
+    title: "Personnes bloquées",
+    heading: "Personnes bloquées",
+    intro:
+      "Les personnes bloquées ne peuvent pas réserver avec vous. Elles n’en sont pas informées : vos créneaux leur apparaissent indisponibles.",
+    empty: "Vous n’avez bloqué personne.",
+    blockedOn: "Bloquée le {date}",
+    unblock: "Débloquer",
+    unblocked: "Débloquée : cette personne peut de nouveau réserver avec vous.",
   },
   accounts: {
     twoFactor: {
