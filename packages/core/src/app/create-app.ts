@@ -10,6 +10,7 @@ import { createQueues, enqueue } from "../jobs/index.ts";
 import { createLogger, type Logger } from "../logger/index.ts";
 import { loadGatewayRegistry } from "../payments/registry/index.ts";
 import { createDbSandboxStore } from "../payments/sandbox/db-sandbox-store.ts";
+import { createRateLimits } from "../rate-limits/index.ts";
 import { createAppTelemetry } from "../telemetry/app-telemetry.ts";
 import { createVideoProvider } from "../video/create-video-provider.ts";
 import type { AppServices } from "./types.ts";
@@ -77,10 +78,12 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const email = createEmailTransport({ config, prisma });
   const files = createFileStorage(config.fileStorage);
   const video = createVideoProvider(config, () => prisma);
+  const rateLimits = createRateLimits({ pool, policies: config.rateLimits });
   const auth = createAuth({
     config,
     prisma,
     logger,
+    rateLimits,
     sendEmail: async (message) => {
       await enqueue(boss, sendEmailJob, message);
     },
@@ -99,6 +102,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     gateways,
     telemetry,
     video,
+    rateLimits,
     close() {
       closing ??= (async () => {
         await boss.stop({ graceful: true, close: false });

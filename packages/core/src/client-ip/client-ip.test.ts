@@ -47,9 +47,7 @@ describe("clientIp", () => {
 
   it("with two trusted hops, skips both proxies", () => {
     const two = parseTrustedProxies("2");
-    expect(clientIp(source("10.0.0.2", "6.6.6.6, 203.0.113.9, 10.0.0.1"), two)).toBe(
-      "203.0.113.9",
-    );
+    expect(clientIp(source("10.0.0.2", "6.6.6.6, 203.0.113.9, 10.0.0.1"), two)).toBe("203.0.113.9");
   });
 
   it("with a CIDR list, skips hops inside the ranges and stops at the first outside", () => {

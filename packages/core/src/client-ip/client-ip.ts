@@ -29,16 +29,20 @@ export function parseTrustedProxies(value: string | undefined): TrustedProxies {
 
 const compiled = new WeakMap<TrustedProxies, (address: string, hop: number) => boolean>();
 
-function trustFunction(trusted: TrustedProxies): (address: string, hop: number) => boolean {
-  let trust = compiled.get(trusted);
-  if (!trust) {
-    if (trusted.kind === "none") trust = () => false;
-    else if (trusted.kind === "hops") {
-      const { count } = trusted;
-      trust = (_address, hop) => hop < count;
-    } else trust = proxyaddr.compile(trusted.entries);
-    compiled.set(trusted, trust);
+function compile(trusted: TrustedProxies): (address: string, hop: number) => boolean {
+  if (trusted.kind === "none") return () => false;
+  if (trusted.kind === "hops") {
+    const { count } = trusted;
+    return (_address, hop) => hop < count;
   }
+  return proxyaddr.compile(trusted.entries);
+}
+
+function trustFunction(trusted: TrustedProxies): (address: string, hop: number) => boolean {
+  const known = compiled.get(trusted);
+  if (known) return known;
+  const trust = compile(trusted);
+  compiled.set(trusted, trust);
   return trust;
 }
 
@@ -66,7 +70,10 @@ export function clientIp(source: ClientIpSource, trusted: TrustedProxies): strin
   if (!remote) return null;
   if (trusted.kind === "none") return remote;
   const forwardedFor = source.headers.get("x-forwarded-for") ?? "";
-  const request = { headers: { "x-forwarded-for": forwardedFor }, socket: { remoteAddress: remote } };
+  const request = {
+    headers: { "x-forwarded-for": forwardedFor },
+    socket: { remoteAddress: remote },
+  };
   // proxy-addr walks right to left and stops at the first untrusted hop (or a malformed one).
   const address = proxyaddr(request as never, trustFunction(trusted));
   return normalize(address) ?? remote;

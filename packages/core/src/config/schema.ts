@@ -3,7 +3,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { twilioVideoEnv } from "@mentora/video";
 import { z } from "zod";
+import { parseTrustedProxies } from "../client-ip/index.ts";
 import type { FileStorageOptions } from "../files/create-file-storage.ts";
+import { parseRateLimitOverrides, resolvePolicies } from "../rate-limits/policies.ts";
 
 const DEV_AUTH_SECRET = "mentora-dev-secret-not-for-production-use-0000";
 
@@ -176,6 +178,24 @@ const environmentShape = {
   INVOICE_VAT_EXEMPT: z.stringbool().default(false),
   INVOICE_LOCALE: z.enum(["en", "fr"]).default("fr"),
   INVOICE_TEMP_DIR: optionalString,
+  // Rate limits and client IP (issue #11).
+  TRUSTED_PROXIES: optionalString.superRefine((value, ctx) => {
+    try {
+      parseTrustedProxies(value);
+    } catch {
+      ctx.addIssue({
+        code: "custom",
+        message: "must be a hop count like 1, or a comma list of IP addresses or CIDR ranges",
+      });
+    }
+  }),
+  RATE_LIMITS: optionalString.superRefine((value, ctx) => {
+    try {
+      parseRateLimitOverrides(value);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message });
+    }
+  }),
 };
 
 /** Only the Twilio variables, in the shape twilioVideoEnv reads. */
@@ -317,6 +337,8 @@ export const configSchema = z
       windowMs: env.ALERT_WINDOW_MINUTES * 60_000,
     },
     invoices: invoiceSettings(env),
+    network: { trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES) },
+    rateLimits: resolvePolicies(parseRateLimitOverrides(env.RATE_LIMITS)),
     fileStorage: {
       rootDir: path.resolve(repoRoot(), env.FILES_DIR ?? ".data/files"),
       s3: env.S3_BUCKET

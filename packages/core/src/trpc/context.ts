@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type Locale, negotiateLocale } from "@mentora/i18n";
 import type { AppServices } from "../app/types.ts";
 import type { AuthSession } from "../auth/index.ts";
+import { clientIp } from "../client-ip/index.ts";
 
 export interface Context {
   services: AppServices;
@@ -35,15 +36,12 @@ export function isTimeZone(value: string | null | undefined): value is string {
   }
 }
 
-export function clientIpFrom(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || null;
-}
-
 export async function createContext(input: {
   services: AppServices;
   headers: Headers;
   resHeaders?: Headers;
+  /** The TCP peer of the HTTP request (the server's load context); the IP is derived from it. */
+  clientAddress?: string | null;
 }): Promise<Context> {
   const { services, headers } = input;
   const resHeaders = input.resHeaders ?? new Headers();
@@ -58,7 +56,10 @@ export async function createContext(input: {
     services,
     session: session ?? null,
     requestId: requestIdFrom(headers),
-    ip: clientIpFrom(headers),
+    ip: clientIp(
+      { headers, remoteAddress: input.clientAddress },
+      services.config.network.trustedProxies,
+    ),
     userAgent: headers.get("user-agent"),
     locale: negotiateLocale({
       profileLocale: user?.locale,
