@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { createPool } from "@mentora/db";
 import { freePort, type Managed, spawnNode, waitForHealthy } from "./processes.ts";
@@ -42,12 +41,14 @@ export async function cloneTemplate(run: DbRun, label = "web"): Promise<string> 
 
 export interface ServerPair {
   baseUrl: string;
+  /** The web server's process id (e.g. to read its memory from /proc). */
+  webPid: number;
   databaseUrl: string;
   stop(): Promise<void>;
 }
 
 /**
- * The BUILT web server (remix-serve) and the worker on a database of their own, with the test
+ * The BUILT web server (apps/web/server.ts) and the worker on a database of their own, with the test
  * environment plus `env` (e.g. another payment gateway). Stop: SIGTERM, then SIGKILL after 10 s.
  */
 export async function startServerPair(
@@ -77,11 +78,9 @@ export async function startServerPair(
     TRUSTED_ORIGINS: "",
     ...options.env,
   };
-  const serveCli = createRequire(path.join(webDir, "package.json")).resolve(
-    "@remix-run/serve/dist/cli.js",
-  );
+  const web = spawnNode("web", ["server.ts"], { cwd: webDir, env });
   const processes: Managed[] = [
-    spawnNode("web", [serveCli, "./build/server/index.js"], { cwd: webDir, env }),
+    web,
     spawnNode("worker", ["apps/worker/src/main.ts"], { cwd: repoDir, env }),
   ];
   const stop = async () => {
@@ -93,5 +92,5 @@ export async function startServerPair(
     await stop();
     throw error;
   }
-  return { baseUrl, databaseUrl, stop };
+  return { baseUrl, webPid: web.child.pid ?? 0, databaseUrl, stop };
 }
