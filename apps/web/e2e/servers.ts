@@ -53,14 +53,21 @@ export interface ServerPair {
  */
 export async function startServerPair(
   run: DbRun,
-  options: { label?: string; env?: Record<string, string> } = {},
+  options: {
+    label?: string;
+    env?: Record<string, string>;
+    /** Another web process on this database (no clone), e.g. to test what processes share. */
+    databaseUrl?: string;
+    /** Start the worker too (default true; a second web process on a database needs none). */
+    worker?: boolean;
+  } = {},
 ): Promise<ServerPair> {
   if (!existsSync(serverBuild)) {
     throw new Error(
       `No server build at ${serverBuild}: run \`pnpm --filter @mentora/web build\` first (\`pnpm test\` does).`,
     );
   }
-  const databaseUrl = await cloneTemplate(run, options.label);
+  const databaseUrl = options.databaseUrl ?? (await cloneTemplate(run, options.label));
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -76,12 +83,18 @@ export async function startServerPair(
     GOOGLE_CLIENT_ID: "",
     GOOGLE_CLIENT_SECRET: "",
     TRUSTED_ORIGINS: "",
+    // Every test request comes from this machine's address: the per-IP and per-user limits are
+    // raised for the suites (the rate-limit tests set their own).
+    RATE_LIMITS:
+      "sign-in-ip=100000,sign-up-ip=100000,password-reset-ip=100000,verification-email-ip=100000,mutation=100000,booking-hold=100000,invitation-send=100000",
     ...options.env,
   };
   const web = spawnNode("web", ["server.ts"], { cwd: webDir, env });
   const processes: Managed[] = [
     web,
-    spawnNode("worker", ["apps/worker/src/main.ts"], { cwd: repoDir, env }),
+    ...(options.worker === false
+      ? []
+      : [spawnNode("worker", ["apps/worker/src/main.ts"], { cwd: repoDir, env })]),
   ];
   const stop = async () => {
     await Promise.all(processes.map((managed) => managed.stop()));
