@@ -30,7 +30,11 @@ let db: Db;
 
 beforeAll(async () => {
   // One proxy hop in front (the test plays it): X-Forwarded-For's right-most entry is the client.
-  const env = { TRUSTED_PROXIES: "1", RATE_LIMITS: LIMITS, AUTH_SECRET: randomBytes(32).toString("hex") };
+  const env = {
+    TRUSTED_PROXIES: "1",
+    RATE_LIMITS: LIMITS,
+    AUTH_SECRET: randomBytes(32).toString("hex"),
+  };
   first = await startServerPair(run, { label: "limits", env });
   pairs.push(first);
   second = await startServerPair(run, { env, databaseUrl: first.databaseUrl, worker: false });
@@ -178,7 +182,10 @@ describe("sign-in brute force", () => {
 describe("client IP", () => {
   it("with TRUSTED_PROXIES=1, records the right-most forwarded hop, not the forged left one", async () => {
     const email = uniqueAddress("proxied");
-    const user = await createVerifiedUser({ name: "Pia Proxied", email }, { baseUrl: first.baseUrl, db });
+    const user = await createVerifiedUser(
+      { name: "Pia Proxied", email },
+      { baseUrl: first.baseUrl, db },
+    );
     const response = await postSignIn(first.baseUrl, {
       email,
       password: PASSWORD,
@@ -195,7 +202,10 @@ describe("client IP", () => {
     const globalDb = createPrismaClient({ connectionString: inject("webDatabaseUrl") });
     clients.push(globalDb);
     const email = uniqueAddress("admin");
-    const admin = await createVerifiedUser({ name: "Ada Forger", email }, { baseUrl, db: globalDb });
+    const admin = await createVerifiedUser(
+      { name: "Ada Forger", email },
+      { baseUrl, db: globalDb },
+    );
     await globalDb.user.update({ where: { id: admin.id }, data: { role: "ADMIN" } });
     const signIn = await postSignIn(baseUrl, { email, password: PASSWORD, ip: "6.6.6.6" });
     expect(signIn.status).toBe(302);

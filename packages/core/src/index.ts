@@ -1,5 +1,11 @@
 export { type App, type AppServices, createApp } from "./app/index.ts";
-export { type Auth, type AuthSession, createAuth, safeRedirectPath } from "./auth/index.ts";
+export {
+  type Auth,
+  type AuthSession,
+  authResponse,
+  createAuth,
+  safeRedirectPath,
+} from "./auth/index.ts";
 export { CLIENT_IP_HEADER, clientIp, withClientIpHeader } from "./client-ip/index.ts";
 export { type Config, ConfigError, loadConfig, loadConfigOrExit } from "./config/index.ts";
 export { AppError, type AppErrorCode, appError } from "./errors/index.ts";

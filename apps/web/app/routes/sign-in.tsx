@@ -1,4 +1,4 @@
-import { safeRedirectPath } from "@mentora/core";
+import { authResponse, safeRedirectPath } from "@mentora/core";
 import type { MessageKey } from "@mentora/i18n";
 import {
   type ActionFunctionArgs,
@@ -101,11 +101,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
         email: input.email,
       } satisfies ActionData;
     }
-    const response = await auth.api.signInEmail({
-      body: parsed.data,
-      headers: authHeaders,
-      asResponse: true,
-    });
+    const response = await authResponse(
+      auth.api.signInEmail({ body: parsed.data, headers: authHeaders, asResponse: true }),
+    );
     const retryAfter = retryAfterSecondsOf(response);
     if (response.status === 429) {
       // Locked out (this address or this IP): say when to try again, as the API does.

@@ -1,3 +1,4 @@
+import { authResponse } from "@mentora/core";
 import type { MessageKey } from "@mentora/i18n";
 import {
   type ActionFunctionArgs,
@@ -57,15 +58,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
         values,
       } satisfies ActionData;
     }
-    const response = await ctx.services.auth.api.signUpEmail({
-      body: { ...parsed.data, callbackURL: "/sign-in?verified=1" },
-      headers: authHeaders,
-      // With the request, better-auth also runs its own origin check, and core's email hook
-      // sees Accept-Language: a French visitor gets the verification email in French. (Its
-      // body was read above: better-auth takes `body`; the headers carry our client IP.)
-      request: new Request(request.url, { method: request.method, headers: authHeaders }),
-      asResponse: true,
-    });
+    const response = await authResponse(
+      ctx.services.auth.api.signUpEmail({
+        body: { ...parsed.data, callbackURL: "/sign-in?verified=1" },
+        headers: authHeaders,
+        // With the request, better-auth also runs its own origin check, and core's email hook
+        // sees Accept-Language: a French visitor gets the verification email in French. (Its
+        // body was read above: better-auth takes `body`; the headers carry our client IP.)
+        request: new Request(request.url, { method: request.method, headers: authHeaders }),
+        asResponse: true,
+      }),
+    );
     if (response.status === 429) {
       // The same for a known and an unknown address: the limit counts attempts, not accounts.
       const retryAfter = retryAfterSecondsOf(response);

@@ -1,2 +1,3 @@
 export { type Auth, type AuthDeps, type AuthSession, createAuth } from "./auth.ts";
+export { authResponse } from "./rate-limit-hooks.ts";
 export { safeRedirectPath } from "./redirect.ts";

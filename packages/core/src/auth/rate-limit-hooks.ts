@@ -98,3 +98,19 @@ export function rateLimitHooks({
 
   return { before, after };
 }
+
+/**
+ * `auth.api.*(…, { asResponse: true })` still throws what a before-hook throws (our 429):
+ * this gives it back as the Response the HTTP endpoint would have sent.
+ */
+export async function authResponse(call: Promise<Response>): Promise<Response> {
+  try {
+    return await call;
+  } catch (error) {
+    if (!isAPIError(error)) throw error;
+    return Response.json(error.body ?? {}, {
+      status: error.statusCode,
+      headers: new Headers(error.headers),
+    });
+  }
+}
