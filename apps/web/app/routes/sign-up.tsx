@@ -3,6 +3,7 @@ import type { MessageKey } from "@mentora/i18n";
 import {
   type ActionFunctionArgs,
   data,
+  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -35,6 +36,12 @@ type ActionData =
       formErrorVars?: FormError["vars"];
       values: { name: string; email: string };
     };
+
+/** The page's answer to a refused attempt carries the action's Retry-After. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("retry-after");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.signUp.title");
 
