@@ -219,4 +219,24 @@ describe("better-auth endpoints", () => {
     });
     expect(notices).toHaveLength(1);
   });
+
+  it("limit password-reset and verification emails per address and per IP", async () => {
+    const post = (path: string, email: string, from: string) =>
+      app.auth.handler(
+        authRequest(path, { body: { email }, headers: { [CLIENT_IP_HEADER]: from } }),
+      );
+    for (const path of ["/request-password-reset", "/send-verification-email"]) {
+      for (let i = 0; i < 3; i += 1) {
+        expect((await post(path, "someone@limits.test", `198.18.1.${i}`)).status).toBe(200);
+      }
+      const refused = await post(path, "someone@limits.test", "198.18.1.50");
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      // Per IP: ten addresses from one place, then refused for an eleventh.
+      for (let i = 0; i < 10; i += 1) {
+        expect((await post(path, `other${i}@limits.test`, "198.18.2.1")).status).toBe(200);
+      }
+      expect((await post(path, "other-new@limits.test", "198.18.2.1")).status).toBe(429);
+    }
+  });
 });
