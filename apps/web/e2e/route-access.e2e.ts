@@ -27,6 +27,12 @@ let servers: ServerPair;
 let db: Db;
 let menteeCookie: string;
 
+/** Where a method reaches the file's loader or action: an index route's action needs `?index`. */
+function target(file: string, method: "GET" | "POST", address: string): string {
+  if (method !== "POST" || !file.includes("_index")) return address;
+  return `${address}${address.includes("?") ? "&" : "?"}index`;
+}
+
 async function call(method: "GET" | "POST", address: string, cookie?: string) {
   const response = await fetch(`${servers.baseUrl}${address}`, {
     method,
@@ -74,7 +80,7 @@ describe("every protected Remix route refuses anonymous visitors (built server)"
     const checked: string[] = [];
     for (const [file, { path: address }] of entries("signed-in", "mentor", "admin")) {
       for (const method of methodsOf(file)) {
-        const { status, location } = await call(method, address);
+        const { status, location } = await call(method, target(file, method, address));
         const label = `${method} ${address} (${file}) → ${status} ${location ?? ""}`;
         const toSignIn = status >= 300 && status < 400 && /^\/sign-in\b/.test(location ?? "");
         expect(toSignIn || [401, 403, 404].includes(status), label).toBe(true);
@@ -118,7 +124,7 @@ describe("admin and mentor routes refuse a signed-in mentee", () => {
   it("answers 403/404 on every admin route, GET and POST", async () => {
     for (const [file, { path: address }] of entries("admin")) {
       for (const method of methodsOf(file)) {
-        const { status } = await call(method, address, menteeCookie);
+        const { status } = await call(method, target(file, method, address), menteeCookie);
         expect([403, 404], `${method} ${address} (${file}) → ${status}`).toContain(status);
       }
     }
