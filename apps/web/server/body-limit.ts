@@ -25,12 +25,19 @@ export function bodyLimitFor(pathname: string): number {
 /** The stable error a refused body gets (JSON, whatever route it was meant for). */
 export const payloadTooLargeCode = "PAYLOAD_TOO_LARGE";
 
+/** How long a refused upload may keep arriving (and be discarded) after the 413 went out. */
+export const lingerMs = 1_000;
+
 /**
- * Answers 413 and closes the connection (the rest of the body is never read). Does nothing if
- * an answer has already started.
+ * Answers 413 and closes the connection without reading the rest of the body. Closing a socket
+ * with unread bytes makes the kernel send a reset, which can destroy the 413 before the client
+ * reads it; so after the answer the write side is shut (FIN) and what still arrives is
+ * discarded for at most `lingerMs` (a "lingering close"), then the socket is destroyed.
+ * Does nothing if an answer has already started.
  */
-export function refusePayload(res: ServerResponse, limit: number): void {
+export function refusePayload(req: IncomingMessage, res: ServerResponse, limit: number): void {
   if (res.headersSent) return;
+  closeAfterAnswer(req, res);
   const body = JSON.stringify({
     error: {
       code: payloadTooLargeCode,
@@ -45,6 +52,24 @@ export function refusePayload(res: ServerResponse, limit: number): void {
     Connection: "close",
   });
   res.end(body);
+}
+
+/**
+ * The answer goes out with `Connection: close` while the body may still be arriving: drain it
+ * (discarding, never buffering) and close lingeringly, so the client reads the answer.
+ */
+export function closeAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
+  const socket = res.socket;
+  if (socket) {
+    // Node calls destroySoon() once a `Connection: close` answer is flushed.
+    socket.destroySoon = () => {
+      socket.end();
+      setTimeout(() => socket.destroy(), lingerMs).unref();
+    };
+  }
+  res.setHeader("Connection", "close");
+  req.unpipe();
+  req.resume();
 }
 
 /** A declared Content-Length above the limit (or unparseable): refuse before reading a byte. */
@@ -82,7 +107,6 @@ export function limitedBody(
       seen += chunk.length;
       if (seen > limit) {
         source.unpipe(counter);
-        source.pause();
         const error = new PayloadTooLargeError(limit);
         onExceeded(error);
         callback(error);

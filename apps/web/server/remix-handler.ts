@@ -9,6 +9,7 @@ import {
 import type { Request as ExpressRequest, Response as ExpressResponse, NextFunction } from "express";
 import {
   bodyLimitFor,
+  closeAfterAnswer,
   declaredLengthExceeds,
   limitedBody,
   type PayloadTooLargeError,
@@ -50,7 +51,7 @@ export function createRemixHandler(options: RemixHandlerOptions) {
     const limit = bodyLimitFor(req.path);
     if (declaredLengthExceeds(req, limit)) {
       options.onBodyRefused?.(req, { limit });
-      refusePayload(res, limit);
+      refusePayload(req, res, limit);
       return;
     }
     let controller: AbortController | null = new AbortController();
@@ -72,7 +73,7 @@ export function createRemixHandler(options: RemixHandlerOptions) {
           // logs no "unhandled error"; the 413 goes out at once.
           controller?.abort(error);
           options.onBodyRefused?.(req, error);
-          refusePayload(res, limit);
+          refusePayload(req, res, limit);
         });
         init.body = createReadableStreamFromReadable(body);
         init.duplex = "half";
@@ -81,6 +82,9 @@ export function createRemixHandler(options: RemixHandlerOptions) {
       const request = new Request(`${req.protocol}://${host}${req.originalUrl}`, init);
       const response = await handle(request, options.getLoadContext(req, res));
       if (res.headersSent) return; // refused (413) while the route was reading
+      // The route answered without reading the whole body: hang up after the answer rather
+      // than read (and discard) whatever the client still sends.
+      if (!req.complete) closeAfterAnswer(req, res);
       await sendResponse(res, response);
     } catch (error) {
       if (res.headersSent) return;

@@ -114,7 +114,10 @@ export function isThrownResponse(error: unknown): boolean {
 
 /** Turns any caught error into the user-facing shape, logging the unexpected ones. */
 export function userFacingError(error: unknown, ctx: Context): UserFacingError {
-  if (!(error instanceof TRPCError)) {
+  // A body the server cut at its size limit (server/body-limit.ts): already answered 413 and
+  // logged there, not a bug of the route.
+  const cutBody = (error as { code?: unknown } | null)?.code === "PAYLOAD_TOO_LARGE";
+  if (!(error instanceof TRPCError) && !cutBody) {
     ctx.services.logger.error({ err: error, requestId: ctx.requestId }, "unexpected route error");
   }
   return toUserFacingError(error, { locale: ctx.locale, requestId: ctx.requestId });

@@ -59,12 +59,21 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     },
     importPackage: options.importPackage,
   });
-  const pool = createPool(databaseUrl);
+  // Every connection of this process: a runaway statement is cancelled by Postgres, a database
+  // that does not answer fails the query instead of hanging, and a dropped idle connection is
+  // logged (pg-pool has already replaced it).
+  const poolOptions = {
+    statement_timeout: config.database.statementTimeoutMs ?? (role === "worker" ? 60_000 : 15_000),
+    connectionTimeoutMillis: config.database.connectTimeoutMs,
+    onIdleClientError: (error: Error) =>
+      logger.error({ err: error }, "idle database connection failed"),
+  };
+  const pool = createPool(databaseUrl, poolOptions);
   const prisma = createPrismaClient({ pool });
   // pg-boss gets its own small pool: it looks queues up outside the caller's transaction, and
   // on a shared pool a burst of transactions holding every connection would starve it (a
   // deadlock until timeouts). Jobs sent with fromPrisma(tx) still ride the transaction.
-  const bossPool = createPool(databaseUrl, { max: 4 });
+  const bossPool = createPool(databaseUrl, { ...poolOptions, max: 4 });
   const boss = new PgBoss({
     db: { executeSql: (text, values) => bossPool.query(text, values) },
     supervise: role === "worker",

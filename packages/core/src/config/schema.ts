@@ -178,6 +178,9 @@ const environmentShape = {
   INVOICE_VAT_EXEMPT: z.stringbool().default(false),
   INVOICE_LOCALE: z.enum(["en", "fr"]).default("fr"),
   INVOICE_TEMP_DIR: optionalString,
+  // Web edge: database timeouts (unset: 15 s for the web, 60 s for the worker).
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+  DATABASE_CONNECT_TIMEOUT_MS: positiveInt(5000),
   // Rate limits and client IP (issue #11).
   TRUSTED_PROXIES: optionalString.superRefine((value, ctx) => {
     try {
@@ -353,6 +356,11 @@ export const configSchema = z
           }
         : undefined,
     } satisfies FileStorageOptions,
+    database: {
+      /** Undefined: each process picks its own (web 15 s, worker 60 s). */
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    },
   }));
 
 type Environment = z.output<z.ZodObject<typeof environmentShape>>;
