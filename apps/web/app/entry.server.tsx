@@ -1,20 +1,21 @@
 import { PassThrough } from "node:stream";
-import type { ActionFunctionArgs, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  AppLoadContext,
+  EntryContext,
+  LoaderFunctionArgs,
+} from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { cspNonceOf } from "~/lib/load-context";
+import { NonceProvider } from "~/lib/nonce";
 import { getServices } from "~/lib/services.server";
 import { getCaller } from "~/lib/trpc.server";
 
 // Single fetch: how long deferred data may stream; the render is aborted a second later.
 export const streamTimeout = 5_000;
-
-const securityHeaders: Record<string, string> = {
-  "x-content-type-options": "nosniff",
-  "x-frame-options": "DENY",
-  "referrer-policy": "strict-origin-when-cross-origin",
-};
 
 /** Unexpected errors are logged once, with the request id the error page shows. */
 export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
@@ -34,8 +35,10 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  // Security headers (CSP with this nonce, HSTS, ...) are set by the server for every response.
+  loadContext?: AppLoadContext,
 ) {
-  for (const [name, value] of Object.entries(securityHeaders)) responseHeaders.set(name, value);
+  const nonce = cspNonceOf(loadContext);
   const waitForAll = isbot(request.headers.get("user-agent")) || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
@@ -49,8 +52,11 @@ export default function handleRequest(
       pipe(body);
     };
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} />,
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </NonceProvider>,
       {
+        nonce,
         onShellReady() {
           if (!waitForAll) ready();
         },
@@ -63,7 +69,13 @@ export default function handleRequest(
         onError(error: unknown) {
           status = 500;
           // Errors before the shell reject above and are logged by Remix's handleError.
-          if (shellRendered) handleError(error, { request, params: {}, context: {} });
+          if (shellRendered) {
+            handleError(error, {
+              request,
+              params: {},
+              context: loadContext ?? { clientAddress: "", cspNonce: "" },
+            });
+          }
         },
       },
     );

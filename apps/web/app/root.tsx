@@ -17,6 +17,7 @@ import { ONE_YEAR_SECONDS, TIMEZONE_COOKIE } from "~/lib/cookies";
 import { setCookieHeaders } from "~/lib/http.server";
 import { I18nProvider, useT } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
+import { useNonce } from "~/lib/nonce";
 import { type RootData, useRootData, type Viewer } from "~/lib/root-data";
 import { getCaller } from "~/lib/trpc.server";
 import styles from "~/styles/app.css?url";
@@ -75,6 +76,7 @@ function useBrowserTimeZone(root: RootData | undefined) {
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRootData();
   const locale = root?.locale ?? defaultLocale;
+  const nonce = useNonce();
   useBrowserTimeZone(root);
   return (
     <html lang={locale}>
@@ -93,8 +95,8 @@ export function Layout({ children }: { children: ReactNode }) {
           </main>
           <SiteFooter showLanguageSwitcher={!root?.viewer} />
         </I18nProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

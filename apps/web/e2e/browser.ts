@@ -64,7 +64,8 @@ function where(page: Page): string {
 /**
  * Accessibility and health of every page a test visits. `check()` runs axe on the current page
  * and fails on serious or critical violations, printing each; `done()` fails when a page was
- * visited but never checked, or when the page threw or logged an error (a hydration mismatch…).
+ * visited but never checked, or when the page threw or logged an error (a hydration mismatch…)
+ * or the Content-Security-Policy refused anything.
  */
 export function watchPages(page: Page) {
   const visited = new Set<string>();
@@ -77,8 +78,24 @@ export function watchPages(page: Page) {
       visited.add(url.pathname);
     }
   });
+  // Content-Security-Policy violations fail every test and cannot be allowed: Chromium logs
+  // "Refused to …" for most, and the page reports each one as a securitypolicyviolation event
+  // (init scripts run outside the page's CSP).
+  const cspViolations: string[] = [];
+  void page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      // biome-ignore lint/suspicious/noConsole: the page's console is how the test hears of it
+      console.error(
+        `[csp-violation] ${event.effectiveDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`,
+      );
+    });
+  });
   page.on("pageerror", (error) => problems.push(`page error on ${where(page)}: ${error.message}`));
   page.on("console", (message) => {
+    if (/^\[csp-violation\]|Refused to /.test(message.text())) {
+      cspViolations.push(`CSP violation on ${where(page)}: ${message.text()}`);
+      return;
+    }
     if (message.type() !== "error") return;
     const source = message.location().url;
     problems.push(
@@ -117,6 +134,7 @@ export function watchPages(page: Page) {
       const all = [
         ...unchecked.map((pathname) => `visited but not checked with axe: ${pathname}`),
         ...problems.filter((problem) => !allowed.some((pattern) => pattern.test(problem))),
+        ...cspViolations,
       ];
       if (all.length > 0) throw new Error(all.join("\n"));
     },

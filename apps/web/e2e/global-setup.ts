@@ -4,7 +4,7 @@ import "./context.ts";
 import { type DbRun, startServerPair } from "./servers.ts";
 
 /**
- * Starts what the browser tests talk to: the BUILT web server (remix-serve) and the worker
+ * Starts what the browser tests talk to: the BUILT web server (server.ts) and the worker
  * (verification emails are sent by the `email.send` job), both on a database of their own.
  * Teardown stops both. Tests that need another configuration start their own pair
  * (`startServerPair` with the db run this setup hands over).

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { createPool } from "@mentora/db";
 import { freePort, type Managed, spawnNode, waitForHealthy } from "./processes.ts";
@@ -42,24 +41,33 @@ export async function cloneTemplate(run: DbRun, label = "web"): Promise<string> 
 
 export interface ServerPair {
   baseUrl: string;
+  /** The web server's process id (e.g. to read its memory from /proc). */
+  webPid: number;
   databaseUrl: string;
   stop(): Promise<void>;
 }
 
 /**
- * The BUILT web server (remix-serve) and the worker on a database of their own, with the test
+ * The BUILT web server (apps/web/server.ts) and the worker on a database of their own, with the test
  * environment plus `env` (e.g. another payment gateway). Stop: SIGTERM, then SIGKILL after 10 s.
  */
 export async function startServerPair(
   run: DbRun,
-  options: { label?: string; env?: Record<string, string> } = {},
+  options: {
+    label?: string;
+    env?: Record<string, string>;
+    /** Another web process on this database (no clone), e.g. to test what processes share. */
+    databaseUrl?: string;
+    /** Start the worker too (default true; a second web process on a database needs none). */
+    worker?: boolean;
+  } = {},
 ): Promise<ServerPair> {
   if (!existsSync(serverBuild)) {
     throw new Error(
       `No server build at ${serverBuild}: run \`pnpm --filter @mentora/web build\` first (\`pnpm test\` does).`,
     );
   }
-  const databaseUrl = await cloneTemplate(run, options.label);
+  const databaseUrl = options.databaseUrl ?? (await cloneTemplate(run, options.label));
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -75,14 +83,18 @@ export async function startServerPair(
     GOOGLE_CLIENT_ID: "",
     GOOGLE_CLIENT_SECRET: "",
     TRUSTED_ORIGINS: "",
+    // Every test request comes from this machine's address: the per-IP and per-user limits are
+    // raised for the suites (the rate-limit tests set their own).
+    RATE_LIMITS:
+      "sign-in-ip=100000,sign-up-ip=100000,password-reset-ip=100000,verification-email-ip=100000,mutation=100000,booking-hold=100000,invitation-send=100000",
     ...options.env,
   };
-  const serveCli = createRequire(path.join(webDir, "package.json")).resolve(
-    "@remix-run/serve/dist/cli.js",
-  );
+  const web = spawnNode("web", ["server.ts"], { cwd: webDir, env });
   const processes: Managed[] = [
-    spawnNode("web", [serveCli, "./build/server/index.js"], { cwd: webDir, env }),
-    spawnNode("worker", ["apps/worker/src/main.ts"], { cwd: repoDir, env }),
+    web,
+    ...(options.worker === false
+      ? []
+      : [spawnNode("worker", ["apps/worker/src/main.ts"], { cwd: repoDir, env })]),
   ];
   const stop = async () => {
     await Promise.all(processes.map((managed) => managed.stop()));
@@ -93,5 +105,5 @@ export async function startServerPair(
     await stop();
     throw error;
   }
-  return { baseUrl, databaseUrl, stop };
+  return { baseUrl, webPid: web.child.pid ?? 0, databaseUrl, stop };
 }

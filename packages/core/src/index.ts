@@ -2,16 +2,19 @@ export { type App, type AppServices, createApp } from "./app/index.ts";
 export {
   type Auth,
   type AuthSession,
+  authResponse,
   createAuth,
   isFreshSession,
   MAX_NAME_LENGTH,
   safeRedirectPath,
 } from "./auth/index.ts";
+export { CLIENT_IP_HEADER, clientIp, withClientIpHeader } from "./client-ip/index.ts";
 export { type Config, ConfigError, loadConfig, loadConfigOrExit } from "./config/index.ts";
 export { AppError, type AppErrorCode, appError, errorCodeOf } from "./errors/index.ts";
 export { createQueues, jobDefinitions } from "./jobs/index.ts";
 export { createJobRunner } from "./jobs/runner.ts";
 export { createLogger, type Logger } from "./logger/index.ts";
+export { retryAfterOf } from "./rate-limits/index.ts";
 export {
   type AppRouter,
   appRouter,

@@ -60,3 +60,25 @@ export function oauthErrorKey(code: string | null): MessageKey | null {
   if (!code) return null;
   return oauthErrorKeys[code] ?? "web.authErrors.OAUTH_GENERIC";
 }
+
+/** A form error with what fills its placeholders ("Try again in {minutes} minutes."). */
+export interface FormError {
+  key: MessageKey;
+  vars?: { minutes: number };
+}
+
+/** The Retry-After (seconds) of a refused better-auth call, if it carries one. */
+export function retryAfterSecondsOf(response: Response): number | undefined {
+  if (response.status !== 429) return undefined;
+  const seconds = Number(response.headers.get("retry-after"));
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
+}
+
+/** "Too many attempts. Try again in N minutes." (rounded up; 1 minute has its own sentence). */
+export function tooManyRequestsError(retryAfterSeconds: number | undefined): FormError {
+  if (retryAfterSeconds === undefined) return { key: "web.authErrors.TOO_MANY_REQUESTS" };
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return minutes === 1
+    ? { key: "web.authErrors.TOO_MANY_REQUESTS_ONE_MINUTE" }
+    : { key: "web.authErrors.TOO_MANY_REQUESTS_MINUTES", vars: { minutes } };
+}

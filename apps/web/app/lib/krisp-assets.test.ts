@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { loader } from "../routes/krisp.$.ts";
 
 const get = (file: string) =>
-  loader({ params: { "*": file }, request: new Request("http://x"), context: {} });
+  loader({
+    params: { "*": file },
+    request: new Request("http://x"),
+    context: { clientAddress: "127.0.0.1", cspNonce: "" },
+  });
 
 describe("/krisp/* (noise cancellation assets from the npm package)", () => {
   it("serves the SDK module and its weights with their types", async () => {

@@ -1,6 +1,12 @@
 import { hasMessage, type MessageKey, translate } from "@mentora/i18n";
 import { describe, expect, it } from "vitest";
-import { authErrorKey, authErrorKeyFromResponse, oauthErrorKey } from "./auth-errors";
+import {
+  authErrorKey,
+  authErrorKeyFromResponse,
+  oauthErrorKey,
+  retryAfterSecondsOf,
+  tooManyRequestsError,
+} from "./auth-errors";
 import { readCookie } from "./cookies";
 import { fieldErrorsOf, signInSchema, signUpSchema } from "./forms";
 import { isSameOrigin } from "./http.server";
@@ -23,6 +29,29 @@ describe("auth error messages", () => {
     expect(await authErrorKeyFromResponse(json)).toBe("web.authErrors.EMAIL_NOT_VERIFIED");
     const text = new Response("oops", { status: 500 });
     expect(await authErrorKeyFromResponse(text)).toBe("web.authErrors.generic");
+  });
+});
+
+describe("too many attempts", () => {
+  it("says when to try again, in whole minutes rounded up, in English and French", () => {
+    const say = (seconds: number | undefined, locale: "en" | "fr" = "en") => {
+      const error = tooManyRequestsError(seconds);
+      return translate(locale, error.key, error.vars);
+    };
+    expect(say(1)).toBe("Too many attempts. Try again in 1 minute.");
+    expect(say(60)).toBe("Too many attempts. Try again in 1 minute.");
+    expect(say(61)).toBe("Too many attempts. Try again in 2 minutes.");
+    expect(say(3600)).toBe("Too many attempts. Try again in 60 minutes.");
+    expect(say(240, "fr")).toBe("Trop de tentatives. Réessayez dans 4\u00a0minutes.");
+    expect(say(undefined)).toBe("Too many attempts. Please wait a moment and try again.");
+  });
+
+  it("reads Retry-After only from a 429", () => {
+    const refused = new Response(null, { status: 429, headers: { "retry-after": "120" } });
+    expect(retryAfterSecondsOf(refused)).toBe(120);
+    expect(retryAfterSecondsOf(new Response(null, { status: 429 }))).toBeUndefined();
+    const other = new Response(null, { status: 401, headers: { "retry-after": "120" } });
+    expect(retryAfterSecondsOf(other)).toBeUndefined();
   });
 });
 

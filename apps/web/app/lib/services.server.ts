@@ -19,7 +19,7 @@ async function buildServices(): Promise<App> {
     // Adapters resolve from this app's dependencies: a third-party adapter is installed here.
     importPackage: (name) => import(/* @vite-ignore */ name),
   });
-  // remix-serve closes its HTTP server on SIGTERM/SIGINT; closing the pool and pg-boss lets the
+  // server.ts closes its HTTP server on SIGTERM/SIGINT; closing the pool and pg-boss lets the
   // process exit right after instead of waiting on idle connections.
   const close = (signal: string) => {
     app.logger.info({ signal }, "closing services");

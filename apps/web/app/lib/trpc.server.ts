@@ -1,23 +1,52 @@
 import {
   type App,
   type Context,
+  clientIp,
   createCaller,
   createContext,
   errorCodeOf,
   toUserFacingError,
   type UserFacingError,
+  withClientIpHeader,
 } from "@mentora/core";
 import { isLocale, negotiateLocale } from "@mentora/i18n";
 import { data, redirect } from "@remix-run/node";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { LOCALE_COOKIE, readCookie, TIMEZONE_COOKIE } from "./cookies";
+import { clientAddressOf } from "./load-context";
 import { getServices } from "./services.server";
 
 export type Caller = ReturnType<typeof createCaller>;
 export interface RequestCaller {
   caller: Caller;
   ctx: Context;
+  /**
+   * The request's headers for better-auth (auth.api.*): the client IP header set from the
+   * socket address and TRUSTED_PROXIES, a value the client sent removed.
+   */
+  authHeaders: Headers;
+}
+
+/** A loader's or action's request with the load context that knows its socket address. */
+export interface RequestWithContext {
+  request: Request;
+  context?: { clientAddress?: string };
+}
+
+/** The socket address from the load context, or undefined (dev server: no socket handed over). */
+export function socketAddressOf(context: RequestWithContext["context"]): string | undefined {
+  const address = clientAddressOf(context);
+  return address === "unknown" ? undefined : address;
+}
+
+/** Headers for better-auth with our client IP header (sessions record it, limits key on it). */
+export function authHeadersFor(services: App, request: Request, clientAddress?: string): Headers {
+  const ip = clientIp(
+    { headers: request.headers, remoteAddress: clientAddress },
+    services.config.network.trustedProxies,
+  );
+  return withClientIpHeader(request.headers, ip);
 }
 
 /**
@@ -29,12 +58,13 @@ export async function createRequestContext(
   services: App,
   request: Request,
   resHeaders?: Headers,
+  clientAddress?: string,
 ): Promise<Context> {
   const cookieHeader = request.headers.get("cookie");
   const headers = new Headers(request.headers);
   const timezoneCookie = readCookie(cookieHeader, TIMEZONE_COOKIE);
   if (!headers.has("x-timezone") && timezoneCookie) headers.set("x-timezone", timezoneCookie);
-  const ctx = await createContext({ services, headers, resHeaders });
+  const ctx = await createContext({ services, headers, resHeaders, clientAddress });
   const profileLocale = ctx.session?.user.locale;
   const cookieLocale = readCookie(cookieHeader, LOCALE_COOKIE);
   const locale = isLocale(profileLocale)
@@ -48,14 +78,21 @@ export async function createRequestContext(
 // Loaders of one request share one context (one session lookup, one request id).
 const perRequest = new WeakMap<Request, Promise<RequestCaller>>();
 
-/** The in-process tRPC caller for a Remix loader or action: no HTTP hop. */
-export function getCaller(request: Request): Promise<RequestCaller> {
+/**
+ * The in-process tRPC caller for a Remix loader or action: no HTTP hop. Pass the load context
+ * (`{ request, context }`) wherever the client IP matters: mutations (limits, audit), auth.
+ */
+export function getCaller(from: Request | RequestWithContext): Promise<RequestCaller> {
+  const { request, context } =
+    from instanceof Request ? { request: from, context: undefined } : from;
   let pending = perRequest.get(request);
   if (!pending) {
     pending = (async () => {
       const services = await getServices();
-      const ctx = await createRequestContext(services, request);
-      return { caller: createCaller(ctx), ctx };
+      const clientAddress = socketAddressOf(context);
+      const ctx = await createRequestContext(services, request, undefined, clientAddress);
+      const authHeaders = authHeadersFor(services, request, clientAddress);
+      return { caller: createCaller(ctx), ctx, authHeaders };
     })();
     perRequest.set(request, pending);
     pending.catch(() => perRequest.delete(request));
@@ -78,7 +115,10 @@ export function isThrownResponse(error: unknown): boolean {
 
 /** Turns any caught error into the user-facing shape, logging the unexpected ones. */
 export function userFacingError(error: unknown, ctx: Context): UserFacingError {
-  if (!(error instanceof TRPCError)) {
+  // A body the server cut at its size limit (server/body-limit.ts): already answered 413 and
+  // logged there, not a bug of the route.
+  const cutBody = (error as { code?: unknown } | null)?.code === "PAYLOAD_TOO_LARGE";
+  if (!(error instanceof TRPCError) && !cutBody) {
     ctx.services.logger.error({ err: error, requestId: ctx.requestId }, "unexpected route error");
   }
   return toUserFacingError(error, { locale: ctx.locale, requestId: ctx.requestId });
@@ -121,14 +161,14 @@ export function routeError(error: unknown, ctx: Context, request?: Request) {
  * carrying the request id, so the route's ErrorBoundary can show it.
  */
 export async function withCaller<T>(
-  request: Request,
+  from: Request | RequestWithContext,
   body: (input: RequestCaller) => Promise<T>,
 ): Promise<T> {
-  const input = await getCaller(request);
+  const input = await getCaller(from);
   try {
     return await body(input);
   } catch (error) {
-    throw routeError(error, input.ctx, request);
+    throw routeError(error, input.ctx, from instanceof Request ? from : from.request);
   }
 }
 

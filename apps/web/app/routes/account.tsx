@@ -63,8 +63,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** The preferences form without JavaScript (with it, the browser calls tRPC directly). */
-export async function action({ request }: ActionFunctionArgs) {
-  return withCaller(request, async (input) => {
+export async function action({ request, context }: ActionFunctionArgs) {
+  return withCaller({ request, context }, async (input) => {
     assertSameOrigin(request, input.ctx);
     requireSession(request, input);
     const form = await request.formData();

@@ -56,8 +56,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
  * and backup codes, shown once) and "verify" (the first code from the app turns it on and
  * gives a new session that counts as verified).
  */
-export async function action({ request }: ActionFunctionArgs) {
-  return withCaller(request, async (input): Promise<ActionData> => {
+export async function action({ request, context }: ActionFunctionArgs) {
+  return withCaller({ request, context }, async (input): Promise<ActionData> => {
     assertSameOrigin(request, input.ctx);
     requireSession(request, input);
     const { auth } = input.ctx.services;
@@ -67,7 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
       const password = String(form.get("password") ?? "");
       const response = await auth.api.enableTwoFactor({
         body: { password },
-        headers: request.headers,
+        headers: input.authHeaders,
         asResponse: true,
       });
       if (!response.ok) return { formError: await authErrorKeyFromResponse(response) };
@@ -81,7 +81,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const code = String(form.get("code") ?? "").replace(/\s+/g, "");
     const response = await auth.api.verifyTOTP({
       body: { code },
-      headers: request.headers,
+      headers: input.authHeaders,
       asResponse: true,
     });
     if (!response.ok) {

@@ -36,8 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** An admin approves or rejects a mentor application, with a note for the applicant. */
-export async function action({ request }: ActionFunctionArgs) {
-  return withCaller(request, async (input) => {
+export async function action({ request, context }: ActionFunctionArgs) {
+  return withCaller({ request, context }, async (input) => {
     assertSameOrigin(request, input.ctx);
     requireAdmin(request, input);
     const form = await request.formData();

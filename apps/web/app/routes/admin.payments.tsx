@@ -57,8 +57,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** A refund of part or all of a payment, with a reason; the money leaves by the refund job. */
-export async function action({ request }: ActionFunctionArgs) {
-  return withCaller(request, async (input) => {
+export async function action({ request, context }: ActionFunctionArgs) {
+  return withCaller({ request, context }, async (input) => {
     assertSameOrigin(request, input.ctx);
     requireAdmin(request, input);
     const form = await request.formData();

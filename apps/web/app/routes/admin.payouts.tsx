@@ -47,8 +47,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** Approve or reject the selected payouts (each its own transition), or mark a transfer paid. */
-export async function action({ request }: ActionFunctionArgs) {
-  return withCaller(request, async (input) => {
+export async function action({ request, context }: ActionFunctionArgs) {
+  return withCaller({ request, context }, async (input) => {
     assertSameOrigin(request, input.ctx);
     requireAdmin(request, input);
     const { caller, ctx } = input;

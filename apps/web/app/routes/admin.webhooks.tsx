@@ -54,8 +54,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** Replays a failed or dead event: back to RECEIVED, processed again by the worker. */
-export async function action({ request }: ActionFunctionArgs) {
-  return withCaller(request, async (input) => {
+export async function action({ request, context }: ActionFunctionArgs) {
+  return withCaller({ request, context }, async (input) => {
     assertSameOrigin(request, input.ctx);
     requireAdmin(request, input);
     const webhookEventId = formText(await request.formData(), "webhookEventId");

@@ -42,8 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  return withCaller(request, async (input) => {
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  return withCaller({ request, context }, async (input) => {
     assertSameOrigin(request, input.ctx);
     requireSession(request, input);
     const form = await request.formData();

@@ -5,8 +5,8 @@ import { assertSameOrigin, localeCookie } from "~/lib/http.server";
 import { getCaller } from "~/lib/trpc.server";
 
 /** The anonymous language switcher: remembers the choice in a cookie and goes back. */
-export async function action({ request }: ActionFunctionArgs) {
-  const { ctx } = await getCaller(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { ctx } = await getCaller({ request, context });
   assertSameOrigin(request, ctx);
   const form = await request.formData();
   const locale = form.get("locale");

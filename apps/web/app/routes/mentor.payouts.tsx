@@ -71,8 +71,8 @@ function methodInputOf(form: FormData) {
   }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  return withCaller(request, async (input) => {
+export async function action({ request, context }: ActionFunctionArgs) {
+  return withCaller({ request, context }, async (input) => {
     assertSameOrigin(request, input.ctx);
     requireMentor(request, input);
     const { caller, ctx } = input;

@@ -1,4 +1,4 @@
-import { safeRedirectPath } from "@mentora/core";
+import { authResponse, safeRedirectPath } from "@mentora/core";
 import type { MessageKey } from "@mentora/i18n";
 import {
   type ActionFunctionArgs,
@@ -38,8 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  return withCaller(request, async (input): Promise<{ formError: MessageKey }> => {
+export async function action({ request, context }: ActionFunctionArgs) {
+  return withCaller({ request, context }, async (input): Promise<{ formError: MessageKey }> => {
     assertSameOrigin(request, input.ctx);
     const user = requireSession(request, input);
     const { auth, prisma } = input.ctx.services;
@@ -53,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
           callbackURL: redirectTo,
           errorCallbackURL: `/reauth?redirectTo=${encodeURIComponent(redirectTo)}`,
         },
-        headers: request.headers,
+        headers: input.authHeaders,
         asResponse: true,
       });
       const body = (await response.json().catch(() => ({}))) as { url?: unknown };
@@ -68,11 +68,15 @@ export async function action({ request }: ActionFunctionArgs) {
       return { formError: "web.authErrors.INVALID_EMAIL_OR_PASSWORD" };
     }
     // Always the signed-in person's own email: this page cannot switch accounts.
-    const response = await auth.api.signInEmail({
-      body: { email: user.email, password },
-      headers: request.headers,
-      asResponse: true,
-    });
+    // Through the same limits as the sign-in page: a stolen session cannot guess the password.
+    const response = await authResponse(
+      auth.api.signInEmail({
+        body: { email: user.email, password },
+        headers: input.authHeaders,
+        asResponse: true,
+      }),
+    );
+    if (response.status === 429) return { formError: "web.authErrors.TOO_MANY_REQUESTS" };
     if (!response.ok) return { formError: await authErrorKeyFromResponse(response) };
     // The old session ends here: the new sign-in (or its pending second step) replaces it.
     const oldSessionId = input.ctx.session?.session.id;

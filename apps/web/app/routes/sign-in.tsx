@@ -1,7 +1,9 @@
-import { safeRedirectPath } from "@mentora/core";
+import { authResponse, safeRedirectPath } from "@mentora/core";
 import type { MessageKey } from "@mentora/i18n";
 import {
   type ActionFunctionArgs,
+  data,
+  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -16,7 +18,14 @@ import {
 } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { TextField } from "~/components/text-field";
-import { authErrorKeyFromResponse, needsSecondFactor, oauthErrorKey } from "~/lib/auth-errors";
+import {
+  authErrorKeyFromResponse,
+  type FormError,
+  needsSecondFactor,
+  oauthErrorKey,
+  retryAfterSecondsOf,
+  tooManyRequestsError,
+} from "~/lib/auth-errors";
 import { type FieldErrors, fieldErrorsOf, formFields, signInSchema } from "~/lib/forms";
 import { assertSameOrigin, setCookieHeaders } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
@@ -29,7 +38,15 @@ type Field = (typeof fields)[number];
 type ActionData = {
   fieldErrors: FieldErrors<Field>;
   formError?: MessageKey;
+  /** Placeholders of formError ("Try again in {minutes} minutes."). */
+  formErrorVars?: FormError["vars"];
   email: string;
+};
+
+/** The page's answer to a refused attempt carries the action's Retry-After. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("retry-after");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
 };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.signIn.title");
@@ -55,8 +72,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  return withCaller(request, async ({ ctx }): Promise<ActionData> => {
+export async function action({ request, context }: ActionFunctionArgs) {
+  return withCaller({ request, context }, async ({ ctx, authHeaders }) => {
     assertSameOrigin(request, ctx);
     const form = await request.formData();
     const redirectTo = redirectTarget(new URL(request.url).searchParams.get("redirectTo"));
@@ -70,12 +87,16 @@ export async function action({ request }: ActionFunctionArgs) {
           // Back to this page with the refusal, still knowing where the visitor was going.
           errorCallbackURL: `/sign-in?redirectTo=${encodeURIComponent(redirectTo)}`,
         },
-        headers: request.headers,
+        headers: authHeaders,
         asResponse: true,
       });
       const body = (await response.json().catch(() => ({}))) as { url?: unknown };
       if (!response.ok || typeof body.url !== "string") {
-        return { fieldErrors: {}, formError: "web.authErrors.generic", email: "" };
+        return {
+          fieldErrors: {},
+          formError: "web.authErrors.generic",
+          email: "",
+        } satisfies ActionData;
       }
       throw redirect(body.url, { headers: setCookieHeaders(response.headers) });
     }
@@ -83,19 +104,34 @@ export async function action({ request }: ActionFunctionArgs) {
     const input = formFields(form, fields);
     const parsed = signInSchema.safeParse(input);
     if (!parsed.success) {
-      return { fieldErrors: fieldErrorsOf<Field>(parsed.error), email: input.email };
+      return {
+        fieldErrors: fieldErrorsOf<Field>(parsed.error),
+        email: input.email,
+      } satisfies ActionData;
     }
-    const response = await auth.api.signInEmail({
-      body: parsed.data,
-      headers: request.headers,
-      asResponse: true,
-    });
+    const response = await authResponse(
+      auth.api.signInEmail({ body: parsed.data, headers: authHeaders, asResponse: true }),
+    );
+    const retryAfter = retryAfterSecondsOf(response);
+    if (response.status === 429) {
+      // Locked out (this address or this IP): say when to try again, as the API does.
+      const error = tooManyRequestsError(retryAfter);
+      return data(
+        {
+          fieldErrors: {},
+          formError: error.key,
+          formErrorVars: error.vars,
+          email: parsed.data.email,
+        } satisfies ActionData,
+        { status: 429, headers: retryAfter ? { "Retry-After": String(retryAfter) } : {} },
+      );
+    }
     if (!response.ok) {
       return {
         fieldErrors: {},
         formError: await authErrorKeyFromResponse(response),
         email: parsed.data.email,
-      };
+      } satisfies ActionData;
     }
     // The session cookie travels on the redirect itself.
     const headers = setCookieHeaders(response.headers);
@@ -112,7 +148,8 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SignIn() {
   const t = useT();
   const { verified, oauthError, redirected, redirectTo, google } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  // One shape whether the action answered 200 or 429 (data() with a status).
+  const result = useActionData<typeof action>() as ActionData | undefined;
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const errors = result?.fieldErrors ?? {};
@@ -139,7 +176,7 @@ export default function SignIn() {
         ) : null}
         {result?.formError || hasFieldErrors ? (
           <div className="alert alert-error" role="alert">
-            {t(result?.formError ?? "web.form.errorSummary")}
+            {t(result?.formError ?? "web.form.errorSummary", result?.formErrorVars)}
           </div>
         ) : null}
         <Form method="post" action={formAction} noValidate className="stack">

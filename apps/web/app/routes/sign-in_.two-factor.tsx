@@ -39,35 +39,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  return withCaller(request, async ({ ctx }): Promise<{ formError: MessageKey }> => {
-    assertSameOrigin(request, ctx);
-    const form = await request.formData();
-    const code = String(form.get("code") ?? "").replace(/\s+/g, "");
-    if (!code || code.length > 64) return { formError: "web.accounts.twoFactor.invalidCode" };
-    const { auth } = ctx.services;
-    // The pending sign-in travels in better-auth's two-factor cookie of this request.
-    const response =
-      form.get("method") === "backup"
-        ? await auth.api.verifyBackupCode({
-            body: { code },
-            headers: request.headers,
-            asResponse: true,
-          })
-        : await auth.api.verifyTOTP({ body: { code }, headers: request.headers, asResponse: true });
-    if (!response.ok) {
-      const body = (await response
-        .clone()
-        .json()
-        .catch(() => ({}))) as { code?: unknown };
-      if (body.code === "INVALID_TWO_FACTOR_COOKIE") {
-        return { formError: "web.accounts.signInCode.expired" };
+export async function action({ request, context }: ActionFunctionArgs) {
+  return withCaller(
+    { request, context },
+    async ({ ctx, authHeaders }): Promise<{ formError: MessageKey }> => {
+      assertSameOrigin(request, ctx);
+      const form = await request.formData();
+      const code = String(form.get("code") ?? "").replace(/\s+/g, "");
+      if (!code || code.length > 64) return { formError: "web.accounts.twoFactor.invalidCode" };
+      const { auth } = ctx.services;
+      // The pending sign-in travels in better-auth's two-factor cookie of this request.
+      const response =
+        form.get("method") === "backup"
+          ? await auth.api.verifyBackupCode({
+              body: { code },
+              headers: authHeaders,
+              asResponse: true,
+            })
+          : await auth.api.verifyTOTP({ body: { code }, headers: authHeaders, asResponse: true });
+      if (!response.ok) {
+        const body = (await response
+          .clone()
+          .json()
+          .catch(() => ({}))) as { code?: unknown };
+        if (body.code === "INVALID_TWO_FACTOR_COOKIE") {
+          return { formError: "web.accounts.signInCode.expired" };
+        }
+        if (response.status === 429) return { formError: await authErrorKeyFromResponse(response) };
+        return { formError: "web.accounts.twoFactor.invalidCode" };
       }
-      if (response.status === 429) return { formError: await authErrorKeyFromResponse(response) };
-      return { formError: "web.accounts.twoFactor.invalidCode" };
-    }
-    throw redirect(redirectTarget(request), { headers: setCookieHeaders(response.headers) });
-  });
+      throw redirect(redirectTarget(request), { headers: setCookieHeaders(response.headers) });
+    },
+  );
 }
 
 export default function SignInCode() {

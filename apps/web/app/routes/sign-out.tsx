@@ -21,8 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  return withCaller(request, async ({ ctx }) => {
+export async function action({ request, context }: ActionFunctionArgs) {
+  return withCaller({ request, context }, async ({ ctx }) => {
     assertSameOrigin(request, ctx);
     if (!ctx.session) throw redirect("/");
     const response = await ctx.services.auth.api.signOut({

@@ -1,6 +1,9 @@
+import { authResponse } from "@mentora/core";
 import type { MessageKey } from "@mentora/i18n";
 import {
   type ActionFunctionArgs,
+  data,
+  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -8,7 +11,12 @@ import {
 import { Form, Link, useActionData, useNavigation, useRouteError } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { TextField } from "~/components/text-field";
-import { authErrorKeyFromResponse } from "~/lib/auth-errors";
+import {
+  authErrorKeyFromResponse,
+  type FormError,
+  retryAfterSecondsOf,
+  tooManyRequestsError,
+} from "~/lib/auth-errors";
 import { type FieldErrors, fieldErrorsOf, formFields, signUpSchema } from "~/lib/forms";
 import { assertSameOrigin } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
@@ -25,8 +33,15 @@ type ActionData =
       status: "invalid";
       fieldErrors: FieldErrors<Field>;
       formError?: MessageKey;
+      formErrorVars?: FormError["vars"];
       values: { name: string; email: string };
     };
+
+/** The page's answer to a refused attempt carries the action's Retry-After. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("retry-after");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.signUp.title");
 
@@ -37,23 +52,45 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request }: ActionFunctionArgs): Promise<ActionData> {
-  return withCaller(request, async ({ ctx }) => {
+export async function action({ request, context }: ActionFunctionArgs) {
+  return withCaller({ request, context }, async ({ ctx, authHeaders }) => {
     assertSameOrigin(request, ctx);
     const input = formFields(await request.formData(), fields);
     const values = { name: input.name, email: input.email };
     const parsed = signUpSchema.safeParse(input);
     if (!parsed.success) {
-      return { status: "invalid", fieldErrors: fieldErrorsOf<Field>(parsed.error), values };
+      return {
+        status: "invalid",
+        fieldErrors: fieldErrorsOf<Field>(parsed.error),
+        values,
+      } satisfies ActionData;
     }
-    const response = await ctx.services.auth.api.signUpEmail({
-      body: { ...parsed.data, callbackURL: "/sign-in?verified=1" },
-      headers: request.headers,
-      // With the request, better-auth also runs its own origin check, and core's email hook
-      // sees Accept-Language: a French visitor gets the verification email in French.
-      request,
-      asResponse: true,
-    });
+    const response = await authResponse(
+      ctx.services.auth.api.signUpEmail({
+        body: { ...parsed.data, callbackURL: "/sign-in?verified=1" },
+        headers: authHeaders,
+        // With the request, better-auth also runs its own origin check, and core's email hook
+        // sees Accept-Language: a French visitor gets the verification email in French. (Its
+        // body was read above: better-auth takes `body`; the headers carry our client IP.)
+        request: new Request(request.url, { method: request.method, headers: authHeaders }),
+        asResponse: true,
+      }),
+    );
+    if (response.status === 429) {
+      // The same for a known and an unknown address: the limit counts attempts, not accounts.
+      const retryAfter = retryAfterSecondsOf(response);
+      const error = tooManyRequestsError(retryAfter);
+      return data(
+        {
+          status: "invalid",
+          fieldErrors: {},
+          formError: error.key,
+          formErrorVars: error.vars,
+          values,
+        } satisfies ActionData,
+        { status: 429, headers: retryAfter ? { "Retry-After": String(retryAfter) } : {} },
+      );
+    }
     if (!response.ok) {
       const formError = await authErrorKeyFromResponse(response);
       const fieldErrors: FieldErrors<Field> =
@@ -62,9 +99,9 @@ export async function action({ request }: ActionFunctionArgs): Promise<ActionDat
           : formError === "web.authErrors.INVALID_EMAIL"
             ? { email: "web.form.invalidEmail" }
             : {};
-      return { status: "invalid", fieldErrors, formError, values };
+      return { status: "invalid", fieldErrors, formError, values } satisfies ActionData;
     }
-    return { status: "sent", email: parsed.data.email };
+    return { status: "sent", email: parsed.data.email } satisfies ActionData;
   });
 }
 
@@ -94,7 +131,8 @@ function CheckEmail({ email }: { email: string }) {
 
 export default function SignUp() {
   const t = useT();
-  const result = useActionData<typeof action>();
+  // One shape whether the action answered 200 or 429 (data() with a status).
+  const result = useActionData<typeof action>() as ActionData | undefined;
   const busy = useNavigation().state === "submitting";
   if (result?.status === "sent") return <CheckEmail email={result.email} />;
   const errors = result?.status === "invalid" ? result.fieldErrors : {};
@@ -106,11 +144,9 @@ export default function SignUp() {
         <p className="muted">{t("web.signUp.intro")}</p>
         {hasErrors ? (
           <div className="alert alert-error" role="alert">
-            {t(
-              result?.status === "invalid" && result.formError
-                ? result.formError
-                : "web.form.errorSummary",
-            )}
+            {result?.status === "invalid" && result.formError
+              ? t(result.formError, result.formErrorVars)
+              : t("web.form.errorSummary")}
           </div>
         ) : null}
         <Form method="post" noValidate className="stack">

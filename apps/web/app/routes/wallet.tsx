@@ -32,8 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** A top-up: the amount in major units of the currency (string math), then the provider's page. */
-export async function action({ request }: ActionFunctionArgs) {
-  return withCaller(request, async (input) => {
+export async function action({ request, context }: ActionFunctionArgs) {
+  return withCaller({ request, context }, async (input) => {
     assertSameOrigin(request, input.ctx);
     requireSession(request, input);
     const form = await request.formData();

@@ -10,6 +10,7 @@ import { createQueues, enqueue } from "../jobs/index.ts";
 import { createLogger, type Logger } from "../logger/index.ts";
 import { loadGatewayRegistry } from "../payments/registry/index.ts";
 import { createDbSandboxStore } from "../payments/sandbox/db-sandbox-store.ts";
+import { createRateLimits } from "../rate-limits/index.ts";
 import { createAppTelemetry } from "../telemetry/app-telemetry.ts";
 import { createVideoProvider } from "../video/create-video-provider.ts";
 import type { AppServices } from "./types.ts";
@@ -58,12 +59,21 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     },
     importPackage: options.importPackage,
   });
-  const pool = createPool(databaseUrl);
+  // Every connection of this process: a runaway statement is cancelled by Postgres, a database
+  // that does not answer fails the query instead of hanging, and a dropped idle connection is
+  // logged (pg-pool has already replaced it).
+  const poolOptions = {
+    statement_timeout: config.database.statementTimeoutMs ?? (role === "worker" ? 60_000 : 15_000),
+    connectionTimeoutMillis: config.database.connectTimeoutMs,
+    onIdleClientError: (error: Error) =>
+      logger.error({ err: error }, "idle database connection failed"),
+  };
+  const pool = createPool(databaseUrl, poolOptions);
   const prisma = createPrismaClient({ pool });
   // pg-boss gets its own small pool: it looks queues up outside the caller's transaction, and
   // on a shared pool a burst of transactions holding every connection would starve it (a
   // deadlock until timeouts). Jobs sent with fromPrisma(tx) still ride the transaction.
-  const bossPool = createPool(databaseUrl, { max: 4 });
+  const bossPool = createPool(databaseUrl, { ...poolOptions, max: 4 });
   const boss = new PgBoss({
     db: { executeSql: (text, values) => bossPool.query(text, values) },
     supervise: role === "worker",
@@ -78,10 +88,12 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const email = createEmailTransport({ config, prisma });
   const files = createFileStorage(config.fileStorage);
   const video = createVideoProvider(config, () => prisma);
+  const rateLimits = createRateLimits({ pool, policies: config.rateLimits });
   const auth = createAuth({
     config,
     prisma,
     logger,
+    rateLimits,
     sendEmail: async (message) => {
       await enqueue(boss, sendEmailJob, message);
     },
@@ -100,6 +112,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     gateways,
     telemetry,
     video,
+    rateLimits,
     close() {
       closing ??= (async () => {
         await boss.stop({ graceful: true, close: false });

@@ -8,6 +8,7 @@ import type { EmailTransport } from "../email/types.ts";
 import type { FileStorage } from "../files/types.ts";
 import type { Logger } from "../logger/index.ts";
 import type { GatewayRegistry } from "../payments/registry/index.ts";
+import type { RateLimits } from "../rate-limits/index.ts";
 import type { AppTelemetry } from "../telemetry/app-telemetry.ts";
 
 /** The services one process shares: built once at start by createApp, closed at exit. */
@@ -26,4 +27,6 @@ export interface AppServices {
   telemetry: AppTelemetry;
   /** Twilio Video when configured, else the local stand-in (development). */
   video: VideoProvider;
+  /** Rate limits shared by every process (counted in Postgres). */
+  rateLimits: RateLimits;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../app/index.ts";
+import { CLIENT_IP_HEADER } from "../client-ip/index.ts";
 import {
   authRequest,
   callerFor,
@@ -55,7 +56,7 @@ describe("email + password over HTTP", () => {
     const signIn = await app.auth.handler(
       authRequest("/sign-in/email", {
         body: { email: "zoe@auth.test", password: "correct horse battery" },
-        headers: { "user-agent": "MentoraTest/1.0", "x-forwarded-for": "203.0.113.7" },
+        headers: { "user-agent": "MentoraTest/1.0", [CLIENT_IP_HEADER]: "203.0.113.7" },
       }),
     );
     expect(signIn.status).toBe(200);

@@ -3,18 +3,23 @@ import { negotiateLocale } from "@mentora/i18n";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { twoFactor } from "better-auth/plugins";
+import { CLIENT_IP_HEADER } from "../client-ip/index.ts";
 import type { Config } from "../config/index.ts";
 import { renderResetPassword } from "../email/templates/reset-password.ts";
+import { renderSecurityNotice } from "../email/templates/security-notice.ts";
 import { renderVerifyEmail } from "../email/templates/verify-email.ts";
 import type { EmailMessage } from "../email/types.ts";
 import type { Logger } from "../logger/index.ts";
+import type { RateLimits } from "../rate-limits/index.ts";
 import { accountGuards, SECOND_FACTOR_PATHS } from "./account-guards.ts";
+import { rateLimitHooks } from "./rate-limit-hooks.ts";
 import { MAX_NAME_LENGTH } from "./session-policy.ts";
 
 export interface AuthDeps {
   config: Config;
   prisma: Db;
   logger: Logger;
+  rateLimits: RateLimits;
   /** Queues an email (the `email.send` job): auth never waits on SMTP. */
   sendEmail(message: EmailMessage): Promise<void>;
 }
@@ -27,8 +32,9 @@ function localeFor(user: object, request?: Request) {
   });
 }
 
-export function createAuth({ config, prisma, logger, sendEmail }: AuthDeps) {
+export function createAuth({ config, prisma, logger, rateLimits, sendEmail }: AuthDeps) {
   const day = 24 * 60 * 60;
+  const limits = rateLimitHooks({ config, prisma, logger, rateLimits, sendEmail });
   return betterAuth({
     appName: "Mentora",
     baseURL: config.PUBLIC_URL,
@@ -103,6 +109,16 @@ export function createAuth({ config, prisma, logger, sendEmail }: AuthDeps) {
       minPasswordLength: 8,
       maxPasswordLength: 128,
       revokeSessionsOnPasswordReset: true,
+      // The sign-up answer stays the same for a known address; its owner is told by email.
+      onExistingUserSignUp: async ({ user }, request) => {
+        const content = renderSecurityNotice({
+          kind: "signUpExisting",
+          locale: localeFor(user, request),
+          name: user.name,
+          url: new URL("/sign-in", config.PUBLIC_URL).toString(),
+        });
+        await sendEmail({ to: user.email, ...content });
+      },
       sendResetPassword: async ({ user, url }, request) => {
         const content = renderResetPassword({
           locale: localeFor(user, request),
@@ -135,10 +151,14 @@ export function createAuth({ config, prisma, logger, sendEmail }: AuthDeps) {
       // better-auth turns these off when NODE_ENV=test; tests must see production's checks.
       disableOriginCheck: false,
       disableCSRFCheck: false,
-      ipAddress: { ipAddressHeaders: ["x-forwarded-for", "x-real-ip"] },
+      // Set by our HTTP edge from the socket address and TRUSTED_PROXIES (core's clientIp),
+      // replacing whatever the client sent: X-Forwarded-For is the client's to write.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       useSecureCookies: config.PUBLIC_URL.startsWith("https://"),
     },
-    rateLimit: { enabled: config.NODE_ENV === "production" },
+    // Ours instead (rate-limit-hooks.ts): counted in Postgres for every process, in every mode.
+    rateLimit: { enabled: false },
+    hooks: { before: limits.before, after: limits.after },
   });
 }
 

@@ -1,4 +1,5 @@
 export { type Auth, type AuthDeps, type AuthSession, createAuth } from "./auth.ts";
+export { authResponse } from "./rate-limit-hooks.ts";
 export { safeRedirectPath } from "./redirect.ts";
 export {
   isFreshSession,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userKey } from "../rate-limits/index.ts";
 import { authedProcedure } from "../trpc/init.ts";
 import { bookingOutput, toBookingOutput } from "./booking-output.ts";
 import { holdSlot } from "./hold-slot.ts";
@@ -17,6 +18,8 @@ export const holdInput = z
 export const hold = authedProcedure
   .input(holdInput)
   .output(bookingOutput)
-  .mutation(async ({ ctx, input }) =>
-    toBookingOutput(await holdSlot(ctx.services, { ...input, menteeId: ctx.user.id })),
-  );
+  .mutation(async ({ ctx, input }) => {
+    // Holds block a slot for everyone else: one person must not sit on a mentor's calendar.
+    await ctx.services.rateLimits.consume("booking-hold", userKey(ctx.user.id));
+    return toBookingOutput(await holdSlot(ctx.services, { ...input, menteeId: ctx.user.id }));
+  });

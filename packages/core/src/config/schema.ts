@@ -3,7 +3,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { twilioVideoEnv } from "@mentora/video";
 import { z } from "zod";
+import { parseTrustedProxies } from "../client-ip/index.ts";
 import type { FileStorageOptions } from "../files/create-file-storage.ts";
+import { parseRateLimitOverrides, resolvePolicies } from "../rate-limits/policies.ts";
 
 const DEV_AUTH_SECRET = "mentora-dev-secret-not-for-production-use-0000";
 
@@ -186,6 +188,27 @@ const environmentShape = {
   PAYOUT_METHOD_COOLDOWN_HOURS: z.coerce.number().int().min(0).default(48),
   MAX_OPEN_HOLDS: positiveInt(3),
   MAX_FREE_BOOKINGS_PER_WEEK: positiveInt(2),
+  // Web edge: database timeouts (unset: 15 s for the web, 60 s for the worker).
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+  DATABASE_CONNECT_TIMEOUT_MS: positiveInt(5000),
+  // Rate limits and client IP (issue #11).
+  TRUSTED_PROXIES: optionalString.superRefine((value, ctx) => {
+    try {
+      parseTrustedProxies(value);
+    } catch {
+      ctx.addIssue({
+        code: "custom",
+        message: "must be a hop count like 1, or a comma list of IP addresses or CIDR ranges",
+      });
+    }
+  }),
+  RATE_LIMITS: optionalString.superRefine((value, ctx) => {
+    try {
+      parseRateLimitOverrides(value);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message });
+    }
+  }),
 };
 
 /** Only the Twilio variables, in the shape twilioVideoEnv reads. */
@@ -338,6 +361,8 @@ export const configSchema = z
       maxOpenHolds: env.MAX_OPEN_HOLDS,
       maxFreeBookingsPerWeek: env.MAX_FREE_BOOKINGS_PER_WEEK,
     },
+    network: { trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES) },
+    rateLimits: resolvePolicies(parseRateLimitOverrides(env.RATE_LIMITS)),
     fileStorage: {
       rootDir: path.resolve(repoRoot(), env.FILES_DIR ?? ".data/files"),
       s3: env.S3_BUCKET
@@ -352,6 +377,11 @@ export const configSchema = z
           }
         : undefined,
     } satisfies FileStorageOptions,
+    database: {
+      /** Undefined: each process picks its own (web 15 s, worker 60 s). */
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    },
   }));
 
 type Environment = z.output<z.ZodObject<typeof environmentShape>>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { currencySchema, priceMinorSchema } from "../offerings/currency.ts";
+import { userKey } from "../rate-limits/index.ts";
 import { mentorProcedure } from "../trpc/init.ts";
 import { createInvitation } from "./create-invitation.ts";
 import { invitationOutput } from "./invitation-output.ts";
@@ -39,6 +40,8 @@ export const createInvitationOutput = z.object({
 export const create = mentorProcedure
   .input(createInvitationInput)
   .output(createInvitationOutput)
-  .mutation(({ ctx, input }) =>
-    createInvitation(ctx.services, { ...input, mentorId: ctx.user.id, locale: ctx.locale }),
-  );
+  .mutation(async ({ ctx, input }) => {
+    // Each one may send an email to an address the mentor typed: not a mailing tool.
+    await ctx.services.rateLimits.consume("invitation-send", userKey(ctx.user.id));
+    return createInvitation(ctx.services, { ...input, mentorId: ctx.user.id, locale: ctx.locale });
+  });

@@ -102,8 +102,17 @@ export async function signUpVerifiedUser(
   return { cookie: cookieHeaderFrom(signIn), userId: signedIn.id };
 }
 
-export async function contextFor(app: App, headers: Record<string, string> = {}): Promise<Context> {
-  return createContext({ services: app, headers: new Headers(headers) });
+/** A tRPC context as the HTTP edge makes it; `clientAddress` is the socket peer (IP source). */
+export async function contextFor(
+  app: App,
+  headers: Record<string, string> = {},
+  options: { clientAddress?: string } = {},
+): Promise<Context> {
+  return createContext({
+    services: app,
+    headers: new Headers(headers),
+    clientAddress: options.clientAddress,
+  });
 }
 
 export async function callerFor(app: App, headers: Record<string, string> = {}) {

@@ -3,6 +3,7 @@ import { type Locale, negotiateLocale } from "@mentora/i18n";
 import type { AppServices } from "../app/types.ts";
 import type { AuthSession } from "../auth/index.ts";
 import { isPastAbsoluteLifetime } from "../auth/session-policy.ts";
+import { clientIp } from "../client-ip/index.ts";
 
 export interface Context {
   services: AppServices;
@@ -36,11 +37,6 @@ export function isTimeZone(value: string | null | undefined): value is string {
   }
 }
 
-export function clientIpFrom(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || null;
-}
-
 /** The session, or null once it is past SESSION_ABSOLUTE_DAYS (then it is revoked for good). */
 async function withinAbsoluteLifetime(
   services: AppServices,
@@ -56,6 +52,8 @@ export async function createContext(input: {
   services: AppServices;
   headers: Headers;
   resHeaders?: Headers;
+  /** The TCP peer of the HTTP request (the server's load context); the IP is derived from it. */
+  clientAddress?: string | null;
 }): Promise<Context> {
   const { services, headers } = input;
   const resHeaders = input.resHeaders ?? new Headers();
@@ -74,7 +72,10 @@ export async function createContext(input: {
     services,
     session: session ?? null,
     requestId: requestIdFrom(headers),
-    ip: clientIpFrom(headers),
+    ip: clientIp(
+      { headers, remoteAddress: input.clientAddress },
+      services.config.network.trustedProxies,
+    ),
     userAgent: headers.get("user-agent"),
     locale: negotiateLocale({
       profileLocale: user?.locale,

@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { isFreshSession } from "../auth/session-policy.ts";
 import { AppError, appError } from "../errors/index.ts";
+import { ipKey, retryAfterOf, userKey } from "../rate-limits/index.ts";
 import type { Context } from "./context.ts";
 import { isUnexpected, toUserFacingError } from "./error-shape.ts";
 
@@ -66,12 +67,36 @@ const mapAppErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * Every mutation spends a point of the caller's `mutation` limit (per user, per IP when
+ * anonymous). A refusal is TOO_MANY_REQUESTS with `details.retryAfterSeconds`, and a
+ * Retry-After header over HTTP.
+ */
+const limitMutations = t.middleware(async ({ ctx, type, next }) => {
+  if (type !== "mutation") return next();
+  const key = ctx.session ? userKey(ctx.session.user.id) : ctx.ip ? `ip:${ipKey(ctx.ip)}` : null;
+  try {
+    await ctx.services.rateLimits.consume("mutation", key);
+  } catch (error) {
+    throw limitRefusal(error, ctx.resHeaders);
+  }
+  return next();
+});
+
+/** A limiter's AppError with its Retry-After on the response; anything else unchanged. */
+function limitRefusal(error: unknown, resHeaders: Headers): unknown {
+  const seconds = retryAfterOf(error);
+  if (seconds === undefined || !(error instanceof AppError)) return error;
+  resHeaders.set("retry-after", String(seconds));
+  return appError(error.code, error.details);
+}
+
 const requireSession = t.middleware(({ ctx, next }) => {
   if (!ctx.session) throw appError("UNAUTHORIZED");
   return next({ ctx: { ...ctx, session: ctx.session, user: ctx.session.user } });
 });
 
-const base = t.procedure.use(logUnexpectedErrors).use(mapAppErrors);
+const base = t.procedure.use(logUnexpectedErrors).use(mapAppErrors).use(limitMutations);
 
 export const publicProcedure = base.meta({ access: "public" });
 export const authedProcedure = base.meta({ access: "authed" }).use(requireSession);

@@ -8,10 +8,11 @@ export const ADMIN_IP = "203.0.113.7";
 
 /** A caller signed in as this user, from ADMIN_IP with a user agent (as the HTTP edge sets). */
 export async function callerAs(app: App, userId: string) {
-  const context = await contextFor(app, {
-    "x-forwarded-for": ADMIN_IP,
-    "user-agent": "payouts-test/1.0",
-  });
+  const context = await contextFor(
+    app,
+    { "user-agent": "payouts-test/1.0" },
+    { clientAddress: ADMIN_IP },
+  );
   const user = await app.prisma.user.findUniqueOrThrow({ where: { id: userId } });
   return createCaller({
     ...context,

@@ -13,6 +13,22 @@ export const email = {
     action: "Confirm my email address",
     ignore: "If you did not sign up for {appName}, you can ignore this email.",
   },
+  signInLockout: {
+    subject: "Failed sign-ins on your {appName} account",
+    intro:
+      "Someone tried several times to sign in to your {appName} account with a wrong password. To protect it, sign-in with a password is paused for {minutes} min.",
+    action: "Sign in",
+    ignore:
+      "If it was you, wait and try again. If not, someone may be guessing your password: make sure it is long and used nowhere else.",
+  },
+  signUpExisting: {
+    subject: "Someone tried to create a {appName} account with your address",
+    intro:
+      "Someone tried to create a new {appName} account with this email address, which already has an account. Nothing was changed.",
+    action: "Sign in",
+    ignore:
+      "If it was you, sign in with your password, or reset it if you forgot it. If not, you can ignore this email.",
+  },
   resetPassword: {
     subject: "Reset your {appName} password",
     intro: "We received a request to reset the password of your {appName} account.",

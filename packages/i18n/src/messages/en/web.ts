@@ -57,6 +57,8 @@ export const web = {
     PASSWORD_TOO_LONG: "The password is too long: use at most 128 characters.",
     INVALID_EMAIL: "Enter a valid email address, like name@example.com.",
     TOO_MANY_REQUESTS: "Too many attempts. Please wait a moment and try again.",
+    TOO_MANY_REQUESTS_MINUTES: "Too many attempts. Try again in {minutes} minutes.",
+    TOO_MANY_REQUESTS_ONE_MINUTE: "Too many attempts. Try again in 1 minute.",
     FORBIDDEN: "This request was refused. Reload the page and try again.",
     generic: "We could not complete this request. Please try again.",
     OAUTH_ACCOUNT_NOT_LINKED:

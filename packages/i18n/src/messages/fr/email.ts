@@ -15,6 +15,22 @@ export const email: typeof en = {
     action: "Confirmer mon adresse e-mail",
     ignore: "Si vous n’avez pas créé de compte sur {appName}, vous pouvez ignorer cet e-mail.",
   },
+  signInLockout: {
+    subject: "Échecs de connexion sur votre compte {appName}",
+    intro:
+      "Quelqu’un a essayé plusieurs fois de se connecter à votre compte {appName} avec un mauvais mot de passe. Pour le protéger, la connexion par mot de passe est suspendue pendant {minutes} min.",
+    action: "Me connecter",
+    ignore:
+      "Si c’était vous, patientez puis réessayez. Sinon, quelqu’un essaie peut-être de deviner votre mot de passe : vérifiez qu’il est long et que vous ne l’utilisez nulle part ailleurs.",
+  },
+  signUpExisting: {
+    subject: "Quelqu’un a tenté de créer un compte {appName} avec votre adresse",
+    intro:
+      "Quelqu’un a tenté de créer un nouveau compte {appName} avec cette adresse e-mail, qui a déjà un compte. Rien n’a été modifié.",
+    action: "Me connecter",
+    ignore:
+      "Si c’était vous, connectez-vous avec votre mot de passe, ou réinitialisez-le si vous l’avez oublié. Sinon, vous pouvez ignorer cet e-mail.",
+  },
   resetPassword: {
     subject: "Réinitialisez votre mot de passe {appName}",
     intro:

@@ -60,6 +60,8 @@ export const web: typeof en = {
     PASSWORD_TOO_LONG: "Le mot de passe est trop long\u00a0: utilisez au plus 128 caractères.",
     INVALID_EMAIL: "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.",
     TOO_MANY_REQUESTS: "Trop de tentatives. Patientez un instant puis réessayez.",
+    TOO_MANY_REQUESTS_MINUTES: "Trop de tentatives. Réessayez dans {minutes} minutes.",
+    TOO_MANY_REQUESTS_ONE_MINUTE: "Trop de tentatives. Réessayez dans 1 minute.",
     FORBIDDEN: "Cette requête a été refusée. Rechargez la page et réessayez.",
     generic: "Nous n’avons pas pu traiter cette demande. Veuillez réessayer.",
     OAUTH_ACCOUNT_NOT_LINKED:

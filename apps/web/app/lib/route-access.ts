@@ -1,0 +1,86 @@
+/**
+ * Who may use each Remix route file (loader, action or resource route). tRPC procedures have
+ * their own table (packages/core/src/trpc/authorization.test.ts); this one covers everything
+ * else under app/routes. A new route file fails `route-access.test.ts` until it is declared
+ * here, and e2e/route-access.e2e.ts calls every protected one anonymously (and every admin one
+ * as a mentee) against the built server.
+ */
+export type RouteAccess =
+  /** Anyone (public pages, sign-in, static-like resources, tRPC/auth endpoints with their own checks). */
+  | "public"
+  /** A session: anonymous visitors are sent to /sign-in (or get 404 where existence is private). */
+  | "signed-in"
+  /** An approved mentor: anonymous → /sign-in, others → /mentor/apply. */
+  | "mentor"
+  /** An admin: anonymous → /sign-in, everyone else 403. */
+  | "admin"
+  /** A provider's callback, accepted only with a valid signature. */
+  | "webhook"
+  /** Whoever holds an unguessable link (token or secret in the URL): anything else is 404. */
+  | "secret-link"
+  /** A bearer token from the environment (METRICS_TOKEN). */
+  | "token"
+  /** Development and test only: 404 in production (or absent unless the sandbox gateway is loaded). */
+  | "dev-only";
+
+export interface RouteAccessEntry {
+  access: RouteAccess;
+  /** A concrete address of the route, parameters filled with values that exist nowhere. */
+  path: string;
+}
+
+export const routeAccess: Record<string, RouteAccessEntry> = {
+  "$.tsx": { access: "public", path: "/no-such-page" },
+  "_index.tsx": { access: "public", path: "/" },
+  "account.tsx": { access: "signed-in", path: "/account" },
+  "admin._index.tsx": { access: "admin", path: "/admin" },
+  "admin.audit.tsx": { access: "admin", path: "/admin/audit" },
+  "admin.payments.tsx": { access: "admin", path: "/admin/payments" },
+  "admin.payments[.]csv.ts": { access: "admin", path: "/admin/payments.csv" },
+  "admin.payouts.tsx": { access: "admin", path: "/admin/payouts" },
+  "admin.payouts[.]csv.ts": { access: "admin", path: "/admin/payouts.csv" },
+  "admin.tsx": { access: "admin", path: "/admin" },
+  "admin.video.tsx": { access: "admin", path: "/admin/video" },
+  "admin.webhooks.tsx": { access: "admin", path: "/admin/webhooks" },
+  "api.auth.$.ts": { access: "public", path: "/api/auth/get-session" },
+  "api.trpc.$.ts": { access: "public", path: "/api/trpc/health.check" },
+  "api.webhooks.$provider.ts": { access: "webhook", path: "/api/webhooks/sandbox" },
+  "api.webhooks.twilio.ts": { access: "webhook", path: "/api/webhooks/twilio" },
+  "avatars.initials.$name.ts": { access: "public", path: "/avatars/initials/Ada%20Lovelace" },
+  "bookings.$id.tsx": { access: "signed-in", path: "/bookings/no-such-booking" },
+  "bookings.$id_.ics.ts": { access: "signed-in", path: "/bookings/no-such-booking/ics" },
+  "bookings._index.tsx": { access: "signed-in", path: "/bookings" },
+  "dev.outbox.$id.tsx": { access: "dev-only", path: "/dev/outbox/no-such-email" },
+  "dev.outbox._index.tsx": { access: "dev-only", path: "/dev/outbox" },
+  "files.$.ts": { access: "public", path: "/files/avatars/no-such-file.webp" },
+  "healthz.ts": { access: "public", path: "/healthz" },
+  "invitations.$token.tsx": { access: "secret-link", path: "/invitations/no-such-token" },
+  "invoices.$id[.]pdf.ts": { access: "signed-in", path: "/invoices/no-such-invoice.pdf" },
+  "krisp.$.ts": { access: "public", path: "/krisp/krispsdk.mjs" },
+  "locale.ts": { access: "public", path: "/locale" },
+  "mentor._index.tsx": { access: "mentor", path: "/mentor" },
+  "mentor.apply.tsx": { access: "signed-in", path: "/mentor/apply" },
+  "mentor.availability.tsx": { access: "mentor", path: "/mentor/availability" },
+  "mentor.calendar.tsx": { access: "mentor", path: "/mentor/calendar" },
+  "mentor.invitations.tsx": { access: "mentor", path: "/mentor/invitations" },
+  "mentor.offerings.tsx": { access: "mentor", path: "/mentor/offerings" },
+  "mentor.payouts.tsx": { access: "mentor", path: "/mentor/payouts" },
+  "mentor.profile.tsx": { access: "signed-in", path: "/mentor/profile" },
+  "mentor.revenue.tsx": { access: "mentor", path: "/mentor/revenue" },
+  "mentor.tsx": { access: "signed-in", path: "/mentor/profile" },
+  "mentors.$mentorId.tsx": { access: "public", path: "/mentors/no-such-mentor" },
+  "mentors._index.tsx": { access: "public", path: "/mentors" },
+  "metrics.ts": { access: "token", path: "/metrics" },
+  "payments.$id.tsx": { access: "signed-in", path: "/payments/no-such-payment" },
+  "payments.$id_.return.tsx": {
+    access: "secret-link",
+    path: "/payments/no-such-payment/return?secret=forged",
+  },
+  "receipts.tsx": { access: "signed-in", path: "/receipts" },
+  "sandbox.checkout.$id.ts": { access: "dev-only", path: "/sandbox/checkout/no-such-session" },
+  "sessions.$id.call.tsx": { access: "signed-in", path: "/sessions/no-such-session/call" },
+  "sign-in.tsx": { access: "public", path: "/sign-in" },
+  "sign-out.tsx": { access: "public", path: "/sign-out" },
+  "sign-up.tsx": { access: "public", path: "/sign-up" },
+  "wallet.tsx": { access: "signed-in", path: "/wallet" },
+};

@@ -1,0 +1,140 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { createPrismaClient, type Db } from "@mentora/db";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type RouteAccess, routeAccess } from "../app/lib/route-access.ts";
+import "./context.ts";
+import { createVerifiedUser, PASSWORD } from "./db.ts";
+import { type ServerPair, startServerPair } from "./servers.ts";
+
+const routesDir = path.resolve(import.meta.dirname, "../app/routes");
+const METRICS_TOKEN = "route-access-metrics-token-0123456789";
+
+/** The methods a route file answers: GET when it has a loader, POST when it has an action. */
+function methodsOf(file: string): ("GET" | "POST")[] {
+  const source = readFileSync(path.join(routesDir, file), "utf8");
+  const methods: ("GET" | "POST")[] = [];
+  if (/export (async )?function loader|export const loader/.test(source)) methods.push("GET");
+  if (/export (async )?function action|export const action/.test(source)) methods.push("POST");
+  return methods;
+}
+
+function entries(...levels: RouteAccess[]) {
+  return Object.entries(routeAccess).filter(([, entry]) => levels.includes(entry.access));
+}
+
+let servers: ServerPair;
+let db: Db;
+let menteeCookie: string;
+
+/** Where a method reaches the file's loader or action: an index route's action needs `?index`. */
+function target(file: string, method: "GET" | "POST", address: string): string {
+  if (method !== "POST" || !file.includes("_index")) return address;
+  return `${address}${address.includes("?") ? "&" : "?"}index`;
+}
+
+async function call(method: "GET" | "POST", address: string, cookie?: string) {
+  const response = await fetch(`${servers.baseUrl}${address}`, {
+    method,
+    redirect: "manual",
+    headers: {
+      origin: servers.baseUrl,
+      ...(method === "POST" ? { "content-type": "application/x-www-form-urlencoded" } : {}),
+      ...(cookie ? { cookie } : {}),
+    },
+    ...(method === "POST" ? { body: "intent=probe" } : {}),
+  });
+  const body = await response.text();
+  return { status: response.status, location: response.headers.get("location"), body };
+}
+
+beforeAll(async () => {
+  // Its own pair: /metrics is open unless METRICS_TOKEN is set.
+  servers = await startServerPair(inject("webDbRun"), {
+    label: "access",
+    env: { METRICS_TOKEN },
+  });
+  db = createPrismaClient({ connectionString: servers.databaseUrl });
+  const email = `mentee-${Date.now()}@example.com`;
+  await createVerifiedUser({ name: "Plain Mentee", email }, { baseUrl: servers.baseUrl, db });
+  const signIn = await fetch(`${servers.baseUrl}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: servers.baseUrl },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  expect(signIn.status).toBe(200);
+  menteeCookie = signIn.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
+  expect(menteeCookie).toContain("session_token");
+});
+
+afterAll(async () => {
+  await db?.$disconnect();
+  await servers?.stop();
+});
+
+describe("every protected Remix route refuses anonymous visitors (built server)", () => {
+  it("sends them to sign-in or answers 401/403/404, never data", async () => {
+    const checked: string[] = [];
+    for (const [file, { path: address }] of entries("signed-in", "mentor", "admin")) {
+      for (const method of methodsOf(file)) {
+        const { status, location } = await call(method, target(file, method, address));
+        const label = `${method} ${address} (${file}) → ${status} ${location ?? ""}`;
+        const toSignIn = status >= 300 && status < 400 && /^\/sign-in\b/.test(location ?? "");
+        expect(toSignIn || [401, 403, 404].includes(status), label).toBe(true);
+        checked.push(label);
+      }
+    }
+    // Every protected file was reached at least once.
+    expect(checked.length).toBeGreaterThanOrEqual(entries("signed-in", "mentor", "admin").length);
+  });
+
+  it("refuses unsigned webhooks, forged secret links and a missing metrics token", async () => {
+    for (const [file, { path: address }] of entries("webhook")) {
+      const { status } = await call("POST", address);
+      expect(status, `${address} (${file})`).toBeGreaterThanOrEqual(400);
+      expect(status, `${address} (${file})`).toBeLessThan(500);
+    }
+    for (const [file, { path: address }] of entries("secret-link")) {
+      const { status } = await call("GET", address);
+      expect(status, `${address} (${file})`).toBe(404);
+    }
+    for (const [file, { path: address }] of entries("token")) {
+      expect((await call("GET", address)).status, file).toBe(401);
+      const authorized = await fetch(`${servers.baseUrl}${address}`, {
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      });
+      expect(authorized.status).toBe(200);
+    }
+  });
+
+  it("keeps dev-only routes behind a production check", () => {
+    for (const [file] of entries("dev-only")) {
+      const source = readFileSync(path.join(routesDir, file), "utf8");
+      // The outbox checks NODE_ENV itself; the sandbox page exists only with the sandbox gateway,
+      // which the configuration refuses in production.
+      expect(/NODE_ENV === "production"|sandboxOptions\(/.test(source), file).toBe(true);
+    }
+  });
+});
+
+describe("admin and mentor routes refuse a signed-in mentee", () => {
+  it("answers 403/404 on every admin route, GET and POST", async () => {
+    for (const [file, { path: address }] of entries("admin")) {
+      for (const method of methodsOf(file)) {
+        const { status } = await call(method, target(file, method, address), menteeCookie);
+        expect([403, 404], `${method} ${address} (${file}) → ${status}`).toContain(status);
+      }
+    }
+  });
+
+  it("sends a mentee away from mentor-only pages", async () => {
+    for (const [file, { path: address }] of entries("mentor")) {
+      const { status, location } = await call("GET", address, menteeCookie);
+      const away = status >= 300 && status < 400 && location === "/mentor/apply";
+      expect(away || [403, 404].includes(status), `${address} (${file}) → ${status}`).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * The production web server: `node apps/web/server.ts` (Node strips the types). Serves the
+ * Remix build and its static files behind the edge guards: security headers with a CSP nonce,
+ * request body limits, structured request logs; drains on SIGTERM.
+ */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { loadConfigOrExit } from "@mentora/core/config";
+import { createLogger } from "@mentora/core/logger";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { pinoHttp } from "pino-http";
+import { createRemixHandler } from "./server/remix-handler.ts";
+import { securityHeaders } from "./server/security-headers.ts";
+
+process.env.NODE_ENV ??= "production";
+const config = loadConfigOrExit();
+const logger = createLogger({ level: config.LOG_LEVEL, name: "web" });
+const buildDir = path.join(import.meta.dirname, "build");
+const build = (await import(
+  pathToFileURL(path.join(buildDir, "server/index.js")).href
+)) as ServerBuild;
+
+const app = express();
+app.disable("x-powered-by");
+app.use(
+  pinoHttp({
+    logger,
+    // Path and status only: query strings and headers can carry tokens and cookies.
+    serializers: {
+      req: (req: { method: string; url: string }) => ({
+        method: req.method,
+        path: req.url.split("?")[0],
+      }),
+      res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+    },
+    customLogLevel: (_req, res, error) =>
+      error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
+  }),
+);
+app.use(securityHeaders({ production: config.NODE_ENV === "production" }));
+app.use(compression());
+// Fingerprinted by Vite: cached for good. Everything else in public/: an hour.
+app.use(
+  build.publicPath,
+  express.static(path.join(buildDir, "client", build.publicPath), {
+    immutable: true,
+    maxAge: "1y",
+  }),
+);
+app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+app.all(
+  "*",
+  createRemixHandler({
+    build,
+    mode: config.NODE_ENV,
+    getLoadContext: (req, res) => ({
+      clientAddress: req.socket.remoteAddress ?? "",
+      cspNonce: String(res.locals.cspNonce),
+    }),
+    onBodyRefused: (req, error) =>
+      logger.warn({ path: req.path, limit: error.limit }, "request body too large: refused"),
+  }),
+);
+
+const server = app.listen(config.PORT, () => {
+  logger.info({ port: config.PORT, mode: config.NODE_ENV }, "web server listening");
+});
+
+// SIGTERM: stop accepting, let requests in flight finish (idle keep-alive sockets close at
+// once), then exit; the services close their pool on the same signal (services.server.ts).
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "web server stopping");
+  server.close((error) => {
+    if (error) logger.error({ err: error }, "web server close failed");
+  });
+  server.closeIdleConnections();
+  // Long-lived requests (streams) must not hold the exit forever.
+  setTimeout(() => server.closeAllConnections(), 10_000).unref();
+}
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));

@@ -1,0 +1,103 @@
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { RequestHandler } from "express";
+import helmet from "helmet";
+
+/** The video call page: the only page that may use the camera and microphone (and Krisp's WASM). */
+export const callPagePattern = /^\/sessions\/[^/]+\/call\/?$/;
+
+/**
+ * Where a payment form may end up: without JavaScript the pay form posts to us and we redirect
+ * to the gateway's hosted checkout, and form-action also governs that redirect.
+ */
+export const checkoutOrigins = [
+  "https://checkout.stripe.com",
+  "https://www.paypal.com",
+  "https://www.sandbox.paypal.com",
+  "https://gateway.konnect.network",
+  "https://gateway.sandbox.konnect.network",
+];
+
+/** Twilio Video's signalling (wss) and its REST/insights endpoints, for the call page. */
+export const twilioOrigins = ["https://*.twilio.com", "wss://*.twilio.com"];
+
+/** A fresh nonce for each response (128 bits, base64). */
+export function createNonce(): string {
+  return randomBytes(16).toString("base64");
+}
+
+type Res = ServerResponse & { locals: { cspNonce?: string } };
+
+function isCallPage(req: IncomingMessage): boolean {
+  const path = (req.url ?? "/").split("?")[0] ?? "/";
+  return callPagePattern.test(path);
+}
+
+/**
+ * Permissions-Policy: powerful features off everywhere; camera and microphone only for the
+ * call page (and only from our own origin).
+ */
+export function permissionsPolicyFor(req: IncomingMessage): string {
+  const media = isCallPage(req) ? "(self)" : "()";
+  return [
+    `camera=${media}`,
+    `microphone=${media}`,
+    `display-capture=${media}`,
+    "geolocation=()",
+    "payment=()",
+    "usb=()",
+    "interest-cohort=()",
+  ].join(", ");
+}
+
+/**
+ * Every response's security headers (helmet) with a per-request CSP nonce kept in
+ * `res.locals.cspNonce`, which getLoadContext hands to Remix for <Scripts nonce>.
+ *
+ * script-src is 'self' + the nonce rather than 'strict-dynamic': Remix renders
+ * <link rel="modulepreload"> without a nonce, which 'strict-dynamic' would refuse (see
+ * docs/decisions/011-web-edge.md). Inline scripts still need the nonce.
+ */
+export function securityHeaders(options: { production: boolean }): RequestHandler[] {
+  // One function: helmet joins directive values with spaces, and an empty value is not allowed.
+  const nonceSource = (req: IncomingMessage, res: ServerResponse) =>
+    `'nonce-${(res as Res).locals.cspNonce}'${isCallPage(req) ? " 'wasm-unsafe-eval'" : ""}`;
+  const csp = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", nonceSource],
+        // React renders style attributes (calendar heights); the sandbox checkout has a <style>.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        mediaSrc: ["'self'", "blob:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'", ...twilioOrigins],
+        workerSrc: ["'self'", "blob:"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'", ...checkoutOrigins],
+        upgradeInsecureRequests: options.production ? [] : null,
+      },
+    },
+    strictTransportSecurity: options.production
+      ? { maxAge: 365 * 24 * 60 * 60, includeSubDomains: true }
+      : false,
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    xContentTypeOptions: true,
+    xFrameOptions: { action: "deny" },
+    // Avatars and invoices may be shown from emails and other sites' previews.
+    crossOriginResourcePolicy: false,
+    crossOriginEmbedderPolicy: false,
+  });
+  return [
+    (req, res, next) => {
+      res.locals.cspNonce = createNonce();
+      res.setHeader("Permissions-Policy", permissionsPolicyFor(req));
+      next();
+    },
+    csp,
+  ];
+}

@@ -1,0 +1,8 @@
+export {
+  CLIENT_IP_HEADER,
+  type ClientIpSource,
+  clientIp,
+  parseTrustedProxies,
+  type TrustedProxies,
+  withClientIpHeader,
+} from "./client-ip.ts";
