@@ -58,7 +58,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     },
     importPackage: options.importPackage,
   });
-  const pool = createPool(databaseUrl);
+  const pool = createPool(databaseUrl, { max: config.DATABASE_POOL_MAX });
   const prisma = createPrismaClient({ pool });
   // pg-boss gets its own small pool: it looks queues up outside the caller's transaction, and
   // on a shared pool a burst of transactions holding every connection would starve it (a
