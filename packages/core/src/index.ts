@@ -5,6 +5,7 @@ export { AppError, type AppErrorCode, appError } from "./errors/index.ts";
 export { createQueues, jobDefinitions } from "./jobs/index.ts";
 export { createJobRunner } from "./jobs/runner.ts";
 export { createLogger, type Logger } from "./logger/index.ts";
+export { metricsRequestAllowed } from "./telemetry/metrics-access.ts";
 export {
   type AppRouter,
   appRouter,
