@@ -372,7 +372,7 @@ function productionRequirements(env: Environment, ctx: z.RefinementCtx): void {
   if (!env.S3_BUCKET && !env.FILES_DIR) {
     problem(
       "S3_BUCKET",
-      "S3_BUCKET, or FILES_DIR with FILES_DIR_SHARED=true, is required in production",
+      "is required in production (or FILES_DIR with FILES_DIR_SHARED=true: one disk every replica mounts)",
     );
   } else if (!env.S3_BUCKET && env.FILES_DIR_SHARED !== true) {
     problem(

@@ -1,0 +1,121 @@
+/**
+ * The production entry point, and the container's command:
+ *   node scripts/start.ts migrate   apply pending migrations (advisory-locked), then exit
+ *   node scripts/start.ts web       the built web portal (PORT)
+ *   node scripts/start.ts worker    the background worker
+ *   node scripts/start.ts all       migrate, then web and worker together (`pnpm start`)
+ * NODE_ENV unset means production. web, worker and all check the whole configuration first and
+ * stop with one message naming every missing or invalid variable; nothing starts half set up.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { loadConfigOrExit } from "@mentora/core/config";
+import { createLogger } from "@mentora/core/logger";
+import { applyMigrations } from "@mentora/db/migrations";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const webDir = path.join(root, "apps/web");
+
+/**
+ * The web server's command line (node arguments, run in apps/web). When apps/web/server.ts
+ * lands, this becomes `["server.ts"]`.
+ */
+const webServer = () => [
+  createRequire(path.join(webDir, "package.json")).resolve("@remix-run/serve/dist/cli.js"),
+  "build/server/index.js",
+];
+const workerMain = path.join(root, "apps/worker/src/main.ts");
+
+const roles = ["migrate", "web", "worker", "all"] as const;
+type Role = (typeof roles)[number];
+const usage = `usage: node scripts/start.ts ${roles.join(" | ")}`;
+
+// Said once here so every child (remix-serve, React, express, the worker) agrees.
+process.env.NODE_ENV ??= "production";
+const logger = createLogger({ level: process.env.LOG_LEVEL ?? "info", name: "start" });
+
+async function migrate(): Promise<void> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    // Never the embedded development database here: production migrates what it will use.
+    process.stderr.write("DATABASE_URL is missing: set it to the database to migrate.\n");
+    process.exit(1);
+  }
+  const applied = await applyMigrations({ databaseUrl });
+  logger.info({ applied }, applied.length ? "migrations applied" : "no pending migrations");
+}
+
+/** Runs `node <args>` with our stdio; resolves with its exit code (signals count as failure). */
+function runChild(
+  name: string,
+  args: string[],
+  cwd: string,
+): { child: ChildProcess; done: Promise<number> } {
+  const child = spawn(process.execPath, args, { cwd, env: process.env, stdio: "inherit" });
+  const done = new Promise<number>((resolve) => {
+    child.once("error", (error) => {
+      logger.error({ err: error, process: name }, "could not start");
+      resolve(1);
+    });
+    child.once("exit", (code, signal) => {
+      logger.info({ process: name, code, signal }, "exited");
+      resolve(code ?? 1);
+    });
+  });
+  return { child, done };
+}
+
+/** Runs the children until one ends; then stops the others, and exits with the first's code. */
+async function supervise(children: { name: string; args: string[]; cwd: string }[]) {
+  const running = children.map((spec) => ({
+    ...spec,
+    ...runChild(spec.name, spec.args, spec.cwd),
+  }));
+  let stopping = false;
+  const stopAll = (signal: NodeJS.Signals) => {
+    stopping = true;
+    for (const { child } of running) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    }
+  };
+  process.on("SIGTERM", () => stopAll("SIGTERM"));
+  process.on("SIGINT", () => stopAll("SIGINT"));
+  const first = await Promise.race(running.map(({ done }) => done));
+  // A child that ends on its own (a crash) takes the others down: the platform restarts us.
+  const wasAsked = stopping;
+  stopAll("SIGTERM");
+  const codes = await Promise.all(running.map(({ done }) => done));
+  process.exitCode = wasAsked ? Math.max(...codes) : first || 1;
+}
+
+async function main() {
+  const { positionals } = parseArgs({ allowPositionals: true, options: {} });
+  const [role, ...extra] = positionals;
+  if (!roles.includes(role as Role) || extra.length > 0) {
+    process.stderr.write(`${usage}\n`);
+    process.exit(2);
+  }
+  if (role === "migrate") return migrate();
+
+  loadConfigOrExit();
+  if (
+    (role === "web" || role === "all") &&
+    !existsSync(path.join(webDir, "build/server/index.js"))
+  ) {
+    process.stderr.write("No web build at apps/web/build: run `pnpm build` first.\n");
+    process.exit(1);
+  }
+  if (role === "all") await migrate();
+  const web = { name: "web", args: webServer(), cwd: webDir };
+  const worker = { name: "worker", args: [workerMain], cwd: root };
+  await supervise(role === "web" ? [web] : role === "worker" ? [worker] : [web, worker]);
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, "start failed");
+  process.exitCode = 1;
+});
