@@ -241,7 +241,7 @@ export const configSchema = z
           ctx.addIssue({
             code: "custom",
             path: ["INVOICE_SELLER_SIREN"],
-            message: "INVOICE_SELLER_SIREN or INVOICE_SELLER_SIRET is required in production",
+            message: "is required in production (or INVOICE_SELLER_SIRET)",
           });
         }
       }
