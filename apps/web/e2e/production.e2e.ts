@@ -17,13 +17,13 @@ const metricsToken = `metrics-${randomBytes(12).toString("hex")}`;
 
 /** The test process's environment minus NODE_ENV (vitest sets "test") and anything we set. */
 function inheritedEnv(): NodeJS.ProcessEnv {
-  const { NODE_ENV: _unset, ...env } = process.env;
+  const { NODE_ENV: _unset, ...env } = process.env as Record<string, string | undefined>;
   for (const name of Object.keys(env)) {
     if (/^(SMTP_|S3_|FILES_|STRIPE_|TWILIO_|INVOICE_|PAYMENT_|METRICS_|AUTH_)/.test(name)) {
       delete env[name];
     }
   }
-  return env;
+  return env as NodeJS.ProcessEnv;
 }
 
 /**
