@@ -6,6 +6,7 @@ import { DEV_AUTH_SECRET } from "@mentora/core/config";
 import { createPool } from "@mentora/db";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import "./context.ts";
+import { runNode } from "@mentora/db/testing";
 import { freePort, type Managed, spawnNode, waitForHealthy } from "./processes.ts";
 import { cloneTemplate } from "./servers.ts";
 
@@ -13,6 +14,8 @@ import { cloneTemplate } from "./servers.ts";
 // UNSET (production is the default), against the built web app. No browser: fetch only.
 const repoDir = path.resolve(import.meta.dirname, "../../..");
 const startScript = path.join(repoDir, "scripts/start.ts");
+const mentoraCli = path.join(repoDir, "scripts/mentora.ts");
+const publicOrigin = "https://mentora.example";
 const metricsToken = `metrics-${randomBytes(12).toString("hex")}`;
 
 /** The test process's environment minus NODE_ENV (vitest sets "test") and anything we set. */
@@ -35,7 +38,7 @@ async function productionEnv(databaseUrl: string, port: number): Promise<NodeJS.
   return {
     ...inheritedEnv(),
     PORT: String(port),
-    PUBLIC_URL: "https://mentora.example",
+    PUBLIC_URL: publicOrigin,
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: randomBytes(32).toString("hex"),
     LOG_LEVEL: "warn",
@@ -118,6 +121,53 @@ describe("a production start (NODE_ENV unset)", () => {
       expect(response.status, url).toBe(200);
       expect(await response.text()).toContain("# TYPE");
     }
+  });
+
+  it("makes the first admin: admin:create's link opens the form once, the password signs in", async () => {
+    const email = `first.admin.${randomBytes(4).toString("hex")}@example.com`;
+    const cli = await runNode([mentoraCli, "admin:create", "--email", email], { env });
+    expect(cli.code, cli.stderr).toBe(0);
+    const printed = cli.stdout.match(/https:\/\/\S+/)?.[0] ?? "";
+    expect(printed.startsWith(`${publicOrigin}/api/auth/reset-password/`)).toBe(true);
+    // The printed link names the public address; the test reaches the same server directly.
+    const local = (url: string) => url.replace(publicOrigin, baseUrl);
+
+    const opened = await fetch(local(printed), { redirect: "manual" });
+    expect(opened.status).toBe(302);
+    const form = new URL(opened.headers.get("location") ?? "");
+    expect(form.pathname).toBe("/reset-password");
+    const token = form.searchParams.get("token") ?? "";
+    const page = await fetch(local(form.toString()));
+    expect(await page.text()).toContain(`name="token" value="${token}"`);
+
+    const password = "first admin passphrase";
+    const submit = () =>
+      fetch(`${baseUrl}/reset-password`, {
+        method: "POST",
+        headers: {
+          // As behind the reverse proxy: the public origin, and the host it was asked for.
+          origin: publicOrigin,
+          "x-forwarded-host": new URL(publicOrigin).host,
+          "accept-language": "en",
+          "content-type": "application/x-www-form-urlencoded",
+        },
+        body: new URLSearchParams({ token, password }),
+      });
+    const saved = await submit();
+    expect(saved.status).toBe(200);
+    expect(await saved.text()).toContain("Your password is saved");
+    // Once: the link now lands on the refusal, and the form refuses the token.
+    const reopened = await fetch(local(printed), { redirect: "manual" });
+    expect(reopened.headers.get("location")).toContain("error=INVALID_TOKEN");
+    expect(await (await submit()).text()).toContain("expired or was already used");
+
+    const signIn = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { origin: publicOrigin, "content-type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    });
+    expect(signIn.status).toBe(200);
+    expect(((await signIn.json()) as { user: { role: string } }).user.role).toBe("ADMIN");
   });
 });
 
