@@ -241,6 +241,17 @@ describe("loadConfig", () => {
     });
   });
 
+  it(".env.production.example documents every variable the schema reads", () => {
+    const example = readFileSync(
+      new URL("../../../../.env.production.example", import.meta.url),
+      "utf8",
+    );
+    const documented = new Set(
+      [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]),
+    );
+    expect(configVariableNames.filter((name) => !documented.has(name))).toEqual([]);
+  });
+
   it(".env.example documents exactly the variables the schema reads", () => {
     const example = readFileSync(new URL("../../../../.env.example", import.meta.url), "utf8");
     const documented = [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
