@@ -18,9 +18,17 @@ const mentoraCli = path.join(repoDir, "scripts/mentora.ts");
 const publicOrigin = "https://mentora.example";
 const metricsToken = `metrics-${randomBytes(12).toString("hex")}`;
 
-/** The test process's environment minus NODE_ENV (vitest sets "test") and anything we set. */
+/**
+ * The test process's environment minus NODE_ENV (vitest sets "test"), NODE_PATH (pnpm's bin
+ * shims set it, a container has none: with it a package missing from a production install
+ * would still resolve) and anything we set.
+ */
 function inheritedEnv(): NodeJS.ProcessEnv {
-  const { NODE_ENV: _unset, ...env } = process.env as Record<string, string | undefined>;
+  const {
+    NODE_ENV: _unset,
+    NODE_PATH: _unsetToo,
+    ...env
+  } = process.env as Record<string, string | undefined>;
   for (const name of Object.keys(env)) {
     if (/^(SMTP_|S3_|FILES_|STRIPE_|TWILIO_|INVOICE_|PAYMENT_|METRICS_|AUTH_)/.test(name)) {
       delete env[name];
