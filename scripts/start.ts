@@ -7,7 +7,7 @@
  * NODE_ENV unset means production. web, worker and all check the whole configuration first and
  * stop with one message naming every missing or invalid variable; nothing starts half set up.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -49,47 +49,49 @@ async function migrate(): Promise<void> {
   logger.info({ applied }, applied.length ? "migrations applied" : "no pending migrations");
 }
 
-/** Runs `node <args>` with our stdio; resolves with its exit code (signals count as failure). */
-function runChild(
-  name: string,
-  args: string[],
-  cwd: string,
-): { child: ChildProcess; done: Promise<number> } {
+type Exit = { code: number | null; signal: NodeJS.Signals | null };
+
+/** Runs `node <args>` with our stdio; resolves with how it ended. */
+function runChild(name: string, args: string[], cwd: string) {
   const child = spawn(process.execPath, args, { cwd, env: process.env, stdio: "inherit" });
-  const done = new Promise<number>((resolve) => {
+  const done = new Promise<Exit>((resolve) => {
     child.once("error", (error) => {
       logger.error({ err: error, process: name }, "could not start");
-      resolve(1);
+      resolve({ code: 1, signal: null });
     });
     child.once("exit", (code, signal) => {
       logger.info({ process: name, code, signal }, "exited");
-      resolve(code ?? 1);
+      resolve({ code, signal });
     });
   });
   return { child, done };
 }
 
-/** Runs the children until one ends; then stops the others, and exits with the first's code. */
+/**
+ * Runs the children until one ends. Asked to stop (SIGTERM/SIGINT): passes the signal on and
+ * exits 0 if each child stopped cleanly or by that signal. A child ending on its own (a crash)
+ * stops the others and exits non-zero: the platform restarts the container.
+ */
 async function supervise(children: { name: string; args: string[]; cwd: string }[]) {
-  const running = children.map((spec) => ({
-    ...spec,
-    ...runChild(spec.name, spec.args, spec.cwd),
-  }));
-  let stopping = false;
+  const running = children.map((spec) => runChild(spec.name, spec.args, spec.cwd));
+  let asked: NodeJS.Signals | undefined;
   const stopAll = (signal: NodeJS.Signals) => {
-    stopping = true;
     for (const { child } of running) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     }
   };
-  process.on("SIGTERM", () => stopAll("SIGTERM"));
-  process.on("SIGINT", () => stopAll("SIGINT"));
-  const first = await Promise.race(running.map(({ done }) => done));
-  // A child that ends on its own (a crash) takes the others down: the platform restarts us.
-  const wasAsked = stopping;
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.on(signal, () => {
+      asked ??= signal;
+      stopAll(signal);
+    });
+  }
+  await Promise.race(running.map(({ done }) => done));
+  const crashed = asked === undefined;
   stopAll("SIGTERM");
-  const codes = await Promise.all(running.map(({ done }) => done));
-  process.exitCode = wasAsked ? Math.max(...codes) : first || 1;
+  const exits = await Promise.all(running.map(({ done }) => done));
+  const clean = exits.every((exit) => exit.code === 0 || (exit.signal !== null && !crashed));
+  process.exitCode = !crashed && clean ? 0 : 1;
 }
 
 async function main() {

@@ -177,6 +177,11 @@ describe("a production start (NODE_ENV unset)", () => {
     expect(signIn.status).toBe(200);
     expect(((await signIn.json()) as { user: { role: string } }).user.role).toBe("ADMIN");
   });
+
+  it("stops cleanly when the platform sends SIGTERM: web and worker drain, exit 0", async () => {
+    await started.stop();
+    expect(await started.exited, started.output()).toBe(0);
+  });
 });
 
 describe("a production start that is not configured", () => {
