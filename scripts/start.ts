@@ -36,7 +36,10 @@ const usage = `usage: node scripts/start.ts ${roles.join(" | ")}`;
 
 // Said once here so every child (remix-serve, React, express, the worker) agrees.
 process.env.NODE_ENV ??= "production";
-const logger = createLogger({ level: process.env.LOG_LEVEL ?? "info", name: "start" });
+// A malformed LOG_LEVEL is reported by the configuration check, not by pino throwing here.
+const levels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+const logLevel = levels.includes(process.env.LOG_LEVEL ?? "") ? process.env.LOG_LEVEL : "info";
+const logger = createLogger({ level: logLevel ?? "info", name: "start" });
 
 async function migrate(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
