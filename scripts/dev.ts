@@ -16,6 +16,9 @@ import { seedDemoData } from "@mentora/db/seed";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
+// Unset NODE_ENV means production everywhere else: `pnpm dev` is the one place that says
+// development (the outbox, the dev secret, the sandbox), for itself and its children.
+process.env.NODE_ENV = "development";
 
 const colors = { db: 35, web: 36, worker: 33, dev: 32 } as const;
 type Source = keyof typeof colors;

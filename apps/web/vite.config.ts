@@ -39,6 +39,10 @@ export default defineConfig({
     include: ["@trpc/client", "@trpc/server", "@trpc/server/http", "superjson", "zod"],
   },
   server: { port: 3000 },
+  // sharp finds its native binary (@img/sharp-<platform>) with require() from its own folder:
+  // bundled, it would look beside the build, where a production install has nothing (tests
+  // only passed thanks to the NODE_PATH pnpm's bin shims set). Imported from node_modules.
+  ssr: { external: ["sharp"] },
   plugins: [
     keepOptionalPeersExternal(["@opentelemetry/api"]),
     remix({

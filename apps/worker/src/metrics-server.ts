@@ -1,13 +1,13 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { App } from "@mentora/core";
+import { type App, metricsRequestAllowed } from "@mentora/core";
 
 const PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
 /**
  * The worker's own /metrics (webhook processing, retries, dead letters, gateway calls made by
  * jobs): counters live per process, so Prometheus scrapes the web and each worker.
- * Same bearer token as the web's /metrics when METRICS_TOKEN is set.
+ * Same bearer token as the web's /metrics, compared in constant time.
  */
 export function startMetricsServer(app: App, port: number): Promise<Server> {
   const server = createServer((req, res) => {
@@ -15,8 +15,7 @@ export function startMetricsServer(app: App, port: number): Promise<Server> {
       res.writeHead(404).end();
       return;
     }
-    const token = app.config.METRICS_TOKEN;
-    if (token && req.headers.authorization !== `Bearer ${token}`) {
+    if (!metricsRequestAllowed(app.config, req.headers.authorization)) {
       res.writeHead(401, { "www-authenticate": "Bearer" }).end();
       return;
     }

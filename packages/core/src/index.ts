@@ -14,7 +14,8 @@ export { AppError, type AppErrorCode, appError, errorCodeOf } from "./errors/ind
 export { createQueues, jobDefinitions } from "./jobs/index.ts";
 export { createJobRunner } from "./jobs/runner.ts";
 export { createLogger, type Logger } from "./logger/index.ts";
-export { retryAfterOf } from "./rate-limits/index.ts";
+export { createRateLimits, retryAfterOf } from "./rate-limits/index.ts";
+export { metricsRequestAllowed } from "./telemetry/metrics-access.ts";
 export {
   type AppRouter,
   appRouter,

@@ -68,7 +68,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     onIdleClientError: (error: Error) =>
       logger.error({ err: error }, "idle database connection failed"),
   };
-  const pool = createPool(databaseUrl, poolOptions);
+  const pool = createPool(databaseUrl, { ...poolOptions, max: config.DATABASE_POOL_MAX });
   const prisma = createPrismaClient({ pool });
   // pg-boss gets its own small pool: it looks queues up outside the caller's transaction, and
   // on a shared pool a burst of transactions holding every connection would starve it (a

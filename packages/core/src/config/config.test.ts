@@ -1,6 +1,20 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ConfigError, configVariableNames, loadConfig } from "./index.ts";
+import { ConfigError, configVariableNames, loadConfig as loadAnyConfig } from "./index.ts";
+import { DEV_AUTH_SECRET } from "./schema.ts";
+
+/** Most cases describe development: say so, since a bare environment means production. */
+const loadConfig = (env: NodeJS.ProcessEnv) => loadAnyConfig({ NODE_ENV: "development", ...env });
+
+/** What production needs besides a gateway, Twilio and a seller (see the production cases). */
+const productionBasics = {
+  NODE_ENV: "production",
+  PUBLIC_URL: "https://mentora.example",
+  DATABASE_URL: "postgres://mentora:pw@db.example:5432/mentora",
+  SMTP_URL: "smtp://user:pass@smtp.example:587",
+  S3_BUCKET: "mentora-files",
+  METRICS_TOKEN: "m".repeat(24),
+};
 
 const twilio = {
   TWILIO_ACCOUNT_SID: `AC${"1".repeat(32)}`,
@@ -19,8 +33,8 @@ describe("loadConfig", () => {
   });
 
   it("names a missing variable in one readable message", () => {
-    expect(() => loadConfig({ NODE_ENV: "production" })).toThrowError(ConfigError);
-    expect(() => loadConfig({ NODE_ENV: "production" })).toThrowError(
+    expect(() => loadConfig({ ...productionBasics })).toThrowError(ConfigError);
+    expect(() => loadConfig({ ...productionBasics })).toThrowError(
       /^Invalid configuration: AUTH_SECRET is required in production.*See \.env\.example\.$/,
     );
   });
@@ -100,7 +114,7 @@ describe("loadConfig", () => {
 
   it("refuses the sandbox gateway in production", () => {
     const production = {
-      NODE_ENV: "production",
+      ...productionBasics,
       AUTH_SECRET: "x".repeat(32),
       // Production invoices need a real seller (see invoices.test.ts).
       INVOICE_SELLER_LEGAL_NAME: "Mentora SAS",
@@ -177,7 +191,7 @@ describe("loadConfig", () => {
 
   it("needs Twilio in production, and all of its keys or none anywhere", () => {
     const production = {
-      NODE_ENV: "production",
+      ...productionBasics,
       AUTH_SECRET: "x".repeat(32),
       PAYMENT_GATEWAYS: "@mentora/gateway-stripe",
       PAYMENT_ROUTING: "*:stripe",
@@ -196,6 +210,94 @@ describe("loadConfig", () => {
     expect(loadConfig({}).video.twilio).toBeNull();
     const { TWILIO_AUTH_TOKEN: _left, ...partial } = twilio;
     expect(() => loadConfig(partial)).toThrowError(/TWILIO_AUTH_TOKEN/);
+  });
+
+  describe("production, the default", () => {
+    const complete = {
+      ...productionBasics,
+      AUTH_SECRET: "s".repeat(40),
+      PAYMENT_GATEWAYS: "@mentora/gateway-stripe",
+      PAYMENT_ROUTING: "*:stripe",
+      INVOICE_SELLER_LEGAL_NAME: "Mentora SAS",
+      INVOICE_SELLER_LEGAL_FORM: "SAS",
+      INVOICE_SELLER_ADDRESS: "1 rue X|75001 Paris",
+      INVOICE_SELLER_SIREN: "912345678",
+      INVOICE_SELLER_VAT_NUMBER: "FR32912345678",
+      ...twilio,
+    };
+    const messageOf = (env: NodeJS.ProcessEnv) => {
+      try {
+        loadAnyConfig(env);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as Error).message;
+      }
+      throw new Error("the configuration was accepted");
+    };
+
+    it("a complete production environment loads, with NODE_ENV unset", () => {
+      const { NODE_ENV: _unset, ...bare } = complete;
+      const config = loadAnyConfig(bare);
+      expect(config.NODE_ENV).toBe("production");
+      expect(config.AUTH_SECRET).toBe(complete.AUTH_SECRET);
+    });
+
+    it("an empty environment stops with ONE line naming every missing variable", () => {
+      const message = messageOf({});
+      expect(message.split("\n")).toHaveLength(1);
+      for (const name of [
+        "PUBLIC_URL",
+        "AUTH_SECRET",
+        "DATABASE_URL",
+        "SMTP_URL",
+        "S3_BUCKET",
+        "METRICS_TOKEN",
+        "PAYMENT_GATEWAYS",
+        "TWILIO_ACCOUNT_SID",
+        "INVOICE_SELLER_LEGAL_NAME",
+        "INVOICE_SELLER_SIREN",
+      ]) {
+        expect(message).toContain(name);
+      }
+    });
+
+    it("names the missing variables even when another one is malformed", () => {
+      const { AUTH_SECRET: _a, SMTP_URL: _s, ...rest } = complete;
+      const message = messageOf({ ...rest, PORT: "eighty" });
+      expect(message).toContain("PORT");
+      expect(message).toContain("AUTH_SECRET is required in production");
+      expect(message).toContain("SMTP_URL is required in production");
+    });
+
+    it("refuses the development AUTH_SECRET, an http PUBLIC_URL and a short METRICS_TOKEN", () => {
+      expect(messageOf({ ...complete, AUTH_SECRET: DEV_AUTH_SECRET })).toMatch(
+        /AUTH_SECRET is the public development secret/,
+      );
+      expect(messageOf({ ...complete, PUBLIC_URL: "http://mentora.example" })).toMatch(
+        /PUBLIC_URL must be an https:\/\/ address/,
+      );
+      expect(messageOf({ ...complete, METRICS_TOKEN: "short" })).toMatch(/METRICS_TOKEN/);
+    });
+
+    it("stores files on a local disk only when every replica shares it", () => {
+      const { S3_BUCKET: _bucket, ...local } = complete;
+      expect(messageOf({ ...local, FILES_DIR: "/srv/files" })).toMatch(
+        /FILES_DIR_SHARED must be true/,
+      );
+      const shared = loadAnyConfig({ ...local, FILES_DIR: "/srv/files", FILES_DIR_SHARED: "true" });
+      expect(shared.fileStorage).toEqual({ rootDir: "/srv/files", s3: undefined });
+    });
+  });
+
+  it(".env.production.example documents every variable the schema reads", () => {
+    const example = readFileSync(
+      new URL("../../../../.env.production.example", import.meta.url),
+      "utf8",
+    );
+    const documented = new Set(
+      [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]),
+    );
+    expect(configVariableNames.filter((name) => !documented.has(name))).toEqual([]);
   });
 
   it(".env.example documents exactly the variables the schema reads", () => {

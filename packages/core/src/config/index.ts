@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { type Config, configSchema } from "./schema.ts";
 
-export { type Config, configSchema, configVariableNames } from "./schema.ts";
+export { type Config, configSchema, configVariableNames, DEV_AUTH_SECRET } from "./schema.ts";
 
 export class ConfigError extends Error {
   override name = "ConfigError";

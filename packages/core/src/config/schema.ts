@@ -7,7 +7,8 @@ import { parseTrustedProxies } from "../client-ip/index.ts";
 import type { FileStorageOptions } from "../files/create-file-storage.ts";
 import { parseRateLimitOverrides, resolvePolicies } from "../rate-limits/policies.ts";
 
-const DEV_AUTH_SECRET = "mentora-dev-secret-not-for-production-use-0000";
+/** Signs development sessions when AUTH_SECRET is unset; refused in production (it is public). */
+export const DEV_AUTH_SECRET = "mentora-dev-secret-not-for-production-use-0000";
 
 /**
  * The monorepo root (the folder with pnpm-workspace.yaml) above this module, whether it runs from
@@ -110,7 +111,9 @@ const payoutMinimums = z
  * names; a test keeps the two in step.
  */
 const environmentShape = {
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  // Production unless said otherwise: a built entry point started bare must not run with dev
+  // features (outbox, dev secret, sandbox). `pnpm dev` and the tests set it explicitly.
+  NODE_ENV: z.enum(["development", "test", "production"]).default("production"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PORT: positiveInt(3000),
   PUBLIC_URL: z.url().default("http://localhost:3000"),
@@ -209,6 +212,9 @@ const environmentShape = {
       ctx.addIssue({ code: "custom", message: (error as Error).message });
     }
   }),
+  // Production (what a production start requires; see docs/deploy.md).
+  FILES_DIR_SHARED: z.stringbool().default(false),
+  DATABASE_POOL_MAX: positiveInt(10),
 };
 
 /** Only the Twilio variables, in the shape twilioVideoEnv reads. */
@@ -241,75 +247,74 @@ export const VAT_EXEMPTION_MENTION = "TVA non applicable, art. 293 B du CGI";
 
 export const configSchema = z
   .object(environmentShape)
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["AUTH_SECRET"],
-        message: "is required in production (32+ random characters)",
-      });
-    }
-    if (env.NODE_ENV === "production" && env.PAYMENT_GATEWAYS.includes(SANDBOX_GATEWAY_PACKAGE)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["PAYMENT_GATEWAYS"],
-        message: `must not include ${SANDBOX_GATEWAY_PACKAGE} in production: it moves no money and anyone can press Pay (name a real gateway, e.g. @mentora/gateway-stripe)`,
-      });
-    }
-    if (env.NODE_ENV === "production") {
-      // An invoice without these is not a legal invoice: refuse to start rather than issue one.
-      const required: (keyof typeof env)[] = [
-        "INVOICE_SELLER_LEGAL_NAME",
-        "INVOICE_SELLER_LEGAL_FORM",
-        "INVOICE_SELLER_ADDRESS",
-        ...(env.INVOICE_VAT_EXEMPT ? [] : (["INVOICE_SELLER_VAT_NUMBER"] as const)),
-      ];
-      for (const name of required) {
-        if (!env[name]) {
-          ctx.addIssue({ code: "custom", path: [name], message: "is required in production" });
-        }
-      }
-      if (!env.INVOICE_SELLER_SIREN && !env.INVOICE_SELLER_SIRET) {
+  .superRefine(
+    (env, ctx) => {
+      if (env.NODE_ENV === "production") productionRequirements(env, ctx);
+      if (env.NODE_ENV === "production" && env.PAYMENT_GATEWAYS.includes(SANDBOX_GATEWAY_PACKAGE)) {
         ctx.addIssue({
           code: "custom",
-          path: ["INVOICE_SELLER_SIREN"],
-          message: "INVOICE_SELLER_SIREN or INVOICE_SELLER_SIRET is required in production",
+          path: ["PAYMENT_GATEWAYS"],
+          message: `must not include ${SANDBOX_GATEWAY_PACKAGE} in production: it moves no money and anyone can press Pay (name a real gateway, e.g. @mentora/gateway-stripe)`,
         });
       }
-    }
-    if (Boolean(env.GOOGLE_CLIENT_ID) !== Boolean(env.GOOGLE_CLIENT_SECRET)) {
-      ctx.addIssue({
-        code: "custom",
-        path: [env.GOOGLE_CLIENT_ID ? "GOOGLE_CLIENT_SECRET" : "GOOGLE_CLIENT_ID"],
-        message: "Google sign-in needs both GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET",
-      });
-    }
-    let twilio: ReturnType<typeof twilioVideoEnv> = null;
-    try {
-      twilio = twilioVideoEnv(twilioEnvOf(env));
-    } catch (error) {
-      ctx.addIssue({
-        code: "custom",
-        path: [twilioNames.find((name) => !env[name]) ?? "TWILIO_ACCOUNT_SID"],
-        message: (error as Error).message,
-      });
-    }
-    if (env.NODE_ENV === "production" && !twilio) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["TWILIO_ACCOUNT_SID"],
-        message:
-          "Twilio Video is required in production: the local video provider is a development stand-in that relays no media",
-      });
-    }
-    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
-      ctx.addIssue({
-        code: "custom",
-        path: [env.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID"],
-        message: "S3 credentials need both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY",
-      });
-    }
-  })
+      if (env.NODE_ENV === "production") {
+        // An invoice without these is not a legal invoice: refuse to start rather than issue one.
+        const required: (keyof typeof env)[] = [
+          "INVOICE_SELLER_LEGAL_NAME",
+          "INVOICE_SELLER_LEGAL_FORM",
+          "INVOICE_SELLER_ADDRESS",
+          ...(env.INVOICE_VAT_EXEMPT ? [] : (["INVOICE_SELLER_VAT_NUMBER"] as const)),
+        ];
+        for (const name of required) {
+          if (!env[name]) {
+            ctx.addIssue({ code: "custom", path: [name], message: "is required in production" });
+          }
+        }
+        if (!env.INVOICE_SELLER_SIREN && !env.INVOICE_SELLER_SIRET) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["INVOICE_SELLER_SIREN"],
+            message: "is required in production (or INVOICE_SELLER_SIRET)",
+          });
+        }
+      }
+      if (Boolean(env.GOOGLE_CLIENT_ID) !== Boolean(env.GOOGLE_CLIENT_SECRET)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [env.GOOGLE_CLIENT_ID ? "GOOGLE_CLIENT_SECRET" : "GOOGLE_CLIENT_ID"],
+          message: "Google sign-in needs both GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET",
+        });
+      }
+      let twilio: ReturnType<typeof twilioVideoEnv> = null;
+      try {
+        twilio = twilioVideoEnv(twilioEnvOf(env));
+      } catch (error) {
+        ctx.addIssue({
+          code: "custom",
+          path: [twilioNames.find((name) => !env[name]) ?? "TWILIO_ACCOUNT_SID"],
+          message: (error as Error).message,
+        });
+      }
+      if (env.NODE_ENV === "production" && !twilio) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["TWILIO_ACCOUNT_SID"],
+          message:
+            "Twilio Video is required in production: the local video provider is a development stand-in that relays no media",
+        });
+      }
+      if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [env.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID"],
+          message: "S3 credentials need both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY",
+        });
+      }
+    },
+    // Also when some variable is malformed: the one start-up message must name every problem,
+    // not only the shape errors (values may then be unparsed, so the checks only test presence).
+    { when: () => true },
+  )
   .transform((env) => ({
     ...env,
     AUTH_SECRET: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
@@ -385,6 +390,53 @@ export const configSchema = z
   }));
 
 type Environment = z.output<z.ZodObject<typeof environmentShape>>;
+
+/**
+ * What a production start needs beyond the shape: no development stand-in may remain (dev
+ * secret, dev outbox, local files on one replica's disk, open metrics, embedded database).
+ */
+function productionRequirements(env: Environment, ctx: z.RefinementCtx): void {
+  const problem = (name: keyof Environment, message: string) =>
+    ctx.addIssue({ code: "custom", path: [name], message });
+  if (!env.AUTH_SECRET) problem("AUTH_SECRET", "is required in production (32+ random characters)");
+  else if (env.AUTH_SECRET === DEV_AUTH_SECRET) {
+    problem(
+      "AUTH_SECRET",
+      "is the public development secret: set 32+ random characters of your own",
+    );
+  }
+  let publicProtocol: string | undefined;
+  try {
+    publicProtocol = new URL(env.PUBLIC_URL).protocol;
+  } catch {
+    // Malformed: the shape check already names PUBLIC_URL.
+  }
+  if (publicProtocol !== undefined && publicProtocol !== "https:") {
+    problem("PUBLIC_URL", "must be an https:// address in production (cookies, links in emails)");
+  }
+  if (!env.DATABASE_URL) {
+    problem("DATABASE_URL", "is required in production (the embedded Postgres is for development)");
+  }
+  if (!env.SMTP_URL) {
+    problem("SMTP_URL", "is required in production: without it emails go to the dev outbox");
+  }
+  if (!env.S3_BUCKET && !env.FILES_DIR) {
+    problem(
+      "S3_BUCKET",
+      "is required in production (or FILES_DIR with FILES_DIR_SHARED=true: one disk every replica mounts)",
+    );
+  } else if (!env.S3_BUCKET && env.FILES_DIR_SHARED !== true) {
+    problem(
+      "FILES_DIR_SHARED",
+      "must be true when FILES_DIR stores files in production (every web and worker replica mounts the same disk), or set S3_BUCKET",
+    );
+  }
+  if (!env.METRICS_TOKEN) {
+    problem("METRICS_TOKEN", "is required in production (/metrics is never open)");
+  } else if (env.METRICS_TOKEN.length < 16) {
+    problem("METRICS_TOKEN", "must be 16+ characters in production");
+  }
+}
 
 function invoiceSettings(env: Environment) {
   // Outside production, unset seller fields fall back to the demo seller as a whole, so a

@@ -839,6 +839,11 @@ describe("configuration", () => {
     const base = {
       NODE_ENV: "production",
       AUTH_SECRET: "x".repeat(40),
+      PUBLIC_URL: "https://mentora.example",
+      DATABASE_URL: "postgres://mentora:pw@db.example:5432/mentora",
+      SMTP_URL: "smtp://smtp.example:587",
+      S3_BUCKET: "mentora-files",
+      METRICS_TOKEN: "m".repeat(24),
       PAYMENT_GATEWAYS: "@mentora/gateway-stripe",
       PAYMENT_ROUTING: "*:stripe",
       // Production needs Twilio too (see config.test.ts).

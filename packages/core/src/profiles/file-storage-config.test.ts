@@ -1,7 +1,9 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../config/index.ts";
+import { loadConfig as loadAnyConfig } from "../config/index.ts";
+
+const loadConfig = (env: NodeJS.ProcessEnv) => loadAnyConfig({ NODE_ENV: "development", ...env });
 
 const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
 

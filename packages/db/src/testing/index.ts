@@ -4,3 +4,4 @@ export {
   type TestDatabase,
 } from "./createTestDatabase.ts";
 export { globalSetupPath } from "./globalSetupPath.ts";
+export { type NodeRun, runNode } from "./runNode.ts";

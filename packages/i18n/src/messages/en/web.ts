@@ -102,6 +102,16 @@ export const web = {
     or: "or",
     google: "Continue with Google",
   },
+  resetPassword: {
+    title: "Set your password",
+    heading: "Set your password",
+    password: "New password",
+    submit: "Save the password",
+    invalidLink:
+      "This link has expired or was already used. Ask for a new one (admins: pnpm mentora admin:create).",
+    done: "Your password is saved. You can sign in now.",
+    signInLink: "Go to sign in",
+  },
   signOut: {
     title: "Sign out",
     heading: "Sign out",
