@@ -3,7 +3,7 @@ import { expireHoldJob } from "../bookings/expire-hold.job.ts";
 import { bookingNotifyJob } from "../bookings/notifications/booking-notify.job.ts";
 import { bookingReminderJob } from "../bookings/notifications/booking-reminder.job.ts";
 import { completeEndedSessionsJob } from "../earnings/complete-ended-sessions.job.ts";
-import { releaseEarningsJob } from "../earnings/release-earnings.job.ts";
+import { earningsReleaseDeadJob, releaseEarningsJob } from "../earnings/release-earnings.job.ts";
 import { sendEmailJob } from "../email/send-email.job.ts";
 import { invoiceCleanupTempJob } from "../invoices/cleanup-temp.job.ts";
 import { invoiceRenderJob } from "../invoices/render.job.ts";
@@ -35,6 +35,7 @@ export const jobDefinitions = [
   invoiceRenderJob,
   invoiceCleanupTempJob,
   completeEndedSessionsJob,
+  earningsReleaseDeadJob,
   releaseEarningsJob,
   executePayoutJob,
   reconcilePayoutsJob,

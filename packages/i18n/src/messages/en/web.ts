@@ -724,6 +724,9 @@ export const web = {
       ADJUSTMENT: "Adjustment",
       PAYOUT_RESERVE: "Payout requested",
       PAYOUT_RELEASE: "Payout returned",
+      DISPUTE_FREEZE: "Frozen by a dispute",
+      DISPUTE_UNFREEZE: "Dispute won: unfrozen",
+      DISPUTE_LOSS: "Dispute lost",
     },
   },
   invoices: {

@@ -742,6 +742,9 @@ export const web: typeof en = {
       ADJUSTMENT: "Ajustement",
       PAYOUT_RESERVE: "Versement demandé",
       PAYOUT_RELEASE: "Versement restitué",
+      DISPUTE_FREEZE: "Gelé par un litige",
+      DISPUTE_UNFREEZE: "Litige gagné : dégelé",
+      DISPUTE_LOSS: "Litige perdu",
     },
   },
   invoices: {

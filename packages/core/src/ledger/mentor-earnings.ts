@@ -1,0 +1,112 @@
+import type { Prisma } from "@mentora/db";
+import { AppError } from "../errors/index.ts";
+import { accountFor, accounts, type LedgerEntryInput } from "./ledger.ts";
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Where a mentor's share taken back (a refund, a lost dispute, a freeze) comes from. Every path
+ * that moves a mentor's earnings locks the mentor's accounts in one order (pending, available,
+ * receivable, frozen), so two of them never wait on each other in a cycle.
+ */
+export interface Clawback {
+  /** From the booking's own share still on hold (MENTOR_PENDING). */
+  pendingMinor: number;
+  /** From released earnings not yet requested for payout (MENTOR_AVAILABLE). */
+  availableMinor: number;
+  /** The rest: owed by the mentor (MENTOR_RECEIVABLE goes negative), settled by later releases. */
+  receivableMinor: number;
+}
+
+export interface MentorAccountIds {
+  pending: string;
+  available: string;
+  receivable: string;
+  frozen: string;
+}
+
+const lockOrder = ["pending", "available", "receivable", "frozen"] as const;
+
+/** Gets (creating) and locks FOR UPDATE the named accounts of a mentor, in the global order. */
+export async function lockMentorAccounts(
+  tx: Tx,
+  mentorId: string,
+  currency: string,
+  which: readonly (keyof MentorAccountIds)[] = lockOrder,
+): Promise<Partial<MentorAccountIds>> {
+  const refs = {
+    pending: accounts.mentorPending(mentorId, currency),
+    available: accounts.mentorAvailable(mentorId, currency),
+    receivable: accounts.mentorReceivable(mentorId, currency),
+    frozen: accounts.mentorFrozen(mentorId, currency),
+  };
+  const ids: Partial<MentorAccountIds> = {};
+  for (const name of lockOrder) {
+    if (!which.includes(name)) continue;
+    const { id } = await accountFor(tx, refs[name]);
+    await tx.$queryRaw`SELECT id FROM ledger_account WHERE id = ${id} FOR UPDATE`;
+    ids[name] = id;
+  }
+  return ids;
+}
+
+async function sumOf(tx: Tx, where: Prisma.LedgerEntryWhereInput): Promise<number> {
+  const { _sum } = await tx.ledgerEntry.aggregate({ where, _sum: { amountMinor: true } });
+  return Number(_sum.amountMinor ?? 0n);
+}
+
+/**
+ * Plans taking `amountMinor` of a mentor's share back, under the accounts' locks (held until the
+ * caller's transaction ends): first the booking's own share still pending (never another
+ * booking's, whose release would then fail), then available earnings, the rest as a receivable.
+ */
+export async function planClawback(
+  tx: Tx,
+  input: { mentorId: string; currency: string; bookingId?: string | null; amountMinor: number },
+): Promise<Clawback> {
+  const { amountMinor } = input;
+  if (!Number.isSafeInteger(amountMinor) || amountMinor < 0) {
+    throw new AppError("VALIDATION_FAILED", { field: "amountMinor", amountMinor });
+  }
+  const ids = (await lockMentorAccounts(tx, input.mentorId, input.currency, [
+    "pending",
+    "available",
+    "receivable",
+  ])) as MentorAccountIds;
+  const pendingBalance = await sumOf(tx, { accountId: ids.pending });
+  const bookingPending = input.bookingId
+    ? await sumOf(tx, { accountId: ids.pending, transaction: { bookingId: input.bookingId } })
+    : 0;
+  const pendingMinor = Math.max(0, Math.min(amountMinor, bookingPending, pendingBalance));
+  const available = await sumOf(tx, { accountId: ids.available });
+  const availableMinor = Math.max(0, Math.min(amountMinor - pendingMinor, available));
+  return {
+    pendingMinor,
+    availableMinor,
+    receivableMinor: amountMinor - pendingMinor - availableMinor,
+  };
+}
+
+/** The ledger entries of a clawback, signed: −1 takes from the mentor, +1 gives back. */
+export function clawbackEntries(
+  mentorId: string,
+  currency: string,
+  clawback: Clawback,
+  sign: 1 | -1 = -1,
+): LedgerEntryInput[] {
+  const entries: LedgerEntryInput[] = [];
+  const parts = [
+    [accounts.mentorPending(mentorId, currency), clawback.pendingMinor],
+    [accounts.mentorAvailable(mentorId, currency), clawback.availableMinor],
+    [accounts.mentorReceivable(mentorId, currency), clawback.receivableMinor],
+  ] as const;
+  for (const [account, amount] of parts) {
+    if (amount > 0) entries.push({ account, amountMinor: sign * amount });
+  }
+  return entries;
+}
+
+/** What the mentor owes now (≥ 0): minus the receivable's balance, read under its lock. */
+export async function owedByMentor(tx: Tx, receivableAccountId: string): Promise<number> {
+  return Math.max(0, -(await sumOf(tx, { accountId: receivableAccountId })));
+}
