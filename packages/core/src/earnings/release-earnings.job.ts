@@ -1,18 +1,12 @@
 import { z } from "zod";
 import type { AppServices } from "../app/types.ts";
 import { defineJob } from "../jobs/define.ts";
-import {
-  ledgerTransactionOptions,
-  lockMentorAccounts,
-  owedByMentor,
-  releaseEarnings,
-} from "../ledger/index.ts";
+import { ledgerTransactionOptions, releaseBookingShare } from "../ledger/index.ts";
 import { alertAdmins } from "../telemetry/admin-alert.ts";
-import { pendingShareOfBooking } from "./mentor-share.ts";
 
 export const earningsReleaseDeadLetter = "earnings.release.dead";
 
-export const earningsReleaseKey = (bookingId: string) => `earnings:${bookingId}:release`;
+export { earningsReleaseKey } from "../ledger/index.ts";
 
 /**
  * EARNINGS_HOLD_HOURS after a booking was completed: its mentor share (what its payments
@@ -63,24 +57,12 @@ export async function releaseBookingEarnings(
       services.logger.info({ bookingId, review: review.status }, "earnings wait for an admin");
       return { releasedMinor: 0 };
     }
-    const mentorId = booking.session.mentorId;
-    // Refunds and disputes lock these too (same order): the share cannot change under us.
-    const ids = await lockMentorAccounts(tx, mentorId, booking.currency, ["pending", "receivable"]);
-    const share = await pendingShareOfBooking(tx, {
-      bookingId,
-      pendingAccountId: ids.pending as string,
-    });
-    if (share <= 0) return { releasedMinor: 0 };
-    const owed = await owedByMentor(tx, ids.receivable as string);
-    const posted = await releaseEarnings(tx, {
-      mentorId,
+    const { releasedMinor } = await releaseBookingShare(tx, {
+      mentorId: booking.session.mentorId,
       currency: booking.currency,
-      amountMinor: share,
-      settleOwedMinor: Math.min(share, owed),
-      idempotencyKey: earningsReleaseKey(bookingId),
       bookingId,
     });
-    return { releasedMinor: posted.created ? share : 0 };
+    return { releasedMinor };
   }, ledgerTransactionOptions);
 }
 

@@ -1,6 +1,7 @@
 import type { Prisma } from "@mentora/db";
 import { AppError } from "../errors/index.ts";
 import { accountFor, accounts, type LedgerEntryInput } from "./ledger.ts";
+import { releaseEarnings } from "./wallet.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -109,4 +110,54 @@ export function clawbackEntries(
 /** What the mentor owes now (≥ 0): minus the receivable's balance, read under its lock. */
 export async function owedByMentor(tx: Tx, receivableAccountId: string): Promise<number> {
   return Math.max(0, -(await sumOf(tx, { accountId: receivableAccountId })));
+}
+
+/**
+ * What a booking earned its mentor and is still pending: the MENTOR_PENDING entries of the
+ * booking's transactions (payments credit it, refunds and freezes take back), without the
+ * release itself.
+ */
+export async function pendingShareOfBooking(
+  tx: Tx,
+  input: { bookingId: string; pendingAccountId: string },
+): Promise<number> {
+  return sumOf(tx, {
+    accountId: input.pendingAccountId,
+    transaction: { bookingId: input.bookingId, kind: { not: "EARNINGS_RELEASE" } },
+  });
+}
+
+export const earningsReleaseKey = (bookingId: string) => `earnings:${bookingId}:release`;
+
+/**
+ * Releases a booking's pending share once (key earnings:<bookingId>:release): what the mentor
+ * owes is settled first, the rest becomes available. Returns the share released now (0 when
+ * nothing is left or it was released before).
+ */
+export async function releaseBookingShare(
+  tx: Tx,
+  input: { mentorId: string; currency: string; bookingId: string },
+): Promise<{ releasedMinor: number; settledMinor: number }> {
+  // Refunds and disputes lock these too (same order): the share cannot change under us.
+  const ids = await lockMentorAccounts(tx, input.mentorId, input.currency, [
+    "pending",
+    "receivable",
+  ]);
+  const share = await pendingShareOfBooking(tx, {
+    bookingId: input.bookingId,
+    pendingAccountId: ids.pending as string,
+  });
+  if (share <= 0) return { releasedMinor: 0, settledMinor: 0 };
+  const settle = Math.min(share, await owedByMentor(tx, ids.receivable as string));
+  const posted = await releaseEarnings(tx, {
+    mentorId: input.mentorId,
+    currency: input.currency,
+    amountMinor: share,
+    settleOwedMinor: settle,
+    idempotencyKey: earningsReleaseKey(input.bookingId),
+    bookingId: input.bookingId,
+  });
+  return posted.created
+    ? { releasedMinor: share, settledMinor: settle }
+    : { releasedMinor: 0, settledMinor: 0 };
 }
