@@ -16,6 +16,8 @@ import { processCallbackJob } from "../video/callbacks/process-callback.job.ts";
 import { closeRoomJob, openRoomJob } from "../video/room-jobs.ts";
 // Registers the payout.paid / payout.failed handlers with webhook.process.
 import "../payouts/webhook-handlers.ts";
+// Registers the dispute.opened / dispute.closed handlers with webhook.process.
+import "../disputes/webhook-handlers.ts";
 import type { JobDefinition } from "./define.ts";
 
 export { defineJob, enqueue, type JobDefinition, type JobServices } from "./define.ts";

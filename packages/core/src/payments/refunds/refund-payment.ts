@@ -49,6 +49,10 @@ export async function refundPaymentInTransaction(
   if (payment.purpose !== "BOOKING" || payment.status !== "SUCCEEDED" || payment.creditedToWallet) {
     throw new AppError("REFUND_NOT_POSSIBLE", { paymentId: payment.id });
   }
+  // An open chargeback may still take the money back: a refund now could pay it out twice.
+  if ((await tx.dispute.count({ where: { paymentId: payment.id, status: "OPEN" } })) > 0) {
+    throw new AppError("REFUND_NOT_POSSIBLE", { paymentId: payment.id, disputed: true });
+  }
   const refundable = payment.amountMinor - payment.refundedMinor;
   const amount = request.amountMinor ?? refundable;
   if (!Number.isSafeInteger(amount) || amount <= 0 || amount > refundable) {
