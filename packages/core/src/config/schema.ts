@@ -176,6 +176,9 @@ const environmentShape = {
   INVOICE_VAT_EXEMPT: z.stringbool().default(false),
   INVOICE_LOCALE: z.enum(["en", "fr"]).default("fr"),
   INVOICE_TEMP_DIR: optionalString,
+  // Retention (money paths, decision 015): ledger, payments and invoices are kept.
+  RETENTION_WEBHOOK_DAYS: positiveInt(90),
+  RETENTION_SESSION_DAYS: positiveInt(30),
 };
 
 /** Only the Twilio variables, in the shape twilioVideoEnv reads. */
@@ -317,6 +320,12 @@ export const configSchema = z
       windowMs: env.ALERT_WINDOW_MINUTES * 60_000,
     },
     invoices: invoiceSettings(env),
+    retention: {
+      /** Processed payment webhooks and video callbacks older than this are deleted daily. */
+      webhookMs: env.RETENTION_WEBHOOK_DAYS * 86_400_000,
+      /** Sign-in sessions this long past their expiry are deleted daily. */
+      expiredSessionMs: env.RETENTION_SESSION_DAYS * 86_400_000,
+    },
     fileStorage: {
       rootDir: path.resolve(repoRoot(), env.FILES_DIR ?? ".data/files"),
       s3: env.S3_BUCKET

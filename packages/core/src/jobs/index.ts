@@ -12,6 +12,7 @@ import { executeRefundJob } from "../payments/refunds/execute-refund.job.ts";
 import { processWebhookJob } from "../payments/webhooks/process-webhook.job.ts";
 import { executePayoutJob } from "../payouts/execute-payout.job.ts";
 import { reconcilePayoutsJob } from "../payouts/reconcile-payouts.job.ts";
+import { retentionJob } from "../retention/retention.job.ts";
 import { processCallbackJob } from "../video/callbacks/process-callback.job.ts";
 import { closeRoomJob, openRoomJob } from "../video/room-jobs.ts";
 // Registers the payout.paid / payout.failed handlers with webhook.process.
@@ -41,6 +42,7 @@ export const jobDefinitions = [
   releaseEarningsJob,
   executePayoutJob,
   reconcilePayoutsJob,
+  retentionJob,
 ] as unknown as readonly JobDefinition[];
 
 /**
