@@ -10,6 +10,7 @@ import {
   platformFee,
   reservePayout,
 } from "../ledger/index.ts";
+import { loadRevenuePostings } from "../mentors/dashboard/revenue.ts";
 import { handlePaymentReturn } from "../payments/checkout/payment-return.ts";
 import { startBookingPayment } from "../payments/checkout/start-payment.ts";
 import { refundPayment } from "../payments/refunds/refund-payment.ts";
@@ -39,6 +40,11 @@ const balances = async () => {
     clearing: await of(accounts.clearing("sandbox", "EUR")),
   };
 };
+const revenue = async () =>
+  (await loadRevenuePostings(rig.app.prisma, mentorId(), new Date(Date.now() + 60_000))).reduce(
+    (sum, posting) => sum + posting.amountMinor,
+    0,
+  );
 const codeOf = (promise: Promise<unknown>) =>
   promise.then(
     () => "OK",
@@ -122,7 +128,10 @@ describe("refunds after release", () => {
 
     // Before: INSUFFICIENT_BALANCE (pending debited), or another booking's share eaten.
     const other = await gatewayPaidBooking();
+    const revenueBefore = await revenue();
     await refundPayment(rig.app, { paymentId: first.payment.id, reason: "late", cause: "t:a" });
+    // The mentor's revenue shows the refund, though it no longer touches pending earnings.
+    expect(revenueBefore - (await revenue())).toBe(share);
     const afterRefund = await balances();
     expect(afterRefund.pending).toBe(before.pending + share); // only the new booking's share
     expect(afterRefund.receivable - before.receivable).toBe(-share);
