@@ -275,6 +275,22 @@ describe.skipIf(!specsDir)("money paths over HTTP", () => {
     });
     expect(payout).toEqual({ ok: false, code: "PAYOUT_EXCEEDS_AVAILABLE" });
     expect(await db.payout.count({ where: { mentorId: mentor.id } })).toBe(0);
+    // The mentor sees the frozen share; admins see the dispute.
+    const payoutsPage = await fetch(`${servers.baseUrl}/mentor/payouts`, {
+      headers: { cookie: mentorCookie },
+    });
+    expect(payoutsPage.status).toBe(200);
+    expect(await payoutsPage.text()).toMatch(/data-testid="payout-frozen">€29\.75</);
+    const admin = { name: "Ada Admin", email: uniqueEmail("admin") };
+    await createVerifiedUser(admin, target);
+    await db.user.update({ where: { email: admin.email }, data: { role: "ADMIN" } });
+    const page = await fetch(`${servers.baseUrl}/admin/disputes`, {
+      headers: { cookie: await signIn(admin.email) },
+    });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("Disputes and attendance");
+    expect(html).toContain(paid.paymentId.slice(0, 8));
     expect(await ledgerBalances()).toBe(true);
   });
 
