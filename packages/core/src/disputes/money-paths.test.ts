@@ -1,8 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { completeSession } from "../earnings/complete-session.ts";
-import { releaseBookingEarnings } from "../earnings/release-earnings.job.ts";
+import {
+  earningsReleaseDeadJob,
+  releaseBookingEarnings,
+  releaseEarningsJob,
+} from "../earnings/release-earnings.job.ts";
 import { errorCodeOf } from "../errors/index.ts";
+import { createQueues } from "../jobs/index.ts";
 import {
   accounts,
   balanceOf,
@@ -161,6 +166,24 @@ describe("refunds after release", () => {
     expect(before.available - after.available).toBe(2_000 - platformFee(2_000, 1_500));
     expect(after.receivable).toBe(before.receivable);
     expect(after.pending).toBe(before.pending);
+  });
+});
+
+describe("release failures", () => {
+  it("dead-letter to earnings.release.dead, whose handler mails every admin", async () => {
+    expect(releaseEarningsJob.queue.deadLetter).toBe(earningsReleaseDeadJob.name);
+    // A queue created before it had one (an existing deployment) gets it at the next start.
+    await rig.app.boss.updateQueue(releaseEarningsJob.name, { deadLetter: null });
+    await createQueues(rig.app.boss);
+    const queue = await rig.app.boss.getQueue(releaseEarningsJob.name);
+    expect(queue?.deadLetter).toBe("earnings.release.dead");
+    const bookingId = `booking-${randomUUID()}`;
+    await earningsReleaseDeadJob.handle({ bookingId }, rig.app, { jobId: randomUUID() });
+    const mails = await rig.app.prisma.$queryRaw<{ to: string }[]>`
+      SELECT data->>'to' AS to FROM pgboss.job
+      WHERE name = 'email.send' AND data->>'subject' LIKE ${`%${bookingId}%`}`;
+    const admin = await rig.app.prisma.user.findUniqueOrThrow({ where: { id: adminId } });
+    expect(mails.map((mail) => mail.to)).toContain(admin.email);
   });
 });
 

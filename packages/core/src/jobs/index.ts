@@ -53,7 +53,8 @@ export async function createQueues(
   boss: PgBoss,
   definitions: readonly JobDefinition[] = jobDefinitions,
 ): Promise<void> {
-  const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
+  const queues = await boss.getQueues();
+  const existing = new Set(queues.map((queue) => queue.name));
   for (const job of definitions) {
     const deadLetter = job.queue.deadLetter;
     if (deadLetter && !existing.has(deadLetter)) {
@@ -63,6 +64,12 @@ export async function createQueues(
     if (!existing.has(job.name)) {
       await boss.createQueue(job.name, job.queue);
       existing.add(job.name);
+    } else if (
+      deadLetter &&
+      queues.find((queue) => queue.name === job.name)?.deadLetter !== deadLetter
+    ) {
+      // A queue created before it had a dead-letter queue (earnings.release, decision 015).
+      await boss.updateQueue(job.name, { deadLetter });
     }
   }
 }
