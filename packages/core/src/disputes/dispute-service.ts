@@ -5,16 +5,12 @@ import type { AppServices } from "../app/types.ts";
 import { releaseEarningsJob } from "../earnings/release-earnings.job.ts";
 import { enqueue } from "../jobs/define.ts";
 import {
-  accounts,
-  clawbackEntries,
   earningsReleaseKey,
-  type LedgerEntryInput,
+  freezeDisputedShare,
   ledgerTransactionOptions,
-  lockMentorAccounts,
-  owedByMentor,
-  planClawback,
   platformFee,
-  postTransaction,
+  postDisputeLoss,
+  unfreezeDisputedShare,
 } from "../ledger/index.ts";
 import { lockPayment } from "../payments/settlement/settle-payment.ts";
 import { alertAdmins } from "../telemetry/admin-alert.ts";
@@ -97,26 +93,15 @@ async function openInTransaction(
     },
   });
   if (!payment.mentorId || amountMinor <= 0) return { row, created: true };
-  const mentorPart = amountMinor - platformFee(amountMinor, payment.feeBasisPoints);
-  const plan = await planClawback(tx, {
+  // Only what the mentor still holds can be frozen; the rest is settled if the dispute is lost.
+  const frozen = await freezeDisputedShare(tx, {
     mentorId: payment.mentorId,
     currency: payment.currency,
     bookingId: payment.bookingId,
-    amountMinor: mentorPart,
+    paymentId,
+    amountMinor: amountMinor - platformFee(amountMinor, payment.feeBasisPoints),
+    idempotencyKey: `dispute:${row.id}:freeze`,
   });
-  // Only what the mentor still holds can be frozen; the rest is settled if the dispute is lost.
-  const frozen = plan.pendingMinor + plan.availableMinor;
-  if (frozen > 0) {
-    await postTransaction(tx, {
-      kind: "DISPUTE_FREEZE",
-      idempotencyKey: `dispute:${row.id}:freeze`,
-      references: { paymentId, bookingId: payment.bookingId ?? undefined },
-      entries: [
-        ...clawbackEntries(payment.mentorId, payment.currency, { ...plan, receivableMinor: 0 }),
-        { account: accounts.mentorFrozen(payment.mentorId, payment.currency), amountMinor: frozen },
-      ],
-    });
-  }
   const updated = await tx.dispute.update({ where: { id: row.id }, data: { frozenMinor: frozen } });
   return { row: updated, created: true };
 }
@@ -135,7 +120,6 @@ async function closeInTransaction(
   const payment = await tx.payment.findUniqueOrThrow({ where: { id: dispute.paymentId } });
   const mentorId = payment.mentorId;
   const currency = payment.currency;
-  const references = { paymentId: payment.id, bookingId: payment.bookingId ?? undefined };
   if (outcome === "won") {
     if (!mentorId || dispute.frozenMinor <= 0) return true;
     await unfreeze(services, tx, { dispute, mentorId, currency, bookingId: payment.bookingId });
@@ -148,44 +132,16 @@ async function closeInTransaction(
   const fee =
     platformFee(payment.refundedMinor + Math.max(disputedPart, 0), payment.feeBasisPoints) -
     platformFee(payment.refundedMinor, payment.feeBasisPoints);
-  const mentorPart = mentorId ? Math.max(disputedPart, 0) - fee : 0;
-  const entries: LedgerEntryInput[] = [
-    {
-      account: accounts.clearing(payment.provider as string, currency),
-      amountMinor: dispute.amountMinor,
-    },
-  ];
-  const platformPart = dispute.amountMinor - mentorPart;
-  if (platformPart > 0) {
-    entries.push({ account: accounts.platformFees(currency), amountMinor: -platformPart });
-  }
-  if (mentorId) {
-    const frozen = dispute.frozenMinor;
-    await lockMentorAccounts(tx, mentorId, currency);
-    if (frozen > 0) {
-      entries.push({ account: accounts.mentorFrozen(mentorId, currency), amountMinor: -frozen });
-    }
-    if (mentorPart > frozen) {
-      const plan = await planClawback(tx, {
-        mentorId,
-        currency,
-        bookingId: payment.bookingId,
-        amountMinor: mentorPart - frozen,
-      });
-      entries.push(...clawbackEntries(mentorId, currency, plan));
-    } else if (frozen > mentorPart) {
-      // Frozen more than the loss takes (a refund came in between): the rest is the mentor's.
-      entries.push({
-        account: accounts.mentorAvailable(mentorId, currency),
-        amountMinor: frozen - mentorPart,
-      });
-    }
-  }
-  await postTransaction(tx, {
-    kind: "DISPUTE_LOSS",
+  await postDisputeLoss(tx, {
+    mentorId,
+    currency,
+    gatewayId: payment.provider as string,
+    bookingId: payment.bookingId,
+    paymentId: payment.id,
+    amountMinor: dispute.amountMinor,
+    mentorPartMinor: Math.max(disputedPart, 0) - fee,
+    frozenMinor: dispute.frozenMinor,
     idempotencyKey: `dispute:${dispute.id}:lost`,
-    references,
-    entries: entries.filter((entry) => entry.amountMinor !== 0),
   });
   // Refunded now, as far as refunds are concerned: no refund can pay it back a second time.
   await tx.payment.update({
@@ -206,35 +162,19 @@ async function unfreeze(
   input: { dispute: DisputeRow; mentorId: string; currency: string; bookingId: string | null },
 ): Promise<void> {
   const { dispute, mentorId, currency, bookingId } = input;
-  const ids = await lockMentorAccounts(tx, mentorId, currency);
   const released =
     !bookingId ||
     (await tx.ledgerTransaction.count({
       where: { idempotencyKey: earningsReleaseKey(bookingId) },
     })) > 0;
-  const frozen = dispute.frozenMinor;
-  const entries: LedgerEntryInput[] = [
-    { account: accounts.mentorFrozen(mentorId, currency), amountMinor: -frozen },
-  ];
-  if (released) {
-    const settle = Math.min(frozen, await owedByMentor(tx, ids.receivable as string));
-    if (settle > 0) {
-      entries.push({ account: accounts.mentorReceivable(mentorId, currency), amountMinor: settle });
-    }
-    if (frozen > settle) {
-      entries.push({
-        account: accounts.mentorAvailable(mentorId, currency),
-        amountMinor: frozen - settle,
-      });
-    }
-  } else {
-    entries.push({ account: accounts.mentorPending(mentorId, currency), amountMinor: frozen });
-  }
-  await postTransaction(tx, {
-    kind: "DISPUTE_UNFREEZE",
+  await unfreezeDisputedShare(tx, {
+    mentorId,
+    currency,
+    bookingId,
+    paymentId: dispute.paymentId,
+    frozenMinor: dispute.frozenMinor,
+    released,
     idempotencyKey: `dispute:${dispute.id}:won`,
-    references: { paymentId: dispute.paymentId, bookingId: bookingId ?? undefined },
-    entries,
   });
   if (released || !bookingId) return;
   const booking = await tx.booking.findUnique({

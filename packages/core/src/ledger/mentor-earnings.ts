@@ -1,6 +1,6 @@
 import type { Prisma } from "@mentora/db";
 import { AppError } from "../errors/index.ts";
-import { accountFor, accounts, type LedgerEntryInput } from "./ledger.ts";
+import { accountFor, accounts, type LedgerEntryInput, postTransaction } from "./ledger.ts";
 import { releaseEarnings } from "./wallet.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -160,4 +160,129 @@ export async function releaseBookingShare(
   return posted.created
     ? { releasedMinor: share, settledMinor: settle }
     : { releasedMinor: 0, settledMinor: 0 };
+}
+
+interface DisputeMoney {
+  mentorId: string;
+  currency: string;
+  bookingId?: string | null;
+  paymentId?: string;
+  idempotencyKey: string;
+}
+
+/**
+ * A dispute opened: up to `amountMinor` of the mentor's share moves to MENTOR_FROZEN, from the
+ * booking's pending share, then available earnings. What was paid out already cannot be frozen.
+ * Returns what was frozen.
+ */
+export async function freezeDisputedShare(
+  tx: Tx,
+  input: DisputeMoney & { amountMinor: number },
+): Promise<number> {
+  const plan = await planClawback(tx, input);
+  const frozen = plan.pendingMinor + plan.availableMinor;
+  if (frozen <= 0) return 0;
+  await postTransaction(tx, {
+    kind: "DISPUTE_FREEZE",
+    idempotencyKey: input.idempotencyKey,
+    references: { paymentId: input.paymentId, bookingId: input.bookingId ?? undefined },
+    entries: [
+      ...clawbackEntries(input.mentorId, input.currency, { ...plan, receivableMinor: 0 }),
+      { account: accounts.mentorFrozen(input.mentorId, input.currency), amountMinor: frozen },
+    ],
+  });
+  return frozen;
+}
+
+/**
+ * A dispute won: the frozen share returns to the booking's pending share when it was not
+ * released yet, else to available earnings after settling what the mentor owes.
+ */
+export async function unfreezeDisputedShare(
+  tx: Tx,
+  input: DisputeMoney & { frozenMinor: number; released: boolean },
+): Promise<void> {
+  const { mentorId, currency, frozenMinor } = input;
+  if (frozenMinor <= 0) return;
+  const ids = await lockMentorAccounts(tx, mentorId, currency);
+  const entries: LedgerEntryInput[] = [
+    { account: accounts.mentorFrozen(mentorId, currency), amountMinor: -frozenMinor },
+  ];
+  if (input.released) {
+    const settle = Math.min(frozenMinor, await owedByMentor(tx, ids.receivable as string));
+    if (settle > 0) {
+      entries.push({ account: accounts.mentorReceivable(mentorId, currency), amountMinor: settle });
+    }
+    if (frozenMinor > settle) {
+      entries.push({
+        account: accounts.mentorAvailable(mentorId, currency),
+        amountMinor: frozenMinor - settle,
+      });
+    }
+  } else {
+    entries.push({ account: accounts.mentorPending(mentorId, currency), amountMinor: frozenMinor });
+  }
+  await postTransaction(tx, {
+    kind: "DISPUTE_UNFREEZE",
+    idempotencyKey: input.idempotencyKey,
+    references: { paymentId: input.paymentId, bookingId: input.bookingId ?? undefined },
+    entries,
+  });
+}
+
+/**
+ * A dispute lost: `amountMinor` leaves through the gateway (its clearing). The mentor loses
+ * `mentorPartMinor`: the frozen share first (any excess goes back to available), the rest clawed
+ * back like a refund after release; the platform's fees carry the remainder.
+ */
+export async function postDisputeLoss(
+  tx: Tx,
+  input: Omit<DisputeMoney, "mentorId"> & {
+    mentorId: string | null;
+    gatewayId: string;
+    amountMinor: number;
+    mentorPartMinor: number;
+    frozenMinor: number;
+  },
+): Promise<void> {
+  const { mentorId, currency, frozenMinor } = input;
+  const mentorPart = mentorId ? input.mentorPartMinor : 0;
+  const entries: LedgerEntryInput[] = [
+    { account: accounts.clearing(input.gatewayId, currency), amountMinor: input.amountMinor },
+  ];
+  if (input.amountMinor > mentorPart) {
+    entries.push({
+      account: accounts.platformFees(currency),
+      amountMinor: -(input.amountMinor - mentorPart),
+    });
+  }
+  if (mentorId) {
+    await lockMentorAccounts(tx, mentorId, currency);
+    if (frozenMinor > 0) {
+      entries.push({
+        account: accounts.mentorFrozen(mentorId, currency),
+        amountMinor: -frozenMinor,
+      });
+    }
+    if (mentorPart > frozenMinor) {
+      const plan = await planClawback(tx, {
+        mentorId,
+        currency,
+        bookingId: input.bookingId,
+        amountMinor: mentorPart - frozenMinor,
+      });
+      entries.push(...clawbackEntries(mentorId, currency, plan));
+    } else if (frozenMinor > mentorPart) {
+      entries.push({
+        account: accounts.mentorAvailable(mentorId, currency),
+        amountMinor: frozenMinor - mentorPart,
+      });
+    }
+  }
+  await postTransaction(tx, {
+    kind: "DISPUTE_LOSS",
+    idempotencyKey: input.idempotencyKey,
+    references: { paymentId: input.paymentId, bookingId: input.bookingId ?? undefined },
+    entries,
+  });
 }
