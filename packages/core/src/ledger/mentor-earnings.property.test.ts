@@ -3,7 +3,14 @@ import { createTestDatabase, type TestDatabase } from "@mentora/db/testing";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accounts, balanceOf, ledgerTransactionOptions } from "./ledger.ts";
-import { planClawback, releaseBookingShare } from "./mentor-earnings.ts";
+import {
+  earningsReleaseKey,
+  freezeDisputedShare,
+  planClawback,
+  postDisputeLoss,
+  releaseBookingShare,
+  unfreezeDisputedShare,
+} from "./mentor-earnings.ts";
 import {
   completePayout,
   platformFee,
@@ -45,6 +52,18 @@ const step = fc.oneof(
   {
     weight: 2,
     arbitrary: fc.record({
+      op: fc.constant("dispute" as const),
+      pick: fc.nat(),
+      percent: fc.integer({ min: 1, max: 100 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ op: fc.constant("close" as const), pick: fc.nat(), won: fc.boolean() }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
       op: fc.constant("payout" as const),
       currency: fc.constantFrom(...currencies),
       percent: fc.integer({ min: 1, max: 100 }),
@@ -58,15 +77,17 @@ interface Booking {
   amountMinor: number;
   refundedMinor: number;
   completed: boolean;
+  /** An open dispute: what it claims and what it froze. */
+  dispute?: { amountMinor: number; frozenMinor: number; key: string };
 }
 
 describe("mentor earnings (property)", () => {
-  it("random pays, completions, releases, refunds and payouts: no balance goes negative outside the receivable, every release succeeds, the mentor's accounts add up, the books balance", async () => {
+  it("random pays, completions, releases, refunds, disputes and payouts: no balance goes negative outside the receivable, every release succeeds, the mentor's accounts add up, the books balance", async () => {
     const prisma = database.prisma;
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(0, 1_000, 1_500, 2_000),
-        fc.array(step, { minLength: 4, maxLength: 16 }),
+        fc.array(step, { minLength: 4, maxLength: 20 }),
         async (feeBasisPoints, steps) => {
           const run = randomUUID();
           const mentorId = `${run}-mentor`;
@@ -114,9 +135,76 @@ describe("mentor earnings (property)", () => {
                   ledgerTransactionOptions,
                 );
               }
+            } else if (s.op === "dispute") {
+              const booking = bookings[s.pick % Math.max(bookings.length, 1)];
+              if (!booking || booking.dispute) continue;
+              const disputable = booking.amountMinor - booking.refundedMinor;
+              const amountMinor = Math.ceil((disputable * s.percent) / 100);
+              if (amountMinor <= 0) continue;
+              const frozenMinor = await prisma.$transaction(
+                (tx) =>
+                  freezeDisputedShare(tx, {
+                    mentorId,
+                    currency: booking.currency,
+                    bookingId: booking.id,
+                    amountMinor: amountMinor - platformFee(amountMinor, feeBasisPoints),
+                    idempotencyKey: `${key}:freeze`,
+                  }),
+                ledgerTransactionOptions,
+              );
+              booking.dispute = { amountMinor, frozenMinor, key };
+            } else if (s.op === "close") {
+              const open = bookings.filter((candidate) => candidate.dispute);
+              const booking = open[s.pick % Math.max(open.length, 1)];
+              const dispute = booking?.dispute;
+              if (!booking || !dispute) continue;
+              const common = {
+                mentorId,
+                currency: booking.currency,
+                bookingId: booking.id,
+                frozenMinor: dispute.frozenMinor,
+              };
+              if (s.won) {
+                const released =
+                  (await prisma.ledgerTransaction.count({
+                    where: { idempotencyKey: earningsReleaseKey(booking.id) },
+                  })) > 0;
+                await prisma.$transaction(
+                  (tx) =>
+                    unfreezeDisputedShare(tx, {
+                      ...common,
+                      released,
+                      idempotencyKey: `${dispute.key}:won`,
+                    }),
+                  ledgerTransactionOptions,
+                );
+              } else {
+                const part = Math.min(
+                  dispute.amountMinor,
+                  booking.amountMinor - booking.refundedMinor,
+                );
+                const fee =
+                  platformFee(booking.refundedMinor + part, feeBasisPoints) -
+                  platformFee(booking.refundedMinor, feeBasisPoints);
+                await prisma.$transaction(
+                  (tx) =>
+                    postDisputeLoss(tx, {
+                      ...common,
+                      gatewayId: "stripe",
+                      amountMinor: dispute.amountMinor,
+                      mentorPartMinor: part - fee,
+                      idempotencyKey: `${dispute.key}:lost`,
+                    }),
+                  ledgerTransactionOptions,
+                );
+                booking.refundedMinor += part;
+                entitled[booking.currency] -= part - fee;
+              }
+              booking.dispute = undefined;
             } else if (s.op === "refund") {
               const booking = bookings[s.pick % Math.max(bookings.length, 1)];
-              if (!booking) continue;
+              // Refunds are refused while a dispute is open.
+              if (!booking || booking.dispute) continue;
               const refundable = booking.amountMinor - booking.refundedMinor;
               const amountMinor = Math.ceil((refundable * s.percent) / 100);
               if (amountMinor <= 0) continue;
@@ -162,18 +250,22 @@ describe("mentor earnings (property)", () => {
             }
 
             for (const currency of currencies) {
-              const [pending, available, reserved, receivable] = await Promise.all([
+              const [pending, available, reserved, receivable, frozen] = await Promise.all([
                 balanceOf(prisma, accounts.mentorPending(mentorId, currency)),
                 balanceOf(prisma, accounts.mentorAvailable(mentorId, currency)),
                 balanceOf(prisma, accounts.mentorPayoutReserved(mentorId, currency)),
                 balanceOf(prisma, accounts.mentorReceivable(mentorId, currency)),
+                balanceOf(prisma, accounts.mentorFrozen(mentorId, currency)),
               ]);
+              expect(frozen).toBeGreaterThanOrEqual(0);
               expect(pending).toBeGreaterThanOrEqual(0);
               expect(available).toBeGreaterThanOrEqual(0);
               expect(reserved).toBe(0);
               expect(receivable).toBeLessThanOrEqual(0);
               // Nothing lost, nothing made up: what the mentor holds, took out and owes adds up.
-              expect(pending + available + paidOut[currency] + receivable).toBe(entitled[currency]);
+              expect(pending + available + frozen + paidOut[currency] + receivable).toBe(
+                entitled[currency],
+              );
             }
           }
 
