@@ -15,7 +15,7 @@ import {
 } from "./konnect-config.ts";
 import { invalidResponse, notSupported } from "./konnect-errors.ts";
 import { createKonnectHttp } from "./konnect-http.ts";
-import { parseKonnectWebhook } from "./konnect-webhook.ts";
+import { parseKonnectWebhook, readPaymentRef } from "./konnect-webhook.ts";
 import {
   type KonnectPaymentDetails,
   readPaymentDetails,
@@ -87,5 +87,6 @@ export function createKonnectGateway(config: KonnectGatewayConfig): PaymentGatew
 
     // One lookup, no retries: the edge must answer fast, and a failed lookup still yields a hint.
     parseWebhook: (request) => parseKonnectWebhook(request, fetchDetails, now),
+    webhookPaymentRef: readPaymentRef,
   };
 }

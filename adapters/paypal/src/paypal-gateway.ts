@@ -53,6 +53,7 @@ export function createPayPalGateway(options: PayPalGatewayOptions): PaymentGatew
       refunds: true,
       partialRefunds: true,
       payouts: true,
+      disputes: true,
       // No lookup by sender_batch_id: a null from findPayout is not proof of absence.
       payoutLookup: "process",
       currencies: paypalCurrencies,

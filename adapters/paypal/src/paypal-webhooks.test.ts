@@ -140,4 +140,28 @@ const refusedFor = (reason: WebhookVerificationError["reason"]) => (error: unkno
     );
     expect(await h.gateway.parseWebhook({ ...request, headers: upper })).toHaveLength(1);
   });
+
+  it("refuses a foreign certificate URL or algorithm without asking PayPal", async () => {
+    await paidOrder();
+    const [request] = await h.takeWebhooks();
+    if (!request) throw new Error("no webhook");
+    const before = h.fake.requests.length;
+    for (const certUrl of [
+      "https://evil.example/cert.pem",
+      "http://api-m.sandbox.paypal.com/v1/notifications/certs/CERT-1",
+      "https://paypal.com.evil.example/cert.pem",
+      "https://api-m.sandbox.paypal.com:8443/cert.pem",
+      "not a url",
+    ]) {
+      const headers = { ...request.headers, "paypal-cert-url": certUrl };
+      await expect(h.gateway.parseWebhook({ ...request, headers })).rejects.toSatisfy(
+        refusedFor("bad_signature"),
+      );
+    }
+    const headers = { ...request.headers, "paypal-auth-algo": "none" };
+    await expect(h.gateway.parseWebhook({ ...request, headers })).rejects.toSatisfy(
+      refusedFor("bad_signature"),
+    );
+    expect(h.fake.requests.slice(before)).toEqual([]);
+  });
 });

@@ -16,7 +16,15 @@ interface PaymentResource {
   payout_batch_id?: string;
   transaction_status?: string;
   errors?: { name?: string };
+  dispute_id?: string;
+  disputed_transactions?: { seller_transaction_id?: string }[];
+  dispute_amount?: PayPalMoney;
+  dispute_outcome?: { outcome_code?: string };
+  reason?: string;
 }
+
+/** Outcomes where the buyer got the money back from us; the others leave it with us. */
+const disputesLost = new Set(["RESOLVED_BUYER_FAVOUR", "ACCEPTED"]);
 
 /** Finds the order id of a capture (or the capture of a refund) PayPal did not name in the event. */
 export type CaptureOrderLookup = (captureId: string) => Promise<string | undefined>;
@@ -104,6 +112,26 @@ export async function toGatewayEvents(
           occurredAt,
         },
       ];
+    }
+    case "CUSTOMER.DISPUTE.CREATED":
+    case "CUSTOMER.DISPUTE.RESOLVED": {
+      const captureId = resource.disputed_transactions?.[0]?.seller_transaction_id;
+      const providerPaymentId = captureId ? await orderOfCapture(captureId) : undefined;
+      const amount = toMoney(resource.dispute_amount);
+      if (!providerPaymentId || !resource.dispute_id || !amount) return [];
+      const common = {
+        eventId,
+        providerPaymentId,
+        providerDisputeId: resource.dispute_id,
+        amount,
+        ...(resource.reason ? { reason: resource.reason } : {}),
+        occurredAt,
+      };
+      if (event.event_type === "CUSTOMER.DISPUTE.CREATED") {
+        return [{ type: "dispute.opened", ...common }];
+      }
+      const lost = disputesLost.has(resource.dispute_outcome?.outcome_code ?? "");
+      return [{ type: "dispute.closed", ...common, outcome: lost ? "lost" : "won" }];
     }
     case "PAYMENT.PAYOUTS-ITEM.SUCCEEDED":
       if (!resource.payout_batch_id) return [];

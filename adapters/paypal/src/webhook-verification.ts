@@ -32,6 +32,23 @@ function lowerCaseHeaders(headers: Readonly<Record<string, string>>): Record<str
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 }
 
+/** PayPal's signing certificates are served over https from its own domain, nowhere else. */
+function isPayPalCertUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return (
+    url.protocol === "https:" &&
+    url.port === "" &&
+    url.username === "" &&
+    url.password === "" &&
+    (url.hostname === "paypal.com" || url.hostname.endsWith(".paypal.com"))
+  );
+}
+
 function parseEvent(rawBody: Uint8Array): { text: string; event: PayPalWebhookEvent } {
   let text: string;
   let event: unknown;
@@ -52,7 +69,10 @@ function parseEvent(rawBody: Uint8Array): { text: string; event: PayPalWebhookEv
  * Asks PayPal (POST /v1/notifications/verify-webhook-signature) whether it sent this request:
  * PayPal checks its RSA-SHA256 signature over transmission id|time|webhook id|CRC32(body).
  * Each delivery attempt, retries included, is a new transmission with its own time, so a
- * transmission older than the tolerance is a replay and is refused before asking.
+ * transmission older than the tolerance is a replay and is refused before asking. Everything we
+ * can check for free comes first (headers, certificate on PayPal's domain, algorithm, time,
+ * body), so a forged request never makes us call PayPal. The webhook id is ours (configured),
+ * never taken from the request.
  */
 export async function verifyWebhook(
   request: WebhookRequest,
@@ -62,6 +82,12 @@ export async function verifyWebhook(
   const headers = lowerCaseHeaders(request.headers);
   const missing = transmissionHeaders.filter((name) => !headers[name]);
   if (missing.length > 0) refuse("missing_signature", `Missing ${missing.join(", ")}`);
+  if (!isPayPalCertUrl(headers["paypal-cert-url"] ?? "")) {
+    refuse("bad_signature", "Certificate URL is not on PayPal's domain");
+  }
+  if (headers["paypal-auth-algo"] !== "SHA256withRSA") {
+    refuse("bad_signature", "Unexpected paypal-auth-algo");
+  }
   const { text, event } = parseEvent(request.rawBody);
   const sentAt = Date.parse(headers["paypal-transmission-time"] ?? "");
   if (Number.isNaN(sentAt)) refuse("malformed", "Unreadable paypal-transmission-time");

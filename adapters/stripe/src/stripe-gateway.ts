@@ -72,6 +72,7 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
       refunds: true,
       partialRefunds: true,
       payouts: true,
+      disputes: true,
       currencies: STRIPE_CURRENCIES,
     },
 

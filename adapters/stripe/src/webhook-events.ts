@@ -99,6 +99,24 @@ export async function toGatewayEvents(
         },
       ];
     }
+    case "charge.dispute.created":
+    case "charge.dispute.closed": {
+      const dispute = event.data.object;
+      const intentId = idOf(dispute.payment_intent);
+      const sessionId = intentId ? await sessionOfIntent(intentId) : null;
+      if (!sessionId) return [];
+      const common = {
+        ...base,
+        providerPaymentId: sessionId,
+        providerDisputeId: dispute.id,
+        amount: fromStripeAmount(dispute.amount, dispute.currency),
+        reason: dispute.reason,
+      };
+      if (event.type === "charge.dispute.created") return [{ type: "dispute.opened", ...common }];
+      // warning_closed: an early fraud warning ended without a chargeback: nothing was taken.
+      const outcome = dispute.status === "lost" ? "lost" : "won";
+      return [{ type: "dispute.closed", ...common, outcome }];
+    }
     case "transfer.reversed":
       return [
         {

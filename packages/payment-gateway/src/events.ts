@@ -30,6 +30,21 @@ export type GatewayWebhookEvent =
       occurredAt: Date;
     }
   | {
+      /**
+       * A payer's bank disputes (charges back) a payment: `amount` is what it claims. Opened
+       * once per dispute; closed with the outcome: won (the money stays), lost (it left us).
+       */
+      type: "dispute.opened" | "dispute.closed";
+      eventId: string;
+      providerPaymentId: string;
+      providerDisputeId: string;
+      amount: Money;
+      /** Closed events only. */
+      outcome?: "won" | "lost";
+      reason?: string;
+      occurredAt: Date;
+    }
+  | {
       /** An unsigned notification (Konnect): only a hint to fetch the payment and settle from it. */
       type: "payment.check";
       eventId: string;

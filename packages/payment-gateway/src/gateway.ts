@@ -15,6 +15,11 @@ export interface GatewayCapabilities {
    * never act on it.
    */
   payoutLookup?: "provider" | "process";
+  /**
+   * The provider reports disputes (chargebacks) as dispute.opened / dispute.closed webhook
+   * events. Absent or false: it has none (Konnect, the sandbox).
+   */
+  disputes?: boolean;
   /** ISO 4217 codes the provider accepts; undefined = any we support. */
   currencies?: readonly string[];
 }
@@ -141,6 +146,14 @@ export interface PaymentGateway {
    * or malformed. May return several events (or none, for event types we ignore).
    */
   parseWebhook(request: WebhookRequest): Promise<GatewayWebhookEvent[]>;
+  /**
+   * Providers whose notifications are unsigned hints (Konnect): the provider payment id the
+   * request names, read from the request alone, without calling the provider. The edge goes on
+   * (parseWebhook, which asks the provider) only for a payment of ours still pending, so a
+   * stranger's request costs neither a provider call nor a stored row. Throws
+   * WebhookVerificationError when the request names no payment.
+   */
+  webhookPaymentRef?(request: WebhookRequest): string;
 }
 
 /**

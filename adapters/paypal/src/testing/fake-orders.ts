@@ -9,6 +9,7 @@ import {
   refundJson,
 } from "./fake-order-json.ts";
 import {
+  decimal,
   type FakeResponse,
   notFound,
   now,
@@ -173,6 +174,41 @@ export function createFakeOrders(emit: EmitEvent) {
     approve: (id: string) => payerApproves(id, false),
     /** The payer approves, but the funding is declined when the merchant captures. */
     decline: (id: string, mode: DeclineMode = "capture_declined") => payerApproves(id, mode),
+    /**
+     * The buyer disputes the order's capture (CUSTOMER.DISPUTE.CREATED), or the dispute is
+     * resolved (CUSTOMER.DISPUTE.RESOLVED) for the seller (won) or the buyer (lost). An approved
+     * order not yet captured is captured first, as the adapter's next read would.
+     */
+    dispute(id: string, step: "open" | "won" | "lost"): void {
+      const order = orders.get(id);
+      if (order?.status === "APPROVED") capture(id);
+      const captured = order?.capture;
+      if (!captured) throw new Error(`Order ${id} has no capture to dispute`);
+      const disputeId = `PP-D-${captured.id.slice(0, 8)}`;
+      const money = { currency_code: captured.amount.currency, value: decimal(captured.amount) };
+      const resource = {
+        dispute_id: disputeId,
+        create_time: now(),
+        update_time: now(),
+        disputed_transactions: [{ seller_transaction_id: captured.id }],
+        reason: "MERCHANDISE_OR_SERVICE_NOT_RECEIVED",
+        status: step === "open" ? "OPEN" : "RESOLVED",
+        dispute_amount: money,
+        ...(step === "open"
+          ? {}
+          : {
+              dispute_outcome: {
+                outcome_code: step === "won" ? "RESOLVED_SELLER_FAVOUR" : "RESOLVED_BUYER_FAVOUR",
+                amount_refunded: money,
+              },
+            }),
+      };
+      emit(
+        step === "open" ? "CUSTOMER.DISPUTE.CREATED" : "CUSTOMER.DISPUTE.RESOLVED",
+        "dispute",
+        resource,
+      );
+    },
     /** PayPal voids an order nobody approved or captured in time. */
     expire(id: string): void {
       const order = orders.get(id);

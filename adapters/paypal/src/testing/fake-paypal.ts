@@ -45,6 +45,8 @@ export interface FakePayPal {
   };
   /** PayPal voids the order (its lifetime ran out). */
   expire(orderId: string): void;
+  /** The buyer disputes the order's capture, or the dispute is resolved (won / lost by us). */
+  dispute(orderId: string, step: "open" | "won" | "lost"): void;
   /** The next call of this operation (spec operationId) is processed, then never answered. */
   loseNextResponse(operationId: string): void;
   /** The next `times` calls of this operation answer `status` without doing anything. */
@@ -263,6 +265,7 @@ export async function startFakePayPal(options: FakePayPalOptions): Promise<FakeP
       abandon: () => {},
     },
     expire: orders.expire,
+    dispute: orders.dispute,
     loseNextResponse: (operationId) => losing.add(operationId),
     failNext: (operationId, status, times = 1) => failing.set(operationId, { status, times }),
     revokeTokens: () => tokens.clear(),

@@ -82,6 +82,9 @@ export async function createPayPalHarness(
       ok: { kind: "paypal_email", email: "mentor@mentora.test" },
       failing: { kind: "paypal_email", email: "locked-mentor@mentora.test" },
     },
+    async dispute(session, step) {
+      fake.dispute(session.providerPaymentId, step);
+    },
     close: () => fake.close(),
   };
 }

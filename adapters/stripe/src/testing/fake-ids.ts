@@ -11,6 +11,7 @@ export const fakeId = {
   checkoutSession: () => `cs_test_a1${randomChars(54)}`,
   paymentIntent: () => `pi_3${randomChars(23)}`,
   charge: () => `ch_3${randomChars(23)}`,
+  dispute: () => `dp_1${randomChars(23)}`,
   paymentMethod: () => `pm_1${randomChars(23)}`,
   refund: () => `re_3${randomChars(23)}`,
   transfer: () => `tr_1${randomChars(23)}`,

@@ -104,6 +104,19 @@ export function createObjectFactory(spec: StripeSpec) {
       });
     },
 
+    dispute(fields: { charge: FakeCharge; status: string }): FakeObject {
+      return from<FakeObject>("dispute", {
+        id: fakeId.dispute(),
+        amount: fields.charge.amount_captured,
+        charge: fields.charge.id,
+        created: nowSeconds(),
+        currency: fields.charge.currency,
+        payment_intent: fields.charge.payment_intent,
+        reason: "fraudulent",
+        status: fields.status,
+      });
+    },
+
     refund(fields: {
       charge: FakeCharge;
       amount: number;

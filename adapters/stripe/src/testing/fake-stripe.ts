@@ -44,6 +44,8 @@ export async function startFakeStripe(options: FakeStripeOptions) {
   const specViolations: string[] = [];
   const faults = new Map<string, Fault[]>();
   const heldResponses = new Set<ServerResponse>();
+  /** Open or closed disputes by charge id. */
+  const disputes = new Map<string, FakeObject & { status?: unknown }>();
 
   const context: FakeContext = {
     state,
@@ -194,6 +196,30 @@ export async function startFakeStripe(options: FakeStripeOptions) {
     takeWebhooks(): WebhookRequest[] {
       const events = state.pendingEvents.splice(0);
       return events.map((event) => signedWebhook(JSON.stringify(event, null, 2), webhookSecret));
+    },
+    /**
+     * The payer's bank disputes the paid session's charge ("open": charge.dispute.created), or
+     * the dispute closes with an outcome (charge.dispute.closed, status won or lost).
+     */
+    dispute(sessionId: string, step: "open" | "won" | "lost"): void {
+      const session = state.sessions.get(sessionId);
+      const intent = session?.payment_intent
+        ? state.paymentIntents.get(session.payment_intent)
+        : undefined;
+      const charge = intent?.latest_charge ? state.charges.get(intent.latest_charge) : undefined;
+      if (!charge) throw new Error(`session ${sessionId} has no charge to dispute`);
+      if (step === "open") {
+        const dispute = objects.dispute({ charge, status: "needs_response" });
+        disputes.set(charge.id, dispute);
+        charge.disputed = true;
+        context.emit("charge.dispute.created", dispute);
+        return;
+      }
+      const dispute = disputes.get(charge.id);
+      if (!dispute) throw new Error(`charge ${charge.id} has no open dispute`);
+      const previous = { status: dispute.status };
+      dispute.status = step;
+      context.emit("charge.dispute.closed", dispute, previous);
     },
     /** Queues an event of an arbitrary type (e.g. one the adapter must ignore). */
     emit(type: string, object: FakeObject): void {

@@ -69,6 +69,9 @@ export async function createStripeHarness(
       ok: { kind: "stripe_account", accountId: OK_ACCOUNT },
       failing: { kind: "stripe_account", accountId: FAILING_ACCOUNT },
     },
+    async dispute(session, step) {
+      fake.dispute(session.providerPaymentId, step);
+    },
     async close() {
       await fake.close();
       if (fake.specViolations.length > 0) {

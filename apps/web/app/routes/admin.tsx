@@ -37,6 +37,9 @@ export default function AdminArea() {
             <NavLink to="/admin/video">{t("web.adminVideo.nav")}</NavLink>
           </li>
           <li>
+            <NavLink to="/admin/disputes">{t("web.adminDisputes.nav")}</NavLink>
+          </li>
+          <li>
             <NavLink to="/admin/audit">{t("web.adminAudit.nav")}</NavLink>
           </li>
         </ul>

@@ -316,6 +316,8 @@ export default function MentorPayouts() {
                   <th scope="col">{t("web.mentorPayouts.pending")}</th>
                   <th scope="col">{t("web.mentorPayouts.available")}</th>
                   <th scope="col">{t("web.mentorPayouts.reserved")}</th>
+                  <th scope="col">{t("web.mentorPayouts.frozen")}</th>
+                  <th scope="col">{t("web.mentorPayouts.owed")}</th>
                   <th scope="col">{t("web.mentorPayouts.requestHeading")}</th>
                 </tr>
               </thead>
@@ -326,6 +328,12 @@ export default function MentorPayouts() {
                     <td>{formatAmount(balance.pendingMinor, balance.currency)}</td>
                     <td>{formatAmount(balance.availableMinor, balance.currency)}</td>
                     <td>{formatAmount(balance.reservedMinor, balance.currency)}</td>
+                    <td data-testid="payout-frozen">
+                      {formatAmount(balance.frozenMinor, balance.currency)}
+                    </td>
+                    <td data-testid="payout-owed">
+                      {formatAmount(balance.owedMinor, balance.currency)}
+                    </td>
                     <td>
                       {data.method && balance.availableMinor > 0 ? (
                         <RequestForm balance={balance} />

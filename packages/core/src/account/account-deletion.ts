@@ -29,6 +29,8 @@ const moneyKinds = [
   "MENTOR_PENDING",
   "MENTOR_AVAILABLE",
   "MENTOR_PAYOUT_RESERVED",
+  // A share frozen by an open chargeback: the dispute decides first.
+  "MENTOR_FROZEN",
 ] as const;
 
 /**

@@ -215,6 +215,9 @@ const environmentShape = {
   // Production (what a production start requires; see docs/deploy.md).
   FILES_DIR_SHARED: z.stringbool().default(false),
   DATABASE_POOL_MAX: positiveInt(10),
+  // Retention (money paths, decision 015): ledger, payments and invoices are kept.
+  RETENTION_WEBHOOK_DAYS: positiveInt(90),
+  RETENTION_SESSION_DAYS: positiveInt(30),
 };
 
 /** Only the Twilio variables, in the shape twilioVideoEnv reads. */
@@ -368,6 +371,12 @@ export const configSchema = z
     },
     network: { trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES) },
     rateLimits: resolvePolicies(parseRateLimitOverrides(env.RATE_LIMITS)),
+    retention: {
+      /** Processed payment webhooks and video callbacks older than this are deleted daily. */
+      webhookMs: env.RETENTION_WEBHOOK_DAYS * 86_400_000,
+      /** Sign-in sessions this long past their expiry are deleted daily. */
+      expiredSessionMs: env.RETENTION_SESSION_DAYS * 86_400_000,
+    },
     fileStorage: {
       rootDir: path.resolve(repoRoot(), env.FILES_DIR ?? ".data/files"),
       s3: env.S3_BUCKET

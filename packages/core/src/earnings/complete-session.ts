@@ -13,7 +13,8 @@ export interface CompleteSessionOptions {
 /**
  * The one way a session becomes COMPLETED: guarded SCHEDULED → COMPLETED, its confirmed bookings
  * → COMPLETED, and for each paid one an `earnings.release` job after EARNINGS_HOLD_HOURS, in the
- * caller's transaction. A session already completed or cancelled changes nothing.
+ * caller's transaction. A session already completed or cancelled changes nothing. A paid
+ * session nobody attended (NO_ATTENDANCE) gets an attendance review instead of release jobs.
  */
 export async function completeSession(
   services: Pick<AppServices, "boss" | "config">,
@@ -38,6 +39,12 @@ export async function completeSession(
     where: { id: { in: bookings.map((booking) => booking.id) }, status: "CONFIRMED" },
     data: { status: "COMPLETED" },
   });
+  // Nobody joined the call: whether the session happened is an admin's call (release or
+  // refund, on /admin/disputes); nothing is released until then.
+  if (options.reason === "attendance:NO_ATTENDANCE" && bookings.some((b) => b.priceMinor > 0)) {
+    await tx.attendanceReview.create({ data: { sessionId } });
+    return { completed: true, bookingIds: bookings.map((booking) => booking.id) };
+  }
   const releaseAt = new Date(now.getTime() + services.config.payouts.earningsHoldHours * 3_600_000);
   for (const booking of bookings) {
     if (booking.priceMinor <= 0) continue;

@@ -1,3 +1,7 @@
 export { completeEndedSessions, completeEndedSessionsJob } from "./complete-ended-sessions.job.ts";
 export { type CompleteSessionOptions, completeSession } from "./complete-session.ts";
-export { releaseBookingEarnings, releaseEarningsJob } from "./release-earnings.job.ts";
+export {
+  earningsReleaseDeadJob,
+  releaseBookingEarnings,
+  releaseEarningsJob,
+} from "./release-earnings.job.ts";

@@ -4,7 +4,7 @@ import { expireHoldJob } from "../bookings/expire-hold.job.ts";
 import { bookingNotifyJob } from "../bookings/notifications/booking-notify.job.ts";
 import { bookingReminderJob } from "../bookings/notifications/booking-reminder.job.ts";
 import { completeEndedSessionsJob } from "../earnings/complete-ended-sessions.job.ts";
-import { releaseEarningsJob } from "../earnings/release-earnings.job.ts";
+import { earningsReleaseDeadJob, releaseEarningsJob } from "../earnings/release-earnings.job.ts";
 import { sendEmailJob } from "../email/send-email.job.ts";
 import { invoiceCleanupTempJob } from "../invoices/cleanup-temp.job.ts";
 import { invoiceRenderJob } from "../invoices/render.job.ts";
@@ -13,10 +13,13 @@ import { executeRefundJob } from "../payments/refunds/execute-refund.job.ts";
 import { processWebhookJob } from "../payments/webhooks/process-webhook.job.ts";
 import { executePayoutJob } from "../payouts/execute-payout.job.ts";
 import { reconcilePayoutsJob } from "../payouts/reconcile-payouts.job.ts";
+import { retentionJob } from "../retention/retention.job.ts";
 import { processCallbackJob } from "../video/callbacks/process-callback.job.ts";
 import { closeRoomJob, openRoomJob } from "../video/room-jobs.ts";
 // Registers the payout.paid / payout.failed handlers with webhook.process.
 import "../payouts/webhook-handlers.ts";
+// Registers the dispute.opened / dispute.closed handlers with webhook.process.
+import "../disputes/webhook-handlers.ts";
 import type { JobDefinition } from "./define.ts";
 
 export { defineJob, enqueue, type JobDefinition, type JobServices } from "./define.ts";
@@ -36,11 +39,13 @@ export const jobDefinitions = [
   invoiceRenderJob,
   invoiceCleanupTempJob,
   completeEndedSessionsJob,
+  earningsReleaseDeadJob,
   releaseEarningsJob,
   executePayoutJob,
   reconcilePayoutsJob,
   dataExportJob,
   dataExportCleanupJob,
+  retentionJob,
 ] as unknown as readonly JobDefinition[];
 
 /**

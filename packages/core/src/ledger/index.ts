@@ -1,2 +1,3 @@
 export * from "./ledger.ts";
+export * from "./mentor-earnings.ts";
 export * from "./wallet.ts";

@@ -18,7 +18,9 @@ export type LedgerAccountKind =
   | "MENTOR_AVAILABLE"
   | "PLATFORM_FEES"
   | "REFUNDS_PAYABLE"
-  | "MENTOR_PAYOUT_RESERVED";
+  | "MENTOR_PAYOUT_RESERVED"
+  | "MENTOR_RECEIVABLE"
+  | "MENTOR_FROZEN";
 
 export type LedgerTransactionKind =
   | "TOP_UP"
@@ -31,7 +33,10 @@ export type LedgerTransactionKind =
   | "PAYOUT"
   | "ADJUSTMENT"
   | "PAYOUT_RESERVE"
-  | "PAYOUT_RELEASE";
+  | "PAYOUT_RELEASE"
+  | "DISPUTE_FREEZE"
+  | "DISPUTE_UNFREEZE"
+  | "DISPUTE_LOSS";
 
 /** Which account: a user's or mentor's (by user id), a gateway's (by gateway id), the platform's. */
 export type AccountRef =
@@ -41,11 +46,17 @@ export type AccountRef =
         | "USER_WALLET_RESERVED"
         | "MENTOR_PENDING"
         | "MENTOR_AVAILABLE"
-        | "MENTOR_PAYOUT_RESERVED";
+        | "MENTOR_PAYOUT_RESERVED"
+        | "MENTOR_RECEIVABLE"
+        | "MENTOR_FROZEN";
       userId: string;
       currency: string;
     }
-  | { kind: "GATEWAY_CLEARING" | "REFUNDS_PAYABLE"; gatewayId: string; currency: string }
+  | {
+      kind: "GATEWAY_CLEARING" | "REFUNDS_PAYABLE";
+      gatewayId: string;
+      currency: string;
+    }
   | { kind: "PLATFORM_FEES"; currency: string };
 
 export const accounts = {
@@ -85,6 +96,18 @@ export const accounts = {
     userId,
     currency,
   }),
+  /** What the mentor owes (refunds and lost disputes after release): zero or negative. */
+  mentorReceivable: (userId: string, currency: string): AccountRef => ({
+    kind: "MENTOR_RECEIVABLE",
+    userId,
+    currency,
+  }),
+  /** The mentor's share of disputed payments, out of reach of payouts until the dispute closes. */
+  mentorFrozen: (userId: string, currency: string): AccountRef => ({
+    kind: "MENTOR_FROZEN",
+    userId,
+    currency,
+  }),
 };
 
 /** Accounts that may never be overdrawn: a debit locks the row and checks the balance first. */
@@ -94,6 +117,7 @@ const nonNegativeKinds: ReadonlySet<LedgerAccountKind> = new Set([
   "MENTOR_PENDING",
   "MENTOR_AVAILABLE",
   "MENTOR_PAYOUT_RESERVED",
+  "MENTOR_FROZEN",
 ]);
 
 /** A Prisma client, or the client of an interactive transaction the caller already runs. */

@@ -7,6 +7,7 @@ import {
   type PostedTransaction,
   postTransaction,
 } from "./ledger.ts";
+import { type Clawback, clawbackEntries } from "./mentor-earnings.ts";
 
 /**
  * Money movements built on postTransaction. Each takes the root client or the caller's
@@ -32,6 +33,11 @@ interface Split {
    * paid partly from the wallet is charged the fee of its total, not the sum of two roundings.
    */
   feeMinor?: number;
+  /**
+   * Refunds only: where the mentor's part is taken from (planClawback). Without it, all from
+   * pending earnings, as before the share is released.
+   */
+  clawback?: Clawback;
 }
 
 /**
@@ -78,7 +84,13 @@ function splitEntries(from: AccountRef, input: Movement & Split, sign: 1 | -1): 
   }
   const mentorPart = input.amountMinor - fee;
   const entries: LedgerEntryInput[] = [{ account: from, amountMinor: -sign * input.amountMinor }];
-  if (mentorPart > 0) {
+  if (mentorPart > 0 && sign === -1 && input.clawback) {
+    const { pendingMinor, availableMinor, receivableMinor } = input.clawback;
+    if (pendingMinor + availableMinor + receivableMinor !== mentorPart) {
+      throw new AppError("VALIDATION_FAILED", { field: "clawback", mentorPart });
+    }
+    entries.push(...clawbackEntries(input.mentorId, input.currency, input.clawback));
+  } else if (mentorPart > 0) {
     entries.push({
       account: accounts.mentorPending(input.mentorId, input.currency),
       amountMinor: sign * mentorPart,
@@ -216,21 +228,38 @@ export function confirmGatewayRefund(
   ]);
 }
 
-/** After the hold period: the mentor's pending earnings become available for payout. */
+/**
+ * After the hold period: the mentor's pending earnings become available for payout, except
+ * `settleOwedMinor` (at most the amount), which first pays back what the mentor owes
+ * (MENTOR_RECEIVABLE, from refunds or lost disputes after an earlier release).
+ */
 export function releaseEarnings(
   db: LedgerDb,
-  input: Movement & { mentorId: string },
+  input: Movement & { mentorId: string; settleOwedMinor?: number },
 ): Promise<PostedTransaction> {
-  return post(db, "EARNINGS_RELEASE", input, [
+  const settle = input.settleOwedMinor ?? 0;
+  if (!Number.isSafeInteger(settle) || settle < 0 || settle > input.amountMinor) {
+    throw new AppError("VALIDATION_FAILED", { field: "settleOwedMinor", settleOwedMinor: settle });
+  }
+  const entries: LedgerEntryInput[] = [
     {
       account: accounts.mentorPending(input.mentorId, input.currency),
       amountMinor: -input.amountMinor,
     },
-    {
+  ];
+  if (settle > 0) {
+    entries.push({
+      account: accounts.mentorReceivable(input.mentorId, input.currency),
+      amountMinor: settle,
+    });
+  }
+  if (input.amountMinor > settle) {
+    entries.push({
       account: accounts.mentorAvailable(input.mentorId, input.currency),
-      amountMinor: input.amountMinor,
-    },
-  ]);
+      amountMinor: input.amountMinor - settle,
+    });
+  }
+  return post(db, "EARNINGS_RELEASE", input, entries);
 }
 
 interface PayoutMovement extends Movement {

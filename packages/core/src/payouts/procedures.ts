@@ -18,6 +18,10 @@ export const payoutBalances = mentorProcedure
         pendingMinor: z.number().int(),
         availableMinor: z.number().int(),
         reservedMinor: z.number().int(),
+        /** The share of disputed payments, frozen until the dispute closes. */
+        frozenMinor: z.number().int(),
+        /** Owed after a refund or lost dispute following a release: taken from next earnings. */
+        owedMinor: z.number().int(),
         minimumPayoutMinor: z.number().int(),
       }),
     ),
@@ -27,7 +31,15 @@ export const payoutBalances = mentorProcedure
     const rows = await prisma.ledgerAccount.findMany({
       where: {
         owner: ctx.user.id,
-        kind: { in: ["MENTOR_PENDING", "MENTOR_AVAILABLE", "MENTOR_PAYOUT_RESERVED"] },
+        kind: {
+          in: [
+            "MENTOR_PENDING",
+            "MENTOR_AVAILABLE",
+            "MENTOR_PAYOUT_RESERVED",
+            "MENTOR_FROZEN",
+            "MENTOR_RECEIVABLE",
+          ],
+        },
       },
       select: { currency: true },
       distinct: ["currency"],
@@ -39,16 +51,23 @@ export const payoutBalances = mentorProcedure
           accounts.mentorPending(ctx.user.id, code),
           accounts.mentorAvailable(ctx.user.id, code),
           accounts.mentorPayoutReserved(ctx.user.id, code),
+          accounts.mentorFrozen(ctx.user.id, code),
+          accounts.mentorReceivable(ctx.user.id, code),
         ];
-        const [pendingMinor = 0, availableMinor = 0, reservedMinor = 0] = await balancesOf(
-          prisma,
-          refs,
-        );
+        const [
+          pendingMinor = 0,
+          availableMinor = 0,
+          reservedMinor = 0,
+          frozenMinor = 0,
+          receivableMinor = 0,
+        ] = await balancesOf(prisma, refs);
         return {
           currency: code,
           pendingMinor,
           availableMinor,
           reservedMinor,
+          frozenMinor,
+          owedMinor: Math.max(0, -receivableMinor),
           minimumPayoutMinor: payoutMinimum(config, code),
         };
       }),

@@ -46,5 +46,10 @@ export interface ConformanceHarness {
   restarted?(): PaymentGateway;
   /** Payout destinations the fake pays and fails, when the provider does payouts. */
   payouts?: { ok: PayoutDestination; failing: PayoutDestination };
+  /**
+   * Providers with disputes: the payer's bank disputes the paid checkout's payment (or the
+   * dispute closes with an outcome), and the provider queues its webhooks.
+   */
+  dispute?(session: CheckoutSession, step: "open" | "won" | "lost"): Promise<void>;
   close(): Promise<void>;
 }

@@ -196,6 +196,42 @@ export function runGatewayConformance(name: string, setup: () => Promise<Conform
       expect(full.amountRefunded.amountMinor).toBe(h.amountMinor);
     });
 
+    it("disputes: opened then closed (won or lost) parse to dispute events on the payment, with the amount", async () => {
+      const dispute = h.dispute;
+      if (!h.gateway.capabilities.disputes || !dispute) {
+        // Declared without disputes: the kit cannot make one, and nothing claims otherwise.
+        expect(Boolean(h.gateway.capabilities.disputes)).toBe(false);
+        expect(dispute).toBeUndefined();
+        return;
+      }
+      for (const outcome of ["won", "lost"] as const) {
+        const session = await paid();
+        await dispute(session, "open");
+        const opened = (await parseAll()).filter((e) => e.type.startsWith("dispute."));
+        expect(opened).toHaveLength(1);
+        const [open] = opened;
+        expect(open).toMatchObject({
+          type: "dispute.opened",
+          providerPaymentId: session.providerPaymentId,
+          amount: amount(),
+        });
+        await dispute(session, outcome);
+        const closed = (await parseAll()).filter((e) => e.type.startsWith("dispute."));
+        expect(closed).toHaveLength(1);
+        expect(closed[0]).toMatchObject({
+          type: "dispute.closed",
+          providerPaymentId: session.providerPaymentId,
+          outcome,
+          amount: amount(),
+        });
+        // One dispute, one id: the close names the dispute the open did.
+        if (open?.type === "dispute.opened" && closed[0]?.type === "dispute.closed") {
+          expect(closed[0].providerDisputeId).toBe(open.providerDisputeId);
+          expect(closed[0].eventId).not.toBe(open.eventId);
+        }
+      }
+    });
+
     it("payouts: success, failure, and finding a payout by its idempotency key, from any process", async () => {
       const { createPayout, findPayout } = h.gateway;
       if (!h.gateway.capabilities.payouts || !h.payouts || !createPayout || !findPayout) {

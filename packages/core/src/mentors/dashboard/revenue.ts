@@ -74,7 +74,11 @@ export function bucketRevenue(
 
 const DAY_MS = 86_400_000;
 
-/** The mentor's sale and refund postings of roughly the last 13 months (bucketing trims). */
+/**
+ * The mentor's sale, refund and lost-dispute postings of roughly the last 13 months (bucketing
+ * trims). A refund or loss after release takes from available earnings or records a debt
+ * (decision 015), so every mentor earnings account counts, not only pending.
+ */
 export async function loadRevenuePostings(
   db: LedgerDb,
   mentorId: string,
@@ -82,9 +86,12 @@ export async function loadRevenuePostings(
 ): Promise<RevenuePosting[]> {
   const rows = await db.ledgerEntry.findMany({
     where: {
-      account: { kind: "MENTOR_PENDING", owner: mentorId },
+      account: {
+        kind: { in: ["MENTOR_PENDING", "MENTOR_AVAILABLE", "MENTOR_RECEIVABLE", "MENTOR_FROZEN"] },
+        owner: mentorId,
+      },
       transaction: {
-        kind: { in: ["PAYMENT", "REFUND"] },
+        kind: { in: ["PAYMENT", "REFUND", "DISPUTE_LOSS"] },
         createdAt: { gte: new Date(now.getTime() - 400 * DAY_MS), lte: now },
       },
     },

@@ -21,6 +21,9 @@ const kind = z.enum([
   "ADJUSTMENT",
   "PAYOUT_RESERVE",
   "PAYOUT_RELEASE",
+  "DISPUTE_FREEZE",
+  "DISPUTE_UNFREEZE",
+  "DISPUTE_LOSS",
 ]);
 
 export const walletOutput = z.object({

@@ -6,6 +6,7 @@ import { enqueueCreditNoteForRefund } from "../../invoices/enqueue.ts";
 import { enqueue } from "../../jobs/define.ts";
 import {
   ledgerTransactionOptions,
+  planClawback,
   platformFee,
   refundToGateway,
   refundToWallet,
@@ -33,7 +34,8 @@ export interface RefundRequest {
  * the same commit that cancels). The wallet part goes straight back to the wallet; the gateway
  * part is owed (REFUNDS_PAYABLE) and paid back by the `payment.refund` job, so a slow provider
  * never holds the cancellation up. With destination WALLET, or a gateway that cannot refund,
- * everything goes to the wallet.
+ * everything goes to the wallet. After the mentor's share was released it is clawed back from
+ * their available earnings, and what they already took out is recorded as owed (receivable).
  */
 export async function refundPaymentInTransaction(
   services: AppServices,
@@ -46,6 +48,10 @@ export async function refundPaymentInTransaction(
   if (existing) return existing;
   if (payment.purpose !== "BOOKING" || payment.status !== "SUCCEEDED" || payment.creditedToWallet) {
     throw new AppError("REFUND_NOT_POSSIBLE", { paymentId: payment.id });
+  }
+  // An open chargeback may still take the money back: a refund now could pay it out twice.
+  if ((await tx.dispute.count({ where: { paymentId: payment.id, status: "OPEN" } })) > 0) {
+    throw new AppError("REFUND_NOT_POSSIBLE", { paymentId: payment.id, disputed: true });
   }
   const refundable = payment.amountMinor - payment.refundedMinor;
   const amount = request.amountMinor ?? refundable;
@@ -105,10 +111,20 @@ export async function refundPaymentInTransaction(
     gatewayPart,
     payment.feeBasisPoints,
   );
+  // The mentor's part comes from the booking's pending share, else from released earnings, else
+  // it is owed (a receivable netted against later releases): never from another booking's share.
+  const clawback = (partMinor: number, feeMinor: number) =>
+    planClawback(tx, {
+      mentorId: split.mentorId,
+      currency: split.currency,
+      bookingId: payment.bookingId,
+      amountMinor: partMinor - feeMinor,
+    });
   if (walletPart > 0) {
     await refundToWallet(tx, {
       ...split,
       feeMinor: walletFee,
+      clawback: await clawback(walletPart, walletFee),
       userId: payment.userId,
       amountMinor: walletPart,
       idempotencyKey: `refund:${refund.id}:wallet`,
@@ -118,6 +134,7 @@ export async function refundPaymentInTransaction(
     await refundToGateway(tx, {
       ...split,
       feeMinor: gatewayFee,
+      clawback: await clawback(gatewayPart, gatewayFee),
       gatewayId: payment.provider as string,
       amountMinor: gatewayPart,
       idempotencyKey: `refund:${refund.id}:gateway`,

@@ -3,6 +3,7 @@ import {
   GatewayError,
   type GatewayWebhookEvent,
   type PaymentGateway,
+  type WebhookRequest,
   WebhookVerificationError,
 } from "@mentora/payment-gateway";
 import { fromPrisma } from "pg-boss";
@@ -46,14 +47,19 @@ export async function receiveWebhook(
   }
   telemetry.payments.webhookReceived(gateway.id);
 
+  const webhookRequest: WebhookRequest = {
+    method: request.method,
+    url: publicUrlOf(services, request),
+    headers: Object.fromEntries(request.headers),
+    rawBody,
+  };
   let events: GatewayWebhookEvent[];
   try {
-    events = await gateway.parseWebhook({
-      method: request.method,
-      url: publicUrlOf(services, request),
-      headers: Object.fromEntries(request.headers),
-      rawBody,
-    });
+    if (gateway.webhookPaymentRef) {
+      const answer = await unsignedHintAnswer(services, gateway, webhookRequest);
+      if (answer) return answer;
+    }
+    events = await gateway.parseWebhook(webhookRequest);
   } catch (error) {
     if (error instanceof WebhookVerificationError) {
       telemetry.payments.webhookRejected(gateway.id, error.reason);
@@ -78,6 +84,31 @@ export async function receiveWebhook(
     }
   }
   return { status: 200, body: { received: true, stored, duplicates } };
+}
+
+/**
+ * An unsigned hint (Konnect) names a payment: only one of ours still pending is worth asking the
+ * provider about. Unknown: 404; already settled or closed: 200 (nothing to learn). Neither stores
+ * anything or calls the provider. undefined: go on.
+ */
+async function unsignedHintAnswer(
+  services: AppServices,
+  gateway: PaymentGateway,
+  request: WebhookRequest,
+): Promise<WebhookResponse | undefined> {
+  const providerPaymentId = gateway.webhookPaymentRef?.(request) ?? "";
+  const payment = await services.prisma.payment.findUnique({
+    where: { provider_providerPaymentId: { provider: gateway.id, providerPaymentId } },
+    select: { status: true },
+  });
+  if (!payment) {
+    services.logger.info({ provider: gateway.id }, "webhook hint for an unknown payment");
+    return { status: 404, body: { received: false, error: "unknown payment" } };
+  }
+  if (payment.status !== "PENDING") {
+    return { status: 200, body: { received: true, stored: 0, duplicates: 0 } };
+  }
+  return undefined;
 }
 
 /** Inserts the event and its processing job in one commit; false for an event already stored. */

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import type { AppServices } from "../app/types.ts";
+import { defineJob } from "../jobs/define.ts";
+
+/** Rows per DELETE: short statements, no long lock on a table the edge writes to. */
+const batchSize = 5_000;
+
+export interface RetentionResult {
+  webhookEvents: number;
+  videoCallbacks: number;
+  sessions: number;
+}
+
+/**
+ * Daily: deletes what is kept only for a while (decision 015). Processed payment webhooks (their
+ * raw bodies) and video callbacks older than RETENTION_WEBHOOK_DAYS, and sign-in sessions
+ * RETENTION_SESSION_DAYS past their expiry. Failed or dead events stay until an admin replays
+ * them; the ledger, payments, refunds and invoices are never touched.
+ */
+export const retentionJob = defineJob({
+  name: "retention.cleanup",
+  schema: z.object({}).passthrough(),
+  queue: { retryLimit: 3, retryDelay: 300, policy: "singleton" },
+  schedule: { cron: "40 3 * * *" },
+  async handle(_data, services) {
+    await runRetention(services);
+  },
+});
+
+export async function runRetention(
+  services: Pick<AppServices, "prisma" | "config" | "logger">,
+  now = new Date(),
+): Promise<RetentionResult> {
+  const { prisma, config } = services;
+  const webhookCutoff = new Date(now.getTime() - config.retention.webhookMs);
+  const sessionCutoff = new Date(now.getTime() - config.retention.expiredSessionMs);
+  const result: RetentionResult = { webhookEvents: 0, videoCallbacks: 0, sessions: 0 };
+  const drain = async (remove: () => Promise<number>): Promise<number> => {
+    let total = 0;
+    for (;;) {
+      const count = await remove();
+      total += count;
+      if (count < batchSize) return total;
+    }
+  };
+  result.webhookEvents = await drain(
+    () => prisma.$executeRaw`
+      DELETE FROM webhook_event WHERE id IN (
+        SELECT id FROM webhook_event
+        WHERE status = 'PROCESSED' AND "receivedAt" < ${webhookCutoff}
+        LIMIT ${batchSize})`,
+  );
+  result.videoCallbacks = await drain(
+    () => prisma.$executeRaw`
+      DELETE FROM video_callback_event WHERE id IN (
+        SELECT id FROM video_callback_event
+        WHERE status = 'PROCESSED' AND "receivedAt" < ${webhookCutoff}
+        LIMIT ${batchSize})`,
+  );
+  result.sessions = await drain(
+    () => prisma.$executeRaw`
+      DELETE FROM session WHERE id IN (
+        SELECT id FROM session WHERE "expiresAt" < ${sessionCutoff} LIMIT ${batchSize})`,
+  );
+  services.logger.info({ ...result }, "retention: old rows deleted");
+  return result;
+}
