@@ -211,6 +211,7 @@ describe("security headers and the CSP nonce", () => {
       const nonce = nonceOf(csp);
       expect(nonce, path).toMatch(/^[A-Za-z0-9+/]{22}==$/);
       nonces.push(nonce as string);
+      expect(csp).toContain(`script-src 'self' 'nonce-${nonce}' 'strict-dynamic';`);
       expect(csp).toContain("object-src 'none'");
       expect(csp).toContain("base-uri 'self'");
       expect(csp).toContain("frame-ancestors 'none'");

@@ -94,7 +94,7 @@ describe("security headers", () => {
     const response = await fetch(`${test}/`);
     const nonce = (await response.text()).match(/nonce="([^"]+)"/)?.[1];
     expect(response.headers.get("content-security-policy")).toContain(
-      `script-src 'self' 'nonce-${nonce}';`,
+      `script-src 'self' 'nonce-${nonce}' 'strict-dynamic';`,
     );
   });
 
