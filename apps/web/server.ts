@@ -9,7 +9,7 @@ import { loadConfigOrExit } from "@mentora/core/config";
 import { createLogger } from "@mentora/core/logger";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
-import express from "express";
+import express, { type NextFunction, type Request, type Response } from "express";
 import { pinoHttp } from "pino-http";
 import { createRemixHandler } from "./server/remix-handler.ts";
 import { securityHeaders } from "./server/security-headers.ts";
@@ -35,6 +35,8 @@ app.use(
       }),
       res: (res: { statusCode: number }) => ({ status: res.statusCode }),
     },
+    // Probes poll these every few seconds: their failures still show in the route's own logs.
+    autoLogging: { ignore: (req) => /^\/(healthz|metrics)\b/.test(req.url ?? "") },
     customLogLevel: (_req, res, error) =>
       error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
   }),
@@ -63,6 +65,16 @@ app.all(
       logger.warn({ path: req.path, limit: error.limit }, "request body too large: refused"),
   }),
 );
+
+// Anything the handlers did not answer (Remix answers its own errors): logged, never a stack.
+app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+  logger.error({ err: error, path: req.path }, "unhandled error in the web server");
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.status(500).type("text/plain").send("Internal Server Error");
+});
 
 const server = app.listen(config.PORT, () => {
   logger.info({ port: config.PORT, mode: config.NODE_ENV }, "web server listening");

@@ -11,7 +11,7 @@ export default defineProject({
   resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
   test: {
     name: "web",
-    include: ["e2e/**/*.e2e.ts", "app/**/*.test.{ts,tsx}"],
+    include: ["e2e/**/*.e2e.ts", "app/**/*.test.{ts,tsx}", "server/**/*.test.ts"],
     globalSetup: [globalSetupPath, "./e2e/global-setup.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -79,7 +79,7 @@ export default function handleRequest(
         },
       },
     );
-    // unref(): a pending abort timer must not keep remix-serve alive after SIGTERM.
+    // unref(): a pending abort timer must not keep the server alive after SIGTERM.
     setTimeout(abort, streamTimeout + 1_000).unref();
   });
 }

@@ -87,6 +87,17 @@ describe("every protected Remix route refuses anonymous visitors (built server)"
         checked.push(label);
       }
     }
+    // The same loaders through single fetch (`<path>.data`, what client navigations request):
+    // a redirect travels as 202 + Location, never the data.
+    for (const [file, { path: address }] of entries("signed-in", "mentor", "admin")) {
+      if (!methodsOf(file).includes("GET") || address.includes("?")) continue;
+      const { status, location, body } = await call("GET", `${address}.data`);
+      const label = `GET ${address}.data (${file}) → ${status} ${location ?? ""}`;
+      const toSignIn = [202, 302, 303].includes(status) && /^\/sign-in\b/.test(location ?? "");
+      expect(toSignIn || [401, 403, 404].includes(status), label).toBe(true);
+      if (toSignIn) expect(body, label).toContain("SingleFetchRedirect");
+      checked.push(label);
+    }
     // Every protected file was reached at least once.
     expect(checked.length).toBeGreaterThanOrEqual(entries("signed-in", "mentor", "admin").length);
   });
@@ -127,6 +138,14 @@ describe("admin and mentor routes refuse a signed-in mentee", () => {
         const { status } = await call(method, target(file, method, address), menteeCookie);
         expect([403, 404], `${method} ${address} (${file}) → ${status}`).toContain(status);
       }
+    }
+  });
+
+  it("answers 403/404 to a mentee's single-fetch requests for admin data", async () => {
+    for (const [file, { path: address }] of entries("admin")) {
+      if (!methodsOf(file).includes("GET")) continue;
+      const { status } = await call("GET", `${address}.data`, menteeCookie);
+      expect([403, 404], `GET ${address}.data (${file}) → ${status}`).toContain(status);
     }
   });
 

@@ -43,6 +43,8 @@ export interface ServerPair {
   baseUrl: string;
   /** The web server's process id (e.g. to read its memory from /proc). */
   webPid: number;
+  /** The web server's exit code, once it has exited (null: killed by a signal). */
+  webExited: Promise<number | null>;
   databaseUrl: string;
   stop(): Promise<void>;
 }
@@ -105,5 +107,5 @@ export async function startServerPair(
     await stop();
     throw error;
   }
-  return { baseUrl, webPid: web.child.pid ?? 0, databaseUrl, stop };
+  return { baseUrl, webPid: web.child.pid ?? 0, webExited: web.exited, databaseUrl, stop };
 }

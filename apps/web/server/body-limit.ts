@@ -31,8 +31,8 @@ export const lingerMs = 1_000;
 /**
  * Answers 413 and closes the connection without reading the rest of the body. Closing a socket
  * with unread bytes makes the kernel send a reset, which can destroy the 413 before the client
- * reads it; so after the answer the write side is shut (FIN) and what still arrives is
- * discarded for at most `lingerMs` (a "lingering close"), then the socket is destroyed.
+ * reads it; so after the answer the write side is shut (FIN), reading stops, and the socket is
+ * destroyed only `lingerMs` later (a "lingering close"): by then the client has the answer.
  * Does nothing if an answer has already started.
  */
 export function refusePayload(req: IncomingMessage, res: ServerResponse, limit: number): void {
@@ -55,8 +55,8 @@ export function refusePayload(req: IncomingMessage, res: ServerResponse, limit: 
 }
 
 /**
- * The answer goes out with `Connection: close` while the body may still be arriving: drain it
- * (discarding, never buffering) and close lingeringly, so the client reads the answer.
+ * The answer goes out with `Connection: close` while the body may still be arriving: stop
+ * reading it and close lingeringly, so the client reads the answer.
  */
 export function closeAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
   const socket = res.socket;
@@ -64,12 +64,14 @@ export function closeAfterAnswer(req: IncomingMessage, res: ServerResponse): voi
     // Node calls destroySoon() once a `Connection: close` answer is flushed.
     socket.destroySoon = () => {
       socket.end();
+      socket.pause();
       setTimeout(() => socket.destroy(), lingerMs).unref();
     };
   }
   res.setHeader("Connection", "close");
+  // Whatever was still flowing to a reader stops; a paused request holds at most its buffer.
   req.unpipe();
-  req.resume();
+  req.pause();
 }
 
 /** A declared Content-Length above the limit (or unparseable): refuse before reading a byte. */

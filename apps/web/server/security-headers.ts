@@ -54,9 +54,9 @@ export function permissionsPolicyFor(req: IncomingMessage): string {
  * Every response's security headers (helmet) with a per-request CSP nonce kept in
  * `res.locals.cspNonce`, which getLoadContext hands to Remix for <Scripts nonce>.
  *
- * script-src is 'self' + the nonce rather than 'strict-dynamic': Remix renders
- * <link rel="modulepreload"> without a nonce, which 'strict-dynamic' would refuse (see
- * docs/decisions/011-web-edge.md). Inline scripts still need the nonce.
+ * script-src: the nonce and 'strict-dynamic' (scripts those load are trusted, e.g. the
+ * twilio-video and Krisp chunks); 'self' only matters to browsers without CSP3, which ignore
+ * the other two.
  */
 export function securityHeaders(options: { production: boolean }): RequestHandler[] {
   // One function: helmet joins directive values with spaces, and an empty value is not allowed.
@@ -67,7 +67,7 @@ export function securityHeaders(options: { production: boolean }): RequestHandle
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", nonceSource],
+        scriptSrc: ["'self'", nonceSource, "'strict-dynamic'"],
         // React renders style attributes (calendar heights); the sandbox checkout has a <style>.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", "data:", "blob:"],

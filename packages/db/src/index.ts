@@ -30,7 +30,7 @@ export type PoolOptions = Omit<pg.PoolConfig, "connectionString"> & {
  */
 export function createPool(connectionString: string, options: PoolOptions = {}): pg.Pool {
   const { onIdleClientError, ...config } = options;
-  // allowExitOnIdle: an idle pool must not keep a finished process (or remix-serve) alive.
+  // allowExitOnIdle: an idle pool must not keep a finished process (or the web server) alive.
   const pool = new pg.Pool({ allowExitOnIdle: true, ...config, connectionString });
   pool.on("error", onIdleClientError ?? (() => {}));
   return pool;

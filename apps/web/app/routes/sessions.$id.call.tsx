@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData, useRouteError } from "@remix-run/react";
+import { type ClientLoaderFunctionArgs, useLoaderData, useRouteError } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { formatCountdown, phaseAt, useNow } from "~/components/call/clock";
 import {
@@ -29,6 +29,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const details = await input.caller.video.details({ sessionId: params.id ?? "" });
     return { details, userId: user.id };
   });
+}
+
+/**
+ * Camera and microphone are allowed only in a document loaded at this address
+ * (Permissions-Policy belongs to the document, see apps/web/server/security-headers.ts): a
+ * client-side navigation here from another page loads this page anew instead. Revalidating
+ * the page already shown goes to the server loader as usual.
+ */
+export async function clientLoader({ request, serverLoader }: ClientLoaderFunctionArgs) {
+  const target = new URL(request.url);
+  if (window.location.pathname !== target.pathname) {
+    window.location.assign(target.href);
+    return new Promise<never>(() => {});
+  }
+  return serverLoader<typeof loader>();
 }
 
 type CallState = "idle" | "joining" | "connected" | "reconnecting" | "lost" | "left";
