@@ -9,7 +9,7 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Prometheus counters of this web process; behind `Authorization: Bearer METRICS_TOKEN` when set. */
+/** Prometheus metrics of this web process (and the shared queue gauges); behind `Authorization: Bearer METRICS_TOKEN` when set. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const services = await getServices();
   const token = services.config.METRICS_TOKEN;
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       });
     }
   }
-  return new Response(services.telemetry.metrics.render(), {
+  return new Response(await services.telemetry.metrics.render(), {
     headers: { "Content-Type": PROMETHEUS_CONTENT_TYPE, "Cache-Control": "no-store" },
   });
 }

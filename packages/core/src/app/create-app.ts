@@ -72,7 +72,13 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   boss.on("error", (error) => logger.error({ err: error }, "pg-boss error"));
   await boss.start();
   await createQueues(boss);
-  const telemetry = createAppTelemetry({ config, logger, prisma, boss });
+  const telemetry = createAppTelemetry({
+    config,
+    logger,
+    prisma,
+    boss,
+    pools: { app: pool, boss: bossPool },
+  });
 
   const email = createEmailTransport({ config, prisma });
   const files = createFileStorage(config.fileStorage);

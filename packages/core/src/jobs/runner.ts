@@ -19,7 +19,7 @@ export function createJobRunner(
   services: AppServices,
   definitions: readonly JobDefinition[] = jobDefinitions,
 ): JobRunner {
-  const { boss, logger } = services;
+  const { boss, logger, telemetry } = services;
   return {
     async start() {
       for (const job of definitions) {
@@ -27,15 +27,18 @@ export function createJobRunner(
         // fetch, the default 2 s poll would cap a queue at one job per 2 s per worker.
         await boss.work<unknown>(job.name, workOptions, async ([item]) => {
           if (!item) return;
-          const data = job.schema.parse(item.data);
           const started = performance.now();
           try {
+            const data = job.schema.parse(item.data);
             await job.handle(data, services, { jobId: item.id });
+            const seconds = (performance.now() - started) / 1000;
+            telemetry.observeJob(job.name, "completed", seconds);
             logger.info(
-              { queue: job.name, jobId: item.id, ms: Math.round(performance.now() - started) },
+              { queue: job.name, jobId: item.id, ms: Math.round(seconds * 1000) },
               "job done",
             );
           } catch (error) {
+            telemetry.observeJob(job.name, "failed", (performance.now() - started) / 1000);
             logger.warn({ queue: job.name, jobId: item.id, err: error }, "job failed");
             throw error;
           }

@@ -42,6 +42,19 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
+/** Duration and outcome of every call, by procedure path (bounded: only mounted paths run). */
+const observeProcedures = t.middleware(async ({ ctx, path, type, next }) => {
+  const started = performance.now();
+  const result = await next();
+  ctx.services.telemetry.observeProcedure(
+    path,
+    type,
+    (performance.now() - started) / 1000,
+    result.ok ? undefined : result.error.code,
+  );
+  return result;
+});
+
 /** Logs what we did not expect, once, with the request id; the client gets a generic message. */
 const logUnexpectedErrors = t.middleware(async ({ ctx, path, type, next }) => {
   const result = await next();
@@ -70,7 +83,8 @@ const requireSession = t.middleware(({ ctx, next }) => {
   return next({ ctx: { ...ctx, session: ctx.session, user: ctx.session.user } });
 });
 
-const base = t.procedure.use(logUnexpectedErrors).use(mapAppErrors);
+// observeProcedures sits outside mapAppErrors, so it records the code the client receives.
+const base = t.procedure.use(observeProcedures).use(logUnexpectedErrors).use(mapAppErrors);
 
 export const publicProcedure = base.meta({ access: "public" });
 export const authedProcedure = base.meta({ access: "authed" }).use(requireSession);
