@@ -1,4 +1,5 @@
 import { listAudit } from "../audit/list-audit.ts";
+import { adminJobsRouter } from "../jobs/admin/router.ts";
 import { adminMentorsRouter } from "../mentors/admin/router.ts";
 import { adminPaymentsRouter, adminWebhooksRouter } from "../payments/router.ts";
 import { adminPayoutsRouter } from "../payouts/router.ts";
@@ -15,4 +16,5 @@ export const adminRouter = router({
   video: adminVideoRouter,
   payouts: adminPayoutsRouter,
   audit: router({ list: listAudit }),
+  jobs: adminJobsRouter,
 });

@@ -51,6 +51,9 @@ export const errorCatalog = {
   AVATAR_TOO_LARGE: "BAD_REQUEST",
   AVATAR_UNSUPPORTED_TYPE: "BAD_REQUEST",
   AVATAR_UNREADABLE: "BAD_REQUEST",
+  // Admin jobs page
+  JOB_NOT_RETRYABLE: "CONFLICT",
+  JOB_NOT_DELETABLE: "CONFLICT",
 } as const satisfies Record<string, TrpcCode>;
 
 export type AppErrorCode = keyof typeof errorCatalog;

@@ -18,6 +18,11 @@ import { closeRoomJob, openRoomJob } from "../video/room-jobs.ts";
 import "../payouts/webhook-handlers.ts";
 import type { JobDefinition } from "./define.ts";
 
+export {
+  type ProblemJob,
+  type QueueCounts,
+  readQueueCounts,
+} from "./admin/queue-state.ts";
 export { defineJob, enqueue, type JobDefinition, type JobServices } from "./define.ts";
 
 /** Every queue core declares; the worker runs a handler for each. A new job adds one line. */

@@ -10,6 +10,7 @@ export const appMetricNames = {
   queueDepth: "mentora_queue_depth",
   queueJobs: "mentora_queue_jobs",
   queueOldestAge: "mentora_queue_oldest_job_age_seconds",
+  deadJobs: "mentora_dead_jobs",
   dbPoolConnections: "mentora_db_pool_connections",
   payoutsInFlight: "mentora_payouts_in_flight",
   payoutsOldestInFlightAge: "mentora_payouts_oldest_in_flight_age_seconds",

@@ -60,6 +60,8 @@ describe("a scrape of the app's metrics", () => {
     // Every queue core declares is there, with its dead-letter queue.
     expect(text).toContain('mentora_queue_depth{queue="email.send"} ');
     expect(text).toContain('mentora_queue_depth{queue="email.send.dead"} ');
+    expect(sample(text, 'mentora_dead_jobs{queue="email.send.dead"}')).toBe(0);
+    expect(text).not.toContain('mentora_dead_jobs{queue="email.send"}');
   });
 
   it("shows the pools' connections: total, idle and waiting", async () => {

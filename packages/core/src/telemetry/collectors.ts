@@ -1,19 +1,8 @@
 import type { Db } from "@mentora/db";
 import type { Pool } from "pg";
+import { readQueueCounts } from "../jobs/admin/queue-state.ts";
 import { appMetricNames } from "./app-metrics.ts";
 import type { Metrics } from "./metrics.ts";
-
-/** pg-boss's schema (the default; createApp does not change it). */
-const BOSS_SCHEMA = "pgboss";
-
-interface QueueRow {
-  name: string;
-  ready: number;
-  deferred: number;
-  active: number;
-  failed: number;
-  oldest_seconds: number | null;
-}
 
 /**
  * Queue depth, jobs by state and the age of the oldest waiting job, per pg-boss queue, read at
@@ -37,30 +26,25 @@ export function collectQueueMetrics(metrics: Metrics, pool: Pool): void {
     "Age in seconds of the oldest job ready to run, per queue (0 when none waits).",
     ["queue"],
   );
+  const dead = metrics.gauge(
+    n.deadJobs,
+    "Jobs waiting in a dead-letter queue (out of retries), per dead-letter queue.",
+    ["queue"],
+  );
   metrics.onCollect(async () => {
-    const { rows } = await pool.query<QueueRow>(
-      `SELECT q.name,
-              count(j.id) FILTER (WHERE j.state IN ('created', 'retry') AND j.start_after <= now())::int AS ready,
-              count(j.id) FILTER (WHERE j.state IN ('created', 'retry') AND j.start_after > now())::int AS deferred,
-              count(j.id) FILTER (WHERE j.state = 'active')::int AS active,
-              count(j.id) FILTER (WHERE j.state = 'failed')::int AS failed,
-              extract(epoch FROM now() - min(j.created_on)
-                FILTER (WHERE j.state IN ('created', 'retry') AND j.start_after <= now()))::float8 AS oldest_seconds
-         FROM ${BOSS_SCHEMA}.queue q
-         LEFT JOIN ${BOSS_SCHEMA}.job j
-           ON j.name = q.name AND j.state IN ('created', 'retry', 'active', 'failed')
-        GROUP BY q.name`,
-    );
+    const queues = await readQueueCounts(pool);
     depth.reset();
     jobs.reset();
     oldest.reset();
-    for (const row of rows) {
-      depth.set({ queue: row.name }, row.ready);
-      jobs.set({ queue: row.name, state: "ready" }, row.ready);
-      jobs.set({ queue: row.name, state: "deferred" }, row.deferred);
-      jobs.set({ queue: row.name, state: "active" }, row.active);
-      jobs.set({ queue: row.name, state: "failed" }, row.failed);
-      oldest.set({ queue: row.name }, Math.max(0, row.oldest_seconds ?? 0));
+    dead.reset();
+    for (const queue of queues) {
+      const name = queue.name;
+      depth.set({ queue: name }, queue.ready);
+      for (const state of ["ready", "deferred", "active", "failed"] as const) {
+        jobs.set({ queue: name, state }, queue[state]);
+      }
+      oldest.set({ queue: name }, queue.oldestSeconds);
+      if (queue.isDeadLetter) dead.set({ queue: name }, queue.ready + queue.deferred);
     }
   });
 }

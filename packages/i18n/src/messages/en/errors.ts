@@ -43,4 +43,6 @@ export const errors = {
   AVATAR_TOO_LARGE: "This image is too large. Please choose one under 5 MB.",
   AVATAR_UNSUPPORTED_TYPE: "Please choose a JPEG, PNG or WebP image.",
   AVATAR_UNREADABLE: "We could not read this image. Please try another one.",
+  JOB_NOT_RETRYABLE: "This job is no longer failed or dead: refresh to see where it is.",
+  JOB_NOT_DELETABLE: "Only failed or dead jobs can be deleted: refresh to see where this one is.",
 };

@@ -46,4 +46,7 @@ export const errors: typeof en = {
   AVATAR_TOO_LARGE: "Cette image est trop lourde. Choisissez-en une de moins de 5 Mo.",
   AVATAR_UNSUPPORTED_TYPE: "Choisissez une image JPEG, PNG ou WebP.",
   AVATAR_UNREADABLE: "Nous n’avons pas pu lire cette image. Essayez-en une autre.",
+  JOB_NOT_RETRYABLE: "Cette tâche n’est plus en échec : actualisez pour voir où elle en est.",
+  JOB_NOT_DELETABLE:
+    "Seules les tâches en échec peuvent être supprimées : actualisez pour voir où en est celle-ci.",
 };
