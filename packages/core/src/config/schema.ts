@@ -176,6 +176,10 @@ const environmentShape = {
   INVOICE_VAT_EXEMPT: z.stringbool().default(false),
   INVOICE_LOCALE: z.enum(["en", "fr"]).default("fr"),
   INVOICE_TEMP_DIR: optionalString,
+  // Observability: OpenTelemetry traces. Read by telemetry/tracing-preload.ts (and the SDK) at
+  // process start, before this schema; declared here so a malformed value stops the start.
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalString.pipe(z.url().optional()),
+  OTEL_SERVICE_NAME: optionalString,
 };
 
 /** Only the Twilio variables, in the shape twilioVideoEnv reads. */

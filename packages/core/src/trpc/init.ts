@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { AppError, appError } from "../errors/index.ts";
+import { inSpan, markActiveSpanFailed } from "../telemetry/trace-context.ts";
 import type { Context } from "./context.ts";
 import { isUnexpected, toUserFacingError } from "./error-shape.ts";
 
@@ -42,18 +43,24 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
-/** Duration and outcome of every call, by procedure path (bounded: only mounted paths run). */
-const observeProcedures = t.middleware(async ({ ctx, path, type, next }) => {
-  const started = performance.now();
-  const result = await next();
-  ctx.services.telemetry.observeProcedure(
-    path,
-    type,
-    (performance.now() - started) / 1000,
-    result.ok ? undefined : result.error.code,
-  );
-  return result;
-});
+/**
+ * Duration and outcome of every call, by procedure path (bounded: only mounted paths run), in a
+ * span of its own when tracing.
+ */
+const observeProcedures = t.middleware(({ ctx, path, type, next }) =>
+  inSpan(`trpc ${path}`, { "rpc.system": "trpc", "rpc.method": path }, async () => {
+    const started = performance.now();
+    const result = await next();
+    if (!result.ok) markActiveSpanFailed(result.error.code);
+    ctx.services.telemetry.observeProcedure(
+      path,
+      type,
+      (performance.now() - started) / 1000,
+      result.ok ? undefined : result.error.code,
+    );
+    return result;
+  }),
+);
 
 /** Logs what we did not expect, once, with the request id; the client gets a generic message. */
 const logUnexpectedErrors = t.middleware(async ({ ctx, path, type, next }) => {
