@@ -40,6 +40,9 @@ export default defineConfig({
     include: ["@trpc/client", "@trpc/server", "@trpc/server/http", "superjson", "zod"],
   },
   server: { port: 3000 },
+  // prom-client loads perf_hooks with a guarded require(): bundled into the ESM server build
+  // that require is missing and the GC metrics silently disappear. Node loads it as it is.
+  ssr: { external: ["prom-client"] },
   plugins: [
     keepOptionalPeersExternal(["@opentelemetry/api"]),
     remix({
