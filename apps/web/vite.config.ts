@@ -12,7 +12,8 @@ declare module "@remix-run/node" {
  * better-auth loads the optional peer `@opentelemetry/api` with a guarded dynamic import
  * (no-op tracing when absent). Vite replaces a missing optional peer with an empty stub that
  * "loads" fine and then breaks every auth call (`trace.getTracer` of undefined): keep the import
- * external so it fails at run time, as better-auth expects, or finds the real package.
+ * external so it finds the real package at run time (a dependency of this app: core's spans and
+ * log trace ids use it too, and the tracing preload registers the SDK behind it).
  */
 function keepOptionalPeersExternal(names: string[]): Plugin {
   return {
@@ -42,7 +43,9 @@ export default defineConfig({
   // sharp finds its native binary (@img/sharp-<platform>) with require() from its own folder:
   // bundled, it would look beside the build, where a production install has nothing (tests
   // only passed thanks to the NODE_PATH pnpm's bin shims set). Imported from node_modules.
-  ssr: { external: ["sharp"] },
+  // prom-client loads perf_hooks with a guarded require(): bundled into the ESM server build
+  // that require is missing and the GC metrics silently disappear. Node loads it as it is.
+  ssr: { external: ["sharp", "prom-client"] },
   plugins: [
     keepOptionalPeersExternal(["@opentelemetry/api"]),
     remix({

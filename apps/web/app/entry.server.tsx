@@ -83,3 +83,20 @@ export default function handleRequest(
     setTimeout(abort, streamTimeout + 1_000).unref();
   });
 }
+
+/**
+ * For the custom web server (apps/web/server.ts), which sees every request, resource routes
+ * included: records one finished request in this process's metrics (mentora_http_request_*).
+ * Wire it with `createHttpRequestObserver(build.entry.module, build.routes)` from
+ * @mentora/core/telemetry, called at the start of the server's request handler.
+ */
+export function observeHttpRequest(
+  route: string,
+  method: string,
+  status: number,
+  seconds: number,
+): void {
+  getServices()
+    .then((services) => services.telemetry.observeHttpRequest(route, method, status, seconds))
+    .catch(() => undefined);
+}

@@ -1,8 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type App, metricsRequestAllowed } from "@mentora/core";
-
-const PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+import { PROMETHEUS_CONTENT_TYPE } from "@mentora/core/payments";
 
 /**
  * The worker's own /metrics (webhook processing, retries, dead letters, gateway calls made by
@@ -19,8 +18,16 @@ export function startMetricsServer(app: App, port: number): Promise<Server> {
       res.writeHead(401, { "www-authenticate": "Bearer" }).end();
       return;
     }
-    res.writeHead(200, { "content-type": PROMETHEUS_CONTENT_TYPE });
-    res.end(app.telemetry.metrics.render());
+    app.telemetry.metrics.render().then(
+      (text) => {
+        res.writeHead(200, { "content-type": PROMETHEUS_CONTENT_TYPE });
+        res.end(text);
+      },
+      (error: unknown) => {
+        app.logger.error({ err: error }, "metrics render failed");
+        res.writeHead(500).end();
+      },
+    );
   });
   return new Promise((resolve, reject) => {
     server.once("error", reject);

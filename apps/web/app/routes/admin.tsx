@@ -42,6 +42,9 @@ export default function AdminArea() {
           <li>
             <NavLink to="/admin/audit">{t("web.adminAudit.nav")}</NavLink>
           </li>
+          <li>
+            <NavLink to="/admin/jobs">{t("web.adminJobs.nav")}</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />

@@ -4,8 +4,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getServices } from "~/lib/services.server";
 
 /**
- * Prometheus counters of this web process, behind `Authorization: Bearer METRICS_TOKEN`
- * (required in production; open only in development and tests without one).
+ * Prometheus metrics of this web process (and the shared queue gauges), behind
+ * `Authorization: Bearer METRICS_TOKEN` (required in production; open only in development and
+ * tests without one).
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const services = await getServices();
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       },
     });
   }
-  return new Response(services.telemetry.metrics.render(), {
+  return new Response(await services.telemetry.metrics.render(), {
     headers: { "Content-Type": PROMETHEUS_CONTENT_TYPE, "Cache-Control": "no-store" },
   });
 }

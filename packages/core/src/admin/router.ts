@@ -1,5 +1,6 @@
 import { listAudit } from "../audit/list-audit.ts";
 import { adminDisputesRouter } from "../disputes/index.ts";
+import { adminJobsRouter } from "../jobs/admin/router.ts";
 import { adminMentorsRouter } from "../mentors/admin/router.ts";
 import { adminPaymentsRouter, adminWebhooksRouter } from "../payments/router.ts";
 import { adminPayoutsRouter } from "../payouts/router.ts";
@@ -17,4 +18,5 @@ export const adminRouter = router({
   payouts: adminPayoutsRouter,
   audit: router({ list: listAudit }),
   disputes: adminDisputesRouter,
+  jobs: adminJobsRouter,
 });

@@ -83,7 +83,13 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   await boss.start();
   const updatedQueues = await createQueues(boss);
   if (updatedQueues.length > 0) logger.info({ queues: updatedQueues }, "queue options updated");
-  const telemetry = createAppTelemetry({ config, logger, prisma, boss });
+  const telemetry = createAppTelemetry({
+    config,
+    logger,
+    prisma,
+    boss,
+    pools: { app: pool, boss: bossPool },
+  });
 
   const email = createEmailTransport({ config, prisma });
   const files = createFileStorage(config.fileStorage);

@@ -218,6 +218,10 @@ const environmentShape = {
   // Retention (money paths, decision 015): ledger, payments and invoices are kept.
   RETENTION_WEBHOOK_DAYS: positiveInt(90),
   RETENTION_SESSION_DAYS: positiveInt(30),
+  // Observability: OpenTelemetry traces. Read by telemetry/tracing-preload.ts (and the SDK) at
+  // process start, before this schema; declared here so a malformed value stops the start.
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalString.pipe(z.url().optional()),
+  OTEL_SERVICE_NAME: optionalString,
 };
 
 /** Only the Twilio variables, in the shape twilioVideoEnv reads. */

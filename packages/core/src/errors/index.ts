@@ -62,6 +62,9 @@ export const errorCatalog = {
   // Accounts
   TWO_FACTOR_REQUIRED: "FORBIDDEN",
   FRESH_SIGN_IN_REQUIRED: "FORBIDDEN",
+  // Admin jobs page
+  JOB_NOT_RETRYABLE: "CONFLICT",
+  JOB_NOT_DELETABLE: "CONFLICT",
 } as const satisfies Record<string, TrpcCode>;
 
 export type AppErrorCode = keyof typeof errorCatalog;

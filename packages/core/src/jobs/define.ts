@@ -1,6 +1,7 @@
 import type { PgBoss, Queue, SendOptions } from "pg-boss";
 import type { z } from "zod";
 import type { AppServices } from "../app/types.ts";
+import { withTraceContext } from "../telemetry/trace-context.ts";
 
 export type JobServices = AppServices;
 
@@ -34,5 +35,6 @@ export async function enqueue<Schema extends z.ZodType>(
   options: SendOptions = {},
 ): Promise<string | null> {
   const parsed = job.schema.parse(data) as object;
-  return boss.send(job.name, parsed, options);
+  // When tracing, the job carries the request's trace context: its span joins that trace.
+  return boss.send(job.name, withTraceContext(parsed), options);
 }

@@ -22,6 +22,11 @@ import "../payouts/webhook-handlers.ts";
 import "../disputes/webhook-handlers.ts";
 import type { JobDefinition } from "./define.ts";
 
+export {
+  type ProblemJob,
+  type QueueCounts,
+  readQueueCounts,
+} from "./admin/queue-state.ts";
 export { defineJob, enqueue, type JobDefinition, type JobServices } from "./define.ts";
 
 /** Every queue core declares; the worker runs a handler for each. A new job adds one line. */

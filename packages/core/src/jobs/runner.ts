@@ -1,4 +1,5 @@
 import type { AppServices } from "../app/types.ts";
+import { inSpan, SpanKind, takeTraceContext } from "../telemetry/trace-context.ts";
 import type { JobDefinition } from "./define.ts";
 import { jobDefinitions } from "./index.ts";
 
@@ -19,7 +20,7 @@ export function createJobRunner(
   services: AppServices,
   definitions: readonly JobDefinition[] = jobDefinitions,
 ): JobRunner {
-  const { boss, logger } = services;
+  const { boss, logger, telemetry } = services;
   return {
     async start() {
       for (const job of definitions) {
@@ -27,18 +28,33 @@ export function createJobRunner(
         // fetch, the default 2 s poll would cap a queue at one job per 2 s per worker.
         await boss.work<unknown>(job.name, workOptions, async ([item]) => {
           if (!item) return;
-          const data = job.schema.parse(item.data);
           const started = performance.now();
-          try {
-            await job.handle(data, services, { jobId: item.id });
-            logger.info(
-              { queue: job.name, jobId: item.id, ms: Math.round(performance.now() - started) },
-              "job done",
-            );
-          } catch (error) {
-            logger.warn({ queue: job.name, jobId: item.id, err: error }, "job failed");
-            throw error;
-          }
+          const { data: raw, parent } = takeTraceContext(item.data);
+          await inSpan(
+            `job ${job.name}`,
+            {
+              "messaging.system": "pg-boss",
+              "messaging.destination.name": job.name,
+              "job.id": item.id,
+            },
+            async () => {
+              try {
+                const data = job.schema.parse(raw);
+                await job.handle(data, services, { jobId: item.id });
+                const seconds = (performance.now() - started) / 1000;
+                telemetry.observeJob(job.name, "completed", seconds);
+                logger.info(
+                  { queue: job.name, jobId: item.id, ms: Math.round(seconds * 1000) },
+                  "job done",
+                );
+              } catch (error) {
+                telemetry.observeJob(job.name, "failed", (performance.now() - started) / 1000);
+                logger.warn({ queue: job.name, jobId: item.id, err: error }, "job failed");
+                throw error;
+              }
+            },
+            { parent, kind: SpanKind.CONSUMER },
+          );
         });
         // pg-boss keeps one schedule per queue name: registering again at each start updates it.
         if (job.schedule) {

@@ -1,4 +1,5 @@
 import { pino } from "pino";
+import { activeTraceIds } from "../telemetry/trace-context.ts";
 
 export type Logger = pino.Logger;
 
@@ -8,6 +9,8 @@ export function createLogger(options: { level: string; name?: string }): Logger 
     level: options.level,
     name: options.name,
     base: { service: options.name },
+    // The trace id of the active span, when tracing: a log line leads to its trace.
+    mixin: () => activeTraceIds() ?? {},
     redact: {
       paths: [
         "password",

@@ -1,16 +1,19 @@
 import type { Db } from "@mentora/db";
+import type { Pool } from "pg";
 import type { PgBoss } from "pg-boss";
 import type { Config } from "../config/index.ts";
 import { sendEmailJob } from "../email/send-email.job.ts";
 import { enqueue } from "../jobs/define.ts";
 import type { Logger } from "../logger/index.ts";
 import { createFailureAlerter, type FailureAlert, postAlertWebhook } from "./alerts.ts";
+import { type AppMetrics, createAppMetrics } from "./app-metrics.ts";
+import { collectPayoutMetrics, collectPoolMetrics, collectQueueMetrics } from "./collectors.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
 import { createPaymentMetrics, type PaymentMetrics } from "./payment-metrics.ts";
 
 /** One process's telemetry: its metrics (served at /metrics) and its failure alerts (counted in
  * Postgres, shared with the other processes). */
-export interface AppTelemetry {
+export interface AppTelemetry extends AppMetrics {
   metrics: Metrics;
   payments: PaymentMetrics;
   /** Counts one failure under `key` ("webhook:stripe"); crossing the threshold alerts. */
@@ -28,9 +31,19 @@ export function createAppTelemetry(deps: {
   logger: Logger;
   prisma: Db;
   boss: PgBoss;
+  /** The process's pg pools by name ("app", "boss"): their usage is exported. */
+  pools: Readonly<Record<string, Pool>>;
   fetch?: typeof fetch;
 }): AppTelemetry {
-  const metrics = createMetrics();
+  const metrics = createMetrics({
+    defaultMetrics: true,
+    onCollectError: (error) => deps.logger.warn({ err: error }, "metrics collection failed"),
+  });
+  // Queue gauges read through pg-boss's own pool: a scrape never waits behind app transactions.
+  collectQueueMetrics(metrics, deps.pools.boss ?? Object.values(deps.pools)[0]!);
+  collectPayoutMetrics(metrics, deps.prisma);
+  // Last: the pools are read once the other collectors gave their connections back.
+  collectPoolMetrics(metrics, deps.pools);
   const notify = async (alert: FailureAlert) => {
     deps.logger.error({ alert }, "failure alert");
     const admins = await deps.prisma.user.findMany({
@@ -62,6 +75,7 @@ export function createAppTelemetry(deps: {
     logger: deps.logger,
   });
   return {
+    ...createAppMetrics(metrics),
     metrics,
     payments: createPaymentMetrics(metrics),
     recordFailure(key) {

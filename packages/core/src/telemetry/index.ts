@@ -6,10 +6,18 @@ export {
   type PostAlertWebhookOptions,
   postAlertWebhook,
 } from "./alerts.ts";
+export { type AppMetrics, appMetricNames, createAppMetrics } from "./app-metrics.ts";
+export type { AppTelemetry } from "./app-telemetry.ts";
+export {
+  createHttpRequestObserver,
+  createRouteLabeler,
+  type ManifestRoute,
+  UNMATCHED_ROUTE,
+} from "./http-routes.ts";
 export {
   type Counter,
   createMetrics,
-  escapeLabelValue,
+  type Gauge,
   type Histogram,
   type LabelValues,
   type Metrics,

@@ -11,7 +11,7 @@ import {
 function setup() {
   const metrics = createMetrics();
   const payments = createPaymentMetrics(metrics);
-  const lines = () => metrics.render().split("\n");
+  const lines = async () => (await metrics.render()).split("\n");
   return { metrics, payments, lines };
 }
 
@@ -20,9 +20,9 @@ afterEach(() => {
 });
 
 describe("createPaymentMetrics", () => {
-  it("declares every Mentora payment metric with its type", () => {
+  it("declares every Mentora payment metric with its type", async () => {
     const { metrics } = setup();
-    const text = metrics.render();
+    const text = await metrics.render();
     const types: Record<string, string> = {
       mentora_webhooks_received_total: "counter",
       mentora_webhooks_duplicate_total: "counter",
@@ -39,15 +39,17 @@ describe("createPaymentMetrics", () => {
     expect(Object.values(paymentMetricNames).sort()).toEqual(Object.keys(types).sort());
   });
 
-  it("can be created twice on one registry (same metrics are returned)", () => {
+  it("can be created twice on one registry (same metrics are returned)", async () => {
     const { metrics, payments } = setup();
     const again = createPaymentMetrics(metrics);
     payments.webhookReceived("stripe");
     again.webhookReceived("stripe");
-    expect(metrics.render()).toContain('mentora_webhooks_received_total{provider="stripe"} 2');
+    expect(await metrics.render()).toContain(
+      'mentora_webhooks_received_total{provider="stripe"} 2',
+    );
   });
 
-  it("counts webhooks through the typed helpers", () => {
+  it("counts webhooks through the typed helpers", async () => {
     const { payments, lines } = setup();
     payments.webhookReceived("stripe");
     payments.webhookReceived("stripe");
@@ -56,7 +58,7 @@ describe("createPaymentMetrics", () => {
     payments.webhookFailed("konnect");
     payments.webhookRetried("konnect");
     payments.webhookDeadLettered("konnect");
-    expect(lines()).toEqual(
+    expect(await lines()).toEqual(
       expect.arrayContaining([
         'mentora_webhooks_received_total{provider="stripe"} 2',
         'mentora_webhooks_duplicate_total{provider="stripe"} 1',
@@ -68,11 +70,11 @@ describe("createPaymentMetrics", () => {
     );
   });
 
-  it("gatewayCall observes the duration and counts non-ok outcomes as errors", () => {
+  it("gatewayCall observes the duration and counts non-ok outcomes as errors", async () => {
     const { payments, lines } = setup();
     payments.gatewayCall("stripe", "refund", "ok", 0.2);
     payments.gatewayCall("stripe", "refund", "retryable", 0.3);
-    const text = lines();
+    const text = await lines();
     expect(text).toContain(
       'mentora_gateway_call_duration_seconds_count{provider="stripe",operation="refund",outcome="ok"} 1',
     );
@@ -92,15 +94,17 @@ describe("timeGatewayCall", () => {
     const result = await timeGatewayCall(payments, "stripe", "createCheckout", async () => 42);
     expect(result).toBe(42);
     const series = 'provider="stripe",operation="createCheckout",outcome="ok"';
-    expect(lines()).toEqual(
+    expect(await lines()).toEqual(
       expect.arrayContaining([
-        `mentora_gateway_call_duration_seconds_bucket{${series},le="1"} 0`,
-        `mentora_gateway_call_duration_seconds_bucket{${series},le="2.5"} 1`,
+        `mentora_gateway_call_duration_seconds_bucket{le="1",${series}} 0`,
+        `mentora_gateway_call_duration_seconds_bucket{le="2.5",${series}} 1`,
         `mentora_gateway_call_duration_seconds_sum{${series}} 2.5`,
         `mentora_gateway_call_duration_seconds_count{${series}} 1`,
       ]),
     );
-    expect(lines().some((l) => l.startsWith("mentora_gateway_call_errors_total{"))).toBe(false);
+    expect((await lines()).some((l) => l.startsWith("mentora_gateway_call_errors_total{"))).toBe(
+      false,
+    );
   });
 
   it("records a GatewayError by its kind and rethrows it unchanged", async () => {
@@ -111,7 +115,7 @@ describe("timeGatewayCall", () => {
         throw error;
       }),
     ).rejects.toBe(error);
-    expect(lines()).toEqual(
+    expect(await lines()).toEqual(
       expect.arrayContaining([
         'mentora_gateway_call_errors_total{provider="stripe",operation="refund",kind="permanent"} 1',
         'mentora_gateway_call_duration_seconds_count{provider="stripe",operation="refund",outcome="permanent"} 1',
@@ -125,7 +129,7 @@ describe("timeGatewayCall", () => {
     await expect(
       timeGatewayCall(payments, "paypal", "getPayment", () => Promise.reject(error)),
     ).rejects.toBe(error);
-    expect(lines()).toContain(
+    expect(await lines()).toContain(
       'mentora_gateway_call_errors_total{provider="paypal",operation="getPayment",kind="indeterminate"} 1',
     );
   });
@@ -153,7 +157,7 @@ describe("timeGatewayCall", () => {
         },
       ),
     ).rejects.toBe(error);
-    expect(lines()).toEqual(
+    expect(await lines()).toEqual(
       expect.arrayContaining([
         'mentora_gateway_call_errors_total{provider="konnect",operation="createPayout",kind="retryable"} 1',
         'mentora_gateway_call_errors_total{provider="konnect",operation="createPayout",kind="indeterminate"} 1',

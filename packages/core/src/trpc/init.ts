@@ -3,6 +3,7 @@ import superjson from "superjson";
 import { isFreshSession } from "../auth/session-policy.ts";
 import { AppError, appError } from "../errors/index.ts";
 import { ipKey, retryAfterOf, userKey } from "../rate-limits/index.ts";
+import { inSpan, markActiveSpanFailed } from "../telemetry/trace-context.ts";
 import type { Context } from "./context.ts";
 import { isUnexpected, toUserFacingError } from "./error-shape.ts";
 
@@ -43,6 +44,25 @@ const t = initTRPC
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
+
+/**
+ * Duration and outcome of every call, by procedure path (bounded: only mounted paths run), in a
+ * span of its own when tracing.
+ */
+const observeProcedures = t.middleware(({ ctx, path, type, next }) =>
+  inSpan(`trpc ${path}`, { "rpc.system": "trpc", "rpc.method": path }, async () => {
+    const started = performance.now();
+    const result = await next();
+    if (!result.ok) markActiveSpanFailed(result.error.code);
+    ctx.services.telemetry.observeProcedure(
+      path,
+      type,
+      (performance.now() - started) / 1000,
+      result.ok ? undefined : result.error.code,
+    );
+    return result;
+  }),
+);
 
 /** Logs what we did not expect, once, with the request id; the client gets a generic message. */
 const logUnexpectedErrors = t.middleware(async ({ ctx, path, type, next }) => {
@@ -96,7 +116,12 @@ const requireSession = t.middleware(({ ctx, next }) => {
   return next({ ctx: { ...ctx, session: ctx.session, user: ctx.session.user } });
 });
 
-const base = t.procedure.use(logUnexpectedErrors).use(mapAppErrors).use(limitMutations);
+// observeProcedures sits outside mapAppErrors, so it records the code the client receives.
+const base = t.procedure
+  .use(observeProcedures)
+  .use(logUnexpectedErrors)
+  .use(mapAppErrors)
+  .use(limitMutations);
 
 export const publicProcedure = base.meta({ access: "public" });
 export const authedProcedure = base.meta({ access: "authed" }).use(requireSession);

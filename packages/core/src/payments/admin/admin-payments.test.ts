@@ -158,7 +158,7 @@ describe("webhook processing failures", () => {
           WHERE name = 'email.send' AND data->>'subject' LIKE '[Mentora alert]%'`,
       ).toEqual([{ n: 1n }]),
     );
-    const metrics = app.telemetry.metrics.render();
+    const metrics = await app.telemetry.metrics.render();
     expect(metrics).toMatch(/mentora_webhooks_failed_total\{provider="sandbox"\} 9/);
     expect(metrics).toMatch(/mentora_webhooks_retried_total\{provider="sandbox"\} 8/);
     expect(metrics).toMatch(/mentora_webhooks_dead_lettered_total\{provider="sandbox"\} 1/);

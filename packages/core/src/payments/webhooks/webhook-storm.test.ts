@@ -157,7 +157,7 @@ describe("webhook storm", () => {
     expect(await ledgerIsBalanced(app)).toBe(true);
     // Received: the first wave (30) and the storm (120); all but the 10 refund events were
     // duplicates by then.
-    const metrics = app.telemetry.metrics.render();
+    const metrics = await app.telemetry.metrics.render();
     expect(metrics).toMatch(/mentora_webhooks_received_total\{provider="sandbox"\} 150/);
     expect(metrics).toMatch(/mentora_webhooks_duplicate_total\{provider="sandbox"\} 110/);
   }, 120_000);
@@ -189,7 +189,7 @@ describe("webhook storm", () => {
     const unknown = await fetch(`${edge}/api/webhooks/nobody`, { method: "POST", body: "{}" });
     expect(unknown.status).toBe(404);
     expect(await app.prisma.webhookEvent.count()).toBe(before);
-    expect(app.telemetry.metrics.render()).toMatch(
+    expect(await app.telemetry.metrics.render()).toMatch(
       /mentora_webhooks_rejected_total\{provider="sandbox",reason="bad_signature"\} 2/,
     );
   });

@@ -59,4 +59,6 @@ export const errors = {
   TWO_FACTOR_REQUIRED:
     "Admin actions need two-factor authentication: set it up, or sign in again with your code.",
   FRESH_SIGN_IN_REQUIRED: "For your safety, confirm it is you: sign in again to do this.",
+  JOB_NOT_RETRYABLE: "This job is no longer failed or dead: refresh to see where it is.",
+  JOB_NOT_DELETABLE: "Only failed or dead jobs can be deleted: refresh to see where this one is.",
 };

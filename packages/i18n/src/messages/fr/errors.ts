@@ -63,4 +63,7 @@ export const errors: typeof en = {
     "Les actions d’administration exigent la double authentification : activez-la, ou reconnectez-vous avec votre code.",
   FRESH_SIGN_IN_REQUIRED:
     "Par sécurité, confirmez que c’est bien vous : reconnectez-vous pour continuer.",
+  JOB_NOT_RETRYABLE: "Cette tâche n’est plus en échec : actualisez pour voir où elle en est.",
+  JOB_NOT_DELETABLE:
+    "Seules les tâches en échec peuvent être supprimées : actualisez pour voir où en est celle-ci.",
 };

@@ -1,0 +1,83 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { type AgnosticRouteObject, matchRoutes } from "@remix-run/router";
+import type { AppMetrics } from "./app-metrics.ts";
+
+/** A route of Remix's server build manifest (`build.routes`): only what matching needs. */
+export interface ManifestRoute {
+  id: string;
+  parentId?: string | undefined;
+  path?: string | undefined;
+  index?: boolean | undefined;
+  caseSensitive?: boolean | undefined;
+}
+
+/** Label of a request no route matched: one series however many paths scanners try. */
+export const UNMATCHED_ROUTE = "unmatched";
+
+/**
+ * Maps a URL path to the id of the deepest Remix route serving it ("routes/admin.jobs"), so the
+ * HTTP metric has one series per route rather than one per path (ids, tokens in URLs).
+ * Single fetch's `.data` suffix and `_data` requests resolve to the route they load.
+ */
+export function createRouteLabeler(
+  manifest: Readonly<Record<string, ManifestRoute | undefined>>,
+): (pathname: string) => string {
+  const routes = Object.values(manifest).filter((r): r is ManifestRoute => r !== undefined);
+  const build = (parentId: string | undefined): AgnosticRouteObject[] =>
+    routes
+      .filter((route) => route.parentId === parentId)
+      .map((route) =>
+        route.index
+          ? { id: route.id, index: true, path: route.path, caseSensitive: route.caseSensitive }
+          : {
+              id: route.id,
+              path: route.path,
+              caseSensitive: route.caseSensitive,
+              children: build(route.id),
+            },
+      );
+  const tree = build(undefined);
+  return (pathname) => {
+    let path = pathname;
+    if (path.endsWith(".data")) path = path.slice(0, -".data".length) || "/";
+    if (path === "/_root") path = "/";
+    const matches = matchRoutes(tree, path);
+    return matches?.at(-1)?.route.id ?? UNMATCHED_ROUTE;
+  };
+}
+
+/**
+ * For a node:http server: observes each request's duration, labelled by the route serving it,
+ * once the response finished or the client went away. Call at the start of the request handler.
+ */
+export function createHttpRequestObserver(
+  metrics: Pick<AppMetrics, "observeHttpRequest">,
+  manifest: Readonly<Record<string, ManifestRoute | undefined>>,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const label = createRouteLabeler(manifest);
+  return (req, res) => {
+    const started = performance.now();
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      let pathname = "/";
+      try {
+        pathname = new URL(req.url ?? "/", "http://localhost").pathname;
+      } catch {
+        // A request line that is not a URL matches no route.
+        pathname = "";
+      }
+      // A response that never finished (client gone) is recorded as 499, nginx's convention.
+      const status = res.writableFinished ? res.statusCode : 499;
+      metrics.observeHttpRequest(
+        pathname ? label(pathname) : UNMATCHED_ROUTE,
+        req.method ?? "GET",
+        status,
+        (performance.now() - started) / 1000,
+      );
+    };
+    res.once("finish", finish);
+    res.once("close", finish);
+  };
+}
