@@ -19,8 +19,13 @@ import { applyMigrations } from "@mentora/db/migrations";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const webDir = path.join(root, "apps/web");
 
+/**
+ * OpenTelemetry's preload: it instruments http and pg before they load, and loads nothing
+ * unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
+ */
+const tracing = ["--import", "@mentora/core/tracing-preload"];
 /** The web server's command line (node arguments, run in apps/web): the production server. */
-const webServer = () => ["server.ts"];
+const webServer = () => [...tracing, "server.ts"];
 const workerMain = path.join(root, "apps/worker/src/main.ts");
 
 const roles = ["migrate", "web", "worker", "all"] as const;
@@ -109,7 +114,7 @@ async function main() {
   }
   if (role === "all") await migrate();
   const web = { name: "web", args: webServer(), cwd: webDir };
-  const worker = { name: "worker", args: [workerMain], cwd: root };
+  const worker = { name: "worker", args: [...tracing, workerMain], cwd: root };
   await supervise(role === "web" ? [web] : role === "worker" ? [worker] : [web, worker]);
 }
 

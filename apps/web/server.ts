@@ -7,6 +7,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { loadConfigOrExit } from "@mentora/core/config";
 import { createLogger } from "@mentora/core/logger";
+import { type AppMetrics, createHttpRequestObserver } from "@mentora/core/telemetry";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
@@ -22,8 +23,18 @@ const build = (await import(
   pathToFileURL(path.join(buildDir, "server/index.js")).href
 )) as ServerBuild;
 
+// Request durations by Remix route id (never the raw path), into the process's /metrics.
+const observeRequest = createHttpRequestObserver(
+  build.entry.module as unknown as Pick<AppMetrics, "observeHttpRequest">,
+  build.routes,
+);
+
 const app = express();
 app.disable("x-powered-by");
+app.use((req, res, next) => {
+  observeRequest(req, res);
+  next();
+});
 app.use(
   pinoHttp({
     logger,
