@@ -49,7 +49,8 @@ app.use(
     // Probes poll these every few seconds: their failures still show in the route's own logs.
     autoLogging: { ignore: (req) => /^\/(healthz|metrics)\b/.test(req.url ?? "") },
     customLogLevel: (_req, res, error) =>
-      error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
+      // A 4xx is the client's answer (sign-in, 404, 429), not the server's trouble.
+      error || res.statusCode >= 500 ? "error" : "info",
   }),
 );
 app.use(securityHeaders({ production: config.NODE_ENV === "production" }));

@@ -30,6 +30,17 @@ export interface RouteAccessEntry {
 }
 
 export const routeAccess: Record<string, RouteAccessEntry> = {
+  "account.exports.$id[.]zip.ts": {
+    access: "signed-in",
+    path: "/account/exports/00000000-0000-4000-8000-000000000000.zip",
+  },
+  "account_.two-factor.tsx": { access: "signed-in", path: "/account/two-factor" },
+  "admin.disputes.tsx": { access: "admin", path: "/admin/disputes" },
+  "admin.jobs.tsx": { access: "admin", path: "/admin/jobs" },
+  "mentor.blocked.tsx": { access: "mentor", path: "/mentor/blocked" },
+  "reauth.tsx": { access: "signed-in", path: "/reauth" },
+  "reset-password.tsx": { access: "public", path: "/reset-password" },
+  "sign-in_.two-factor.tsx": { access: "public", path: "/sign-in/two-factor" },
   "$.tsx": { access: "public", path: "/no-such-page" },
   "_index.tsx": { access: "public", path: "/" },
   "account.tsx": { access: "signed-in", path: "/account" },

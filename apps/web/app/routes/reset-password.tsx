@@ -1,3 +1,4 @@
+import { authResponse } from "@mentora/core";
 import type { MessageKey } from "@mentora/i18n";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
@@ -40,19 +41,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { token };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  return withCaller(request, async ({ ctx }): Promise<ActionData> => {
+export async function action({ request, context }: ActionFunctionArgs) {
+  return withCaller({ request, context }, async ({ ctx, authHeaders }): Promise<ActionData> => {
     assertSameOrigin(request, ctx);
     const parsed = schema.safeParse(formFields(await request.formData(), ["token", "password"]));
     if (!parsed.success) {
       const errors = fieldErrorsOf<"token" | "password">(parsed.error);
       return { done: false, error: errors.password ?? "web.resetPassword.invalidLink" };
     }
-    const response = await ctx.services.auth.api.resetPassword({
-      body: { token: parsed.data.token, newPassword: parsed.data.password },
-      headers: request.headers,
-      asResponse: true,
-    });
+    const response = await authResponse(
+      ctx.services.auth.api.resetPassword({
+        body: { token: parsed.data.token, newPassword: parsed.data.password },
+        headers: authHeaders,
+        asResponse: true,
+      }),
+    );
     if (response.ok) return { done: true };
     const key = await authErrorKeyFromResponse(response);
     return {

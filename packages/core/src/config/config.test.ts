@@ -158,7 +158,7 @@ describe("loadConfig", () => {
 
   it("MENTOR_APPROVAL: admin by default in production, auto elsewhere, as set when set", () => {
     const production = {
-      NODE_ENV: "production",
+      ...productionBasics,
       AUTH_SECRET: "x".repeat(32),
       PAYMENT_GATEWAYS: "@mentora/gateway-stripe",
       PAYMENT_ROUTING: "*:stripe",
