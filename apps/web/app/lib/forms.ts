@@ -30,6 +30,8 @@ export const signInSchema = z.object({
   password: z.string({ error: required }).min(1, { error: required }).max(1024),
 });
 
+export const forgotPasswordSchema = z.object({ email });
+
 export type FieldErrors<Field extends string> = Partial<Record<Field, MessageKey>>;
 
 /** The first error of each field, as message keys. */

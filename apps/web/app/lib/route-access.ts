@@ -40,6 +40,7 @@ export const routeAccess: Record<string, RouteAccessEntry> = {
   "mentor.blocked.tsx": { access: "mentor", path: "/mentor/blocked" },
   "reauth.tsx": { access: "signed-in", path: "/reauth" },
   "reset-password.tsx": { access: "public", path: "/reset-password" },
+  "forgot-password.tsx": { access: "public", path: "/forgot-password" },
   "sign-in_.two-factor.tsx": { access: "public", path: "/sign-in/two-factor" },
   "$.tsx": { access: "public", path: "/no-such-page" },
   "_index.tsx": { access: "public", path: "/" },

@@ -40,6 +40,18 @@ export function socketAddressOf(context: RequestWithContext["context"]): string 
   return address === "unknown" ? undefined : address;
 }
 
+/** The client's IP (socket address, through TRUSTED_PROXIES); null under the dev server. */
+export function clientIpOf(
+  services: App,
+  request: Request,
+  context: RequestWithContext["context"],
+): string | null {
+  return clientIp(
+    { headers: request.headers, remoteAddress: socketAddressOf(context) },
+    services.config.network.trustedProxies,
+  );
+}
+
 /** Headers for better-auth with our client IP header (sessions record it, limits key on it). */
 export function authHeadersFor(services: App, request: Request, clientAddress?: string): Headers {
   const ip = clientIp(

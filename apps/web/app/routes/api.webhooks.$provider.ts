@@ -1,15 +1,25 @@
 import { receiveWebhook } from "@mentora/core/payments";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getServices } from "~/lib/services.server";
+import { clientIpOf } from "~/lib/trpc.server";
 
 /**
- * A payment provider's webhook: verified on its raw bytes, stored once, then 2xx (core's
- * receiveWebhook). Most providers POST; Konnect calls with GET, hence the loader too.
+ * A payment provider's webhook: limited per source IP, verified on its raw bytes, stored once,
+ * then 2xx (core's receiveWebhook). Most providers POST; Konnect calls with GET, hence the
+ * loader too.
  */
-async function webhook({ request, params }: LoaderFunctionArgs | ActionFunctionArgs) {
+async function webhook({ request, params, context }: LoaderFunctionArgs | ActionFunctionArgs) {
   const services = await getServices();
-  const { status, body } = await receiveWebhook(services, request, params.provider ?? "");
-  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+  const ip = clientIpOf(services, request, context);
+  const { status, body, retryAfterSeconds } = await receiveWebhook(
+    services,
+    request,
+    params.provider ?? "",
+    ip,
+  );
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if (retryAfterSeconds) headers["Retry-After"] = String(retryAfterSeconds);
+  return Response.json(body, { status, headers });
 }
 
 export const loader = webhook;

@@ -81,7 +81,8 @@ export default function ResetPassword() {
           </div>
         ) : !token ? (
           <div className="alert alert-error" role="alert">
-            {t("web.resetPassword.invalidLink")}
+            {t("web.resetPassword.invalidLink")}{" "}
+            <Link to="/forgot-password">{t("web.resetPassword.newLinkLink")}</Link>
           </div>
         ) : (
           <>

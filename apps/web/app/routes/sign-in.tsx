@@ -201,6 +201,9 @@ export default function SignIn() {
             {busy ? t("web.form.submitting") : t("web.signIn.submit")}
           </button>
         </Form>
+        <p className="muted">
+          <Link to="/forgot-password">{t("web.signIn.forgotPasswordLink")}</Link>
+        </p>
         {google ? (
           <>
             <p className="divider">

@@ -27,6 +27,13 @@ export const defaultPolicies = {
   "booking-hold": { points: 30, durationSeconds: 10 * 60 },
   /** Every tRPC mutation, per signed-in user (per IP for anonymous callers). */
   mutation: { points: 120, durationSeconds: 60 },
+  /**
+   * Payment providers' webhooks, per source IP, counted before any signature work: generous, as
+   * a provider's retry burst after an outage comes from few addresses.
+   */
+  "webhook-ip": { points: 600, durationSeconds: 60 },
+  /** Twilio's status callbacks, per source IP: a busy room sends several events per second. */
+  "video-callback-ip": { points: 600, durationSeconds: 60 },
 } as const satisfies Record<string, PolicyLimit>;
 
 export type PolicyName = keyof typeof defaultPolicies;

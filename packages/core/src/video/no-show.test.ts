@@ -82,6 +82,7 @@ async function attend(sessionId: string, userId: string, minutes: number) {
         },
         body: new URLSearchParams(full).toString(),
       }),
+      null,
     );
     expect(answer.status).toBe(200);
   }

@@ -93,6 +93,7 @@ export async function createVideoRig(env: Record<string, string> = {}) {
         },
         body: new URLSearchParams(params).toString(),
       }),
+      null,
     );
   }
 

@@ -10,11 +10,14 @@ import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../../app/types.ts";
 import { pgErrorCode } from "../../db/pg-error.ts";
 import { enqueue } from "../../jobs/define.ts";
+import { ipKey, retryAfterOf } from "../../rate-limits/index.ts";
 import { processWebhookJob } from "./process-webhook.job.ts";
 
 export interface WebhookResponse {
   status: number;
   body: { received: boolean; stored?: number; duplicates?: number; error?: string };
+  /** Set on a 429: the edge sends it as Retry-After. */
+  retryAfterSeconds?: number;
 }
 
 /** Bodies above this are refused before anything else: no provider sends more. */
@@ -25,13 +28,26 @@ export const maxWebhookBytes = 1024 * 1024;
  * once (unique provider + event id) together with the job that processes it, and only then
  * answers 2xx. A forged or stale request gets 400 and stores nothing; when the provider could
  * not be asked (PayPal verifies through an API call) the answer is 503 so the provider retries.
+ * Before anything else, `clientIp` (the edge's, from the socket and TRUSTED_PROXIES; null when
+ * unknown) spends a point of the webhook-ip limit: a flood gets 429 before it costs us a
+ * signature check, a body read or a call to the provider.
  */
 export async function receiveWebhook(
   services: AppServices,
   request: Request,
   providerId: string,
+  clientIp: string | null,
 ): Promise<WebhookResponse> {
   const { telemetry, logger } = services;
+  const refused = await sourceLimited(services, "webhook-ip", clientIp);
+  if (refused) {
+    logger.info({ provider: providerId, ip: clientIp }, "webhook refused: too many requests");
+    return {
+      status: 429,
+      body: { received: false, error: "too many requests" },
+      retryAfterSeconds: refused,
+    };
+  }
   let gateway: PaymentGateway;
   try {
     gateway = services.gateways.get(providerId);
@@ -152,4 +168,23 @@ async function storeEvent(
 function publicUrlOf(services: AppServices, request: Request): string {
   const url = new URL(request.url);
   return `${services.config.PUBLIC_URL.replace(/\/+$/, "")}${url.pathname}${url.search}`;
+}
+
+/**
+ * Spends one point of a per-source-IP webhook policy; the seconds to wait when refused, else
+ * undefined. A null IP (no socket address: dev server) is not limited.
+ */
+export async function sourceLimited(
+  services: Pick<AppServices, "rateLimits">,
+  policy: "webhook-ip" | "video-callback-ip",
+  clientIp: string | null,
+): Promise<number | undefined> {
+  try {
+    await services.rateLimits.consume(policy, clientIp === null ? null : ipKey(clientIp));
+    return undefined;
+  } catch (error) {
+    const seconds = retryAfterOf(error);
+    if (seconds === undefined) throw error;
+    return seconds;
+  }
 }

@@ -27,7 +27,7 @@ function startEdge(): Promise<string> {
       headers: req.headers as Record<string, string>,
       body: req.method === "POST" ? Buffer.concat(chunks) : undefined,
     });
-    const answer = await receiveWebhook(rig.app, request, provider);
+    const answer = await receiveWebhook(rig.app, request, provider, null);
     res.writeHead(answer.status, { "content-type": "application/json" });
     res.end(JSON.stringify(answer.body));
   });

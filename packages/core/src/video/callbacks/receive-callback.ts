@@ -4,12 +4,15 @@ import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../../app/types.ts";
 import { pgErrorCode } from "../../db/pg-error.ts";
 import { enqueue } from "../../jobs/define.ts";
+import { sourceLimited } from "../../payments/webhooks/receive-webhook.ts";
 import { statusCallbackUrl } from "../rooms.ts";
 import { processCallbackJob } from "./process-callback.job.ts";
 
 export interface CallbackResponse {
   status: number;
   body: { received: boolean; stored?: boolean; duplicate?: boolean; error?: string };
+  /** Set on a 429: the edge sends it as Retry-After. */
+  retryAfterSeconds?: number;
 }
 
 const maxCallbackBytes = 64 * 1024;
@@ -18,11 +21,23 @@ const maxCallbackBytes = 64 * 1024;
  * The edge of /api/webhooks/twilio: the signature (HMAC-SHA1 over our public callback URL and
  * the sorted POST parameters) is checked first — a forgery gets 403 and stores nothing — then
  * the event is stored once (provider + event id) with the job that processes it, then 2xx.
+ * First of all, `clientIp` (the edge's; null when unknown) spends a point of the
+ * video-callback-ip limit: a flood gets 429 before any body read or signature check.
  */
 export async function receiveVideoCallback(
   services: AppServices,
   request: Request,
+  clientIp: string | null,
 ): Promise<CallbackResponse> {
+  const refused = await sourceLimited(services, "video-callback-ip", clientIp);
+  if (refused) {
+    services.logger.info({ ip: clientIp }, "video callback refused: too many requests");
+    return {
+      status: 429,
+      body: { received: false, error: "too many requests" },
+      retryAfterSeconds: refused,
+    };
+  }
   if (request.method !== "POST") {
     return { status: 405, body: { received: false, error: "method not allowed" } };
   }

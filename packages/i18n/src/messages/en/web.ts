@@ -101,6 +101,18 @@ export const web = {
     signUpLink: "Create an account",
     or: "or",
     google: "Continue with Google",
+    forgotPasswordLink: "Forgot your password?",
+  },
+  forgotPassword: {
+    title: "Forgot your password",
+    heading: "Forgot your password?",
+    intro:
+      "Enter the email address of your account: we will send it a link to choose a new password.",
+    email: "Email address",
+    submit: "Send the link",
+    sentHeading: "Check your email",
+    sent: "If an account uses {email}, we have sent it a link to choose a new password. The link works once, for one hour.",
+    signInLink: "Back to sign in",
   },
   resetPassword: {
     title: "Set your password",
@@ -111,6 +123,7 @@ export const web = {
       "This link has expired or was already used. Ask for a new one (admins: pnpm mentora admin:create).",
     done: "Your password is saved. You can sign in now.",
     signInLink: "Go to sign in",
+    newLinkLink: "Ask for a new link",
   },
   signOut: {
     title: "Sign out",

@@ -106,6 +106,18 @@ export const web: typeof en = {
     signUpLink: "Créer un compte",
     or: "ou",
     google: "Continuer avec Google",
+    forgotPasswordLink: "Mot de passe oublié\u00a0?",
+  },
+  forgotPassword: {
+    title: "Mot de passe oublié",
+    heading: "Mot de passe oublié\u00a0?",
+    intro:
+      "Saisissez l’adresse e-mail de votre compte\u00a0: nous lui enverrons un lien pour choisir un nouveau mot de passe.",
+    email: "Adresse e-mail",
+    submit: "Envoyer le lien",
+    sentHeading: "Consultez vos e-mails",
+    sent: "Si un compte utilise {email}, nous lui avons envoyé un lien pour choisir un nouveau mot de passe. Le lien sert une seule fois, pendant une heure.",
+    signInLink: "Retour à la connexion",
   },
   resetPassword: {
     title: "Choisir votre mot de passe",
@@ -116,6 +128,7 @@ export const web: typeof en = {
       "Ce lien a expiré ou a déjà servi. Demandez-en un nouveau (administrateurs\u00a0: pnpm mentora admin:create).",
     done: "Votre mot de passe est enregistré. Vous pouvez vous connecter.",
     signInLink: "Aller à la connexion",
+    newLinkLink: "Demander un nouveau lien",
   },
   signOut: {
     title: "Déconnexion",
