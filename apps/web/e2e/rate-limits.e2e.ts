@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createPrismaClient, type Db } from "@mentora/db";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import "./context.ts";
@@ -19,7 +21,40 @@ const LIMITS = [
   "sign-up-ip=100000",
   "mutation=100000",
   "booking-hold=100000",
+  "webhook-ip=3",
+  "video-callback-ip=3",
+  "password-reset-email=2",
+  "password-reset-ip=100000",
 ].join(",");
+
+/**
+ * PayPal's API as far as a webhook needs it: a token, and verify-webhook-signature saying
+ * FAILURE (so each webhook that gets through costs exactly one recorded verification call).
+ */
+interface FakePayPal {
+  url: string;
+  verifications: number;
+  server: Server;
+}
+
+async function startFakePayPal(): Promise<FakePayPal> {
+  const fake = { url: "", verifications: 0 } as FakePayPal;
+  fake.server = createServer((req, res) => {
+    req.resume();
+    res.writeHead(200, { "content-type": "application/json" });
+    if (req.url === "/v1/oauth2/token") {
+      res.end(
+        JSON.stringify({ access_token: "A21AAfake", token_type: "Bearer", expires_in: 32400 }),
+      );
+      return;
+    }
+    if (req.url === "/v1/notifications/verify-webhook-signature") fake.verifications += 1;
+    res.end(JSON.stringify({ verification_status: "FAILURE" }));
+  });
+  await new Promise<void>((resolve) => fake.server.listen(0, "127.0.0.1", resolve));
+  fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
+  return fake;
+}
 
 const run = inject("webDbRun") as DbRun;
 const pairs: ServerPair[] = [];
@@ -27,13 +62,20 @@ const clients: Db[] = [];
 let first: ServerPair;
 let second: ServerPair;
 let db: Db;
+let paypal: FakePayPal;
 
 beforeAll(async () => {
+  paypal = await startFakePayPal();
   // One proxy hop in front (the test plays it): X-Forwarded-For's right-most entry is the client.
   const env = {
     TRUSTED_PROXIES: "1",
     RATE_LIMITS: LIMITS,
     AUTH_SECRET: randomBytes(32).toString("hex"),
+    PAYMENT_GATEWAYS: "@mentora/gateway-sandbox,@mentora/gateway-paypal",
+    PAYPAL_CLIENT_ID: "paypal-client",
+    PAYPAL_CLIENT_SECRET: "paypal-secret",
+    PAYPAL_WEBHOOK_ID: "WH-MENTORA-LIMITS",
+    PAYPAL_API_URL: paypal.url,
   };
   first = await startServerPair(run, { label: "limits", env });
   pairs.push(first);
@@ -46,6 +88,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.$disconnect()));
   await Promise.all(pairs.map((pair) => pair.stop()));
+  await new Promise<void>((resolve) => (paypal ? paypal.server.close(() => resolve()) : resolve()));
 });
 
 function uniqueAddress(name: string): string {
@@ -266,5 +309,180 @@ describe("sign-up", () => {
 
     const emails = await drainedOutbox(known);
     expect(emails.filter((mail) => mail.subject.includes("tried to create"))).toHaveLength(1);
+  });
+});
+
+/** A PayPal delivery whose headers pass every free check: only PayPal's answer is left. */
+function postPayPalWebhook(baseUrl: string, ip: string) {
+  return fetch(`${baseUrl}/api/webhooks/paypal`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-forwarded-for": ip,
+      "paypal-transmission-id": randomBytes(8).toString("hex"),
+      "paypal-transmission-time": new Date().toISOString(),
+      "paypal-transmission-sig": "c2lnbmF0dXJl",
+      "paypal-cert-url": "https://api.paypal.com/v1/notifications/certs/CERT-limits",
+      "paypal-auth-algo": "SHA256withRSA",
+    },
+    body: JSON.stringify({ id: `WH-${randomBytes(6).toString("hex")}`, event_type: "X.Y" }),
+  });
+}
+
+function postTwilioCallback(baseUrl: string, ip: string) {
+  return fetch(`${baseUrl}/api/webhooks/twilio`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-forwarded-for": ip,
+      "x-twilio-signature": "forged",
+    },
+    body: new URLSearchParams({ RoomName: "room", StatusCallbackEvent: "room-ended" }),
+  });
+}
+
+describe("webhooks, per source IP", () => {
+  it("answers the 4th payment webhook from one IP with 429 without asking the provider; another IP goes on", async () => {
+    const ip = "198.51.100.80";
+    // Three deliveries, alternating processes: each costs one call to PayPal (which says no).
+    for (const [index, pair] of [first, second, first].entries()) {
+      const response = await postPayPalWebhook(pair.baseUrl, ip);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ received: false, error: "bad_signature" });
+      expect(paypal.verifications).toBe(index + 1);
+    }
+    const refused = await postPayPalWebhook(second.baseUrl, ip);
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(await refused.json()).toEqual({ received: false, error: "too many requests" });
+    expect(paypal.verifications).toBe(3);
+
+    const elsewhere = await postPayPalWebhook(first.baseUrl, "198.51.100.81");
+    expect(elsewhere.status).toBe(400);
+    expect(paypal.verifications).toBe(4);
+    expect(await db.webhookEvent.count({ where: { provider: "paypal" } })).toBe(0);
+  });
+
+  it("answers the 4th Twilio callback from one IP with 429 before the signature check", async () => {
+    const ip = "198.51.100.90";
+    for (const pair of [first, second, first]) {
+      const response = await postTwilioCallback(pair.baseUrl, ip);
+      expect(response.status).toBe(403);
+    }
+    const refused = await postTwilioCallback(second.baseUrl, ip);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await refused.json()).toEqual({ received: false, error: "too many requests" });
+    expect((await postTwilioCallback(first.baseUrl, "198.51.100.91")).status).toBe(403);
+  });
+});
+
+function postForgotPassword(baseUrl: string, email: string, ip: string) {
+  return fetch(`${baseUrl}/forgot-password`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      origin: baseUrl,
+      "content-type": "application/x-www-form-urlencoded",
+      "accept-language": "en",
+      "x-forwarded-for": ip,
+    },
+    body: new URLSearchParams({ email }),
+  });
+}
+
+/** A page with the address and per-response values (nonces, ids) taken out. */
+async function neutralPage(response: Response, email: string): Promise<string> {
+  return (await response.text())
+    .replaceAll(email, "EMAIL")
+    .replace(/nonce="[^"]*"/g, "")
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "ID");
+}
+
+describe("forgot password", () => {
+  it("is linked from the sign-in page", async () => {
+    const page = await (await fetch(`${first.baseUrl}/sign-in`)).text();
+    expect(page).toContain('href="/forgot-password"');
+    expect(page).toContain("Forgot your password?");
+  });
+
+  it("mails a known address a link that sets a new password, answers an unknown one alike, and limits per address", async () => {
+    const known = uniqueAddress("forgetful");
+    await createVerifiedUser(
+      { name: "Fay Forgetful", email: known },
+      { baseUrl: first.baseUrl, db },
+    );
+    const unknown = uniqueAddress("nobody");
+    const [forKnown, forUnknown] = await Promise.all([
+      postForgotPassword(first.baseUrl, known, "198.51.100.30"),
+      postForgotPassword(second.baseUrl, unknown, "198.51.100.31"),
+    ]);
+    expect(forKnown.status).toBe(200);
+    expect(forUnknown.status).toBe(200);
+    const [knownPage, unknownPage] = await Promise.all([
+      neutralPage(forKnown, known),
+      neutralPage(forUnknown, unknown),
+    ]);
+    expect(knownPage).toContain("If an account uses EMAIL, we have sent it a link");
+    expect(knownPage).toBe(unknownPage);
+
+    const mails = (await drainedOutbox(known)).filter((mail) =>
+      mail.subject.startsWith("Reset your"),
+    );
+    expect(mails).toHaveLength(1);
+    expect(await drainedOutbox(unknown)).toHaveLength(0);
+
+    // The mailed link: better-auth checks the token and sends the visitor to our page.
+    const link = /https?:\/\/\S+\/api\/auth\/reset-password\/[^\s"<>]+/.exec(
+      mails[0]?.text ?? "",
+    )?.[0];
+    expect(link).toBeDefined();
+    const landing = await fetch(link ?? "", { redirect: "manual" });
+    expect(landing.status).toBe(302);
+    const target = new URL(landing.headers.get("location") ?? "", first.baseUrl);
+    expect(target.pathname).toBe("/reset-password");
+    const token = target.searchParams.get("token") ?? "";
+    expect(token).not.toBe("");
+    const newPassword = "a brand new password";
+    const reset = await fetch(`${first.baseUrl}/reset-password`, {
+      method: "POST",
+      headers: {
+        origin: first.baseUrl,
+        "content-type": "application/x-www-form-urlencoded",
+        "accept-language": "en",
+      },
+      body: new URLSearchParams({ token, password: newPassword }),
+    });
+    expect(reset.status).toBe(200);
+    expect(await reset.text()).toContain("Your password is saved.");
+    const oldPassword = await postSignIn(second.baseUrl, {
+      email: known,
+      password: PASSWORD,
+      ip: "198.51.100.32",
+    });
+    expect(oldPassword.status).toBe(200);
+    const signedIn = await postSignIn(second.baseUrl, {
+      email: known,
+      password: newPassword,
+      ip: "198.51.100.32",
+    });
+    expect(signedIn.status).toBe(302);
+    expect(signedIn.headers.getSetCookie().join(";")).toContain("session_token");
+
+    // Per address (2 here), from any IP, known account or not: the third request is refused.
+    for (const email of [known, unknown]) {
+      expect((await postForgotPassword(second.baseUrl, email, "198.51.100.33")).status).toBe(200);
+      const refused = await postForgotPassword(first.baseUrl, email, "198.51.100.34");
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await refused.text()).toMatch(/Too many attempts\. Try again in \d+ minutes\./);
+    }
+    // One more mail to the known address (its second request), none from the refused ones.
+    const after = (await drainedOutbox(known)).filter((mail) =>
+      mail.subject.startsWith("Reset your"),
+    );
+    expect(after).toHaveLength(2);
   });
 });
