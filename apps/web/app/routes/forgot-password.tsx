@@ -117,19 +117,16 @@ export default function ForgotPassword() {
       </div>
     );
   }
-  const errors = result?.status === "invalid" ? result.fieldErrors : {};
-  const formError = result?.status === "invalid" ? result.formError : undefined;
+  const invalid = result?.status === "invalid" ? result : undefined;
+  const errors = invalid?.fieldErrors ?? {};
   return (
     <div className="container narrow">
       <section className="card" aria-labelledby="forgot-heading">
         <h1 id="forgot-heading">{t("web.forgotPassword.heading")}</h1>
         <p>{t("web.forgotPassword.intro")}</p>
-        {result?.status === "invalid" ? (
+        {invalid ? (
           <div className="alert alert-error" role="alert">
-            {t(
-              formError ?? "web.form.errorSummary",
-              result.status === "invalid" ? result.formErrorVars : undefined,
-            )}
+            {t(invalid.formError ?? "web.form.errorSummary", invalid.formErrorVars)}
           </div>
         ) : null}
         <Form method="post" noValidate className="stack">
@@ -139,7 +136,7 @@ export default function ForgotPassword() {
             label={t("web.forgotPassword.email")}
             autoComplete="email"
             required
-            defaultValue={result?.email}
+            defaultValue={invalid?.email}
             error={errors.email}
           />
           <button type="submit" className="button" disabled={busy}>
