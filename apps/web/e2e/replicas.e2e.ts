@@ -279,10 +279,15 @@ describe.skipIf(!specsDir)("two web processes and two workers on one database", 
   }
 
   /** A tRPC mutation through the proxy; returns the data or throws with the stable code. */
-  async function mutate<T>(cookie: string, procedure: string, input: unknown): Promise<T> {
+  async function mutate<T>(
+    cookie: string,
+    procedure: string,
+    input: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
     const response = await fetch(`${publicUrl}/api/trpc/${procedure}`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: publicUrl, cookie },
+      headers: { "content-type": "application/json", origin: publicUrl, cookie, ...headers },
       body: JSON.stringify({ json: input }),
     });
     const body = (await response.json()) as {
@@ -423,6 +428,13 @@ describe.skipIf(!specsDir)("two web processes and two workers on one database", 
       WHERE id = ANY(${orphanIds}::uuid[]) AND state = 'active'`;
     await boss.supervise();
     await expect.poll(async () => (await unprocessed()).length, { timeout: 60_000 }).toBe(0);
+    // The dead worker's events were taken up again: a second attempt, by worker 2, finished them.
+    const orphanEventIds = orphans.flatMap((job) => (job.eventId ? [job.eventId] : []));
+    const retried = await db.webhookEvent.findMany({ where: { id: { in: orphanEventIds } } });
+    expect(retried.length).toBeGreaterThan(0);
+    expect(retried.every((event) => event.status === "PROCESSED" && event.attempts === 2)).toBe(
+      true,
+    );
 
     // Every payment settled exactly once, every booking confirmed.
     const paymentIds = all.map((paid) => paid.paymentId);
@@ -445,6 +457,18 @@ describe.skipIf(!specsDir)("two web processes and two workers on one database", 
     expect(await db.payment.count({ where: { id: { in: paymentIds }, status: "SUCCEEDED" } })).toBe(
       all.length,
     );
+    // Each event stored once, however often and wherever it arrived.
+    const eventIds = new Set(
+      [...mainWebhooks, ...stormWebhooks].map(
+        (request) =>
+          (JSON.parse(Buffer.from(request.rawBody).toString("utf8")) as { id: string }).id,
+      ),
+    );
+    // (The Stripe adapter keeps one kind per payment, checkout.session.completed; the rest of
+    // the 3 events per payment are acknowledged and dropped.)
+    const stored = await db.webhookEvent.findMany({ where: { provider: "stripe" } });
+    expect(stored).toHaveLength(all.length);
+    expect(stored.every((event) => eventIds.has(event.eventId))).toBe(true);
     // Both web processes took part; every stored event was processed.
     expect(proxy.served.get(web1)).toBeGreaterThan(0);
     expect(proxy.served.get(web2)).toBeGreaterThan(0);
@@ -525,8 +549,15 @@ describe.skipIf(!specsDir)("two web processes and two workers on one database", 
       await signIn(adminEmail),
       "admin.payouts.approve",
       { payoutIds: [payout.id] },
+      // The admin is behind a proxy of their own: the chain reaches the app through ours.
+      { "x-forwarded-for": "203.0.113.9" },
     );
     expect(approved.results).toEqual([expect.objectContaining({ ok: true })]);
+    // The web process believed the proxies it trusts (TRUSTED_PROXIES), not the socket's address.
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "payout.approve", targetId: payout.id },
+    });
+    expect(audit.ip).toBe("203.0.113.9");
     await expect
       .poll(async () => (await db.payout.findUniqueOrThrow({ where: { id: payout.id } })).status, {
         timeout: 60_000,
