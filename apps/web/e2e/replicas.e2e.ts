@@ -236,8 +236,9 @@ describe.skipIf(!specsDir)("two web processes and two workers on one database", 
         EARNINGS_HOLD_HOURS: "0",
         ADMIN_REQUIRE_2FA: "false",
       },
-      // Worker 1 reaches Stripe through the gate (to be caught mid-job); worker 2 directly.
-      workerEnvs: [{ STRIPE_API_URL: gate.url }, {}],
+      // Worker 1 reaches Stripe through the gate (to be caught mid-job, waiting there rather
+      // than timing out first); worker 2 directly.
+      workerEnvs: [{ STRIPE_API_URL: gate.url, GATEWAY_TIMEOUT_MS: "120000" }, {}],
     });
     db = createPrismaClient({ connectionString: replicas.databaseUrl });
     boss = new PgBoss({
@@ -329,7 +330,10 @@ describe.skipIf(!specsDir)("two web processes and two workers on one database", 
     expect(response.status).toBe(200);
   }
 
-  it("settles each payment once, numbers each invoice once and pays each payout once while a worker dies", async () => {
+  // Bounded: every wait below has its own timeout; the whole run takes about a minute.
+  it("settles each payment once, numbers each invoice once and pays each payout once while a worker dies", {
+    timeout: 180_000,
+  }, async () => {
     // ── A mentee signs up through the proxy and verifies the e-mail the worker sent over SMTP.
     const mentor = await createMentor({ name: "Inès Haddad", email: uniqueEmail("rm") }, target);
     await addPaidOffering(mentor.id, target);
@@ -363,12 +367,13 @@ describe.skipIf(!specsDir)("two web processes and two workers on one database", 
     fake.payer.pay(main.checkoutId);
     const mainWebhooks = fake.takeWebhooks();
     expect(mainWebhooks.length).toBeGreaterThan(0);
-    const storm = [];
-    for (let i = 1; i <= STORM_PAYMENTS; i += 1) {
-      const email = uniqueEmail(`storm${i}`);
-      await createVerifiedUser({ name: `Mentee ${i}`, email }, target);
-      storm.push(await holdAndStart(await signIn(email), optionId, i));
-    }
+    const storm = await Promise.all(
+      Array.from({ length: STORM_PAYMENTS }, async (_, index) => {
+        const email = uniqueEmail(`storm${index + 1}`);
+        await createVerifiedUser({ name: `Mentee ${index + 1}`, email }, target);
+        return holdAndStart(await signIn(email), optionId, index + 1);
+      }),
+    );
     for (const paid of storm) fake.payer.pay(paid.checkoutId);
     const stormWebhooks = fake.takeWebhooks();
     const all = [main, ...storm];
@@ -432,7 +437,7 @@ describe.skipIf(!specsDir)("two web processes and two workers on one database", 
     const orphanEventIds = orphans.flatMap((job) => (job.eventId ? [job.eventId] : []));
     const retried = await db.webhookEvent.findMany({ where: { id: { in: orphanEventIds } } });
     expect(retried.length).toBeGreaterThan(0);
-    expect(retried.every((event) => event.status === "PROCESSED" && event.attempts === 2)).toBe(
+    expect(retried.every((event) => event.status === "PROCESSED" && event.attempts >= 2)).toBe(
       true,
     );
 
