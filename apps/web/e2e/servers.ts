@@ -39,6 +39,35 @@ export async function cloneTemplate(run: DbRun, label = "web"): Promise<string> 
   return url.toString();
 }
 
+/** The environment every test process starts with, plus `env` (which wins). */
+function testEnv(options: {
+  databaseUrl: string;
+  port: number;
+  publicUrl: string;
+  authSecret?: string;
+  env?: Record<string, string> | undefined;
+}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "test",
+    DATABASE_URL: options.databaseUrl,
+    PORT: String(options.port),
+    PUBLIC_URL: options.publicUrl,
+    AUTH_SECRET: options.authSecret ?? randomBytes(32).toString("hex"),
+    LOG_LEVEL: "warn",
+    // The dev outbox, not a real SMTP server; no Google sign-in; no other trusted origins.
+    SMTP_URL: "",
+    GOOGLE_CLIENT_ID: "",
+    GOOGLE_CLIENT_SECRET: "",
+    TRUSTED_ORIGINS: "",
+    // Every test request comes from this machine's address: the per-IP and per-user limits are
+    // raised for the suites (the rate-limit tests set their own).
+    RATE_LIMITS:
+      "sign-in-ip=100000,sign-up-ip=100000,password-reset-ip=100000,verification-email-ip=100000,mutation=100000,booking-hold=100000,invitation-send=100000,webhook-ip=100000,video-callback-ip=100000",
+    ...options.env,
+  };
+}
+
 export interface ServerPair {
   baseUrl: string;
   /** The web server's process id (e.g. to read its memory from /proc). */
@@ -72,25 +101,7 @@ export async function startServerPair(
   const databaseUrl = options.databaseUrl ?? (await cloneTemplate(run, options.label));
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "test",
-    DATABASE_URL: databaseUrl,
-    PORT: String(port),
-    PUBLIC_URL: baseUrl,
-    AUTH_SECRET: randomBytes(32).toString("hex"),
-    LOG_LEVEL: "warn",
-    // The dev outbox, not a real SMTP server; no Google sign-in; no other trusted origins.
-    SMTP_URL: "",
-    GOOGLE_CLIENT_ID: "",
-    GOOGLE_CLIENT_SECRET: "",
-    TRUSTED_ORIGINS: "",
-    // Every test request comes from this machine's address: the per-IP and per-user limits are
-    // raised for the suites (the rate-limit tests set their own).
-    RATE_LIMITS:
-      "sign-in-ip=100000,sign-up-ip=100000,password-reset-ip=100000,verification-email-ip=100000,mutation=100000,booking-hold=100000,invitation-send=100000,webhook-ip=100000,video-callback-ip=100000",
-    ...options.env,
-  };
+  const env = testEnv({ databaseUrl, port, publicUrl: baseUrl, env: options.env });
   const web = spawnNode("web", ["server.ts"], { cwd: webDir, env });
   const processes: Managed[] = [
     web,
@@ -108,4 +119,64 @@ export async function startServerPair(
     throw error;
   }
   return { baseUrl, webPid: web.child.pid ?? 0, webExited: web.exited, databaseUrl, stop };
+}
+
+export interface Replicas {
+  /** Each web process's own address (a proxy in front of them is the public URL). */
+  webUrls: string[];
+  /** The workers, in the order of `workerEnvs` (e.g. to kill one with SIGKILL). */
+  workers: Managed[];
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * N BUILT web servers and M workers on ONE cloned database, as a scaled-out deployment runs them:
+ * one AUTH_SECRET (a session cookie from one web process is good on the other) and one
+ * PUBLIC_URL (the proxy in front). `workerEnvs` gives each worker's own additions to `env`.
+ */
+export async function startReplicas(
+  run: DbRun,
+  options: {
+    label?: string;
+    publicUrl: string;
+    webs: number;
+    env?: Record<string, string>;
+    workerEnvs: Record<string, string>[];
+  },
+): Promise<Replicas> {
+  if (!existsSync(serverBuild)) {
+    throw new Error(
+      `No server build at ${serverBuild}: run \`pnpm --filter @mentora/web build\` first (\`pnpm test\` does).`,
+    );
+  }
+  const databaseUrl = await cloneTemplate(run, options.label);
+  const authSecret = randomBytes(32).toString("hex");
+  const common = { databaseUrl, publicUrl: options.publicUrl, authSecret };
+  const ports = await Promise.all(Array.from({ length: options.webs }, () => freePort()));
+  const webs = ports.map((port, index) =>
+    spawnNode(`web${index + 1}`, ["server.ts"], {
+      cwd: webDir,
+      env: testEnv({ ...common, port, env: options.env }),
+    }),
+  );
+  const workers = options.workerEnvs.map((workerEnv, index) =>
+    spawnNode(`worker${index + 1}`, ["apps/worker/src/main.ts"], {
+      cwd: repoDir,
+      // A worker serves no HTTP: PORT is only there for the schema.
+      env: testEnv({ ...common, port: ports[0] ?? 3000, env: { ...options.env, ...workerEnv } }),
+    }),
+  );
+  const all = [...webs, ...workers];
+  const stop = async () => {
+    await Promise.all(all.map((managed) => managed.stop()));
+  };
+  const webUrls = ports.map((port) => `http://127.0.0.1:${port}`);
+  try {
+    for (const url of webUrls) await waitForHealthy(`${url}/healthz`, all);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { webUrls, workers, databaseUrl, stop };
 }

@@ -23,6 +23,9 @@ export const processWebhookJob = defineJob({
     retryLimit,
     retryDelay: 5,
     retryBackoff: true,
+    // A worker killed mid-job stops heartbeating: the job is retried within about a minute
+    // instead of after the 15-minute expiry (processing is idempotent, decision 018).
+    heartbeatSeconds: 30,
     deadLetter: "webhook.process.dead",
   },
   async handle({ webhookEventId }, services) {
