@@ -3,7 +3,14 @@ import { createPrismaClient, type Db } from "@mentora/db";
 import * as OTPAuth from "otpauth";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import "./context.ts";
-import { addPaidOffering, createMentor, createVerifiedUser, PASSWORD, type Target } from "./db.ts";
+import {
+  addPaidOffering,
+  createMentor,
+  createVerifiedUser,
+  creditAvailable,
+  PASSWORD,
+  type Target,
+} from "./db.ts";
 import { type ServerPair, startServerPair } from "./servers.ts";
 
 /**
@@ -113,43 +120,11 @@ async function ageSession(cookie: string, minutes: number) {
   });
 }
 
-async function creditAvailable(mentorId: string, amountMinor: number) {
-  await db.$transaction(async (tx) => {
-    const account = (kind: "GATEWAY_CLEARING" | "MENTOR_AVAILABLE", owner: string) =>
-      tx.ledgerAccount.upsert({
-        where: { kind_owner_currency: { kind, owner, currency: "EUR" } },
-        create: { kind, owner, currency: "EUR" },
-        update: {},
-      });
-    const clearing = await account("GATEWAY_CLEARING", "sandbox");
-    const available = await account("MENTOR_AVAILABLE", mentorId);
-    const transaction = await tx.ledgerTransaction.create({
-      data: { kind: "ADJUSTMENT", idempotencyKey: `e2e-accounts:${mentorId}` },
-    });
-    await tx.ledgerEntry.createMany({
-      data: [
-        {
-          transactionId: transaction.id,
-          accountId: clearing.id,
-          currency: "EUR",
-          amountMinor: BigInt(-amountMinor),
-        },
-        {
-          transactionId: transaction.id,
-          accountId: available.id,
-          currency: "EUR",
-          amountMinor: BigInt(amountMinor),
-        },
-      ],
-    });
-  });
-}
-
 /** A mentor with earnings, a sandbox method and a REQUESTED payout; returns the payout id. */
 async function requestedPayout(): Promise<string> {
   const mentorEmail = email("payee");
   const mentor = await createMentor({ name: "Nina Payee", email: mentorEmail }, target);
-  await creditAvailable(mentor.id, 5_000);
+  await creditAvailable(db, mentor.id, 5_000);
   const { cookie } = await signIn(mentorEmail);
   expect(
     await trpc("mutation", "payouts.setMethod", { kind: "SANDBOX", account: "e2e" }, cookie),

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createPrismaClient, type Db } from "@mentora/db";
 import { inject } from "vitest";
 import { baseUrl } from "./browser.ts";
@@ -100,5 +101,41 @@ export async function addPaidOffering(mentorId: string, target: Target = globalT
       startMinute: 7 * 60,
       endMinute: 22 * 60,
     })),
+  });
+}
+
+/**
+ * Released earnings in the mentor's available balance, as the earnings job would leave them
+ * (a balanced adjustment from the sandbox's clearing account).
+ */
+export async function creditAvailable(db: Db, mentorId: string, amountMinor: number) {
+  await db.$transaction(async (tx) => {
+    const account = (kind: "GATEWAY_CLEARING" | "MENTOR_AVAILABLE", owner: string) =>
+      tx.ledgerAccount.upsert({
+        where: { kind_owner_currency: { kind, owner, currency: "EUR" } },
+        create: { kind, owner, currency: "EUR" },
+        update: {},
+      });
+    const clearing = await account("GATEWAY_CLEARING", "sandbox");
+    const available = await account("MENTOR_AVAILABLE", mentorId);
+    const transaction = await tx.ledgerTransaction.create({
+      data: { kind: "ADJUSTMENT", idempotencyKey: `e2e-earnings:${randomUUID()}` },
+    });
+    await tx.ledgerEntry.createMany({
+      data: [
+        {
+          transactionId: transaction.id,
+          accountId: clearing.id,
+          currency: "EUR",
+          amountMinor: BigInt(-amountMinor),
+        },
+        {
+          transactionId: transaction.id,
+          accountId: available.id,
+          currency: "EUR",
+          amountMinor: BigInt(amountMinor),
+        },
+      ],
+    });
   });
 }

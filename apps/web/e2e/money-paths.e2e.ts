@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { baseUrl, uniqueEmail } from "./browser.ts";
 import {
@@ -6,6 +5,7 @@ import {
   closeTestDb,
   createMentor,
   createVerifiedUser,
+  creditAvailable,
   PASSWORD,
   testDb,
 } from "./db.ts";
@@ -59,40 +59,6 @@ async function trpc(
     error?: { json?: TrpcAnswer["error"] };
   };
   return { status: response.status, data: body.result?.data?.json, error: body.error?.json };
-}
-
-/** Released earnings in the mentor's available balance (as the earnings job leaves them). */
-async function creditAvailable(mentorId: string, amountMinor: number) {
-  const db = testDb();
-  await db.$transaction(async (tx) => {
-    const account = (kind: "GATEWAY_CLEARING" | "MENTOR_AVAILABLE", owner: string) =>
-      tx.ledgerAccount.upsert({
-        where: { kind_owner_currency: { kind, owner, currency: "EUR" } },
-        create: { kind, owner, currency: "EUR" },
-        update: {},
-      });
-    const clearing = await account("GATEWAY_CLEARING", "sandbox");
-    const available = await account("MENTOR_AVAILABLE", mentorId);
-    const transaction = await tx.ledgerTransaction.create({
-      data: { kind: "ADJUSTMENT", idempotencyKey: `e2e-money-paths:${randomUUID()}` },
-    });
-    await tx.ledgerEntry.createMany({
-      data: [
-        {
-          transactionId: transaction.id,
-          accountId: clearing.id,
-          currency: "EUR",
-          amountMinor: BigInt(-amountMinor),
-        },
-        {
-          transactionId: transaction.id,
-          accountId: available.id,
-          currency: "EUR",
-          amountMinor: BigInt(amountMinor),
-        },
-      ],
-    });
-  });
 }
 
 async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
@@ -198,7 +164,7 @@ describe("money paths over HTTP (built server and worker)", () => {
   it("a payout pays the destination frozen at request; a method change cancels, e-mails and cools down", async () => {
     const mentorEmail = uniqueEmail("frozen-mentor");
     const mentor = await createMentor({ name: "Frida Frozen", email: mentorEmail });
-    await creditAvailable(mentor.id, 9_000);
+    await creditAvailable(testDb(), mentor.id, 9_000);
     const cookie = await signIn(mentorEmail);
     const first = await trpc(cookie, "payouts.setMethod", {
       kind: "SANDBOX",

@@ -1,7 +1,14 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, newContext, screenshot, uniqueEmail, watchPages } from "./browser.ts";
-import { closeTestDb, createMentor, createVerifiedUser, PASSWORD, testDb } from "./db.ts";
+import {
+  closeTestDb,
+  createMentor,
+  createVerifiedUser,
+  creditAvailable,
+  PASSWORD,
+  testDb,
+} from "./db.ts";
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -29,45 +36,11 @@ async function signIn(page: Page, email: string) {
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
-/** Released earnings in the mentor's available balance, as the earnings job would leave them. */
-async function creditAvailable(mentorId: string, amountMinor: number) {
-  const db = testDb();
-  await db.$transaction(async (tx) => {
-    const account = async (kind: "GATEWAY_CLEARING" | "MENTOR_AVAILABLE", owner: string) =>
-      tx.ledgerAccount.upsert({
-        where: { kind_owner_currency: { kind, owner, currency: "EUR" } },
-        create: { kind, owner, currency: "EUR" },
-        update: {},
-      });
-    const clearing = await account("GATEWAY_CLEARING", "sandbox");
-    const available = await account("MENTOR_AVAILABLE", mentorId);
-    const transaction = await tx.ledgerTransaction.create({
-      data: { kind: "ADJUSTMENT", idempotencyKey: `e2e-earnings:${mentorId}` },
-    });
-    await tx.ledgerEntry.createMany({
-      data: [
-        {
-          transactionId: transaction.id,
-          accountId: clearing.id,
-          currency: "EUR",
-          amountMinor: BigInt(-amountMinor),
-        },
-        {
-          transactionId: transaction.id,
-          accountId: available.id,
-          currency: "EUR",
-          amountMinor: BigInt(amountMinor),
-        },
-      ],
-    });
-  });
-}
-
 describe("payouts in a browser (sandbox provider)", () => {
   it("a mentor sets a method and asks for a payout; an admin approves it; the worker pays it", async () => {
     const mentorUser = { name: "Léa Moreau", email: uniqueEmail("payee") };
     const mentor = await createMentor(mentorUser);
-    await creditAvailable(mentor.id, 4_200);
+    await creditAvailable(testDb(), mentor.id, 4_200);
 
     const { page, watch } = await openPage();
     await page.goto("/sign-in?redirectTo=%2Fmentor%2Fpayouts");
