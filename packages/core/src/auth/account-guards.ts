@@ -12,6 +12,18 @@ export const SECOND_FACTOR_PATHS: ReadonlySet<string> = new Set([
   "/two-factor/verify-backup-code",
 ]);
 
+/**
+ * Where a passkey opens a session: the new session is marked as passed the second factor
+ * (possession of the key plus the device's PIN or biometrics). Never applied to the session the
+ * request came with: anyone's passkey would then vouch for a stolen cookie.
+ */
+export const PASSKEY_SIGN_IN_PATH = "/passkey/verify-authentication";
+
+/** Endpoints whose new session opens already verified (databaseHooks.session in auth.ts). */
+export function opensVerifiedSession(path: string | undefined): boolean {
+  return SECOND_FACTOR_PATHS.has(path ?? "") || path === PASSKEY_SIGN_IN_PATH;
+}
+
 /** Auth endpoints that act with the session: an absolute-expired one must not reach them. */
 const SESSION_ACTIONS = [
   "/change-password",
@@ -27,6 +39,11 @@ const SESSION_ACTIONS = [
   "/unlink-account",
   "/list-accounts",
   "/two-factor/",
+  "/passkey/generate-register-options",
+  "/passkey/verify-registration",
+  "/passkey/list-user-passkeys",
+  "/passkey/delete-passkey",
+  "/passkey/update-passkey",
 ];
 
 function isSessionAction(path: string): boolean {
