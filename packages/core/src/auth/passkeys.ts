@@ -20,7 +20,7 @@ export function passkeyPlugin({
   prisma: Db;
 }) {
   const url = new URL(config.PUBLIC_URL);
-  return passkey({
+  const plugin = passkey({
     rpID: url.hostname,
     rpName: "Mentora",
     origin: url.origin,
@@ -52,6 +52,7 @@ export function passkeyPlugin({
       },
     },
   });
+  return plugin;
 }
 
 function passkeyOwner(prisma: Db, credentialID: string) {
