@@ -41,7 +41,9 @@ function withChallenge(cookie: string, options: Response) {
 async function register(cookie: string, key: Authenticator, name = "Laptop") {
   const options = await auth("/passkey/generate-register-options", cookie);
   if (!options.ok) return options;
-  const response = key.register(await options.clone().json());
+  const response = key.register(
+    (await options.clone().json()) as Parameters<Authenticator["register"]>[0],
+  );
   return auth("/passkey/verify-registration", withChallenge(cookie, options), { response, name });
 }
 
@@ -49,7 +51,9 @@ async function register(cookie: string, key: Authenticator, name = "Laptop") {
 async function signInWith(key: Authenticator, cookie = "") {
   const options = await auth("/passkey/generate-authenticate-options", cookie);
   expect(options.status).toBe(200);
-  const response = key.authenticate(await options.clone().json());
+  const response = key.authenticate(
+    (await options.clone().json()) as Parameters<Authenticator["authenticate"]>[0],
+  );
   return auth(PASSKEY_SIGN_IN_PATH, withChallenge(cookie, options), { response });
 }
 
