@@ -1113,5 +1113,23 @@ export const web = {
       submit: "Confirm",
       google: "Confirm with Google",
     },
+    passkeys: {
+      heading: "Passkeys",
+      intro:
+        "A passkey signs you in with your device's screen lock (fingerprint, face or PIN) instead of a password. For admins it also counts as the second step.",
+      empty: "You have no passkeys yet.",
+      name: "Name of the new passkey",
+      add: "Add a passkey",
+      added: "Passkey added.",
+      addedOn: "Added on {date}",
+      unnamed: "Passkey",
+      delete: "Delete",
+      deleted: "Passkey deleted.",
+      signIn: "Sign in with a passkey",
+      confirm: "Confirm with a passkey",
+      failed: "The passkey could not be used. Try again, or use your password.",
+      adminHint: "You have a passkey: sign in again with it to open the admin pages.",
+      adminLink: "Sign in again with my passkey",
+    },
   },
 };
