@@ -52,6 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     });
     return {
       passkeys,
+      maxPasskeyName: MAX_PASSKEY_NAME_LENGTH,
       verified: hasPassedSecondFactor(input.ctx.session?.session),
       enabled: Boolean(user.twoFactorEnabled),
       requiredForAdmins:
@@ -135,7 +136,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function TwoFactorSetup() {
   const t = useT();
-  const { enabled, requiredForAdmins, redirectTo, passkeys, verified } =
+  const { enabled, requiredForAdmins, redirectTo, passkeys, verified, maxPasskeyName } =
     useLoaderData<typeof loader>();
   const formatDate = useFormatDateTime();
   const result = useActionData<typeof action>();
@@ -259,7 +260,7 @@ export default function TwoFactorSetup() {
         )}
         <div className="stack">
           <label htmlFor="passkey-name">{t("web.accounts.passkeys.name")}</label>
-          <input id="passkey-name" maxLength={MAX_PASSKEY_NAME_LENGTH} autoComplete="off" />
+          <input id="passkey-name" maxLength={maxPasskeyName} autoComplete="off" />
           <PasskeyButton
             mode="register"
             label={t("web.accounts.passkeys.add")}
