@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../app/index.ts";
+import { CLIENT_IP_HEADER } from "../client-ip/index.ts";
 import { errorCodeOf } from "../errors/index.ts";
 import {
   authRequest,
@@ -15,7 +16,11 @@ import { softwareAuthenticator } from "./testing/software-authenticator.ts";
 
 let app: App;
 beforeAll(async () => {
-  app = await createTestApp({ ADMIN_REQUIRE_2FA: "true", FRESH_SESSION_MINUTES: "15" });
+  app = await createTestApp({
+    ADMIN_REQUIRE_2FA: "true",
+    FRESH_SESSION_MINUTES: "15",
+    RATE_LIMITS: "passkey-ip=3",
+  });
 });
 afterAll(() => app?.close());
 
@@ -165,5 +170,18 @@ describe("passkeys (ADMIN_REQUIRE_2FA=true)", () => {
     const stale = await register(cookie, softwareAuthenticator(TEST_ORIGIN));
     expect(stale.status).toBe(403);
     expect(await app.prisma.passkey.count({ where: { userId } })).toBe(0);
+  });
+
+  it("limits the passkey sign-ins one IP starts (each stores a challenge)", async () => {
+    const start = () =>
+      app.auth.handler(
+        authRequest("/passkey/generate-authenticate-options", {
+          headers: { [CLIENT_IP_HEADER]: "203.0.113.7" },
+        }),
+      );
+    for (let i = 0; i < 3; i += 1) expect((await start()).status).toBe(200);
+    const refused = await start();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 });

@@ -27,6 +27,8 @@ export const defaultPolicies = {
   "booking-hold": { points: 30, durationSeconds: 10 * 60 },
   /** Every tRPC mutation, per signed-in user (per IP for anonymous callers). */
   mutation: { points: 120, durationSeconds: 60 },
+  /** Passkey sign-ins started from one IP: each one stores a challenge row. */
+  "passkey-ip": { points: 30, durationSeconds: 10 * 60 },
 } as const satisfies Record<string, PolicyLimit>;
 
 export type PolicyName = keyof typeof defaultPolicies;
