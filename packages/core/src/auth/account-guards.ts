@@ -19,6 +19,12 @@ export const SECOND_FACTOR_PATHS: ReadonlySet<string> = new Set([
  */
 export const PASSKEY_SIGN_IN_PATH = "/passkey/verify-authentication";
 
+/** Where a second factor is removed: other sessions lose the marker (after-hook below). */
+const FACTOR_REMOVALS: ReadonlySet<string> = new Set([
+  "/two-factor/disable",
+  "/passkey/delete-passkey",
+]);
+
 /** Endpoints whose new session opens already verified (databaseHooks.session in auth.ts). */
 export function opensVerifiedSession(path: string | undefined): boolean {
   return SECOND_FACTOR_PATHS.has(path ?? "") || path === PASSKEY_SIGN_IN_PATH;
@@ -120,6 +126,21 @@ export function accountGuards(deps: {
             deleteSessionCookie(ctx);
             logger.info({ userId: found.user?.id }, "session past its absolute lifetime revoked");
             return ctx.json(null);
+          }),
+        },
+        {
+          // A second factor removed (TOTP turned off, a passkey deleted, perhaps a lost one):
+          // the sessions it may have opened elsewhere no longer count as verified. The session
+          // that removed it keeps its own standing.
+          matcher: (ctx) => FACTOR_REMOVALS.has(ctx.path ?? ""),
+          handler: createAuthMiddleware(async (ctx) => {
+            if (ctx.context.returned instanceof Error) return;
+            const session = await getSessionFromCtx(ctx);
+            if (!session) return;
+            await prisma.session.updateMany({
+              where: { userId: session.user.id, token: { not: session.session.token } },
+              data: { twoFactorVerified: false },
+            });
           }),
         },
         {

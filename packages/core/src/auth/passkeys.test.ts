@@ -111,8 +111,17 @@ describe("passkeys (ADMIN_REQUIRE_2FA=true)", () => {
       await codeOf((await callerFor(app, { cookie: passkeyCookie })).admin.payouts.queue({})),
     ).toBe("resolved");
 
+    // Another device signed in with the same key (say, a stolen laptop).
+    const elsewhere = cookieHeaderFrom(await signInWith(key));
     const deleted = await auth("/passkey/delete-passkey", passkeyCookie, { id: row.id });
     expect(deleted.status).toBe(200);
+    // Deleting the key un-verifies every other session; the one that deleted it keeps acting.
+    expect(
+      await codeOf((await callerFor(app, { cookie: elsewhere })).admin.payouts.queue({})),
+    ).toBe("TWO_FACTOR_REQUIRED");
+    expect(
+      await codeOf((await callerFor(app, { cookie: passkeyCookie })).admin.payouts.queue({})),
+    ).toBe("resolved");
     const refused = await signInWith(key);
     expect(refused.status).toBe(401);
     expect(refused.headers.getSetCookie().some((c) => c.includes("session_token="))).toBe(false);
