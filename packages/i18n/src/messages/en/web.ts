@@ -1115,6 +1115,7 @@ export const web = {
     },
     passkeys: {
       heading: "Passkeys",
+      manage: "Passkeys: add or delete",
       intro:
         "A passkey signs you in with your device's screen lock (fingerprint, face or PIN) instead of a password. For admins it also counts as the second step.",
       empty: "You have no passkeys yet.",

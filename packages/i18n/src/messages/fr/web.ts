@@ -1136,6 +1136,7 @@ export const web: typeof en = {
     },
     passkeys: {
       heading: "Clés d’accès",
+      manage: "Clés d’accès : ajouter ou supprimer",
       intro:
         "Une clé d’accès (passkey) vous connecte avec le verrouillage de votre appareil (empreinte, visage ou code) au lieu d’un mot de passe. Pour les admins, elle compte aussi comme seconde étape.",
       empty: "Vous n’avez pas encore de clé d’accès.",
