@@ -1,7 +1,7 @@
 import { createPrismaClient, type Db } from "@mentora/db";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, uniqueEmail, watchPages } from "./browser.ts";
+import { launchBrowser, type PageWatch, uniqueEmail, watchPages } from "./browser.ts";
 import "./context.ts";
 import { createVerifiedUser, PASSWORD } from "./db.ts";
 import { type ServerPair, startServerPair } from "./servers.ts";
@@ -46,6 +46,14 @@ async function addVirtualAuthenticator(page: Page) {
   return { cdp, authenticatorId };
 }
 
+/** The header's button; waits for its redirect home, so no later navigation races with it. */
+async function signOut(page: Page, watch: PageWatch) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL((url) => url.pathname === "/");
+  await page.waitForLoadState("networkidle");
+  await watch.check();
+}
+
 describe("passkeys (ADMIN_REQUIRE_2FA=true)", () => {
   it("an admin adds a passkey, signs in with it and acts as admin; once deleted it signs in no more", async () => {
     const email = uniqueEmail("passkey-admin");
@@ -80,9 +88,9 @@ describe("passkeys (ADMIN_REQUIRE_2FA=true)", () => {
     await expect
       .poll(() => page.getByRole("status").filter({ hasText: "Passkey added." }).count())
       .toBe(1);
-    expect(await page.getByTestId("passkey").allTextContents()).toEqual([
-      expect.stringContaining("Work laptop"),
-    ]);
+    await expect
+      .poll(() => page.getByTestId("passkey").allTextContents())
+      .toEqual([expect.stringContaining("Work laptop")]);
     const stored = await db.passkey.findFirstOrThrow({ where: { userId: admin.id } });
     expect(stored.name).toBe("Work laptop");
     const { credentials } = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
@@ -93,8 +101,7 @@ describe("passkeys (ADMIN_REQUIRE_2FA=true)", () => {
     await page.waitForLoadState("networkidle");
     await watch.check();
 
-    await page.getByRole("button", { name: "Sign out" }).click();
-    await page.waitForLoadState("networkidle");
+    await signOut(page, watch);
     await page.goto("/sign-in?redirectTo=%2Fadmin%2Fpayouts");
     await page.waitForLoadState("networkidle");
     await page.getByRole("button", { name: "Sign in with a passkey" }).click();
@@ -116,8 +123,7 @@ describe("passkeys (ADMIN_REQUIRE_2FA=true)", () => {
       .poll(() => page.getByRole("status").filter({ hasText: "Passkey deleted." }).count())
       .toBe(1);
     expect(await db.passkey.count({ where: { userId: admin.id } })).toBe(0);
-    await page.getByRole("button", { name: "Sign out" }).click();
-    await page.waitForLoadState("networkidle");
+    await signOut(page, watch);
     await page.goto("/sign-in?redirectTo=%2Fadmin%2Fpayouts");
     await page.waitForLoadState("networkidle");
     await page.getByRole("button", { name: "Sign in with a passkey" }).click();
