@@ -107,12 +107,30 @@ describe("passkeys (ADMIN_REQUIRE_2FA=true)", () => {
     await page.getByRole("button", { name: "Sign in with a passkey" }).click();
     await page.waitForURL("**/admin/payouts");
     await page.waitForLoadState("networkidle");
-    expect(await page.getByRole("heading", { name: "Waiting for approval" }).count()).toBe(1);
+    // A client-side navigation: the URL may change just before the page renders.
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1, name: "Payouts", exact: true }).count())
+      .toBe(1);
     expect(new URL(page.url()).pathname).toBe("/admin/payouts");
     await watch.check();
     const sessions = await db.session.findMany({ where: { userId: admin.id } });
     expect(sessions).toHaveLength(1);
     expect(sessions[0]?.twoFactorVerified).toBe(true);
+
+    // Re-authentication with the key: a new verified session replaces the old one.
+    await page.goto("/reauth?redirectTo=%2Fadmin%2Fpayouts");
+    await page.waitForLoadState("networkidle");
+    await watch.check();
+    await page.getByRole("button", { name: "Confirm with a passkey" }).click();
+    await page.waitForURL("**/admin/payouts");
+    await page.waitForLoadState("networkidle");
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1, name: "Payouts", exact: true }).count())
+      .toBe(1);
+    const renewed = await db.session.findMany({ where: { userId: admin.id } });
+    expect(renewed).toHaveLength(1);
+    expect(renewed[0]?.id).not.toBe(sessions[0]?.id);
+    expect(renewed[0]?.twoFactorVerified).toBe(true);
 
     // Delete it from the account page; the key still on the device no longer opens anything.
     await page.goto("/account/two-factor");
