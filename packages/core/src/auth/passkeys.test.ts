@@ -181,6 +181,20 @@ describe("passkeys (ADMIN_REQUIRE_2FA=true)", () => {
     expect(await app.prisma.passkey.count({ where: { userId } })).toBe(0);
   });
 
+  it("a deleted account's key opens nothing, even if a row were left behind", async () => {
+    const { cookie, userId } = await signUpVerifiedUser(app, {
+      name: "Gone Soon",
+      email: "gone@passkeys.test",
+    });
+    const key = softwareAuthenticator(TEST_ORIGIN);
+    expect((await register(cookie, key)).status).toBe(200);
+    await app.prisma.user.update({ where: { id: userId }, data: { deletedAt: new Date() } });
+    await app.prisma.session.deleteMany({ where: { userId } });
+    const refused = await signInWith(key);
+    expect(refused.status).toBe(401);
+    expect(await app.prisma.session.count({ where: { userId } })).toBe(0);
+  });
+
   it("limits the passkey sign-ins one IP starts (each stores a challenge)", async () => {
     const start = () =>
       app.auth.handler(
