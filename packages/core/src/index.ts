@@ -4,8 +4,10 @@ export {
   type AuthSession,
   authResponse,
   createAuth,
+  hasPassedSecondFactor,
   isFreshSession,
   MAX_NAME_LENGTH,
+  MAX_PASSKEY_NAME_LENGTH,
   safeRedirectPath,
 } from "./auth/index.ts";
 export { CLIENT_IP_HEADER, clientIp, withClientIpHeader } from "./client-ip/index.ts";

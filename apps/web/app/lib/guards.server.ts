@@ -1,4 +1,4 @@
-import { type Context, errorCodeOf } from "@mentora/core";
+import { type Context, errorCodeOf, hasPassedSecondFactor } from "@mentora/core";
 import { redirect } from "@remix-run/node";
 import { httpError, isThrownResponse, type RequestCaller, userFacingError } from "./trpc.server";
 
@@ -23,13 +23,13 @@ export function requireMentor(request: Request, input: RequestCaller) {
 export function requireAdmin(request: Request, input: RequestCaller) {
   const user = requireSession(request, input);
   if (user.role !== "ADMIN") throw httpError(input.ctx, "FORBIDDEN");
-  const session = input.ctx.session?.session;
   if (
     input.ctx.services.config.accounts.adminRequireTwoFactor &&
-    !(user.twoFactorEnabled && session?.twoFactorVerified)
+    !hasPassedSecondFactor(input.ctx.session?.session)
   ) {
     const url = new URL(request.url);
     const back = encodeURIComponent(`${url.pathname}${url.search}`);
+    // A passkey-only admin lands on /account/two-factor too: it offers a passkey sign-in.
     throw redirect(
       user.twoFactorEnabled
         ? `/sign-in/two-factor?redirectTo=${back}`

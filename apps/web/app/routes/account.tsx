@@ -159,6 +159,11 @@ export default function Account() {
               {t("web.accounts.twoFactor.manage")}
             </Link>
           )}
+          <p>
+            <Link to="/account/two-factor#passkeys-heading">
+              {t("web.accounts.passkeys.manage")}
+            </Link>
+          </p>
         </section>
         <AccountPreferences
           locale={isLocale(me.locale) ? me.locale : null}

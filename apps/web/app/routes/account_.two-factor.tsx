@@ -1,4 +1,4 @@
-import { safeRedirectPath } from "@mentora/core";
+import { hasPassedSecondFactor, MAX_PASSKEY_NAME_LENGTH, safeRedirectPath } from "@mentora/core";
 import type { MessageKey } from "@mentora/i18n";
 import {
   type ActionFunctionArgs,
@@ -7,14 +7,17 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import type { RegistrationResponseJSON } from "@simplewebauthn/browser";
 import QRCode from "qrcode";
 import { ErrorPage } from "~/components/error-page";
+import { PasskeyButton } from "~/components/passkey-button";
 import { TextField } from "~/components/text-field";
 import { authErrorKeyFromResponse } from "~/lib/auth-errors";
 import { requireSession } from "~/lib/guards.server";
 import { assertSameOrigin, setCookieHeaders } from "~/lib/http.server";
-import { useT } from "~/lib/i18n";
+import { useFormatDateTime, useT } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
+import { passkeyAnswer } from "~/lib/passkeys.server";
 import { withCaller } from "~/lib/trpc.server";
 
 export const meta: MetaFunction = ({ matches }) =>
@@ -31,7 +34,7 @@ interface Enrolment {
   backupCodes: string[];
 }
 
-type ActionData = { formError?: MessageKey; enrolment?: Enrolment };
+type ActionData = { formError?: MessageKey; notice?: MessageKey; enrolment?: Enrolment };
 
 async function enrolmentOf(totpURI: string, backupCodes: string[]): Promise<Enrolment> {
   // Rendered here as SVG text: the secret never goes to a third-party QR service.
@@ -42,7 +45,15 @@ async function enrolmentOf(totpURI: string, backupCodes: string[]): Promise<Enro
 export async function loader({ request }: LoaderFunctionArgs) {
   return withCaller(request, async (input) => {
     const user = requireSession(request, input);
+    const passkeys = await input.ctx.services.prisma.passkey.findMany({
+      where: { userId: user.id },
+      select: { id: true, name: true, createdAt: true },
+      orderBy: { createdAt: "asc" },
+    });
     return {
+      passkeys,
+      maxPasskeyName: MAX_PASSKEY_NAME_LENGTH,
+      verified: hasPassedSecondFactor(input.ctx.session?.session),
       enabled: Boolean(user.twoFactorEnabled),
       requiredForAdmins:
         user.role === "ADMIN" && input.ctx.services.config.accounts.adminRequireTwoFactor,
@@ -62,8 +73,35 @@ export async function action({ request, context }: ActionFunctionArgs) {
     requireSession(request, input);
     const { auth } = input.ctx.services;
     const form = await request.formData();
+    const intent = form.get("intent");
 
-    if (form.get("intent") === "start") {
+    // Passkeys, through better-auth's plugin: it checks the fresh sign-in and the ownership.
+    if (intent === "passkey-register") {
+      const answer = passkeyAnswer<RegistrationResponseJSON>(form);
+      const name = String(form.get("name") ?? "")
+        .trim()
+        .slice(0, MAX_PASSKEY_NAME_LENGTH);
+      const response = answer
+        ? await auth.api.verifyPasskeyRegistration({
+            body: { response: answer, name: name || undefined },
+            headers: input.authHeaders,
+            asResponse: true,
+          })
+        : null;
+      if (!response?.ok) return { formError: "web.accounts.passkeys.failed" };
+      return { notice: "web.accounts.passkeys.added" };
+    }
+    if (intent === "passkey-delete") {
+      const response = await auth.api.deletePasskey({
+        body: { id: String(form.get("id") ?? "") },
+        headers: input.authHeaders,
+        asResponse: true,
+      });
+      if (!response.ok) return { formError: "web.authErrors.generic" };
+      return { notice: "web.accounts.passkeys.deleted" };
+    }
+
+    if (intent === "start") {
       const password = String(form.get("password") ?? "");
       const response = await auth.api.enableTwoFactor({
         body: { password },
@@ -98,7 +136,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function TwoFactorSetup() {
   const t = useT();
-  const { enabled, requiredForAdmins, redirectTo } = useLoaderData<typeof loader>();
+  const { enabled, requiredForAdmins, redirectTo, passkeys, verified, maxPasskeyName } =
+    useLoaderData<typeof loader>();
+  const formatDate = useFormatDateTime();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const formAction = `?redirectTo=${encodeURIComponent(redirectTo)}`;
@@ -107,9 +147,20 @@ export default function TwoFactorSetup() {
     <div className="container narrow">
       <section className="card" aria-labelledby="two-factor-setup-heading">
         <h1 id="two-factor-setup-heading">{t("web.accounts.twoFactor.heading")}</h1>
-        {requiredForAdmins && !enabled ? (
+        {requiredForAdmins && !enabled && passkeys.length === 0 ? (
           <div className="alert alert-info" role="status">
             {t("web.accounts.twoFactor.requiredForAdmins")}
+          </div>
+        ) : null}
+        {requiredForAdmins && !verified && passkeys.length > 0 ? (
+          <div className="alert alert-info" role="status">
+            {t("web.accounts.passkeys.adminHint")}{" "}
+            <a href={`/reauth${formAction}`}>{t("web.accounts.passkeys.adminLink")}</a>
+          </div>
+        ) : null}
+        {result?.notice ? (
+          <div className="alert alert-success" role="status">
+            {t(result.notice)}
           </div>
         ) : null}
         {result?.formError ? (
@@ -172,6 +223,52 @@ export default function TwoFactorSetup() {
             </button>
           </Form>
         )}
+      </section>
+      <section className="card" aria-labelledby="passkeys-heading">
+        <h2 id="passkeys-heading">{t("web.accounts.passkeys.heading")}</h2>
+        <p>{t("web.accounts.passkeys.intro")}</p>
+        {passkeys.length === 0 ? (
+          <p className="muted">{t("web.accounts.passkeys.empty")}</p>
+        ) : (
+          <ul className="stack" data-testid="passkey-list">
+            {passkeys.map((key) => (
+              <li key={key.id} data-testid="passkey">
+                <Form method="post" action={formAction} className="row">
+                  <span>
+                    <strong>{key.name || t("web.accounts.passkeys.unnamed")}</strong>{" "}
+                    {key.createdAt ? (
+                      <span className="muted">
+                        {t("web.accounts.passkeys.addedOn", {
+                          date: formatDate(new Date(key.createdAt)),
+                        })}
+                      </span>
+                    ) : null}
+                  </span>
+                  <input type="hidden" name="id" value={key.id} />
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="passkey-delete"
+                    className="button button-secondary"
+                  >
+                    {t("web.accounts.passkeys.delete")}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="stack">
+          <label htmlFor="passkey-name">{t("web.accounts.passkeys.name")}</label>
+          <input id="passkey-name" maxLength={maxPasskeyName} autoComplete="off" />
+          <PasskeyButton
+            mode="register"
+            label={t("web.accounts.passkeys.add")}
+            action={formAction}
+            nameInputId="passkey-name"
+            className="button"
+          />
+        </div>
       </section>
     </div>
   );

@@ -7,13 +7,16 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import type { AuthenticationResponseJSON } from "@simplewebauthn/browser";
 import { ErrorPage } from "~/components/error-page";
+import { PasskeyButton } from "~/components/passkey-button";
 import { TextField } from "~/components/text-field";
 import { authErrorKeyFromResponse, needsSecondFactor } from "~/lib/auth-errors";
 import { requireSession } from "~/lib/guards.server";
 import { assertSameOrigin, setCookieHeaders } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
+import { passkeyAnswer } from "~/lib/passkeys.server";
 import { withCaller } from "~/lib/trpc.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.accounts.reauth.title");
@@ -24,7 +27,7 @@ function redirectTarget(request: Request): string {
 
 /**
  * Sign in again, for money actions after FRESH_SESSION_MINUTES: the password (then the code,
- * for two-factor accounts) or Google. The new session replaces the old one, and the person
+ * for two-factor accounts), a passkey (which also passes the admins' second factor) or Google. The new session replaces the old one, and the person
  * goes back to where they were.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -61,6 +64,32 @@ export async function action({ request, context }: ActionFunctionArgs) {
         return { formError: "web.authErrors.generic" };
       }
       throw redirect(body.url, { headers: setCookieHeaders(response.headers) });
+    }
+
+    if (form.get("intent") === "passkey") {
+      const answer = passkeyAnswer<AuthenticationResponseJSON>(form);
+      const response = answer
+        ? await authResponse(
+            auth.api.verifyPasskeyAuthentication({
+              body: { response: answer },
+              headers: input.authHeaders,
+              asResponse: true,
+            }),
+          )
+        : null;
+      if (!response?.ok) return { formError: "web.accounts.passkeys.failed" };
+      const opened = (await response.clone().json()) as {
+        session?: { id?: string; userId?: string };
+      };
+      if (opened.session?.userId !== user.id) {
+        // Someone else's key: this page cannot switch accounts, and that session must not live.
+        if (opened.session?.id)
+          await prisma.session.deleteMany({ where: { id: opened.session.id } });
+        return { formError: "web.accounts.passkeys.failed" };
+      }
+      const oldSessionId = input.ctx.session?.session.id;
+      if (oldSessionId) await prisma.session.deleteMany({ where: { id: oldSessionId } });
+      throw redirect(redirectTo, { headers: setCookieHeaders(response.headers) });
     }
 
     const password = form.get("password");
@@ -122,6 +151,11 @@ export default function Reauth() {
             {busy ? t("web.form.submitting") : t("web.accounts.reauth.submit")}
           </button>
         </Form>
+        <PasskeyButton
+          mode="sign-in"
+          label={t("web.accounts.passkeys.confirm")}
+          action={formAction}
+        />
         {google ? (
           <Form method="post" action={formAction}>
             <button

@@ -16,7 +16,9 @@ import {
   useNavigation,
   useRouteError,
 } from "@remix-run/react";
+import type { AuthenticationResponseJSON } from "@simplewebauthn/browser";
 import { ErrorPage } from "~/components/error-page";
+import { PasskeyButton } from "~/components/passkey-button";
 import { TextField } from "~/components/text-field";
 import {
   authErrorKeyFromResponse,
@@ -30,6 +32,7 @@ import { type FieldErrors, fieldErrorsOf, formFields, signInSchema } from "~/lib
 import { assertSameOrigin, setCookieHeaders } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
+import { passkeyAnswer } from "~/lib/passkeys.server";
 import { withCaller } from "~/lib/trpc.server";
 
 const fields = ["email", "password"] as const;
@@ -99,6 +102,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
         } satisfies ActionData;
       }
       throw redirect(body.url, { headers: setCookieHeaders(response.headers) });
+    }
+
+    if (form.get("intent") === "passkey") {
+      // Opens a session marked as passed the second factor (the key verified the person).
+      const answer = passkeyAnswer<AuthenticationResponseJSON>(form);
+      const response = answer
+        ? await authResponse(
+            auth.api.verifyPasskeyAuthentication({
+              body: { response: answer },
+              headers: authHeaders,
+              asResponse: true,
+            }),
+          )
+        : null;
+      if (!response?.ok) {
+        return {
+          fieldErrors: {},
+          formError: "web.accounts.passkeys.failed",
+          email: "",
+        } satisfies ActionData;
+      }
+      throw redirect(redirectTo, { headers: setCookieHeaders(response.headers) });
     }
 
     const input = formFields(form, fields);
@@ -204,6 +229,11 @@ export default function SignIn() {
         <p className="muted">
           <Link to="/forgot-password">{t("web.signIn.forgotPasswordLink")}</Link>
         </p>
+        <PasskeyButton
+          mode="sign-in"
+          label={t("web.accounts.passkeys.signIn")}
+          action={formAction}
+        />
         {google ? (
           <>
             <p className="divider">

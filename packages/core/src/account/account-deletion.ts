@@ -203,6 +203,7 @@ export async function deleteAccount(
     await tx.session.deleteMany({ where: { userId: input.userId } });
     await tx.account.deleteMany({ where: { userId: input.userId } });
     await tx.twoFactor.deleteMany({ where: { userId: input.userId } });
+    await tx.passkey.deleteMany({ where: { userId: input.userId } });
     await tx.verification.deleteMany({ where: { identifier: { contains: before.email } } });
     await tx.userSkill.deleteMany({ where: { userId: input.userId } });
     await tx.availabilityRule.deleteMany({ where: { mentorId: input.userId } });

@@ -12,6 +12,24 @@ export const SECOND_FACTOR_PATHS: ReadonlySet<string> = new Set([
   "/two-factor/verify-backup-code",
 ]);
 
+/**
+ * Where a passkey opens a session: the new session is marked as passed the second factor
+ * (possession of the key plus the device's PIN or biometrics). Never applied to the session the
+ * request came with: anyone's passkey would then vouch for a stolen cookie.
+ */
+export const PASSKEY_SIGN_IN_PATH = "/passkey/verify-authentication";
+
+/** Where a second factor is removed: other sessions lose the marker (after-hook below). */
+const FACTOR_REMOVALS: ReadonlySet<string> = new Set([
+  "/two-factor/disable",
+  "/passkey/delete-passkey",
+]);
+
+/** Endpoints whose new session opens already verified (databaseHooks.session in auth.ts). */
+export function opensVerifiedSession(path: string | undefined): boolean {
+  return SECOND_FACTOR_PATHS.has(path ?? "") || path === PASSKEY_SIGN_IN_PATH;
+}
+
 /** Auth endpoints that act with the session: an absolute-expired one must not reach them. */
 const SESSION_ACTIONS = [
   "/change-password",
@@ -27,6 +45,11 @@ const SESSION_ACTIONS = [
   "/unlink-account",
   "/list-accounts",
   "/two-factor/",
+  "/passkey/generate-register-options",
+  "/passkey/verify-registration",
+  "/passkey/list-user-passkeys",
+  "/passkey/delete-passkey",
+  "/passkey/update-passkey",
 ];
 
 function isSessionAction(path: string): boolean {
@@ -103,6 +126,21 @@ export function accountGuards(deps: {
             deleteSessionCookie(ctx);
             logger.info({ userId: found.user?.id }, "session past its absolute lifetime revoked");
             return ctx.json(null);
+          }),
+        },
+        {
+          // A second factor removed (TOTP turned off, a passkey deleted, perhaps a lost one):
+          // the sessions it may have opened elsewhere no longer count as verified. The session
+          // that removed it keeps its own standing.
+          matcher: (ctx) => FACTOR_REMOVALS.has(ctx.path ?? ""),
+          handler: createAuthMiddleware(async (ctx) => {
+            if (ctx.context.returned instanceof Error) return;
+            const session = await getSessionFromCtx(ctx);
+            if (!session) return;
+            await prisma.session.updateMany({
+              where: { userId: session.user.id, token: { not: session.session.token } },
+              data: { twoFactorVerified: false },
+            });
           }),
         },
         {

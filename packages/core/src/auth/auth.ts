@@ -11,7 +11,8 @@ import { renderVerifyEmail } from "../email/templates/verify-email.ts";
 import type { EmailMessage } from "../email/types.ts";
 import type { Logger } from "../logger/index.ts";
 import type { RateLimits } from "../rate-limits/index.ts";
-import { accountGuards, SECOND_FACTOR_PATHS } from "./account-guards.ts";
+import { accountGuards, opensVerifiedSession } from "./account-guards.ts";
+import { passkeyPlugin } from "./passkeys.ts";
 import { rateLimitHooks } from "./rate-limit-hooks.ts";
 import { MAX_NAME_LENGTH } from "./session-policy.ts";
 
@@ -90,7 +91,7 @@ export function createAuth({ config, prisma, logger, rateLimits, sendEmail }: Au
           before: async (session, context) => ({
             data: {
               ...session,
-              twoFactorVerified: SECOND_FACTOR_PATHS.has(context?.path ?? ""),
+              twoFactorVerified: opensVerifiedSession(context?.path),
             },
           }),
         },
@@ -101,6 +102,7 @@ export function createAuth({ config, prisma, logger, rateLimits, sendEmail }: Au
         issuer: "Mentora",
         backupCodeOptions: { amount: 10, length: 10 },
       }),
+      passkeyPlugin({ config, prisma }),
       accountGuards({ config, prisma, logger }),
     ],
     emailAndPassword: {

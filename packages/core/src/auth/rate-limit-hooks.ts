@@ -59,6 +59,10 @@ export function rateLimitHooks({
         await rateLimits.assertSignInAllowed({ email, ip });
         return;
       }
+      if (ctx.path === "/passkey/generate-authenticate-options") {
+        await rateLimits.consume("passkey-ip", ip);
+        return;
+      }
       const policies = emailPolicies[ctx.path];
       if (!policies) return;
       // Per IP first: a flood of addresses from one place must not fill the per-address rows.

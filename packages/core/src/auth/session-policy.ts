@@ -31,3 +31,16 @@ export function isFreshSession(
 ): boolean {
   return ageMs(session, now) < config.accounts.freshSessionMs;
 }
+
+interface SecondFactorMarker {
+  twoFactorVerified?: boolean | null;
+}
+
+/**
+ * The session opened (or was confirmed) with a second factor: a TOTP or backup code, or a
+ * passkey sign-in. The marker is set only by those endpoints (auth.ts, account-guards.ts), so
+ * it alone decides: a passkey-only admin has no TOTP enrolment to check.
+ */
+export function hasPassedSecondFactor(session: SecondFactorMarker | null | undefined): boolean {
+  return session?.twoFactorVerified === true;
+}

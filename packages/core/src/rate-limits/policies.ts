@@ -34,6 +34,8 @@ export const defaultPolicies = {
   "webhook-ip": { points: 600, durationSeconds: 60 },
   /** Twilio's status callbacks, per source IP: a busy room sends several events per second. */
   "video-callback-ip": { points: 600, durationSeconds: 60 },
+  /** Passkey sign-ins started from one IP: each one stores a challenge row. */
+  "passkey-ip": { points: 30, durationSeconds: 10 * 60 },
 } as const satisfies Record<string, PolicyLimit>;
 
 export type PolicyName = keyof typeof defaultPolicies;

@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { isFreshSession } from "../auth/session-policy.ts";
+import { hasPassedSecondFactor, isFreshSession } from "../auth/session-policy.ts";
 import { AppError, appError } from "../errors/index.ts";
 import { ipKey, retryAfterOf, userKey } from "../rate-limits/index.ts";
 import { inSpan, markActiveSpanFailed } from "../telemetry/trace-context.ts";
@@ -132,10 +132,11 @@ export const mentorProcedure = authedProcedure.meta({ access: "mentor" }).use(({
 export const adminProcedure = authedProcedure.meta({ access: "admin" }).use(({ ctx, next }) => {
   if (ctx.user.role !== "ADMIN") throw appError("FORBIDDEN");
   // Admins move money: with ADMIN_REQUIRE_2FA, only a session opened (or confirmed) with the
-  // second factor acts. The admin pages send them to enrol or to enter their code.
+  // second factor (TOTP, backup code or passkey) acts. The admin pages send them to enrol, to
+  // enter their code, or (passkey holders) to sign in with the passkey.
   if (
     ctx.services.config.accounts.adminRequireTwoFactor &&
-    !(ctx.user.twoFactorEnabled && ctx.session.session.twoFactorVerified)
+    !hasPassedSecondFactor(ctx.session.session)
   ) {
     throw appError("TWO_FACTOR_REQUIRED", { enrolled: Boolean(ctx.user.twoFactorEnabled) });
   }

@@ -1147,5 +1147,25 @@ export const web: typeof en = {
       submit: "Confirmer",
       google: "Confirmer avec Google",
     },
+    passkeys: {
+      heading: "Clés d’accès",
+      manage: "Clés d’accès : ajouter ou supprimer",
+      intro:
+        "Une clé d’accès (passkey) vous connecte avec le verrouillage de votre appareil (empreinte, visage ou code) au lieu d’un mot de passe. Pour les admins, elle compte aussi comme seconde étape.",
+      empty: "Vous n’avez pas encore de clé d’accès.",
+      name: "Nom de la nouvelle clé",
+      add: "Ajouter une clé d’accès",
+      added: "Clé d’accès ajoutée.",
+      addedOn: "Ajoutée le {date}",
+      unnamed: "Clé d’accès",
+      delete: "Supprimer",
+      deleted: "Clé d’accès supprimée.",
+      signIn: "Se connecter avec une clé d’accès",
+      confirm: "Confirmer avec une clé d’accès",
+      failed: "La clé d’accès n’a pas pu être utilisée. Réessayez, ou utilisez votre mot de passe.",
+      adminHint:
+        "Vous avez une clé d’accès : reconnectez-vous avec elle pour ouvrir l’administration.",
+      adminLink: "Me reconnecter avec ma clé d’accès",
+    },
   },
 };
