@@ -65,8 +65,12 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const poolOptions = {
     statement_timeout: config.database.statementTimeoutMs ?? (role === "worker" ? 60_000 : 15_000),
     connectionTimeoutMillis: config.database.connectTimeoutMs,
-    onIdleClientError: (error: Error) =>
-      logger.error({ err: error }, "idle database connection failed"),
+    // The message and code only: pg hangs the whole client (with its config) on the error.
+    onIdleClientError: (error: Error & { code?: string }) =>
+      logger.error(
+        { err: { message: error.message, code: error.code } },
+        "idle database connection failed",
+      ),
   };
   const pool = createPool(databaseUrl, { ...poolOptions, max: config.DATABASE_POOL_MAX });
   const prisma = createPrismaClient({ pool });
