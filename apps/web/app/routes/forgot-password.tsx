@@ -3,7 +3,6 @@ import type { MessageKey } from "@mentora/i18n";
 import {
   type ActionFunctionArgs,
   data,
-  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -11,7 +10,8 @@ import {
 import { Form, Link, useActionData, useNavigation, useRouteError } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { TextField } from "~/components/text-field";
-import { type FormError, retryAfterSecondsOf, tooManyRequestsError } from "~/lib/auth-errors";
+import type { FormError } from "~/lib/auth-errors";
+import { retryAfterHeaders, tooManyAttempts } from "~/lib/auth-forms.server";
 import { type FieldErrors, fieldErrorsOf, forgotPasswordSchema, formFields } from "~/lib/forms";
 import { assertSameOrigin } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
@@ -33,10 +33,7 @@ type ActionData =
     };
 
 /** The page's answer to a refused attempt carries the action's Retry-After. */
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const retryAfter = actionHeaders.get("retry-after");
-  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
-};
+export const headers = retryAfterHeaders;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.forgotPassword.title");
 
@@ -71,8 +68,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
     if (response.status === 429) {
       // Counted per address and per IP, known account or not: no hint either way.
-      const retryAfter = retryAfterSecondsOf(response);
-      const error = tooManyRequestsError(retryAfter);
+      const { error, init } = tooManyAttempts(response);
       return data(
         {
           status: "invalid",
@@ -81,7 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
           formErrorVars: error.vars,
           email: parsed.data.email,
         } satisfies ActionData,
-        { status: 429, headers: retryAfter ? { "Retry-After": String(retryAfter) } : {} },
+        init,
       );
     }
     if (!response.ok) {

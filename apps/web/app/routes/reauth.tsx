@@ -11,7 +11,8 @@ import type { AuthenticationResponseJSON } from "@simplewebauthn/browser";
 import { ErrorPage } from "~/components/error-page";
 import { PasskeyButton } from "~/components/passkey-button";
 import { TextField } from "~/components/text-field";
-import { authErrorKeyFromResponse, needsSecondFactor } from "~/lib/auth-errors";
+import { authErrorKeyFromResponse } from "~/lib/auth-errors";
+import { redirectAfterSignIn } from "~/lib/auth-forms.server";
 import { requireSession } from "~/lib/guards.server";
 import { assertSameOrigin, setCookieHeaders } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
@@ -110,13 +111,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // The old session ends here: the new sign-in (or its pending second step) replaces it.
     const oldSessionId = input.ctx.session?.session.id;
     if (oldSessionId) await prisma.session.deleteMany({ where: { id: oldSessionId } });
-    const headers = setCookieHeaders(response.headers);
-    if (await needsSecondFactor(response)) {
-      throw redirect(`/sign-in/two-factor?redirectTo=${encodeURIComponent(redirectTo)}`, {
-        headers,
-      });
-    }
-    throw redirect(redirectTo, { headers });
+    return redirectAfterSignIn(response, redirectTo);
   });
 }
 

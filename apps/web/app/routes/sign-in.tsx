@@ -3,7 +3,6 @@ import type { MessageKey } from "@mentora/i18n";
 import {
   type ActionFunctionArgs,
   data,
-  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -20,14 +19,8 @@ import type { AuthenticationResponseJSON } from "@simplewebauthn/browser";
 import { ErrorPage } from "~/components/error-page";
 import { PasskeyButton } from "~/components/passkey-button";
 import { TextField } from "~/components/text-field";
-import {
-  authErrorKeyFromResponse,
-  type FormError,
-  needsSecondFactor,
-  oauthErrorKey,
-  retryAfterSecondsOf,
-  tooManyRequestsError,
-} from "~/lib/auth-errors";
+import { authErrorKeyFromResponse, type FormError, oauthErrorKey } from "~/lib/auth-errors";
+import { redirectAfterSignIn, retryAfterHeaders, tooManyAttempts } from "~/lib/auth-forms.server";
 import { type FieldErrors, fieldErrorsOf, formFields, signInSchema } from "~/lib/forms";
 import { assertSameOrigin, setCookieHeaders } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
@@ -47,10 +40,7 @@ type ActionData = {
 };
 
 /** The page's answer to a refused attempt carries the action's Retry-After. */
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const retryAfter = actionHeaders.get("retry-after");
-  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
-};
+export const headers = retryAfterHeaders;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.signIn.title");
 
@@ -137,10 +127,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const response = await authResponse(
       auth.api.signInEmail({ body: parsed.data, headers: authHeaders, asResponse: true }),
     );
-    const retryAfter = retryAfterSecondsOf(response);
     if (response.status === 429) {
       // Locked out (this address or this IP): say when to try again, as the API does.
-      const error = tooManyRequestsError(retryAfter);
+      const { error, init } = tooManyAttempts(response);
       return data(
         {
           fieldErrors: {},
@@ -148,7 +137,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
           formErrorVars: error.vars,
           email: parsed.data.email,
         } satisfies ActionData,
-        { status: 429, headers: retryAfter ? { "Retry-After": String(retryAfter) } : {} },
+        init,
       );
     }
     if (!response.ok) {
@@ -158,15 +147,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         email: parsed.data.email,
       } satisfies ActionData;
     }
-    // The session cookie travels on the redirect itself.
-    const headers = setCookieHeaders(response.headers);
-    if (await needsSecondFactor(response)) {
-      // No session yet: the two-factor cookie carries the pending sign-in to the code step.
-      throw redirect(`/sign-in/two-factor?redirectTo=${encodeURIComponent(redirectTo)}`, {
-        headers,
-      });
-    }
-    throw redirect(redirectTo, { headers });
+    return redirectAfterSignIn(response, redirectTo);
   });
 }
 

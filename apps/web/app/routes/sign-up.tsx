@@ -3,7 +3,6 @@ import type { MessageKey } from "@mentora/i18n";
 import {
   type ActionFunctionArgs,
   data,
-  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -11,12 +10,8 @@ import {
 import { Form, Link, useActionData, useNavigation, useRouteError } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { TextField } from "~/components/text-field";
-import {
-  authErrorKeyFromResponse,
-  type FormError,
-  retryAfterSecondsOf,
-  tooManyRequestsError,
-} from "~/lib/auth-errors";
+import { authErrorKeyFromResponse, type FormError } from "~/lib/auth-errors";
+import { retryAfterHeaders, tooManyAttempts } from "~/lib/auth-forms.server";
 import { type FieldErrors, fieldErrorsOf, formFields, signUpSchema } from "~/lib/forms";
 import { assertSameOrigin } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
@@ -38,10 +33,7 @@ type ActionData =
     };
 
 /** The page's answer to a refused attempt carries the action's Retry-After. */
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const retryAfter = actionHeaders.get("retry-after");
-  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
-};
+export const headers = retryAfterHeaders;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.signUp.title");
 
@@ -78,8 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
     if (response.status === 429) {
       // The same for a known and an unknown address: the limit counts attempts, not accounts.
-      const retryAfter = retryAfterSecondsOf(response);
-      const error = tooManyRequestsError(retryAfter);
+      const { error, init } = tooManyAttempts(response);
       return data(
         {
           status: "invalid",
@@ -88,7 +79,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
           formErrorVars: error.vars,
           values,
         } satisfies ActionData,
-        { status: 429, headers: retryAfter ? { "Retry-After": String(retryAfter) } : {} },
+        init,
       );
     }
     if (!response.ok) {

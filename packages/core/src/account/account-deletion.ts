@@ -3,19 +3,17 @@ import { verifyPassword } from "better-auth/crypto";
 import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../app/types.ts";
 import { writeAudit } from "../audit/index.ts";
-import { avatarKey } from "../avatars/avatar-keys.ts";
-import { avatarSizes } from "../avatars/process-avatar.ts";
+import { isFreshSession } from "../auth/index.ts";
+import { avatarKey, avatarSizes } from "../avatars/index.ts";
 import { cancelBookingByMentee, cancelSessionByMentor } from "../bookings/cancel-booking.ts";
 import { liveBookingStatuses } from "../bookings/snapshot.ts";
-import { sendEmailJob } from "../email/send-email.job.ts";
+import { sendEmailJob } from "../email/index.ts";
 import { renderAccountDeleted } from "../email/templates/account-deleted.ts";
 import { AppError } from "../errors/index.ts";
 import { enqueue } from "../jobs/define.ts";
 import { ledgerTransactionOptions } from "../ledger/index.ts";
 
 const HOUR = 3_600_000;
-/** A session younger than this counts as a fresh sign-in (accounts without a password). */
-export const FRESH_SIGN_IN_MS = 15 * 60_000;
 
 /** Why an account cannot be deleted yet; each comes with what the person can do about it. */
 export type DeletionBlocker =
@@ -35,7 +33,7 @@ const moneyKinds = [
 
 /**
  * Checks the person is who they say: the current password when they have one, else a sign-in
- * from the last 15 minutes (Google-only accounts have no password to ask for).
+ * younger than FRESH_SESSION_MINUTES (Google-only accounts have no password to ask for).
  */
 export async function assertReauthenticated(
   services: AppServices,
@@ -53,7 +51,7 @@ export async function assertReauthenticated(
     if (!ok) throw new AppError("PASSWORD_INCORRECT");
     return;
   }
-  if (now.getTime() - input.sessionCreatedAt.getTime() > FRESH_SIGN_IN_MS) {
+  if (!isFreshSession({ createdAt: input.sessionCreatedAt }, services.config, now)) {
     throw new AppError("FRESH_SIGN_IN_REQUIRED");
   }
 }
