@@ -33,11 +33,19 @@ const moneyKinds = [
 
 /**
  * Checks the person is who they say: the current password when they have one, else a sign-in
- * younger than FRESH_SESSION_MINUTES (Google-only accounts have no password to ask for).
+ * younger than FRESH_SESSION_MINUTES (Google-only accounts have no password to ask for). Password
+ * guesses count in the sign-in lockout of the address and the IP: a stolen session cannot
+ * guess here faster than on the sign-in page.
  */
 export async function assertReauthenticated(
   services: AppServices,
-  input: { userId: string; password?: string; sessionCreatedAt: Date },
+  input: {
+    userId: string;
+    email: string;
+    ip: string | null;
+    password?: string;
+    sessionCreatedAt: Date;
+  },
   now = new Date(),
 ): Promise<void> {
   const credential = await services.prisma.account.findFirst({
@@ -45,10 +53,16 @@ export async function assertReauthenticated(
     select: { password: true },
   });
   if (credential?.password) {
+    const attempt = { email: input.email, ip: input.ip };
+    await services.rateLimits.assertSignInAllowed(attempt);
     const ok =
       input.password !== undefined &&
       (await verifyPassword({ hash: credential.password, password: input.password }));
-    if (!ok) throw new AppError("PASSWORD_INCORRECT");
+    if (!ok) {
+      await services.rateLimits.signInFailed(attempt);
+      throw new AppError("PASSWORD_INCORRECT");
+    }
+    await services.rateLimits.signInSucceeded({ email: input.email });
     return;
   }
   if (!isFreshSession({ createdAt: input.sessionCreatedAt }, services.config, now)) {

@@ -28,6 +28,8 @@ export const deleteMyAccount = authedProcedure
     }
     await assertReauthenticated(ctx.services, {
       userId: ctx.user.id,
+      email: ctx.user.email,
+      ip: ctx.ip,
       password: input.password,
       sessionCreatedAt: new Date(ctx.session.session.createdAt),
     });

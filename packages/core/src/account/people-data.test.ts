@@ -172,6 +172,24 @@ describe("account deletion", () => {
     expect(user.deletedAt).toBeNull();
   });
 
+  it("counts wrong passwords in the sign-in lockout: a stolen session cannot guess here", async () => {
+    const mentee = await person("guesser");
+    const guess = () =>
+      codeOf(
+        mentee.caller.account.deleteAccount({ confirmEmail: mentee.email, password: "guess" }),
+      );
+    for (let attempt = 0; attempt < 5; attempt++) expect(await guess()).toBe("PASSWORD_INCORRECT");
+    // Locked out now, the right password included.
+    expect(await guess()).toBe("TOO_MANY_REQUESTS");
+    expect(
+      await codeOf(
+        mentee.caller.account.deleteAccount({ confirmEmail: mentee.email, password: PASSWORD }),
+      ),
+    ).toBe("TOO_MANY_REQUESTS");
+    const user = await rig.app.prisma.user.findUniqueOrThrow({ where: { id: mentee.userId } });
+    expect(user.deletedAt).toBeNull();
+  });
+
   it("is refused while the wallet holds money, or a mentor's earnings are unpaid", async () => {
     const mentee = await person("wallet");
     await fundWallet(rig.app, mentee.userId, 1_500);
