@@ -1,4 +1,4 @@
-import { createApp, createJobRunner, loadConfigOrExit } from "@mentora/core";
+import { createApp, createJobRunner, jobHandlers, loadConfigOrExit } from "@mentora/core";
 import { startMetricsServer } from "./metrics-server.ts";
 
 /**
@@ -20,7 +20,7 @@ const app = await createApp({
   // Adapters resolve from this app's dependencies: a third-party adapter is installed here.
   importPackage: (name) => import(name),
 });
-const runner = createJobRunner(app);
+const runner = createJobRunner(app, jobHandlers);
 await runner.start();
 const metricsServer = config.WORKER_METRICS_PORT
   ? await startMetricsServer(app, config.WORKER_METRICS_PORT)

@@ -1,4 +1,6 @@
 export { type App, type AppServices, createApp } from "./app/index.ts";
+export { jobHandlers } from "./app/job-handlers.ts";
+export { jobQueues } from "./app/job-queues.ts";
 export {
   type Auth,
   type AuthSession,
@@ -13,7 +15,7 @@ export {
 export { CLIENT_IP_HEADER, clientIp, withClientIpHeader } from "./client-ip/index.ts";
 export { type Config, ConfigError, loadConfig, loadConfigOrExit } from "./config/index.ts";
 export { AppError, type AppErrorCode, appError, errorCodeOf } from "./errors/index.ts";
-export { createQueues, jobDefinitions } from "./jobs/index.ts";
+export { createQueues } from "./jobs/index.ts";
 export { createJobRunner } from "./jobs/runner.ts";
 export { createLogger, type Logger } from "./logger/index.ts";
 export { createRateLimits, retryAfterOf } from "./rate-limits/index.ts";

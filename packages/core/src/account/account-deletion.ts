@@ -7,7 +7,7 @@ import { isFreshSession } from "../auth/index.ts";
 import { avatarKey, avatarSizes } from "../avatars/index.ts";
 import { cancelBookingByMentee, cancelSessionByMentor } from "../bookings/cancel-booking.ts";
 import { liveBookingStatuses } from "../bookings/snapshot.ts";
-import { sendEmailJob } from "../email/index.ts";
+import { sendEmailQueue } from "../email/index.ts";
 import { renderAccountDeleted } from "../email/templates/account-deleted.ts";
 import { AppError } from "../errors/index.ts";
 import { enqueue } from "../jobs/define.ts";
@@ -267,7 +267,7 @@ export async function deleteAccount(
     });
     await enqueue(
       services.boss,
-      sendEmailJob,
+      sendEmailQueue,
       { to: before.email, ...email },
       { db: fromPrisma(tx) },
     );

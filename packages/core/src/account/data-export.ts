@@ -5,11 +5,12 @@ import { fromPrisma } from "pg-boss";
 import { z } from "zod";
 import type { AppServices } from "../app/types.ts";
 import { avatarKey } from "../avatars/index.ts";
-import { sendEmailJob } from "../email/index.ts";
+import { sendEmailQueue } from "../email/index.ts";
 import { renderDataExportReady } from "../email/templates/data-export-ready.ts";
 import { AppError } from "../errors/index.ts";
-import { defineJob, enqueue } from "../jobs/define.ts";
+import { enqueue } from "../jobs/define.ts";
 import { isTimeZone } from "../trpc/context.ts";
+import { dataExportQueue } from "./data-export.queue.ts";
 
 /** How long a built export can be downloaded. */
 export const DATA_EXPORT_TTL_MS = 7 * 24 * 3_600_000;
@@ -43,7 +44,7 @@ export async function requestDataExport(
         expiresAt: new Date(now.getTime() + DATA_EXPORT_TTL_MS),
       },
     });
-    await enqueue(services.boss, dataExportJob, { exportId: created.id }, { db: fromPrisma(tx) });
+    await enqueue(services.boss, dataExportQueue, { exportId: created.id }, { db: fromPrisma(tx) });
     return { id: created.id };
   });
 }
@@ -194,7 +195,7 @@ export async function buildDataExport(services: AppServices, exportId: string, n
     });
     await enqueue(
       services.boss,
-      sendEmailJob,
+      sendEmailQueue,
       { to: user.email, ...email },
       { db: fromPrisma(tx) },
     );
@@ -233,24 +234,3 @@ export async function expireDataExports(services: AppServices, now = new Date())
   }
   return expired.length;
 }
-
-export const dataExportJob = defineJob({
-  name: "account.export",
-  schema: z.object({ exportId: z.uuid() }),
-  queue: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 900 },
-  async handle({ exportId }, services) {
-    await buildDataExport(services, exportId);
-  },
-});
-
-/** Daily: exports past their date lose their file. */
-export const dataExportCleanupJob = defineJob({
-  name: "account.export-cleanup",
-  schema: z.object({}).passthrough(),
-  queue: { retryLimit: 2, retryDelay: 300 },
-  schedule: { cron: "27 3 * * *" },
-  async handle(_data, services) {
-    const expired = await expireDataExports(services);
-    services.logger.info({ expired }, "data exports expired");
-  },
-});

@@ -4,10 +4,9 @@ export {
   deleteAccount,
   deletionBlockers,
 } from "./account-deletion.ts";
+export { dataExportCleanupQueue, dataExportQueue } from "./data-export.queue.ts";
 export {
   buildDataExport,
-  dataExportCleanupJob,
-  dataExportJob,
   dataExportUrlPath,
   expireDataExports,
   readDataExport,

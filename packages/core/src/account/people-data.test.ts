@@ -22,12 +22,8 @@ import {
   signUpVerifiedUser,
 } from "../testing/index.ts";
 import { createCaller } from "../trpc/router.ts";
-import {
-  buildDataExport,
-  dataExportJob,
-  expireDataExports,
-  readDataExport,
-} from "./data-export.ts";
+import { dataExportJob } from "./data-export.job.ts";
+import { buildDataExport, expireDataExports, readDataExport } from "./data-export.ts";
 
 let rig: Awaited<ReturnType<typeof createPaymentsRig>>;
 beforeAll(async () => {

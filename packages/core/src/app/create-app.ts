@@ -4,7 +4,7 @@ import { PgBoss } from "pg-boss";
 import { createAuth } from "../auth/index.ts";
 import type { Config } from "../config/index.ts";
 import { createEmailTransport } from "../email/index.ts";
-import { sendEmailJob } from "../email/send-email.job.ts";
+import { sendEmailQueue } from "../email/send-email.queue.ts";
 import { createFileStorage } from "../files/create-file-storage.ts";
 import { createQueues, enqueue } from "../jobs/index.ts";
 import { createLogger, type Logger } from "../logger/index.ts";
@@ -13,6 +13,7 @@ import { createDbSandboxStore } from "../payments/sandbox/db-sandbox-store.ts";
 import { createRateLimits } from "../rate-limits/index.ts";
 import { createAppTelemetry } from "../telemetry/app-telemetry.ts";
 import { createVideoProvider } from "../video/create-video-provider.ts";
+import { jobQueues } from "./job-queues.ts";
 import type { AppServices } from "./types.ts";
 
 export interface App extends AppServices {
@@ -85,7 +86,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   });
   boss.on("error", (error) => logger.error({ err: error }, "pg-boss error"));
   await boss.start();
-  const updatedQueues = await createQueues(boss);
+  const updatedQueues = await createQueues(boss, jobQueues);
   if (updatedQueues.length > 0) logger.info({ queues: updatedQueues }, "queue options updated");
   const telemetry = createAppTelemetry({
     config,
@@ -105,7 +106,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     logger,
     rateLimits,
     sendEmail: async (message) => {
-      await enqueue(boss, sendEmailJob, message);
+      await enqueue(boss, sendEmailQueue, message);
     },
   });
 

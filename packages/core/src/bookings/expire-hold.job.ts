@@ -1,25 +1,19 @@
 import type { Db } from "@mentora/db";
-import { z } from "zod";
-import { defineJob } from "../jobs/define.ts";
+import type { AppServices } from "../app/types.ts";
+import { defineHandler } from "../jobs/define.ts";
+import { expireHoldQueue } from "./expire-hold.queue.ts";
 import { releaseSessionIfEmpty } from "./release-session.ts";
 
 /**
  * Releases an unpaid hold when its time is up. Guarded (PENDING_PAYMENT and expired only), so
  * a hold that was paid, cancelled or already expired is left alone, and a retry does nothing.
  */
-export const expireHoldJob = defineJob({
-  name: "booking.expire-hold",
-  schema: z.object({ bookingId: z.string() }),
-  queue: {
-    retryLimit: 10,
-    retryDelay: 10,
-    retryBackoff: true,
-    deadLetter: "booking.expire-hold.dead",
-  },
-  async handle({ bookingId }, services) {
+export const expireHoldJob = defineHandler(
+  expireHoldQueue,
+  async ({ bookingId }, services: AppServices) => {
     await expireHold(services.prisma, bookingId, new Date());
   },
-});
+);
 
 export async function expireHold(prisma: Db, bookingId: string, now: Date): Promise<boolean> {
   return prisma.$transaction(async (tx) => {

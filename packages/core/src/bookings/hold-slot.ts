@@ -12,7 +12,7 @@ import { pgErrorCode } from "../db/pg-error.ts";
 import { AppError } from "../errors/index.ts";
 import { hashInvitationToken } from "../invitations/token.ts";
 import { enqueue } from "../jobs/define.ts";
-import { expireHoldJob } from "./expire-hold.job.ts";
+import { expireHoldQueue } from "./expire-hold.queue.ts";
 import { enqueueBookingEvent } from "./notifications/enqueue-booking-event.ts";
 import { type BookingWithSession, bookingInclude, liveBookingStatuses } from "./snapshot.ts";
 
@@ -136,7 +136,7 @@ export async function holdSlot(
         } else {
           await enqueue(
             services.boss,
-            expireHoldJob,
+            expireHoldQueue,
             { bookingId: booking.id },
             {
               db: fromPrisma(tx),

@@ -1,7 +1,7 @@
 import { fromPrisma } from "pg-boss";
 import { z } from "zod";
 import { auditActorOf, writeAudit } from "../audit/audit-log.ts";
-import { releaseEarningsJob } from "../earnings/release-earnings.job.ts";
+import { releaseEarningsQueue } from "../earnings/release-earnings.queue.ts";
 import { AppError } from "../errors/index.ts";
 import { enqueue } from "../jobs/define.ts";
 import { ledgerTransactionOptions } from "../ledger/index.ts";
@@ -89,7 +89,7 @@ export const adminDecideAttendance = adminProcedure
         if (status === "RELEASED") {
           await enqueue(
             services.boss,
-            releaseEarningsJob,
+            releaseEarningsQueue,
             { bookingId: booking.id },
             { db: fromPrisma(tx) },
           );

@@ -2,7 +2,7 @@ import type { Prisma } from "@mentora/db";
 import type { GatewayWebhookEvent } from "@mentora/payment-gateway";
 import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../app/types.ts";
-import { releaseEarningsJob } from "../earnings/release-earnings.job.ts";
+import { releaseEarningsQueue } from "../earnings/release-earnings.queue.ts";
 import { enqueue } from "../jobs/define.ts";
 import {
   earningsReleaseKey,
@@ -195,7 +195,7 @@ async function unfreeze(
   );
   await enqueue(
     services.boss,
-    releaseEarningsJob,
+    releaseEarningsQueue,
     { bookingId },
     { db: fromPrisma(tx), startAfter: releaseAt },
   );

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jobQueues } from "../app/job-queues.ts";
 import { completeSession } from "../earnings/complete-session.ts";
 import {
   earningsReleaseDeadJob,
@@ -174,7 +175,7 @@ describe("release failures", () => {
     expect(releaseEarningsJob.queue.deadLetter).toBe(earningsReleaseDeadJob.name);
     // A queue created before it had one (an existing deployment) gets it at the next start.
     await rig.app.boss.updateQueue(releaseEarningsJob.name, { deadLetter: null });
-    await createQueues(rig.app.boss);
+    await createQueues(rig.app.boss, jobQueues);
     const queue = await rig.app.boss.getQueue(releaseEarningsJob.name);
     expect(queue?.deadLetter).toBe("earnings.release.dead");
     const bookingId = `booking-${randomUUID()}`;

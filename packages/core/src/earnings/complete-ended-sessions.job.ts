@@ -1,6 +1,6 @@
-import { z } from "zod";
 import type { AppServices } from "../app/types.ts";
-import { defineJob } from "../jobs/define.ts";
+import { defineHandler } from "../jobs/define.ts";
+import { completeEndedSessionsQueue } from "./complete-ended-sessions.queue.ts";
 import { completeSession } from "./complete-session.ts";
 
 const batchSize = 200;
@@ -17,15 +17,12 @@ export const verdictWaitMs = 6 * 3_600_000;
  * except those whose video room still waits for its attendance verdict (verdictWaitMs). Each
  * session in its own transaction; running twice completes nothing twice.
  */
-export const completeEndedSessionsJob = defineJob({
-  name: "earnings.complete-ended-sessions",
-  schema: z.object({}).passthrough(),
-  queue: { retryLimit: 2, retryDelay: 60, policy: "singleton" },
-  schedule: { cron: "*/5 * * * *" },
-  async handle(_data, services) {
+export const completeEndedSessionsJob = defineHandler(
+  completeEndedSessionsQueue,
+  async (_data, services: AppServices) => {
     await completeEndedSessions(services);
   },
-});
+);
 
 export async function completeEndedSessions(
   services: AppServices,

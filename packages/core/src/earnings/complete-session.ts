@@ -2,7 +2,7 @@ import type { Prisma } from "@mentora/db";
 import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../app/types.ts";
 import { enqueue } from "../jobs/define.ts";
-import { releaseEarningsJob } from "./release-earnings.job.ts";
+import { releaseEarningsQueue } from "./release-earnings.queue.ts";
 
 export interface CompleteSessionOptions {
   /** Why: "ended" (its end passed, no video verdict), or "attendance:<VERDICT>" from the video room. */
@@ -50,7 +50,7 @@ export async function completeSession(
     if (booking.priceMinor <= 0) continue;
     await enqueue(
       services.boss,
-      releaseEarningsJob,
+      releaseEarningsQueue,
       { bookingId: booking.id },
       { db: fromPrisma(tx), startAfter: releaseAt },
     );

@@ -1,7 +1,9 @@
-export { completeEndedSessions, completeEndedSessionsJob } from "./complete-ended-sessions.job.ts";
+export { completeEndedSessions } from "./complete-ended-sessions.job.ts";
+export { completeEndedSessionsQueue } from "./complete-ended-sessions.queue.ts";
 export { type CompleteSessionOptions, completeSession } from "./complete-session.ts";
+export { releaseBookingEarnings } from "./release-earnings.job.ts";
 export {
-  earningsReleaseDeadJob,
-  releaseBookingEarnings,
-  releaseEarningsJob,
-} from "./release-earnings.job.ts";
+  earningsReleaseDeadLetter,
+  earningsReleaseDeadQueue,
+  releaseEarningsQueue,
+} from "./release-earnings.queue.ts";

@@ -1,10 +1,8 @@
-import { z } from "zod";
 import type { AppServices } from "../app/types.ts";
-import { defineJob } from "../jobs/define.ts";
+import { defineHandler } from "../jobs/define.ts";
 import { ledgerTransactionOptions, releaseBookingShare } from "../ledger/index.ts";
 import { alertAdmins } from "../telemetry/admin-alert.ts";
-
-export const earningsReleaseDeadLetter = "earnings.release.dead";
+import { earningsReleaseDeadQueue, releaseEarningsQueue } from "./release-earnings.queue.ts";
 
 export { earningsReleaseKey } from "../ledger/index.ts";
 
@@ -16,19 +14,12 @@ export { earningsReleaseKey } from "../ledger/index.ts";
  * decision, releases nothing. What the mentor owes is settled from the share first. A release
  * that keeps failing lands in `earnings.release.dead`, whose handler alerts the admins.
  */
-export const releaseEarningsJob = defineJob({
-  name: "earnings.release",
-  schema: z.object({ bookingId: z.string() }),
-  queue: {
-    retryLimit: 5,
-    retryDelay: 30,
-    retryBackoff: true,
-    deadLetter: earningsReleaseDeadLetter,
-  },
-  async handle({ bookingId }, services) {
+export const releaseEarningsJob = defineHandler(
+  releaseEarningsQueue,
+  async ({ bookingId }, services: AppServices) => {
     await releaseBookingEarnings(services, bookingId);
   },
-});
+);
 
 export async function releaseBookingEarnings(
   services: Pick<AppServices, "prisma" | "logger">,
@@ -70,14 +61,12 @@ export async function releaseBookingEarnings(
  * A release that exhausted its retries: the mentor's share stays pending and nobody would know.
  * Logged as an error and mailed to every admin at once (no threshold: each one is money).
  */
-export const earningsReleaseDeadJob = defineJob({
-  name: earningsReleaseDeadLetter,
-  schema: z.object({ bookingId: z.string() }).passthrough(),
-  queue: { retryLimit: 5, retryDelay: 60, retryBackoff: true },
-  async handle({ bookingId }, services) {
+export const earningsReleaseDeadJob = defineHandler(
+  earningsReleaseDeadQueue,
+  async ({ bookingId }, services: AppServices) => {
     await alertAdmins(services, {
       subject: `Earnings release failed for booking ${bookingId}`,
       text: `The mentor's share of booking ${bookingId} could not be released after every retry. It stays pending until the cause is fixed and the release is run again.`,
     });
   },
-});
+);

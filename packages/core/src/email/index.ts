@@ -11,7 +11,7 @@ export {
   type OutboxDb,
   type OutboxEmailRecord,
 } from "./outbox-transport.ts";
-export { emailDeadLetterQueue, sendEmailJob } from "./send-email.job.ts";
+export { emailDeadLetterQueue, sendEmailQueue } from "./send-email.queue.ts";
 export { createSmtpTransport, type SmtpTransportOptions } from "./smtp-transport.ts";
 export { escapeHtml, requireHttpUrl } from "./templates/html.ts";
 export { type EmailBlock, type RenderedEmail, renderLayout } from "./templates/layout.ts";

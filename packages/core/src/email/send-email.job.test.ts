@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
-import type { JobServices } from "../jobs/define.ts";
+import type { AppServices } from "../app/types.ts";
 import { EmailDeliveryError } from "./delivery-error.ts";
-import { emailDeadLetterQueue, maxEmailAttachmentBytes, sendEmailJob } from "./send-email.job.ts";
+import { sendEmailJob } from "./send-email.job.ts";
+import { emailDeadLetterQueue, maxEmailAttachmentBytes } from "./send-email.queue.ts";
 import type { EmailMessage } from "./types.ts";
 
 const message = {
@@ -14,7 +15,7 @@ const message = {
 function fakeServices(send: (message: EmailMessage) => Promise<void>) {
   const logger = { error: vi.fn(), warn: vi.fn(), info: vi.fn() };
   const services = { email: { kind: "outbox", send: vi.fn(send) }, logger };
-  return { services: services as unknown as JobServices, logger, send: services.email.send };
+  return { services: services as unknown as AppServices, logger, send: services.email.send };
 }
 
 describe("sendEmailJob", () => {

@@ -1,7 +1,7 @@
 import { isLocale, type Locale } from "@mentora/i18n";
 import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../app/types.ts";
-import { sendEmailJob } from "../email/send-email.job.ts";
+import { sendEmailQueue } from "../email/send-email.queue.ts";
 import { renderInvitationEmail } from "../email/templates/invitation.ts";
 import { AppError } from "../errors/index.ts";
 import { enqueue } from "../jobs/define.ts";
@@ -119,7 +119,7 @@ export async function createInvitation(
       },
       include: invitationInclude,
     });
-    if (email) await enqueue(services.boss, sendEmailJob, email, { db: fromPrisma(tx) });
+    if (email) await enqueue(services.boss, sendEmailQueue, email, { db: fromPrisma(tx) });
     return created;
   });
   return { invitation: toInvitationOutput(invitation, now), link };

@@ -1,7 +1,8 @@
 import { readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { z } from "zod";
-import { defineJob } from "../jobs/define.ts";
+import type { AppServices } from "../app/types.ts";
+import { defineHandler } from "../jobs/define.ts";
+import { invoiceCleanupTempQueue } from "./cleanup-temp.queue.ts";
 
 export const TEMP_MAX_AGE_MS = 24 * 60 * 60_000;
 
@@ -34,13 +35,10 @@ export async function cleanupTempDir(
 }
 
 /** Daily: the invoice temp folder loses what is older than 24 h. */
-export const invoiceCleanupTempJob = defineJob({
-  name: "invoice.cleanup-temp",
-  schema: z.object({}).passthrough(),
-  queue: { retryLimit: 2, retryDelay: 300 },
-  schedule: { cron: "17 3 * * *" },
-  async handle(_data, services) {
+export const invoiceCleanupTempJob = defineHandler(
+  invoiceCleanupTempQueue,
+  async (_data, services: AppServices) => {
     const removed = await cleanupTempDir(services.config.invoices.tempDir);
     services.logger.info({ removed: removed.length }, "invoice temp folder cleaned");
   },
-});
+);

@@ -1,8 +1,8 @@
 import type { Prisma } from "@mentora/db";
 import { fromPrisma, type PgBoss } from "pg-boss";
-import { deterministicJobId } from "../bookings/notifications/deterministic-job-id.ts";
 import { enqueue } from "../jobs/define.ts";
-import { invoiceRenderJob } from "./render.job.ts";
+import { deterministicJobId } from "../jobs/deterministic-job-id.ts";
+import { invoiceRenderQueue } from "./render.queue.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -13,9 +13,9 @@ type Tx = Prisma.TransactionClient;
 export async function enqueueInvoiceForPayment(boss: PgBoss, tx: Tx, paymentId: string) {
   await enqueue(
     boss,
-    invoiceRenderJob,
+    invoiceRenderQueue,
     { kind: "invoice", paymentId },
-    { db: fromPrisma(tx), id: deterministicJobId(invoiceRenderJob.name, "invoice", paymentId) },
+    { db: fromPrisma(tx), id: deterministicJobId(invoiceRenderQueue.name, "invoice", paymentId) },
   );
 }
 
@@ -23,9 +23,12 @@ export async function enqueueInvoiceForPayment(boss: PgBoss, tx: Tx, paymentId: 
 export async function enqueueCreditNoteForRefund(boss: PgBoss, tx: Tx, refundId: string) {
   await enqueue(
     boss,
-    invoiceRenderJob,
+    invoiceRenderQueue,
     { kind: "credit_note", refundId },
-    { db: fromPrisma(tx), id: deterministicJobId(invoiceRenderJob.name, "credit_note", refundId) },
+    {
+      db: fromPrisma(tx),
+      id: deterministicJobId(invoiceRenderQueue.name, "credit_note", refundId),
+    },
   );
 }
 
@@ -33,8 +36,8 @@ export async function enqueueCreditNoteForRefund(boss: PgBoss, tx: Tx, refundId:
 export async function enqueueRender(boss: PgBoss, tx: Tx, invoiceId: string) {
   await enqueue(
     boss,
-    invoiceRenderJob,
+    invoiceRenderQueue,
     { kind: "document", invoiceId },
-    { db: fromPrisma(tx), id: deterministicJobId(invoiceRenderJob.name, "document", invoiceId) },
+    { db: fromPrisma(tx), id: deterministicJobId(invoiceRenderQueue.name, "document", invoiceId) },
   );
 }

@@ -1,5 +1,6 @@
 export { canRead, findReadableInvoice, invoiceUrl, invoiceUrlPath, type Viewer } from "./access.ts";
-export { cleanupTempDir, invoiceCleanupTempJob } from "./cleanup-temp.job.ts";
+export { cleanupTempDir } from "./cleanup-temp.job.ts";
+export { invoiceCleanupTempQueue } from "./cleanup-temp.queue.ts";
 export {
   documentOf,
   type InvoiceRow,
@@ -9,7 +10,7 @@ export {
   retentionUntil,
 } from "./issue.ts";
 export { formatInvoiceNumber } from "./numbering.ts";
-export { type InvoiceRenderData, invoiceRenderJob } from "./render.job.ts";
+export { type InvoiceRenderData, invoiceRenderQueue } from "./render.queue.ts";
 export { INVOICE_KEY_PREFIX, renderInvoice } from "./render.ts";
 export { INVOICE_INTEGRITY_ERROR, invoicePdfForContext, invoicePdfResponse } from "./serve.ts";
 export type { PayoutStatementInput } from "./snapshot.ts";

@@ -1,11 +1,12 @@
 import type { PgBoss, Queue, SendOptions } from "pg-boss";
 import type { z } from "zod";
-import type { AppServices } from "../app/types.ts";
 import { withTraceContext } from "../telemetry/trace-context.ts";
 
-export type JobServices = AppServices;
-
-export interface JobDefinition<Schema extends z.ZodType = z.ZodType, Services = JobServices> {
+/**
+ * A queue's contract: what producers import (`x.queue.ts`). It holds no handler, so sending a
+ * job never drags the handler's imports in; the worker pairs it with one in `app/job-handlers.ts`.
+ */
+export interface QueueContract<Schema extends z.ZodType = z.ZodType> {
   /** Queue name, `domain.action`. */
   name: string;
   /** Job data is parsed on both ends: when sent and when handled. */
@@ -14,14 +15,47 @@ export interface JobDefinition<Schema extends z.ZodType = z.ZodType, Services = 
   queue: Omit<Queue, "name">;
   /** Runs on a cron schedule (UTC unless tz is given); the worker registers it at start. */
   schedule?: { cron: string; tz?: string };
-  /** Must be idempotent: pg-boss can run a job again (retry, expiry) after a partial success. */
-  handle(data: z.output<Schema>, services: Services, meta: { jobId: string }): Promise<void>;
 }
 
-export function defineJob<Schema extends z.ZodType, Services = JobServices>(
-  definition: JobDefinition<Schema, Services>,
-): JobDefinition<Schema, Services> {
-  return definition;
+export function defineQueue<Schema extends z.ZodType>(
+  contract: QueueContract<Schema>,
+): QueueContract<Schema> {
+  return contract;
+}
+
+export interface JobMeta {
+  jobId: string;
+}
+
+/**
+ * A handler with its payload type erased, which is what lets the worker's list hold handlers of
+ * different payloads without a cast: `run` takes the stored data as unknown and parses it with
+ * the queue's own schema before the typed handler sees it.
+ */
+export interface AnyJobHandler<Services> extends QueueContract {
+  run(raw: unknown, services: Services, meta: JobMeta): Promise<void>;
+}
+
+/** A queue's contract with its handler (`x.job.ts`); `handle` is typed from the schema. */
+export interface JobHandler<Schema extends z.ZodType, Services> extends QueueContract<Schema> {
+  /** Must be idempotent: pg-boss can run a job again (retry, expiry) after a partial success. */
+  handle(data: z.output<Schema>, services: Services, meta: JobMeta): Promise<void>;
+  run(raw: unknown, services: Services, meta: JobMeta): Promise<void>;
+}
+
+/**
+ * Pairs a queue with its handler. The services type is the handler's to name (core's handlers
+ * take AppServices), so this module knows nothing of the app that runs it.
+ */
+export function defineHandler<Schema extends z.ZodType, Services>(
+  contract: QueueContract<Schema>,
+  handle: (data: z.output<Schema>, services: Services, meta: JobMeta) => Promise<void>,
+): JobHandler<Schema, Services> {
+  return {
+    ...contract,
+    handle,
+    run: (raw, services, meta) => handle(contract.schema.parse(raw), services, meta),
+  };
 }
 
 /**
@@ -30,11 +64,11 @@ export function defineJob<Schema extends z.ZodType, Services = JobServices>(
  */
 export async function enqueue<Schema extends z.ZodType>(
   boss: PgBoss,
-  job: JobDefinition<Schema, never>,
+  queue: QueueContract<Schema>,
   data: z.input<Schema>,
   options: SendOptions = {},
 ): Promise<string | null> {
-  const parsed = job.schema.parse(data) as object;
+  const parsed = queue.schema.parse(data) as object;
   // When tracing, the job carries the request's trace context: its span joins that trace.
-  return boss.send(job.name, withTraceContext(parsed), options);
+  return boss.send(queue.name, withTraceContext(parsed), options);
 }

@@ -1,57 +1,21 @@
 import type { PgBoss, QueueResult, UpdateQueueOptions } from "pg-boss";
-import { dataExportCleanupJob, dataExportJob } from "../account/data-export.ts";
-import { expireHoldJob } from "../bookings/expire-hold.job.ts";
-import { bookingNotifyJob } from "../bookings/notifications/booking-notify.job.ts";
-import { bookingReminderJob } from "../bookings/notifications/booking-reminder.job.ts";
-import { completeEndedSessionsJob } from "../earnings/complete-ended-sessions.job.ts";
-import { earningsReleaseDeadJob, releaseEarningsJob } from "../earnings/release-earnings.job.ts";
-import { sendEmailJob } from "../email/send-email.job.ts";
-import { invoiceCleanupTempJob } from "../invoices/cleanup-temp.job.ts";
-import { invoiceRenderJob } from "../invoices/render.job.ts";
-import { expirePaymentJob } from "../payments/checkout/expire-payment.job.ts";
-import { executeRefundJob } from "../payments/refunds/execute-refund.job.ts";
-import { processWebhookJob } from "../payments/webhooks/process-webhook.job.ts";
-import { executePayoutJob } from "../payouts/execute-payout.job.ts";
-import { reconcilePayoutsJob } from "../payouts/reconcile-payouts.job.ts";
-import { retentionJob } from "../retention/retention.job.ts";
-import { processCallbackJob } from "../video/callbacks/process-callback.job.ts";
-import { closeRoomJob, openRoomJob } from "../video/room-jobs.ts";
-// Registers the payout.paid / payout.failed handlers with webhook.process.
-import "../payouts/webhook-handlers.ts";
-// Registers the dispute.opened / dispute.closed handlers with webhook.process.
-import "../disputes/webhook-handlers.ts";
-import type { JobDefinition } from "./define.ts";
+import type { QueueContract } from "./define.ts";
 
 export {
   type ProblemJob,
   type QueueCounts,
   readQueueCounts,
 } from "./admin/queue-state.ts";
-export { defineJob, enqueue, type JobDefinition, type JobServices } from "./define.ts";
-
-/** Every queue core declares; the worker runs a handler for each. A new job adds one line. */
-export const jobDefinitions = [
-  sendEmailJob,
-  expireHoldJob,
-  bookingNotifyJob,
-  bookingReminderJob,
-  expirePaymentJob,
-  executeRefundJob,
-  processWebhookJob,
-  openRoomJob,
-  closeRoomJob,
-  processCallbackJob,
-  invoiceRenderJob,
-  invoiceCleanupTempJob,
-  completeEndedSessionsJob,
-  earningsReleaseDeadJob,
-  releaseEarningsJob,
-  executePayoutJob,
-  reconcilePayoutsJob,
-  dataExportJob,
-  dataExportCleanupJob,
-  retentionJob,
-] as unknown as readonly JobDefinition[];
+export {
+  type AnyJobHandler,
+  defineHandler,
+  defineQueue,
+  enqueue,
+  type JobHandler,
+  type JobMeta,
+  type QueueContract,
+} from "./define.ts";
+export { deterministicJobId } from "./deterministic-job-id.ts";
 
 /**
  * What pg-boss 12 stores for an option a queue is created without: an option removed from a
@@ -81,7 +45,7 @@ const SYNCED_OPTIONS = Object.keys(QUEUE_OPTION_DEFAULTS) as SyncedOption[];
  */
 export function queueOptionChanges(
   stored: QueueResult,
-  definition: JobDefinition,
+  definition: QueueContract,
 ): UpdateQueueOptions | null {
   const changes: Record<string, unknown> = {};
   for (const key of SYNCED_OPTIONS) {
@@ -92,15 +56,15 @@ export function queueOptionChanges(
 }
 
 /**
- * Creates each queue (and its dead-letter queue first, which pg-boss requires), and brings an
- * existing queue's options in step with its definition: a retry or dead-letter change in code
- * reaches deployments whose queues were created by an older release. Idempotent, so both web
- * and worker run it at start and neither depends on the other having started. Returns the names
- * of the queues it updated.
+ * Creates each queue of the list (core's is app/job-queues.ts), and its dead-letter queue first,
+ * which pg-boss requires, and brings an existing queue's options in step with its contract: a
+ * retry or dead-letter change in code reaches deployments whose queues were created by an older
+ * release. Idempotent, so both web and worker run it at start and neither depends on the other
+ * having started. Returns the names of the queues it updated.
  */
 export async function createQueues(
   boss: PgBoss,
-  definitions: readonly JobDefinition[] = jobDefinitions,
+  definitions: readonly QueueContract[],
 ): Promise<string[]> {
   const existing = new Map((await boss.getQueues()).map((queue) => [queue.name, queue]));
   const updated: string[] = [];

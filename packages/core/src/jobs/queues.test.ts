@@ -3,7 +3,8 @@ import { createTestDatabase, type TestDatabase } from "@mentora/db/testing";
 import { PgBoss } from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createQueues, defineJob, type JobDefinition, QUEUE_OPTION_DEFAULTS } from "./index.ts";
+import { jobQueues } from "../app/job-queues.ts";
+import { createQueues, defineQueue, QUEUE_OPTION_DEFAULTS, type QueueContract } from "./index.ts";
 
 let database: TestDatabase;
 let boss: PgBoss;
@@ -19,8 +20,8 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const job = (name: string, queue: JobDefinition["queue"]) =>
-  defineJob({ name, schema: z.object({}), queue, handle: async () => {} }) as JobDefinition;
+const job = (name: string, queue: QueueContract["queue"]) =>
+  defineQueue({ name, schema: z.object({}), queue });
 
 const synced = (queue: object | null) =>
   Object.fromEntries(
@@ -84,7 +85,7 @@ describe("createQueues", () => {
   });
 
   it("every queue core declares is in step after a start", async () => {
-    await createQueues(boss);
-    expect(await createQueues(boss)).toEqual([]);
+    await createQueues(boss, jobQueues);
+    expect(await createQueues(boss, jobQueues)).toEqual([]);
   });
 });

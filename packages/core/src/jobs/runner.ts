@@ -1,7 +1,6 @@
 import type { AppServices } from "../app/types.ts";
 import { inSpan, SpanKind, takeTraceContext } from "../telemetry/trace-context.ts";
-import type { JobDefinition } from "./define.ts";
-import { jobDefinitions } from "./index.ts";
+import type { AnyJobHandler } from "./define.ts";
 
 const workOptions = { batchSize: 1, pollingIntervalSeconds: 0.5, burstWhenReadyExceeds: 1 };
 
@@ -13,12 +12,12 @@ export interface JobRunner {
 }
 
 /**
- * Runs each job definition's handler on its queue, one job per fetch so that a failure retries
- * only that job (pg-boss retries a whole fetched batch when a handler throws).
+ * Runs each handler on its queue (the worker's are app/job-handlers.ts), one job per fetch so
+ * that a failure retries only that job (pg-boss retries a whole fetched batch when a handler throws).
  */
 export function createJobRunner(
   services: AppServices,
-  definitions: readonly JobDefinition[] = jobDefinitions,
+  definitions: readonly AnyJobHandler<AppServices>[],
 ): JobRunner {
   const { boss, logger, telemetry } = services;
   return {
@@ -39,8 +38,7 @@ export function createJobRunner(
             },
             async () => {
               try {
-                const data = job.schema.parse(raw);
-                await job.handle(data, services, { jobId: item.id });
+                await job.run(raw, services, { jobId: item.id });
                 const seconds = (performance.now() - started) / 1000;
                 telemetry.observeJob(job.name, "completed", seconds);
                 logger.info(

@@ -3,7 +3,7 @@ import { negotiateLocale } from "@mentora/i18n";
 import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../app/types.ts";
 import { type AuditActor, writeAudit } from "../audit/audit-log.ts";
-import { sendEmailJob } from "../email/send-email.job.ts";
+import { sendEmailQueue } from "../email/send-email.queue.ts";
 import { renderPayoutMethodChanged } from "../email/templates/payout-method-changed.ts";
 import { AppError } from "../errors/index.ts";
 import { enqueue } from "../jobs/define.ts";
@@ -134,7 +134,7 @@ export async function changePayoutMethod(
       });
       await enqueue(
         services.boss,
-        sendEmailJob,
+        sendEmailQueue,
         { to: mentor.email, ...email },
         {
           db: fromPrisma(tx),

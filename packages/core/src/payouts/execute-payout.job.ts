@@ -1,8 +1,8 @@
 import { isGatewayError } from "@mentora/payment-gateway";
-import { z } from "zod";
 import type { AppServices } from "../app/types.ts";
-import { defineJob } from "../jobs/define.ts";
+import { defineHandler } from "../jobs/define.ts";
 import { callGateway } from "../payments/gateway-call.ts";
+import { executePayoutQueue } from "./execute-payout.queue.ts";
 import { gatewayDestinationOf, methodFromRow } from "./method.ts";
 import { applyProviderPayout, failPayout } from "./payout-service.ts";
 
@@ -15,21 +15,12 @@ import { applyProviderPayout, failPayout } from "./payout-service.ts";
  * answer (webhook, or `payout.reconcile` asking findPayout with the payout's key) moves a
  * PROCESSING payout, so a crash between the transfer and our update never pays twice.
  */
-export const executePayoutJob = defineJob({
-  name: "payout.execute",
-  schema: z.object({ payoutId: z.string() }),
-  queue: {
-    policy: "singleton",
-    retryLimit: 5,
-    retryDelay: 30,
-    retryBackoff: true,
-    heartbeatSeconds: 30,
-    expireInSeconds: 900,
-  },
-  async handle({ payoutId }, services) {
+export const executePayoutJob = defineHandler(
+  executePayoutQueue,
+  async ({ payoutId }, services: AppServices) => {
     await executePayout(services, payoutId);
   },
-});
+);
 
 export type ExecuteOutcome = "not-approved" | "paid" | "failed" | "pending" | "unknown";
 

@@ -1,9 +1,11 @@
 export { type AdminPayoutFilters, adminPayoutFilters, payoutsCsv } from "./admin/list-payouts.ts";
-export { executePayout, executePayoutJob } from "./execute-payout.job.ts";
+export { executePayout } from "./execute-payout.job.ts";
+export { executePayoutQueue } from "./execute-payout.queue.ts";
 export {
   applyProviderPayout,
   approvePayout,
   markPayoutPaid,
   requestPayout,
 } from "./payout-service.ts";
-export { reconcilePayouts, reconcilePayoutsJob } from "./reconcile-payouts.job.ts";
+export { reconcilePayouts } from "./reconcile-payouts.job.ts";
+export { reconcilePayoutsQueue } from "./reconcile-payouts.queue.ts";

@@ -14,7 +14,7 @@ import {
   reservePayout,
 } from "../ledger/index.ts";
 import { isSupportedCurrency } from "../offerings/currency.ts";
-import { executePayoutJob } from "./execute-payout.job.ts";
+import { executePayoutQueue } from "./execute-payout.queue.ts";
 import { destinationJsonOf, gatewayIdOf, methodFromRow, type PayoutMethodValue } from "./method.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -245,7 +245,7 @@ export async function approvePayout(
 export async function enqueueExecute(services: Services, tx: Tx, payout: PayoutRow) {
   await enqueue(
     services.boss,
-    executePayoutJob,
+    executePayoutQueue,
     { payoutId: payout.id },
     { db: fromPrisma(tx), singletonKey: payout.mentorId },
   );

@@ -1,8 +1,8 @@
-import { z } from "zod";
 import type { AppServices } from "../app/types.ts";
-import { defineJob } from "../jobs/define.ts";
+import { defineHandler } from "../jobs/define.ts";
 import { callGateway } from "../payments/gateway-call.ts";
 import { applyProviderPayout, enqueueExecute, transitionPayout } from "./payout-service.ts";
+import { reconcilePayoutsQueue } from "./reconcile-payouts.queue.ts";
 
 const batchSize = 100;
 
@@ -10,15 +10,12 @@ const batchSize = 100;
  * Every few minutes: payouts APPROVED or PROCESSING for longer than
  * PAYOUT_RECONCILE_AFTER_MINUTES are repaired from the gateway's own records.
  */
-export const reconcilePayoutsJob = defineJob({
-  name: "payout.reconcile",
-  schema: z.object({}).passthrough(),
-  queue: { policy: "singleton", retryLimit: 1, retryDelay: 60 },
-  schedule: { cron: "*/5 * * * *" },
-  async handle(_data, services) {
+export const reconcilePayoutsJob = defineHandler(
+  reconcilePayoutsQueue,
+  async (_data, services: AppServices) => {
     await reconcilePayouts(services);
   },
-});
+);
 
 export interface ReconcileReport {
   /** APPROVED payouts whose execute job was sent again (nothing was ever sent for them). */

@@ -1,12 +1,11 @@
 import type { GatewayWebhookEvent, ProviderPayout } from "@mentora/payment-gateway";
 import type { AppServices } from "../app/types.ts";
 import { callGateway } from "../payments/gateway-call.ts";
-import { registerWebhookEventHandler } from "../payments/webhooks/process-webhook.job.ts";
 import { applyProviderPayout } from "./payout-service.ts";
 
 /**
- * payout.paid / payout.failed drive the same idempotent transitions as execute and reconcile.
- * The provider's lookup is the truth when it has an answer; a gateway that cannot look the payout
+ * payout.paid / payout.failed (wired to webhook.process in app/job-handlers.ts) drive the same
+ * idempotent transitions as execute and reconcile. The provider's lookup is the truth when it has an answer; a gateway that cannot look the payout
  * up from this process (payoutLookup "process") is taken at its verified event.
  */
 export async function handlePayoutEvent(
@@ -57,6 +56,3 @@ export async function handlePayoutEvent(
   }
   await applyProviderPayout(services, payout.id, truth);
 }
-
-registerWebhookEventHandler("payout.paid", handlePayoutEvent);
-registerWebhookEventHandler("payout.failed", handlePayoutEvent);

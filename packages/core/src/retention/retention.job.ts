@@ -1,6 +1,6 @@
-import { z } from "zod";
 import type { AppServices } from "../app/types.ts";
-import { defineJob } from "../jobs/define.ts";
+import { defineHandler } from "../jobs/define.ts";
+import { retentionQueue } from "./retention.queue.ts";
 
 /** Rows per DELETE: short statements, no long lock on a table the edge writes to. */
 const batchSize = 5_000;
@@ -17,14 +17,8 @@ export interface RetentionResult {
  * RETENTION_SESSION_DAYS past their expiry. Failed or dead events stay until an admin replays
  * them; the ledger, payments, refunds and invoices are never touched.
  */
-export const retentionJob = defineJob({
-  name: "retention.cleanup",
-  schema: z.object({}).passthrough(),
-  queue: { retryLimit: 3, retryDelay: 300, policy: "singleton" },
-  schedule: { cron: "40 3 * * *" },
-  async handle(_data, services) {
-    await runRetention(services);
-  },
+export const retentionJob = defineHandler(retentionQueue, async (_data, services: AppServices) => {
+  await runRetention(services);
 });
 
 export async function runRetention(

@@ -1,5 +1,5 @@
 import type { AppServices } from "../app/types.ts";
-import { sendEmailJob } from "../email/send-email.job.ts";
+import { sendEmailQueue } from "../email/send-email.queue.ts";
 import { escapeHtml } from "../email/templates/html.ts";
 import { enqueue } from "../jobs/define.ts";
 import { postAlertWebhook } from "./alerts.ts";
@@ -18,7 +18,7 @@ export async function alertAdmins(
     select: { email: true },
   });
   for (const admin of admins) {
-    await enqueue(services.boss, sendEmailJob, {
+    await enqueue(services.boss, sendEmailQueue, {
       to: admin.email,
       subject: `[Mentora alert] ${alert.subject}`,
       text: alert.text,

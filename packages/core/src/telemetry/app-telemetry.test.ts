@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { App } from "../app/index.ts";
-import { defineJob, type JobDefinition } from "../jobs/define.ts";
+import { defineHandler, defineQueue } from "../jobs/define.ts";
 import { createQueues } from "../jobs/index.ts";
 import { createJobRunner } from "../jobs/runner.ts";
 import { callerFor, createTestApp } from "../testing/index.ts";
@@ -147,21 +147,17 @@ describe("a scrape of the app's metrics", () => {
   });
 
   it("times job attempts per queue and counts failures", async () => {
-    const ok = defineJob({
-      name: "telemetry.ok",
-      schema: z.object({}),
-      queue: { retryLimit: 0 },
-      handle: async () => {},
-    });
-    const failing = defineJob({
-      name: "telemetry.failing",
-      schema: z.object({}),
-      queue: { retryLimit: 0 },
-      handle: async () => {
+    const ok = defineHandler(
+      defineQueue({ name: "telemetry.ok", schema: z.object({}), queue: { retryLimit: 0 } }),
+      async (_data, _services: App) => {},
+    );
+    const failing = defineHandler(
+      defineQueue({ name: "telemetry.failing", schema: z.object({}), queue: { retryLimit: 0 } }),
+      async (_data, _services: App) => {
         throw new Error("expected failure");
       },
-    });
-    const definitions = [ok, failing] as unknown as JobDefinition[];
+    );
+    const definitions = [ok, failing];
     await createQueues(app.boss, definitions);
     await app.boss.send(ok.name, {});
     await app.boss.send(failing.name, {});

@@ -2,7 +2,7 @@ import type { Db } from "@mentora/db";
 import type { Pool } from "pg";
 import type { PgBoss } from "pg-boss";
 import type { Config } from "../config/index.ts";
-import { sendEmailJob } from "../email/send-email.job.ts";
+import { sendEmailQueue } from "../email/send-email.queue.ts";
 import { enqueue } from "../jobs/define.ts";
 import type { Logger } from "../logger/index.ts";
 import { createFailureAlerter, type FailureAlert, postAlertWebhook } from "./alerts.ts";
@@ -52,7 +52,7 @@ export function createAppTelemetry(deps: {
     });
     for (const admin of admins) {
       const text = `${alert.message}\n\nSee the admin pages (webhook events, payments) for details.`;
-      await enqueue(deps.boss, sendEmailJob, {
+      await enqueue(deps.boss, sendEmailQueue, {
         to: admin.email,
         subject: `[Mentora alert] ${alert.message}`,
         text,

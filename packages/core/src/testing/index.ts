@@ -46,7 +46,7 @@ export async function deliverQueuedEmails(app: App): Promise<number> {
   for (;;) {
     const [job] = await app.boss.fetch<{ to: string }>(sendEmailJob.name);
     if (!job) return delivered;
-    await sendEmailJob.handle(sendEmailJob.schema.parse(job.data), app, { jobId: job.id });
+    await sendEmailJob.run(job.data, app, { jobId: job.id });
     await app.boss.complete(sendEmailJob.name, job.id);
     delivered += 1;
   }

@@ -1,4 +1,6 @@
-export { processCallbackJob } from "./callbacks/process-callback.job.ts";
+export { processCallbackQueue } from "./callbacks/process-callback.queue.ts";
 export { receiveVideoCallback } from "./callbacks/receive-callback.ts";
+export { closeRoomQueue } from "./close-room.queue.ts";
 export { createVideoProvider } from "./create-video-provider.ts";
-export { closeRoomJob, openRoomJob, scheduleVideoRoom } from "./room-jobs.ts";
+export { openRoomQueue } from "./open-room.queue.ts";
+export { scheduleVideoRoom } from "./room-jobs.ts";

@@ -9,8 +9,8 @@ import { startBookingPayment } from "../payments/checkout/start-payment.ts";
 import { createPaymentsRig, ledgerIsBalanced, walletOf } from "../payments/testing/payments-rig.ts";
 import { processVideoCallback } from "./callbacks/process-callback.job.ts";
 import { receiveVideoCallback } from "./callbacks/receive-callback.ts";
+import { closeRoomJob } from "./close-room.job.ts";
 import { localVideoSecret } from "./create-video-provider.ts";
-import { closeRoomJob } from "./room-jobs.ts";
 import { openRoom, statusCallbackUrl } from "./rooms.ts";
 
 let rig: Awaited<ReturnType<typeof createPaymentsRig>>;

@@ -1,56 +1,10 @@
 import type { Prisma } from "@mentora/db";
 import { fromPrisma, type PgBoss } from "pg-boss";
-import { z } from "zod";
 import type { AppServices } from "../app/types.ts";
-import { deterministicJobId } from "../bookings/notifications/deterministic-job-id.ts";
-import { completeSession } from "../earnings/complete-session.ts";
-import { defineJob, enqueue } from "../jobs/define.ts";
-import { closeRoom, openRoom } from "./rooms.ts";
-import { applyAttendanceVerdict } from "./verdict.ts";
-
-const retries = { retryLimit: 10, retryDelay: 15, retryBackoff: true } as const;
-
-/**
- * Opens the room shortly before the start. The job carries the start it was planned for: a
- * rescheduled session has a newer job, and this one does nothing.
- */
-export const openRoomJob = defineJob({
-  name: "video.open-room",
-  schema: z.object({ sessionId: z.string(), startsAt: z.iso.datetime() }),
-  queue: { ...retries, deadLetter: "video.open-room.dead" },
-  async handle({ sessionId, startsAt }, services) {
-    const session = await services.prisma.mentoringSession.findUnique({
-      where: { id: sessionId },
-      select: { startsAt: true },
-    });
-    if (session?.startsAt.toISOString() !== startsAt) return;
-    await openRoom(services, sessionId);
-  },
-});
-
-/**
- * After the end and the grace period: completes the room, decides attendance, applies it (a
- * mentor no-show refunds), then completes the session, which plans the earnings release.
- */
-export const closeRoomJob = defineJob({
-  name: "video.close-room",
-  schema: z.object({ sessionId: z.string(), endsAt: z.iso.datetime() }),
-  queue: { ...retries, deadLetter: "video.close-room.dead" },
-  async handle({ sessionId, endsAt }, services) {
-    const session = await services.prisma.mentoringSession.findUnique({
-      where: { id: sessionId },
-      select: { endsAt: true, status: true },
-    });
-    if (!session || session.endsAt.toISOString() !== endsAt) return;
-    const verdict = await closeRoom(services, sessionId);
-    if (session.status === "CANCELLED") return;
-    // Refunds first: a completed session's earnings are released from what refunds leave.
-    await applyAttendanceVerdict(services, sessionId, verdict);
-    await services.prisma.$transaction((tx) =>
-      completeSession(services, tx, sessionId, { reason: `attendance:${verdict}` }),
-    );
-  },
-});
+import { enqueue } from "../jobs/define.ts";
+import { deterministicJobId } from "../jobs/deterministic-job-id.ts";
+import { closeRoomQueue } from "./close-room.queue.ts";
+import { openRoomQueue } from "./open-room.queue.ts";
 
 /**
  * Plans the room of a confirmed booking's session: open at start − VIDEO_JOIN_MINUTES_BEFORE,
@@ -84,22 +38,22 @@ export async function planRoomJobs(
   const { sessionId, startsAt, endsAt } = session;
   await enqueue(
     boss,
-    openRoomJob,
+    openRoomQueue,
     { sessionId, startsAt: startsAt.toISOString() },
     {
       db,
       startAfter: new Date(startsAt.getTime() - config.video.joinBeforeMs),
-      id: deterministicJobId(openRoomJob.name, sessionId, startsAt.toISOString()),
+      id: deterministicJobId(openRoomQueue.name, sessionId, startsAt.toISOString()),
     },
   );
   await enqueue(
     boss,
-    closeRoomJob,
+    closeRoomQueue,
     { sessionId, endsAt: endsAt.toISOString() },
     {
       db,
       startAfter: new Date(endsAt.getTime() + config.video.graceMs),
-      id: deterministicJobId(closeRoomJob.name, sessionId, endsAt.toISOString()),
+      id: deterministicJobId(closeRoomQueue.name, sessionId, endsAt.toISOString()),
     },
   );
 }

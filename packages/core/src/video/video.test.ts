@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorCodeOf } from "../errors/index.ts";
 import { callerFor } from "../testing/index.ts";
 import { processVideoCallback } from "./callbacks/process-callback.job.ts";
+import { closeRoomJob } from "./close-room.job.ts";
 import { localVideoSecret } from "./create-video-provider.ts";
-import { closeRoomJob, openRoomJob } from "./room-jobs.ts";
+import { openRoomJob } from "./open-room.job.ts";
 import { attendanceOf, closeRoom, openRoom, statusCallbackUrl, verdictOf } from "./rooms.ts";
 import { createVideoRig, tokenClaims } from "./video-rig.ts";
 

@@ -1,12 +1,12 @@
 import type { Prisma } from "@mentora/db";
 import { fromPrisma, type PgBoss } from "pg-boss";
 import type { z } from "zod";
-import { sendEmailJob } from "../../email/send-email.job.ts";
+import { sendEmailQueue } from "../../email/send-email.queue.ts";
 import type { RenderedEmail } from "../../email/templates/layout.ts";
 import { enqueue } from "../../jobs/define.ts";
 import type { BookingRecipient } from "./recipients.ts";
 
-export type EmailJobData = z.input<typeof sendEmailJob.schema>;
+export type EmailJobData = z.input<typeof sendEmailQueue.schema>;
 
 /** An .ics file for an email (job data is JSON, so its bytes travel as base64). */
 export function icsAttachment(filename: string, method: "REQUEST" | "CANCEL", content: string) {
@@ -39,6 +39,6 @@ export async function enqueueBookingEmail(
     html: email.html,
     ...(input.attachments ? { attachments: input.attachments } : {}),
   };
-  const jobId = await enqueue(boss, sendEmailJob, data, { db: fromPrisma(tx), id: input.id });
+  const jobId = await enqueue(boss, sendEmailQueue, data, { db: fromPrisma(tx), id: input.id });
   return jobId !== null;
 }

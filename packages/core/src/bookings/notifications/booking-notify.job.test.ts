@@ -2,7 +2,8 @@ import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../app/index.ts";
 import { deliverQueuedEmails } from "../../testing/index.ts";
-import { type BookingNotification, bookingNotifyJob } from "./booking-notify.job.ts";
+import { bookingNotifyJob } from "./booking-notify.job.ts";
+import type { BookingNotification } from "./booking-notify.queue.ts";
 import { createBookingFixture } from "./test-helpers/booking-fixture.ts";
 import { createNotificationTestApp, icsOf, queuedEmails } from "./test-helpers/notification-app.ts";
 

@@ -1,30 +1,18 @@
-import { z } from "zod";
+import type { AppServices } from "../../app/types.ts";
 import { renderBookingCancelled } from "../../email/templates/booking-cancelled.ts";
 import { renderBookingConfirmed } from "../../email/templates/booking-confirmed.ts";
 import { renderBookingRescheduled } from "../../email/templates/booking-rescheduled.ts";
 import type { RenderedEmail } from "../../email/templates/layout.ts";
 import { invoiceUrl } from "../../invoices/access.ts";
 import { issueInvoiceForPayment } from "../../invoices/issue.ts";
-import { defineJob, type JobServices } from "../../jobs/define.ts";
+import { defineHandler } from "../../jobs/define.ts";
+import { deterministicJobId } from "../../jobs/deterministic-job-id.ts";
 import { renderBookingIcs } from "../ics/booking-ics.ts";
 import { type BookingDetails, loadBookingDetails } from "./booking-details.ts";
 import { bookingEmailInput } from "./booking-email-input.ts";
 import { enqueueBookingEmail, icsAttachment } from "./booking-email-job.ts";
-import { deterministicJobId } from "./deterministic-job-id.ts";
+import { type BookingNotification, bookingNotifyQueue } from "./booking-notify.queue.ts";
 import { type BookingRecipient, type BookingRole, recipientFor } from "./recipients.ts";
-
-const notifyQueue = "booking.notify";
-
-const notifySchema = z.object({
-  bookingId: z.string(),
-  event: z.enum(["confirmed", "cancelled", "rescheduled"]),
-  scheduleVersion: z.number().int(),
-  /** For "rescheduled": the time it had before, shown as "Previously: …". */
-  previous: z.object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime() }).optional(),
-});
-
-export type BookingNotification = z.output<typeof notifySchema>;
-export type BookingEventName = BookingNotification["event"];
 
 /** Why a notification is no longer worth sending, or null to send it. */
 function skipReason(booking: BookingDetails, data: BookingNotification): string | null {
@@ -66,7 +54,7 @@ function renderEmail(
  * the PDF is rendered. An issue failure leaves the link out rather than holding the email.
  */
 async function paidBookingInvoiceUrl(
-  services: JobServices,
+  services: AppServices,
   bookingId: string,
 ): Promise<string | undefined> {
   const payment = await services.prisma.payment.findFirst({
@@ -91,11 +79,9 @@ async function paidBookingInvoiceUrl(
  * each with a calendar file (REQUEST adds or updates the event, CANCEL removes it). The emails
  * get deterministic job ids and are sent in one transaction: a retry enqueues nothing twice.
  */
-export const bookingNotifyJob = defineJob({
-  name: notifyQueue,
-  schema: notifySchema,
-  queue: { retryLimit: 5, retryDelay: 30, retryBackoff: true, deadLetter: "booking.notify.dead" },
-  async handle(data, services) {
+export const bookingNotifyJob = defineHandler(
+  bookingNotifyQueue,
+  async (data, services: AppServices) => {
     const { prisma, boss, logger, config } = services;
     const booking = await loadBookingDetails(prisma, data.bookingId);
     if (!booking) {
@@ -119,7 +105,7 @@ export const bookingNotifyJob = defineJob({
       const ics = renderBookingIcs(booking, role, { method, publicUrl: config.PUBLIC_URL, stamp });
       return {
         id: deterministicJobId(
-          notifyQueue,
+          bookingNotifyQueue.name,
           booking.id,
           data.event,
           data.scheduleVersion,
@@ -141,4 +127,4 @@ export const bookingNotifyJob = defineJob({
       for (const email of emails) await enqueueBookingEmail(boss, tx, email);
     });
   },
-});
+);

@@ -1,24 +1,15 @@
 import type { Prisma } from "@mentora/db";
-import { z } from "zod";
+import type { AppServices } from "../../app/types.ts";
 import { renderBookingReminder } from "../../email/templates/booking-reminder.ts";
-import { defineJob } from "../../jobs/define.ts";
+import { defineHandler } from "../../jobs/define.ts";
+import { deterministicJobId } from "../../jobs/deterministic-job-id.ts";
 import { type BookingDetails, loadBookingDetails } from "./booking-details.ts";
 import { bookingEmailInput } from "./booking-email-input.ts";
 import { enqueueBookingEmail } from "./booking-email-job.ts";
-import { deterministicJobId } from "./deterministic-job-id.ts";
+import { type BookingReminder, bookingReminderQueue } from "./booking-reminder.queue.ts";
 import { type BookingRole, recipientFor } from "./recipients.ts";
 
-const reminderQueue = "booking.reminder";
 const HOUR = 60 * 60_000;
-
-const reminderSchema = z.object({
-  bookingId: z.string(),
-  kind: z.enum(["24h", "1h"]),
-  /** The booking's scheduleVersion when this reminder was planned: a moved booking skips it. */
-  scheduleVersion: z.number().int(),
-});
-
-export type BookingReminder = z.output<typeof reminderSchema>;
 
 function skipReason(
   booking: BookingDetails | null,
@@ -58,11 +49,9 @@ async function rolesToRemind(
  * is share-locked (a concurrent cancel or move waits for us), the BookingReminder row is the
  * dedupe record (a second run inserts nothing and sends nothing), and the emails are enqueued.
  */
-export const bookingReminderJob = defineJob({
-  name: reminderQueue,
-  schema: reminderSchema,
-  queue: { retryLimit: 5, retryDelay: 30, retryBackoff: true, deadLetter: "booking.reminder.dead" },
-  async handle(data, services) {
+export const bookingReminderJob = defineHandler(
+  bookingReminderQueue,
+  async (data, services: AppServices) => {
     const { prisma, boss, logger, config } = services;
     const now = new Date();
     await prisma.$transaction(async (tx) => {
@@ -86,7 +75,7 @@ export const bookingReminderJob = defineJob({
         const input = bookingEmailInput(booking, recipient, config.PUBLIC_URL);
         await enqueueBookingEmail(boss, tx, {
           id: deterministicJobId(
-            reminderQueue,
+            bookingReminderQueue.name,
             booking.id,
             data.kind,
             data.scheduleVersion,
@@ -98,4 +87,4 @@ export const bookingReminderJob = defineJob({
       }
     });
   },
-});
+);

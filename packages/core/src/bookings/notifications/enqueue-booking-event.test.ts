@@ -1,8 +1,8 @@
 import type { JobWithMetadata } from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../app/index.ts";
-import { bookingNotifyJob } from "./booking-notify.job.ts";
-import { type BookingReminder, bookingReminderJob } from "./booking-reminder.job.ts";
+import { bookingNotifyQueue } from "./booking-notify.queue.ts";
+import { type BookingReminder, bookingReminderQueue } from "./booking-reminder.queue.ts";
 import { type BookingEventInput, enqueueBookingEvent } from "./enqueue-booking-event.ts";
 import { createBookingFixture } from "./test-helpers/booking-fixture.ts";
 import { createNotificationTestApp } from "./test-helpers/notification-app.ts";
@@ -24,7 +24,7 @@ async function jobsFor(queue: string, bookingId: string) {
 
 async function remindersFor(bookingId: string) {
   const jobs = (await jobsFor(
-    bookingReminderJob.name,
+    bookingReminderQueue.name,
     bookingId,
   )) as JobWithMetadata<BookingReminder>[];
   return jobs.map((job) => ({
@@ -57,7 +57,7 @@ describe("enqueueBookingEvent", () => {
       { kind: "24h", startAfter: new Date(startsAt.getTime() - 24 * HOUR), version: 1 },
       { kind: "1h", startAfter: new Date(startsAt.getTime() - HOUR), version: 1 },
     ]);
-    const [notify] = await jobsFor(bookingNotifyJob.name, booking.id);
+    const [notify] = await jobsFor(bookingNotifyQueue.name, booking.id);
     expect(notify?.data).toEqual({ bookingId: booking.id, event: "confirmed", scheduleVersion: 1 });
   });
 
@@ -71,7 +71,7 @@ describe("enqueueBookingEvent", () => {
   it("plans no reminder for a booking 30 minutes out, but still notifies", async () => {
     const { booking } = await bookAndEnqueue(0.5);
     expect(await remindersFor(booking.id)).toEqual([]);
-    expect(await jobsFor(bookingNotifyJob.name, booking.id)).toHaveLength(1);
+    expect(await jobsFor(bookingNotifyQueue.name, booking.id)).toHaveLength(1);
   });
 
   it("plans no reminder for a cancellation or for a booking that is not confirmed", async () => {
@@ -90,7 +90,7 @@ describe("enqueueBookingEvent", () => {
         throw new Error("the booking change failed");
       }),
     ).rejects.toThrow("the booking change failed");
-    expect(await jobsFor(bookingNotifyJob.name, booking.id)).toEqual([]);
+    expect(await jobsFor(bookingNotifyQueue.name, booking.id)).toEqual([]);
     expect(await remindersFor(booking.id)).toEqual([]);
   });
 
@@ -99,7 +99,7 @@ describe("enqueueBookingEvent", () => {
     await app.prisma.$transaction((tx) =>
       enqueueBookingEvent(app, tx, { booking, startsAt, event: "confirmed" }, new Date()),
     );
-    expect(await jobsFor(bookingNotifyJob.name, booking.id)).toHaveLength(1);
+    expect(await jobsFor(bookingNotifyQueue.name, booking.id)).toHaveLength(1);
     expect(await remindersFor(booking.id)).toHaveLength(2);
   });
 
@@ -122,7 +122,7 @@ describe("enqueueBookingEvent", () => {
       ),
     );
     expect((await remindersFor(booking.id)).map((reminder) => reminder.version)).toEqual([2, 2]);
-    const [notify] = await jobsFor(bookingNotifyJob.name, booking.id);
+    const [notify] = await jobsFor(bookingNotifyQueue.name, booking.id);
     expect(notify?.data).toMatchObject({
       event: "rescheduled",
       scheduleVersion: 2,

@@ -1,11 +1,11 @@
 import type { Prisma } from "@mentora/db";
 import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../../app/types.ts";
-import { enqueue, type JobDefinition } from "../../jobs/define.ts";
+import { enqueue } from "../../jobs/define.ts";
+import { deterministicJobId } from "../../jobs/deterministic-job-id.ts";
 import { scheduleVideoRoom } from "../../video/room-jobs.ts";
-import { type BookingEventName, bookingNotifyJob } from "./booking-notify.job.ts";
-import { bookingReminderJob } from "./booking-reminder.job.ts";
-import { deterministicJobId } from "./deterministic-job-id.ts";
+import { type BookingEventName, bookingNotifyQueue } from "./booking-notify.queue.ts";
+import { bookingReminderQueue } from "./booking-reminder.queue.ts";
 
 const HOUR = 60 * 60_000;
 const reminderOffsets = [
@@ -38,7 +38,7 @@ export async function enqueueBookingEvent(
   const db = fromPrisma(tx);
   await enqueue(
     boss,
-    bookingNotifyJob,
+    bookingNotifyQueue,
     {
       bookingId: booking.id,
       event,
@@ -52,7 +52,7 @@ export async function enqueueBookingEvent(
     },
     {
       db,
-      id: deterministicJobId(bookingNotifyJob.name, booking.id, event, booking.scheduleVersion),
+      id: deterministicJobId(bookingNotifyQueue.name, booking.id, event, booking.scheduleVersion),
     },
   );
 
@@ -63,19 +63,18 @@ export async function enqueueBookingEvent(
     if (startAfter <= now) continue;
     await enqueue(
       boss,
-      bookingReminderJob,
+      bookingReminderQueue,
       { bookingId: booking.id, kind, scheduleVersion: booking.scheduleVersion },
       {
         db,
         startAfter,
-        id: deterministicJobId(bookingReminderJob.name, booking.id, kind, booking.scheduleVersion),
+        id: deterministicJobId(
+          bookingReminderQueue.name,
+          booking.id,
+          kind,
+          booking.scheduleVersion,
+        ),
       },
     );
   }
 }
-
-/** The queues this module adds; jobs/index.ts lists them for the worker. */
-export const bookingJobDefinitions = [
-  bookingNotifyJob,
-  bookingReminderJob,
-] as unknown as readonly JobDefinition[];

@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { webhookEventHandlers } from "../../app/job-handlers.ts";
 import { createUser } from "../../bookings/bookings.fixture.ts";
 import { errorCodeOf } from "../../errors/index.ts";
 import { contextFor } from "../../testing/index.ts";
 import { createCaller } from "../../trpc/router.ts";
 import { startBookingPayment } from "../checkout/start-payment.ts";
 import { createPaymentsRig } from "../testing/payments-rig.ts";
-import { processWebhookEvent, webhookMaxAttempts } from "../webhooks/process-webhook.job.ts";
+import { processWebhookEvent } from "../webhooks/process-webhook.job.ts";
+import { webhookMaxAttempts } from "../webhooks/process-webhook.queue.ts";
 import { csvField, paymentsCsv } from "./list-payments.ts";
 
 let rig: Awaited<ReturnType<typeof createPaymentsRig>>;
@@ -142,7 +144,9 @@ describe("webhook processing failures", () => {
     });
     const alerts = vi.spyOn(app.logger, "error");
     for (let attempt = 1; attempt <= webhookMaxAttempts; attempt += 1) {
-      await expect(processWebhookEvent(app, row.id)).rejects.toThrow(/no payment for sandbox/);
+      await expect(processWebhookEvent(app, row.id, webhookEventHandlers)).rejects.toThrow(
+        /no payment for sandbox/,
+      );
       const after = await app.prisma.webhookEvent.findUniqueOrThrow({ where: { id: row.id } });
       expect(after.attempts).toBe(attempt);
       expect(after.status).toBe(attempt === webhookMaxAttempts ? "DEAD" : "FAILED");

@@ -7,7 +7,7 @@ import { ledgerTransactionOptions } from "../../ledger/index.ts";
 import { adminProcedure, requireFreshSession, router } from "../../trpc/init.ts";
 import { paymentInclude, paymentOutput, toPaymentOutput } from "../payment-output.ts";
 import { refundPaymentInTransaction } from "../refunds/refund-payment.ts";
-import { processWebhookJob } from "../webhooks/process-webhook.job.ts";
+import { processWebhookQueue } from "../webhooks/process-webhook.queue.ts";
 import { adminPaymentFilters, adminPaymentRow, listPaymentsForAdmin } from "./list-payments.ts";
 
 export const adminListPaymentsInput = adminPaymentFilters.extend({
@@ -153,7 +153,12 @@ export const adminReplayWebhook = adminProcedure
         targetId: event.id,
         details: { provider: event.provider, type: event.type, previousStatus: event.status },
       });
-      await enqueue(boss, processWebhookJob, { webhookEventId: event.id }, { db: fromPrisma(tx) });
+      await enqueue(
+        boss,
+        processWebhookQueue,
+        { webhookEventId: event.id },
+        { db: fromPrisma(tx) },
+      );
     });
     ctx.services.logger.info(
       { webhookEventId: event.id, adminId: ctx.user.id },

@@ -1,9 +1,9 @@
-import { z } from "zod";
 import type { AppServices } from "../../app/types.ts";
 import { expireHold } from "../../bookings/expire-hold.job.ts";
-import { defineJob } from "../../jobs/define.ts";
+import { defineHandler } from "../../jobs/define.ts";
 import { callGateway } from "../gateway-call.ts";
 import { closePayment, settlePayment } from "../settlement/settle-payment.ts";
+import { expirePaymentQueue } from "./expire-payment.queue.ts";
 
 /**
  * Ends a checkout nobody finished. The provider is asked first: a payment that succeeded at the
@@ -11,19 +11,12 @@ import { closePayment, settlePayment } from "../settlement/settle-payment.ts";
  * back) and the booking's hold is released. Scheduled at the payment's expiry; a run before it
  * (the provider extended the lifespan and a later job exists) does nothing.
  */
-export const expirePaymentJob = defineJob({
-  name: "payment.expire",
-  schema: z.object({ paymentId: z.string() }),
-  queue: {
-    retryLimit: 10,
-    retryDelay: 30,
-    retryBackoff: true,
-    deadLetter: "payment.expire.dead",
-  },
-  async handle({ paymentId }, services) {
+export const expirePaymentJob = defineHandler(
+  expirePaymentQueue,
+  async ({ paymentId }, services: AppServices) => {
     await expirePayment(services, paymentId, new Date());
   },
-});
+);
 
 export async function expirePayment(
   services: AppServices,

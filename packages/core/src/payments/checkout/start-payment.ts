@@ -2,7 +2,7 @@ import type { Prisma } from "@mentora/db";
 import { idempotencyKey, isSupportedCurrency, money } from "@mentora/payment-gateway";
 import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../../app/types.ts";
-import { expireHoldJob } from "../../bookings/expire-hold.job.ts";
+import { expireHoldQueue } from "../../bookings/expire-hold.queue.ts";
 import { AppError } from "../../errors/index.ts";
 import { enqueue } from "../../jobs/define.ts";
 import {
@@ -14,7 +14,7 @@ import {
 import { callGateway, userFacingGatewayError } from "../gateway-call.ts";
 import { GatewayRegistryError } from "../registry/index.ts";
 import { closePayment, settleInTransaction } from "../settlement/settle-payment.ts";
-import { expirePaymentJob } from "./expire-payment.job.ts";
+import { expirePaymentQueue } from "./expire-payment.queue.ts";
 import { returnUrlFor, statusUrlFor } from "./return-secret.ts";
 
 const MINUTE = 60_000;
@@ -101,7 +101,7 @@ export async function startBookingPayment(
     await holdUntil(services, tx, booking.id, booking.holdExpiresAt, expiresAt);
     await enqueue(
       services.boss,
-      expirePaymentJob,
+      expirePaymentQueue,
       { paymentId: created.id },
       { db: fromPrisma(tx), startAfter: expiresAt },
     );
@@ -149,7 +149,7 @@ export async function startWalletTopUp(
     });
     await enqueue(
       services.boss,
-      expirePaymentJob,
+      expirePaymentQueue,
       { paymentId: created.id },
       { db: fromPrisma(tx), startAfter: expiresAt },
     );
@@ -183,7 +183,7 @@ async function holdUntil(
   await tx.booking.update({ where: { id: bookingId }, data: { holdExpiresAt: until } });
   await enqueue(
     services.boss,
-    expireHoldJob,
+    expireHoldQueue,
     { bookingId },
     { db: fromPrisma(tx), startAfter: until },
   );
@@ -276,7 +276,7 @@ export async function ensureCheckout(
       }
       await enqueue(
         services.boss,
-        expirePaymentJob,
+        expirePaymentQueue,
         { paymentId: payment.id },
         { db: fromPrisma(tx), startAfter: checkout.expiresAt },
       );

@@ -1,8 +1,7 @@
 import type { Prisma } from "@mentora/db";
 import { GatewayError, idempotencyKey, money } from "@mentora/payment-gateway";
-import { z } from "zod";
 import type { AppServices } from "../../app/types.ts";
-import { defineJob } from "../../jobs/define.ts";
+import { defineHandler } from "../../jobs/define.ts";
 import {
   accounts,
   confirmGatewayRefund,
@@ -10,6 +9,7 @@ import {
   postTransaction,
 } from "../../ledger/index.ts";
 import { callGateway } from "../gateway-call.ts";
+import { executeRefundQueue } from "./execute-refund.queue.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -18,19 +18,12 @@ type Tx = Prisma.TransactionClient;
  * retry after a crash or a timeout finds the first refund at the provider, never a second.
  * A refusal does not lose the money: it goes to the payer's wallet instead, and the refund says so.
  */
-export const executeRefundJob = defineJob({
-  name: "payment.refund",
-  schema: z.object({ refundId: z.string() }),
-  queue: {
-    retryLimit: 12,
-    retryDelay: 30,
-    retryBackoff: true,
-    deadLetter: "payment.refund.dead",
-  },
-  async handle({ refundId }, services) {
+export const executeRefundJob = defineHandler(
+  executeRefundQueue,
+  async ({ refundId }, services: AppServices) => {
     await executeRefund(services, refundId);
   },
-});
+);
 
 export async function executeRefund(services: AppServices, refundId: string): Promise<void> {
   const refund = await services.prisma.refund.findUniqueOrThrow({

@@ -13,7 +13,7 @@ import {
   splitFee,
 } from "../../ledger/index.ts";
 import { closePayment, lockPayment } from "../settlement/settle-payment.ts";
-import { executeRefundJob } from "./execute-refund.job.ts";
+import { executeRefundQueue } from "./execute-refund.queue.ts";
 
 type Tx = Prisma.TransactionClient;
 type RefundRow = Prisma.RefundGetPayload<object>;
@@ -141,7 +141,7 @@ export async function refundPaymentInTransaction(
     });
     await enqueue(
       services.boss,
-      executeRefundJob,
+      executeRefundQueue,
       { refundId: refund.id },
       { db: fromPrisma(tx), id: refund.id },
     );

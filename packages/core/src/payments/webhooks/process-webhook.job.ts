@@ -1,14 +1,26 @@
 import type { GatewayWebhookEvent } from "@mentora/payment-gateway";
-import { z } from "zod";
 import type { AppServices } from "../../app/types.ts";
-import { defineJob } from "../../jobs/define.ts";
+import { defineHandler } from "../../jobs/define.ts";
 import { callGateway } from "../gateway-call.ts";
 import { completeGatewayRefunds } from "../refunds/execute-refund.job.ts";
 import { settlePayment } from "../settlement/settle-payment.ts";
+import { processWebhookQueue, webhookMaxAttempts } from "./process-webhook.queue.ts";
 
-const retryLimit = 8;
-/** The first attempt plus pg-boss's retries: after the last, the event waits for a replay. */
-export const webhookMaxAttempts = retryLimit + 1;
+/** The payment.* events, which this module settles itself. */
+type PaymentEventType = Extract<GatewayWebhookEvent["type"], `payment.${string}`>;
+
+/**
+ * Handlers for the event kinds another capability owns (payouts, disputes), by type, each
+ * receiving its own kind of event. Built explicitly where the worker is composed
+ * (app/job-handlers.ts) and passed in: no module registers itself by being imported.
+ */
+export type WebhookEventHandlers = {
+  [Type in Exclude<GatewayWebhookEvent["type"], PaymentEventType>]?: (
+    services: AppServices,
+    provider: string,
+    event: GatewayWebhookEvent & { type: Type },
+  ) => Promise<void>;
+};
 
 /**
  * Processes one stored event. Never trusts the event's body for money: it asks the provider
@@ -16,42 +28,16 @@ export const webhookMaxAttempts = retryLimit + 1;
  * is recorded on the event and retried with backoff; after the last attempt the event is DEAD
  * (pg-boss's dead-letter queue keeps the job) and an admin can replay it.
  */
-export const processWebhookJob = defineJob({
-  name: "webhook.process",
-  schema: z.object({ webhookEventId: z.string() }),
-  queue: {
-    retryLimit,
-    retryDelay: 5,
-    retryBackoff: true,
-    // A worker killed mid-job stops heartbeating: the job is retried within about a minute
-    // instead of after the 15-minute expiry (processing is idempotent, decision 018).
-    heartbeatSeconds: 30,
-    deadLetter: "webhook.process.dead",
-  },
-  async handle({ webhookEventId }, services) {
-    await processWebhookEvent(services, webhookEventId);
-  },
-});
-
-/** Event kinds another capability handles (payouts); registered by it, not known here. */
-export type WebhookEventHandler = (
-  services: AppServices,
-  provider: string,
-  event: GatewayWebhookEvent,
-) => Promise<void>;
-
-const extraHandlers = new Map<string, WebhookEventHandler>();
-
-export function registerWebhookEventHandler(
-  type: GatewayWebhookEvent["type"],
-  handler: WebhookEventHandler,
-): void {
-  extraHandlers.set(type, handler);
+export function createProcessWebhookJob(eventHandlers: WebhookEventHandlers) {
+  return defineHandler(processWebhookQueue, async ({ webhookEventId }, services: AppServices) => {
+    await processWebhookEvent(services, webhookEventId, eventHandlers);
+  });
 }
 
 export async function processWebhookEvent(
   services: AppServices,
   webhookEventId: string,
+  eventHandlers: WebhookEventHandlers,
 ): Promise<void> {
   const { prisma, telemetry } = services;
   const row = await prisma.webhookEvent.update({
@@ -61,7 +47,12 @@ export async function processWebhookEvent(
   if (row.status === "PROCESSED") return;
   if (row.attempts > 1) telemetry.payments.webhookRetried(row.provider);
   try {
-    await handleEvent(services, row.provider, row.payload as unknown as GatewayWebhookEvent);
+    await handleEvent(
+      services,
+      row.provider,
+      row.payload as unknown as GatewayWebhookEvent,
+      eventHandlers,
+    );
     await prisma.webhookEvent.update({
       where: { id: row.id },
       data: { status: "PROCESSED", processedAt: new Date(), lastError: null },
@@ -87,6 +78,7 @@ async function handleEvent(
   services: AppServices,
   provider: string,
   event: GatewayWebhookEvent,
+  eventHandlers: WebhookEventHandlers,
 ): Promise<void> {
   switch (event.type) {
     case "payment.succeeded":
@@ -113,7 +105,11 @@ async function handleEvent(
       return;
     }
     default: {
-      const handler = extraHandlers.get(event.type);
+      // The map is typed per event kind; TypeScript cannot tie a looked-up entry to this
+      // event's kind, so the entry is widened to the event union it is called with.
+      const handler = eventHandlers[event.type] as
+        | ((services: AppServices, provider: string, event: GatewayWebhookEvent) => Promise<void>)
+        | undefined;
       if (!handler) {
         services.logger.info({ provider, type: event.type }, "webhook event type not handled");
         return;

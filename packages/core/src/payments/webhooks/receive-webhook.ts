@@ -11,7 +11,7 @@ import type { AppServices } from "../../app/types.ts";
 import { pgErrorCode } from "../../db/pg-error.ts";
 import { enqueue } from "../../jobs/define.ts";
 import { ipKey, retryAfterOf } from "../../rate-limits/index.ts";
-import { processWebhookJob } from "./process-webhook.job.ts";
+import { processWebhookQueue } from "./process-webhook.queue.ts";
 
 export interface WebhookResponse {
   status: number;
@@ -147,7 +147,7 @@ async function storeEvent(
       });
       await enqueue(
         services.boss,
-        processWebhookJob,
+        processWebhookQueue,
         { webhookEventId: row.id },
         { db: fromPrisma(tx) },
       );

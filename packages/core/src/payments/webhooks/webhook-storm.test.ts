@@ -3,13 +3,14 @@ import type { AddressInfo } from "node:net";
 import type { SandboxDelivery } from "@mentora/gateway-sandbox";
 import { signSandboxPayload } from "@mentora/gateway-sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { webhookEventHandlers } from "../../app/job-handlers.ts";
 import { createJobRunner } from "../../jobs/runner.ts";
 import { accounts, balanceOf } from "../../ledger/index.ts";
 import { startBookingPayment } from "../checkout/start-payment.ts";
 import { executeRefund } from "../refunds/execute-refund.job.ts";
 import { refundPayment } from "../refunds/refund-payment.ts";
 import { createPaymentsRig, ledgerIsBalanced } from "../testing/payments-rig.ts";
-import { processWebhookJob } from "./process-webhook.job.ts";
+import { createProcessWebhookJob } from "./process-webhook.job.ts";
 import { receiveWebhook } from "./receive-webhook.ts";
 
 let rig: Awaited<ReturnType<typeof createPaymentsRig>>;
@@ -89,6 +90,7 @@ describe("webhook storm", () => {
 
     // The first wave settles the paid ones (so they can be refunded), through the edge.
     const firstWave = [...rig.deliveries];
+    const processWebhookJob = createProcessWebhookJob(webhookEventHandlers);
     const runners = [
       createJobRunner(app, [processWebhookJob]),
       createJobRunner(app, [processWebhookJob]),

@@ -1,27 +1,19 @@
 import { z } from "zod";
 import type { AppServices } from "../../app/types.ts";
-import { defineJob } from "../../jobs/define.ts";
-
-const retryLimit = 8;
+import { defineHandler } from "../../jobs/define.ts";
+import { processCallbackQueue, processCallbackRetryLimit } from "./process-callback.queue.ts";
 
 /**
  * Turns a stored status callback into participant connections. Callbacks may come twice or out
  * of order (a disconnect before its connect): rows are keyed by the participant's sid and each
  * event only fills in what it knows, so any order ends in the same row.
  */
-export const processCallbackJob = defineJob({
-  name: "video.process-callback",
-  schema: z.object({ callbackId: z.string() }),
-  queue: {
-    retryLimit,
-    retryDelay: 5,
-    retryBackoff: true,
-    deadLetter: "video.process-callback.dead",
-  },
-  async handle({ callbackId }, services) {
+export const processCallbackJob = defineHandler(
+  processCallbackQueue,
+  async ({ callbackId }, services: AppServices) => {
     await processVideoCallback(services, callbackId);
   },
-});
+);
 
 const storedEvent = z.object({
   type: z.enum(["room-created", "room-ended", "participant-connected", "participant-disconnected"]),
@@ -49,7 +41,7 @@ export async function processVideoCallback(services: AppServices, callbackId: st
       data: { status: "PROCESSED", processedAt: new Date(), lastError: null },
     });
   } catch (error) {
-    const dead = row.attempts > retryLimit;
+    const dead = row.attempts > processCallbackRetryLimit;
     await prisma.videoCallbackEvent.update({
       where: { id: row.id },
       data: { status: dead ? "DEAD" : "FAILED", lastError: String(error).slice(0, 2000) },

@@ -6,7 +6,7 @@ import { pgErrorCode } from "../../db/pg-error.ts";
 import { enqueue } from "../../jobs/define.ts";
 import { sourceLimited } from "../../payments/webhooks/receive-webhook.ts";
 import { statusCallbackUrl } from "../rooms.ts";
-import { processCallbackJob } from "./process-callback.job.ts";
+import { processCallbackQueue } from "./process-callback.queue.ts";
 
 export interface CallbackResponse {
   status: number;
@@ -100,7 +100,7 @@ async function storeCallback(services: AppServices, event: VideoEvent): Promise<
       });
       await enqueue(
         services.boss,
-        processCallbackJob,
+        processCallbackQueue,
         { callbackId: row.id },
         { db: fromPrisma(tx) },
       );

@@ -1,24 +1,25 @@
 import type { JobWithMetadata } from "pg-boss";
 import type { z } from "zod";
 import type { App } from "../../../app/index.ts";
-import { sendEmailJob } from "../../../email/send-email.job.ts";
+import { sendEmailQueue } from "../../../email/send-email.queue.ts";
 import { createQueues } from "../../../jobs/index.ts";
 import { createTestApp } from "../../../testing/index.ts";
-import { bookingJobDefinitions } from "../enqueue-booking-event.ts";
+import { bookingNotifyQueue } from "../booking-notify.queue.ts";
+import { bookingReminderQueue } from "../booking-reminder.queue.ts";
 
 /** Job data as stored: attachments already base64. */
-export type StoredEmailJob = JobWithMetadata<z.output<typeof sendEmailJob.schema>>;
+export type StoredEmailJob = JobWithMetadata<z.output<typeof sendEmailQueue.schema>>;
 
 /** A test App whose pg-boss also has the booking queues (jobs/index.ts may not list them yet). */
 export async function createNotificationTestApp(): Promise<App> {
   const app = await createTestApp();
-  await createQueues(app.boss, bookingJobDefinitions);
+  await createQueues(app.boss, [bookingNotifyQueue, bookingReminderQueue]);
   return app;
 }
 
 /** The `email.send` jobs queued for these addresses, in any state. */
 export async function queuedEmails(app: App, ...to: string[]): Promise<StoredEmailJob[]> {
-  const jobs = (await app.boss.findJobs(sendEmailJob.name)) as StoredEmailJob[];
+  const jobs = (await app.boss.findJobs(sendEmailQueue.name)) as StoredEmailJob[];
   return jobs.filter((job) => to.includes(job.data.to));
 }
 

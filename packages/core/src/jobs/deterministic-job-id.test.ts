@@ -1,9 +1,9 @@
 import { fromPrisma } from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../app/index.ts";
-import { sendEmailJob } from "../../email/send-email.job.ts";
+import type { App } from "../app/index.ts";
+import { sendEmailQueue } from "../email/send-email.queue.ts";
+import { createTestApp } from "../testing/index.ts";
 import { deterministicJobId } from "./deterministic-job-id.ts";
-import { createNotificationTestApp } from "./test-helpers/notification-app.ts";
 
 describe("deterministicJobId", () => {
   it("is a version 5 UUID, the same for the same parts and different otherwise", () => {
@@ -20,7 +20,7 @@ describe("deterministicJobId", () => {
 describe("pg-boss 12 with a caller-chosen job id", () => {
   let app: App;
   beforeAll(async () => {
-    app = await createNotificationTestApp();
+    app = await createTestApp();
   });
   afterAll(async () => {
     await app?.close();
@@ -30,21 +30,21 @@ describe("pg-boss 12 with a caller-chosen job id", () => {
 
   it("ignores a second send with the same id (returns null), even once the first is done", async () => {
     const id = deterministicJobId("test", "dedupe");
-    expect(await app.boss.send(sendEmailJob.name, email, { id })).toBe(id);
-    expect(await app.boss.send(sendEmailJob.name, email, { id })).toBeNull();
+    expect(await app.boss.send(sendEmailQueue.name, email, { id })).toBe(id);
+    expect(await app.boss.send(sendEmailQueue.name, email, { id })).toBeNull();
 
-    const [job] = await app.boss.fetch(sendEmailJob.name);
+    const [job] = await app.boss.fetch(sendEmailQueue.name);
     expect(job?.id).toBe(id);
-    await app.boss.complete(sendEmailJob.name, id);
-    expect(await app.boss.send(sendEmailJob.name, email, { id })).toBeNull();
-    expect(await app.boss.findJobs(sendEmailJob.name, { id })).toHaveLength(1);
+    await app.boss.complete(sendEmailQueue.name, id);
+    expect(await app.boss.send(sendEmailQueue.name, email, { id })).toBeNull();
+    expect(await app.boss.findJobs(sendEmailQueue.name, { id })).toHaveLength(1);
   });
 
   it("does the same inside a Prisma transaction (fromPrisma)", async () => {
     const id = deterministicJobId("test", "dedupe-in-transaction");
     const results = await app.prisma.$transaction(async (tx) => [
-      await app.boss.send(sendEmailJob.name, email, { id, db: fromPrisma(tx) }),
-      await app.boss.send(sendEmailJob.name, email, { id, db: fromPrisma(tx) }),
+      await app.boss.send(sendEmailQueue.name, email, { id, db: fromPrisma(tx) }),
+      await app.boss.send(sendEmailQueue.name, email, { id, db: fromPrisma(tx) }),
     ]);
     expect(results).toEqual([id, null]);
   });

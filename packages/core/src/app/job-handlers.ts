@@ -1,0 +1,63 @@
+import { dataExportCleanupJob, dataExportJob } from "../account/data-export.job.ts";
+import { expireHoldJob } from "../bookings/expire-hold.job.ts";
+import { bookingNotifyJob } from "../bookings/notifications/booking-notify.job.ts";
+import { bookingReminderJob } from "../bookings/notifications/booking-reminder.job.ts";
+import { handleDisputeEvent } from "../disputes/dispute-service.ts";
+import { completeEndedSessionsJob } from "../earnings/complete-ended-sessions.job.ts";
+import { earningsReleaseDeadJob, releaseEarningsJob } from "../earnings/release-earnings.job.ts";
+import { sendEmailJob } from "../email/send-email.job.ts";
+import { invoiceCleanupTempJob } from "../invoices/cleanup-temp.job.ts";
+import { invoiceRenderJob } from "../invoices/render.job.ts";
+import type { AnyJobHandler } from "../jobs/define.ts";
+import { expirePaymentJob } from "../payments/checkout/expire-payment.job.ts";
+import { executeRefundJob } from "../payments/refunds/execute-refund.job.ts";
+import {
+  createProcessWebhookJob,
+  type WebhookEventHandlers,
+} from "../payments/webhooks/process-webhook.job.ts";
+import { executePayoutJob } from "../payouts/execute-payout.job.ts";
+import { reconcilePayoutsJob } from "../payouts/reconcile-payouts.job.ts";
+import { handlePayoutEvent } from "../payouts/webhook-handlers.ts";
+import { retentionJob } from "../retention/retention.job.ts";
+import { processCallbackJob } from "../video/callbacks/process-callback.job.ts";
+import { closeRoomJob } from "../video/close-room.job.ts";
+import { openRoomJob } from "../video/open-room.job.ts";
+import type { AppServices } from "./types.ts";
+
+/** What the worker gives every handler. */
+export type JobServices = AppServices;
+
+/** The webhook events webhook.process hands to another capability (payment.* it settles itself). */
+export const webhookEventHandlers: WebhookEventHandlers = {
+  "payout.paid": handlePayoutEvent,
+  "payout.failed": handlePayoutEvent,
+  "dispute.opened": handleDisputeEvent,
+  "dispute.closed": handleDisputeEvent,
+};
+
+/**
+ * The worker's handler map, one per queue of job-queues.ts (a test holds the two in step). Only
+ * the worker (and tests) import this file: producers import the `*.queue.ts` contracts.
+ */
+export const jobHandlers: readonly AnyJobHandler<JobServices>[] = [
+  sendEmailJob,
+  expireHoldJob,
+  bookingNotifyJob,
+  bookingReminderJob,
+  expirePaymentJob,
+  executeRefundJob,
+  createProcessWebhookJob(webhookEventHandlers),
+  openRoomJob,
+  closeRoomJob,
+  processCallbackJob,
+  invoiceRenderJob,
+  invoiceCleanupTempJob,
+  completeEndedSessionsJob,
+  earningsReleaseDeadJob,
+  releaseEarningsJob,
+  executePayoutJob,
+  reconcilePayoutsJob,
+  dataExportJob,
+  dataExportCleanupJob,
+  retentionJob,
+];

@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { defineQueue } from "../jobs/define.ts";
+
+/** What producers send; the worker handles it with `invoiceCleanupTempJob` (cleanup-temp.job.ts). */
+export const invoiceCleanupTempQueue = defineQueue({
+  name: "invoice.cleanup-temp",
+  schema: z.object({}).passthrough(),
+  queue: { retryLimit: 2, retryDelay: 300 },
+  schedule: { cron: "17 3 * * *" },
+});

@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { defineQueue } from "../../jobs/define.ts";
+
+/** What producers send; the worker handles it with `expirePaymentJob` (expire-payment.job.ts). */
+export const expirePaymentQueue = defineQueue({
+  name: "payment.expire",
+  schema: z.object({ paymentId: z.string() }),
+  queue: {
+    retryLimit: 10,
+    retryDelay: 30,
+    retryBackoff: true,
+    deadLetter: "payment.expire.dead",
+  },
+});

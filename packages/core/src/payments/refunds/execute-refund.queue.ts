@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { defineQueue } from "../../jobs/define.ts";
+
+/** What producers send; the worker handles it with `executeRefundJob` (execute-refund.job.ts). */
+export const executeRefundQueue = defineQueue({
+  name: "payment.refund",
+  schema: z.object({ refundId: z.string() }),
+  queue: {
+    retryLimit: 12,
+    retryDelay: 30,
+    retryBackoff: true,
+    deadLetter: "payment.refund.dead",
+  },
+});

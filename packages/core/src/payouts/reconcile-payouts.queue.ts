@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { defineQueue } from "../jobs/define.ts";
+
+/** What producers send; the worker handles it with `reconcilePayoutsJob` (reconcile-payouts.job.ts). */
+export const reconcilePayoutsQueue = defineQueue({
+  name: "payout.reconcile",
+  schema: z.object({}).passthrough(),
+  queue: { policy: "singleton", retryLimit: 1, retryDelay: 60 },
+  schedule: { cron: "*/5 * * * *" },
+});
