@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineQueue } from "../jobs/define.ts";
 
-/** What producers send; the worker handles it with `expireHoldJob` (expire-hold.job.ts). */
+/** What producers send; `expireHoldJob` in expire-hold.job.ts handles it. */
 export const expireHoldQueue = defineQueue({
   name: "booking.expire-hold",
   schema: z.object({ bookingId: z.string() }),

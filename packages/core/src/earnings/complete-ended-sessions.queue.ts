@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineQueue } from "../jobs/define.ts";
 
-/** What producers send; the worker handles it with `completeEndedSessionsJob` (complete-ended-sessions.job.ts). */
+/** What producers send; `completeEndedSessionsJob` in complete-ended-sessions.job.ts handles it. */
 export const completeEndedSessionsQueue = defineQueue({
   name: "earnings.complete-ended-sessions",
   schema: z.object({}).passthrough(),

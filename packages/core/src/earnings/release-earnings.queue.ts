@@ -3,7 +3,7 @@ import { defineQueue } from "../jobs/define.ts";
 
 export const earningsReleaseDeadLetter = "earnings.release.dead";
 
-/** What producers send; the worker handles it with `releaseEarningsJob` (release-earnings.job.ts). */
+/** What producers send; `releaseEarningsJob` in release-earnings.job.ts handles it. */
 export const releaseEarningsQueue = defineQueue({
   name: "earnings.release",
   schema: z.object({ bookingId: z.string() }),
@@ -15,7 +15,7 @@ export const releaseEarningsQueue = defineQueue({
   },
 });
 
-/** What producers send; the worker handles it with `earningsReleaseDeadJob` (release-earnings.job.ts). */
+/** What producers send; `earningsReleaseDeadJob` in release-earnings.job.ts handles it. */
 export const earningsReleaseDeadQueue = defineQueue({
   name: earningsReleaseDeadLetter,
   schema: z.object({ bookingId: z.string() }).passthrough(),

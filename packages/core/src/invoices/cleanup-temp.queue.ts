@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineQueue } from "../jobs/define.ts";
 
-/** What producers send; the worker handles it with `invoiceCleanupTempJob` (cleanup-temp.job.ts). */
+/** What producers send; `invoiceCleanupTempJob` in cleanup-temp.job.ts handles it. */
 export const invoiceCleanupTempQueue = defineQueue({
   name: "invoice.cleanup-temp",
   schema: z.object({}).passthrough(),

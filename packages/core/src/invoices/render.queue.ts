@@ -9,7 +9,7 @@ const renderSchema = z.discriminatedUnion("kind", [
 
 export type InvoiceRenderData = z.output<typeof renderSchema>;
 
-/** What producers send; the worker handles it with `invoiceRenderJob` (render.job.ts). */
+/** What producers send; `invoiceRenderJob` in render.job.ts handles it. */
 export const invoiceRenderQueue = defineQueue({
   name: "invoice.render",
   schema: renderSchema,

@@ -54,7 +54,7 @@ export function defineHandler<Schema extends z.ZodType, Services>(
   return {
     ...contract,
     handle,
-    run: (raw, services, meta) => handle(contract.schema.parse(raw), services, meta),
+    run: async (raw, services, meta) => handle(contract.schema.parse(raw), services, meta),
   };
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineQueue } from "../jobs/define.ts";
 
-/** What producers send; the worker handles it with `executePayoutJob` (execute-payout.job.ts). */
+/** What producers send; `executePayoutJob` in execute-payout.job.ts handles it. */
 export const executePayoutQueue = defineQueue({
   name: "payout.execute",
   schema: z.object({ payoutId: z.string() }),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineQueue } from "../jobs/define.ts";
 
-/** What producers send; the worker handles it with `reconcilePayoutsJob` (reconcile-payouts.job.ts). */
+/** What producers send; `reconcilePayoutsJob` in reconcile-payouts.job.ts handles it. */
 export const reconcilePayoutsQueue = defineQueue({
   name: "payout.reconcile",
   schema: z.object({}).passthrough(),

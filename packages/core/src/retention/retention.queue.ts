@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineQueue } from "../jobs/define.ts";
 
-/** What producers send; the worker handles it with `retentionJob` (retention.job.ts). */
+/** What producers send; `retentionJob` in retention.job.ts handles it. */
 export const retentionQueue = defineQueue({
   name: "retention.cleanup",
   schema: z.object({}).passthrough(),

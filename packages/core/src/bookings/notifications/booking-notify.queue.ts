@@ -12,7 +12,7 @@ const notifySchema = z.object({
 export type BookingNotification = z.output<typeof notifySchema>;
 export type BookingEventName = BookingNotification["event"];
 
-/** What producers send; the worker handles it with `bookingNotifyJob` (booking-notify.job.ts). */
+/** What producers send; `bookingNotifyJob` in booking-notify.job.ts handles it. */
 export const bookingNotifyQueue = defineQueue({
   name: "booking.notify",
   schema: notifySchema,

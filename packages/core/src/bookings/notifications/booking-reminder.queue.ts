@@ -10,7 +10,7 @@ const reminderSchema = z.object({
 
 export type BookingReminder = z.output<typeof reminderSchema>;
 
-/** What producers send; the worker handles it with `bookingReminderJob` (booking-reminder.job.ts). */
+/** What producers send; `bookingReminderJob` in booking-reminder.job.ts handles it. */
 export const bookingReminderQueue = defineQueue({
   name: "booking.reminder",
   schema: reminderSchema,

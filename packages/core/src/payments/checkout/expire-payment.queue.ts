@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineQueue } from "../../jobs/define.ts";
 
-/** What producers send; the worker handles it with `expirePaymentJob` (expire-payment.job.ts). */
+/** What producers send; `expirePaymentJob` in expire-payment.job.ts handles it. */
 export const expirePaymentQueue = defineQueue({
   name: "payment.expire",
   schema: z.object({ paymentId: z.string() }),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineQueue } from "../../jobs/define.ts";
 
-/** What producers send; the worker handles it with `executeRefundJob` (execute-refund.job.ts). */
+/** What producers send; `executeRefundJob` in execute-refund.job.ts handles it. */
 export const executeRefundQueue = defineQueue({
   name: "payment.refund",
   schema: z.object({ refundId: z.string() }),

@@ -4,7 +4,7 @@ import { defineQueue } from "../../jobs/define.ts";
 /** pg-boss retries after the first attempt: the callback row is DEAD after the last. */
 export const processCallbackRetryLimit = 8;
 
-/** What producers send; the worker handles it with `processCallbackJob` (process-callback.job.ts). */
+/** What producers send; `processCallbackJob` in process-callback.job.ts handles it. */
 export const processCallbackQueue = defineQueue({
   name: "video.process-callback",
   schema: z.object({ callbackId: z.string() }),
