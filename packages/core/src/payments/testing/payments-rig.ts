@@ -10,6 +10,7 @@ import {
   nextMondayAt,
 } from "../../bookings/bookings.fixture.ts";
 import { holdSlot } from "../../bookings/hold-slot.ts";
+import type { AnyJobHandler } from "../../jobs/define.ts";
 import { accounts, balanceOf, topUpWallet } from "../../ledger/index.ts";
 import { createTestApp, TEST_ORIGIN } from "../../testing/index.ts";
 import { createDbSandboxStore } from "../sandbox/db-sandbox-store.ts";
@@ -92,14 +93,7 @@ export async function ledgerIsBalanced(app: App): Promise<boolean> {
 }
 
 /** Runs every queued job of these queues the way the worker would, until none is left. */
-export async function drainJobs(
-  app: App,
-  jobs: readonly {
-    name: string;
-    schema: { parse(data: unknown): unknown };
-    handle(data: never, services: App, meta: { jobId: string }): Promise<void>;
-  }[],
-): Promise<number> {
+export async function drainJobs(app: App, jobs: readonly AnyJobHandler<App>[]): Promise<number> {
   let ran = 0;
   for (let progress = true; progress; ) {
     progress = false;
@@ -108,7 +102,7 @@ export async function drainJobs(
       if (!item) continue;
       progress = true;
       try {
-        await job.handle(job.schema.parse(item.data) as never, app, { jobId: item.id });
+        await job.run(item.data, app, { jobId: item.id });
         await app.boss.complete(job.name, item.id);
       } catch (error) {
         await app.boss.fail(job.name, item.id, { message: String(error) });
