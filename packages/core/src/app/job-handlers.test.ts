@@ -32,9 +32,7 @@ describe("the worker's handler map", () => {
     expect(handlerMapProblems([a], [handlerOf(a), handlerOf(b)])).toEqual([
       "handler test.b has no declared queue",
     ]);
-    expect(handlerMapProblems([a, a], [handlerOf(a)])).toEqual([
-      "queue test.a is declared twice",
-    ]);
+    expect(handlerMapProblems([a, a], [handlerOf(a)])).toEqual(["queue test.a is declared twice"]);
     expect(handlerMapProblems([a], [handlerOf(a), handlerOf(a)])).toEqual([
       "queue test.a has two handlers",
     ]);
