@@ -1,8 +1,8 @@
+import type { EmailMessage } from "@mentora/email";
+import { EmailDeliveryError } from "@mentora/email";
 import { describe, expect, it, vi } from "vitest";
 import type { JobServices } from "../jobs/define.ts";
-import { EmailDeliveryError } from "./delivery-error.ts";
 import { emailDeadLetterQueue, maxEmailAttachmentBytes, sendEmailJob } from "./send-email.job.ts";
-import type { EmailMessage } from "./types.ts";
 
 const message = {
   to: "someone@school.example",

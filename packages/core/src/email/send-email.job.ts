@@ -1,6 +1,6 @@
+import { EmailDeliveryError } from "@mentora/email";
 import { z } from "zod";
 import { defineJob } from "../jobs/define.ts";
-import { EmailDeliveryError } from "./delivery-error.ts";
 
 /** Where pg-boss moves an email after its last retry; the worker must create this queue too. */
 export const emailDeadLetterQueue = "email.send.dead";

@@ -1,5 +1,5 @@
+import { inSpan, SpanKind, takeTraceContext } from "@mentora/telemetry";
 import type { AppServices } from "../app/types.ts";
-import { inSpan, SpanKind, takeTraceContext } from "../telemetry/trace-context.ts";
 import type { JobDefinition } from "./define.ts";
 import { jobDefinitions } from "./index.ts";
 
