@@ -23,7 +23,7 @@ const webDir = path.join(root, "apps/web");
  * OpenTelemetry's preload: it instruments http and pg before they load, and loads nothing
  * unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
  */
-const tracing = ["--import", "@mentora/core/tracing-preload"];
+const tracing = ["--import", "@mentora/telemetry/tracing-preload"];
 /** The web server's command line (node arguments, run in apps/web): the production server. */
 const webServer = () => [...tracing, "server.ts"];
 const workerMain = path.join(root, "apps/worker/src/main.ts");

@@ -7,7 +7,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { loadConfigOrExit } from "@mentora/core/config";
 import { createLogger } from "@mentora/core/logger";
-import { type AppMetrics, createHttpRequestObserver } from "@mentora/core/telemetry";
+import { type AppMetrics, createHttpRequestObserver } from "@mentora/telemetry";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";

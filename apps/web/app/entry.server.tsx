@@ -88,7 +88,7 @@ export default function handleRequest(
  * For the custom web server (apps/web/server.ts), which sees every request, resource routes
  * included: records one finished request in this process's metrics (mentora_http_request_*).
  * Wire it with `createHttpRequestObserver(build.entry.module, build.routes)` from
- * @mentora/core/telemetry, called at the start of the server's request handler.
+ * @mentora/telemetry, called at the start of the server's request handler.
  */
 export function observeHttpRequest(
   route: string,

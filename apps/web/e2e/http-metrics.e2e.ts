@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createHttpRequestObserver, type ManifestRoute } from "@mentora/core/telemetry";
+import { createHttpRequestObserver, type ManifestRoute } from "@mentora/telemetry";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import "./context.ts";
 import { cloneTemplate } from "./servers.ts";

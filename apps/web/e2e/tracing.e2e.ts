@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import "./context.ts";
 import { type ServerPair, startServerPair } from "./servers.ts";
@@ -9,10 +9,7 @@ import { type ServerPair, startServerPair } from "./servers.ts";
  * The BUILT web server and the worker, started with the tracing preload and an OTLP endpoint
  * (a receiver in this test, decoding the OTLP/HTTP JSON a collector would get). No browser.
  */
-const preload = path.resolve(
-  import.meta.dirname,
-  "../../../packages/core/src/telemetry/tracing-preload.ts",
-);
+const preload = createRequire(import.meta.url).resolve("@mentora/telemetry/tracing-preload");
 const SPAN_KIND_SERVER = 2;
 
 interface Span {

@@ -1,10 +1,10 @@
-import { fileResponse } from "@mentora/core/files";
 import { INVOICE_KEY_PREFIX } from "@mentora/core/invoices";
+import { fileResponse } from "@mentora/files";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getServices } from "~/lib/services.server";
 
 /**
- * Stored files (avatars today) through core's fileResponse: ETag/304, immutable caching for
+ * Stored files (avatars today) through @mentora/files' fileResponse: ETag/304, immutable caching for
  * versioned keys, raster images inline and anything else as a download. Public: avatar keys
  * are unguessable content hashes shown on public pages.
  */

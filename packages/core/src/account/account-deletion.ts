@@ -1,3 +1,4 @@
+import { renderAccountDeleted } from "@mentora/email";
 import { isLocale } from "@mentora/i18n";
 import { verifyPassword } from "better-auth/crypto";
 import { fromPrisma } from "pg-boss";
@@ -8,7 +9,6 @@ import { avatarKey, avatarSizes } from "../avatars/index.ts";
 import { cancelBookingByMentee, cancelSessionByMentor } from "../bookings/cancel-booking.ts";
 import { liveBookingStatuses } from "../bookings/snapshot.ts";
 import { sendEmailQueue } from "../email/index.ts";
-import { renderAccountDeleted } from "../email/templates/account-deleted.ts";
 import { AppError } from "../errors/index.ts";
 import { enqueue } from "../jobs/define.ts";
 import { ledgerTransactionOptions } from "../ledger/index.ts";

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { renderDataExportReady } from "@mentora/email";
 import { isLocale } from "@mentora/i18n";
 import { strToU8, type Zippable, zipSync } from "fflate";
 import { fromPrisma } from "pg-boss";
@@ -6,7 +7,6 @@ import { z } from "zod";
 import type { AppServices } from "../app/types.ts";
 import { avatarKey } from "../avatars/index.ts";
 import { sendEmailQueue } from "../email/index.ts";
-import { renderDataExportReady } from "../email/templates/data-export-ready.ts";
 import { AppError } from "../errors/index.ts";
 import { enqueue } from "../jobs/define.ts";
 import { isTimeZone } from "../trpc/context.ts";

@@ -1,11 +1,11 @@
 import { createPool, createPrismaClient } from "@mentora/db";
+import { createEmailTransport } from "@mentora/email";
+import { createFileStorage } from "@mentora/files";
 import type { SandboxDelivery } from "@mentora/gateway-sandbox";
 import { PgBoss } from "pg-boss";
 import { createAuth } from "../auth/index.ts";
 import type { Config } from "../config/index.ts";
-import { createEmailTransport } from "../email/index.ts";
 import { sendEmailQueue } from "../email/send-email.queue.ts";
-import { createFileStorage } from "../files/create-file-storage.ts";
 import { createQueues, enqueue } from "../jobs/index.ts";
 import { createLogger, type Logger } from "../logger/index.ts";
 import { loadGatewayRegistry } from "../payments/registry/index.ts";

@@ -1,15 +1,15 @@
 import type { Db } from "@mentora/db";
+import type { EmailTransport } from "@mentora/email";
+import type { FileStorage } from "@mentora/files";
+import type { AppTelemetry } from "@mentora/telemetry";
 import type { VideoProvider } from "@mentora/video";
 import type { Pool } from "pg";
 import type { PgBoss } from "pg-boss";
 import type { Auth } from "../auth/index.ts";
 import type { Config } from "../config/index.ts";
-import type { EmailTransport } from "../email/types.ts";
-import type { FileStorage } from "../files/types.ts";
 import type { Logger } from "../logger/index.ts";
 import type { GatewayRegistry } from "../payments/registry/index.ts";
 import type { RateLimits } from "../rate-limits/index.ts";
-import type { AppTelemetry } from "../telemetry/app-telemetry.ts";
 
 /** The services one process shares: built once at start by createApp, closed at exit. */
 export interface AppServices {

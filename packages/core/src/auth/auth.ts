@@ -1,14 +1,12 @@
 import type { Db } from "@mentora/db";
+import type { EmailMessage } from "@mentora/email";
+import { renderResetPassword, renderSecurityNotice, renderVerifyEmail } from "@mentora/email";
 import { negotiateLocale } from "@mentora/i18n";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { twoFactor } from "better-auth/plugins";
 import { CLIENT_IP_HEADER } from "../client-ip/index.ts";
 import type { Config } from "../config/index.ts";
-import { renderResetPassword } from "../email/templates/reset-password.ts";
-import { renderSecurityNotice } from "../email/templates/security-notice.ts";
-import { renderVerifyEmail } from "../email/templates/verify-email.ts";
-import type { EmailMessage } from "../email/types.ts";
 import type { Logger } from "../logger/index.ts";
 import type { RateLimits } from "../rate-limits/index.ts";
 import { accountGuards, opensVerifiedSession } from "./account-guards.ts";

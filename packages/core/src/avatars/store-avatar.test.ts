@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { FileStorage } from "@mentora/files";
+import { createLocalFileStorage } from "@mentora/files";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLocalFileStorage } from "../files/local-file-storage.ts";
-import type { FileStorage } from "../files/types.ts";
 import { AvatarError } from "./avatar-error.ts";
 import { storeAvatar } from "./store-avatar.ts";
 import { blue, solidPng } from "./test-helpers/images.ts";

@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { FileStorageOptions } from "@mentora/files";
 import { twilioVideoEnv } from "@mentora/video";
 import { z } from "zod";
 import { parseTrustedProxies } from "../client-ip/index.ts";
-import type { FileStorageOptions } from "../files/create-file-storage.ts";
 import { parseRateLimitOverrides, resolvePolicies } from "../rate-limits/policies.ts";
 
 /** Signs development sessions when AUTH_SECRET is unset; refused in production (it is public). */

@@ -1,36 +1,3 @@
-import type { Config } from "../config/index.ts";
-import { createOutboxTransport, type OutboxDb } from "./outbox-transport.ts";
-import { createSmtpTransport } from "./smtp-transport.ts";
-import type { EmailTransport } from "./types.ts";
-
-export { EmailDeliveryError } from "./delivery-error.ts";
-export {
-  createOutboxTransport,
-  getOutboxEmail,
-  listOutbox,
-  type OutboxDb,
-  type OutboxEmailRecord,
-} from "./outbox-transport.ts";
+// The send-email job lives in core (it runs on the job runner); transports and templates are
+// @mentora/email's.
 export { emailDeadLetterQueue, sendEmailQueue } from "./send-email.queue.ts";
-export { createSmtpTransport, type SmtpTransportOptions } from "./smtp-transport.ts";
-export { escapeHtml, requireHttpUrl } from "./templates/html.ts";
-export { type EmailBlock, type RenderedEmail, renderLayout } from "./templates/layout.ts";
-export { renderResetPassword } from "./templates/reset-password.ts";
-export { renderVerifyEmail } from "./templates/verify-email.ts";
-export type { EmailAttachment, EmailMessage, EmailTransport } from "./types.ts";
-
-/** Real delivery when SMTP_URL is set; otherwise emails land in the dev outbox table. */
-export function createEmailTransport(deps: {
-  config: Pick<Config, "SMTP_URL" | "EMAIL_FROM" | "EMAIL_TIMEOUT_MS">;
-  prisma: OutboxDb;
-}): EmailTransport {
-  const { config } = deps;
-  if (config.SMTP_URL) {
-    return createSmtpTransport({
-      url: config.SMTP_URL,
-      from: config.EMAIL_FROM,
-      timeoutMs: config.EMAIL_TIMEOUT_MS,
-    });
-  }
-  return createOutboxTransport(deps.prisma);
-}

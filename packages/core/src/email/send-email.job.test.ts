@@ -1,9 +1,9 @@
+import type { EmailMessage } from "@mentora/email";
+import { EmailDeliveryError } from "@mentora/email";
 import { describe, expect, it, vi } from "vitest";
 import type { AppServices } from "../app/types.ts";
-import { EmailDeliveryError } from "./delivery-error.ts";
 import { sendEmailJob } from "./send-email.job.ts";
 import { emailDeadLetterQueue, maxEmailAttachmentBytes } from "./send-email.queue.ts";
-import type { EmailMessage } from "./types.ts";
 
 const message = {
   to: "someone@school.example",

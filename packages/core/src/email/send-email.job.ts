@@ -1,6 +1,6 @@
+import { EmailDeliveryError } from "@mentora/email";
 import type { AppServices } from "../app/types.ts";
 import { defineHandler } from "../jobs/define.ts";
-import { EmailDeliveryError } from "./delivery-error.ts";
 import { sendEmailQueue } from "./send-email.queue.ts";
 
 function recipientDomain(address: string): string {

@@ -1,10 +1,11 @@
+import { renderInvitationEmail } from "@mentora/email";
 import { isLocale, type Locale } from "@mentora/i18n";
 import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../app/types.ts";
 import { sendEmailQueue } from "../email/send-email.queue.ts";
-import { renderInvitationEmail } from "../email/templates/invitation.ts";
 import { AppError } from "../errors/index.ts";
 import { enqueue } from "../jobs/define.ts";
+import { formatMinorAmount } from "../offerings/currency.ts";
 import {
   type InvitationOutput,
   invitationInclude,
@@ -149,7 +150,7 @@ async function invitationEmail(
     recipientName: invitee?.name ?? "",
     mentorName: input.mentor.name,
     offeringTitle: input.offeringTitle,
-    price: input.price,
+    price: input.price && formatMinorAmount(input.price.priceMinor, input.price.currency, locale),
     expiresAt: input.expiresAt,
     url: input.link,
   });

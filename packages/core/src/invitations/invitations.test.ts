@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
+import { renderInvitationEmail } from "@mentora/email";
 import { translate } from "@mentora/i18n";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../app/index.ts";
-import { renderInvitationEmail } from "../email/templates/invitation.ts";
+import { formatMinorAmount } from "../offerings/currency.ts";
 import {
   createPlainUser,
   createSessionWithBookings,
@@ -406,7 +407,7 @@ describe("invitation email template", () => {
     expect(email.text).not.toContain(
       translate("en", "email.invitation.privatePrice").split("{")[0]!,
     );
-    const priced = renderInvitationEmail({ ...base, price: { priceMinor: 500, currency: "JPY" } });
+    const priced = renderInvitationEmail({ ...base, price: formatMinorAmount(500, "JPY", "en") });
     expect(priced.text).toContain("¥500");
   });
 

@@ -1,6 +1,6 @@
+import { withTraceContext } from "@mentora/telemetry";
 import type { PgBoss, Queue, SendOptions } from "pg-boss";
 import type { z } from "zod";
-import { withTraceContext } from "../telemetry/trace-context.ts";
 
 /**
  * A queue's contract: what producers import (`x.queue.ts`). It holds no handler, so sending a

@@ -1,5 +1,5 @@
+import { inSpan, SpanKind, takeTraceContext } from "@mentora/telemetry";
 import type { AppServices } from "../app/types.ts";
-import { inSpan, SpanKind, takeTraceContext } from "../telemetry/trace-context.ts";
 import type { AnyJobHandler } from "./define.ts";
 
 const workOptions = { batchSize: 1, pollingIntervalSeconds: 0.5, burstWhenReadyExceeds: 1 };

@@ -1,5 +1,5 @@
+import { activeTraceIds } from "@mentora/telemetry";
 import { pino } from "pino";
-import { activeTraceIds } from "../telemetry/trace-context.ts";
 
 export type Logger = pino.Logger;
 

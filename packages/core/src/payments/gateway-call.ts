@@ -4,9 +4,9 @@ import {
   isGatewayError,
   type PaymentGateway,
 } from "@mentora/payment-gateway";
+import { timeGatewayCall } from "@mentora/telemetry";
 import type { AppServices } from "../app/types.ts";
 import { AppError } from "../errors/index.ts";
-import { timeGatewayCall } from "../telemetry/index.ts";
 
 type Services = Pick<AppServices, "telemetry">;
 

@@ -1,4 +1,4 @@
-export { PROMETHEUS_CONTENT_TYPE } from "../telemetry/index.ts";
+export { PROMETHEUS_CONTENT_TYPE } from "@mentora/telemetry";
 export {
   type AdminPaymentFilters,
   adminPaymentFilters,

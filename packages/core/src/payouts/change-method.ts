@@ -1,10 +1,10 @@
 import type { Prisma } from "@mentora/db";
+import { renderPayoutMethodChanged } from "@mentora/email";
 import { negotiateLocale } from "@mentora/i18n";
 import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../app/types.ts";
 import { type AuditActor, writeAudit } from "../audit/audit-log.ts";
 import { sendEmailQueue } from "../email/send-email.queue.ts";
-import { renderPayoutMethodChanged } from "../email/templates/payout-method-changed.ts";
 import { AppError } from "../errors/index.ts";
 import { enqueue } from "../jobs/define.ts";
 import { ledgerTransactionOptions } from "../ledger/index.ts";

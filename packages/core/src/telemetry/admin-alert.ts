@@ -1,8 +1,8 @@
+import { escapeHtml } from "@mentora/email";
+import { postAlertWebhook } from "@mentora/telemetry";
 import type { AppServices } from "../app/types.ts";
 import { sendEmailQueue } from "../email/send-email.queue.ts";
-import { escapeHtml } from "../email/templates/html.ts";
 import { enqueue } from "../jobs/define.ts";
-import { postAlertWebhook } from "./alerts.ts";
 
 /**
  * An alert that needs no threshold (money stuck, a dispute opened): logged as an error, mailed to

@@ -1,24 +1,20 @@
 import type { Db } from "@mentora/db";
+import {
+  type AppTelemetry,
+  createAppMetrics,
+  createFailureAlerter,
+  createMetrics,
+  createPaymentMetrics,
+  type FailureAlert,
+  postAlertWebhook,
+} from "@mentora/telemetry";
 import type { Pool } from "pg";
 import type { PgBoss } from "pg-boss";
 import type { Config } from "../config/index.ts";
 import { sendEmailQueue } from "../email/send-email.queue.ts";
 import { enqueue } from "../jobs/define.ts";
 import type { Logger } from "../logger/index.ts";
-import { createFailureAlerter, type FailureAlert, postAlertWebhook } from "./alerts.ts";
-import { type AppMetrics, createAppMetrics } from "./app-metrics.ts";
 import { collectPayoutMetrics, collectPoolMetrics, collectQueueMetrics } from "./collectors.ts";
-import { createMetrics, type Metrics } from "./metrics.ts";
-import { createPaymentMetrics, type PaymentMetrics } from "./payment-metrics.ts";
-
-/** One process's telemetry: its metrics (served at /metrics) and its failure alerts (counted in
- * Postgres, shared with the other processes). */
-export interface AppTelemetry extends AppMetrics {
-  metrics: Metrics;
-  payments: PaymentMetrics;
-  /** Counts one failure under `key` ("webhook:stripe"); crossing the threshold alerts. */
-  recordFailure(key: string): void;
-}
 
 const ALERT_COOLDOWN_MS = 60 * 60_000;
 

@@ -1,8 +1,8 @@
 import type { Db } from "@mentora/db";
+import type { Metrics } from "@mentora/telemetry";
+import { appMetricNames } from "@mentora/telemetry";
 import type { Pool } from "pg";
 import { readQueueCounts } from "../jobs/admin/queue-state.ts";
-import { appMetricNames } from "./app-metrics.ts";
-import type { Metrics } from "./metrics.ts";
 
 /**
  * Queue depth, jobs by state and the age of the oldest waiting job, per pg-boss queue, read at

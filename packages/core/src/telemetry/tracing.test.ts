@@ -1,11 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { createTestDatabase } from "@mentora/db/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-const preload = fileURLToPath(new URL("./tracing-preload.ts", import.meta.url));
+const preload = createRequire(import.meta.url).resolve("@mentora/telemetry/tracing-preload");
 const fixture = fileURLToPath(new URL("./fixtures/traced-server.ts", import.meta.url));
 
 /** A span as OTLP/HTTP JSON carries it, with its attributes flattened. */

@@ -1,8 +1,10 @@
+import {
+  type RenderedEmail,
+  renderBookingCancelled,
+  renderBookingConfirmed,
+  renderBookingRescheduled,
+} from "@mentora/email";
 import type { AppServices } from "../../app/types.ts";
-import { renderBookingCancelled } from "../../email/templates/booking-cancelled.ts";
-import { renderBookingConfirmed } from "../../email/templates/booking-confirmed.ts";
-import { renderBookingRescheduled } from "../../email/templates/booking-rescheduled.ts";
-import type { RenderedEmail } from "../../email/templates/layout.ts";
 import { invoiceUrl } from "../../invoices/access.ts";
 import { issueInvoiceForPayment } from "../../invoices/issue.ts";
 import { defineHandler } from "../../jobs/define.ts";

@@ -1,6 +1,6 @@
 import type { Prisma } from "@mentora/db";
+import { renderBookingReminder } from "@mentora/email";
 import type { AppServices } from "../../app/types.ts";
-import { renderBookingReminder } from "../../email/templates/booking-reminder.ts";
 import { defineHandler } from "../../jobs/define.ts";
 import { deterministicJobId } from "../../jobs/deterministic-job-id.ts";
 import { type BookingDetails, loadBookingDetails } from "./booking-details.ts";

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ImmutableFileConflictError } from "./errors.ts";
 import { sha256Hex } from "./hash.ts";
 import { createLocalFileStorage } from "./local-file-storage.ts";
-import { describeFileStorageConformance } from "./test-helpers/file-storage-conformance.ts";
+import { describeFileStorageConformance } from "./testing/file-storage-conformance.ts";
 import type { FileStorage } from "./types.ts";
 
 async function tempRoot(): Promise<string> {

@@ -7,7 +7,6 @@ export {
   postAlertWebhook,
 } from "./alerts.ts";
 export { type AppMetrics, appMetricNames, createAppMetrics } from "./app-metrics.ts";
-export type { AppTelemetry } from "./app-telemetry.ts";
 export {
   createHttpRequestObserver,
   createRouteLabeler,
@@ -34,3 +33,14 @@ export {
   timeGatewayCall,
   type WebhookRejectReason,
 } from "./payment-metrics.ts";
+export type { AppTelemetry } from "./telemetry.ts";
+export {
+  activeTraceIds,
+  currentTraceCarrier,
+  inSpan,
+  markActiveSpanFailed,
+  SpanKind,
+  TRACE_CONTEXT_KEY,
+  takeTraceContext,
+  withTraceContext,
+} from "./trace-context.ts";

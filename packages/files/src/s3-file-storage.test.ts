@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FileIntegrityError, ImmutableFileConflictError } from "./errors.ts";
 import { sha256Hex } from "./hash.ts";
 import { createS3FileStorage } from "./s3-file-storage.ts";
-import { describeFileStorageConformance } from "./test-helpers/file-storage-conformance.ts";
-import { type S3TestServer, startS3TestServer } from "./test-helpers/s3-test-server.ts";
+import { describeFileStorageConformance } from "./testing/file-storage-conformance.ts";
+import { type S3TestServer, startS3TestServer } from "./testing/s3-test-server.ts";
 import type { FileStorage } from "./types.ts";
 
 describeFileStorageConformance("s3 (s3rver)", async () => {

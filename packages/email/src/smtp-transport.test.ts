@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { EmailDeliveryError } from "./delivery-error.ts";
 import { createSmtpTransport } from "./smtp-transport.ts";
-import { headerParam, leafParts, parseMime } from "./test-helpers/parse-mime.ts";
-import { startSilentServer, startSmtpServer } from "./test-helpers/smtp-servers.ts";
+import { headerParam, leafParts, parseMime } from "./testing/parse-mime.ts";
+import { startSilentServer, startSmtpServer } from "./testing/smtp-servers.ts";
 import type { EmailTransport } from "./types.ts";
 
 const cleanups: Array<() => Promise<void>> = [];

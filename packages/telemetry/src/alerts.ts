@@ -1,5 +1,4 @@
 import type { Db } from "@mentora/db";
-import type { Logger } from "../logger/index.ts";
 
 export interface FailureAlert {
   key: string;
@@ -20,7 +19,8 @@ export interface FailureAlerterOptions {
   now?: () => number;
   /** Delivers the alert (chat webhook, email to admins...). Errors are logged, never rethrown. */
   notify: (alert: FailureAlert) => Promise<void>;
-  logger: Pick<Logger, "error">;
+  /** Where counting and notification failures go (a pino logger fits). */
+  logger: { error(fields: object, message: string): void };
 }
 
 export interface FailureAlerter {

@@ -1,5 +1,4 @@
 import { createTranslator, type Locale } from "@mentora/i18n";
-import { formatMinorAmount } from "../../offerings/currency.ts";
 import { type EmailBlock, greeting, type RenderedEmail, renderLayout } from "./layout.ts";
 
 export interface InvitationEmailInput {
@@ -10,8 +9,8 @@ export interface InvitationEmailInput {
   recipientName: string;
   mentorName: string;
   offeringTitle: string;
-  /** A private price, when the invitation carries one. */
-  price: { priceMinor: number; currency: string } | null;
+  /** A private price, when the invitation carries one, formatted in `locale` ("€12.50"). */
+  price: string | null;
   expiresAt: Date;
   /** `${PUBLIC_URL}/invitations/<token>`; must be http(s). */
   url: string;
@@ -47,8 +46,10 @@ export function renderInvitationEmail(input: InvitationEmailInput): RenderedEmai
     { type: "paragraph", text: t("email.invitation.intro", vars) },
   ];
   if (input.price) {
-    const price = formatMinorAmount(input.price.priceMinor, input.price.currency, input.locale);
-    blocks.push({ type: "paragraph", text: t("email.invitation.privatePrice", { price }) });
+    blocks.push({
+      type: "paragraph",
+      text: t("email.invitation.privatePrice", { price: input.price }),
+    });
   }
   blocks.push(
     {
