@@ -5,6 +5,7 @@ import type { PgBoss } from "pg-boss";
 import type { Auth } from "../auth/index.ts";
 import type { Config } from "../config/index.ts";
 import type { EmailTransport } from "../email/types.ts";
+import type { EventRouting } from "../events/routing.ts";
 import type { FileStorage } from "../files/types.ts";
 import type { Logger } from "../logger/index.ts";
 import type { GatewayRegistry } from "../payments/registry/index.ts";
@@ -29,4 +30,6 @@ export interface AppServices {
   video: VideoProvider;
   /** Rate limits shared by every process (counted in Postgres). */
   rateLimits: RateLimits;
+  /** Who subscribes to which domain event (app/subscriptions.ts): what recordEvent consults. */
+  events: EventRouting<AppServices>;
 }

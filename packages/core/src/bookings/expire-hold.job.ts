@@ -1,6 +1,8 @@
-import type { Db } from "@mentora/db";
 import { z } from "zod";
+import type { AppServices } from "../app/types.ts";
+import { recordEvent } from "../events/index.ts";
 import { defineJob } from "../jobs/define.ts";
+import { bookingExpired } from "./events.ts";
 import { releaseSessionIfEmpty } from "./release-session.ts";
 
 /**
@@ -17,12 +19,16 @@ export const expireHoldJob = defineJob({
     deadLetter: "booking.expire-hold.dead",
   },
   async handle({ bookingId }, services) {
-    await expireHold(services.prisma, bookingId, new Date());
+    await expireHold(services, bookingId, new Date());
   },
 });
 
-export async function expireHold(prisma: Db, bookingId: string, now: Date): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
+export async function expireHold(
+  services: AppServices,
+  bookingId: string,
+  now: Date,
+): Promise<boolean> {
+  return services.prisma.$transaction(async (tx) => {
     const { count } = await tx.booking.updateMany({
       // An open checkout keeps the hold: its own expiry job releases both.
       where: {
@@ -39,6 +45,7 @@ export async function expireHold(prisma: Db, bookingId: string, now: Date): Prom
       select: { sessionId: true },
     });
     await releaseSessionIfEmpty(tx, sessionId, "hold expired", now);
+    await recordEvent(services, tx, bookingExpired.of({ bookingId, sessionId }, now));
     return true;
   });
 }

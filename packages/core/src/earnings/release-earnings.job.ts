@@ -1,8 +1,10 @@
 import { z } from "zod";
 import type { AppServices } from "../app/types.ts";
+import { recordEvent } from "../events/index.ts";
 import { defineJob } from "../jobs/define.ts";
 import { ledgerTransactionOptions, releaseBookingShare } from "../ledger/index.ts";
 import { alertAdmins } from "../telemetry/admin-alert.ts";
+import { earningsReleased } from "./events.ts";
 
 export const earningsReleaseDeadLetter = "earnings.release.dead";
 
@@ -31,7 +33,7 @@ export const releaseEarningsJob = defineJob({
 });
 
 export async function releaseBookingEarnings(
-  services: Pick<AppServices, "prisma" | "logger">,
+  services: AppServices,
   bookingId: string,
 ): Promise<{ releasedMinor: number }> {
   return services.prisma.$transaction(async (tx) => {
@@ -62,6 +64,18 @@ export async function releaseBookingEarnings(
       currency: booking.currency,
       bookingId,
     });
+    if (releasedMinor > 0) {
+      await recordEvent(
+        services,
+        tx,
+        earningsReleased.of({
+          bookingId,
+          mentorId: booking.session.mentorId,
+          currency: booking.currency,
+          amountMinor: releasedMinor,
+        }),
+      );
+    }
     return { releasedMinor };
   }, ledgerTransactionOptions);
 }

@@ -1,5 +1,6 @@
 export { canRead, findReadableInvoice, invoiceUrl, invoiceUrlPath, type Viewer } from "./access.ts";
 export { cleanupTempDir, invoiceCleanupTempJob } from "./cleanup-temp.job.ts";
+export { enqueueCreditNoteForRefund, enqueueInvoiceForPayment } from "./enqueue.ts";
 export {
   documentOf,
   type InvoiceRow,

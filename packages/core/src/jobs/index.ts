@@ -6,6 +6,7 @@ import { bookingReminderJob } from "../bookings/notifications/booking-reminder.j
 import { completeEndedSessionsJob } from "../earnings/complete-ended-sessions.job.ts";
 import { earningsReleaseDeadJob, releaseEarningsJob } from "../earnings/release-earnings.job.ts";
 import { sendEmailJob } from "../email/send-email.job.ts";
+import { eventDeliverJob } from "../events/deliver.job.ts";
 import { invoiceCleanupTempJob } from "../invoices/cleanup-temp.job.ts";
 import { invoiceRenderJob } from "../invoices/render.job.ts";
 import { expirePaymentJob } from "../payments/checkout/expire-payment.job.ts";
@@ -51,6 +52,7 @@ export const jobDefinitions = [
   dataExportJob,
   dataExportCleanupJob,
   retentionJob,
+  eventDeliverJob,
 ] as unknown as readonly JobDefinition[];
 
 /**

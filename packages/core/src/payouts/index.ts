@@ -1,4 +1,5 @@
 export { type AdminPayoutFilters, adminPayoutFilters, payoutsCsv } from "./admin/list-payouts.ts";
+export { payoutFailed, payoutPaid } from "./events.ts";
 export { executePayout, executePayoutJob } from "./execute-payout.job.ts";
 export {
   applyProviderPayout,

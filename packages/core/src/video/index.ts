@@ -1,4 +1,5 @@
 export { processCallbackJob } from "./callbacks/process-callback.job.ts";
 export { receiveVideoCallback } from "./callbacks/receive-callback.ts";
 export { createVideoProvider } from "./create-video-provider.ts";
+export { attendanceRecorded } from "./events.ts";
 export { closeRoomJob, openRoomJob, scheduleVideoRoom } from "./room-jobs.ts";

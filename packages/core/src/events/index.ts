@@ -1,0 +1,16 @@
+export {
+  type DomainEvent,
+  defineEvent,
+  type EventDefinition,
+  type EventOf,
+  type NewEvent,
+} from "./define.ts";
+export { eventDeliverJob } from "./deliver.job.ts";
+export { eventIdOf, recordEvent } from "./record.ts";
+export {
+  createEventRouting,
+  type EventRouting,
+  inTransactionOf,
+  onEvent,
+  type Subscription,
+} from "./routing.ts";
