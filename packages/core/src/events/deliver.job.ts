@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { defineJob } from "../jobs/define.ts";
+import { alertAdmins } from "../telemetry/admin-alert.ts";
+
+const deadLetter = "event.deliver.dead";
 
 export const eventEnvelope = z.object({
   id: z.uuid(),
@@ -21,7 +24,7 @@ export const eventDeliverJob = defineJob({
     retryLimit: 10,
     retryDelay: 15,
     retryBackoff: true,
-    deadLetter: "event.deliver.dead",
+    deadLetter,
   },
   async handle({ subscriber, event }, services) {
     const subscription = services.events.subscriber(subscriber);
@@ -38,5 +41,22 @@ export const eventDeliverJob = defineJob({
     }
     const data = definition.schema.parse(event.data);
     await subscription.handle({ ...event, data }, services);
+  },
+});
+
+/**
+ * A delivery that exhausted its retries: that subscriber's reaction (a refund, a release…) did
+ * not happen and nobody would know. Mailed to every admin at once; the other subscribers of the
+ * event are not affected.
+ */
+export const eventDeliverDeadJob = defineJob({
+  name: deadLetter,
+  schema: z.object({ subscriber: z.string(), event: eventEnvelope.partial() }).passthrough(),
+  queue: { retryLimit: 5, retryDelay: 60, retryBackoff: true },
+  async handle({ subscriber, event }, services) {
+    await alertAdmins(services, {
+      subject: `Event delivery failed: ${subscriber}`,
+      text: `Subscriber ${subscriber} could not handle event ${event.type ?? "?"} ${event.id ?? "?"} after every retry. Its reaction has not happened; fix the cause and retry the job from /admin/jobs.`,
+    });
   },
 });

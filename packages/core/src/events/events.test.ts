@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { App } from "../app/index.ts";
+import { createUser } from "../bookings/bookings.fixture.ts";
 import { createJobRunner } from "../jobs/runner.ts";
 import { drainJobs } from "../payments/testing/payments-rig.ts";
 import { createTestApp } from "../testing/index.ts";
@@ -8,6 +9,7 @@ import {
   createEventRouting,
   type DomainEvent,
   defineEvent,
+  eventDeliverDeadJob,
   eventDeliverJob,
   inTransactionOf,
   onEvent,
@@ -143,6 +145,24 @@ describe("recordEvent", () => {
       { subscriber: "test.audit", state: "completed", retry_count: 0 },
       { subscriber: "test.flaky", state: "completed", retry_count: 1 },
     ]);
+  });
+
+  it("a delivery that exhausts its retries is dead-lettered and mailed to every admin", async () => {
+    expect(eventDeliverJob.queue.deadLetter).toBe(eventDeliverDeadJob.name);
+    const admin = await createUser(app, "Alice Admin");
+    await app.prisma.user.update({ where: { id: admin.id }, data: { role: "ADMIN" } });
+    const event = await record("dead");
+    await eventDeliverDeadJob.handle(
+      eventDeliverDeadJob.schema.parse({ subscriber: "test.flaky", event }),
+      app,
+      { jobId: "dead" },
+    );
+    const [mail] = await app.boss.findJobs<{ to: string; subject: string; text: string }>(
+      "email.send",
+      { data: { to: admin.email } },
+    );
+    expect(mail?.data.subject).toBe("[Mentora alert] Event delivery failed: test.flaky");
+    expect(mail?.data.text).toContain(event?.id ?? "missing");
   });
 
   it("is delivered by the worker's job runner", async () => {

@@ -5,7 +5,7 @@ export {
   type EventOf,
   type NewEvent,
 } from "./define.ts";
-export { eventDeliverJob } from "./deliver.job.ts";
+export { eventDeliverDeadJob, eventDeliverJob } from "./deliver.job.ts";
 export { eventIdOf, recordEvent } from "./record.ts";
 export {
   createEventRouting,

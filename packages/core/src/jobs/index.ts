@@ -6,7 +6,7 @@ import { bookingReminderJob } from "../bookings/notifications/booking-reminder.j
 import { completeEndedSessionsJob } from "../earnings/complete-ended-sessions.job.ts";
 import { earningsReleaseDeadJob, releaseEarningsJob } from "../earnings/release-earnings.job.ts";
 import { sendEmailJob } from "../email/send-email.job.ts";
-import { eventDeliverJob } from "../events/deliver.job.ts";
+import { eventDeliverDeadJob, eventDeliverJob } from "../events/deliver.job.ts";
 import { invoiceCleanupTempJob } from "../invoices/cleanup-temp.job.ts";
 import { invoiceRenderJob } from "../invoices/render.job.ts";
 import { expirePaymentJob } from "../payments/checkout/expire-payment.job.ts";
@@ -53,6 +53,7 @@ export const jobDefinitions = [
   dataExportCleanupJob,
   retentionJob,
   eventDeliverJob,
+  eventDeliverDeadJob,
 ] as unknown as readonly JobDefinition[];
 
 /**
