@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cancelBookingByMentee } from "../bookings/cancel-booking.ts";
+import { cancelBookingByMentee, cancelSessionByMentor } from "../bookings/cancel-booking.ts";
+import { handlePaymentReturn } from "../payments/checkout/payment-return.ts";
 import { startBookingPayment } from "../payments/checkout/start-payment.ts";
 import { createPaymentsRig } from "../payments/testing/payments-rig.ts";
 import { subscriptions } from "./subscriptions.ts";
@@ -72,5 +73,41 @@ describe("the subscription list", () => {
       data: { bookingId: booking.id, event: "cancelled" },
     });
     expect(notices).toHaveLength(1);
+  });
+
+  it("a payment that succeeds after its booking was cancelled: payment.settled says credited to the wallet; nothing is confirmed or invoiced", async () => {
+    const { app } = rig;
+    const { mentee, booking } = await rig.menteeWithHold();
+    const started = await startBookingPayment(app, { bookingId: booking.id, userId: mentee.id });
+    await cancelSessionByMentor(app, {
+      sessionId: booking.sessionId,
+      mentorId: rig.fixture.mentor.id,
+    });
+    const back = await rig.payerChooses(started.redirectUrl, "pay");
+    const secret = new URL(back ?? "", "http://x").searchParams.get("secret") ?? "";
+    expect(await handlePaymentReturn(app, { paymentId: started.paymentId, secret })).toBe(
+      "settled",
+    );
+
+    const settled = await app.prisma.domainEvent.findMany({
+      where: { type: "payment.settled", data: { path: ["paymentId"], equals: started.paymentId } },
+    });
+    expect(settled.map((event) => event.data)).toEqual([
+      {
+        paymentId: started.paymentId,
+        purpose: "BOOKING",
+        bookingId: booking.id,
+        creditedToWallet: true,
+      },
+    ]);
+    expect(await eventTypes(booking.id)).not.toContain("booking.confirmed");
+    expect((await app.prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe(
+      "CANCELLED",
+    );
+    expect(
+      await app.boss.findJobs("invoice.render", {
+        data: { kind: "invoice", paymentId: started.paymentId },
+      }),
+    ).toEqual([]);
   });
 });
