@@ -3,9 +3,7 @@ import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { createLogger } from "@mentora/core";
-import { releaseBookingEarnings } from "@mentora/core/earnings";
-import { accounts, balanceOf } from "@mentora/core/ledger";
+import { accounts, balanceOf, releaseBookingShare } from "@mentora/core/ledger";
 import { createPrismaClient, type Db } from "@mentora/db";
 import { type FakeStripe, startFakeStripe } from "@mentora/gateway-stripe/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -188,14 +186,15 @@ describe.skipIf(!specsDir)("money paths over HTTP", () => {
       where: { id: bookingId },
       data: { status: "COMPLETED" },
     });
-    await db.mentoringSession.update({
+    const session = await db.mentoringSession.update({
       where: { id: booking.sessionId },
       data: { status: "COMPLETED" },
     });
-    const logger = createLogger({ level: "silent" });
-    expect(await releaseBookingEarnings({ prisma: db, logger }, bookingId)).toEqual({
-      releasedMinor: share,
-    });
+    // The ledger posting the earnings.release job makes (the job itself also records an event).
+    const released = await db.$transaction((tx) =>
+      releaseBookingShare(tx, { mentorId: session.mentorId, currency: "EUR", bookingId }),
+    );
+    expect(released.releasedMinor).toBe(share);
     return { bookingId, paymentId: started.data.paymentId, checkoutId: sessionId };
   }
 

@@ -14,6 +14,7 @@ import { createRateLimits } from "../rate-limits/index.ts";
 import { createAppTelemetry } from "../telemetry/app-telemetry.ts";
 import { createVideoProvider } from "../video/create-video-provider.ts";
 import { jobQueues } from "./job-queues.ts";
+import { createAppEventRouting } from "./subscriptions.ts";
 import type { AppServices } from "./types.ts";
 
 export interface App extends AppServices {
@@ -124,6 +125,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     telemetry,
     video,
     rateLimits,
+    events: createAppEventRouting(),
     close() {
       closing ??= (async () => {
         await boss.stop({ graceful: true, close: false });

@@ -6,6 +6,7 @@ import { handleDisputeEvent } from "../disputes/dispute-service.ts";
 import { completeEndedSessionsJob } from "../earnings/complete-ended-sessions.job.ts";
 import { earningsReleaseDeadJob, releaseEarningsJob } from "../earnings/release-earnings.job.ts";
 import { sendEmailJob } from "../email/send-email.job.ts";
+import { eventDeliverDeadJob, eventDeliverJob } from "../events/deliver.job.ts";
 import { invoiceCleanupTempJob } from "../invoices/cleanup-temp.job.ts";
 import { invoiceRenderJob } from "../invoices/render.job.ts";
 import type { AnyJobHandler } from "../jobs/define.ts";
@@ -60,4 +61,6 @@ export const jobHandlers: readonly AnyJobHandler<JobServices>[] = [
   dataExportJob,
   dataExportCleanupJob,
   retentionJob,
+  eventDeliverJob,
+  eventDeliverDeadJob,
 ];

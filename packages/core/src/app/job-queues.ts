@@ -8,6 +8,7 @@ import {
   releaseEarningsQueue,
 } from "../earnings/release-earnings.queue.ts";
 import { sendEmailQueue } from "../email/send-email.queue.ts";
+import { eventDeliverDeadQueue, eventDeliverQueue } from "../events/deliver.queue.ts";
 import { invoiceCleanupTempQueue } from "../invoices/cleanup-temp.queue.ts";
 import { invoiceRenderQueue } from "../invoices/render.queue.ts";
 import type { QueueContract } from "../jobs/define.ts";
@@ -47,4 +48,6 @@ export const jobQueues: readonly QueueContract[] = [
   dataExportQueue,
   dataExportCleanupQueue,
   retentionQueue,
+  eventDeliverQueue,
+  eventDeliverDeadQueue,
 ];

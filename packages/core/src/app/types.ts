@@ -7,6 +7,7 @@ import type { Pool } from "pg";
 import type { PgBoss } from "pg-boss";
 import type { Auth } from "../auth/index.ts";
 import type { Config } from "../config/index.ts";
+import type { EventRouting } from "../events/routing.ts";
 import type { Logger } from "../logger/index.ts";
 import type { GatewayRegistry } from "../payments/registry/index.ts";
 import type { RateLimits } from "../rate-limits/index.ts";
@@ -29,4 +30,6 @@ export interface AppServices {
   video: VideoProvider;
   /** Rate limits shared by every process (counted in Postgres). */
   rateLimits: RateLimits;
+  /** Who subscribes to which domain event (app/subscriptions.ts): what recordEvent consults. */
+  events: EventRouting<AppServices>;
 }

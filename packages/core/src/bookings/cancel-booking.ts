@@ -1,9 +1,10 @@
 import type { Prisma } from "@mentora/db";
 import type { AppServices } from "../app/types.ts";
 import { AppError } from "../errors/index.ts";
+import { recordEvent } from "../events/index.ts";
 import { ledgerTransactionOptions } from "../ledger/index.ts";
 import { settleCancelledBooking } from "../payments/refunds/refund-payment.ts";
-import { enqueueBookingEvent } from "./notifications/enqueue-booking-event.ts";
+import { bookingCancelled } from "./events.ts";
 import { releaseSessionIfEmpty } from "./release-session.ts";
 import { liveBookingStatuses } from "./snapshot.ts";
 
@@ -57,12 +58,7 @@ export async function cancelBookingByMentee(
       now,
     );
     const updated = await tx.booking.findUniqueOrThrow({ where: { id: booking.id } });
-    await enqueueBookingEvent(
-      services,
-      tx,
-      { booking: updated, startsAt: booking.session.startsAt, event: "cancelled" },
-      now,
-    );
+    await recordCancelled(services, tx, updated, booking.session.startsAt, now);
   }, ledgerTransactionOptions);
 }
 
@@ -134,16 +130,31 @@ export async function cancelSessionInTransaction(
       },
       now,
     );
-    await enqueueBookingEvent(
-      services,
-      tx,
-      {
-        booking: { ...booking, status: "CANCELLED" },
-        startsAt: session.startsAt,
-        event: "cancelled",
-      },
-      now,
-    );
+    await recordCancelled(services, tx, { ...booking, status: "CANCELLED" }, session.startsAt, now);
   }
   return { cancelledBookings: count };
+}
+
+/** booking.cancelled, in the cancelling transaction (its subscribers tell the people). */
+function recordCancelled(
+  services: AppServices,
+  tx: Prisma.TransactionClient,
+  booking: { id: string; sessionId: string; status: string; scheduleVersion: number },
+  startsAt: Date,
+  now: Date,
+) {
+  return recordEvent(
+    services,
+    tx,
+    bookingCancelled.of(
+      {
+        bookingId: booking.id,
+        sessionId: booking.sessionId,
+        status: booking.status,
+        scheduleVersion: booking.scheduleVersion,
+        startsAt: startsAt.toISOString(),
+      },
+      now,
+    ),
+  );
 }

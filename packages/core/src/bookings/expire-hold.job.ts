@@ -1,6 +1,7 @@
-import type { Db } from "@mentora/db";
 import type { AppServices } from "../app/types.ts";
+import { recordEvent } from "../events/index.ts";
 import { defineHandler } from "../jobs/define.ts";
+import { bookingExpired } from "./events.ts";
 import { expireHoldQueue } from "./expire-hold.queue.ts";
 import { releaseSessionIfEmpty } from "./release-session.ts";
 
@@ -11,12 +12,16 @@ import { releaseSessionIfEmpty } from "./release-session.ts";
 export const expireHoldJob = defineHandler(
   expireHoldQueue,
   async ({ bookingId }, services: AppServices) => {
-    await expireHold(services.prisma, bookingId, new Date());
+    await expireHold(services, bookingId, new Date());
   },
 );
 
-export async function expireHold(prisma: Db, bookingId: string, now: Date): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
+export async function expireHold(
+  services: AppServices,
+  bookingId: string,
+  now: Date,
+): Promise<boolean> {
+  return services.prisma.$transaction(async (tx) => {
     const { count } = await tx.booking.updateMany({
       // An open checkout keeps the hold: its own expiry job releases both.
       where: {
@@ -33,6 +38,7 @@ export async function expireHold(prisma: Db, bookingId: string, now: Date): Prom
       select: { sessionId: true },
     });
     await releaseSessionIfEmpty(tx, sessionId, "hold expired", now);
+    await recordEvent(services, tx, bookingExpired.of({ bookingId, sessionId }, now));
     return true;
   });
 }

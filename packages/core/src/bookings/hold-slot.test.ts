@@ -153,10 +153,10 @@ describe("hold expiry", () => {
     const startsAt = nextMondayAt(11, 5);
     const booking = await holdSlot(app, { menteeId: first.id, optionId: paidOption.id, startsAt });
 
-    expect(await expireHold(app.prisma, booking.id, new Date())).toBe(false);
+    expect(await expireHold(app, booking.id, new Date())).toBe(false);
     const later = new Date(booking.holdExpiresAt!.getTime() + 1000);
-    expect(await expireHold(app.prisma, booking.id, later)).toBe(true);
-    expect(await expireHold(app.prisma, booking.id, later)).toBe(false);
+    expect(await expireHold(app, booking.id, later)).toBe(true);
+    expect(await expireHold(app, booking.id, later)).toBe(false);
 
     const expired = await app.prisma.booking.findUniqueOrThrow({
       where: { id: booking.id },
@@ -179,7 +179,7 @@ describe("hold expiry", () => {
     // Payment (a later capability) confirms through the same guarded transition.
     await app.prisma.booking.update({ where: { id: booking.id }, data: { status: "CONFIRMED" } });
     const later = new Date(booking.holdExpiresAt!.getTime() + 1000);
-    expect(await expireHold(app.prisma, booking.id, later)).toBe(false);
+    expect(await expireHold(app, booking.id, later)).toBe(false);
     expect((await app.prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe(
       "CONFIRMED",
     );

@@ -10,10 +10,11 @@ import {
 import { isBlocked } from "../blocks/index.ts";
 import { pgErrorCode } from "../db/pg-error.ts";
 import { AppError } from "../errors/index.ts";
+import { recordEvent } from "../events/index.ts";
 import { hashInvitationToken } from "../invitations/token.ts";
 import { enqueue } from "../jobs/define.ts";
+import { bookingConfirmed } from "./events.ts";
 import { expireHoldQueue } from "./expire-hold.queue.ts";
-import { enqueueBookingEvent } from "./notifications/enqueue-booking-event.ts";
 import { type BookingWithSession, bookingInclude, liveBookingStatuses } from "./snapshot.ts";
 
 export interface HoldSlotInput {
@@ -123,15 +124,18 @@ export async function holdSlot(
           });
         }
         if (isFree) {
-          await enqueueBookingEvent(
+          await recordEvent(
             services,
             tx,
-            {
-              booking,
-              startsAt: input.startsAt,
-              event: "confirmed",
-            },
-            now,
+            bookingConfirmed.of(
+              {
+                bookingId: booking.id,
+                sessionId,
+                scheduleVersion: booking.scheduleVersion,
+                startsAt: input.startsAt.toISOString(),
+              },
+              now,
+            ),
           );
         } else {
           await enqueue(

@@ -1,7 +1,8 @@
 import type { AppServices } from "../app/types.ts";
 import { pgErrorCode } from "../db/pg-error.ts";
 import { AppError } from "../errors/index.ts";
-import { enqueueBookingEvent } from "./notifications/enqueue-booking-event.ts";
+import { recordEvent } from "../events/index.ts";
+import { bookingMoved } from "./events.ts";
 import { liveBookingStatuses } from "./snapshot.ts";
 
 /**
@@ -43,17 +44,23 @@ export async function rescheduleSession(
       const live = await tx.booking.findMany({
         where: { sessionId: session.id, status: { in: [...liveBookingStatuses] } },
       });
+      // Its subscribers tell the participants, re-plan reminders and the video room.
       for (const booking of live) {
-        await enqueueBookingEvent(
+        await recordEvent(
           services,
           tx,
-          {
-            booking,
-            startsAt: input.startsAt,
-            event: "rescheduled",
-            previous: { startsAt: session.startsAt, endsAt: session.endsAt },
-          },
-          now,
+          bookingMoved.of(
+            {
+              bookingId: booking.id,
+              sessionId: session.id,
+              status: booking.status,
+              scheduleVersion: booking.scheduleVersion,
+              startsAt: input.startsAt.toISOString(),
+              previousStartsAt: session.startsAt.toISOString(),
+              previousEndsAt: session.endsAt.toISOString(),
+            },
+            now,
+          ),
         );
       }
     });

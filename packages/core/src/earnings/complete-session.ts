@@ -1,7 +1,9 @@
 import type { Prisma } from "@mentora/db";
 import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../app/types.ts";
+import { recordEvent } from "../events/index.ts";
 import { enqueue } from "../jobs/define.ts";
+import { sessionCompleted } from "./events.ts";
 import { releaseEarningsQueue } from "./release-earnings.queue.ts";
 
 export interface CompleteSessionOptions {
@@ -17,7 +19,7 @@ export interface CompleteSessionOptions {
  * session nobody attended (NO_ATTENDANCE) gets an attendance review instead of release jobs.
  */
 export async function completeSession(
-  services: Pick<AppServices, "boss" | "config">,
+  services: AppServices,
   tx: Prisma.TransactionClient,
   sessionId: string,
   options: CompleteSessionOptions,
@@ -39,6 +41,14 @@ export async function completeSession(
     where: { id: { in: bookings.map((booking) => booking.id) }, status: "CONFIRMED" },
     data: { status: "COMPLETED" },
   });
+  await recordEvent(
+    services,
+    tx,
+    sessionCompleted.of(
+      { sessionId, reason: options.reason, bookingIds: bookings.map((booking) => booking.id) },
+      now,
+    ),
+  );
   // Nobody joined the call: whether the session happened is an admin's call (release or
   // refund, on /admin/disputes); nothing is released until then.
   if (options.reason === "attendance:NO_ATTENDANCE" && bookings.some((b) => b.priceMinor > 0)) {

@@ -1,7 +1,9 @@
 import type { AppServices } from "../app/types.ts";
+import { recordEvent } from "../events/index.ts";
 import { defineHandler } from "../jobs/define.ts";
 import { ledgerTransactionOptions, releaseBookingShare } from "../ledger/index.ts";
 import { alertAdmins } from "../telemetry/admin-alert.ts";
+import { earningsReleased } from "./events.ts";
 import { earningsReleaseDeadQueue, releaseEarningsQueue } from "./release-earnings.queue.ts";
 
 export { earningsReleaseKey } from "../ledger/index.ts";
@@ -22,7 +24,7 @@ export const releaseEarningsJob = defineHandler(
 );
 
 export async function releaseBookingEarnings(
-  services: Pick<AppServices, "prisma" | "logger">,
+  services: AppServices,
   bookingId: string,
 ): Promise<{ releasedMinor: number }> {
   return services.prisma.$transaction(async (tx) => {
@@ -53,6 +55,18 @@ export async function releaseBookingEarnings(
       currency: booking.currency,
       bookingId,
     });
+    if (releasedMinor > 0) {
+      await recordEvent(
+        services,
+        tx,
+        earningsReleased.of({
+          bookingId,
+          mentorId: booking.session.mentorId,
+          currency: booking.currency,
+          amountMinor: releasedMinor,
+        }),
+      );
+    }
     return { releasedMinor };
   }, ledgerTransactionOptions);
 }

@@ -62,7 +62,9 @@ export async function executePayout(
     );
   } catch (error) {
     if (isGatewayError(error, "permanent")) {
-      await prisma.$transaction((tx) => failPayout(tx, payout, { reason: error.code, now }));
+      await prisma.$transaction((tx) =>
+        failPayout(services, tx, payout, { reason: error.code, now }),
+      );
       logger.warn({ payoutId, reason: error.code }, "payout refused by the gateway");
       return "failed";
     }

@@ -1,4 +1,5 @@
 export { type AdminPayoutFilters, adminPayoutFilters, payoutsCsv } from "./admin/list-payouts.ts";
+export { payoutFailed, payoutPaid } from "./events.ts";
 export { executePayout } from "./execute-payout.job.ts";
 export { executePayoutQueue } from "./execute-payout.queue.ts";
 export {

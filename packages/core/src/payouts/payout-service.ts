@@ -5,6 +5,7 @@ import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../app/types.ts";
 import { type AuditActor, writeAudit } from "../audit/audit-log.ts";
 import { AppError, errorCodeOf } from "../errors/index.ts";
+import { recordEvent } from "../events/index.ts";
 import { issuePayoutStatement } from "../invoices/index.ts";
 import { enqueue } from "../jobs/define.ts";
 import {
@@ -14,6 +15,7 @@ import {
   reservePayout,
 } from "../ledger/index.ts";
 import { isSupportedCurrency } from "../offerings/currency.ts";
+import { payoutFailed, payoutPaid } from "./events.ts";
 import { executePayoutQueue } from "./execute-payout.queue.ts";
 import { destinationJsonOf, gatewayIdOf, methodFromRow, type PayoutMethodValue } from "./method.ts";
 
@@ -288,7 +290,7 @@ export async function rejectPayout(
  * state (already paid: a replay). The payout statement is to be issued here.
  */
 export async function markPayoutPaid(
-  services: Pick<AppServices, "boss" | "config">,
+  services: AppServices,
   tx: Tx,
   payout: PayoutRow,
   input: { reference: string; providerPayoutId?: string; now?: Date },
@@ -323,6 +325,20 @@ export async function markPayoutPaid(
     reference: input.reference,
     paidAt: now,
   });
+  await recordEvent(
+    services,
+    tx,
+    payoutPaid.of(
+      {
+        payoutId: paid.id,
+        mentorId: paid.mentorId,
+        currency: paid.currency,
+        amountMinor: paid.amountMinor,
+        reference: input.reference,
+      },
+      now,
+    ),
+  );
   return true;
 }
 
@@ -333,6 +349,7 @@ export async function markPayoutPaid(
  * would answer the old one with the same refusal.
  */
 export async function failPayout(
+  services: AppServices,
   tx: Tx,
   payout: PayoutRow,
   input: { reason: string; now?: Date },
@@ -349,6 +366,21 @@ export async function failPayout(
   });
   if (!failed) return false;
   await releaseReservationOf(tx, failed);
+  await recordEvent(
+    services,
+    tx,
+    payoutFailed.of(
+      {
+        payoutId: failed.id,
+        mentorId: failed.mentorId,
+        currency: failed.currency,
+        amountMinor: failed.amountMinor,
+        attempt: payout.attempts,
+        reason: input.reason.slice(0, 500),
+      },
+      input.now ?? new Date(),
+    ),
+  );
   return true;
 }
 
@@ -357,7 +389,7 @@ export async function failPayout(
  * failPayout, pending → remember its provider id and wait (webhook or reconcile).
  */
 export async function applyProviderPayout(
-  services: Pick<AppServices, "prisma" | "logger" | "boss" | "config">,
+  services: AppServices,
   payoutId: string,
   truth: ProviderPayout,
   now = new Date(),
@@ -377,7 +409,10 @@ export async function applyProviderPayout(
           "the provider reports a failure for a payout we recorded as paid: needs an admin",
         );
       }
-      await failPayout(tx, payout, { reason: truth.failureReason ?? "failed", now });
+      await failPayout(services, tx, payout, {
+        reason: truth.failureReason ?? "failed",
+        now,
+      });
     } else {
       await tx.payout.updateMany({
         where: { id: payoutId, status: "PROCESSING", providerPayoutId: null },
@@ -391,7 +426,7 @@ export async function applyProviderPayout(
 
 /** An admin records a manual bank transfer as made, with the bank's reference. */
 export async function markBankTransferPaid(
-  services: Services,
+  services: AppServices,
   input: { payoutId: string; reference: string; actor: AuditActor; now?: Date },
 ): Promise<PayoutRow> {
   return services.prisma.$transaction(async (tx) => {

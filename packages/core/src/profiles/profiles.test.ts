@@ -92,6 +92,18 @@ describe("profile.get / profile.update", () => {
     expect(await caller.profile.get()).toEqual(again);
     // Sending nothing changes nothing.
     expect(await caller.profile.update({})).toEqual(again);
+    // Each edit records profile.changed with the fields sent (names only, no values).
+    const events = await app.prisma.domainEvent.findMany({
+      where: { type: "profile.changed", data: { path: ["userId"], equals: ada.userId } },
+    });
+    const fields = events.map((event) => (event.data as { fields: string[] }).fields);
+    expect(fields).toHaveLength(2);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        ["bio", "headline", "languages", "locale", "skills", "timezone"],
+        ["headline"],
+      ]),
+    );
   });
 
   it.each([

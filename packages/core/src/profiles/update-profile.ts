@@ -1,8 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { locales } from "@mentora/i18n";
 import { z } from "zod";
 import { appError } from "../errors/index.ts";
+import { recordEvent } from "../events/index.ts";
 import { isTimeZone } from "../trpc/context.ts";
 import { authedProcedure } from "../trpc/init.ts";
+import { profileChanged } from "./events.ts";
 import { isLanguageCode } from "./languages.ts";
 import { loadOwnProfile, profileOutput } from "./profile-view.ts";
 import { maxSkillNameLength, maxSkillsPerUser, replaceUserSkills, slugifySkill } from "./skills.ts";
@@ -68,6 +71,14 @@ export const updateProfile = authedProcedure
       const { count } = await tx.user.updateMany({ where: { id: userId }, data: fields });
       if (count === 0) throw appError("UNAUTHORIZED");
       if (skills) await replaceUserSkills(tx, userId, skills);
+      const changed = Object.keys(input);
+      if (changed.length > 0) {
+        await recordEvent(
+          ctx.services,
+          tx,
+          profileChanged.of({ userId, changeId: randomUUID(), fields: changed.sort() }),
+        );
+      }
       return loadOwnProfile(tx, userId);
     });
   });

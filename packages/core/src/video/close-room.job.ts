@@ -1,13 +1,16 @@
 import type { AppServices } from "../app/types.ts";
-import { completeSession } from "../earnings/complete-session.ts";
+import { completeSession } from "../earnings/index.ts";
+import { recordEvent } from "../events/index.ts";
 import { defineHandler } from "../jobs/define.ts";
 import { closeRoomQueue } from "./close-room.queue.ts";
+import { attendanceRecorded } from "./events.ts";
 import { closeRoom } from "./rooms.ts";
-import { applyAttendanceVerdict } from "./verdict.ts";
 
 /**
- * After the end and the grace period: completes the room, decides attendance, applies it (a
- * mentor no-show refunds), then completes the session, which plans the earnings release.
+ * After the end and the grace period: completes the room, decides attendance and, in one
+ * transaction, records it (payments subscribes: a mentor no-show refunds, in its own job) and
+ * completes the session, which plans the earnings release. The release comes after
+ * EARNINGS_HOLD_HOURS, and a refund claws back from released earnings anyway.
  */
 export const closeRoomJob = defineHandler(
   closeRoomQueue,
@@ -19,10 +22,9 @@ export const closeRoomJob = defineHandler(
     if (!session || session.endsAt.toISOString() !== endsAt) return;
     const verdict = await closeRoom(services, sessionId);
     if (session.status === "CANCELLED") return;
-    // Refunds first: a completed session's earnings are released from what refunds leave.
-    await applyAttendanceVerdict(services, sessionId, verdict);
-    await services.prisma.$transaction((tx) =>
-      completeSession(services, tx, sessionId, { reason: `attendance:${verdict}` }),
-    );
+    await services.prisma.$transaction(async (tx) => {
+      await recordEvent(services, tx, attendanceRecorded.of({ sessionId, verdict }));
+      await completeSession(services, tx, sessionId, { reason: `attendance:${verdict}` });
+    });
   },
 );

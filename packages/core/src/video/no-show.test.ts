@@ -3,10 +3,16 @@ import { signLocalStatusCallback } from "@mentora/video";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { completeEndedSessions } from "../earnings/complete-ended-sessions.job.ts";
 import { releaseBookingEarnings, releaseEarningsJob } from "../earnings/release-earnings.job.ts";
+import { eventDeliverJob } from "../events/deliver.job.ts";
 import { accounts, balanceOf } from "../ledger/index.ts";
 import { handlePaymentReturn } from "../payments/checkout/payment-return.ts";
 import { startBookingPayment } from "../payments/checkout/start-payment.ts";
-import { createPaymentsRig, ledgerIsBalanced, walletOf } from "../payments/testing/payments-rig.ts";
+import {
+  createPaymentsRig,
+  drainJobs,
+  ledgerIsBalanced,
+  walletOf,
+} from "../payments/testing/payments-rig.ts";
 import { processVideoCallback } from "./callbacks/process-callback.job.ts";
 import { receiveVideoCallback } from "./callbacks/receive-callback.ts";
 import { closeRoomJob } from "./close-room.job.ts";
@@ -93,10 +99,15 @@ async function attend(sessionId: string, userId: string, minutes: number) {
   }
 }
 
-const close = (session: { id: string; endsAt: Date }) =>
-  closeRoomJob.handle({ sessionId: session.id, endsAt: session.endsAt.toISOString() }, rig.app, {
-    jobId: "close",
-  });
+/** The close-room job, then the event deliveries it caused (a no-show refund), as the worker runs them. */
+const close = async (session: { id: string; endsAt: Date }) => {
+  await closeRoomJob.handle(
+    { sessionId: session.id, endsAt: session.endsAt.toISOString() },
+    rig.app,
+    { jobId: "close" },
+  );
+  await drainJobs(rig.app, [eventDeliverJob]);
+};
 
 const reasonOf = async (sessionId: string) =>
   (await rig.app.prisma.sessionCompletion.findUnique({ where: { sessionId } }))?.reason;

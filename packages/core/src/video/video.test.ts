@@ -1,6 +1,8 @@
 import { signLocalStatusCallback } from "@mentora/video";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bookingConfirmed } from "../bookings/events.ts";
 import { errorCodeOf } from "../errors/index.ts";
+import { recordEvent } from "../events/index.ts";
 import { callerFor } from "../testing/index.ts";
 import { processVideoCallback } from "./callbacks/process-callback.job.ts";
 import { closeRoomJob } from "./close-room.job.ts";
@@ -212,15 +214,17 @@ describe("rooms", () => {
         currency: "EUR",
       },
     });
-    const { enqueueBookingEvent } = await import(
-      "../bookings/notifications/enqueue-booking-event.ts"
-    );
+    // Through the event and the subscription list, as settlement and free holds record it.
     await app.prisma.$transaction((tx) =>
-      enqueueBookingEvent(
+      recordEvent(
         app,
         tx,
-        { booking, startsAt: session.startsAt, event: "confirmed" },
-        new Date(),
+        bookingConfirmed.of({
+          bookingId: booking.id,
+          sessionId: session.id,
+          scheduleVersion: booking.scheduleVersion,
+          startsAt: session.startsAt.toISOString(),
+        }),
       ),
     );
     const [open] = await app.boss.findJobs(openRoomJob.name, { data: { sessionId: session.id } });

@@ -3,7 +3,6 @@ import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../../app/types.ts";
 import { enqueue } from "../../jobs/define.ts";
 import { deterministicJobId } from "../../jobs/deterministic-job-id.ts";
-import { scheduleVideoRoom } from "../../video/room-jobs.ts";
 import { type BookingEventName, bookingNotifyQueue } from "./booking-notify.queue.ts";
 import { bookingReminderQueue } from "./booking-reminder.queue.ts";
 
@@ -23,9 +22,10 @@ export interface BookingEventInput {
 
 /**
  * Call inside the transaction that changed the booking, so the notification exists exactly when
- * the change does. Sends `booking.notify`; for a confirmed booking that was confirmed or moved,
- * also plans the 24 h and 1 h reminders that are still ahead and the session's video room. Job ids are deterministic, so a
- * repeated call within pg-boss's retention adds nothing.
+ * the change does (the booking.* event subscribers do). Sends `booking.notify`; for a confirmed
+ * booking that was confirmed or moved, also plans the 24 h and 1 h reminders that are still
+ * ahead (video plans its room from the same events). Job ids are deterministic, so a repeated
+ * call within pg-boss's retention adds nothing.
  */
 export async function enqueueBookingEvent(
   services: Pick<AppServices, "boss" | "config">,
@@ -57,7 +57,6 @@ export async function enqueueBookingEvent(
   );
 
   if (booking.status !== "CONFIRMED" || event === "cancelled") return;
-  await scheduleVideoRoom(services, tx, booking.id);
   for (const { kind, ms } of reminderOffsets) {
     const startAfter = new Date(input.startsAt.getTime() - ms);
     if (startAfter <= now) continue;
@@ -77,4 +76,35 @@ export async function enqueueBookingEvent(
       },
     );
   }
+}
+
+/** enqueueBookingEvent from a booking.* event's payload; `now` is when the event occurred. */
+export function notifyBookingEvent(
+  services: Pick<AppServices, "boss" | "config">,
+  tx: Prisma.TransactionClient,
+  event: BookingEventName,
+  data: {
+    bookingId: string;
+    status: string;
+    scheduleVersion: number;
+    startsAt: string;
+    previousStartsAt?: string;
+    previousEndsAt?: string;
+  },
+  now: Date,
+): Promise<void> {
+  return enqueueBookingEvent(
+    services,
+    tx,
+    {
+      booking: { id: data.bookingId, status: data.status, scheduleVersion: data.scheduleVersion },
+      startsAt: new Date(data.startsAt),
+      event,
+      previous:
+        data.previousStartsAt && data.previousEndsAt
+          ? { startsAt: new Date(data.previousStartsAt), endsAt: new Date(data.previousEndsAt) }
+          : undefined,
+    },
+    now,
+  );
 }

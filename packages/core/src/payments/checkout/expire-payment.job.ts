@@ -42,6 +42,6 @@ export async function expirePayment(
       ? "expired"
       : "skipped";
   }
-  if (payment.bookingId) await expireHold(services.prisma, payment.bookingId, now);
+  if (payment.bookingId) await expireHold(services, payment.bookingId, now);
   return result;
 }

@@ -2,7 +2,7 @@ import type { Prisma } from "@mentora/db";
 import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../../app/types.ts";
 import { AppError } from "../../errors/index.ts";
-import { enqueueCreditNoteForRefund } from "../../invoices/enqueue.ts";
+import { recordEvent } from "../../events/index.ts";
 import { enqueue } from "../../jobs/define.ts";
 import {
   ledgerTransactionOptions,
@@ -12,6 +12,7 @@ import {
   refundToWallet,
   splitFee,
 } from "../../ledger/index.ts";
+import { paymentRefunded } from "../events.ts";
 import { closePayment, lockPayment } from "../settlement/settle-payment.ts";
 import { executeRefundQueue } from "./execute-refund.queue.ts";
 
@@ -150,8 +151,12 @@ export async function refundPaymentInTransaction(
     where: { id: payment.id },
     data: { refundedMinor: { increment: amount } },
   });
-  // Every refund of a booking payment corrects its invoice with a credit note (decision 006).
-  await enqueueCreditNoteForRefund(services.boss, tx, refund.id);
+  // Invoices subscribes: every refund of a booking payment gets a credit note (decision 006).
+  await recordEvent(
+    services,
+    tx,
+    paymentRefunded.of({ refundId: refund.id, paymentId: payment.id, amountMinor: amount }),
+  );
   return refund;
 }
 

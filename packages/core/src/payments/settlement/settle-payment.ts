@@ -1,8 +1,7 @@
 import type { Prisma } from "@mentora/db";
 import type { ProviderPayment } from "@mentora/payment-gateway";
 import type { AppServices } from "../../app/types.ts";
-import { enqueueBookingEvent } from "../../bookings/notifications/enqueue-booking-event.ts";
-import { enqueueInvoiceForPayment } from "../../invoices/enqueue.ts";
+import { recordEvent } from "../../events/index.ts";
 import {
   captureReservation,
   ledgerTransactionOptions,
@@ -12,6 +11,7 @@ import {
   splitFee,
   topUpWallet,
 } from "../../ledger/index.ts";
+import { paymentSettled } from "../events.ts";
 
 type PaymentRow = Prisma.PaymentGetPayload<object>;
 type Tx = Prisma.TransactionClient;
@@ -121,6 +121,7 @@ export async function settleInTransaction(
       where: { id: payment.id },
       data: { status: "SUCCEEDED", creditedToWallet: true, closedAt: now },
     });
+    await recordSettled(services, tx, payment, true, now);
     services.logger.warn(
       { paymentId: payment.id, previous: payment.status },
       "payment succeeded after it was closed: credited to the wallet",
@@ -149,15 +150,19 @@ async function succeed(
       where: { id: payment.id },
       data: { status: "SUCCEEDED", closedAt: now },
     });
+    await recordSettled(services, tx, payment, false, now);
     return { changed: true, status: "SUCCEEDED" };
   }
 
   const bookingId = payment.bookingId as string;
-  const confirmed = await tx.booking.updateMany({
-    where: { id: bookingId, status: "PENDING_PAYMENT", session: { status: "SCHEDULED" } },
-    data: { status: "CONFIRMED", confirmedAt: now, holdExpiresAt: null },
-  });
-  if (confirmed.count === 0) {
+  // Settlement reads (and locks) the booking but never writes it: payment.settled's bookings
+  // subscriber confirms it in this transaction. The lock keeps a cancellation from slipping in
+  // between this check and that confirmation.
+  const awaiting = await tx.$queryRaw<{ id: string }[]>`
+    SELECT b.id FROM booking b JOIN mentoring_session s ON s.id = b."sessionId"
+    WHERE b.id = ${bookingId} AND b.status = 'PENDING_PAYMENT' AND s.status = 'SCHEDULED'
+    FOR UPDATE OF b`;
+  if (awaiting.length === 0) {
     // The booking was cancelled or expired while the payer was paying: nothing to confirm, so
     // the wallet part returns and the gateway part is credited to the wallet.
     if (payment.walletAmountMinor > 0) {
@@ -181,6 +186,7 @@ async function succeed(
       where: { id: payment.id },
       data: { status: "SUCCEEDED", creditedToWallet: true, closedAt: now },
     });
+    await recordSettled(services, tx, payment, true, now);
     return { changed: true, status: "SUCCEEDED" };
   }
 
@@ -219,20 +225,33 @@ async function succeed(
     where: { id: payment.id },
     data: { status: "SUCCEEDED", closedAt: now },
   });
-  const booking = await tx.booking.findUniqueOrThrow({
-    where: { id: bookingId },
-    include: { session: { select: { startsAt: true } } },
-  });
-  await enqueueBookingEvent(
+  // Its subscribers confirm the booking (which plans e-mails, reminders and the video room) and
+  // enqueue the VAT invoice for the full amount (decision 006), all in this transaction.
+  await recordSettled(services, tx, payment, false, now);
+  return { changed: true, status: "SUCCEEDED" };
+}
+
+/** payment.settled, in the settling transaction (app/subscriptions.ts says who reacts). */
+async function recordSettled(
+  services: AppServices,
+  tx: Tx,
+  payment: PaymentRow,
+  creditedToWallet: boolean,
+  now: Date,
+): Promise<void> {
+  await recordEvent(
     services,
     tx,
-    { booking, startsAt: booking.session.startsAt, event: "confirmed" },
-    now,
+    paymentSettled.of(
+      {
+        paymentId: payment.id,
+        purpose: payment.purpose,
+        bookingId: payment.bookingId,
+        creditedToWallet,
+      },
+      now,
+    ),
   );
-  // The VAT invoice of the session, for the full amount (wallet and gateway parts). Top-ups get
-  // none: the VAT invoice is issued when the balance buys a session (decision 006).
-  await enqueueInvoiceForPayment(services.boss, tx, payment.id);
-  return { changed: true, status: "SUCCEEDED" };
 }
 
 /** Closes an open payment without success: the reserved wallet part goes back. */

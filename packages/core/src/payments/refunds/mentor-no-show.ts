@@ -1,21 +1,13 @@
-import type { AppServices } from "../app/types.ts";
-import { ledgerTransactionOptions } from "../ledger/index.ts";
-import { refundPaymentInTransaction } from "../payments/refunds/refund-payment.ts";
-import type { verdictOf } from "./rooms.ts";
-
-export type AttendanceVerdict = ReturnType<typeof verdictOf>;
+import type { AppServices } from "../../app/types.ts";
+import { ledgerTransactionOptions } from "../../ledger/index.ts";
+import { refundPaymentInTransaction } from "./refund-payment.ts";
 
 /**
- * What attendance means for money. A mentor who did not come while participants did is a
- * mentor no-show: every participant's payments are refunded in full (per REFUND_DESTINATION),
- * once (the cause is stable). Every other verdict leaves the earnings to be released as usual.
+ * What a mentor no-show means for money (video records the verdict; this runs in its own
+ * `event.deliver` job): every participant's payments are refunded in full (per
+ * REFUND_DESTINATION), once (the cause is stable, so a retried delivery refunds nothing twice).
  */
-export async function applyAttendanceVerdict(
-  services: AppServices,
-  sessionId: string,
-  verdict: AttendanceVerdict,
-): Promise<void> {
-  if (verdict !== "MENTOR_NO_SHOW") return;
+export async function refundMentorNoShow(services: AppServices, sessionId: string): Promise<void> {
   const payments = await services.prisma.payment.findMany({
     where: {
       booking: { sessionId, status: { in: ["CONFIRMED", "COMPLETED"] } },

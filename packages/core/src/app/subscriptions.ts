@@ -1,0 +1,93 @@
+import {
+  bookingCancelled,
+  bookingConfirmed,
+  bookingMoved,
+  confirmPaidBooking,
+} from "../bookings/index.ts";
+import { notifyBookingEvent } from "../bookings/notifications/enqueue-booking-event.ts";
+import {
+  createEventRouting,
+  type EventRouting,
+  inTransactionOf,
+  onEvent,
+} from "../events/index.ts";
+import { enqueueCreditNoteForRefund, enqueueInvoiceForPayment } from "../invoices/index.ts";
+import { paymentRefunded, paymentSettled, refundMentorNoShow } from "../payments/index.ts";
+import { attendanceRecorded, scheduleVideoRoom } from "../video/index.ts";
+import type { AppServices } from "./types.ts";
+
+/**
+ * Who listens to what: the only place that knows (decision 019). A domain records its events
+ * and exports handlers; it never names another domain's reaction. A "job" subscriber runs in its
+ * own `event.deliver` job; an in-transaction one commits with the change (see Subscription).
+ * Realtime (issue #15) adds its subscribers here.
+ */
+export const subscriptions = [
+  // Settlement records payment.settled; the booking it paid is confirmed in the same commit
+  // (the money was captured for it: the two must not exist one without the other).
+  inTransactionOf(
+    paymentSettled,
+    "bookings.confirm-paid-booking",
+    (event, services: AppServices, tx) => confirmPaidBooking(services, tx, event),
+  ),
+  // The VAT invoice of a booking payment (decision 006); top-ups and wallet credits get none.
+  inTransactionOf(
+    paymentSettled,
+    "invoices.issue-invoice",
+    async (event, services: AppServices, tx) => {
+      if (event.data.purpose !== "BOOKING" || event.data.creditedToWallet) return;
+      await enqueueInvoiceForPayment(services.boss, tx, event.data.paymentId);
+    },
+  ),
+  // Every refund of a booking payment corrects its invoice with a credit note.
+  inTransactionOf(
+    paymentRefunded,
+    "invoices.issue-credit-note",
+    (event, services: AppServices, tx) =>
+      enqueueCreditNoteForRefund(services.boss, tx, event.data.refundId),
+  ),
+  // Booking e-mails (and the reminders of a confirmed one).
+  inTransactionOf(
+    bookingConfirmed,
+    "bookings.notify-confirmed",
+    (event, services: AppServices, tx) =>
+      notifyBookingEvent(
+        services,
+        tx,
+        "confirmed",
+        { ...event.data, status: "CONFIRMED" },
+        new Date(event.occurredAt),
+      ),
+  ),
+  inTransactionOf(
+    bookingCancelled,
+    "bookings.notify-cancelled",
+    (event, services: AppServices, tx) =>
+      notifyBookingEvent(services, tx, "cancelled", event.data, new Date(event.occurredAt)),
+  ),
+  inTransactionOf(bookingMoved, "bookings.notify-moved", (event, services: AppServices, tx) =>
+    notifyBookingEvent(services, tx, "rescheduled", event.data, new Date(event.occurredAt)),
+  ),
+  // The session's video room: planned when a place is confirmed, planned anew when it moves.
+  inTransactionOf(
+    bookingConfirmed,
+    "video.plan-room-confirmed",
+    (event, services: AppServices, tx) => scheduleVideoRoom(services, tx, event.data.bookingId),
+  ),
+  inTransactionOf(bookingMoved, "video.plan-room-moved", (event, services: AppServices, tx) =>
+    scheduleVideoRoom(services, tx, event.data.bookingId),
+  ),
+  // A mentor who did not come: payments refunds every participant, in its own job.
+  onEvent(
+    attendanceRecorded,
+    "payments.refund-mentor-no-show",
+    async (event, services: AppServices) => {
+      if (event.data.verdict !== "MENTOR_NO_SHOW") return;
+      await refundMentorNoShow(services, event.data.sessionId);
+    },
+  ),
+];
+
+export function createAppEventRouting(): EventRouting<AppServices> {
+  return createEventRouting<AppServices>(subscriptions);
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { defineEvent } from "../events/index.ts";
+
+const payoutRef = {
+  payoutId: z.string(),
+  mentorId: z.string(),
+  currency: z.string(),
+  amountMinor: z.number().int(),
+};
+
+/** A payout reached the mentor (gateway confirmed, or an admin recorded the bank transfer). */
+export const payoutPaid = defineEvent({
+  type: "payout.paid",
+  version: 1,
+  schema: z.object({ ...payoutRef, reference: z.string() }),
+  key: (data) => [data.payoutId],
+});
+
+/** The gateway refused a payout attempt; it is back to REQUESTED with its reservation returned. */
+export const payoutFailed = defineEvent({
+  type: "payout.failed",
+  version: 1,
+  schema: z.object({ ...payoutRef, attempt: z.number().int(), reason: z.string() }),
+  key: (data) => [data.payoutId, data.attempt],
+});

@@ -1,0 +1,1 @@
+export { profileChanged } from "./events.ts";
