@@ -16,7 +16,14 @@ function headerOf(headers: Readonly<Record<string, string>>, name: string): stri
 export function createSandboxGateway(options: SandboxOptions): PaymentGateway {
   return {
     id: "sandbox",
-    capabilities: { hostedCheckout: true, refunds: true, partialRefunds: true, payouts: true },
+    capabilities: {
+      // Anyone may press Pay and nothing is charged: production refuses it.
+      movesMoney: false,
+      hostedCheckout: true,
+      refunds: true,
+      partialRefunds: true,
+      payouts: true,
+    },
 
     createCheckout: (input) => createSandboxCheckout(options, input),
 
