@@ -5,5 +5,4 @@ export {
   paymentsCsv,
 } from "./admin/list-payments.ts";
 export { handlePaymentReturn, type PaymentReturnOutcome } from "./checkout/payment-return.ts";
-export { createDbSandboxStore } from "./sandbox/db-sandbox-store.ts";
 export { receiveWebhook, type WebhookResponse } from "./webhooks/receive-webhook.ts";
