@@ -143,6 +143,27 @@ describe("every protected Remix route refuses anonymous visitors (built server)"
     ]) {
       expect((await call("GET", address)).status, address).toBe(404);
     }
+    // The sandbox is loaded here: its old address redirects, a POST staying a POST (308)…
+    for (const method of ["GET", "POST"] as const) {
+      const moved = await fetch(`${servers.baseUrl}/sandbox/checkout/sbx_pay_x`, {
+        method,
+        redirect: "manual",
+      });
+      expect(moved.status, method).toBe(308);
+      expect(moved.headers.get("location")).toBe("/gateways/sandbox/checkout/sbx_pay_x");
+    }
+    // …and the forwarded page keeps its own checks: a POST from another origin is refused.
+    const foreign = await fetch(`${servers.baseUrl}/gateways/sandbox/checkout/sbx_pay_x`, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        origin: "https://evil.example",
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: "action=pay",
+    });
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.get("content-security-policy")).toContain("default-src 'none'");
   });
 });
 
