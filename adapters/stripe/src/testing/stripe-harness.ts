@@ -29,7 +29,9 @@ export async function createStripeHarness(
     createStripeGateway({
       secretKey: fake.secretKey,
       webhookSecret: fake.webhookSecret,
-      timeoutMs: options.timeoutMs ?? 1_500,
+      // Generous: one attempt per call now (core retries), so a slow answer on a loaded CI
+      // machine must not read as lost; the lost-answer cases wait this long.
+      timeoutMs: options.timeoutMs ?? 3_000,
       host: fake.host,
       port: fake.port,
       protocol: "http",
