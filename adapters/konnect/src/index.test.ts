@@ -1,7 +1,8 @@
+import { testGatewayRuntime } from "@mentora/payment-gateway/testing";
 import { describe, expect, it } from "vitest";
 import { gatewayFactory } from "./index.ts";
 
-const options = { timeoutMs: 1000 };
+const options = testGatewayRuntime({ timeoutMs: 1000 });
 
 describe("konnect gatewayFactory", () => {
   it("names every missing variable", () => {

@@ -1,5 +1,3 @@
-import type { RetryPolicy } from "@mentora/payment-gateway";
-
 export const konnectProductionUrl = "https://api.konnect.network/api/v2/";
 export const konnectSandboxUrl = "https://api.preprod.konnect.network/api/v2/";
 
@@ -19,7 +17,6 @@ export interface KonnectGatewayConfig {
   lifespanMinutes?: number;
   timeoutMs: number;
   acceptedPaymentMethods?: readonly KonnectPaymentMethod[];
-  retry?: RetryPolicy;
   now?: () => Date;
 }
 

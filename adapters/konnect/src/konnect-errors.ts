@@ -1,4 +1,4 @@
-import { GatewayError } from "@mentora/payment-gateway";
+import { GatewayError, parseRetryAfter } from "@mentora/payment-gateway";
 
 const provider = "konnect";
 
@@ -15,11 +15,21 @@ const permanentCodes: Readonly<Record<number, string>> = {
 /** Errors raised before any byte left: the request cannot have reached Konnect. */
 const notSentCodes = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH"]);
 
-export function errorFromStatus(status: number, detail: string): GatewayError {
+export function errorFromStatus(
+  status: number,
+  detail: string,
+  retryAfter?: string | null,
+): GatewayError {
   const message = `Konnect answered ${status}${detail ? `: ${detail}` : ""}`;
-  if (status === 429) return new GatewayError("retryable", provider, "rate_limited", message);
-  if (status >= 500)
-    return new GatewayError("retryable", provider, "provider_unavailable", message);
+  const retryAfterMs = parseRetryAfter(retryAfter);
+  if (status === 429) {
+    return new GatewayError("retryable", provider, "rate_limited", message, { retryAfterMs });
+  }
+  if (status >= 500) {
+    return new GatewayError("retryable", provider, "provider_unavailable", message, {
+      retryAfterMs,
+    });
+  }
   const code = permanentCodes[status] ?? `http_${status}`;
   return new GatewayError("permanent", provider, code, message);
 }

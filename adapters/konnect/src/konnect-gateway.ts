@@ -1,9 +1,4 @@
-import {
-  type CheckoutSession,
-  callWithRetry,
-  defaultRetryPolicy,
-  type PaymentGateway,
-} from "@mentora/payment-gateway";
+import type { CheckoutSession, PaymentGateway } from "@mentora/payment-gateway";
 import { initPaymentBody } from "./init-payment.ts";
 import {
   defaultLifespanMinutes,
@@ -28,7 +23,6 @@ export function createKonnectGateway(config: KonnectGatewayConfig): PaymentGatew
     baseUrl: normalizeBaseUrl(config.baseUrl ?? konnectProductionUrl),
     timeoutMs: config.timeoutMs,
   });
-  const retry = config.retry ?? defaultRetryPolicy;
   const now = config.now ?? (() => new Date());
   const settings = {
     receiverWalletId: config.receiverWalletId,
@@ -44,6 +38,7 @@ export function createKonnectGateway(config: KonnectGatewayConfig): PaymentGatew
   return {
     id: "konnect",
     capabilities: {
+      movesMoney: true,
       hostedCheckout: true,
       refunds: false,
       partialRefunds: false,
@@ -52,16 +47,14 @@ export function createKonnectGateway(config: KonnectGatewayConfig): PaymentGatew
     },
 
     /**
-     * Konnect takes no idempotency key, so a retry after a 5xx or a lost answer may create a
+     * One attempt (core retries). Konnect takes no idempotency key, so core's retry after a 5xx
+     * or a lost answer may create a
      * second payment at Konnect. That is safe: a payUrl we never received was never shown to a
      * payer, so nobody can pay it, and it dies at the end of its lifespan.
      */
     async createCheckout(input): Promise<CheckoutSession> {
       const body = initPaymentBody(input, settings);
-      const answer = await callWithRetry(
-        () => http.send("POST", "payments/init-payment", body),
-        retry,
-      );
+      const answer = await http.send("POST", "payments/init-payment", body);
       const { payUrl, paymentRef } = (answer ?? {}) as { payUrl?: unknown; paymentRef?: unknown };
       if (typeof payUrl !== "string" || typeof paymentRef !== "string" || !paymentRef) {
         throw invalidResponse("an init-payment answer without payUrl or paymentRef");
@@ -74,7 +67,7 @@ export function createKonnectGateway(config: KonnectGatewayConfig): PaymentGatew
     },
 
     async getPayment(providerPaymentId) {
-      return toProviderPayment(await callWithRetry(() => fetchDetails(providerPaymentId), retry));
+      return toProviderPayment(await fetchDetails(providerPaymentId));
     },
 
     async refund() {

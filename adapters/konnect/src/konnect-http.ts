@@ -19,6 +19,7 @@ export function createKonnectHttp({ apiKey, baseUrl, timeoutMs }: KonnectHttpOpt
       if (body !== undefined) headers["content-type"] = "application/json";
       let status: number;
       let text: string;
+      let retryAfter: string | null;
       try {
         // The timeout covers reading the body too: a half-read answer is as lost as none.
         const response = await fetch(new URL(path, baseUrl), {
@@ -28,11 +29,13 @@ export function createKonnectHttp({ apiKey, baseUrl, timeoutMs }: KonnectHttpOpt
           signal: AbortSignal.timeout(timeoutMs),
         });
         status = response.status;
+        retryAfter = response.headers.get("retry-after");
         text = await response.text();
       } catch (error) {
         throw errorFromFailure(error);
       }
-      if (status < 200 || status > 299) throw errorFromStatus(status, errorDetail(text));
+      if (status < 200 || status > 299)
+        throw errorFromStatus(status, errorDetail(text), retryAfter);
       try {
         return JSON.parse(text) as unknown;
       } catch {

@@ -1,7 +1,8 @@
+import { testGatewayRuntime } from "@mentora/payment-gateway/testing";
 import { describe, expect, it } from "vitest";
 import { gatewayFactory } from "./index.ts";
 
-const options = { timeoutMs: 5000 };
+const options = testGatewayRuntime({ timeoutMs: 5000 });
 
 const env = {
   PAYPAL_CLIENT_ID: "client",

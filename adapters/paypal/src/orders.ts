@@ -29,9 +29,9 @@ export interface SettledOrder {
   declined: boolean;
 }
 
-export function createOrderOperations({ api, withRetry }: PayPalCalls) {
+export function createOrderOperations({ api, callOnce }: PayPalCalls) {
   async function getOrder(orderId: string): Promise<Order> {
-    return (await withRetry(() => api.orders.getOrder({ id: orderId }))).result;
+    return (await callOnce(() => api.orders.getOrder({ id: orderId }))).result;
   }
 
   /**
@@ -44,7 +44,7 @@ export function createOrderOperations({ api, withRetry }: PayPalCalls) {
     const order = await getOrder(orderId);
     if (order.status !== OrderStatus.Approved) return { order, declined: false };
     try {
-      const captured = await withRetry(() =>
+      const captured = await callOnce(() =>
         api.orders.captureOrder({
           id: orderId,
           paypalRequestId: captureRequestId(orderId),
@@ -66,7 +66,7 @@ export function createOrderOperations({ api, withRetry }: PayPalCalls) {
 
   async function createCheckout(input: CreateCheckoutInput): Promise<CheckoutSession> {
     const { amount } = input;
-    const response = await withRetry(() =>
+    const response = await callOnce(() =>
       api.orders.createOrder({
         paypalRequestId: input.idempotencyKey,
         prefer: "return=representation",

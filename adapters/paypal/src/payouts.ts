@@ -47,10 +47,7 @@ function isDuplicateBatch({ status, body }: PayPalResponse): boolean {
  * batch by the id core stored from an earlier answer (any process), else by what this process
  * learned (see findPayout).
  */
-export function createPayoutOperations(
-  { sendWithRetry }: PayPalCalls,
-  currencies: readonly string[],
-) {
+export function createPayoutOperations({ sendOnce }: PayPalCalls, currencies: readonly string[]) {
   const known = new Map<string, { input?: PayoutInput; batchId?: string }>();
   function remember(payoutId: string, entry: { input?: PayoutInput; batchId?: string }) {
     known.set(payoutId, { ...known.get(payoutId), ...entry });
@@ -58,10 +55,7 @@ export function createPayoutOperations(
   }
 
   async function fetchBatch(batchId: string): Promise<ProviderPayout> {
-    const response = await sendWithRetry(
-      "GET",
-      `/v1/payments/payouts/${encodeURIComponent(batchId)}`,
-    );
+    const response = await sendOnce("GET", `/v1/payments/payouts/${encodeURIComponent(batchId)}`);
     return toProviderPayout(response.body as PayoutBatchBody, batchId);
   }
 
@@ -84,7 +78,7 @@ export function createPayoutOperations(
         },
       ],
     };
-    const response = await sendWithRetry(
+    const response = await sendOnce(
       "POST",
       "/v1/payments/payouts",
       { body: JSON.stringify(body), headers: { "PayPal-Request-Id": input.idempotencyKey } },

@@ -23,6 +23,8 @@ export interface PayPalApiOptions {
 export interface PayPalResponse {
   status: number;
   body: unknown;
+  /** Its Retry-After header, if any (429 / 503). */
+  retryAfter?: string | null;
 }
 
 export interface PayPalApi {
@@ -119,7 +121,11 @@ export function createPayPalApi(options: PayPalApiOptions): PayPalApi {
           tokens.invalidate();
           throw tokenRejected(text);
         }
-        return { status: response.status, body: text ? parseJson(text) : undefined };
+        return {
+          status: response.status,
+          body: text ? parseJson(text) : undefined,
+          retryAfter: response.headers.get("retry-after"),
+        };
       } catch (error) {
         throw toGatewayError(error);
       }

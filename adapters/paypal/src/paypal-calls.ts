@@ -1,16 +1,16 @@
-import { callWithRetry, type RetryPolicy } from "@mentora/payment-gateway";
 import type { PayPalApi, PayPalResponse } from "./paypal-api.ts";
 import { httpStatusError } from "./paypal-errors.ts";
 
+/** One attempt per call: retrying is core's job (callWithRetry), never the adapter's. */
 export interface PayPalCalls {
   api: PayPalApi;
-  /** An SDK call, retried on retryable errors; the request (and its PayPal-Request-Id) is rebuilt identically. */
-  withRetry<T>(operation: () => Promise<T>): Promise<T>;
+  /** An SDK call; its failure mapped to a GatewayError. */
+  callOnce<T>(operation: () => Promise<T>): Promise<T>;
   /**
-   * A plain JSON call, retried likewise. Non-2xx answers throw mapped, except those `keep`
-   * accepts, which are returned for the caller to read.
+   * A plain JSON call. Non-2xx answers throw mapped, except those `keep` accepts, which are
+   * returned for the caller to read.
    */
-  sendWithRetry(
+  sendOnce(
     method: "GET" | "POST",
     path: string,
     options?: { body?: string; headers?: Record<string, string> },
@@ -18,16 +18,15 @@ export interface PayPalCalls {
   ): Promise<PayPalResponse>;
 }
 
-export function createPayPalCalls(api: PayPalApi, policy?: RetryPolicy): PayPalCalls {
+export function createPayPalCalls(api: PayPalApi): PayPalCalls {
   return {
     api,
-    withRetry: (operation) => callWithRetry(() => api.call(operation), policy),
-    sendWithRetry: (method, path, options, keep) =>
-      callWithRetry(async () => {
-        const response = await api.send(method, path, options);
-        const ok = response.status >= 200 && response.status < 300;
-        if (ok || keep?.(response)) return response;
-        throw httpStatusError(response.status, response.body);
-      }, policy),
+    callOnce: (operation) => api.call(operation),
+    async sendOnce(method, path, options, keep) {
+      const response = await api.send(method, path, options);
+      const ok = response.status >= 200 && response.status < 300;
+      if (ok || keep?.(response)) return response;
+      throw httpStatusError(response.status, response.body, response.retryAfter);
+    },
   };
 }

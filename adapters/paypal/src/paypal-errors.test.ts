@@ -1,4 +1,9 @@
-import { type CreateCheckoutInput, GatewayError } from "@mentora/payment-gateway";
+import {
+  type CreateCheckoutInput,
+  callWithRetry,
+  GatewayError,
+  type RetryPolicy,
+} from "@mentora/payment-gateway";
 import { afterEach, describe, expect, it } from "vitest";
 import { createPayPalGateway } from "./paypal-gateway.ts";
 import {
@@ -22,6 +27,9 @@ const checkoutInput = (paymentId: string): CreateCheckoutInput => ({
   expiresInMinutes: 30,
 });
 
+/** Core's retry layer, fast: the adapter itself makes one attempt per call. */
+const coreRetry: RetryPolicy = { attempts: 3, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 50 };
+
 const gatewayError = (kind: GatewayError["kind"], code?: string) => (error: unknown) =>
   error instanceof GatewayError &&
   error.kind === kind &&
@@ -39,10 +47,13 @@ const gatewayError = (kind: GatewayError["kind"], code?: string) => (error: unkn
     const seen = (operationId: string) =>
       h.fake.requests.filter((r) => r.operationId === operationId);
 
-    it("retries a 500 with the same PayPal-Request-Id, and PayPal creates one order", async () => {
+    it("core's retry of a 500 resends the same PayPal-Request-Id, and PayPal creates one order", async () => {
       await setup();
       h.fake.failNext("orders.create", 500);
-      const session = await h.gateway.createCheckout(checkoutInput("pay_500"));
+      const session = await callWithRetry(
+        () => h.gateway.createCheckout(checkoutInput("pay_500")),
+        coreRetry,
+      );
       const creates = seen("orders.create");
       expect(creates.map((r) => r.status)).toEqual([500, 201]);
       expect(creates.map((r) => r.headers["paypal-request-id"])).toEqual([
@@ -52,10 +63,23 @@ const gatewayError = (kind: GatewayError["kind"], code?: string) => (error: unkn
       expect(session.providerPaymentId).toMatch(/^[A-Z0-9]+$/);
     });
 
-    it("gives up on a persistent 503 or 429 as retryable, always with the same key", async () => {
+    it("a 503 costs one request, retryable with its Retry-After", async () => {
+      await setup();
+      h.fake.failNext("orders.create", 503, 1, { "retry-after": "4" });
+      await expect(h.gateway.createCheckout(checkoutInput("pay_one"))).rejects.toMatchObject({
+        kind: "retryable",
+        code: "provider_unavailable",
+        retryAfterMs: 4000,
+      });
+      expect(seen("orders.create")).toHaveLength(1);
+    });
+
+    it("core's retry gives up on a persistent 503 or 429 as retryable, always with the same key", async () => {
       await setup();
       h.fake.failNext("orders.create", 503, 3);
-      await expect(h.gateway.createCheckout(checkoutInput("pay_503"))).rejects.toSatisfy(
+      const create = (id: string) =>
+        callWithRetry(() => h.gateway.createCheckout(checkoutInput(id)), coreRetry);
+      await expect(create("pay_503")).rejects.toSatisfy(
         gatewayError("retryable", "provider_unavailable"),
       );
       expect(new Set(seen("orders.create").map((r) => r.headers["paypal-request-id"]))).toEqual(
@@ -63,8 +87,12 @@ const gatewayError = (kind: GatewayError["kind"], code?: string) => (error: unkn
       );
       expect(seen("orders.create")).toHaveLength(3);
       h.fake.failNext("orders.get", 429, 1);
-      const session = await h.gateway.createCheckout(checkoutInput("pay_429"));
-      expect((await h.gateway.getPayment(session.providerPaymentId)).status).toBe("pending");
+      const session = await create("pay_429");
+      const read = await callWithRetry(
+        () => h.gateway.getPayment(session.providerPaymentId),
+        coreRetry,
+      );
+      expect(read.status).toBe("pending");
     });
 
     it("a timeout after sending is indeterminate, never retried blindly", async () => {
@@ -103,11 +131,14 @@ const gatewayError = (kind: GatewayError["kind"], code?: string) => (error: unkn
       await expect(h.gateway.createCheckout(input)).rejects.toSatisfy(gatewayError("permanent"));
     });
 
-    it("a revoked token is replaced and the call goes through", async () => {
+    it("a revoked token is retryable and replaced: core's retry goes through", async () => {
       await setup();
       await h.gateway.createCheckout(checkoutInput("pay_token_1"));
       h.fake.revokeTokens();
-      await h.gateway.createCheckout(checkoutInput("pay_token_2"));
+      await expect(h.gateway.createCheckout(checkoutInput("pay_token_2"))).rejects.toSatisfy(
+        gatewayError("retryable", "token_rejected"),
+      );
+      await callWithRetry(() => h.gateway.createCheckout(checkoutInput("pay_token_2")), coreRetry);
       expect(seen("oauth2.token").map((r) => r.status)).toEqual([200, 200]);
     });
 
@@ -130,7 +161,6 @@ const gatewayError = (kind: GatewayError["kind"], code?: string) => (error: unkn
         environment: "sandbox",
         baseUrl: closedUrl,
         timeoutMs: 1000,
-        retryPolicy: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
       });
       await expect(unreachable.createCheckout(checkoutInput("pay_down"))).rejects.toSatisfy(
         gatewayError("retryable", "network"),

@@ -1,4 +1,4 @@
-import { GatewayError, type GatewayErrorKind } from "@mentora/payment-gateway";
+import { GatewayError, type GatewayErrorKind, parseRetryAfter } from "@mentora/payment-gateway";
 import { ApiError } from "@paypal/paypal-server-sdk";
 
 export const PROVIDER = "paypal";
@@ -90,14 +90,19 @@ function classifyStatus(status: number, issues: string[]): [GatewayErrorKind, st
  * PayPal-Request-Id, so PayPal acts at most once. Other 4xx are permanent, with our code for
  * the issues core reacts to, else "invalid_request" (400) / "unprocessable_entity" (422).
  */
-export function httpStatusError(status: number, rawBody: unknown): GatewayError {
+export function httpStatusError(
+  status: number,
+  rawBody: unknown,
+  retryAfter?: string | null,
+): GatewayError {
   const body = parseErrorBody(rawBody);
   const issues = issuesOf(body);
   const summary = [body.name ?? body.error, ...issues].filter(Boolean).join(" ");
   const detail = body.message ?? body.error_description ?? "no message";
   const message = `PayPal answered ${status}${summary ? ` (${summary})` : ""}: ${detail}`;
   const [kind, code] = classifyStatus(status, issues);
-  return new GatewayError(kind, PROVIDER, code, message);
+  const retryAfterMs = kind === "retryable" ? parseRetryAfter(retryAfter) : undefined;
+  return new GatewayError(kind, PROVIDER, code, message, { retryAfterMs });
 }
 
 function findInChain<T>(error: unknown, test: (e: unknown) => e is T): T | undefined {
@@ -118,7 +123,9 @@ export function toGatewayError(error: unknown): GatewayError {
   // Ours, possibly wrapped by axios when raised inside the SDK's fetch (a token fetch).
   const ours = findInChain(error, isGatewayError);
   if (ours) return ours;
-  if (error instanceof ApiError) return httpStatusError(error.statusCode, error.body);
+  if (error instanceof ApiError) {
+    return httpStatusError(error.statusCode, error.body, headerOf(error.headers, "retry-after"));
+  }
   const transport = findInChain(error, isTransportError);
   if (transport) {
     return transport.sent
@@ -137,4 +144,9 @@ export function toGatewayError(error: unknown): GatewayError {
   return new GatewayError("indeterminate", PROVIDER, "unexpected_response", message, {
     cause: error,
   });
+}
+
+function headerOf(headers: Record<string, string> | undefined, name: string): string | undefined {
+  const key = Object.keys(headers ?? {}).find((k) => k.toLowerCase() === name);
+  return key === undefined ? undefined : headers?.[key];
 }

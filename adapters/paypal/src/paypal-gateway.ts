@@ -1,4 +1,4 @@
-import type { PaymentGateway, RetryPolicy } from "@mentora/payment-gateway";
+import type { PaymentGateway } from "@mentora/payment-gateway";
 import { createOrderOperations } from "./orders.ts";
 import { createPayoutOperations } from "./payouts.ts";
 import { createPayPalApi } from "./paypal-api.ts";
@@ -20,7 +20,6 @@ export interface PayPalGatewayOptions {
   baseUrl?: string;
   /** Bound on every HTTP exchange with PayPal. */
   timeoutMs: number;
-  retryPolicy?: RetryPolicy;
   /** Webhook transmissions older than this are refused as replays; default 300 s. */
   webhookToleranceSeconds?: number;
 }
@@ -31,7 +30,7 @@ export interface PayPalGatewayOptions {
  * providerPaymentId is the Orders v2 order id.
  */
 export function createPayPalGateway(options: PayPalGatewayOptions): PaymentGateway {
-  const calls = createPayPalCalls(createPayPalApi(options), options.retryPolicy);
+  const calls = createPayPalCalls(createPayPalApi(options));
   const orders = createOrderOperations(calls);
   const payouts = createPayoutOperations(calls, paypalCurrencies);
   const verification = {
@@ -40,7 +39,7 @@ export function createPayPalGateway(options: PayPalGatewayOptions): PaymentGatew
   };
 
   async function orderOfCapture(captureId: string): Promise<string | undefined> {
-    const capture = await calls.withRetry(() =>
+    const capture = await calls.callOnce(() =>
       calls.api.payments.getCapturedPayment({ captureId }),
     );
     return capture.result.supplementaryData?.relatedIds?.orderId;
@@ -49,6 +48,7 @@ export function createPayPalGateway(options: PayPalGatewayOptions): PaymentGatew
   return {
     id: "paypal",
     capabilities: {
+      movesMoney: true,
       hostedCheckout: true,
       refunds: true,
       partialRefunds: true,

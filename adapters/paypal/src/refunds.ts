@@ -17,7 +17,7 @@ type SettleOrder = ReturnType<typeof createOrderOperations>["settleOrder"];
  * PayPal-Request-Id must replay the first refund, which a check against the new total would
  * refuse. PayPal's REFUND_AMOUNT_EXCEEDED maps to the permanent "refund_exceeds_captured".
  */
-export function createRefundOperation({ api, withRetry }: PayPalCalls, settleOrder: SettleOrder) {
+export function createRefundOperation({ api, callOnce }: PayPalCalls, settleOrder: SettleOrder) {
   return async function refund(input: RefundInput): Promise<RefundResult> {
     const { order } = await settleOrder(input.providerPaymentId);
     const capture = captureOf(order);
@@ -27,7 +27,7 @@ export function createRefundOperation({ api, withRetry }: PayPalCalls, settleOrd
     if (capture.amount && capture.amount.currencyCode !== input.amount.currency) {
       throw new GatewayError("permanent", PROVIDER, "currency_mismatch", "Refund currency differs");
     }
-    const response = await withRetry(() =>
+    const response = await callOnce(() =>
       api.payments.refundCapturedPayment({
         captureId: capture.id ?? "",
         paypalRequestId: input.idempotencyKey,

@@ -76,7 +76,7 @@ function parseEvent(rawBody: Uint8Array): { text: string; event: PayPalWebhookEv
  */
 export async function verifyWebhook(
   request: WebhookRequest,
-  { sendWithRetry }: PayPalCalls,
+  { sendOnce }: PayPalCalls,
   { webhookId, toleranceSeconds }: WebhookVerificationOptions,
 ): Promise<PayPalWebhookEvent> {
   const headers = lowerCaseHeaders(request.headers);
@@ -104,7 +104,7 @@ export async function verifyWebhook(
     webhook_id: webhookId,
   };
   const body = `${JSON.stringify(fields).slice(0, -1)},"webhook_event":${text}}`;
-  const response = await sendWithRetry(
+  const response = await sendOnce(
     "POST",
     "/v1/notifications/verify-webhook-signature",
     { body },

@@ -1,16 +1,12 @@
 export { handleSandboxCheckout } from "./checkout-page/handle-sandbox-checkout.ts";
-export {
-  createSandboxGatewayFactory,
-  type SandboxRuntimeDeps,
-  sandboxEnv,
-  sandboxOptionsFromEnv,
-} from "./sandbox-env.ts";
+export { gatewayFactory, sandboxEnv, sandboxOptionsFromEnv } from "./sandbox-env.ts";
 export type { SandboxEventPayload } from "./sandbox-events.ts";
 export { createSandboxGateway } from "./sandbox-gateway.ts";
 export {
   defaultSandboxWebhookUrl,
   type SandboxDelivery,
   type SandboxOptions,
+  sandboxCheckoutUrl,
 } from "./sandbox-options.ts";
 export type {
   SandboxPaymentRecord,
@@ -18,7 +14,7 @@ export type {
   SandboxPayoutRecord,
   SandboxRefundRecord,
 } from "./sandbox-records.ts";
-export { createMemorySandboxStore, type SandboxStore } from "./sandbox-store.ts";
+export { createMemorySandboxStore, type SandboxStore, sandboxStoreOn } from "./sandbox-store.ts";
 export {
   sandboxSignatureHeader,
   signatureToleranceSeconds,

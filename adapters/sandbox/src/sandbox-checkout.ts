@@ -8,8 +8,8 @@ import {
 import {
   defaultSandboxWebhookUrl,
   nowOf,
-  publicBase,
   type SandboxOptions,
+  sandboxCheckoutUrl,
 } from "./sandbox-options.ts";
 import type { SandboxPaymentRecord } from "./sandbox-records.ts";
 import { readStore, writeStore } from "./store-calls.ts";
@@ -17,14 +17,10 @@ import { readStore, writeStore } from "./store-calls.ts";
 const invalid = (code: string, message: string) =>
   new GatewayError("permanent", "sandbox", code, message);
 
-export function checkoutUrl(options: SandboxOptions, id: string): string {
-  return `${publicBase(options)}/sandbox/checkout/${encodeURIComponent(id)}`;
-}
-
 function sessionOf(options: SandboxOptions, record: SandboxPaymentRecord): CheckoutSession {
   return {
     providerPaymentId: record.id,
-    redirectUrl: checkoutUrl(options, record.id),
+    redirectUrl: sandboxCheckoutUrl(options, record.id),
     expiresAt: record.expiresAt,
   };
 }

@@ -1,5 +1,6 @@
+import { testGatewayRuntime } from "@mentora/payment-gateway/testing";
 import { describe, expect, it } from "vitest";
-import { createSandboxGatewayFactory, sandboxOptionsFromEnv } from "./sandbox-env.ts";
+import { gatewayFactory, sandboxOptionsFromEnv } from "./sandbox-env.ts";
 import { createMemorySandboxStore } from "./sandbox-store.ts";
 
 describe("sandbox options from the environment", () => {
@@ -15,8 +16,12 @@ describe("sandbox options from the environment", () => {
   it("works with nothing but PUBLIC_URL in development", () => {
     const options = sandboxOptionsFromEnv({ PUBLIC_URL: "http://localhost:3000" }, deps);
     expect(options.webhookSecret.length).toBeGreaterThan(20);
-    const factory = createSandboxGatewayFactory(deps);
-    const gateway = factory.create({ PUBLIC_URL: "http://localhost:3000" }, { timeoutMs: 1000 });
+    const gateway = gatewayFactory.create(
+      { PUBLIC_URL: "http://localhost:3000" },
+      testGatewayRuntime(),
+    );
     expect(gateway.id).toBe("sandbox");
+    expect(gateway.capabilities.movesMoney).toBe(false);
+    expect(Object.keys(gateway.routes ?? {})).toEqual(["checkout"]);
   });
 });

@@ -1,6 +1,7 @@
 import type { GatewayFactory } from "@mentora/payment-gateway";
 import { createSandboxGateway } from "./sandbox-gateway.ts";
 import type { SandboxOptions } from "./sandbox-options.ts";
+import { sandboxStoreOn } from "./sandbox-store.ts";
 
 export const sandboxEnv = {
   publicUrl: "PUBLIC_URL",
@@ -11,12 +12,9 @@ export const sandboxEnv = {
 /** Only for development and tests; production must set SANDBOX_WEBHOOK_SECRET. */
 const devWebhookSecret = "mentora-sandbox-dev-webhook-secret-not-for-production";
 
-export type SandboxRuntimeDeps = Omit<SandboxOptions, "publicUrl" | "webhookSecret">;
+type SandboxRuntimeDeps = Omit<SandboxOptions, "publicUrl" | "webhookSecret">;
 
-/**
- * The options from the environment plus what only the app has (its database-backed store).
- * The app builds them once and hands them to both the gateway and handleSandboxCheckout.
- */
+/** The options from the environment plus what the app lends (its shared store, delivery). */
 export function sandboxOptionsFromEnv(
   env: Readonly<Record<string, string | undefined>>,
   deps: SandboxRuntimeDeps,
@@ -33,13 +31,21 @@ export function sandboxOptionsFromEnv(
 }
 
 /**
- * A registry entry; unlike other adapters it needs the app's store, hence a function returning
- * the factory rather than a `gatewayFactory` export.
+ * The registry's entry, built like every adapter's: the books live in the runtime's state
+ * store (shared by every process), webhooks go through the runtime's delivery when the app
+ * gives one, and a failed delivery is logged.
  */
-export function createSandboxGatewayFactory(deps: SandboxRuntimeDeps): GatewayFactory {
-  return {
-    id: "sandbox",
-    // The sandbox calls nothing remote; the registry's timeoutMs has nothing to bound.
-    create: (env) => createSandboxGateway(sandboxOptionsFromEnv(env, deps)),
-  };
-}
+export const gatewayFactory: GatewayFactory = {
+  id: "sandbox",
+  // The sandbox calls nothing remote; the runtime's timeoutMs has nothing to bound.
+  create(env, runtime) {
+    return createSandboxGateway(
+      sandboxOptionsFromEnv(env, {
+        store: sandboxStoreOn(runtime.state),
+        ...(runtime.deliverWebhook ? { deliver: runtime.deliverWebhook } : {}),
+        onDeliveryError: (error, delivery) =>
+          runtime.logger.warn({ err: error, url: delivery.url }, "sandbox webhook not delivered"),
+      }),
+    );
+  },
+};

@@ -35,7 +35,9 @@ describe("sandbox gateway", () => {
     const a = await rig.gateway.createCheckout(input());
     const b = await rig.gateway.createCheckout(input());
     expect(b).toEqual(a);
-    expect(a.redirectUrl).toBe(`https://mentora.test/sandbox/checkout/${a.providerPaymentId}`);
+    expect(a.redirectUrl).toBe(
+      `https://mentora.test/gateways/sandbox/checkout/${a.providerPaymentId}`,
+    );
     await expect(rig.gateway.createCheckout(input({ amount: money(1, "EUR") }))).rejects.toSatisfy(
       failsWith("permanent", "idempotency_key_reused"),
     );

@@ -1,7 +1,13 @@
 import type { PaymentGateway, ProviderPayment } from "@mentora/payment-gateway";
+import { handleSandboxCheckout } from "./checkout-page/handle-sandbox-checkout.ts";
 import { createSandboxCheckout } from "./sandbox-checkout.ts";
 import { eventsFromPayload } from "./sandbox-events.ts";
-import { defaultSandboxWebhookUrl, nowOf, type SandboxOptions } from "./sandbox-options.ts";
+import {
+  defaultSandboxWebhookUrl,
+  nowOf,
+  type SandboxOptions,
+  sandboxCheckoutRoute,
+} from "./sandbox-options.ts";
 import { createSandboxPayout, findSandboxPayout } from "./sandbox-payouts.ts";
 import { refundSandboxPayment } from "./sandbox-refund.ts";
 import { paymentNotFound, providerStatusOf, readStore, refundedMinor } from "./store-calls.ts";
@@ -16,7 +22,14 @@ function headerOf(headers: Readonly<Record<string, string>>, name: string): stri
 export function createSandboxGateway(options: SandboxOptions): PaymentGateway {
   return {
     id: "sandbox",
-    capabilities: { hostedCheckout: true, refunds: true, partialRefunds: true, payouts: true },
+    capabilities: {
+      // Anyone may press Pay and nothing is charged: production refuses it.
+      movesMoney: false,
+      hostedCheckout: true,
+      refunds: true,
+      partialRefunds: true,
+      payouts: true,
+    },
 
     createCheckout: (input) => createSandboxCheckout(options, input),
 
@@ -43,5 +56,7 @@ export function createSandboxGateway(options: SandboxOptions): PaymentGateway {
       verifySandboxSignature(header, request.rawBody, options.webhookSecret, nowOf(options));
       return eventsFromPayload(request.rawBody);
     },
+    // The hosted checkout, mounted by the app at /gateways/sandbox/checkout/:id.
+    routes: { [sandboxCheckoutRoute]: (request) => handleSandboxCheckout(request, options) },
   };
 }

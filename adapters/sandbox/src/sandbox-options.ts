@@ -1,3 +1,4 @@
+import { gatewayRoutePath } from "@mentora/payment-gateway";
 import type { SandboxStore } from "./sandbox-store.ts";
 
 /** A signed webhook the sandbox sends to our own edge. */
@@ -21,6 +22,14 @@ export interface SandboxOptions {
 }
 
 export const deliveryTimeoutMs = 10_000;
+
+/** The key of the checkout page in the gateway's routes: /gateways/sandbox/checkout/:id. */
+export const sandboxCheckoutRoute = "checkout";
+
+/** The hosted checkout page of one payment, under the app's public origin. */
+export function sandboxCheckoutUrl(options: Pick<SandboxOptions, "publicUrl">, id: string): string {
+  return `${publicBase(options)}${gatewayRoutePath("sandbox", sandboxCheckoutRoute, `/${encodeURIComponent(id)}`)}`;
+}
 
 export async function deliverByFetch(delivery: SandboxDelivery): Promise<void> {
   const response = await fetch(delivery.url, {

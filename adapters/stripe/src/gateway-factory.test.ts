@@ -1,10 +1,11 @@
+import { testGatewayRuntime } from "@mentora/payment-gateway/testing";
 import { describe, expect, it } from "vitest";
 import { checkoutExpiresAt, checkoutSessionParams, EXPIRY_GRAIN_S } from "./checkout-params.ts";
 import { gatewayFactory } from "./index.ts";
 
 /** The registry's call: the environment plus the timeout. */
 function create(vars: Record<string, string | undefined>, timeoutMs = 5_000) {
-  return gatewayFactory.create(vars, { timeoutMs });
+  return gatewayFactory.create(vars, testGatewayRuntime({ timeoutMs }));
 }
 const env = { STRIPE_SECRET_KEY: "sk_test_x", STRIPE_WEBHOOK_SECRET: "whsec_x" };
 

@@ -1,5 +1,10 @@
 import { createServer } from "node:net";
-import { GatewayError, idempotencyKey, type PaymentGateway } from "@mentora/payment-gateway";
+import {
+  callWithRetry,
+  GatewayError,
+  idempotencyKey,
+  type PaymentGateway,
+} from "@mentora/payment-gateway";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { checkoutExpiresAt } from "./checkout-params.ts";
 import { createStripeGateway } from "./stripe-gateway.ts";
@@ -69,11 +74,13 @@ describeWithSpecs("Stripe errors: what each failure means to the caller", (specs
     expect(fake.state.sessions.size).toBe(1);
   });
 
-  it("a 500 is retryable: retried with the SAME idempotency key, then it succeeds", async () => {
+  it("a 500 is retryable: core's retry resends the SAME idempotency key, then it succeeds", async () => {
     const session = await paidSession();
     fake.failNext("PostRefunds", 500, { type: "api_error", message: "Something went wrong" });
     const refundId = nextId("ref");
-    await expect(refund(session.providerPaymentId, 2_500, refundId)).resolves.toMatchObject({
+    await expect(
+      callWithRetry(() => refund(session.providerPaymentId, 2_500, refundId), fastRetries),
+    ).resolves.toMatchObject({
       status: "succeeded",
     });
     const attempts = calls("PostRefunds");
@@ -84,12 +91,27 @@ describeWithSpecs("Stripe errors: what each failure means to the caller", (specs
     ]);
   });
 
-  it("500s on every attempt end retryable, after the policy's attempts, all with one key", async () => {
+  it("a 503 costs one request: the adapter never retries (core does), with its Retry-After", async () => {
+    fake.failNext(
+      "PostCheckoutSessions",
+      503,
+      { type: "api_error", message: "Unavailable" },
+      { "retry-after": "2" },
+    );
+    await expect(gateway.createCheckout(checkoutInput())).rejects.toMatchObject({
+      kind: "retryable",
+      code: "provider_unavailable",
+      retryAfterMs: 2000,
+    });
+    expect(calls("PostCheckoutSessions")).toHaveLength(1);
+  });
+
+  it("503s on every attempt of core's retry end retryable, after the policy's attempts, all with one key", async () => {
     for (let i = 0; i < fastRetries.attempts; i += 1) {
       fake.failNext("PostCheckoutSessions", 503, { type: "api_error", message: "Unavailable" });
     }
     const input = checkoutInput();
-    await expect(gateway.createCheckout(input)).rejects.toEqual(
+    await expect(callWithRetry(() => gateway.createCheckout(input), fastRetries)).rejects.toEqual(
       gatewayError("retryable", "provider_unavailable"),
     );
     const keys = calls("PostCheckoutSessions").map((r) => r.idempotencyKey);
@@ -117,13 +139,16 @@ describeWithSpecs("Stripe errors: what each failure means to the caller", (specs
     });
     const payoutId = nextId("po");
     await expect(
-      gateway.createPayout?.({
-        payoutId,
-        idempotencyKey: idempotencyKey.payout(payoutId),
-        amount: { amountMinor: 1_000, currency: "EUR" },
-        destination: { kind: "stripe_account", accountId: "acct_1MentorOk" },
-        note: "Earnings",
-      }),
+      callWithRetry(async () => {
+        const payout = await gateway.createPayout?.({
+          payoutId,
+          idempotencyKey: idempotencyKey.payout(payoutId),
+          amount: { amountMinor: 1_000, currency: "EUR" },
+          destination: { kind: "stripe_account", accountId: "acct_1MentorOk" },
+          note: "Earnings",
+        });
+        return payout;
+      }, fastRetries),
     ).resolves.toMatchObject({ status: "paid" });
     expect(calls("PostTransfers").map((r) => r.status)).toEqual([429, 200]);
   });
@@ -161,10 +186,12 @@ describeWithSpecs("Stripe errors: what each failure means to the caller", (specs
     expect(fake.state.refunds.size).toBe(1);
   });
 
-  it("a read that times out has no side effect: retried, and it answers", async () => {
+  it("a read that times out has no side effect: retryable, so core's retry gets the answer", async () => {
     const session = await gateway.createCheckout(checkoutInput());
     fake.loseNextResponse("GetCheckoutSessionsSession");
-    await expect(gateway.getPayment(session.providerPaymentId)).resolves.toMatchObject({
+    await expect(
+      callWithRetry(() => gateway.getPayment(session.providerPaymentId), fastRetries),
+    ).resolves.toMatchObject({
       status: "pending",
     });
     expect(calls("GetCheckoutSessionsSession").map((r) => r.outcome)).toEqual(["lost", "answered"]);
@@ -253,7 +280,7 @@ describeWithSpecs("Stripe errors: what each failure means to the caller", (specs
 });
 
 describe("Stripe unreachable", () => {
-  it("a refused connection (nothing sent) is retryable network_unreachable, after retries", async () => {
+  it("a refused connection (nothing sent) is retryable network_unreachable", async () => {
     const port = await new Promise<number>((resolve) => {
       const server = createServer().listen(0, "127.0.0.1", () => {
         const address = server.address();
@@ -267,7 +294,6 @@ describe("Stripe unreachable", () => {
       host: "127.0.0.1",
       port,
       protocol: "http",
-      retryPolicy: fastRetries,
     });
     await expect(gateway.getPayment("cs_test_x")).rejects.toEqual(
       gatewayError("retryable", "network_unreachable"),

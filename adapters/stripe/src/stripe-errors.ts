@@ -1,4 +1,4 @@
-import { GatewayError } from "@mentora/payment-gateway";
+import { GatewayError, parseRetryAfter } from "@mentora/payment-gateway";
 import Stripe from "stripe";
 
 export const PROVIDER = "stripe";
@@ -43,8 +43,13 @@ export function toGatewayError(error: unknown, operation: StripeOperation): Gate
   const kind =
     mapped.kind === "indeterminate" && READ_ONLY.has(operation) ? "retryable" : mapped.kind;
   const message = error instanceof Error ? error.message : String(error);
+  const retryAfter =
+    kind === "retryable" && error instanceof errors.StripeError
+      ? parseRetryAfter(error.headers?.["retry-after"])
+      : undefined;
   return new GatewayError(kind, PROVIDER, mapped.code, `Stripe ${operation}: ${message}`, {
     cause: error,
+    retryAfterMs: retryAfter,
   });
 }
 

@@ -1,12 +1,9 @@
 import {
   type CheckoutSession,
-  callWithRetry,
-  defaultRetryPolicy,
   GatewayError,
   isGatewayError,
   type PaymentGateway,
   type ProviderPayout,
-  type RetryPolicy,
 } from "@mentora/payment-gateway";
 import Stripe from "stripe";
 import { checkoutExpiresAt, checkoutSessionParams, EXPIRY_GRAIN_S } from "./checkout-params.ts";
@@ -24,8 +21,6 @@ export interface StripeGatewayOptions {
   host?: string;
   port?: number;
   protocol?: "http" | "https";
-  /** Our retries of retryable failures (stripe-node's own are off). */
-  retryPolicy?: RetryPolicy;
 }
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -34,24 +29,21 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 export function createStripeGateway(options: StripeGatewayOptions): PaymentGateway {
   const stripe = new Stripe(options.secretKey, {
     timeout: options.timeoutMs,
-    // We retry ourselves (callWithRetry), only what is retryable, always with our own key.
+    // One attempt per call: core retries (callWithRetry), only what is retryable, always with
+    // the same idempotency key.
     maxNetworkRetries: 0,
     telemetry: false,
     ...(options.host ? { host: options.host } : {}),
     ...(options.port ? { port: options.port } : {}),
     ...(options.protocol ? { protocol: options.protocol } : {}),
   });
-  const policy = options.retryPolicy ?? defaultRetryPolicy;
-
-  /** One Stripe call: the same parameters and idempotency key on every attempt. */
-  function call<T>(operation: StripeOperation, run: () => Promise<T>): Promise<T> {
-    return callWithRetry(async () => {
-      try {
-        return await run();
-      } catch (error) {
-        throw toGatewayError(error, operation);
-      }
-    }, policy);
+  /** One Stripe request, its failure mapped to a GatewayError. */
+  async function call<T>(operation: StripeOperation, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw toGatewayError(error, operation);
+    }
   }
 
   const permanent = (code: string, message: string) =>
@@ -68,6 +60,7 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
   return {
     id: "stripe",
     capabilities: {
+      movesMoney: true,
       hostedCheckout: true,
       refunds: true,
       partialRefunds: true,

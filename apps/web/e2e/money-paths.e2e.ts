@@ -205,8 +205,11 @@ describe("money paths over HTTP (built server and worker)", () => {
       (payout) => payout.status === "PAID",
     );
     expect(paid.status).toBe("PAID");
-    const transfers = await testDb().sandboxPayout.findMany({ where: { payoutId } });
-    expect(transfers.map((transfer) => transfer.destination)).toEqual([
+    // The sandbox's own books (its state rows): one transfer, to the owner's account.
+    const transfers = await testDb().gatewayState.findMany({
+      where: { gatewayId: "sandbox", value: { path: ["payoutId"], equals: payoutId } },
+    });
+    expect(transfers.map((row) => (row.value as { destination?: unknown }).destination)).toEqual([
       { kind: "sandbox", account: "http-owner" },
     ]);
 

@@ -161,7 +161,11 @@ describe("from a paid session to the mentor's payout statement", () => {
         timeout: 30_000,
       })
       .toBe("PAID");
-    expect(await db.sandboxPayout.count({ where: { payoutId: payout.id } })).toBe(1);
+    expect(
+      await db.gatewayState.count({
+        where: { gatewayId: "sandbox", value: { path: ["payoutId"], equals: payout.id } },
+      }),
+    ).toBe(1);
     // The approval is in the audit log: who, what, when, from where.
     await a.page.goto(`/admin/audit?target=${payout.id}`);
     const audit = a.page.getByTestId("audit-row");

@@ -194,7 +194,12 @@ describe.skipIf(!specsDir)(
       });
       expect(forged.status).toBe(400);
       // No sandbox here: its checkout page does not exist.
-      expect((await fetch(`${servers.baseUrl}/sandbox/checkout/sbx_pay_x`)).status).toBe(404);
+      for (const address of [
+        "/gateways/sandbox/checkout/sbx_pay_x",
+        "/sandbox/checkout/sbx_pay_x",
+      ]) {
+        expect((await fetch(`${servers.baseUrl}${address}`)).status, address).toBe(404);
+      }
       // A return link with a wrong secret is a 404 page, and changes nothing.
       const forgedReturn = await fetch(
         `${servers.baseUrl}/payments/${paymentId}/return?secret=not-the-secret`,

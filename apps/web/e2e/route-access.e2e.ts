@@ -124,10 +124,46 @@ describe("every protected Remix route refuses anonymous visitors (built server)"
   it("keeps dev-only routes behind a production check", () => {
     for (const [file] of entries("dev-only")) {
       const source = readFileSync(path.join(routesDir, file), "utf8");
-      // The outbox checks NODE_ENV itself; the sandbox page exists only with the sandbox gateway,
-      // which the configuration refuses in production.
-      expect(/NODE_ENV === "production"|sandboxOptions\(/.test(source), file).toBe(true);
+      expect(/NODE_ENV === "production"/.test(source), file).toBe(true);
     }
+  });
+
+  it("gateway pages exist only for a loaded gateway and a route it declares", async () => {
+    for (const [file] of entries("gateway")) {
+      // The sandbox can be loaded only outside production: the registry refuses, at start, a
+      // gateway whose capabilities say it moves no money.
+      const source = readFileSync(path.join(routesDir, file), "utf8");
+      expect(/gateways\.ids\.includes\(/.test(source), file).toBe(true);
+    }
+    for (const address of [
+      "/gateways/sandbox/checkout/no-such-session",
+      "/gateways/nobody/checkout/x",
+      "/gateways/sandbox/constructor",
+      "/gateways/sandbox/__proto__/x",
+    ]) {
+      expect((await call("GET", address)).status, address).toBe(404);
+    }
+    // The sandbox is loaded here: its old address redirects, a POST staying a POST (308)…
+    for (const method of ["GET", "POST"] as const) {
+      const moved = await fetch(`${servers.baseUrl}/sandbox/checkout/sbx_pay_x`, {
+        method,
+        redirect: "manual",
+      });
+      expect(moved.status, method).toBe(308);
+      expect(moved.headers.get("location")).toBe("/gateways/sandbox/checkout/sbx_pay_x");
+    }
+    // …and the forwarded page keeps its own checks: a POST from another origin is refused.
+    const foreign = await fetch(`${servers.baseUrl}/gateways/sandbox/checkout/sbx_pay_x`, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        origin: "https://evil.example",
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: "action=pay",
+    });
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.get("content-security-policy")).toContain("default-src 'none'");
   });
 });
 

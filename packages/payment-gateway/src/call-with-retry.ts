@@ -5,14 +5,25 @@ export interface RetryPolicy {
   attempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
+  /**
+   * The longest Retry-After we wait for. A provider asking for more is not retried here (the
+   * caller's own, slower retry takes over: a job's backoff, the user's next click).
+   */
+  maxRetryAfterMs: number;
 }
 
-export const defaultRetryPolicy: RetryPolicy = { attempts: 3, baseDelayMs: 200, maxDelayMs: 2000 };
+export const defaultRetryPolicy: RetryPolicy = {
+  attempts: 3,
+  baseDelayMs: 200,
+  maxDelayMs: 2000,
+  maxRetryAfterMs: 5000,
+};
 
 /**
- * Runs a provider call, retrying only retryable GatewayErrors with exponential backoff and
- * jitter. Permanent and indeterminate errors surface at once: an indeterminate outcome must be
- * reconciled by asking the provider, never by blindly sending again without the same key.
+ * THE retry layer for provider calls (adapters make one attempt per call): retries only
+ * retryable GatewayErrors, with exponential backoff and jitter, never sooner than the
+ * provider's Retry-After. Permanent and indeterminate errors surface at once: an indeterminate
+ * outcome must be reconciled by asking the provider, never by blindly sending again.
  */
 export async function callWithRetry<T>(
   call: (attempt: number) => Promise<T>,
@@ -25,8 +36,11 @@ export async function callWithRetry<T>(
     } catch (error) {
       const retryable = error instanceof GatewayError && error.kind === "retryable";
       if (!retryable || attempt >= policy.attempts) throw error;
+      const asked = error.retryAfterMs;
+      if (asked !== undefined && asked > policy.maxRetryAfterMs) throw error;
       const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-      await sleep(backoff / 2 + Math.random() * (backoff / 2));
+      const jittered = backoff / 2 + Math.random() * (backoff / 2);
+      await sleep(Math.max(jittered, asked ?? 0));
     }
   }
 }

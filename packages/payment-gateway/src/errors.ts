@@ -35,18 +35,24 @@ export class GatewayError extends Error {
   readonly provider: string;
   /** Stable, provider-independent reason, e.g. "card_declined", "refund_exceeds_captured". */
   readonly code: string;
+  /**
+   * How long the provider asked us to wait (its Retry-After on a 429 or 503), when it said.
+   * Core's retry layer waits at least this long before the next attempt.
+   */
+  readonly retryAfterMs?: number;
 
   constructor(
     kind: GatewayErrorKind,
     provider: string,
     code: string,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterMs?: number | undefined },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.kind = kind;
     this.provider = provider;
     this.code = code;
+    if (options?.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
   }
 }
 
@@ -69,4 +75,19 @@ export class WebhookVerificationError extends Error {
 
 export function isGatewayError(error: unknown, kind?: GatewayErrorKind): error is GatewayError {
   return error instanceof GatewayError && (kind === undefined || error.kind === kind);
+}
+
+/**
+ * A Retry-After header value (delay-seconds or an HTTP-date) in milliseconds from `now`;
+ * undefined when absent or unreadable. A date in the past reads as 0.
+ */
+export function parseRetryAfter(
+  value: string | null | undefined,
+  now: number = Date.now(),
+): number | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }

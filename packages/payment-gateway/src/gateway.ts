@@ -1,8 +1,14 @@
 import type { GatewayWebhookEvent } from "./events.ts";
 import type { Money } from "./money.ts";
+import type { GatewayRoutes, GatewayRuntime } from "./runtime.ts";
 
 /** What a provider can do; core checks these before routing a payment or payout to it. */
 export interface GatewayCapabilities {
+  /**
+   * False for a gateway that only pretends (the sandbox: anyone may press Pay, nothing is
+   * charged). A production start refuses every gateway whose movesMoney is false.
+   */
+  movesMoney: boolean;
   hostedCheckout: boolean;
   refunds: boolean;
   partialRefunds: boolean;
@@ -154,6 +160,11 @@ export interface PaymentGateway {
    * WebhookVerificationError when the request names no payment.
    */
   webhookPaymentRef?(request: WebhookRequest): string;
+  /**
+   * Pages the provider serves from inside the app (the sandbox's hosted checkout), mounted by
+   * the web app at /gateways/<id>/<key>/...; they exist only while this gateway is loaded.
+   */
+  readonly routes?: GatewayRoutes;
 }
 
 /**
@@ -164,11 +175,13 @@ export interface GatewayFactory {
   /** Registry id, equal to the created gateway's id (e.g. "stripe"). */
   id: string;
   /**
-   * Builds the gateway from the variables it reads in `env` (process.env, or a test's record);
-   * throws naming a missing or malformed variable. `timeoutMs` bounds one provider call.
+   * Builds the gateway from the variables it reads in `env` (process.env, or a test's record)
+   * and what the app lends every adapter alike (`runtime`: state store, logger, timeout);
+   * throws naming a missing or malformed variable. Each call makes exactly one attempt at the
+   * provider: retries are core's (callWithRetry), never the adapter's.
    */
   create(
     env: Readonly<Record<string, string | undefined>>,
-    options: { timeoutMs: number },
+    runtime: GatewayRuntime,
   ): PaymentGateway;
 }

@@ -3,6 +3,7 @@ export {
   GatewayError,
   type GatewayErrorKind,
   isGatewayError,
+  parseRetryAfter,
   WebhookVerificationError,
 } from "./errors.ts";
 export type { GatewayWebhookEvent, GatewayWebhookEventType } from "./events.ts";
@@ -23,6 +24,7 @@ export type {
   WebhookRequest,
 } from "./gateway.ts";
 export { idempotencyKey } from "./idempotency.ts";
+export { createMemoryKeyValueStore } from "./memory-key-value-store.ts";
 export {
   currencyExponents,
   exponentOf,
@@ -33,3 +35,15 @@ export {
   sameCurrency,
   toDecimalString,
 } from "./money.ts";
+export {
+  type GatewayLogger,
+  type GatewayRouteHandler,
+  type GatewayRoutes,
+  type GatewayRuntime,
+  gatewayRoutePath,
+  type JsonValue,
+  type KeyValueEntry,
+  type KeyValueStore,
+  type KeyValueWriteOptions,
+  type OutgoingWebhook,
+} from "./runtime.ts";

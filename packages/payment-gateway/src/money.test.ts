@@ -29,7 +29,11 @@ describe("callWithRetry", () => {
       return Promise.resolve("ok");
     };
     expect(
-      await callWithRetry(flaky, { attempts: 3, baseDelayMs: 1, maxDelayMs: 1 }, instant),
+      await callWithRetry(
+        flaky,
+        { attempts: 3, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 },
+        instant,
+      ),
     ).toBe("ok");
     expect(calls).toBe(3);
   });

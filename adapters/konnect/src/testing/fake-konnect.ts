@@ -34,7 +34,12 @@ export interface FakeKonnect {
   /** Process the next such call, then cut the connection ("reset") or never answer ("stall"). */
   loseNextResponse(operation: FakeKonnectOperation, how?: "reset" | "stall"): void;
   /** Answer the next `times` such calls with `status`, without processing them. */
-  failNext(operation: FakeKonnectOperation, status: number, times?: number): void;
+  failNext(
+    operation: FakeKonnectOperation,
+    status: number,
+    times?: number,
+    headers?: Record<string, string>,
+  ): void;
   close(): Promise<void>;
 }
 
@@ -52,10 +57,13 @@ export async function startFakeKonnect(
   const requests: RecordedKonnectRequest[] = [];
   const calls: Record<FakeKonnectOperation, number> = { "init-payment": 0, "payment-details": 0 };
   const losses = new Map<FakeKonnectOperation, "reset" | "stall">();
-  const failures = new Map<FakeKonnectOperation, { status: number; times: number }>();
+  const failures = new Map<
+    FakeKonnectOperation,
+    { status: number; times: number; headers?: Record<string, string> }
+  >();
 
-  function json(res: ServerResponse, status: number, body: unknown) {
-    res.writeHead(status, { "content-type": "application/json" });
+  function json(res: ServerResponse, status: number, body: unknown, headers = {}) {
+    res.writeHead(status, { "content-type": "application/json", ...headers });
     res.end(JSON.stringify(body));
   }
 
@@ -85,7 +93,12 @@ export async function startFakeKonnect(
     if (failure) {
       failure.times -= 1;
       if (failure.times <= 0) failures.delete(operation);
-      return json(res, failure.status, { errors: [{ message: `Injected ${failure.status}` }] });
+      return json(
+        res,
+        failure.status,
+        { errors: [{ message: `Injected ${failure.status}` }] },
+        failure.headers,
+      );
     }
 
     if (operation === "payment-details") {
@@ -140,8 +153,8 @@ export async function startFakeKonnect(
     loseNextResponse: (operation, how = "reset") => {
       losses.set(operation, how);
     },
-    failNext: (operation, status, times = 1) => {
-      failures.set(operation, { status, times });
+    failNext: (operation, status, times = 1, headers) => {
+      failures.set(operation, { status, times, ...(headers ? { headers } : {}) });
     },
     close: async () => {
       server.closeAllConnections();

@@ -3,8 +3,6 @@ import type { KonnectGatewayConfig } from "../konnect-config.ts";
 import { createKonnectGateway } from "../konnect-gateway.ts";
 import { type FakeKonnect, startFakeKonnect } from "./fake-konnect.ts";
 
-export const fastRetry = { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 };
-
 /** A Konnect gateway pointed at a fresh fake Konnect. */
 export async function konnectAgainstFake(
   overrides: Partial<KonnectGatewayConfig> = {},
@@ -15,7 +13,6 @@ export async function konnectAgainstFake(
     receiverWalletId: fake.walletId,
     baseUrl: fake.baseUrl,
     timeoutMs: 2000,
-    retry: fastRetry,
     ...overrides,
   });
   return { fake, gateway };
@@ -42,6 +39,12 @@ export async function konnectConformanceHarness(): Promise<ConformanceHarness> {
     statusAfterDecline: "pending",
     // Konnect documents no expired status: an expired payment still reads pending.
     statusAfterExpiry: "pending",
+    failNextWith503: (operation, retryAfterSeconds) =>
+      fake.failNext(operation === "createCheckout" ? "init-payment" : "payment-details", 503, 1, {
+        "retry-after": String(retryAfterSeconds),
+      }),
+    requestCount: () => fake.calls["init-payment"] + fake.calls["payment-details"],
+    sendsRetryAfter: true,
     idempotentCheckout: false,
     signedWebhooks: false,
     close: () => fake.close(),

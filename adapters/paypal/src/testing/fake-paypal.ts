@@ -50,7 +50,12 @@ export interface FakePayPal {
   /** The next call of this operation (spec operationId) is processed, then never answered. */
   loseNextResponse(operationId: string): void;
   /** The next `times` calls of this operation answer `status` without doing anything. */
-  failNext(operationId: string, status: number, times?: number): void;
+  failNext(
+    operationId: string,
+    status: number,
+    times?: number,
+    headers?: Record<string, string>,
+  ): void;
   /** PayPal forgets every access token it issued (the next call gets 401). */
   revokeTokens(): void;
   takeWebhooks(): WebhookRequest[];
@@ -70,9 +75,13 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function send(response: ServerResponse, { status, body }: FakeResponse): void {
+function send(response: ServerResponse, { status, body, headers }: FakeResponse): void {
   const text = body === undefined ? "" : JSON.stringify(body);
-  response.writeHead(status, { "content-type": "application/json", "paypal-debug-id": debugId() });
+  response.writeHead(status, {
+    "content-type": "application/json",
+    "paypal-debug-id": debugId(),
+    ...headers,
+  });
   response.end(text);
 }
 
@@ -105,7 +114,10 @@ export async function startFakePayPal(options: FakePayPalOptions): Promise<FakeP
   const tokens = new Set<string>();
   const replays = new Map<string, FakeResponse>();
   const losing = new Set<string>();
-  const failing = new Map<string, { status: number; times: number }>();
+  const failing = new Map<
+    string,
+    { status: number; times: number; headers?: Record<string, string> }
+  >();
   const requests: RecordedRequest[] = [];
 
   const handlers: Record<string, Handler> = {
@@ -181,7 +193,8 @@ export async function startFakePayPal(options: FakePayPalOptions): Promise<FakeP
     const failure = failing.get(op.operationId);
     if (failure && failure.times > 0) {
       failure.times -= 1;
-      return paypalError(failure.status);
+      const refused = paypalError(failure.status);
+      return failure.headers ? { ...refused, headers: failure.headers } : refused;
     }
     return undefined;
   }
@@ -267,7 +280,8 @@ export async function startFakePayPal(options: FakePayPalOptions): Promise<FakeP
     expire: orders.expire,
     dispute: orders.dispute,
     loseNextResponse: (operationId) => losing.add(operationId),
-    failNext: (operationId, status, times = 1) => failing.set(operationId, { status, times }),
+    failNext: (operationId, status, times = 1, headers) =>
+      failing.set(operationId, { status, times, ...(headers ? { headers } : {}) }),
     revokeTokens: () => tokens.clear(),
     takeWebhooks: webhooks.take,
     emitEvent: webhooks.emit,

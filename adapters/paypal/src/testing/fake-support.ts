@@ -65,6 +65,7 @@ export const payoutsMoney = (m: FakeMoney) => ({ currency: m.currency, value: de
 export interface FakeResponse {
   status: number;
   body: unknown;
+  headers?: Record<string, string>;
 }
 
 const messages: Record<number, [string, string]> = {

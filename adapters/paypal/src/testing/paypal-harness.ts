@@ -44,7 +44,6 @@ export async function createPayPalHarness(
     environment: "sandbox",
     baseUrl: fake.url,
     timeoutMs: testTimeoutMs,
-    retryPolicy: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
     ...overrides,
   };
   const gateway = createPayPalGateway(options);
@@ -75,6 +74,12 @@ export async function createPayPalHarness(
     statusAfterDecline: "failed",
     // PayPal voids the order.
     statusAfterExpiry: "expired",
+    failNextWith503: (operation, retryAfterSeconds) =>
+      fake.failNext(operation === "createCheckout" ? "orders.create" : "orders.get", 503, 1, {
+        "retry-after": String(retryAfterSeconds),
+      }),
+    requestCount: () => fake.requests.length,
+    sendsRetryAfter: true,
     idempotentCheckout: true,
     signedWebhooks: true,
     restarted: () => createPayPalGateway(options),

@@ -35,7 +35,7 @@ describe("sandbox checkout page", () => {
     for (const action of ["pay", "decline", "abandon"]) {
       expect(page).toContain(`name="action" value="${action}"`);
     }
-    expect(page).toContain(`action="/sandbox/checkout/${session.providerPaymentId}"`);
+    expect(page).toContain(`action="/gateways/sandbox/checkout/${session.providerPaymentId}"`);
   });
 
   it("POST pay redirects to successUrl and sends one signed webhook; a second POST changes nothing", async () => {
@@ -109,8 +109,10 @@ describe("sandbox checkout page", () => {
 
   it("answers 404 for unknown ids, 400 for unknown actions, 405 for other methods", async () => {
     const rig = createSandboxRig();
-    expect((await rig.get(`${rigPublicUrl}/sandbox/checkout/sbx_pay_nope`)).status).toBe(404);
-    expect((await rig.get(`${rigPublicUrl}/sandbox/checkout/`)).status).toBe(404);
+    expect((await rig.get(`${rigPublicUrl}/gateways/sandbox/checkout/sbx_pay_nope`)).status).toBe(
+      404,
+    );
+    expect((await rig.get(`${rigPublicUrl}/gateways/sandbox/checkout/`)).status).toBe(404);
     const session = await rig.gateway.createCheckout(input());
     expect((await rig.post(session.redirectUrl, "refund")).status).toBe(400);
     expect((await rig.options.store.getPayment(session.providerPaymentId))?.status).toBe("pending");

@@ -9,7 +9,23 @@ export type StoreWrite = "insertPayment" | "updatePayment" | "insertPayout";
 export function withLostWrites(inner: SandboxStore): {
   store: SandboxStore;
   loseNext(write: StoreWrite): void;
+  /** The next store call (any) fails before reaching the store, as an unavailable database. */
+  failNext(): void;
+  /** Store calls so far: the sandbox's "requests to its provider". */
+  calls(): number;
 } {
+  let calls = 0;
+  let failing = false;
+  const counted =
+    <A extends unknown[], T>(call: (...args: A) => Promise<T>) =>
+    async (...args: A): Promise<T> => {
+      calls += 1;
+      if (failing) {
+        failing = false;
+        throw new Error("Store unavailable (injected)");
+      }
+      return call(...args);
+    };
   const armed = new Set<StoreWrite>();
   const lose = async <T>(write: StoreWrite, result: Promise<T>): Promise<T> => {
     const value = await result;
@@ -18,14 +34,21 @@ export function withLostWrites(inner: SandboxStore): {
   };
   return {
     store: {
-      ...inner,
-      insertPayment: (record) => lose("insertPayment", inner.insertPayment(record)),
-      updatePayment: (record, version) =>
+      getPayment: counted(inner.getPayment),
+      findPaymentByIdempotencyKey: counted(inner.findPaymentByIdempotencyKey),
+      findPayoutByIdempotencyKey: counted(inner.findPayoutByIdempotencyKey),
+      insertPayment: counted((record) => lose("insertPayment", inner.insertPayment(record))),
+      updatePayment: counted((record, version) =>
         lose("updatePayment", inner.updatePayment(record, version)),
-      insertPayout: (record) => lose("insertPayout", inner.insertPayout(record)),
+      ),
+      insertPayout: counted((record) => lose("insertPayout", inner.insertPayout(record))),
     },
     loseNext: (write) => {
       armed.add(write);
     },
+    failNext: () => {
+      failing = true;
+    },
+    calls: () => calls,
   };
 }

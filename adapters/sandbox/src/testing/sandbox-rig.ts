@@ -61,6 +61,8 @@ export function createSandboxRig() {
     gateway: createSandboxGateway(options),
     deliveries,
     loseNext: lossy.loseNext,
+    failNextStoreCall: lossy.failNext,
+    storeCalls: lossy.calls,
     now,
     advance: (ms: number) => {
       offsetMs += ms;
@@ -94,6 +96,11 @@ export async function sandboxConformanceHarness(): Promise<ConformanceHarness> {
             ? "updatePayment"
             : "insertPayout",
       ),
+    // The sandbox's "provider" is the app's store: an unavailable store is its 503, with no
+    // Retry-After to pass on.
+    failNextWith503: () => rig.failNextStoreCall(),
+    requestCount: rig.storeCalls,
+    sendsRetryAfter: false,
     statusAfterDecline: "failed",
     statusAfterExpiry: "expired",
     idempotentCheckout: true,

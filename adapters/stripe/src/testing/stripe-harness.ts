@@ -1,4 +1,3 @@
-import type { RetryPolicy } from "@mentora/payment-gateway";
 import type { ConformanceHarness } from "@mentora/payment-gateway/conformance";
 import { createStripeGateway } from "../stripe-gateway.ts";
 import { type FakeStripe, startFakeStripe } from "./fake-stripe.ts";
@@ -14,8 +13,8 @@ const OPERATION_OF = {
 export const OK_ACCOUNT = "acct_1MentorPayoutsOk";
 export const FAILING_ACCOUNT = "acct_1MentorNoTransfers";
 
-/** Fast backoff: the fake answers at once, and lost answers already cost a timeout each. */
-export const fastRetries: RetryPolicy = { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 };
+/** Fast backoff for tests that run core's retry layer over the adapter. */
+export const fastRetries = { attempts: 3, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 50 };
 
 export type StripeHarness = ConformanceHarness & { fake: FakeStripe };
 
@@ -30,11 +29,12 @@ export async function createStripeHarness(
     createStripeGateway({
       secretKey: fake.secretKey,
       webhookSecret: fake.webhookSecret,
-      timeoutMs: options.timeoutMs ?? 1_500,
+      // Generous: one attempt per call now (core retries), so a slow answer on a loaded CI
+      // machine must not read as lost; the lost-answer cases wait this long.
+      timeoutMs: options.timeoutMs ?? 3_000,
       host: fake.host,
       port: fake.port,
       protocol: "http",
-      retryPolicy: fastRetries,
     });
   const gateway = create();
   return {
@@ -62,6 +62,16 @@ export async function createStripeHarness(
     // Stripe keeps a session open after a declined card (the payer may retry), see payment-status.ts.
     statusAfterDecline: "pending",
     statusAfterExpiry: "expired",
+    failNextWith503(operation, retryAfterSeconds) {
+      fake.failNext(
+        operation === "createCheckout" ? "PostCheckoutSessions" : "GetCheckoutSessionsSession",
+        503,
+        { type: "api_error", message: "Service unavailable" },
+        { "retry-after": String(retryAfterSeconds) },
+      );
+    },
+    requestCount: () => fake.requests.length,
+    sendsRetryAfter: true,
     idempotentCheckout: true,
     signedWebhooks: true,
     restarted: create,

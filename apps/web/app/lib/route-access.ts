@@ -20,8 +20,14 @@ export type RouteAccess =
   | "secret-link"
   /** A bearer token from the environment (METRICS_TOKEN). */
   | "token"
-  /** Development and test only: 404 in production (or absent unless the sandbox gateway is loaded). */
-  | "dev-only";
+  /** Development and test only: 404 in production. */
+  | "dev-only"
+  /**
+   * Pages a loaded payment gateway serves itself, with its own checks (the sandbox checkout):
+   * 404 for a gateway that is not loaded, which production guarantees for the sandbox (the
+   * registry refuses a gateway that moves no money).
+   */
+  | "gateway";
 
 export interface RouteAccessEntry {
   access: RouteAccess;
@@ -65,6 +71,10 @@ export const routeAccess: Record<string, RouteAccessEntry> = {
   "dev.outbox.$id.tsx": { access: "dev-only", path: "/dev/outbox/no-such-email" },
   "dev.outbox._index.tsx": { access: "dev-only", path: "/dev/outbox" },
   "files.$.ts": { access: "public", path: "/files/avatars/no-such-file.webp" },
+  "gateways.$gatewayId.$.ts": {
+    access: "gateway",
+    path: "/gateways/sandbox/checkout/no-such-session",
+  },
   "healthz.ts": { access: "public", path: "/healthz" },
   "invitations.$token.tsx": { access: "secret-link", path: "/invitations/no-such-token" },
   "invoices.$id[.]pdf.ts": { access: "signed-in", path: "/invoices/no-such-invoice.pdf" },
@@ -89,7 +99,7 @@ export const routeAccess: Record<string, RouteAccessEntry> = {
     path: "/payments/no-such-payment/return?secret=forged",
   },
   "receipts.tsx": { access: "signed-in", path: "/receipts" },
-  "sandbox.checkout.$id.ts": { access: "dev-only", path: "/sandbox/checkout/no-such-session" },
+  "sandbox.checkout.$id.ts": { access: "gateway", path: "/sandbox/checkout/no-such-session" },
   "sessions.$id.call.tsx": { access: "signed-in", path: "/sessions/no-such-session/call" },
   "sign-in.tsx": { access: "public", path: "/sign-in" },
   "sign-out.tsx": { access: "public", path: "/sign-out" },

@@ -1,22 +1,28 @@
-import { handleSandboxCheckout } from "@mentora/gateway-sandbox";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { sandboxOptions } from "~/lib/payments.server";
 import { getServices } from "~/lib/services.server";
 
 /**
- * The sandbox provider's hosted checkout page (its own HTML, its own CSRF check): only while
- * the sandbox is a loaded gateway, else this address does not exist.
+ * The sandbox checkout's former address (links in open tabs and older payments): a permanent
+ * redirect to where the gateway's own routes are mounted, /gateways/sandbox/checkout/:id. 308
+ * keeps a POST a POST. Only while the sandbox is a loaded gateway; else it does not exist.
  */
-async function checkout({ request }: LoaderFunctionArgs | ActionFunctionArgs) {
-  const options = sandboxOptions(await getServices());
-  if (!options) {
+async function moved({ request, params }: LoaderFunctionArgs | ActionFunctionArgs) {
+  const { gateways } = await getServices();
+  if (!gateways.ids.includes("sandbox") || !gateways.get("sandbox").routes?.checkout) {
     return new Response("Not found", {
       status: 404,
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  return handleSandboxCheckout(request, options);
+  const target = new URL(
+    `/gateways/sandbox/checkout/${encodeURIComponent(params.id ?? "")}`,
+    request.url,
+  );
+  return new Response(null, {
+    status: 308,
+    headers: { location: target.pathname, "cache-control": "no-store" },
+  });
 }
 
-export const loader = checkout;
-export const action = checkout;
+export const loader = moved;
+export const action = moved;

@@ -1,15 +1,15 @@
 import { createPool, createPrismaClient } from "@mentora/db";
 import { createEmailTransport } from "@mentora/email";
 import { createFileStorage } from "@mentora/files";
-import type { SandboxDelivery } from "@mentora/gateway-sandbox";
+import type { OutgoingWebhook } from "@mentora/payment-gateway";
 import { PgBoss } from "pg-boss";
 import { createAuth } from "../auth/index.ts";
 import type { Config } from "../config/index.ts";
 import { sendEmailQueue } from "../email/send-email.queue.ts";
 import { createQueues, enqueue } from "../jobs/index.ts";
 import { createLogger, type Logger } from "../logger/index.ts";
+import { createPgKeyValueStore } from "../payments/gateway-state/index.ts";
 import { loadGatewayRegistry } from "../payments/registry/index.ts";
-import { createDbSandboxStore } from "../payments/sandbox/db-sandbox-store.ts";
 import { createRateLimits } from "../rate-limits/index.ts";
 import { createAppTelemetry } from "../telemetry/app-telemetry.ts";
 import { createVideoProvider } from "../video/create-video-provider.ts";
@@ -35,8 +35,11 @@ export interface CreateAppOptions {
   importPackage: (name: string) => Promise<unknown>;
   /** Where adapters read their variables; default process.env. */
   env?: Readonly<Record<string, string | undefined>>;
-  /** How the sandbox gateway sends its webhooks (tests capture them); default an HTTP POST. */
-  sandboxDeliver?: (delivery: SandboxDelivery) => Promise<void>;
+  /**
+   * How an in-app provider (the sandbox) sends its webhooks to our edge (tests capture them);
+   * default an HTTP POST.
+   */
+  deliverGatewayWebhook?: (webhook: OutgoingWebhook) => Promise<void>;
 }
 
 /**
@@ -52,13 +55,13 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     env: { ...(options.env ?? process.env), PUBLIC_URL: config.PUBLIC_URL },
     timeoutMs: config.payments.timeoutMs,
     routing: config.payments.routing,
-    sandbox: {
+    runtime: {
       // Lazy: the store's client is created just below, before any gateway call can happen.
-      store: createDbSandboxStore(() => prisma),
-      ...(options.sandboxDeliver ? { deliver: options.sandboxDeliver } : {}),
-      onDeliveryError: (error, delivery) =>
-        logger.warn({ err: error, url: delivery.url }, "sandbox webhook not delivered"),
+      stateFor: (gatewayId) => createPgKeyValueStore(() => prisma, gatewayId),
+      logger,
+      ...(options.deliverGatewayWebhook ? { deliverWebhook: options.deliverGatewayWebhook } : {}),
     },
+    production: config.NODE_ENV === "production",
     importPackage: options.importPackage,
   });
   // Every connection of this process: a runaway statement is cancelled by Postgres, a database

@@ -7,5 +7,4 @@ export {
 export { handlePaymentReturn, type PaymentReturnOutcome } from "./checkout/payment-return.ts";
 export { paymentRefunded, paymentSettled } from "./events.ts";
 export { refundMentorNoShow } from "./refunds/mentor-no-show.ts";
-export { createDbSandboxStore } from "./sandbox/db-sandbox-store.ts";
 export { receiveWebhook, type WebhookResponse } from "./webhooks/receive-webhook.ts";

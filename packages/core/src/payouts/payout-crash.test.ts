@@ -166,7 +166,7 @@ async function workerApp(): Promise<App> {
     role: "worker",
     logger: createLogger({ level: "silent", name: "test-worker" }),
     importPackage: (name) => import(name),
-    sandboxDeliver: async () => {},
+    deliverGatewayWebhook: async () => {},
   });
 }
 

@@ -17,7 +17,7 @@ export const TEST_ORIGIN = "http://localhost:3000";
  */
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: Pick<CreateAppOptions, "sandboxDeliver"> = {},
+  options: Pick<CreateAppOptions, "deliverGatewayWebhook"> = {},
 ): Promise<App> {
   const database = await createTestDatabase();
   const config: Config = loadConfig({

@@ -51,5 +51,15 @@ export interface ConformanceHarness {
    * dispute closes with an outcome), and the provider queues its webhooks.
    */
   dispute?(session: CheckoutSession, step: "open" | "won" | "lost"): Promise<void>;
+  /**
+   * The vendor answers the next request of this operation with 503 (and this Retry-After, in
+   * seconds, when `sendsRetryAfter`) without processing it. For the sandbox, whose "vendor"
+   * is the app's store: the next store call fails.
+   */
+  failNextWith503(operation: "createCheckout" | "getPayment", retryAfterSeconds: number): void;
+  /** Requests the vendor (or the sandbox's store) has received so far, all operations. */
+  requestCount(): number;
+  /** Whether the 503 carries a Retry-After the adapter must expose as retryAfterMs. */
+  sendsRetryAfter: boolean;
   close(): Promise<void>;
 }

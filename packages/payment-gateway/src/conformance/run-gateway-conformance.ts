@@ -125,6 +125,32 @@ export function runGatewayConformance(name: string, setup: () => Promise<Conform
       }
     });
 
+    it("one attempt per call: a 503 costs exactly one request, retryable, with its Retry-After", async () => {
+      // Retrying is core's job (callWithRetry): an adapter that retried too would multiply
+      // every attempt of core's by its own.
+      const session = await checkout();
+      const calls = {
+        getPayment: () => h.gateway.getPayment(session.providerPaymentId),
+        createCheckout: () => checkout(),
+      } as const;
+      for (const operation of ["getPayment", "createCheckout"] as const) {
+        const before = h.requestCount();
+        h.failNextWith503(operation, 7);
+        const error = await calls[operation]().then(
+          () => undefined,
+          (thrown: unknown) => thrown,
+        );
+        expect(error, operation).toBeInstanceOf(GatewayError);
+        expect((error as GatewayError).kind, operation).toBe("retryable");
+        expect(h.requestCount() - before, operation).toBe(1);
+        if (h.sendsRetryAfter) expect((error as GatewayError).retryAfterMs, operation).toBe(7_000);
+      }
+      // The vendor is back: the next call goes through, again in one request.
+      const before = h.requestCount();
+      expect((await calls.getPayment()).providerPaymentId).toBe(session.providerPaymentId);
+      expect(h.requestCount() - before).toBe(1);
+    });
+
     it("duplicate and out-of-order webhooks parse to the same events with stable ids", async () => {
       const session = await checkout();
       await h.payerAction(session, "pay");

@@ -1,1 +1,2 @@
+export { testGatewayRuntime } from "./runtime.ts";
 export { findSpecsDir, mustNotSkip, requireSpecsDir } from "./specs-dir.ts";

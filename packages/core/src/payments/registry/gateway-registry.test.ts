@@ -1,4 +1,4 @@
-import { createMemorySandboxStore } from "@mentora/gateway-sandbox";
+import { createMemoryKeyValueStore, type KeyValueStore } from "@mentora/payment-gateway";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { PaymentRoute } from "../../config/schema.ts";
 import { GatewayRegistryError, loadGatewayRegistry } from "./index.ts";
@@ -20,13 +20,25 @@ const routes = (text: string): PaymentRoute[] =>
     return { currency, gatewayId };
   });
 
-function load(packages: string[], routing = "TND:konnect,*:stripe") {
+const silent = { info() {}, warn() {}, error() {} };
+const stores = new Map<string, KeyValueStore>();
+const runtime = {
+  stateFor(gatewayId: string) {
+    const store = stores.get(gatewayId) ?? createMemoryKeyValueStore();
+    stores.set(gatewayId, store);
+    return store;
+  },
+  logger: silent,
+};
+
+function load(packages: string[], routing = "TND:konnect,*:stripe", production = false) {
   return loadGatewayRegistry({
     packages,
     env,
     timeoutMs: 5_000,
     routing: routes(routing),
-    sandbox: { store: createMemorySandboxStore() },
+    runtime,
+    production,
     // As the app will: resolve packages from the caller's own dependencies.
     importPackage: (name) => import(name),
   });
@@ -108,6 +120,8 @@ describe("loadGatewayRegistry", () => {
         env: {},
         timeoutMs: 5_000,
         routing: routes("*:stripe"),
+        runtime,
+        production: false,
         importPackage: (name) => import(name),
       }),
     ).rejects.toThrowError(
@@ -115,15 +129,43 @@ describe("loadGatewayRegistry", () => {
     );
   });
 
-  it("needs the app's store for the sandbox", async () => {
+  it("builds the sandbox like any adapter: its state in its own namespace, its routes on the gateway", async () => {
+    const registry = await load(
+      ["@mentora/gateway-sandbox", "@mentora/gateway-stripe"],
+      "*:sandbox",
+    );
+    const sandbox = registry.get("sandbox");
+    expect(sandbox.capabilities.movesMoney).toBe(false);
+    expect(registry.get("stripe").capabilities.movesMoney).toBe(true);
+    expect(Object.keys(sandbox.routes ?? {})).toEqual(["checkout"]);
+    const session = await sandbox.createCheckout({
+      paymentId: "pay_r",
+      idempotencyKey: "payment:pay_r",
+      amount: { amountMinor: 500, currency: "EUR" },
+      description: "Session",
+      successUrl: "http://localhost:3000/ok",
+      cancelUrl: "http://localhost:3000/ko",
+      expiresInMinutes: 15,
+    });
+    expect(session.redirectUrl).toBe(
+      `http://localhost:3000/gateways/sandbox/checkout/${session.providerPaymentId}`,
+    );
+    // The books went to the sandbox's namespace only.
+    expect(await stores.get("sandbox")?.get(`payment:${session.providerPaymentId}`)).not.toBeNull();
+    expect(await stores.get("stripe")?.get(`payment:${session.providerPaymentId}`)).toBeNull();
+  });
+
+  it("production refuses a gateway that moves no money, by its capabilities, naming PAYMENT_GATEWAYS", async () => {
     await expect(
-      loadGatewayRegistry({
-        packages: ["@mentora/gateway-sandbox"],
-        env,
-        timeoutMs: 5_000,
-        routing: routes("*:sandbox"),
-        importPackage: (name) => import(name),
-      }),
-    ).rejects.toThrowError(/sandbox store/);
+      load(["@mentora/gateway-stripe", "@mentora/gateway-sandbox"], "*:stripe", true),
+    ).rejects.toThrowError(
+      /"sandbox" \(@mentora\/gateway-sandbox\) moves no money.*remove @mentora\/gateway-sandbox from PAYMENT_GATEWAYS/,
+    );
+    // Whatever the package is called: a copy under another name is refused the same way.
+    await expect(load([fixture("renamed-sandbox.ts")], "*:sandbox", true)).rejects.toThrowError(
+      /moves no money/,
+    );
+    const real = await load(["@mentora/gateway-stripe"], "*:stripe", true);
+    expect(real.ids).toEqual(["stripe"]);
   });
 });

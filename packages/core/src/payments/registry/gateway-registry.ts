@@ -1,6 +1,11 @@
-import type { SandboxRuntimeDeps } from "@mentora/gateway-sandbox";
-import type { GatewayFactory, PaymentGateway } from "@mentora/payment-gateway";
-import { type PaymentRoute, SANDBOX_GATEWAY_PACKAGE } from "../../config/schema.ts";
+import type {
+  GatewayFactory,
+  GatewayLogger,
+  GatewayRuntime,
+  KeyValueStore,
+  PaymentGateway,
+} from "@mentora/payment-gateway";
+import type { PaymentRoute } from "../../config/schema.ts";
 
 /**
  * The gateways this process can pay through, by id, plus the currency routing. createApp
@@ -28,10 +33,19 @@ export interface LoadGatewayRegistryOptions {
   /** PAYMENT_ROUTING, as parsed by the config schema. */
   routing: readonly PaymentRoute[];
   /**
-   * What the sandbox needs from the app (its database-backed store, optionally how webhooks are
-   * delivered); required when the sandbox is listed.
+   * What the app lends every adapter alike (GatewayRuntime): a state store per gateway id (the
+   * registry namespaces it), a logger, and optionally how in-app providers deliver webhooks.
    */
-  sandbox?: SandboxRuntimeDeps;
+  runtime: {
+    stateFor(gatewayId: string): KeyValueStore;
+    logger: GatewayLogger & { child?(bindings: Record<string, unknown>): GatewayLogger };
+    deliverWebhook?: GatewayRuntime["deliverWebhook"];
+  };
+  /**
+   * Production: refuse every gateway whose capabilities say it moves no money (the sandbox:
+   * anyone can press Pay), whatever its package is called.
+   */
+  production: boolean;
   /**
    * Loads one package: the app passes `(name) => import(name)` written in its own module, so
    * packages resolve from the app's dependencies. Core depends on no adapter (it never loads a
@@ -77,30 +91,24 @@ async function loadFactory(name: string, options: LoadGatewayRegistryOptions) {
       { cause: error },
     );
   }
-  const factory =
-    name === SANDBOX_GATEWAY_PACKAGE ? sandboxFactory(module, options) : module.gatewayFactory;
+  const factory = module.gatewayFactory;
   if (!isGatewayFactory(factory)) {
     throw new GatewayRegistryError(
-      `Payment gateway package ${name} (PAYMENT_GATEWAYS) does not export a gatewayFactory ({ id: string, create(env, { timeoutMs }) })`,
+      `Payment gateway package ${name} (PAYMENT_GATEWAYS) does not export a gatewayFactory ({ id: string, create(env, runtime) })`,
     );
   }
   return factory;
 }
 
-/**
- * The one special case. The sandbox's "provider" is our own web app: its checkout page and its
- * gateway must share the app's database-backed store, which only the app can supply, so the
- * package exports createSandboxGatewayFactory({ store }) instead of a ready gatewayFactory.
- */
-function sandboxFactory(module: Record<string, unknown>, options: LoadGatewayRegistryOptions) {
-  const create = module.createSandboxGatewayFactory;
-  if (typeof create !== "function") return undefined;
-  if (!options.sandbox) {
-    throw new GatewayRegistryError(
-      `PAYMENT_GATEWAYS lists ${SANDBOX_GATEWAY_PACKAGE}, which needs the app's sandbox store (options.sandbox)`,
-    );
-  }
-  return create(options.sandbox) as unknown;
+/** The same runtime for every adapter; only the state's namespace and the log's name differ. */
+function runtimeFor(gatewayId: string, options: LoadGatewayRegistryOptions): GatewayRuntime {
+  const { logger, deliverWebhook, stateFor } = options.runtime;
+  return {
+    state: stateFor(gatewayId),
+    logger: logger.child?.({ gateway: gatewayId }) ?? logger,
+    timeoutMs: options.timeoutMs,
+    ...(deliverWebhook ? { deliverWebhook } : {}),
+  };
 }
 
 function isGatewayFactory(value: unknown): value is GatewayFactory {
@@ -120,7 +128,7 @@ function createGateway(
 ): PaymentGateway {
   let gateway: PaymentGateway;
   try {
-    gateway = factory.create(options.env, { timeoutMs: options.timeoutMs });
+    gateway = factory.create(options.env, runtimeFor(factory.id, options));
   } catch (error) {
     throw new GatewayRegistryError(
       `Payment gateway "${factory.id}" (${name}) could not be created: ${messageOf(error)}`,
@@ -130,6 +138,11 @@ function createGateway(
   if (gateway?.id !== factory.id) {
     throw new GatewayRegistryError(
       `Payment gateway package ${name}: its factory's id "${factory.id}" differs from its gateway's id "${gateway?.id}"`,
+    );
+  }
+  if (options.production && gateway.capabilities.movesMoney !== true) {
+    throw new GatewayRegistryError(
+      `Payment gateway "${gateway.id}" (${name}) moves no money (its capabilities say so: anyone could press Pay), so production refuses it: remove ${name} from PAYMENT_GATEWAYS and name a real gateway, e.g. @mentora/gateway-stripe`,
     );
   }
   return gateway;

@@ -1,8 +1,5 @@
-import {
-  handleSandboxCheckout,
-  type SandboxDelivery,
-  sandboxOptionsFromEnv,
-} from "@mentora/gateway-sandbox";
+import { createHmac } from "node:crypto";
+import type { OutgoingWebhook } from "@mentora/payment-gateway";
 import type { App } from "../../app/index.ts";
 import {
   createMentorWithOfferings,
@@ -13,33 +10,49 @@ import { holdSlot } from "../../bookings/hold-slot.ts";
 import type { AnyJobHandler } from "../../jobs/define.ts";
 import { accounts, balanceOf, topUpWallet } from "../../ledger/index.ts";
 import { createTestApp, TEST_ORIGIN } from "../../testing/index.ts";
-import { createDbSandboxStore } from "../sandbox/db-sandbox-store.ts";
+
+/** The sandbox's webhook secret in these tests (its adapter reads SANDBOX_WEBHOOK_SECRET). */
+export const sandboxWebhookSecret = "whsec_core_tests_sandbox_secret";
+
+/**
+ * A sandbox webhook signature as its documented scheme makes it (x-sandbox-signature:
+ * t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">), for forged and stale deliveries.
+ */
+export function sandboxSignature(secret: string, body: string, at: Date): string {
+  const t = Math.floor(at.getTime() / 1000);
+  return `t=${t},v1=${createHmac("sha256", secret).update(`${t}.${body}`).digest("hex")}`;
+}
 
 /**
  * A test app on the sandbox gateway whose webhooks are captured (not sent), plus the sandbox's
- * checkout page over the same database store, as the web app mounts it.
+ * checkout page reached through the gateway's routes, as the web app mounts it.
  */
 export async function createPaymentsRig(env: Record<string, string> = {}) {
-  const deliveries: SandboxDelivery[] = [];
-  const capture = async (delivery: SandboxDelivery) => {
+  const deliveries: OutgoingWebhook[] = [];
+  const capture = async (delivery: OutgoingWebhook) => {
     deliveries.push(delivery);
   };
-  const app = await createTestApp(env, { sandboxDeliver: capture });
-  const checkoutOptions = sandboxOptionsFromEnv(
-    { PUBLIC_URL: TEST_ORIGIN, NODE_ENV: "test" },
-    { store: createDbSandboxStore(app.prisma), deliver: capture },
+  const app = await createTestApp(
+    { SANDBOX_WEBHOOK_SECRET: sandboxWebhookSecret, ...env },
+    { deliverGatewayWebhook: capture },
   );
   const fixture = await createMentorWithOfferings(app);
 
   /** The payer presses a button on the sandbox page; returns where the page sends them. */
   async function payerChooses(checkoutUrl: string, action: "pay" | "decline" | "abandon") {
-    const response = await handleSandboxCheckout(
+    const checkout = app.gateways.get("sandbox").routes?.checkout;
+    if (!checkout) throw new Error("the sandbox gateway has no checkout route");
+    const url = new URL(checkoutUrl);
+    const response = await checkout(
       new Request(checkoutUrl, {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded", origin: TEST_ORIGIN },
         body: new URLSearchParams({ action }).toString(),
       }),
-      checkoutOptions,
+      {
+        path: url.pathname.replace(/^\/gateways\/sandbox\/checkout/, ""),
+        publicPath: url.pathname,
+      },
     );
     return response.headers.get("location");
   }
@@ -65,7 +78,7 @@ export async function createPaymentsRig(env: Record<string, string> = {}) {
     return { mentee, booking };
   }
 
-  return { app, fixture, deliveries, checkoutOptions, payerChooses, menteeWithHold };
+  return { app, fixture, deliveries, payerChooses, menteeWithHold };
 }
 
 export async function fundWallet(app: App, userId: string, amountMinor: number, currency = "EUR") {
@@ -111,4 +124,46 @@ export async function drainJobs(app: App, jobs: readonly AnyJobHandler<App>[]): 
     }
   }
   return ran;
+}
+
+interface SandboxBookRecord {
+  id: string;
+  idempotencyKey: string;
+  status: string;
+  createdAt: string;
+}
+
+/** A checkout in the sandbox "provider"'s books, as its adapter keeps them in gateway_state. */
+export interface SandboxPaymentBook extends SandboxBookRecord {
+  paymentId: string;
+}
+
+/** A transfer in the sandbox "provider"'s books. */
+export interface SandboxPayoutBook extends SandboxBookRecord {
+  payoutId: string;
+  destination: Record<string, string>;
+}
+
+/**
+ * The sandbox's payments (keys `payment:<id>`) or payouts (`payout-key:<key>`) in the
+ * database, oldest first: what the "provider" itself recorded, apart from our own tables.
+ */
+export async function sandboxBooks(
+  app: Pick<App, "prisma">,
+  kind: "payment",
+): Promise<SandboxPaymentBook[]>;
+export async function sandboxBooks(
+  app: Pick<App, "prisma">,
+  kind: "payout",
+): Promise<SandboxPayoutBook[]>;
+export async function sandboxBooks(app: Pick<App, "prisma">, kind: "payment" | "payout") {
+  const rows = await app.prisma.gatewayState.findMany({
+    where: {
+      gatewayId: "sandbox",
+      key: { startsWith: kind === "payment" ? "payment:" : "payout-key:" },
+    },
+  });
+  return rows
+    .map((row) => row.value as unknown as SandboxBookRecord)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }

@@ -1,7 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { SandboxDelivery } from "@mentora/gateway-sandbox";
-import { signSandboxPayload } from "@mentora/gateway-sandbox";
+import type { OutgoingWebhook } from "@mentora/payment-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { webhookEventHandlers } from "../../app/job-handlers.ts";
 import { createJobRunner } from "../../jobs/runner.ts";
@@ -9,7 +8,12 @@ import { accounts, balanceOf } from "../../ledger/index.ts";
 import { startBookingPayment } from "../checkout/start-payment.ts";
 import { executeRefund } from "../refunds/execute-refund.job.ts";
 import { refundPayment } from "../refunds/refund-payment.ts";
-import { createPaymentsRig, ledgerIsBalanced } from "../testing/payments-rig.ts";
+import {
+  createPaymentsRig,
+  ledgerIsBalanced,
+  sandboxSignature,
+  sandboxWebhookSecret,
+} from "../testing/payments-rig.ts";
 import { createProcessWebhookJob } from "./process-webhook.job.ts";
 import { receiveWebhook } from "./receive-webhook.ts";
 
@@ -39,7 +43,7 @@ function startEdge(): Promise<string> {
   });
 }
 
-function post(delivery: SandboxDelivery, headers = delivery.headers, body = delivery.body) {
+function post(delivery: OutgoingWebhook, headers = delivery.headers, body = delivery.body) {
   const url = new URL(delivery.url);
   return fetch(`${edge}${url.pathname}`, { method: "POST", headers, body });
 }
@@ -174,13 +178,13 @@ describe("webhook storm", () => {
     expect(forged.status).toBe(400);
     const wrongKey = await post(delivery, {
       ...delivery.headers,
-      "x-sandbox-signature": signSandboxPayload("not-the-secret", delivery.body, new Date()),
+      "x-sandbox-signature": sandboxSignature("not-the-secret", delivery.body, new Date()),
     });
     expect(wrongKey.status).toBe(400);
     const stale = await post(delivery, {
       ...delivery.headers,
-      "x-sandbox-signature": signSandboxPayload(
-        rig.checkoutOptions.webhookSecret,
+      "x-sandbox-signature": sandboxSignature(
+        sandboxWebhookSecret,
         delivery.body,
         new Date(Date.now() - 3_600_000),
       ),

@@ -1,6 +1,6 @@
 /**
  * A real worker process for the crash tests: runs `payout.execute` against DATABASE_URL on the
- * sandbox gateway (whose books are the database's sandbox_payout table). With
+ * sandbox gateway (whose books are its rows of the database's gateway_state table). With
  * PAYOUT_WORKER_STALL=1, createPayout makes the transfer at the sandbox, prints
  * "TRANSFERRED <payoutId>" and never returns: the parent SIGKILLs it there, between the
  * gateway call and the database update.
@@ -26,7 +26,7 @@ const app = await createApp({
   role: "worker",
   importPackage: (name) => import(name),
   // The sandbox's webhooks are not needed here: the transfer is in its books either way.
-  sandboxDeliver: async () => {},
+  deliverGatewayWebhook: async () => {},
 });
 
 function stalling(registry: GatewayRegistry): GatewayRegistry {

@@ -1,6 +1,7 @@
 import type { App } from "../../app/index.ts";
 import { createUser } from "../../bookings/bookings.fixture.ts";
 import { accounts, balanceOf, postTransaction } from "../../ledger/index.ts";
+import { sandboxBooks } from "../../payments/testing/payments-rig.ts";
 import { contextFor } from "../../testing/index.ts";
 import { createCaller } from "../../trpc/router.ts";
 
@@ -69,5 +70,5 @@ export async function setSandboxMethod(app: App, mentorId: string, account = `ac
 
 /** Every transfer the sandbox "provider" made, as its own books record them. */
 export function sandboxTransfers(app: App) {
-  return app.prisma.sandboxPayout.findMany({ orderBy: { createdAt: "asc" } });
+  return sandboxBooks(app, "payout");
 }

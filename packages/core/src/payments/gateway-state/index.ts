@@ -1,0 +1,1 @@
+export { createPgKeyValueStore } from "./pg-key-value-store.ts";
