@@ -15,7 +15,7 @@ declare global {
 export function sandboxOptions(services: App): SandboxOptions | null {
   if (!services.gateways.ids.includes("sandbox")) return null;
   globalThis.__mentoraSandboxOptions ??= sandboxOptionsFromEnv(
-    { ...process.env, PUBLIC_URL: services.config.PUBLIC_URL },
+    { ...process.env, PUBLIC_URL: services.config.app.publicUrl },
     {
       store: createDbSandboxStore(services.prisma),
       onDeliveryError: (error, delivery) =>

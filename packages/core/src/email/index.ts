@@ -21,15 +21,15 @@ export type { EmailAttachment, EmailMessage, EmailTransport } from "./types.ts";
 
 /** Real delivery when SMTP_URL is set; otherwise emails land in the dev outbox table. */
 export function createEmailTransport(deps: {
-  config: Pick<Config, "SMTP_URL" | "EMAIL_FROM" | "EMAIL_TIMEOUT_MS">;
+  config: Pick<Config, "email">;
   prisma: OutboxDb;
 }): EmailTransport {
   const { config } = deps;
-  if (config.SMTP_URL) {
+  if (config.email.smtpUrl) {
     return createSmtpTransport({
-      url: config.SMTP_URL,
-      from: config.EMAIL_FROM,
-      timeoutMs: config.EMAIL_TIMEOUT_MS,
+      url: config.email.smtpUrl,
+      from: config.email.from,
+      timeoutMs: config.email.timeoutMs,
     });
   }
   return createOutboxTransport(deps.prisma);
