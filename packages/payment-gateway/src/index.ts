@@ -24,11 +24,17 @@ export type {
 } from "./gateway.ts";
 export { idempotencyKey } from "./idempotency.ts";
 export {
+  type CurrencyCode,
+  currencyCodes,
   currencyExponents,
+  decimalStringToMinor,
+  displayExponent,
   exponentOf,
+  formatMinorAmount,
   fromDecimalString,
   isSupportedCurrency,
   type Money,
+  minorToDecimalString,
   money,
   sameCurrency,
   toDecimalString,
