@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createUser } from "../../bookings/bookings.fixture.ts";
+import { csvField } from "../../csv/index.ts";
 import { errorCodeOf } from "../../errors/index.ts";
 import { contextFor } from "../../testing/index.ts";
 import { createCaller } from "../../trpc/router.ts";
 import { startBookingPayment } from "../checkout/start-payment.ts";
 import { createPaymentsRig } from "../testing/payments-rig.ts";
 import { processWebhookEvent, webhookMaxAttempts } from "../webhooks/process-webhook.job.ts";
-import { csvField, paymentsCsv } from "./list-payments.ts";
+import { paymentsCsv } from "./list-payments.ts";
 
 let rig: Awaited<ReturnType<typeof createPaymentsRig>>;
 let admin: Awaited<ReturnType<typeof createUser>>;

@@ -1,6 +1,7 @@
 import type { Db, Prisma } from "@mentora/db";
 import { z } from "zod";
-import { csvField } from "../../payments/admin/list-payments.ts";
+import { type CsvOptions, csvLines } from "../../csv/index.ts";
+import { eachItem } from "../../trpc/pagination.ts";
 import { payoutMethodKind, payoutOutput, payoutStatus, toPayoutOutput } from "../payout-output.ts";
 
 export const adminPayoutFilters = z
@@ -130,14 +131,11 @@ const csvColumns = [
 ] as const satisfies readonly (keyof AdminPayoutRow)[];
 
 /** Every payout matching the filters as CSV (formula-safe fields), a page at a time. */
-export async function* payoutsCsv(prisma: Db, filters: AdminPayoutFilters): AsyncGenerator<string> {
-  yield `${csvColumns.join(",")}\r\n`;
-  let cursor: string | undefined;
-  do {
-    const page = await listPayoutsForAdmin(prisma, filters, { limit: 500, cursor });
-    for (const row of page.items) {
-      yield `${csvColumns.map((column) => csvField(row[column])).join(",")}\r\n`;
-    }
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+export function payoutsCsv(
+  prisma: Db,
+  filters: AdminPayoutFilters,
+  options?: CsvOptions,
+): AsyncGenerator<string, void, undefined> {
+  const rows = eachItem((cursor) => listPayoutsForAdmin(prisma, filters, { limit: 500, cursor }));
+  return csvLines(csvColumns, rows, options);
 }
