@@ -45,15 +45,28 @@ export function pageArgs(page: PageRequest) {
 }
 
 /**
- * The rows of a findMany made with `pageArgs` as a page: at most `limit` of them, and the last
- * one's id as `nextCursor` when the extra row says another page follows.
+ * The rows of a findMany that read one more than `limit` as a page: at most `limit` of them,
+ * and the last one's cursor as `nextCursor` when the extra row says another page follows. The
+ * cursor is the row's id (with `pageArgs`), or the sort key a keyset list encodes
+ * (`encodeCursor` in keyset-cursor.ts).
  */
 export function cursorPage<Row extends { id: string }>(
   rows: readonly Row[],
   limit: number,
+): CursorPage<Row>;
+export function cursorPage<Row>(
+  rows: readonly Row[],
+  limit: number,
+  cursorOf: (last: Row) => string,
+): CursorPage<Row>;
+export function cursorPage<Row>(
+  rows: readonly Row[],
+  limit: number,
+  cursorOf: (last: Row) => string = (last) => (last as { id: string }).id,
 ): CursorPage<Row> {
   const items = rows.slice(0, limit);
-  return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? cursorOf(last) : null };
 }
 
 /** Every item of every page, one page read at a time (exports stay flat in memory). */

@@ -1,7 +1,7 @@
 import type { Db, Prisma } from "@mentora/db";
 import { z } from "zod";
 import { type CsvOptions, csvLines } from "../../csv/index.ts";
-import { eachItem } from "../../trpc/pagination.ts";
+import { cursorPage, eachItem, pageArgs } from "../../trpc/pagination.ts";
 import { paymentStatus } from "../payment-output.ts";
 
 export const adminPaymentFilters = z
@@ -75,11 +75,11 @@ export async function listPaymentsForAdmin(
   const rows = await prisma.payment.findMany({
     where: whereOf(filters),
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: page.limit + 1,
-    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+    ...pageArgs(page),
     include: { user: { select: { email: true, name: true } } },
   });
-  const items = rows.slice(0, page.limit).map((row) => ({
+  const { items: slice, nextCursor } = cursorPage(rows, page.limit);
+  const items = slice.map((row) => ({
     id: row.id,
     createdAt: row.createdAt,
     status: row.status,
@@ -98,7 +98,7 @@ export async function listPaymentsForAdmin(
     bookingId: row.bookingId,
     failureReason: row.failureReason,
   }));
-  return { items, nextCursor: rows.length > page.limit ? (items.at(-1)?.id ?? null) : null };
+  return { items, nextCursor };
 }
 
 const csvColumns = [
