@@ -25,13 +25,13 @@ async function adminCreate(options: { email?: string; name?: string }) {
 
   const config = loadConfigOrExit();
   // Development without DATABASE_URL uses the embedded database, as `pnpm dev` does.
-  if (!config.DATABASE_URL && config.NODE_ENV === "production") fail("DATABASE_URL is missing");
-  const database = config.DATABASE_URL
-    ? { url: config.DATABASE_URL, stop: async () => {} }
+  if (!config.database.url && config.app.env === "production") fail("DATABASE_URL is missing");
+  const database = config.database.url
+    ? { url: config.database.url, stop: async () => {} }
     : await resolveDatabase();
   const pool = createPool(database.url, { max: 2 });
   const prisma = createPrismaClient({ pool });
-  const logger = createLogger({ level: config.LOG_LEVEL, name: "mentora-cli" });
+  const logger = createLogger({ level: config.app.logLevel, name: "mentora-cli" });
   try {
     const auth = createAuth({
       config,
@@ -43,7 +43,7 @@ async function adminCreate(options: { email?: string; name?: string }) {
       },
     });
     const link = await createAdminSetupLink(
-      { prisma, auth, publicUrl: config.PUBLIC_URL },
+      { prisma, auth, publicUrl: config.app.publicUrl },
       { email: options.email, name: options.name },
     ).catch((error: unknown) => {
       if (error instanceof Error && error.message === "VALIDATION_FAILED") {

@@ -17,7 +17,7 @@ import { securityHeaders } from "./server/security-headers.ts";
 
 process.env.NODE_ENV ??= "production";
 const config = loadConfigOrExit();
-const logger = createLogger({ level: config.LOG_LEVEL, name: "web" });
+const logger = createLogger({ level: config.app.logLevel, name: "web" });
 const buildDir = path.join(import.meta.dirname, "build");
 const build = (await import(
   pathToFileURL(path.join(buildDir, "server/index.js")).href
@@ -53,7 +53,7 @@ app.use(
       error || res.statusCode >= 500 ? "error" : "info",
   }),
 );
-app.use(securityHeaders({ production: config.NODE_ENV === "production" }));
+app.use(securityHeaders({ production: config.app.env === "production" }));
 app.use(compression());
 // Fingerprinted by Vite: cached for good. Everything else in public/: an hour.
 app.use(
@@ -68,7 +68,7 @@ app.all(
   "*",
   createRemixHandler({
     build,
-    mode: config.NODE_ENV,
+    mode: config.app.env,
     getLoadContext: (req, res) => ({
       clientAddress: req.socket.remoteAddress ?? "",
       cspNonce: String(res.locals.cspNonce),
@@ -88,8 +88,8 @@ app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
   res.status(500).type("text/plain").send("Internal Server Error");
 });
 
-const server = app.listen(config.PORT, () => {
-  logger.info({ port: config.PORT, mode: config.NODE_ENV }, "web server listening");
+const server = app.listen(config.app.port, () => {
+  logger.info({ port: config.app.port, mode: config.app.env }, "web server listening");
 });
 
 // SIGTERM: stop accepting, let requests in flight finish (idle keep-alive sockets close at

@@ -47,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           role: isRole(user.role) ? user.role : "MENTEE",
         }
       : null,
-    devTools: ctx.services.config.NODE_ENV !== "production",
+    devTools: ctx.services.config.app.env !== "production",
   };
   // Cookies an auth call set while building the context (a renewed session) go back out.
   return data(rootData, { headers: setCookieHeaders(ctx.resHeaders) });

@@ -213,6 +213,16 @@ describe("payments in a browser (sandbox provider)", () => {
     expect(lines[0]).toMatch(/^id,createdAt,status/);
     expect(lines).toHaveLength(3);
     expect(lines.some((line) => line.startsWith(`${reserved.id},`))).toBe(true);
+    // For spreadsheet users the same file may start with a UTF-8 byte-order mark; never by default.
+    expect([...(await csv.body()).subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+    const withBom = await ad.page.request.get(`${csvHref}&bom=1`);
+    expect([...(await withBom.body()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(
+      (await withBom.text())
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split("\r\n"),
+    ).toEqual(lines);
     // The mentee may not export.
     expect((await page.request.get("/admin/payments.csv")).status()).toBe(403);
 

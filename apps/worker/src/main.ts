@@ -6,7 +6,7 @@ import { startMetricsServer } from "./metrics-server.ts";
  * (up to WORKER_DRAIN_MS), closes its connections and exits 0.
  */
 const config = loadConfigOrExit();
-if (!config.DATABASE_URL) {
+if (!config.database.url) {
   process.stderr.write(
     "DATABASE_URL is missing: run the worker through `pnpm dev`, or set DATABASE_URL.\n",
   );
@@ -15,15 +15,15 @@ if (!config.DATABASE_URL) {
 
 const app = await createApp({
   config,
-  databaseUrl: config.DATABASE_URL,
+  databaseUrl: config.database.url,
   role: "worker",
   // Adapters resolve from this app's dependencies: a third-party adapter is installed here.
   importPackage: (name) => import(name),
 });
 const runner = createJobRunner(app, jobHandlers);
 await runner.start();
-const metricsServer = config.WORKER_METRICS_PORT
-  ? await startMetricsServer(app, config.WORKER_METRICS_PORT)
+const metricsServer = config.worker.metricsPort
+  ? await startMetricsServer(app, config.worker.metricsPort)
   : undefined;
 
 let stopping = false;
@@ -32,7 +32,7 @@ async function shutdown(signal: string) {
   stopping = true;
   app.logger.info({ signal }, "draining jobs before exit");
   metricsServer?.close();
-  await runner.stop(config.WORKER_DRAIN_MS);
+  await runner.stop(config.worker.drainMs);
   await app.close();
   process.exitCode = 0;
 }

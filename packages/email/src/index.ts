@@ -41,9 +41,7 @@ export type { EmailAttachment, EmailMessage, EmailTransport } from "./types.ts";
 
 /** What the transport is chosen from: the email part of the process's configuration. */
 export interface EmailTransportConfig {
-  SMTP_URL?: string | undefined;
-  EMAIL_FROM: string;
-  EMAIL_TIMEOUT_MS: number;
+  email: { smtpUrl?: string | undefined; from: string; timeoutMs: number };
 }
 
 /** Real delivery when SMTP_URL is set; otherwise emails land in the dev outbox table. */
@@ -52,11 +50,11 @@ export function createEmailTransport(deps: {
   prisma: OutboxDb;
 }): EmailTransport {
   const { config } = deps;
-  if (config.SMTP_URL) {
+  if (config.email.smtpUrl) {
     return createSmtpTransport({
-      url: config.SMTP_URL,
-      from: config.EMAIL_FROM,
-      timeoutMs: config.EMAIL_TIMEOUT_MS,
+      url: config.email.smtpUrl,
+      from: config.email.from,
+      timeoutMs: config.email.timeoutMs,
     });
   }
   return createOutboxTransport(deps.prisma);

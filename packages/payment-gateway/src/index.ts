@@ -26,11 +26,17 @@ export type {
 export { idempotencyKey } from "./idempotency.ts";
 export { createMemoryKeyValueStore } from "./memory-key-value-store.ts";
 export {
+  type CurrencyCode,
+  currencyCodes,
   currencyExponents,
+  decimalStringToMinor,
+  displayExponent,
   exponentOf,
+  formatMinorAmount,
   fromDecimalString,
   isSupportedCurrency,
   type Money,
+  minorToDecimalString,
   money,
   sameCurrency,
   toDecimalString,

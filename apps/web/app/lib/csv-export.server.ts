@@ -1,3 +1,4 @@
+import type { CsvOptions } from "@mentora/core/csv";
 import type { Db } from "@mentora/db";
 import { redirect } from "@remix-run/node";
 import { getCaller } from "~/lib/trpc.server";
@@ -7,7 +8,8 @@ const textHeaders = { "Content-Type": "text/plain; charset=utf-8", "Cache-Contro
 /**
  * An admin CSV export (payments, payouts): the page's filters parsed from the query string,
  * then every matching row streamed a page at a time, so memory stays flat however long the
- * history is. Anonymous → sign-in, non-admins → 403, bad filters → 400.
+ * history is. Anonymous → sign-in, non-admins → 403, bad filters → 400. `?bom=1` starts the
+ * file with a UTF-8 byte-order mark, for spreadsheet programs that otherwise guess the encoding.
  */
 export async function adminCsvExport<Filters, Problem extends string>(
   request: Request,
@@ -15,7 +17,7 @@ export async function adminCsvExport<Filters, Problem extends string>(
     /** "payments" | "payouts": the file name and the log lines. */
     name: string;
     parse: (params: URLSearchParams) => { filters: Filters; problems: Problem[] };
-    lines: (db: Db, filters: Filters) => AsyncGenerator<string, void, undefined>;
+    lines: (db: Db, filters: Filters, csv: CsvOptions) => AsyncGenerator<string, void, undefined>;
   },
 ): Promise<Response> {
   const { ctx } = await getCaller(request);
@@ -33,7 +35,9 @@ export async function adminCsvExport<Filters, Problem extends string>(
       headers: textHeaders,
     });
   }
-  const lines = options.lines(ctx.services.prisma, filters);
+  const lines = options.lines(ctx.services.prisma, filters, {
+    bom: url.searchParams.get("bom") === "1",
+  });
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {

@@ -1,9 +1,15 @@
-/** The currencies Mentora sells in (core's offerings/currency.ts), for selects. */
-export const currencies = ["EUR", "USD", "GBP", "CHF", "CAD", "MAD", "TND", "JPY"] as const;
-export type Currency = (typeof currencies)[number];
+import {
+  type CurrencyCode,
+  currencyCodes,
+  isSupportedCurrency,
+} from "@mentora/payment-gateway/money";
+
+/** The currencies Mentora sells in (the one table, in @mentora/payment-gateway), for selects. */
+export const currencies: readonly CurrencyCode[] = currencyCodes;
+export type Currency = CurrencyCode;
 
 export function isCurrency(value: unknown): value is Currency {
-  return typeof value === "string" && (currencies as readonly string[]).includes(value);
+  return typeof value === "string" && isSupportedCurrency(value);
 }
 
 /** Languages offered in the directory filter (any ISO 639-1 code works in a profile). */

@@ -25,7 +25,7 @@ export function isSameOrigin(request: Request, trustedOrigins: readonly string[]
  * better-auth calls skip better-auth's own origin check, so the portal checks here.
  */
 export function assertSameOrigin(request: Request, ctx: Context): void {
-  if (!isSameOrigin(request, ctx.services.config.trustedOrigins)) {
+  if (!isSameOrigin(request, ctx.services.config.app.trustedOrigins)) {
     throw httpError(ctx, "FORBIDDEN");
   }
 }

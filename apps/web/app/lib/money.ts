@@ -1,55 +1,17 @@
-/**
- * Money is stored as integer minor units of an ISO 4217 currency. The exponent (EUR 2, TND 3,
- * JPY 0) of the currencies Mentora sells in is fixed here, as in @mentora/payment-gateway;
- * any other currency asks Intl.
- */
-const knownExponents: Readonly<Record<string, number>> = {
-  EUR: 2,
-  USD: 2,
-  GBP: 2,
-  CHF: 2,
-  CAD: 2,
-  MAD: 2,
-  TND: 3,
-  JPY: 0,
-};
+import {
+  decimalStringToMinor,
+  displayExponent,
+  formatMinorAmount,
+  minorToDecimalString,
+} from "@mentora/payment-gateway/money";
 
-export function currencyDigits(currency: string, locale = "en"): number {
-  const known = knownExponents[currency];
-  if (known !== undefined) return known;
-  try {
-    return (
-      new Intl.NumberFormat(locale, { style: "currency", currency }).resolvedOptions()
-        .maximumFractionDigits ?? 2
-    );
-  } catch {
-    return 2;
-  }
-}
+// The currency table and the string math live in @mentora/payment-gateway's money module
+// (decision 023); the web adds only what its forms and lists need.
+export { decimalStringToMinor, minorToDecimalString };
 
-/** 12500 TND → "12.500", -350 EUR → "-3.50", 5000 JPY → "5000": string math, never a float. */
-export function minorToDecimalString(amountMinor: number, currency: string): string {
-  const digits = currencyDigits(currency);
-  const sign = amountMinor < 0 ? "-" : "";
-  const absolute = String(Math.abs(Math.trunc(amountMinor)));
-  if (digits === 0) return `${sign}${absolute}`;
-  const padded = absolute.padStart(digits + 1, "0");
-  return `${sign}${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
-}
-
-/**
- * A decimal in major units ("12.5", "12,500", "1 200") as minor units of the currency, by
- * string math; null unless a non-negative amount with at most the currency's decimals.
- */
-export function decimalStringToMinor(input: string, currency: string): number | null {
-  const text = input.trim().replace(/[\s\u00a0\u202f']/g, "");
-  const match = /^(\d+)(?:[.,](\d*))?$/.exec(text);
-  if (!match) return null;
-  const digits = currencyDigits(currency);
-  const fraction = match[2] ?? "";
-  if (fraction.length > digits) return null;
-  const minor = Number(`${match[1]}${fraction.padEnd(digits, "0")}`);
-  return Number.isSafeInteger(minor) ? minor : null;
+/** The decimals a currency shows (EUR 2, TND 3, JPY 0; Intl for a code Mentora does not sell in). */
+export function currencyDigits(currency: string): number {
+  return displayExponent(currency);
 }
 
 /** "€35.00", "90,000 DT", "¥5,000"; "Free" (the given word) for 0. Exact: Intl formats a string. */
@@ -60,20 +22,7 @@ export function formatMoney(
   freeLabel?: string,
 ): string {
   if (priceMinor === 0 && freeLabel) return freeLabel;
-  const digits = currencyDigits(currency);
-  let format: Intl.NumberFormat;
-  try {
-    format = new Intl.NumberFormat(locale, {
-      style: "currency",
-      currency,
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    });
-  } catch {
-    return `${minorToDecimalString(priceMinor, currency)} ${currency}`;
-  }
-  // A decimal string is formatted exactly (Intl.NumberFormat v3): no binary rounding.
-  return format.format(minorToDecimalString(priceMinor, currency) as `${number}`);
+  return formatMinorAmount(priceMinor, currency, locale);
 }
 
 /** "€20.00 – €60.00", or one price when both ends are equal. */
@@ -100,9 +49,6 @@ export function parseMoneyInput(input: string, currency: string): number | null 
 
 /** Minor units back to the plain decimal a price input shows ("35.00" → "35", "35.50"). */
 export function minorToInput(priceMinor: number, currency: string): string {
-  const digits = currencyDigits(currency);
-  if (digits === 0) return String(priceMinor);
-  const major = Math.floor(priceMinor / 10 ** digits);
-  const rest = priceMinor % 10 ** digits;
-  return rest === 0 ? String(major) : `${major}.${String(rest).padStart(digits, "0")}`;
+  const decimal = minorToDecimalString(priceMinor, currency);
+  return /\.0+$/.test(decimal) ? decimal.replace(/\.0+$/, "") : decimal;
 }

@@ -7,14 +7,14 @@ declare global {
 
 async function buildServices(): Promise<App> {
   const config = loadConfig();
-  if (!config.DATABASE_URL) {
+  if (!config.database.url) {
     throw new Error(
       "DATABASE_URL is not set. Start the web app with `pnpm dev` (it starts the embedded Postgres and sets DATABASE_URL), or set DATABASE_URL yourself.",
     );
   }
   const app = await createApp({
     config,
-    databaseUrl: config.DATABASE_URL,
+    databaseUrl: config.database.url,
     role: "web",
     // Adapters resolve from this app's dependencies: a third-party adapter is installed here.
     importPackage: (name) => import(/* @vite-ignore */ name),

@@ -12,7 +12,7 @@ async function handle({ request, context }: LoaderFunctionArgs | ActionFunctionA
   const tooLarge = refuseLargeBatch(request, "/api/trpc");
   if (tooLarge) return tooLarge;
   const services = await getServices();
-  if (request.method !== "GET" && !isSameOrigin(request, services.config.trustedOrigins)) {
+  if (request.method !== "GET" && !isSameOrigin(request, services.config.app.trustedOrigins)) {
     return Response.json({ error: "cross-site request refused" }, { status: 403 });
   }
   return fetchRequestHandler({

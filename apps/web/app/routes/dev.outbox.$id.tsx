@@ -10,7 +10,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.outbo
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return withCaller(request, async ({ caller, ctx }) => {
-    if (ctx.services.config.NODE_ENV === "production") throw httpError(ctx, "NOT_FOUND");
+    if (ctx.services.config.app.env === "production") throw httpError(ctx, "NOT_FOUND");
     const email = await caller.dev.outbox.get({ id: params.id ?? "" });
     return {
       email: { to: email.to, subject: email.subject, text: email.text, createdAt: email.createdAt },

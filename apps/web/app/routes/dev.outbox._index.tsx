@@ -10,7 +10,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.outbo
 /** Emails stored instead of sent (no SMTP configured). Outside production only: else 404. */
 export async function loader({ request }: LoaderFunctionArgs) {
   return withCaller(request, async ({ caller, ctx }) => {
-    if (ctx.services.config.NODE_ENV === "production") throw httpError(ctx, "NOT_FOUND");
+    if (ctx.services.config.app.env === "production") throw httpError(ctx, "NOT_FOUND");
     const emails = await caller.dev.outbox.list();
     return {
       emails: emails.map(({ id, to, subject, createdAt }) => ({ id, to, subject, createdAt })),

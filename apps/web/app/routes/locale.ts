@@ -13,7 +13,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const to = safeRedirectPath(form.get("redirectTo"), "/");
   if (!isLocale(locale)) return redirect(to);
   return redirect(to, {
-    headers: { "set-cookie": localeCookie(locale, ctx.services.config.PUBLIC_URL) },
+    headers: { "set-cookie": localeCookie(locale, ctx.services.config.app.publicUrl) },
   });
 }
 

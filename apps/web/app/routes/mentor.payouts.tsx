@@ -43,9 +43,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ),
       isFirstPage: !cursor,
       holdHours: config.payouts.earningsHoldHours,
-      cooldownHours: config.PAYOUT_METHOD_COOLDOWN_HOURS,
+      cooldownHours: config.moneyPaths.payoutMethodCooldownMs / 3_600_000,
       // The sandbox is offered only where it can pay (never in production).
-      kinds: kinds.filter((kind) => kind !== "SANDBOX" || config.NODE_ENV !== "production"),
+      kinds: kinds.filter((kind) => kind !== "SANDBOX" || config.app.env !== "production"),
     };
   });
 }

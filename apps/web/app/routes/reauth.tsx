@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return {
       email: user.email,
       redirectTo: redirectTarget(request),
-      google: Boolean(input.ctx.services.config.google),
+      google: Boolean(input.ctx.services.config.auth.google),
     };
   });
 }
@@ -50,7 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const redirectTo = redirectTarget(request);
     const form = await request.formData();
 
-    if (form.get("intent") === "google" && input.ctx.services.config.google) {
+    if (form.get("intent") === "google" && input.ctx.services.config.auth.google) {
       const response = await auth.api.signInSocial({
         body: {
           provider: "google",

@@ -60,7 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       // Shown only when the visitor was sent here from a protected page.
       redirected: url.searchParams.has("redirectTo"),
       redirectTo,
-      google: Boolean(ctx.services.config.google),
+      google: Boolean(ctx.services.config.auth.google),
     };
   });
 }
@@ -72,7 +72,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const redirectTo = redirectTarget(new URL(request.url).searchParams.get("redirectTo"));
     const { auth } = ctx.services;
 
-    if (form.get("intent") === "google" && ctx.services.config.google) {
+    if (form.get("intent") === "google" && ctx.services.config.auth.google) {
       const response = await auth.api.signInSocial({
         body: {
           provider: "google",

@@ -32,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // Even if the session was already gone, the cookie-clearing headers are what matters.
     const headers = setCookieHeaders(response.headers);
     // The signed-out pages stay in the language the user was reading.
-    headers.append("set-cookie", localeCookie(ctx.locale, ctx.services.config.PUBLIC_URL));
+    headers.append("set-cookie", localeCookie(ctx.locale, ctx.services.config.app.publicUrl));
     throw redirect("/", { headers });
   });
 }

@@ -97,7 +97,7 @@ export async function deletionBlockers(
       },
     },
   });
-  const windowMs = config.MENTEE_FREE_CANCELLATION_HOURS * HOUR;
+  const windowMs = config.bookings.menteeFreeCancellationHours * HOUR;
   for (const booking of upcoming) {
     if (
       booking.status === "CONFIRMED" &&

@@ -189,7 +189,7 @@ export async function buildDataExport(services: AppServices, exportId: string, n
     const email = renderDataExportReady({
       locale: isLocale(user.locale) ? user.locale : "en",
       name: user.name,
-      url: `${services.config.PUBLIC_URL.replace(/\/+$/, "")}${dataExportUrlPath(row.id)}`,
+      url: `${services.config.app.publicUrl.replace(/\/+$/, "")}${dataExportUrlPath(row.id)}`,
       expiresAt,
       timeZone: isTimeZone(user.timezone) ? user.timezone : "UTC",
     });

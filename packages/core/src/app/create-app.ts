@@ -48,11 +48,11 @@ export interface CreateAppOptions {
  */
 export async function createApp(options: CreateAppOptions): Promise<App> {
   const { config, databaseUrl, role } = options;
-  const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, name: role });
+  const logger = options.logger ?? createLogger({ level: config.app.logLevel, name: role });
   // Gateways first: a misconfigured adapter fails the start before anything needs closing.
   const gateways = await loadGatewayRegistry({
     packages: config.payments.gatewayPackages,
-    env: { ...(options.env ?? process.env), PUBLIC_URL: config.PUBLIC_URL },
+    env: { ...(options.env ?? process.env), PUBLIC_URL: config.app.publicUrl },
     timeoutMs: config.payments.timeoutMs,
     routing: config.payments.routing,
     runtime: {
@@ -61,7 +61,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       logger,
       ...(options.deliverGatewayWebhook ? { deliverWebhook: options.deliverGatewayWebhook } : {}),
     },
-    production: config.NODE_ENV === "production",
+    production: config.app.env === "production",
     importPackage: options.importPackage,
   });
   // Every connection of this process: a runaway statement is cancelled by Postgres, a database
@@ -77,7 +77,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
         "idle database connection failed",
       ),
   };
-  const pool = createPool(databaseUrl, { ...poolOptions, max: config.DATABASE_POOL_MAX });
+  const pool = createPool(databaseUrl, { ...poolOptions, max: config.database.poolMax });
   const prisma = createPrismaClient({ pool });
   // pg-boss gets its own small pool: it looks queues up outside the caller's transaction, and
   // on a shared pool a burst of transactions holding every connection would starve it (a

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { adminProcedure } from "../trpc/init.ts";
+import { cursorPage, pageArgs, pageInput, pageOutput } from "../trpc/pagination.ts";
 
 export const listAuditInput = z
   .object({
@@ -11,8 +12,7 @@ export const listAuditInput = z
     from: z.coerce.date().optional(),
     /** Before (exclusive). */
     to: z.coerce.date().optional(),
-    limit: z.number().int().min(1).max(100).default(50),
-    cursor: z.string().max(100).optional(),
+    ...pageInput({ defaultLimit: 50 }),
   })
   .strict();
 
@@ -32,7 +32,7 @@ export const auditRow = z.object({
 /** The audit log, newest first, with filters and a cursor (the last row's id). */
 export const listAudit = adminProcedure
   .input(listAuditInput)
-  .output(z.object({ items: z.array(auditRow), nextCursor: z.string().nullable() }))
+  .output(pageOutput(auditRow))
   .query(async ({ ctx, input }) => {
     const { prisma } = ctx.services;
     const rows = await prisma.auditLog.findMany({
@@ -44,10 +44,9 @@ export const listAudit = adminProcedure
         createdAt: { gte: input.from, lt: input.to },
       },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: input.limit + 1,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+      ...pageArgs(input),
     });
-    const page = rows.slice(0, input.limit);
+    const { items: page, nextCursor } = cursorPage(rows, input.limit);
     const actorIds = [...new Set(page.flatMap((row) => (row.actorId ? [row.actorId] : [])))];
     const actors = await prisma.user.findMany({
       where: { id: { in: actorIds } },
@@ -66,5 +65,5 @@ export const listAudit = adminProcedure
       ip: row.ip,
       userAgent: row.userAgent,
     }));
-    return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };
+    return { items, nextCursor };
   });

@@ -36,11 +36,11 @@ export function createAuth({ config, prisma, logger, rateLimits, sendEmail }: Au
   const limits = rateLimitHooks({ config, prisma, logger, rateLimits, sendEmail });
   return betterAuth({
     appName: "Mentora",
-    baseURL: config.PUBLIC_URL,
+    baseURL: config.app.publicUrl,
     basePath: "/api/auth",
-    secret: config.AUTH_SECRET,
+    secret: config.auth.secret,
     database: prismaAdapter(prisma, { provider: "postgresql" }),
-    trustedOrigins: config.trustedOrigins,
+    trustedOrigins: config.app.trustedOrigins,
     telemetry: { enabled: false },
     logger: {
       level: "warn",
@@ -65,9 +65,9 @@ export function createAuth({ config, prisma, logger, rateLimits, sendEmail }: Au
       },
     },
     session: {
-      expiresIn: config.SESSION_EXPIRES_IN_DAYS * day,
+      expiresIn: config.auth.sessionExpiresInDays * day,
       // A session used after this long is renewed for another full period.
-      updateAge: config.SESSION_UPDATE_AGE_HOURS * 60 * 60,
+      updateAge: config.auth.sessionUpdateAgeHours * 60 * 60,
       // better-auth's own sensitive endpoints (list-sessions…) use the same notion of fresh.
       freshAge: Math.floor(config.accounts.freshSessionMs / 1000),
       additionalFields: {
@@ -115,7 +115,7 @@ export function createAuth({ config, prisma, logger, rateLimits, sendEmail }: Au
           kind: "signUpExisting",
           locale: localeFor(user, request),
           name: user.name,
-          url: new URL("/sign-in", config.PUBLIC_URL).toString(),
+          url: new URL("/sign-in", config.app.publicUrl).toString(),
         });
         await sendEmail({ to: user.email, ...content });
       },
@@ -141,7 +141,7 @@ export function createAuth({ config, prisma, logger, rateLimits, sendEmail }: Au
         await sendEmail({ to: user.email, ...content });
       },
     },
-    socialProviders: config.google ? { google: config.google } : {},
+    socialProviders: config.auth.google ? { google: config.auth.google } : {},
     account: {
       // No trustedProviders: a trusted provider would link even when it does not vouch for the
       // email. Google links to an existing account only when its id_token says email_verified.
@@ -154,7 +154,7 @@ export function createAuth({ config, prisma, logger, rateLimits, sendEmail }: Au
       // Set by our HTTP edge from the socket address and TRUSTED_PROXIES (core's clientIp),
       // replacing whatever the client sent: X-Forwarded-For is the client's to write.
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
-      useSecureCookies: config.PUBLIC_URL.startsWith("https://"),
+      useSecureCookies: config.app.publicUrl.startsWith("https://"),
     },
     // Ours instead (rate-limit-hooks.ts): counted in Postgres for every process, in every mode.
     rateLimit: { enabled: false },

@@ -16,10 +16,10 @@ export function passkeyPlugin({
   config,
   prisma,
 }: {
-  config: Pick<Config, "PUBLIC_URL">;
+  config: { app: Pick<Config["app"], "publicUrl"> };
   prisma: Db;
 }) {
-  const url = new URL(config.PUBLIC_URL);
+  const url = new URL(config.app.publicUrl);
   const plugin = passkey({
     rpID: url.hostname,
     rpName: "Mentora",

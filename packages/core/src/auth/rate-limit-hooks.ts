@@ -94,7 +94,7 @@ export function rateLimitHooks({
       kind: "signInLockout",
       locale: negotiateLocale({ profileLocale: user.locale }),
       name: user.name,
-      url: new URL("/sign-in", config.PUBLIC_URL).toString(),
+      url: new URL("/sign-in", config.app.publicUrl).toString(),
       minutes: Math.ceil(failure.lockedOutSeconds / 60),
     });
     await sendEmail({ to: user.email, ...content });

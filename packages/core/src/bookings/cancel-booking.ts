@@ -30,10 +30,10 @@ export async function cancelBookingByMentee(
   }
   const startsAt = booking.session.startsAt.getTime();
   if (startsAt <= now.getTime()) throw new AppError("BOOKING_NOT_CANCELLABLE");
-  const windowStart = startsAt - services.config.MENTEE_FREE_CANCELLATION_HOURS * HOUR;
+  const windowStart = startsAt - services.config.bookings.menteeFreeCancellationHours * HOUR;
   if (booking.status === "CONFIRMED" && now.getTime() > windowStart) {
     throw new AppError("CANCELLATION_WINDOW_PASSED", {
-      freeCancellationHours: services.config.MENTEE_FREE_CANCELLATION_HOURS,
+      freeCancellationHours: services.config.bookings.menteeFreeCancellationHours,
     });
   }
 

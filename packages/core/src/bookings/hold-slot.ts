@@ -72,7 +72,7 @@ export async function holdSlot(
   if (slot.seatsLeft === 0) throw new AppError("SESSION_FULL");
 
   const isFree = price.priceMinor === 0;
-  const holdExpiresAt = new Date(now.getTime() + config.BOOKING_HOLD_MINUTES * MINUTE);
+  const holdExpiresAt = new Date(now.getTime() + config.bookings.holdMinutes * MINUTE);
   const bufferMinutes = option.offering.mentor.mentorProfile?.bufferMinutes ?? 0;
 
   // A group slot may be created by a concurrent hold between our read and our insert: then the

@@ -12,7 +12,7 @@ export const ics = authedProcedure
       ctx.services.prisma,
       input.bookingId,
       ctx.user.id,
-      ctx.services.config.PUBLIC_URL,
+      ctx.services.config.app.publicUrl,
     );
     if (!file) throw appError("NOT_FOUND");
     return file;

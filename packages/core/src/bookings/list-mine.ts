@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { authedProcedure } from "../trpc/init.ts";
+import { cursorPage, pageArgs, pageInput, pageOutput } from "../trpc/pagination.ts";
 import { bookingOutput, toBookingOutput } from "./booking-output.ts";
 import { bookingInclude, liveBookingStatuses } from "./snapshot.ts";
 
 export const listMineInput = z
   .object({
     when: z.enum(["upcoming", "past"]),
-    limit: z.number().int().min(1).max(50).default(10),
-    cursor: z.string().max(100).optional(),
+    ...pageInput({ defaultLimit: 10, maxLimit: 50 }),
   })
   .strict();
 
@@ -17,7 +17,7 @@ export const listMineInput = z
  */
 export const listMine = authedProcedure
   .input(listMineInput)
-  .output(z.object({ items: z.array(bookingOutput), nextCursor: z.string().nullable() }))
+  .output(pageOutput(bookingOutput))
   .query(async ({ ctx, input }) => {
     const now = new Date();
     const upcoming = input.when === "upcoming";
@@ -34,13 +34,9 @@ export const listMine = authedProcedure
             }),
       },
       orderBy: [{ session: { startsAt: upcoming ? "asc" : "desc" } }, { id: "asc" }],
-      take: input.limit + 1,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+      ...pageArgs(input),
       include: bookingInclude,
     });
-    const page = rows.slice(0, input.limit);
-    return {
-      items: page.map(toBookingOutput),
-      nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
-    };
+    const page = cursorPage(rows, input.limit);
+    return { items: page.items.map(toBookingOutput), nextCursor: page.nextCursor };
   });

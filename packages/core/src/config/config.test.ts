@@ -26,10 +26,22 @@ const twilio = {
 describe("loadConfig", () => {
   it("needs nothing in development: every variable has a default", () => {
     const config = loadConfig({});
-    expect(config.NODE_ENV).toBe("development");
-    expect(config.PORT).toBe(3000);
-    expect(config.SESSION_EXPIRES_IN_DAYS).toBe(30);
-    expect(config.google).toBeUndefined();
+    expect(config.app.env).toBe("development");
+    expect(config.app.port).toBe(3000);
+    expect(config.auth.sessionExpiresInDays).toBe(30);
+    expect(config.auth.google).toBeUndefined();
+  });
+
+  it("is nested only: one section per slice, no flat variable beside them", () => {
+    const config = loadConfig({});
+    for (const [key, section] of Object.entries(config)) {
+      expect(key, key).toMatch(/^[a-z][A-Za-z]*$/);
+      expect(typeof section, key).toBe("object");
+    }
+    expect(config.app).toMatchObject({ env: "development", port: 3000, logLevel: "info" });
+    expect(config.auth.secret).toBe(DEV_AUTH_SECRET);
+    expect(config.bookings).toEqual({ holdMinutes: 15, menteeFreeCancellationHours: 24 });
+    expect(config.worker).toEqual({ drainMs: 30_000, metricsPort: undefined });
   });
 
   it("names a missing variable in one readable message", () => {
@@ -54,7 +66,7 @@ describe("loadConfig", () => {
   it("refuses half a Google configuration", () => {
     expect(() => loadConfig({ GOOGLE_CLIENT_ID: "id" })).toThrowError(/GOOGLE_CLIENT_SECRET/);
     const config = loadConfig({ GOOGLE_CLIENT_ID: "id", GOOGLE_CLIENT_SECRET: "secret" });
-    expect(config.google).toEqual({ clientId: "id", clientSecret: "secret" });
+    expect(config.auth.google).toEqual({ clientId: "id", clientSecret: "secret" });
   });
 
   it("trusts the public origin plus the listed ones", () => {
@@ -62,7 +74,7 @@ describe("loadConfig", () => {
       PUBLIC_URL: "https://mentora.example/app",
       TRUSTED_ORIGINS: "https://admin.example, http://localhost:5173",
     });
-    expect(config.trustedOrigins).toEqual([
+    expect(config.app.trustedOrigins).toEqual([
       "https://mentora.example",
       "https://admin.example",
       "http://localhost:5173",
@@ -160,11 +172,11 @@ describe("loadConfig", () => {
       INVOICE_SELLER_VAT_NUMBER: "FR32912345678",
       ...twilio,
     };
-    expect(loadConfig(production).MENTOR_APPROVAL).toBe("admin");
-    expect(loadConfig({ ...production, MENTOR_APPROVAL: "auto" }).MENTOR_APPROVAL).toBe("auto");
-    expect(loadConfig({}).MENTOR_APPROVAL).toBe("auto");
-    expect(loadConfig({ NODE_ENV: "test" }).MENTOR_APPROVAL).toBe("auto");
-    expect(loadConfig({ MENTOR_APPROVAL: "admin" }).MENTOR_APPROVAL).toBe("admin");
+    expect(loadConfig(production).mentors.approval).toBe("admin");
+    expect(loadConfig({ ...production, MENTOR_APPROVAL: "auto" }).mentors.approval).toBe("auto");
+    expect(loadConfig({}).mentors.approval).toBe("auto");
+    expect(loadConfig({ NODE_ENV: "test" }).mentors.approval).toBe("auto");
+    expect(loadConfig({ MENTOR_APPROVAL: "admin" }).mentors.approval).toBe("admin");
     expect(() => loadConfig({ MENTOR_APPROVAL: "maybe" })).toThrowError(/MENTOR_APPROVAL/);
   });
 
@@ -229,8 +241,8 @@ describe("loadConfig", () => {
     it("a complete production environment loads, with NODE_ENV unset", () => {
       const { NODE_ENV: _unset, ...bare } = complete;
       const config = loadAnyConfig(bare);
-      expect(config.NODE_ENV).toBe("production");
-      expect(config.AUTH_SECRET).toBe(complete.AUTH_SECRET);
+      expect(config.app.env).toBe("production");
+      expect(config.auth.secret).toBe(complete.AUTH_SECRET);
     });
 
     it("an empty environment stops with ONE line naming every missing variable", () => {

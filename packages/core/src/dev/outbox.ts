@@ -5,7 +5,7 @@ import { publicProcedure, router } from "../trpc/init.ts";
 
 /** The dev outbox exists only outside production: there it reads as not found. */
 const devOnlyProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (ctx.services.config.NODE_ENV === "production") throw appError("NOT_FOUND");
+  if (ctx.services.config.app.env === "production") throw appError("NOT_FOUND");
   return next();
 });
 

@@ -3,7 +3,8 @@ import { type BookableOption, offeredSlots } from "../availability/offered-slots
 import type { Logger } from "../logger/index.ts";
 import { avatarUrl } from "../profiles/avatar-url.ts";
 import { skillsSelect, skillTagsOf } from "../profiles/profile-view.ts";
-import { decodeCursor, encodeCursor } from "./keyset-cursor.ts";
+import { decodeCursor, encodeCursor } from "../trpc/keyset-cursor.ts";
+import { cursorPage } from "../trpc/pagination.ts";
 import { type PriceRange, priceRangesOf, publicMentorWhere } from "./public-mentor.ts";
 import { loadSellableOptions } from "./sellable-options.ts";
 
@@ -207,12 +208,13 @@ export async function searchDirectory(
 
   if (!search.availableWithinDays) {
     const rows = await candidatesAfter(db, filters, key, batchSize);
-    const page = rows.slice(0, search.limit);
+    const { items: page, nextCursor } = cursorPage(rows, search.limit, (last) =>
+      encodeCursor(keyOf(last)),
+    );
     const options = await loadSellableOptions(
       db,
       page.map((mentor) => mentor.id),
     );
-    const last = page.at(-1);
     const items = await Promise.all(
       page.map((mentor) =>
         orSkip(logger, mentor.id, () => toDirectoryMentor(mentor, options.get(mentor.id))),
@@ -220,7 +222,7 @@ export async function searchDirectory(
     );
     return {
       items: items.filter((item): item is DirectoryMentor => item !== null),
-      nextCursor: rows.length > search.limit && last ? encodeCursor(keyOf(last)) : null,
+      nextCursor,
     };
   }
 

@@ -4,7 +4,8 @@ import { isLanguageCode } from "../profiles/languages.ts";
 import { skillTag } from "../profiles/profile-view.ts";
 import { slugifySkill } from "../profiles/skills.ts";
 import { publicProcedure } from "../trpc/init.ts";
-import { cursorInput } from "./keyset-cursor.ts";
+import { cursorInput } from "../trpc/keyset-cursor.ts";
+import { pageInput } from "../trpc/pagination.ts";
 import { priceRange } from "./public-mentor.ts";
 import { searchDirectory } from "./search-service.ts";
 
@@ -27,8 +28,8 @@ export const searchInput = z
     priceMax: priceMinorSchema.optional(),
     /** Only mentors with a free slot in the next N days (1–60). */
     availableWithinDays: z.number().int().min(1).max(60).optional(),
-    limit: z.number().int().min(1).max(50).default(20),
-    /** `nextCursor` of the previous page. */
+    ...pageInput({ defaultLimit: 20, maxLimit: 50 }),
+    /** `nextCursor` of the previous page: a keyset cursor, not an id. */
     cursor: cursorInput.optional(),
   })
   .strict()

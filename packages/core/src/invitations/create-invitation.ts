@@ -90,7 +90,7 @@ export async function createInvitation(
   }
 
   const { token, tokenHash } = newInvitationToken();
-  const link = invitationUrl(config.PUBLIC_URL, token);
+  const link = invitationUrl(config.app.publicUrl, token);
   const expiresAt = new Date(now.getTime() + input.expiresInDays * DAY_MS);
 
   const email = input.email

@@ -1,21 +1,17 @@
 import { z } from "zod";
 import { mentorProcedure } from "../trpc/init.ts";
+import { cursorPage, pageArgs, pageInput, pageOutput } from "../trpc/pagination.ts";
 import { invitationInclude, invitationOutput, toInvitationOutput } from "./invitation-output.ts";
 
 export const listInvitationsInput = z
   .object({
     offeringId: z.string().min(1).max(100).optional(),
-    limit: z.number().int().min(1).max(100).default(25),
-    /** The id of the last invitation of the previous page. */
-    cursor: z.string().max(100).optional(),
+    ...pageInput(),
   })
   .strict()
   .default({ limit: 25 });
 
-export const listInvitationsOutput = z.object({
-  items: z.array(invitationOutput),
-  nextCursor: z.string().nullable(),
-});
+export const listInvitationsOutput = pageOutput(invitationOutput);
 
 /** The mentor's own invitations, newest first, with how often each was used. */
 export const list = mentorProcedure
@@ -31,14 +27,13 @@ export const list = mentorProcedure
     const rows = await ctx.services.prisma.invitation.findMany({
       where: { mentorId, offeringId: input.offeringId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: input.limit + 1,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+      ...pageArgs(input),
       include: invitationInclude,
     });
     const now = new Date();
-    const items = rows.slice(0, input.limit).map((row) => toInvitationOutput(row, now));
+    const page = cursorPage(rows, input.limit);
     return {
-      items,
-      nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null,
+      items: page.items.map((row) => toInvitationOutput(row, now)),
+      nextCursor: page.nextCursor,
     };
   });

@@ -55,7 +55,7 @@ export async function applyAsMentor(
   const previous = user.mentorProfile?.status;
   if (previous === "PENDING" || previous === "APPROVED") throw new AppError("ALREADY_APPLIED");
 
-  const status = config.MENTOR_APPROVAL === "auto" ? "APPROVED" : "PENDING";
+  const status = config.mentors.approval === "auto" ? "APPROVED" : "PENDING";
   const decision =
     status === "APPROVED"
       ? { decidedAt: now, decidedById: null, decisionNote: null }

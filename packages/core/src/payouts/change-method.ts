@@ -49,7 +49,7 @@ export async function changePayoutMethod(
   const { mentorId, method } = input;
   const gatewayId = gatewayIdOf(method.kind);
   if (
-    (method.kind === "SANDBOX" && config.NODE_ENV === "production") ||
+    (method.kind === "SANDBOX" && config.app.env === "production") ||
     (gatewayId !== null && !gateways.ids.includes(gatewayId))
   ) {
     throw new AppError("PAYOUT_METHOD_UNAVAILABLE", { method: method.kind });
@@ -130,7 +130,7 @@ export async function changePayoutMethod(
         method: maskedDestination(method),
         cancelledRequests: cancelledPayoutIds.length,
         availableAt: cooldownUntil,
-        payoutsUrl: new URL("/mentor/payouts", config.PUBLIC_URL).toString(),
+        payoutsUrl: new URL("/mentor/payouts", config.app.publicUrl).toString(),
       });
       await enqueue(
         services.boss,

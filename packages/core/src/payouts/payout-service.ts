@@ -69,7 +69,7 @@ async function refusal(tx: Tx, where: { id: string; mentorId?: string }): Promis
 function usableGateway(services: Services, method: PayoutMethodValue, currency: string) {
   const gatewayId = gatewayIdOf(method.kind);
   if (gatewayId === null) return null;
-  if (method.kind === "SANDBOX" && services.config.NODE_ENV === "production") {
+  if (method.kind === "SANDBOX" && services.config.app.env === "production") {
     throw new AppError("PAYOUT_METHOD_UNAVAILABLE", { method: method.kind });
   }
   if (!services.gateways.ids.includes(gatewayId)) {

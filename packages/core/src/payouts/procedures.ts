@@ -2,6 +2,7 @@ import { z } from "zod";
 import { auditActorOf } from "../audit/audit-log.ts";
 import { type AccountRef, accounts, balancesOf } from "../ledger/index.ts";
 import { mentorProcedure, requireFreshSession } from "../trpc/init.ts";
+import { cursorPage, pageArgs, pageInput, pageOutput } from "../trpc/pagination.ts";
 import { changePayoutMethod } from "./change-method.ts";
 import { methodFromRow, payoutMethodInput } from "./method.ts";
 import { payoutOutput, toPayoutOutput } from "./payout-output.ts";
@@ -154,21 +155,19 @@ export const listMyPayouts = mentorProcedure
   .input(
     z
       .object({
-        limit: z.number().int().min(1).max(100).default(25),
-        cursor: z.string().max(100).optional(),
+        ...pageInput(),
       })
       .strict()
       .default({ limit: 25 }),
   )
-  .output(z.object({ items: z.array(payoutOutput), nextCursor: z.string().nullable() }))
+  .output(pageOutput(payoutOutput))
   .query(async ({ ctx, input }) => {
     const rows = await ctx.services.prisma.payout.findMany({
       where: { mentorId: ctx.user.id },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: input.limit + 1,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+      ...pageArgs(input),
     });
     // A cursor naming another mentor's payout yields nothing of theirs: the where clause holds.
-    const items = rows.slice(0, input.limit).map(toPayoutOutput);
-    return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };
+    const page = cursorPage(rows, input.limit);
+    return { items: page.items.map(toPayoutOutput), nextCursor: page.nextCursor };
   });

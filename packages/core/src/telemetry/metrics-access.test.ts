@@ -5,7 +5,7 @@ describe("metricsRequestAllowed", () => {
   const token = "metrics-token-0123456789";
 
   it("accepts only the exact bearer token when one is set", () => {
-    const config = { METRICS_TOKEN: token, NODE_ENV: "production" } as const;
+    const config = { telemetry: { metricsToken: token }, app: { env: "production" } } as const;
     expect(metricsRequestAllowed(config, `Bearer ${token}`)).toBe(true);
     for (const header of [
       undefined,
@@ -22,11 +22,17 @@ describe("metricsRequestAllowed", () => {
   });
 
   it("is open without a token only outside production", () => {
-    expect(metricsRequestAllowed({ METRICS_TOKEN: undefined, NODE_ENV: "development" }, null)).toBe(
-      true,
-    );
-    expect(metricsRequestAllowed({ METRICS_TOKEN: undefined, NODE_ENV: "production" }, null)).toBe(
-      false,
-    );
+    expect(
+      metricsRequestAllowed(
+        { telemetry: { metricsToken: undefined }, app: { env: "development" } },
+        null,
+      ),
+    ).toBe(true);
+    expect(
+      metricsRequestAllowed(
+        { telemetry: { metricsToken: undefined }, app: { env: "production" } },
+        null,
+      ),
+    ).toBe(false);
   });
 });

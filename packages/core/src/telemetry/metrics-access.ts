@@ -11,11 +11,11 @@ const digest = (text: string) => createHash("sha256").update(text, "utf8").diges
  * second lock on the same door).
  */
 export function metricsRequestAllowed(
-  config: Pick<Config, "METRICS_TOKEN" | "NODE_ENV">,
+  config: { telemetry: Pick<Config["telemetry"], "metricsToken">; app: Pick<Config["app"], "env"> },
   authorization: string | null | undefined,
 ): boolean {
-  const token = config.METRICS_TOKEN;
-  if (!token) return config.NODE_ENV !== "production";
+  const token = config.telemetry.metricsToken;
+  if (!token) return config.app.env !== "production";
   const header = authorization ?? "";
   const given = header.startsWith("Bearer ") ? header.slice("Bearer ".length).trim() : "";
   return timingSafeEqual(digest(given), digest(token));

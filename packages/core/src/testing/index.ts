@@ -27,13 +27,13 @@ export async function createTestApp(
     FILES_DIR: mkdtempSync(path.join(tmpdir(), "mentora-files-")),
     ...env,
   });
-  const logger = createLogger({ level: config.LOG_LEVEL, name: "test" });
+  const logger = createLogger({ level: config.app.logLevel, name: "test" });
   return createApp({
     config,
     databaseUrl: database.url,
     role: "web",
     logger,
-    env: { ...process.env, ...env, PUBLIC_URL: config.PUBLIC_URL },
+    env: { ...process.env, ...env, PUBLIC_URL: config.app.publicUrl },
     // Core's dev dependencies hold every adapter, so tests can load any of them by name.
     importPackage: (name) => import(name),
     ...options,

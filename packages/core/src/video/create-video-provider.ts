@@ -13,7 +13,7 @@ import type { Config } from "../config/index.ts";
 
 /** The local provider's signing secret, derived from AUTH_SECRET: nothing more to configure. */
 export function localVideoSecret(config: Config): string {
-  return createHmac("sha256", config.AUTH_SECRET).update("video-local").digest("hex");
+  return createHmac("sha256", config.auth.secret).update("video-local").digest("hex");
 }
 
 /** Twilio when configured, else the local stand-in whose rooms live in our database. */

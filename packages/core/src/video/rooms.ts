@@ -7,7 +7,7 @@ export const roomNameOf = (sessionId: string) => `booking-session:${sessionId}`;
 
 /** Where the provider posts room and participant events. */
 export const statusCallbackUrl = (services: AppServices) =>
-  new URL("/api/webhooks/twilio", services.config.PUBLIC_URL).toString();
+  new URL("/api/webhooks/twilio", services.config.app.publicUrl).toString();
 
 type Tx = Prisma.TransactionClient;
 

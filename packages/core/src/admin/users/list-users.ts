@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { adminProcedure } from "../../trpc/init.ts";
+import { cursorPage, pageArgs, pageInput, pageOutput } from "../../trpc/pagination.ts";
 
 export const listUsersInput = z
   .object({
     search: z.string().trim().max(200).optional(),
     role: z.enum(["MENTEE", "MENTOR", "ADMIN"]).optional(),
-    limit: z.number().int().min(1).max(100).default(25),
-    /** The id of the last user of the previous page. */
-    cursor: z.string().max(100).optional(),
+    ...pageInput(),
   })
   .strict();
 
@@ -20,10 +19,7 @@ const userRow = z.object({
   createdAt: z.date(),
 });
 
-export const listUsersOutput = z.object({
-  items: z.array(userRow),
-  nextCursor: z.string().nullable(),
-});
+export const listUsersOutput = pageOutput(userRow);
 
 /** Every user, newest first, with cursor pagination (stable under inserts). */
 export const listUsers = adminProcedure
@@ -43,8 +39,7 @@ export const listUsers = adminProcedure
           : {}),
       },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: input.limit + 1,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+      ...pageArgs(input),
       select: {
         id: true,
         name: true,
@@ -54,9 +49,5 @@ export const listUsers = adminProcedure
         createdAt: true,
       },
     });
-    const items = rows.slice(0, input.limit);
-    return {
-      items,
-      nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null,
-    };
+    return cursorPage(rows, input.limit);
   });

@@ -66,7 +66,7 @@ async function paidBookingInvoiceUrl(
   if (!payment) return undefined;
   try {
     const invoice = await issueInvoiceForPayment(services, payment.id);
-    return invoice ? invoiceUrl(services.config.PUBLIC_URL, invoice.id) : undefined;
+    return invoice ? invoiceUrl(services.config.app.publicUrl, invoice.id) : undefined;
   } catch (error) {
     services.logger.warn(
       { err: error, bookingId },
@@ -104,7 +104,11 @@ export const bookingNotifyJob = defineHandler(
       booking.mentee.id === booking.session.mentor.id ? ["mentee"] : ["mentee", "mentor"];
     const emails = roles.map((role) => {
       const recipient = recipientFor(booking, role);
-      const ics = renderBookingIcs(booking, role, { method, publicUrl: config.PUBLIC_URL, stamp });
+      const ics = renderBookingIcs(booking, role, {
+        method,
+        publicUrl: config.app.publicUrl,
+        stamp,
+      });
       return {
         id: deterministicJobId(
           bookingNotifyQueue.name,
@@ -118,7 +122,7 @@ export const bookingNotifyJob = defineHandler(
           booking,
           recipient,
           data,
-          config.PUBLIC_URL,
+          config.app.publicUrl,
           role === "mentee" ? invoiceLink : undefined,
         ),
         attachments: [icsAttachment(`mentora-booking-${booking.id}.ics`, method, ics)],

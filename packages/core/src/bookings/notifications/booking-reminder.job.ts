@@ -72,7 +72,7 @@ export const bookingReminderJob = defineHandler(
       }
       for (const role of await rolesToRemind(tx, booking)) {
         const recipient = recipientFor(booking, role);
-        const input = bookingEmailInput(booking, recipient, config.PUBLIC_URL);
+        const input = bookingEmailInput(booking, recipient, config.app.publicUrl);
         await enqueueBookingEmail(boss, tx, {
           id: deterministicJobId(
             bookingReminderQueue.name,

@@ -1,18 +1,19 @@
 import type { Prisma } from "@mentora/db";
 import { z } from "zod";
-import { cursorInput, decodeCursor, encodeCursor } from "../../directory/keyset-cursor.ts";
 import { appError } from "../../errors/index.ts";
 import { avatarUrl } from "../../profiles/avatar-url.ts";
 import { skillsSelect, skillTag, skillTagsOf } from "../../profiles/profile-view.ts";
 import { adminProcedure } from "../../trpc/init.ts";
+import { cursorInput, decodeCursor, encodeCursor } from "../../trpc/keyset-cursor.ts";
+import { cursorPage, pageInput, pageOutput } from "../../trpc/pagination.ts";
 
 const mentorStatus = z.enum(["PENDING", "APPROVED", "REJECTED"]);
 
 export const listApplicationsInput = z
   .object({
     status: mentorStatus.default("PENDING"),
-    limit: z.number().int().min(1).max(100).default(25),
-    /** `nextCursor` of the previous page. */
+    ...pageInput(),
+    /** `nextCursor` of the previous page: a keyset cursor, not an id. */
     cursor: cursorInput.optional(),
   })
   .strict();
@@ -34,10 +35,7 @@ const applicationRow = z.object({
   decisionNote: z.string().nullable(),
 });
 
-export const listApplicationsOutput = z.object({
-  items: z.array(applicationRow),
-  nextCursor: z.string().nullable(),
-});
+export const listApplicationsOutput = pageOutput(applicationRow);
 
 /** Applications strictly after the cursor's (appliedAt, userId). */
 function after(cursor: string): Prisma.MentorProfileWhereInput {
@@ -81,9 +79,10 @@ export const listApplications = adminProcedure
         },
       },
     });
-    const page = rows.slice(0, input.limit);
-    const last = page.at(-1);
-    const items = page.map(({ user, ...application }) => ({
+    const page = cursorPage(rows, input.limit, (last) =>
+      encodeCursor([last.appliedAt.toISOString(), last.userId]),
+    );
+    const items = page.items.map(({ user, ...application }) => ({
       ...application,
       name: user.name,
       email: user.email,
@@ -94,11 +93,5 @@ export const listApplications = adminProcedure
       skills: skillTagsOf(user.skills),
       avatarUrl: avatarUrl(user, 64),
     }));
-    return {
-      items,
-      nextCursor:
-        rows.length > input.limit && last
-          ? encodeCursor([last.appliedAt.toISOString(), last.userId])
-          : null,
-    };
+    return { items, nextCursor: page.nextCursor };
   });

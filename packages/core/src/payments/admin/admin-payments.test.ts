@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { webhookEventHandlers } from "../../app/job-handlers.ts";
 import { createUser } from "../../bookings/bookings.fixture.ts";
+import { csvField } from "../../csv/index.ts";
 import { errorCodeOf } from "../../errors/index.ts";
 import { contextFor } from "../../testing/index.ts";
 import { createCaller } from "../../trpc/router.ts";
@@ -9,7 +10,7 @@ import { startBookingPayment } from "../checkout/start-payment.ts";
 import { createPaymentsRig } from "../testing/payments-rig.ts";
 import { processWebhookEvent } from "../webhooks/process-webhook.job.ts";
 import { webhookMaxAttempts } from "../webhooks/process-webhook.queue.ts";
-import { csvField, paymentsCsv } from "./list-payments.ts";
+import { paymentsCsv } from "./list-payments.ts";
 
 let rig: Awaited<ReturnType<typeof createPaymentsRig>>;
 let admin: Awaited<ReturnType<typeof createUser>>;

@@ -1,5 +1,7 @@
 import type { Db, Prisma } from "@mentora/db";
 import { z } from "zod";
+import { type CsvOptions, csvLines } from "../../csv/index.ts";
+import { cursorPage, eachItem, pageArgs } from "../../trpc/pagination.ts";
 import { paymentStatus } from "../payment-output.ts";
 
 export const adminPaymentFilters = z
@@ -73,11 +75,11 @@ export async function listPaymentsForAdmin(
   const rows = await prisma.payment.findMany({
     where: whereOf(filters),
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: page.limit + 1,
-    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+    ...pageArgs(page),
     include: { user: { select: { email: true, name: true } } },
   });
-  const items = rows.slice(0, page.limit).map((row) => ({
+  const { items: slice, nextCursor } = cursorPage(rows, page.limit);
+  const items = slice.map((row) => ({
     id: row.id,
     createdAt: row.createdAt,
     status: row.status,
@@ -96,7 +98,7 @@ export async function listPaymentsForAdmin(
     bookingId: row.bookingId,
     failureReason: row.failureReason,
   }));
-  return { items, nextCursor: rows.length > page.limit ? (items.at(-1)?.id ?? null) : null };
+  return { items, nextCursor };
 }
 
 const csvColumns = [
@@ -119,28 +121,15 @@ const csvColumns = [
   "failureReason",
 ] as const satisfies readonly (keyof AdminPaymentRow)[];
 
-/** RFC 4180 field; a leading =,+,-,@ is neutralised so a spreadsheet never runs it as a formula. */
-export function csvField(value: unknown): string {
-  let text = value instanceof Date ? value.toISOString() : value == null ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 /**
  * Every payment matching the filters as CSV, read a page at a time so memory stays flat
  * however many rows there are.
  */
-export async function* paymentsCsv(
+export function paymentsCsv(
   prisma: Db,
   filters: AdminPaymentFilters,
-): AsyncGenerator<string> {
-  yield `${csvColumns.join(",")}\r\n`;
-  let cursor: string | undefined;
-  do {
-    const page = await listPaymentsForAdmin(prisma, filters, { limit: 500, cursor });
-    for (const row of page.items) {
-      yield `${csvColumns.map((column) => csvField(row[column])).join(",")}\r\n`;
-    }
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  options?: CsvOptions,
+): AsyncGenerator<string, void, undefined> {
+  const rows = eachItem((cursor) => listPaymentsForAdmin(prisma, filters, { limit: 500, cursor }));
+  return csvLines(csvColumns, rows, options);
 }

@@ -5,20 +5,20 @@ import { AppError } from "../../errors/index.ts";
 import { enqueue } from "../../jobs/define.ts";
 import { ledgerTransactionOptions } from "../../ledger/index.ts";
 import { adminProcedure, requireFreshSession, router } from "../../trpc/init.ts";
+import { cursorPage, pageArgs, pageInput, pageOutput } from "../../trpc/pagination.ts";
 import { paymentInclude, paymentOutput, toPaymentOutput } from "../payment-output.ts";
 import { refundPaymentInTransaction } from "../refunds/refund-payment.ts";
 import { processWebhookQueue } from "../webhooks/process-webhook.queue.ts";
 import { adminPaymentFilters, adminPaymentRow, listPaymentsForAdmin } from "./list-payments.ts";
 
 export const adminListPaymentsInput = adminPaymentFilters.extend({
-  limit: z.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(100).optional(),
+  ...pageInput(),
 });
 
 /** Payments history with filters and cursor pagination (the CSV export takes the same filters). */
 export const adminListPayments = adminProcedure
   .input(adminListPaymentsInput)
-  .output(z.object({ items: z.array(adminPaymentRow), nextCursor: z.string().nullable() }))
+  .output(pageOutput(adminPaymentRow))
   .query(({ ctx, input }) => {
     const { limit, cursor, ...filters } = input;
     return listPaymentsForAdmin(ctx.services.prisma, filters, { limit, cursor });
@@ -87,8 +87,7 @@ export const adminListWebhooksInput = z
     provider: z.string().max(50).optional(),
     /** Failed and dead events only. */
     failuresOnly: z.boolean().default(false),
-    limit: z.number().int().min(1).max(100).default(25),
-    cursor: z.string().max(100).optional(),
+    ...pageInput(),
   })
   .strict();
 
@@ -107,7 +106,7 @@ const webhookRow = z.object({
 /** Stored webhook events, newest first, with their processing state and last error. */
 export const adminListWebhooks = adminProcedure
   .input(adminListWebhooksInput)
-  .output(z.object({ items: z.array(webhookRow), nextCursor: z.string().nullable() }))
+  .output(pageOutput(webhookRow))
   .query(async ({ ctx, input }) => {
     const rows = await ctx.services.prisma.webhookEvent.findMany({
       where: {
@@ -115,8 +114,7 @@ export const adminListWebhooks = adminProcedure
         status: input.failuresOnly ? { in: ["FAILED", "DEAD"] } : input.status,
       },
       orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
-      take: input.limit + 1,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+      ...pageArgs(input),
       select: {
         id: true,
         provider: true,
@@ -129,8 +127,7 @@ export const adminListWebhooks = adminProcedure
         processedAt: true,
       },
     });
-    const items = rows.slice(0, input.limit);
-    return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };
+    return cursorPage(rows, input.limit);
   });
 
 /** Processes a failed or dead event again (after the cause is fixed). */

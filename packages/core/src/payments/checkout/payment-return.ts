@@ -16,7 +16,7 @@ export async function handlePaymentReturn(
   input: { paymentId: string; secret: string },
   now = new Date(),
 ): Promise<PaymentReturnOutcome> {
-  if (!isReturnSecretValid(services.config.AUTH_SECRET, input.paymentId, input.secret)) {
+  if (!isReturnSecretValid(services.config.auth.secret, input.paymentId, input.secret)) {
     return "invalid";
   }
   const claimed = await services.prisma.payment.updateMany({

@@ -201,7 +201,7 @@ async function startedFrom(
   payment: PaymentRow,
   customer: { email: string; name: string } | null,
 ): Promise<StartedPayment> {
-  const statusUrl = statusUrlFor(services.config.PUBLIC_URL, payment.id);
+  const statusUrl = statusUrlFor(services.config.app.publicUrl, payment.id);
   if (payment.status === "SUCCEEDED") {
     return { paymentId: payment.id, status: "SUCCEEDED", redirectUrl: statusUrl };
   }
@@ -238,10 +238,10 @@ export async function ensureCheckout(
         description:
           payment.purpose === "TOP_UP" ? "Mentora wallet top-up" : "Mentora mentoring session",
         ...(customer ? { customer: { email: customer.email, name: customer.name } } : {}),
-        successUrl: returnUrlFor(config.PUBLIC_URL, config.AUTH_SECRET, payment.id),
-        cancelUrl: statusUrlFor(config.PUBLIC_URL, payment.id),
+        successUrl: returnUrlFor(config.app.publicUrl, config.auth.secret, payment.id),
+        cancelUrl: statusUrlFor(config.app.publicUrl, payment.id),
         expiresInMinutes: lifespanMinutes,
-        webhookUrl: `${config.PUBLIC_URL.replace(/\/+$/, "")}/api/webhooks/${gateway.id}`,
+        webhookUrl: `${config.app.publicUrl.replace(/\/+$/, "")}/api/webhooks/${gateway.id}`,
       }),
     );
   } catch (error) {

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { authedProcedure } from "../../trpc/init.ts";
+import { cursorPage, pageArgs, pageInput } from "../../trpc/pagination.ts";
 
 export const walletInput = z
   .object({
-    limit: z.number().int().min(1).max(100).default(25),
-    /** The id of the last entry of the previous page. */
-    cursor: z.string().max(100).optional(),
+    ...pageInput(),
   })
   .strict();
 
@@ -80,10 +79,9 @@ export const getWallet = authedProcedure
       where: { accountId: { in: walletIds } },
       include: { transaction: { select: { kind: true, paymentId: true, createdAt: true } } },
       orderBy: [{ transaction: { createdAt: "desc" } }, { id: "desc" }],
-      take: input.limit + 1,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+      ...pageArgs(input),
     });
-    const page = rows.slice(0, input.limit);
+    const { items: page, nextCursor } = cursorPage(rows, input.limit);
     return {
       balances: [...byCurrency]
         .map(([currency, amounts]) => ({ currency, ...amounts }))
@@ -96,6 +94,6 @@ export const getWallet = authedProcedure
         paymentId: row.transaction.paymentId,
         createdAt: row.transaction.createdAt,
       })),
-      nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
+      nextCursor,
     };
   });

@@ -167,7 +167,7 @@ async function storeEvent(
  */
 function publicUrlOf(services: AppServices, request: Request): string {
   const url = new URL(request.url);
-  return `${services.config.PUBLIC_URL.replace(/\/+$/, "")}${url.pathname}${url.search}`;
+  return `${services.config.app.publicUrl.replace(/\/+$/, "")}${url.pathname}${url.search}`;
 }
 
 /**

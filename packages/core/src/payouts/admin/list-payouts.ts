@@ -1,6 +1,7 @@
 import type { Db, Prisma } from "@mentora/db";
 import { z } from "zod";
-import { csvField } from "../../payments/admin/list-payments.ts";
+import { type CsvOptions, csvLines } from "../../csv/index.ts";
+import { cursorPage, eachItem, pageArgs } from "../../trpc/pagination.ts";
 import { payoutMethodKind, payoutOutput, payoutStatus, toPayoutOutput } from "../payout-output.ts";
 
 export const adminPayoutFilters = z
@@ -80,10 +81,9 @@ export async function listPayoutsForAdmin(
   const rows = await prisma.payout.findMany({
     where: whereOf(filters, await mentorIdsFor(prisma, filters.mentor)),
     orderBy: [{ createdAt: direction }, { id: direction }],
-    take: page.limit + 1,
-    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+    ...pageArgs(page),
   });
-  const slice = rows.slice(0, page.limit);
+  const { items: slice, nextCursor } = cursorPage(rows, page.limit);
   const mentors = await prisma.user.findMany({
     where: { id: { in: [...new Set(slice.map((row) => row.mentorId))] } },
     select: { id: true, email: true, name: true },
@@ -102,7 +102,7 @@ export async function listPayoutsForAdmin(
       ? Math.max(0, Math.floor((row.createdAt.getTime() - row.methodSetAt.getTime()) / 3_600_000))
       : null,
   }));
-  return { items, nextCursor: rows.length > page.limit ? (items.at(-1)?.id ?? null) : null };
+  return { items, nextCursor };
 }
 
 const csvColumns = [
@@ -130,14 +130,11 @@ const csvColumns = [
 ] as const satisfies readonly (keyof AdminPayoutRow)[];
 
 /** Every payout matching the filters as CSV (formula-safe fields), a page at a time. */
-export async function* payoutsCsv(prisma: Db, filters: AdminPayoutFilters): AsyncGenerator<string> {
-  yield `${csvColumns.join(",")}\r\n`;
-  let cursor: string | undefined;
-  do {
-    const page = await listPayoutsForAdmin(prisma, filters, { limit: 500, cursor });
-    for (const row of page.items) {
-      yield `${csvColumns.map((column) => csvField(row[column])).join(",")}\r\n`;
-    }
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+export function payoutsCsv(
+  prisma: Db,
+  filters: AdminPayoutFilters,
+  options?: CsvOptions,
+): AsyncGenerator<string, void, undefined> {
+  const rows = eachItem((cursor) => listPayoutsForAdmin(prisma, filters, { limit: 500, cursor }));
+  return csvLines(csvColumns, rows, options);
 }

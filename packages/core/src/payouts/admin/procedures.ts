@@ -2,6 +2,7 @@ import { z } from "zod";
 import { auditActorOf } from "../../audit/audit-log.ts";
 import { AppError, errorCodeOf } from "../../errors/index.ts";
 import { adminProcedure, requireFreshSession } from "../../trpc/init.ts";
+import { pageInput, pageOutput } from "../../trpc/pagination.ts";
 import { payoutOutput, toPayoutOutput } from "../payout-output.ts";
 import {
   approvePayout,
@@ -11,11 +12,8 @@ import {
 } from "../payout-service.ts";
 import { adminPayoutFilters, adminPayoutRow, listPayoutsForAdmin } from "./list-payouts.ts";
 
-const page = {
-  limit: z.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(100).optional(),
-};
-const listOutput = z.object({ items: z.array(adminPayoutRow), nextCursor: z.string().nullable() });
+const page = pageInput();
+const listOutput = pageOutput(adminPayoutRow);
 
 /** Payout history with filters and cursor pages (the CSV export takes the same filters). */
 export const adminListPayouts = adminProcedure

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { adminProcedure } from "../../trpc/init.ts";
+import { cursorPage, pageArgs, pageInput } from "../../trpc/pagination.ts";
 
 export const adminUsageInput = z
   .object({
-    limit: z.number().int().min(1).max(100).default(25),
-    /** The id of the last session of the previous page. */
-    cursor: z.string().max(100).optional(),
+    ...pageInput(),
   })
   .strict();
 
@@ -52,8 +51,7 @@ export const adminVideoUsage = adminProcedure
       GROUP BY 1 ORDER BY 1 DESC LIMIT 12`;
     const rooms = await prisma.videoRoom.findMany({
       orderBy: [{ session: { startsAt: "desc" } }, { id: "desc" }],
-      take: input.limit + 1,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+      ...pageArgs(input),
       include: {
         session: {
           select: {
@@ -64,7 +62,7 @@ export const adminVideoUsage = adminProcedure
         },
       },
     });
-    const page = rooms.slice(0, input.limit);
+    const { items: page, nextCursor } = cursorPage(rooms, input.limit);
     const minutes = await prisma.videoConnection.findMany({
       where: { sessionId: { in: page.map((r) => r.sessionId) }, disconnectedAt: { not: null } },
       select: { sessionId: true, connectedAt: true, disconnectedAt: true, durationSeconds: true },
@@ -89,7 +87,7 @@ export const adminVideoUsage = adminProcedure
         participantMinutes: minutesOf(room.sessionId),
         verdict: room.verdict,
       })),
-      nextCursor: rooms.length > input.limit ? (page.at(-1)?.id ?? null) : null,
+      nextCursor,
     };
   });
 

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { csvField, csvLines, csvRow, csvText, UTF8_BOM } from "./index.ts";
+
+describe("csv", () => {
+  it("neutralises spreadsheet formulas, whatever the leading sign", () => {
+    for (const formula of ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"]) {
+      expect(csvField(formula).replace(/^"/, "").startsWith("'"), formula).toBe(true);
+    }
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField("plain")).toBe("plain");
+  });
+
+  it("quotes separators, quotes and line breaks (RFC 4180)", () => {
+    expect(csvField("Dupont, Jean")).toBe('"Dupont, Jean"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField("two\nlines")).toBe('"two\nlines"');
+  });
+
+  it("writes dates as ISO, nulls as empty, numbers and booleans as text", () => {
+    expect(csvField(new Date("2026-01-02T03:04:05Z"))).toBe("2026-01-02T03:04:05.000Z");
+    expect(csvField(null)).toBe("");
+    expect(csvField(undefined)).toBe("");
+    expect(csvRow([12, true, "é"])).toBe("12,true,é\r\n");
+  });
+
+  it("streams a header then one CRLF line per row, in the columns' order", async () => {
+    const rows = [
+      { id: "a", name: "Élise, A.", extra: "not exported" },
+      { id: "b", name: "=cmd", extra: "" },
+    ];
+    async function* slowly() {
+      yield* rows;
+    }
+    const lines: string[] = [];
+    for await (const line of csvLines(["name", "id"] as const, slowly())) lines.push(line);
+    expect(lines).toEqual(["name,id\r\n", '"Élise, A.",a\r\n', "'=cmd,b\r\n"]);
+  });
+
+  it("starts with a UTF-8 byte-order mark only when asked", async () => {
+    const rows = [{ name: "Zoë" }];
+    const plain = await csvText(["name"] as const, rows);
+    expect(plain).toBe("name\r\nZoë\r\n");
+    const forSpreadsheets = await csvText(["name"] as const, rows, { bom: true });
+    expect(forSpreadsheets).toBe(`${UTF8_BOM}name\r\nZoë\r\n`);
+    expect([...new TextEncoder().encode(forSpreadsheets).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+});
