@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMentorWithOfferings, nextMondayAt } from "../bookings/bookings.fixture.ts";
 import { holdSlot } from "../bookings/hold-slot.ts";
+import { createMentorWithOfferings, nextMondayAt } from "../bookings/testing/bookings.ts";
 import { errorCodeOf } from "../errors/index.ts";
 import { invoiceRenderJob } from "../invoices/render.job.ts";
 import { handlePaymentReturn } from "../payments/checkout/payment-return.ts";

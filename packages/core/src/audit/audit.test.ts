@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser } from "../bookings/bookings.fixture.ts";
+import { createUser } from "../bookings/testing/bookings.ts";
 import { errorCodeOf } from "../errors/index.ts";
 import { startBookingPayment } from "../payments/checkout/start-payment.ts";
 import { createPaymentsRig } from "../payments/testing/payments-rig.ts";

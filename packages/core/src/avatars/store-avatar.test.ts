@@ -7,7 +7,7 @@ import { createLocalFileStorage } from "../files/local-file-storage.ts";
 import type { FileStorage } from "../files/types.ts";
 import { AvatarError } from "./avatar-error.ts";
 import { storeAvatar } from "./store-avatar.ts";
-import { blue, solidPng } from "./test-helpers/images.ts";
+import { blue, solidPng } from "./testing/images.ts";
 
 describe("storeAvatar", () => {
   let rootDir: string;

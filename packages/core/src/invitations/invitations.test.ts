@@ -9,7 +9,7 @@ import {
   invalidFields,
   outcome,
   signUpMentor,
-} from "../offerings/test-helpers.ts";
+} from "../offerings/testing/offerings.ts";
 import {
   callerFor,
   createTestApp,

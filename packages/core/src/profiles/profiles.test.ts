@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../app/index.ts";
 import { avatarKey } from "../avatars/avatar-keys.ts";
-import { solidPng } from "../avatars/test-helpers/images.ts";
+import { solidPng } from "../avatars/testing/images.ts";
 import { errorCodeOf } from "../errors/index.ts";
 import { callerFor, createTestApp, signUpVerifiedUser } from "../testing/index.ts";
 import { slugifySkill } from "./skills.ts";

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { holdSlot } from "../../bookings/hold-slot.ts";
 import {
   createMentorWithOfferings,
   createUser,
   nextMondayAt,
-} from "../../bookings/bookings.fixture.ts";
-import { holdSlot } from "../../bookings/hold-slot.ts";
+} from "../../bookings/testing/bookings.ts";
 import { errorCodeOf } from "../../errors/index.ts";
 import { handlePaymentReturn } from "../../payments/checkout/payment-return.ts";
 import { startBookingPayment } from "../../payments/checkout/start-payment.ts";

@@ -2,9 +2,9 @@ import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../app/index.ts";
 import { deliverQueuedEmails } from "../../testing/index.ts";
+import { createBookingFixture } from "../testing/booking-fixture.ts";
+import { createNotificationTestApp, icsOf, queuedEmails } from "../testing/notification-app.ts";
 import { type BookingNotification, bookingNotifyJob } from "./booking-notify.job.ts";
-import { createBookingFixture } from "./test-helpers/booking-fixture.ts";
-import { createNotificationTestApp, icsOf, queuedEmails } from "./test-helpers/notification-app.ts";
 
 let app: App;
 

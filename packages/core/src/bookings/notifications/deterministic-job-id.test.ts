@@ -2,8 +2,8 @@ import { fromPrisma } from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../app/index.ts";
 import { sendEmailJob } from "../../email/send-email.job.ts";
+import { createNotificationTestApp } from "../testing/notification-app.ts";
 import { deterministicJobId } from "./deterministic-job-id.ts";
-import { createNotificationTestApp } from "./test-helpers/notification-app.ts";
 
 describe("deterministicJobId", () => {
   it("is a version 5 UUID, the same for the same parts and different otherwise", () => {

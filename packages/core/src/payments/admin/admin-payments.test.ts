@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createUser } from "../../bookings/bookings.fixture.ts";
+import { createUser } from "../../bookings/testing/bookings.ts";
 import { errorCodeOf } from "../../errors/index.ts";
 import { contextFor } from "../../testing/index.ts";
 import { createCaller } from "../../trpc/router.ts";

@@ -4,12 +4,12 @@ import {
   sandboxOptionsFromEnv,
 } from "@mentora/gateway-sandbox";
 import type { App } from "../../app/index.ts";
+import { holdSlot } from "../../bookings/hold-slot.ts";
 import {
   createMentorWithOfferings,
   createUser,
   nextMondayAt,
-} from "../../bookings/bookings.fixture.ts";
-import { holdSlot } from "../../bookings/hold-slot.ts";
+} from "../../bookings/testing/bookings.ts";
 import { accounts, balanceOf, topUpWallet } from "../../ledger/index.ts";
 import { createTestApp, TEST_ORIGIN } from "../../testing/index.ts";
 import { createDbSandboxStore } from "../sandbox/db-sandbox-store.ts";

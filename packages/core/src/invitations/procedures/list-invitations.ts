@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { mentorProcedure } from "../trpc/init.ts";
-import { invitationInclude, invitationOutput, toInvitationOutput } from "./invitation-output.ts";
+import { mentorProcedure } from "../../trpc/init.ts";
+import { invitationInclude, invitationOutput, toInvitationOutput } from "../invitation-output.ts";
 
 export const listInvitationsInput = z
   .object({

@@ -1,10 +1,10 @@
 import type { JobWithMetadata } from "pg-boss";
 import type { z } from "zod";
-import type { App } from "../../../app/index.ts";
-import { sendEmailJob } from "../../../email/send-email.job.ts";
-import { createQueues } from "../../../jobs/index.ts";
-import { createTestApp } from "../../../testing/index.ts";
-import { bookingJobDefinitions } from "../enqueue-booking-event.ts";
+import type { App } from "../../app/index.ts";
+import { sendEmailJob } from "../../email/send-email.job.ts";
+import { createQueues } from "../../jobs/index.ts";
+import { createTestApp } from "../../testing/index.ts";
+import { bookingJobDefinitions } from "../notifications/enqueue-booking-event.ts";
 
 /** Job data as stored: attachments already base64. */
 export type StoredEmailJob = JobWithMetadata<z.output<typeof sendEmailJob.schema>>;
