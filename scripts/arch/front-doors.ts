@@ -349,11 +349,27 @@ for (const door of frontDoors.values()) {
       appended.push(`export type { ${types.join(", ")} } from ${JSON.stringify(from)};`);
     }
   }
+  if (appended.length > 0) {
+    // After the file's last import or re-export (biome then sorts them), else at its end.
+    const anchor = source.statements.findLast(
+      (statement) =>
+        ts.isImportDeclaration(statement) ||
+        (ts.isExportDeclaration(statement) && !!statement.moduleSpecifier),
+    );
+    const lines = appended.join("\n");
+    inserts.push(
+      anchor
+        ? { start: anchor.getEnd(), end: anchor.getEnd(), text: `\n${lines}` }
+        : {
+            start: text.length,
+            end: text.length,
+            text: `${text && !text.endsWith("\n") ? "\n" : ""}${lines}\n`,
+          },
+    );
+  }
+  // Offsets are the original text's: apply from the end.
   for (const insert of inserts.sort((a, b) => b.start - a.start)) {
     text = text.slice(0, insert.start) + insert.text + text.slice(insert.end);
-  }
-  if (appended.length > 0) {
-    text = `${text}${text && !text.endsWith("\n") ? "\n" : ""}${appended.join("\n")}\n`;
   }
   writeFileSync(door.file, text);
   touched.add(door.file);
@@ -362,7 +378,12 @@ for (const door of frontDoors.values()) {
 if (touched.size > 0) {
   // Formats what changed and merges imports of one front door into one statement.
   const biome = path.join(root, "node_modules/.bin/biome");
-  execFileSync(biome, ["check", "--write", ...touched], { cwd: root, stdio: "inherit" });
+  try {
+    execFileSync(biome, ["check", "--write", ...touched], { cwd: root, stdio: "inherit" });
+  } catch {
+    process.stdout.write("biome could not fix every changed file: see its messages above\n");
+    process.exitCode = 1;
+  }
 }
 
 for (const item of manual) {
@@ -373,4 +394,4 @@ for (const item of manual) {
 process.stdout.write(
   `${found} cross-domain deep import(s) found, ${rewritten} rewritten, ${touched.size} file(s) changed, ${manual.length} left to fix by hand\n`,
 );
-process.exit(manual.length > 0 ? 1 : 0);
+if (manual.length > 0) process.exitCode = 1;

@@ -5,10 +5,12 @@ import type { AppServices } from "../app/types.ts";
 import { writeAudit } from "../audit/index.ts";
 import { isFreshSession } from "../auth/index.ts";
 import { avatarKey, avatarSizes } from "../avatars/index.ts";
-import { cancelBookingByMentee, cancelSessionByMentor } from "../bookings/cancel-booking.ts";
-import { liveBookingStatuses } from "../bookings/snapshot.ts";
-import { sendEmailJob } from "../email/index.ts";
-import { renderAccountDeleted } from "../email/templates/account-deleted.ts";
+import {
+  cancelBookingByMentee,
+  cancelSessionByMentor,
+  liveBookingStatuses,
+} from "../bookings/index.ts";
+import { renderAccountDeleted, sendEmailJob } from "../email/index.ts";
 import { AppError } from "../errors/index.ts";
 import { enqueue } from "../jobs/define.ts";
 import { ledgerTransactionOptions } from "../ledger/index.ts";

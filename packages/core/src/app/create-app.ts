@@ -3,16 +3,14 @@ import type { SandboxDelivery } from "@mentora/gateway-sandbox";
 import { PgBoss } from "pg-boss";
 import { createAuth } from "../auth/index.ts";
 import type { Config } from "../config/index.ts";
-import { createEmailTransport } from "../email/index.ts";
-import { sendEmailJob } from "../email/send-email.job.ts";
-import { createFileStorage } from "../files/create-file-storage.ts";
+import { createEmailTransport, sendEmailJob } from "../email/index.ts";
+import { createFileStorage } from "../files/index.ts";
 import { createQueues, enqueue } from "../jobs/index.ts";
 import { createLogger, type Logger } from "../logger/index.ts";
-import { loadGatewayRegistry } from "../payments/registry/index.ts";
-import { createDbSandboxStore } from "../payments/sandbox/db-sandbox-store.ts";
+import { createDbSandboxStore, loadGatewayRegistry } from "../payments/index.ts";
 import { createRateLimits } from "../rate-limits/index.ts";
-import { createAppTelemetry } from "../telemetry/app-telemetry.ts";
-import { createVideoProvider } from "../video/create-video-provider.ts";
+import { createAppTelemetry } from "../telemetry/index.ts";
+import { createVideoProvider } from "../video/index.ts";
 import type { AppServices } from "./types.ts";
 
 export interface App extends AppServices {

@@ -4,12 +4,12 @@ import type { Pool } from "pg";
 import type { PgBoss } from "pg-boss";
 import type { Auth } from "../auth/index.ts";
 import type { Config } from "../config/index.ts";
-import type { EmailTransport } from "../email/types.ts";
-import type { FileStorage } from "../files/types.ts";
+import type { EmailTransport } from "../email/index.ts";
+import type { FileStorage } from "../files/index.ts";
 import type { Logger } from "../logger/index.ts";
-import type { GatewayRegistry } from "../payments/registry/index.ts";
+import type { GatewayRegistry } from "../payments/index.ts";
 import type { RateLimits } from "../rate-limits/index.ts";
-import type { AppTelemetry } from "../telemetry/app-telemetry.ts";
+import type { AppTelemetry } from "../telemetry/index.ts";
 
 /** The services one process shares: built once at start by createApp, closed at exit. */
 export interface AppServices {

@@ -3,8 +3,8 @@ import { negotiateLocale } from "@mentora/i18n";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { CLIENT_IP_HEADER } from "../client-ip/index.ts";
 import type { Config } from "../config/index.ts";
-import { renderSecurityNotice } from "../email/templates/security-notice.ts";
-import type { EmailMessage } from "../email/types.ts";
+import type { EmailMessage } from "../email/index.ts";
+import { renderSecurityNotice } from "../email/index.ts";
 import type { Logger } from "../logger/index.ts";
 import { emailKey, type PolicyName, type RateLimits, retryAfterOf } from "../rate-limits/index.ts";
 

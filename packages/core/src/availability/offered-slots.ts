@@ -1,6 +1,6 @@
 import type { Db, Prisma } from "@mentora/db";
 import { IANAZone } from "luxon";
-import { liveBookingStatuses } from "../bookings/snapshot.ts";
+import { liveBookingStatuses } from "../bookings/index.ts";
 import { computeSlots, type DateOverride, type IsoWeekday, type Slot } from "./slots/index.ts";
 
 type Reader = Db | Prisma.TransactionClient;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isValidFileKey } from "../files/file-key.ts";
+import { isValidFileKey } from "../files/index.ts";
 import { avatarKey, avatarUrl, avatarUserSegment } from "./avatar-keys.ts";
 
 describe("avatar keys", () => {

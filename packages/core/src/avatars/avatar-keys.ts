@@ -1,4 +1,4 @@
-import { fileUrlPath } from "../files/serve.ts";
+import { fileUrlPath } from "../files/index.ts";
 import type { AvatarSize } from "./process-avatar.ts";
 
 const userIdPattern = /^[A-Za-z0-9_-]{1,128}$/;

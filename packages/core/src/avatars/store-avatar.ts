@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { FileStorage } from "../files/types.ts";
+import type { FileStorage } from "../files/index.ts";
 import { avatarKey, avatarUrl, avatarUserSegment } from "./avatar-keys.ts";
 import { type AvatarSize, type ProcessedAvatar, processAvatar } from "./process-avatar.ts";
 

@@ -2,7 +2,7 @@ import type { Prisma } from "@mentora/db";
 import type { AppServices } from "../app/types.ts";
 import { AppError } from "../errors/index.ts";
 import { ledgerTransactionOptions } from "../ledger/index.ts";
-import { settleCancelledBooking } from "../payments/refunds/refund-payment.ts";
+import { settleCancelledBooking } from "../payments/index.ts";
 import { enqueueBookingEvent } from "./notifications/enqueue-booking-event.ts";
 import { releaseSessionIfEmpty } from "./release-session.ts";
 import { liveBookingStatuses } from "./snapshot.ts";

@@ -6,11 +6,11 @@ import {
   loadBookableOption,
   offeredSlots,
   unbookableReason,
-} from "../availability/offered-slots.ts";
+} from "../availability/index.ts";
 import { isBlocked } from "../blocks/index.ts";
 import { pgErrorCode } from "../db/pg-error.ts";
 import { AppError } from "../errors/index.ts";
-import { hashInvitationToken } from "../invitations/token.ts";
+import { hashInvitationToken } from "../invitations/index.ts";
 import { enqueue } from "../jobs/define.ts";
 import { expireHoldJob } from "./expire-hold.job.ts";
 import { enqueueBookingEvent } from "./notifications/enqueue-booking-event.ts";

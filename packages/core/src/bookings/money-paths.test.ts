@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../app/index.ts";
 import { errorCodeOf } from "../errors/index.ts";
-import { hashInvitationToken } from "../invitations/token.ts";
+import { hashInvitationToken } from "../invitations/index.ts";
 import { contextFor, createTestApp } from "../testing/index.ts";
 import { createCaller } from "../trpc/router.ts";
 import { holdSlot } from "./hold-slot.ts";

@@ -4,8 +4,8 @@ import { fileURLToPath } from "node:url";
 import { twilioVideoEnv } from "@mentora/video";
 import { z } from "zod";
 import { parseTrustedProxies } from "../client-ip/index.ts";
-import type { FileStorageOptions } from "../files/create-file-storage.ts";
-import { parseRateLimitOverrides, resolvePolicies } from "../rate-limits/policies.ts";
+import type { FileStorageOptions } from "../files/index.ts";
+import { parseRateLimitOverrides, resolvePolicies } from "../rate-limits/index.ts";
 
 /** Signs development sessions when AUTH_SECRET is unset; refused in production (it is public). */
 export const DEV_AUTH_SECRET = "mentora-dev-secret-not-for-production-use-0000";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getOutboxEmail, listOutbox } from "../email/outbox-transport.ts";
+import { getOutboxEmail, listOutbox } from "../email/index.ts";
 import { appError } from "../errors/index.ts";
 import { publicProcedure, router } from "../trpc/init.ts";
 

@@ -1,4 +1,4 @@
-import { registerWebhookEventHandler } from "../payments/webhooks/process-webhook.job.ts";
+import { registerWebhookEventHandler } from "../payments/index.ts";
 import { handleDisputeEvent } from "./dispute-service.ts";
 
 // Registered with webhook.process (imported once by jobs/index.ts, as the payouts' handlers).

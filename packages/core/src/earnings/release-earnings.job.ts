@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { AppServices } from "../app/types.ts";
 import { defineJob } from "../jobs/define.ts";
 import { ledgerTransactionOptions, releaseBookingShare } from "../ledger/index.ts";
-import { alertAdmins } from "../telemetry/admin-alert.ts";
+import { alertAdmins } from "../telemetry/index.ts";
 
 export const earningsReleaseDeadLetter = "earnings.release.dead";
 

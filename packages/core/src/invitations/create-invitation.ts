@@ -1,8 +1,7 @@
 import { isLocale, type Locale } from "@mentora/i18n";
 import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../app/types.ts";
-import { sendEmailJob } from "../email/send-email.job.ts";
-import { renderInvitationEmail } from "../email/templates/invitation.ts";
+import { renderInvitationEmail, sendEmailJob } from "../email/index.ts";
 import { AppError } from "../errors/index.ts";
 import { enqueue } from "../jobs/define.ts";
 import {

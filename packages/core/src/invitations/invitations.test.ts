@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { translate } from "@mentora/i18n";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../app/index.ts";
-import { renderInvitationEmail } from "../email/templates/invitation.ts";
+import { renderInvitationEmail } from "../email/index.ts";
 import {
   createPlainUser,
   createSessionWithBookings,

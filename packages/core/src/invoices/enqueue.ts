@@ -1,6 +1,6 @@
 import type { Prisma } from "@mentora/db";
 import { fromPrisma, type PgBoss } from "pg-boss";
-import { deterministicJobId } from "../bookings/notifications/deterministic-job-id.ts";
+import { deterministicJobId } from "../bookings/index.ts";
 import { enqueue } from "../jobs/define.ts";
 import { invoiceRenderJob } from "./render.job.ts";
 

@@ -1,5 +1,6 @@
 export { canRead, findReadableInvoice, invoiceUrl, invoiceUrlPath, type Viewer } from "./access.ts";
 export { cleanupTempDir, invoiceCleanupTempJob } from "./cleanup-temp.job.ts";
+export { enqueueCreditNoteForRefund, enqueueInvoiceForPayment } from "./enqueue.ts";
 export {
   documentOf,
   type InvoiceRow,
@@ -11,5 +12,6 @@ export {
 export { formatInvoiceNumber } from "./numbering.ts";
 export { type InvoiceRenderData, invoiceRenderJob } from "./render.job.ts";
 export { INVOICE_KEY_PREFIX, renderInvoice } from "./render.ts";
+export { invoicesRouter } from "./router.ts";
 export { INVOICE_INTEGRITY_ERROR, invoicePdfForContext, invoicePdfResponse } from "./serve.ts";
 export type { PayoutStatementInput } from "./snapshot.ts";

@@ -1,8 +1,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { AppServices } from "../app/types.ts";
-import { FileIntegrityError } from "../files/errors.ts";
-import { sha256Hex } from "../files/hash.ts";
+import { FileIntegrityError, sha256Hex } from "../files/index.ts";
 import { documentOf, type InvoiceRow } from "./issue.ts";
 
 export const INVOICE_CONTENT_TYPE = "application/pdf";

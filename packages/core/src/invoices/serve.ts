@@ -1,6 +1,5 @@
 import type { AppServices } from "../app/types.ts";
-import { FileIntegrityError } from "../files/errors.ts";
-import { sha256Hex } from "../files/hash.ts";
+import { FileIntegrityError, sha256Hex } from "../files/index.ts";
 import type { Context } from "../trpc/context.ts";
 import { findReadableInvoice, type Viewer } from "./access.ts";
 import { INVOICE_CONTENT_TYPE } from "./render.ts";

@@ -1,7 +1,7 @@
 import type { PgBoss, Queue, SendOptions } from "pg-boss";
 import type { z } from "zod";
 import type { AppServices } from "../app/types.ts";
-import { withTraceContext } from "../telemetry/trace-context.ts";
+import { withTraceContext } from "../telemetry/index.ts";
 
 export type JobServices = AppServices;
 

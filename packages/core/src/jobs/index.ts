@@ -1,21 +1,17 @@
 import type { PgBoss, QueueResult, UpdateQueueOptions } from "pg-boss";
-import { dataExportCleanupJob, dataExportJob } from "../account/data-export.ts";
-import { expireHoldJob } from "../bookings/expire-hold.job.ts";
-import { bookingNotifyJob } from "../bookings/notifications/booking-notify.job.ts";
-import { bookingReminderJob } from "../bookings/notifications/booking-reminder.job.ts";
-import { completeEndedSessionsJob } from "../earnings/complete-ended-sessions.job.ts";
-import { earningsReleaseDeadJob, releaseEarningsJob } from "../earnings/release-earnings.job.ts";
-import { sendEmailJob } from "../email/send-email.job.ts";
-import { invoiceCleanupTempJob } from "../invoices/cleanup-temp.job.ts";
-import { invoiceRenderJob } from "../invoices/render.job.ts";
-import { expirePaymentJob } from "../payments/checkout/expire-payment.job.ts";
-import { executeRefundJob } from "../payments/refunds/execute-refund.job.ts";
-import { processWebhookJob } from "../payments/webhooks/process-webhook.job.ts";
-import { executePayoutJob } from "../payouts/execute-payout.job.ts";
-import { reconcilePayoutsJob } from "../payouts/reconcile-payouts.job.ts";
-import { retentionJob } from "../retention/retention.job.ts";
-import { processCallbackJob } from "../video/callbacks/process-callback.job.ts";
-import { closeRoomJob, openRoomJob } from "../video/room-jobs.ts";
+import { dataExportCleanupJob, dataExportJob } from "../account/index.ts";
+import { bookingNotifyJob, bookingReminderJob, expireHoldJob } from "../bookings/index.ts";
+import {
+  completeEndedSessionsJob,
+  earningsReleaseDeadJob,
+  releaseEarningsJob,
+} from "../earnings/index.ts";
+import { sendEmailJob } from "../email/index.ts";
+import { invoiceCleanupTempJob, invoiceRenderJob } from "../invoices/index.ts";
+import { executeRefundJob, expirePaymentJob, processWebhookJob } from "../payments/index.ts";
+import { executePayoutJob, reconcilePayoutsJob } from "../payouts/index.ts";
+import { retentionJob } from "../retention/index.ts";
+import { closeRoomJob, openRoomJob, processCallbackJob } from "../video/index.ts";
 // Registers the payout.paid / payout.failed handlers with webhook.process.
 import "../payouts/webhook-handlers.ts";
 // Registers the dispute.opened / dispute.closed handlers with webhook.process.

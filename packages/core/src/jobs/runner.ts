@@ -1,5 +1,5 @@
 import type { AppServices } from "../app/types.ts";
-import { inSpan, SpanKind, takeTraceContext } from "../telemetry/trace-context.ts";
+import { inSpan, SpanKind, takeTraceContext } from "../telemetry/index.ts";
 import type { JobDefinition } from "./define.ts";
 import { jobDefinitions } from "./index.ts";
 

@@ -1,5 +1,5 @@
 import { pino } from "pino";
-import { activeTraceIds } from "../telemetry/trace-context.ts";
+import { activeTraceIds } from "../telemetry/index.ts";
 
 export type Logger = pino.Logger;
 

@@ -2,7 +2,7 @@ import { isGatewayError } from "@mentora/payment-gateway";
 import { z } from "zod";
 import type { AppServices } from "../app/types.ts";
 import { defineJob } from "../jobs/define.ts";
-import { callGateway } from "../payments/gateway-call.ts";
+import { callGateway } from "../payments/index.ts";
 import { gatewayDestinationOf, methodFromRow } from "./method.ts";
 import { applyProviderPayout, failPayout } from "./payout-service.ts";
 

@@ -7,3 +7,4 @@ export {
   requestPayout,
 } from "./payout-service.ts";
 export { reconcilePayouts, reconcilePayoutsJob } from "./reconcile-payouts.job.ts";
+export { adminPayoutsRouter, payoutsRouter } from "./router.ts";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sendEmailJob } from "../email/send-email.job.ts";
+import { sendEmailJob } from "../email/index.ts";
 import { AppError, errorCodeOf } from "../errors/index.ts";
 import {
   createPaymentsRig,

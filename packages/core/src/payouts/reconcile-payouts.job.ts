@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { AppServices } from "../app/types.ts";
 import { defineJob } from "../jobs/define.ts";
-import { callGateway } from "../payments/gateway-call.ts";
+import { callGateway } from "../payments/index.ts";
 import { applyProviderPayout, enqueueExecute, transitionPayout } from "./payout-service.ts";
 
 const batchSize = 100;

@@ -1,7 +1,6 @@
 import type { GatewayWebhookEvent, ProviderPayout } from "@mentora/payment-gateway";
 import type { AppServices } from "../app/types.ts";
-import { callGateway } from "../payments/gateway-call.ts";
-import { registerWebhookEventHandler } from "../payments/webhooks/process-webhook.job.ts";
+import { callGateway, registerWebhookEventHandler } from "../payments/index.ts";
 import { applyProviderPayout } from "./payout-service.ts";
 
 /**

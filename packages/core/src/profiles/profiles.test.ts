@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../app/index.ts";
-import { avatarKey } from "../avatars/avatar-keys.ts";
+import { avatarKey } from "../avatars/index.ts";
 import { solidPng } from "../avatars/testing/images.ts";
 import { errorCodeOf } from "../errors/index.ts";
 import { callerFor, createTestApp, signUpVerifiedUser } from "../testing/index.ts";

@@ -1,6 +1,5 @@
 import type { AppServices } from "../app/types.ts";
-import { sendEmailJob } from "../email/send-email.job.ts";
-import { escapeHtml } from "../email/templates/html.ts";
+import { escapeHtml, sendEmailJob } from "../email/index.ts";
 import { enqueue } from "../jobs/define.ts";
 import { postAlertWebhook } from "./alerts.ts";
 

@@ -2,7 +2,7 @@ import type { Db } from "@mentora/db";
 import type { Pool } from "pg";
 import type { PgBoss } from "pg-boss";
 import type { Config } from "../config/index.ts";
-import { sendEmailJob } from "../email/send-email.job.ts";
+import { sendEmailJob } from "../email/index.ts";
 import { enqueue } from "../jobs/define.ts";
 import type { Logger } from "../logger/index.ts";
 import { createFailureAlerter, type FailureAlert, postAlertWebhook } from "./alerts.ts";

@@ -1,3 +1,4 @@
+export { alertAdmins } from "./admin-alert.ts";
 export {
   createFailureAlerter,
   type FailureAlert,
@@ -8,6 +9,7 @@ export {
 } from "./alerts.ts";
 export { type AppMetrics, appMetricNames, createAppMetrics } from "./app-metrics.ts";
 export type { AppTelemetry } from "./app-telemetry.ts";
+export { createAppTelemetry } from "./app-telemetry.ts";
 export {
   createHttpRequestObserver,
   createRouteLabeler,
@@ -34,3 +36,11 @@ export {
   timeGatewayCall,
   type WebhookRejectReason,
 } from "./payment-metrics.ts";
+export {
+  activeTraceIds,
+  inSpan,
+  markActiveSpanFailed,
+  SpanKind,
+  takeTraceContext,
+  withTraceContext,
+} from "./trace-context.ts";

@@ -1,9 +1,9 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { hasPassedSecondFactor, isFreshSession } from "../auth/session-policy.ts";
+import { hasPassedSecondFactor, isFreshSession } from "../auth/index.ts";
 import { AppError, appError } from "../errors/index.ts";
 import { ipKey, retryAfterOf, userKey } from "../rate-limits/index.ts";
-import { inSpan, markActiveSpanFailed } from "../telemetry/trace-context.ts";
+import { inSpan, markActiveSpanFailed } from "../telemetry/index.ts";
 import type { Context } from "./context.ts";
 import { isUnexpected, toUserFacingError } from "./error-shape.ts";
 

@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
 import { signLocalStatusCallback } from "@mentora/video";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { completeEndedSessions } from "../earnings/complete-ended-sessions.job.ts";
-import { releaseBookingEarnings, releaseEarningsJob } from "../earnings/release-earnings.job.ts";
+import {
+  completeEndedSessions,
+  releaseBookingEarnings,
+  releaseEarningsJob,
+} from "../earnings/index.ts";
 import { accounts, balanceOf } from "../ledger/index.ts";
-import { handlePaymentReturn } from "../payments/checkout/payment-return.ts";
-import { startBookingPayment } from "../payments/checkout/start-payment.ts";
+import { handlePaymentReturn, startBookingPayment } from "../payments/index.ts";
 import { createPaymentsRig, ledgerIsBalanced, walletOf } from "../payments/testing/payments-rig.ts";
 import { processVideoCallback } from "./callbacks/process-callback.job.ts";
 import { receiveVideoCallback } from "./callbacks/receive-callback.ts";

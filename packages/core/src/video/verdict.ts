@@ -1,6 +1,6 @@
 import type { AppServices } from "../app/types.ts";
 import { ledgerTransactionOptions } from "../ledger/index.ts";
-import { refundPaymentInTransaction } from "../payments/refunds/refund-payment.ts";
+import { refundPaymentInTransaction } from "../payments/index.ts";
 import type { verdictOf } from "./rooms.ts";
 
 export type AttendanceVerdict = ReturnType<typeof verdictOf>;

@@ -1,4 +1,4 @@
-import type { BookingEmailInput } from "../../email/templates/booking-email.ts";
+import type { BookingEmailInput } from "../../email/index.ts";
 import type { BookingDetails } from "./booking-details.ts";
 import { bookingUrl } from "./booking-url.ts";
 import type { BookingRecipient } from "./recipients.ts";

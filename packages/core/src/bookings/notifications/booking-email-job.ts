@@ -1,8 +1,8 @@
 import type { Prisma } from "@mentora/db";
 import { fromPrisma, type PgBoss } from "pg-boss";
 import type { z } from "zod";
-import { sendEmailJob } from "../../email/send-email.job.ts";
-import type { RenderedEmail } from "../../email/templates/layout.ts";
+import type { RenderedEmail } from "../../email/index.ts";
+import { sendEmailJob } from "../../email/index.ts";
 import { enqueue } from "../../jobs/define.ts";
 import type { BookingRecipient } from "./recipients.ts";
 

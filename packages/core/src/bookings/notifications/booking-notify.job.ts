@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { renderBookingCancelled } from "../../email/templates/booking-cancelled.ts";
-import { renderBookingConfirmed } from "../../email/templates/booking-confirmed.ts";
-import { renderBookingRescheduled } from "../../email/templates/booking-rescheduled.ts";
-import type { RenderedEmail } from "../../email/templates/layout.ts";
-import { invoiceUrl } from "../../invoices/access.ts";
-import { issueInvoiceForPayment } from "../../invoices/issue.ts";
+import type { RenderedEmail } from "../../email/index.ts";
+import {
+  renderBookingCancelled,
+  renderBookingConfirmed,
+  renderBookingRescheduled,
+} from "../../email/index.ts";
+import { invoiceUrl, issueInvoiceForPayment } from "../../invoices/index.ts";
 import { defineJob, type JobServices } from "../../jobs/define.ts";
 import { renderBookingIcs } from "../ics/booking-ics.ts";
 import { type BookingDetails, loadBookingDetails } from "./booking-details.ts";

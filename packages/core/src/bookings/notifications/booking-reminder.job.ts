@@ -1,6 +1,6 @@
 import type { Prisma } from "@mentora/db";
 import { z } from "zod";
-import { renderBookingReminder } from "../../email/templates/booking-reminder.ts";
+import { renderBookingReminder } from "../../email/index.ts";
 import { defineJob } from "../../jobs/define.ts";
 import { type BookingDetails, loadBookingDetails } from "./booking-details.ts";
 import { bookingEmailInput } from "./booking-email-input.ts";

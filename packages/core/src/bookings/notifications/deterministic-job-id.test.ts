@@ -1,7 +1,7 @@
 import { fromPrisma } from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../app/index.ts";
-import { sendEmailJob } from "../../email/send-email.job.ts";
+import { sendEmailJob } from "../../email/index.ts";
 import { createNotificationTestApp } from "../testing/notification-app.ts";
 import { deterministicJobId } from "./deterministic-job-id.ts";
 

@@ -2,7 +2,7 @@ import type { Prisma } from "@mentora/db";
 import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../../app/types.ts";
 import { enqueue, type JobDefinition } from "../../jobs/define.ts";
-import { scheduleVideoRoom } from "../../video/room-jobs.ts";
+import { scheduleVideoRoom } from "../../video/index.ts";
 import { type BookingEventName, bookingNotifyJob } from "./booking-notify.job.ts";
 import { bookingReminderJob } from "./booking-reminder.job.ts";
 import { deterministicJobId } from "./deterministic-job-id.ts";

@@ -1,7 +1,7 @@
 import type { JobWithMetadata } from "pg-boss";
 import type { z } from "zod";
 import type { App } from "../../app/index.ts";
-import { sendEmailJob } from "../../email/send-email.job.ts";
+import { sendEmailJob } from "../../email/index.ts";
 import { createQueues } from "../../jobs/index.ts";
 import { createTestApp } from "../../testing/index.ts";
 import { bookingJobDefinitions } from "../notifications/enqueue-booking-event.ts";

@@ -1,5 +1,5 @@
 import { createTranslator, type Locale } from "@mentora/i18n";
-import { formatMinorAmount } from "../../offerings/currency.ts";
+import { formatMinorAmount } from "../../offerings/index.ts";
 import { type EmailBlock, greeting, type RenderedEmail, renderLayout } from "./layout.ts";
 
 export interface InvitationEmailInput {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { currencySchema, priceMinorSchema } from "../../offerings/currency.ts";
+import { currencySchema, priceMinorSchema } from "../../offerings/index.ts";
 import { userKey } from "../../rate-limits/index.ts";
 import { mentorProcedure } from "../../trpc/init.ts";
 import { createInvitation } from "../create-invitation.ts";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { appError } from "../../errors/index.ts";
-import { offeringKindSchema } from "../../offerings/offering-output.ts";
+import { offeringKindSchema } from "../../offerings/index.ts";
 import { publicProcedure } from "../../trpc/init.ts";
 import { invitationStatus } from "../invitation-output.ts";
 import { hashInvitationToken } from "../token.ts";

@@ -1,9 +1,8 @@
 import type { Prisma } from "@mentora/db";
 import { z } from "zod";
-import { cursorInput, decodeCursor, encodeCursor } from "../../directory/keyset-cursor.ts";
+import { cursorInput, decodeCursor, encodeCursor } from "../../directory/index.ts";
 import { appError } from "../../errors/index.ts";
-import { avatarUrl } from "../../profiles/avatar-url.ts";
-import { skillsSelect, skillTag, skillTagsOf } from "../../profiles/profile-view.ts";
+import { avatarUrl, skillsSelect, skillTag, skillTagsOf } from "../../profiles/index.ts";
 import { adminProcedure } from "../../trpc/init.ts";
 
 const mentorStatus = z.enum(["PENDING", "APPROVED", "REJECTED"]);

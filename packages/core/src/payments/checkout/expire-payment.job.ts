@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { AppServices } from "../../app/types.ts";
-import { expireHold } from "../../bookings/expire-hold.job.ts";
+import { expireHold } from "../../bookings/index.ts";
 import { defineJob } from "../../jobs/define.ts";
 import { callGateway } from "../gateway-call.ts";
 import { closePayment, settlePayment } from "../settlement/settle-payment.ts";

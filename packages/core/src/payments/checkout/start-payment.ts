@@ -2,7 +2,7 @@ import type { Prisma } from "@mentora/db";
 import { idempotencyKey, isSupportedCurrency, money } from "@mentora/payment-gateway";
 import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../../app/types.ts";
-import { expireHoldJob } from "../../bookings/expire-hold.job.ts";
+import { expireHoldJob } from "../../bookings/index.ts";
 import { AppError } from "../../errors/index.ts";
 import { enqueue } from "../../jobs/define.ts";
 import {

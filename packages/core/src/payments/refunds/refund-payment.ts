@@ -2,7 +2,7 @@ import type { Prisma } from "@mentora/db";
 import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../../app/types.ts";
 import { AppError } from "../../errors/index.ts";
-import { enqueueCreditNoteForRefund } from "../../invoices/enqueue.ts";
+import { enqueueCreditNoteForRefund } from "../../invoices/index.ts";
 import { enqueue } from "../../jobs/define.ts";
 import {
   ledgerTransactionOptions,

@@ -1,8 +1,8 @@
 import type { Prisma } from "@mentora/db";
 import type { ProviderPayment } from "@mentora/payment-gateway";
 import type { AppServices } from "../../app/types.ts";
-import { enqueueBookingEvent } from "../../bookings/notifications/enqueue-booking-event.ts";
-import { enqueueInvoiceForPayment } from "../../invoices/enqueue.ts";
+import { enqueueBookingEvent } from "../../bookings/index.ts";
+import { enqueueInvoiceForPayment } from "../../invoices/index.ts";
 import {
   captureReservation,
   ledgerTransactionOptions,

@@ -4,7 +4,7 @@ import {
   sandboxOptionsFromEnv,
 } from "@mentora/gateway-sandbox";
 import type { App } from "../../app/index.ts";
-import { holdSlot } from "../../bookings/hold-slot.ts";
+import { holdSlot } from "../../bookings/index.ts";
 import {
   createMentorWithOfferings,
   createUser,

@@ -1,6 +1,6 @@
 import type { Db, Prisma } from "@mentora/db";
 import { z } from "zod";
-import { csvField } from "../../payments/admin/list-payments.ts";
+import { csvField } from "../../payments/index.ts";
 import { payoutMethodKind, payoutOutput, payoutStatus, toPayoutOutput } from "../payout-output.ts";
 
 export const adminPayoutFilters = z

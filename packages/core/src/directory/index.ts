@@ -1,0 +1,2 @@
+export { cursorInput, decodeCursor, encodeCursor } from "./keyset-cursor.ts";
+export { directoryRouter } from "./router.ts";

@@ -1,0 +1,3 @@
+export { adminMentorsRouter } from "./admin/router.ts";
+export { loadRevenuePostings } from "./dashboard/revenue.ts";
+export { mentorRouter } from "./router.ts";

@@ -1,0 +1,8 @@
+export {
+  currencySchema,
+  formatMinorAmount,
+  isSupportedCurrency,
+  priceMinorSchema,
+} from "./currency.ts";
+export { offeringKindSchema } from "./offering-output.ts";
+export { offeringsRouter } from "./router.ts";
