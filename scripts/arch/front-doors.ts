@@ -6,7 +6,7 @@
  *
  * A domain is a first-level folder of packages/core/src that is not infrastructure
  * (scripts/arch/layout.json). An import from one domain's file of another domain's file other
- * than its index.ts (or its testing/ folder) is deep: it is rewritten to the other domain's
+ * than its index.ts (or its testing/ folder, or its router.ts from trpc/) is deep: it is rewritten to the other domain's
  * index.ts, and the names it needs are added to that index.ts (types as `export type`), which is
  * created if missing. Re-run it after a merge; a second run finds nothing. The TypeScript checker
  * decides whether a name is a type and whether index.ts already exports it (perhaps renamed).
@@ -57,6 +57,8 @@ function isDeep(file: string, target: string): boolean {
   const to = domainOf(target);
   if (!from || !to || from === to || infrastructure.has(to)) return false;
   if (target === frontDoorOf(to)) return false;
+  // The router composition mounts each domain's router.ts: routers stay out of front doors.
+  if (from === "trpc" && target === path.join(coreSrc, to, "router.ts")) return false;
   return !path.relative(path.join(coreSrc, to), target).split(path.sep).includes("testing");
 }
 

@@ -9,5 +9,4 @@ export { bookingNotifyJob } from "./notifications/booking-notify.job.ts";
 export { bookingReminderJob } from "./notifications/booking-reminder.job.ts";
 export { deterministicJobId } from "./notifications/deterministic-job-id.ts";
 export { enqueueBookingEvent } from "./notifications/enqueue-booking-event.ts";
-export { bookingsRouter, mentorSessionsRouter } from "./router.ts";
 export { liveBookingStatuses } from "./snapshot.ts";

@@ -12,6 +12,5 @@ export {
 export { formatInvoiceNumber } from "./numbering.ts";
 export { type InvoiceRenderData, invoiceRenderJob } from "./render.job.ts";
 export { INVOICE_KEY_PREFIX, renderInvoice } from "./render.ts";
-export { invoicesRouter } from "./router.ts";
 export { INVOICE_INTEGRITY_ERROR, invoicePdfForContext, invoicePdfResponse } from "./serve.ts";
 export type { PayoutStatementInput } from "./snapshot.ts";

@@ -1,3 +1,2 @@
 export { adminMentorsRouter } from "./admin/router.ts";
 export { loadRevenuePostings } from "./dashboard/revenue.ts";
-export { mentorRouter } from "./router.ts";

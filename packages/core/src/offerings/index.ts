@@ -5,4 +5,3 @@ export {
   priceMinorSchema,
 } from "./currency.ts";
 export { offeringKindSchema } from "./offering-output.ts";
-export { offeringsRouter } from "./router.ts";

@@ -7,4 +7,4 @@ export {
   requestPayout,
 } from "./payout-service.ts";
 export { reconcilePayouts, reconcilePayoutsJob } from "./reconcile-payouts.job.ts";
-export { adminPayoutsRouter, payoutsRouter } from "./router.ts";
+export { adminPayoutsRouter } from "./router.ts";

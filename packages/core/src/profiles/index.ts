@@ -1,5 +1,4 @@
 export { avatarUrl } from "./avatar-url.ts";
 export { isLanguageCode } from "./languages.ts";
 export { skillsSelect, skillTag, skillTagsOf } from "./profile-view.ts";
-export { profileRouter } from "./router.ts";
 export { slugifySkill } from "./skills.ts";

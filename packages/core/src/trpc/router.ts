@@ -1,19 +1,19 @@
-import { accountRouter } from "../account/index.ts";
-import { adminRouter } from "../admin/index.ts";
+import { accountRouter } from "../account/router.ts";
+import { adminRouter } from "../admin/router.ts";
 import { availabilityRulesRouter } from "../availability/index.ts";
 import { mentorBlocksRouter } from "../blocks/index.ts";
-import { bookingsRouter, mentorSessionsRouter } from "../bookings/index.ts";
+import { bookingsRouter, mentorSessionsRouter } from "../bookings/router.ts";
 import { devRouter } from "../dev/outbox.ts";
-import { directoryRouter } from "../directory/index.ts";
+import { directoryRouter } from "../directory/router.ts";
 import { healthRouter } from "../health/index.ts";
-import { invitationsRouter } from "../invitations/index.ts";
-import { invoicesRouter } from "../invoices/index.ts";
-import { mentorRouter } from "../mentors/index.ts";
-import { offeringsRouter } from "../offerings/index.ts";
-import { paymentsRouter, walletRouter } from "../payments/index.ts";
-import { payoutsRouter } from "../payouts/index.ts";
-import { profileRouter } from "../profiles/index.ts";
-import { videoRouter } from "../video/index.ts";
+import { invitationsRouter } from "../invitations/router.ts";
+import { invoicesRouter } from "../invoices/router.ts";
+import { mentorRouter } from "../mentors/router.ts";
+import { offeringsRouter } from "../offerings/router.ts";
+import { paymentsRouter, walletRouter } from "../payments/router.ts";
+import { payoutsRouter } from "../payouts/router.ts";
+import { profileRouter } from "../profiles/router.ts";
+import { videoRouter } from "../video/router.ts";
 import { createCallerFactory, router } from "./init.ts";
 
 /** Every domain's router, mounted under its name. A new domain adds one line here. */

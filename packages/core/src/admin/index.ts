@@ -1,1 +1,0 @@
-export { adminRouter } from "./router.ts";
