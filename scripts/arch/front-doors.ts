@@ -20,15 +20,23 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import ts from "typescript";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const { values: flags } = parseArgs({
+  options: {
+    check: { type: "boolean", default: false },
+    // For the codemod's own test: another repository root, and no biome pass.
+    root: { type: "string" },
+    "no-format": { type: "boolean", default: false },
+  },
+});
+const root = path.resolve(
+  flags.root ?? path.join(path.dirname(fileURLToPath(import.meta.url)), "../.."),
+);
 const layout = JSON.parse(readFileSync(path.join(root, "scripts/arch/layout.json"), "utf8")) as {
   coreSource: string;
   infrastructure: string[];
 };
 const coreSrc = path.join(root, layout.coreSource);
 const infrastructure = new Set(layout.infrastructure);
-
-const { values: flags } = parseArgs({ options: { check: { type: "boolean", default: false } } });
 
 /** One name a deep import needs from the other domain. */
 type Need = { imported: string; local: string; typeOnly: boolean };
@@ -377,7 +385,7 @@ for (const door of frontDoors.values()) {
   touched.add(door.file);
 }
 
-if (touched.size > 0) {
+if (touched.size > 0 && !flags["no-format"]) {
   // Formats what changed and merges imports of one front door into one statement.
   const biome = path.join(root, "node_modules/.bin/biome");
   try {
