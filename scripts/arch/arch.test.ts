@@ -131,7 +131,12 @@ describe("runtimeCycles", () => {
       cruised("packages/x/c.ts", ["packages/x/a.ts"]),
       cruised("packages/x/d.ts", ["packages/x/a.ts"]),
     ]);
-    expect(cycles).toEqual([["packages/x/a.ts", "packages/x/b.ts", "packages/x/a.ts"]]);
+    expect(cycles).toEqual([
+      {
+        modules: ["packages/x/a.ts", "packages/x/b.ts", "packages/x/c.ts"],
+        loop: ["packages/x/a.ts", "packages/x/b.ts", "packages/x/a.ts"],
+      },
+    ]);
   });
 
   it("does not count a loop closed by a type-only import", () => {

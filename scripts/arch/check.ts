@@ -14,7 +14,18 @@ for (const violation of violations) {
   out(`${violation.rule.name}: ${violation.from} → ${violation.to}`);
 }
 const cycles = runtimeCycles(result.modules);
-for (const cycle of cycles) out(`no-circular: ${cycle.join(" → ")}`);
+/** core/<domain>, or the package, of a file. */
+const folderOf = (file: string) => {
+  const parts = file.split("/");
+  return parts[1] === "core" && parts[2] === "src"
+    ? `core/${parts[3]}`
+    : parts.slice(0, 2).join("/");
+};
+for (const { modules, loop } of cycles) {
+  const folders = [...new Set(modules.map(folderOf))].sort().join(", ");
+  out(`no-circular: a knot of ${modules.length} modules in ${folders}; one loop:`);
+  out(`  ${loop.join(" →\n  ")}`);
+}
 
 const document = readDoc();
 const stale = withGraph(document, mermaidGraph(result.modules)) !== document;

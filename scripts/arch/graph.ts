@@ -49,9 +49,9 @@ const isOwnSource = (source: string) =>
  * Runtime cycles: strongly connected components of the graph without type-only imports (they
  * vanish when Node strips types). dependency-cruiser's own `viaOnly` filter judges only the first
  * cycle path it finds per import, so it can miss a runtime cycle hidden behind a type import.
- * Each cycle is returned as one shortest loop through the component, first module repeated last.
+ * Each knot comes with its modules and one shortest loop through it (first module repeated last).
  */
-export function runtimeCycles(modules: CruisedModule[]): string[][] {
+export function runtimeCycles(modules: CruisedModule[]): { modules: string[]; loop: string[] }[] {
   const edges = new Map<string, string[]>();
   for (const module of modules) {
     if (!isOwnSource(module.source)) continue;
@@ -109,7 +109,9 @@ export function runtimeCycles(modules: CruisedModule[]): string[][] {
       }
     }
   }
-  return components.map((component) => shortestLoop(component, edges)).sort();
+  return components
+    .map((component) => ({ modules: component, loop: shortestLoop(component, edges) }))
+    .sort((a, b) => a.modules[0]!.localeCompare(b.modules[0]!));
 }
 
 /** The shortest loop through a component, from its first module (breadth-first). */

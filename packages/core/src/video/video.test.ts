@@ -211,9 +211,7 @@ describe("rooms", () => {
         currency: "EUR",
       },
     });
-    const { enqueueBookingEvent } = await import(
-      "../bookings/notifications/enqueue-booking-event.ts"
-    );
+    const { enqueueBookingEvent } = await import("../bookings/index.ts");
     await app.prisma.$transaction((tx) =>
       enqueueBookingEvent(
         app,
