@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { type CruisedModule, runtimeCycles } from "./graph.ts";
+import { type CruisedModule, cruise, runtimeCycles } from "./graph.ts";
 
 const codemod = fileURLToPath(new URL("./front-doors.ts", import.meta.url));
 
@@ -145,5 +145,58 @@ describe("runtimeCycles", () => {
       cruised("packages/x/b.ts", ["packages/x/a.ts", ["type-only", "import"]]),
     ]);
     expect(cycles).toEqual([]);
+  });
+});
+
+describe(".dependency-cruiser.cjs", () => {
+  it("refuses deep cross-domain imports, adapters in core, core in adapters, and cycles", () => {
+    const root = fakeRepo({
+      "tsconfig.json": JSON.stringify({
+        compilerOptions: { module: "NodeNext", allowImportingTsExtensions: true, noEmit: true },
+      }),
+      "packages/core/src/a/index.ts": 'export { deep } from "./deep.ts";\n',
+      "packages/core/src/a/deep.ts": "export const deep = 1;\n",
+      "packages/core/src/a/router.ts": "export const aRouter = {};\n",
+      "packages/core/src/a/testing/rig.ts": "export const rig = 1;\n",
+      "packages/core/src/b/deep-use.ts": 'import { deep } from "../a/deep.ts";\nexport { deep };\n',
+      "packages/core/src/b/front-door-use.ts":
+        'import { deep } from "../a/index.ts";\nexport const x = deep;\n',
+      "packages/core/src/b/router-use.ts":
+        'import { aRouter } from "../a/router.ts";\nexport const y = aRouter;\n',
+      "packages/core/src/b/rig-use.ts":
+        'import { rig } from "../a/testing/rig.ts";\nexport { rig };\n',
+      "packages/core/src/b/rig-use.test.ts": 'import { rig } from "../a/testing/rig.ts";\nrig;\n',
+      "packages/core/src/trpc/router.ts":
+        'import { aRouter } from "../a/router.ts";\nexport const app = aRouter;\n',
+      "packages/core/src/b/gateway.ts":
+        'import { gw } from "../../../../adapters/x/src/index.ts";\nexport { gw };\n',
+      "adapters/x/src/index.ts":
+        'import { deep } from "../../../packages/core/src/a/index.ts";\nexport const gw = deep;\n',
+      "packages/core/src/c/one.ts":
+        'import { two } from "./two.ts";\nexport const one = () => two;\n',
+      "packages/core/src/c/two.ts":
+        'import { one } from "./one.ts";\nexport const two = () => one;\n',
+      "packages/core/src/c/three.ts":
+        'import type { Four } from "./four.ts";\nexport type Three = Four;\nexport const three = 3;\n',
+      "packages/core/src/c/four.ts":
+        'import { three } from "./three.ts";\nexport type Four = number;\nexport const four = three;\n',
+    });
+    roots.push(root);
+
+    const result = cruise(root);
+    const broken = result.summary.violations
+      .map((violation) => `${violation.rule.name}: ${violation.from} → ${violation.to}`)
+      .sort();
+    expect(broken).toEqual([
+      "adapters-depend-on-payment-gateway-only: adapters/x/src/index.ts → packages/core/src/a/index.ts",
+      "core-depends-on-lower-packages-only: packages/core/src/b/gateway.ts → adapters/x/src/index.ts",
+      "core-domains-through-front-doors: packages/core/src/b/deep-use.ts → packages/core/src/a/deep.ts",
+      "core-routers-mounted-by-trpc-only: packages/core/src/b/router-use.ts → packages/core/src/a/router.ts",
+      "core-test-support-from-test-code-only: packages/core/src/b/rig-use.ts → packages/core/src/a/testing/rig.ts",
+    ]);
+    // one ↔ two is a runtime cycle; three ↔ four only through a type import.
+    expect(runtimeCycles(result.modules).map((knot) => knot.modules)).toEqual([
+      ["packages/core/src/c/one.ts", "packages/core/src/c/two.ts"],
+    ]);
   });
 });

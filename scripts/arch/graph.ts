@@ -4,7 +4,7 @@
  * package/domain-level Mermaid graph of docs/architecture.md (decision 025).
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -29,12 +29,17 @@ export type Violation = {
 };
 export type Cruise = { modules: CruisedModule[]; summary: { violations: Violation[] } };
 
-/** One cruise of the repository with the project's rules (cached by dependency-cruiser). */
-export function cruise(): Cruise {
+/**
+ * One cruise of the repository with the project's rules (cached by dependency-cruiser). `at` is
+ * another root to cruise with the same rules (the rules' own test).
+ */
+export function cruise(at = root): Cruise {
   const bin = path.join(root, "node_modules/.bin/depcruise");
+  const folders = cruisedFolders.filter((folder) => existsSync(path.join(at, folder)));
+  const config = path.join(root, ".dependency-cruiser.cjs");
   // Exits non-zero when a rule is broken; the JSON on stdout is complete either way.
-  const run = spawnSync(bin, [...cruisedFolders, "--output-type", "json"], {
-    cwd: root,
+  const run = spawnSync(bin, [...folders, "--config", config, "--output-type", "json"], {
+    cwd: at,
     maxBuffer: 256 * 1024 * 1024,
     encoding: "utf8",
   });
