@@ -8,7 +8,10 @@
 // their files directly. Their index.ts files compose every domain (trpc/router, jobs' list,
 // app/create-app), so a domain reaching them through index.ts would close a cycle. The list is
 // shared with the front-door codemod (scripts/arch/front-doors.ts).
-const INFRA = require("./scripts/arch/layout.json").infrastructure;
+const layout = require("./scripts/arch/layout.json");
+const INFRA = layout.infrastructure;
+// The router compositions (trpc/, admin/router.ts): the only importers of other domains' routers.
+const ROUTER_MOUNTS = layout.routerMounts;
 
 // The packages core may depend on (apps → core → these). files/email/telemetry are being moved
 // out of core into packages of their own (issue #13, infra slice).
@@ -83,18 +86,21 @@ module.exports = {
           `^packages/core/src/(${INFRA.join("|")})/`,
           "^packages/core/src/[^/]+/index\\.ts$",
           "^packages/core/src/[^/]+/testing/",
-          "^packages/core/src/[^/]+/router\\.ts$",
+          "^packages/core/src/.+/router\\.ts$",
         ],
       },
     },
     {
-      name: "core-routers-mounted-by-trpc-only",
+      name: "core-routers-only-in-router-compositions",
       severity: "error",
       comment:
-        "A domain's router.ts is mounted by trpc/router.ts only; front doors do not re-export routers, so a domain that needs another's service does not load every procedure (decision 025).",
-      from: { path: "^packages/core/src/([^/]+)/", pathNot: "^packages/core/src/trpc/" },
+        "A domain's router.ts files are mounted by trpc/ and admin/router.ts only; front doors do not re-export routers, so a domain that needs another's service does not load every procedure (decision 025).",
+      from: {
+        path: "^packages/core/src/([^/]+)/",
+        pathNot: ROUTER_MOUNTS.map((mount) => `^packages/core/src/${mount}`),
+      },
       to: {
-        path: "^packages/core/src/[^/]+/router\\.ts$",
+        path: "^packages/core/src/.+/router\\.ts$",
         pathNot: ["^packages/core/src/$1/", "^packages/core/src/trpc/"],
       },
     },

@@ -15,6 +15,7 @@ function fakeRepo(files: Record<string, string>): string {
     "scripts/arch/layout.json": JSON.stringify({
       coreSource: "packages/core/src",
       infrastructure: ["trpc"],
+      routerMounts: ["trpc/"],
     }),
     "packages/core/tsconfig.json": JSON.stringify({
       compilerOptions: {
@@ -191,7 +192,7 @@ describe(".dependency-cruiser.cjs", () => {
       "adapters-depend-on-payment-gateway-only: adapters/x/src/index.ts → packages/core/src/a/index.ts",
       "core-depends-on-lower-packages-only: packages/core/src/b/gateway.ts → adapters/x/src/index.ts",
       "core-domains-through-front-doors: packages/core/src/b/deep-use.ts → packages/core/src/a/deep.ts",
-      "core-routers-mounted-by-trpc-only: packages/core/src/b/router-use.ts → packages/core/src/a/router.ts",
+      "core-routers-only-in-router-compositions: packages/core/src/b/router-use.ts → packages/core/src/a/router.ts",
       "core-test-support-from-test-code-only: packages/core/src/b/rig-use.ts → packages/core/src/a/testing/rig.ts",
     ]);
     // one ↔ two is a runtime cycle; three ↔ four only through a type import.

@@ -6,7 +6,7 @@
  *
  * A domain is a first-level folder of packages/core/src that is not infrastructure
  * (scripts/arch/layout.json). An import from one domain's file of another domain's file other
- * than its index.ts (or its testing/ folder, or its router.ts from trpc/) is deep: it is rewritten to the other domain's
+ * than its index.ts (or its testing/ folder, or a router.ts from trpc/ or admin/router.ts) is deep: it is rewritten to the other domain's
  * index.ts, and the names it needs are added to that index.ts (types as `export type`), which is
  * created if missing. Re-run it after a merge; a second run finds nothing. The TypeScript checker
  * decides whether a name is a type and whether index.ts already exports it (perhaps renamed).
@@ -34,6 +34,7 @@ const root = path.resolve(
 const layout = JSON.parse(readFileSync(path.join(root, "scripts/arch/layout.json"), "utf8")) as {
   coreSource: string;
   infrastructure: string[];
+  routerMounts: string[];
 };
 const coreSrc = path.join(root, layout.coreSource);
 const infrastructure = new Set(layout.infrastructure);
@@ -57,6 +58,14 @@ function domainOf(file: string): string | undefined {
   return parts.length > 1 ? parts[0] : undefined;
 }
 
+/** trpc/ and admin/router.ts compose the routers of every domain (layout.json routerMounts). */
+const isRouterMount = (file: string) => {
+  const relative = path.relative(coreSrc, file).split(path.sep).join("/");
+  return layout.routerMounts.some((mount) =>
+    mount.endsWith("/") ? relative.startsWith(mount) : relative === mount,
+  );
+};
+
 const frontDoorOf = (domain: string) => path.join(coreSrc, domain, "index.ts");
 
 /** True when an import of `target` from `file` must go through the target's front door. */
@@ -65,8 +74,8 @@ function isDeep(file: string, target: string): boolean {
   const to = domainOf(target);
   if (!from || !to || from === to || infrastructure.has(to)) return false;
   if (target === frontDoorOf(to)) return false;
-  // The router composition mounts each domain's router.ts: routers stay out of front doors.
-  if (from === "trpc" && target === path.join(coreSrc, to, "router.ts")) return false;
+  // Routers are mounted by the router compositions and stay out of front doors.
+  if (path.basename(target) === "router.ts" && isRouterMount(file)) return false;
   return !path.relative(path.join(coreSrc, to), target).split(path.sep).includes("testing");
 }
 

@@ -1,11 +1,11 @@
 import { listAudit } from "../audit/index.ts";
 import { adminDisputesRouter } from "../disputes/index.ts";
 import { adminJobsRouter } from "../jobs/admin/router.ts";
-import { adminMentorsRouter } from "../mentors/index.ts";
-import { adminPaymentsRouter, adminWebhooksRouter } from "../payments/index.ts";
-import { adminPayoutsRouter } from "../payouts/index.ts";
+import { adminMentorsRouter } from "../mentors/admin/router.ts";
+import { adminPaymentsRouter, adminWebhooksRouter } from "../payments/router.ts";
+import { adminPayoutsRouter } from "../payouts/router.ts";
 import { router } from "../trpc/init.ts";
-import { adminVideoRouter } from "../video/index.ts";
+import { adminVideoRouter } from "../video/router.ts";
 import { listUsers } from "./users/list-users.ts";
 import { setRole } from "./users/set-role.ts";
 

@@ -1,8 +1,8 @@
 export {
   type BookableOption,
+  liveBookingStatuses,
   loadBookableOption,
   offeredSlots,
   unbookableReason,
 } from "./offered-slots.ts";
-export { availabilityRulesRouter } from "./rules/router.ts";
 export { groupSlotsByViewerDay } from "./slots/index.ts";

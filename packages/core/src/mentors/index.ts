@@ -1,2 +1,1 @@
-export { adminMentorsRouter } from "./admin/router.ts";
 export { loadRevenuePostings } from "./dashboard/revenue.ts";

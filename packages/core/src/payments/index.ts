@@ -16,7 +16,6 @@ export {
   settleCancelledBooking,
 } from "./refunds/refund-payment.ts";
 export { type GatewayRegistry, loadGatewayRegistry } from "./registry/index.ts";
-export { adminPaymentsRouter, adminWebhooksRouter } from "./router.ts";
 export { createDbSandboxStore } from "./sandbox/db-sandbox-store.ts";
 export { lockPayment, settlePayment } from "./settlement/settle-payment.ts";
 export { processWebhookJob, registerWebhookEventHandler } from "./webhooks/process-webhook.job.ts";

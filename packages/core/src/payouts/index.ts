@@ -7,4 +7,3 @@ export {
   requestPayout,
 } from "./payout-service.ts";
 export { reconcilePayouts, reconcilePayoutsJob } from "./reconcile-payouts.job.ts";
-export { adminPayoutsRouter } from "./router.ts";

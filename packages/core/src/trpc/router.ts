@@ -1,6 +1,6 @@
 import { accountRouter } from "../account/router.ts";
 import { adminRouter } from "../admin/router.ts";
-import { availabilityRulesRouter } from "../availability/index.ts";
+import { availabilityRulesRouter } from "../availability/rules/router.ts";
 import { mentorBlocksRouter } from "../blocks/index.ts";
 import { bookingsRouter, mentorSessionsRouter } from "../bookings/router.ts";
 import { devRouter } from "../dev/outbox.ts";
