@@ -8,6 +8,7 @@ export default defineConfig({
       "packages/*/vitest.config.ts",
       "apps/*/vitest.config.ts",
       "adapters/*/vitest.config.ts",
+      "scripts/vitest.config.ts",
     ],
     reporters: process.env.CI
       ? ["default", ["json", { outputFile: ".data/ci-test-report.json" }]]

@@ -8,7 +8,7 @@ import {
   inclusiveLine,
   vatForBase,
 } from "./document.ts";
-import { exemptDocument, line, sampleDocument, tndDocument } from "./fixtures.ts";
+import { exemptDocument, line, sampleDocument, tndDocument } from "./testing/fixtures.ts";
 
 describe("computeTotals", () => {
   test("VAT is rounded half-up once per rate, not per line", () => {

@@ -1,7 +1,7 @@
 import { test } from "vitest";
 import { computeTotals, type InvoiceDocument, type InvoiceLine } from "./document.ts";
-import { line, sampleDocument } from "./fixtures.ts";
 import { renderInvoicePdf } from "./render.ts";
+import { line, sampleDocument } from "./testing/fixtures.ts";
 
 // What issuing a document costs core: one render per invoice, credit note or payout statement
 // (fonts are parsed once per process; each render subsets and embeds them again).

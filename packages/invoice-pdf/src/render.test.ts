@@ -5,8 +5,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import type { DocumentKind, DocumentLocale, InvoiceDocument } from "./document.ts";
 import { InvoiceDocumentError } from "./document.ts";
-import { exemptDocument, sampleDocument, tndDocument } from "./fixtures.ts";
 import { renderInvoicePdf } from "./render.ts";
+import { exemptDocument, sampleDocument, tndDocument } from "./testing/fixtures.ts";
 import { flatText, inspectPdf, type PdfReport, pdfProblems } from "./testing/pdf-check.ts";
 
 const words = (text: string) => text.split(" ");

@@ -6,8 +6,11 @@ import type { AppServices } from "../app/types.ts";
 import { writeAudit } from "../audit/index.ts";
 import { isFreshSession } from "../auth/index.ts";
 import { avatarKey, avatarSizes } from "../avatars/index.ts";
-import { cancelBookingByMentee, cancelSessionByMentor } from "../bookings/cancel-booking.ts";
-import { liveBookingStatuses } from "../bookings/snapshot.ts";
+import {
+  cancelBookingByMentee,
+  cancelSessionByMentor,
+  liveBookingStatuses,
+} from "../bookings/index.ts";
 import { sendEmailQueue } from "../email/index.ts";
 import { AppError } from "../errors/index.ts";
 import { enqueue } from "../jobs/define.ts";

@@ -1,12 +1,11 @@
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMentorWithOfferings, nextMondayAt } from "../bookings/bookings.fixture.ts";
-import { holdSlot } from "../bookings/hold-slot.ts";
+import { executeRefundJob, invoiceRenderJob } from "../app/job-handlers.ts";
+import { holdSlot } from "../bookings/index.ts";
+import { createMentorWithOfferings, nextMondayAt } from "../bookings/testing/bookings.ts";
 import { errorCodeOf } from "../errors/index.ts";
-import { invoiceRenderJob } from "../invoices/render.job.ts";
-import { handlePaymentReturn } from "../payments/checkout/payment-return.ts";
-import { startBookingPayment } from "../payments/checkout/start-payment.ts";
-import { executeRefundJob } from "../payments/refunds/execute-refund.job.ts";
+
+import { handlePaymentReturn, startBookingPayment } from "../payments/index.ts";
 import {
   createPaymentsRig,
   drainJobs,

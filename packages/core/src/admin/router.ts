@@ -1,4 +1,4 @@
-import { listAudit } from "../audit/list-audit.ts";
+import { listAudit } from "../audit/index.ts";
 import { adminDisputesRouter } from "../disputes/index.ts";
 import { adminJobsRouter } from "../jobs/admin/router.ts";
 import { adminMentorsRouter } from "../mentors/admin/router.ts";

@@ -4,14 +4,13 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { handleDisputeEvent } from "../disputes/dispute-service.ts";
+import { handleDisputeEvent } from "../disputes/index.ts";
 import { defineHandler, defineQueue } from "../jobs/define.ts";
 import { handlerMapProblems } from "../jobs/handler-map.ts";
-import { createProcessWebhookJob } from "../payments/webhooks/process-webhook.job.ts";
-import { handlePayoutEvent } from "../payouts/webhook-handlers.ts";
+import { handlePayoutEvent } from "../payouts/index.ts";
 import { createTestApp } from "../testing/index.ts";
 import type { App } from "./index.ts";
-import { jobHandlers, webhookEventHandlers } from "./job-handlers.ts";
+import { createProcessWebhookJob, jobHandlers, webhookEventHandlers } from "./job-handlers.ts";
 import { jobQueues } from "./job-queues.ts";
 
 const queue = (name: string) => defineQueue({ name, schema: z.object({}), queue: {} });

@@ -2,7 +2,7 @@ import { dataExportCleanupJob, dataExportJob } from "../account/data-export.job.
 import { expireHoldJob } from "../bookings/expire-hold.job.ts";
 import { bookingNotifyJob } from "../bookings/notifications/booking-notify.job.ts";
 import { bookingReminderJob } from "../bookings/notifications/booking-reminder.job.ts";
-import { handleDisputeEvent } from "../disputes/dispute-service.ts";
+import { handleDisputeEvent } from "../disputes/index.ts";
 import { completeEndedSessionsJob } from "../earnings/complete-ended-sessions.job.ts";
 import { earningsReleaseDeadJob, releaseEarningsJob } from "../earnings/release-earnings.job.ts";
 import { sendEmailJob } from "../email/send-email.job.ts";
@@ -17,8 +17,8 @@ import {
   type WebhookEventHandlers,
 } from "../payments/webhooks/process-webhook.job.ts";
 import { executePayoutJob } from "../payouts/execute-payout.job.ts";
+import { handlePayoutEvent } from "../payouts/index.ts";
 import { reconcilePayoutsJob } from "../payouts/reconcile-payouts.job.ts";
-import { handlePayoutEvent } from "../payouts/webhook-handlers.ts";
 import { retentionJob } from "../retention/retention.job.ts";
 import { processCallbackJob } from "../video/callbacks/process-callback.job.ts";
 import { closeRoomJob } from "../video/close-room.job.ts";
@@ -64,3 +64,29 @@ export const jobHandlers: readonly AnyJobHandler<JobServices>[] = [
   eventDeliverJob,
   eventDeliverDeadJob,
 ];
+
+/** The handlers by name, for tests of one domain that drain another domain's queue. */
+export {
+  bookingNotifyJob,
+  bookingReminderJob,
+  closeRoomJob,
+  completeEndedSessionsJob,
+  createProcessWebhookJob,
+  dataExportCleanupJob,
+  dataExportJob,
+  earningsReleaseDeadJob,
+  eventDeliverDeadJob,
+  eventDeliverJob,
+  executePayoutJob,
+  executeRefundJob,
+  expireHoldJob,
+  expirePaymentJob,
+  invoiceCleanupTempJob,
+  invoiceRenderJob,
+  openRoomJob,
+  processCallbackJob,
+  reconcilePayoutsJob,
+  releaseEarningsJob,
+  retentionJob,
+  sendEmailJob,
+};

@@ -1,26 +1,18 @@
-import { dataExportCleanupQueue, dataExportQueue } from "../account/data-export.queue.ts";
-import { expireHoldQueue } from "../bookings/expire-hold.queue.ts";
-import { bookingNotifyQueue } from "../bookings/notifications/booking-notify.queue.ts";
-import { bookingReminderQueue } from "../bookings/notifications/booking-reminder.queue.ts";
-import { completeEndedSessionsQueue } from "../earnings/complete-ended-sessions.queue.ts";
+import { dataExportCleanupQueue, dataExportQueue } from "../account/index.ts";
+import { bookingNotifyQueue, bookingReminderQueue, expireHoldQueue } from "../bookings/index.ts";
 import {
+  completeEndedSessionsQueue,
   earningsReleaseDeadQueue,
   releaseEarningsQueue,
-} from "../earnings/release-earnings.queue.ts";
-import { sendEmailQueue } from "../email/send-email.queue.ts";
-import { eventDeliverDeadQueue, eventDeliverQueue } from "../events/deliver.queue.ts";
-import { invoiceCleanupTempQueue } from "../invoices/cleanup-temp.queue.ts";
-import { invoiceRenderQueue } from "../invoices/render.queue.ts";
+} from "../earnings/index.ts";
+import { sendEmailQueue } from "../email/index.ts";
+import { eventDeliverDeadQueue, eventDeliverQueue } from "../events/index.ts";
+import { invoiceCleanupTempQueue, invoiceRenderQueue } from "../invoices/index.ts";
 import type { QueueContract } from "../jobs/define.ts";
-import { expirePaymentQueue } from "../payments/checkout/expire-payment.queue.ts";
-import { executeRefundQueue } from "../payments/refunds/execute-refund.queue.ts";
-import { processWebhookQueue } from "../payments/webhooks/process-webhook.queue.ts";
-import { executePayoutQueue } from "../payouts/execute-payout.queue.ts";
-import { reconcilePayoutsQueue } from "../payouts/reconcile-payouts.queue.ts";
-import { retentionQueue } from "../retention/retention.queue.ts";
-import { processCallbackQueue } from "../video/callbacks/process-callback.queue.ts";
-import { closeRoomQueue } from "../video/close-room.queue.ts";
-import { openRoomQueue } from "../video/open-room.queue.ts";
+import { executeRefundQueue, expirePaymentQueue, processWebhookQueue } from "../payments/index.ts";
+import { executePayoutQueue, reconcilePayoutsQueue } from "../payouts/index.ts";
+import { retentionQueue } from "../retention/index.ts";
+import { closeRoomQueue, openRoomQueue, processCallbackQueue } from "../video/index.ts";
 
 /**
  * Every queue core declares, from the contracts alone (no handler is imported): what both web

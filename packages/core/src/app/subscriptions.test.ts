@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cancelBookingByMentee, cancelSessionByMentor } from "../bookings/cancel-booking.ts";
-import { handlePaymentReturn } from "../payments/checkout/payment-return.ts";
-import { startBookingPayment } from "../payments/checkout/start-payment.ts";
+import { cancelBookingByMentee, cancelSessionByMentor } from "../bookings/index.ts";
+import { handlePaymentReturn, startBookingPayment } from "../payments/index.ts";
 import { createPaymentsRig } from "../payments/testing/payments-rig.ts";
 import { subscriptions } from "./subscriptions.ts";
 

@@ -3,8 +3,8 @@ import {
   bookingConfirmed,
   bookingMoved,
   confirmPaidBooking,
+  notifyBookingEvent,
 } from "../bookings/index.ts";
-import { notifyBookingEvent } from "../bookings/notifications/enqueue-booking-event.ts";
 import {
   createEventRouting,
   type EventRouting,
@@ -12,7 +12,12 @@ import {
   onEvent,
 } from "../events/index.ts";
 import { enqueueCreditNoteForRefund, enqueueInvoiceForPayment } from "../invoices/index.ts";
-import { paymentRefunded, paymentSettled, refundMentorNoShow } from "../payments/index.ts";
+import {
+  paymentRefunded,
+  paymentSettled,
+  refundMentorNoShow,
+  settleCancelledBooking,
+} from "../payments/index.ts";
 import { attendanceRecorded, scheduleVideoRoom } from "../video/index.ts";
 import type { AppServices } from "./types.ts";
 
@@ -56,6 +61,23 @@ export const subscriptions = [
         tx,
         "confirmed",
         { ...event.data, status: "CONFIRMED" },
+        new Date(event.occurredAt),
+      ),
+  ),
+  // A cancelled booking's money, in the cancelling commit: an open checkout closes, a paid one is
+  // refunded in full (REFUND_DESTINATION). Before the e-mail, which states the refund.
+  inTransactionOf(
+    bookingCancelled,
+    "payments.settle-cancelled-booking",
+    (event, services: AppServices, tx) =>
+      settleCancelledBooking(
+        services,
+        tx,
+        {
+          bookingId: event.data.bookingId,
+          reason: event.data.refundReason,
+          requestedById: event.data.cancelledById,
+        },
         new Date(event.occurredAt),
       ),
   ),

@@ -7,9 +7,9 @@ import type { Pool } from "pg";
 import type { PgBoss } from "pg-boss";
 import type { Auth } from "../auth/index.ts";
 import type { Config } from "../config/index.ts";
-import type { EventRouting } from "../events/routing.ts";
+import type { EventRouting } from "../events/index.ts";
 import type { Logger } from "../logger/index.ts";
-import type { GatewayRegistry } from "../payments/registry/index.ts";
+import type { GatewayRegistry } from "../payments/index.ts";
 import type { RateLimits } from "../rate-limits/index.ts";
 
 /** The services one process shares: built once at start by createApp, closed at exit. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser } from "../bookings/bookings.fixture.ts";
+import { createUser } from "../bookings/testing/bookings.ts";
 import { errorCodeOf } from "../errors/index.ts";
-import { startBookingPayment } from "../payments/checkout/start-payment.ts";
+import { startBookingPayment } from "../payments/index.ts";
 import { createPaymentsRig } from "../payments/testing/payments-rig.ts";
 import { ADMIN_IP, callerAs, createAdmin } from "../payouts/testing/payouts-rig.ts";
 

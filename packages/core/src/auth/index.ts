@@ -5,6 +5,7 @@ export {
   SET_PASSWORD_PATH,
 } from "./admin-setup-link.ts";
 export { type Auth, type AuthDeps, type AuthSession, createAuth } from "./auth.ts";
+export { accountsConfig, authConfig, DEV_AUTH_SECRET } from "./config.ts";
 export { MAX_PASSKEY_NAME_LENGTH } from "./passkeys.ts";
 export { authResponse } from "./rate-limit-hooks.ts";
 export { safeRedirectPath } from "./redirect.ts";

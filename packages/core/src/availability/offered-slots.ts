@@ -1,7 +1,12 @@
 import type { Db, Prisma } from "@mentora/db";
 import { IANAZone } from "luxon";
-import { liveBookingStatuses } from "../bookings/snapshot.ts";
 import { computeSlots, type DateOverride, type IsoWeekday, type Slot } from "./slots/index.ts";
+
+/**
+ * Bookings that hold a place: a held one until its expiry, a confirmed one until the end.
+ * Declared here, below bookings (which re-exports it), so availability needs nothing of bookings.
+ */
+export const liveBookingStatuses = ["PENDING_PAYMENT", "CONFIRMED"] as const;
 
 type Reader = Db | Prisma.TransactionClient;
 

@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { detectImageType } from "./detect-image-type.ts";
-import { solidPng } from "./test-helpers/images.ts";
+import { solidPng } from "./testing/images.ts";
 
 describe("detectImageType", () => {
   it("recognises JPEG, PNG and WebP by their bytes", async () => {

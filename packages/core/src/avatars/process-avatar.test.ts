@@ -12,7 +12,7 @@ import {
   sidewaysJpeg,
   solidPng,
   webpChunkNames,
-} from "./test-helpers/images.ts";
+} from "./testing/images.ts";
 
 async function refusal(bytes: Uint8Array): Promise<AvatarErrorCode> {
   const error = await processAvatar(bytes).then(

@@ -7,7 +7,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AvatarError } from "./avatar-error.ts";
 import { storeAvatar } from "./store-avatar.ts";
-import { blue, solidPng } from "./test-helpers/images.ts";
+import { blue, solidPng } from "./testing/images.ts";
 
 describe("storeAvatar", () => {
   let rootDir: string;

@@ -3,7 +3,6 @@ import type { AppServices } from "../app/types.ts";
 import { AppError } from "../errors/index.ts";
 import { recordEvent } from "../events/index.ts";
 import { ledgerTransactionOptions } from "../ledger/index.ts";
-import { settleCancelledBooking } from "../payments/refunds/refund-payment.ts";
 import { bookingCancelled } from "./events.ts";
 import { releaseSessionIfEmpty } from "./release-session.ts";
 import { liveBookingStatuses } from "./snapshot.ts";
@@ -50,15 +49,17 @@ export async function cancelBookingByMentee(
     });
     if (count === 0) throw new AppError("BOOKING_NOT_CANCELLABLE");
     await releaseSessionIfEmpty(tx, booking.sessionId, "cancelled by mentee", now);
-    // Inside the free-cancellation window (checked above): a full refund, per REFUND_DESTINATION.
-    await settleCancelledBooking(
+    const updated = await tx.booking.findUniqueOrThrow({ where: { id: booking.id } });
+    // Inside the free-cancellation window (checked above): payments refunds in full, per
+    // REFUND_DESTINATION, in this transaction (its subscriber to booking.cancelled).
+    await recordCancelled(
       services,
       tx,
-      { bookingId: booking.id, reason: "cancelled by the mentee", requestedById: input.menteeId },
+      updated,
+      booking.session.startsAt,
+      { reason: "cancelled by the mentee", requestedById: input.menteeId },
       now,
     );
-    const updated = await tx.booking.findUniqueOrThrow({ where: { id: booking.id } });
-    await recordCancelled(services, tx, updated, booking.session.startsAt, now);
   }, ledgerTransactionOptions);
 }
 
@@ -117,30 +118,33 @@ export async function cancelSessionInTransaction(
     data: { status: "CANCELLED", cancelledAt: now, cancelReason: input.reason ?? "cancelled" },
   });
   if (guarded.count === 0) throw new AppError("BOOKING_NOT_CANCELLABLE");
+  const refund = {
+    reason: input.reason ? `cancelled by the mentor: ${input.reason}` : "cancelled by the mentor",
+    requestedById: input.byAdminId ?? input.mentorId,
+  };
   for (const booking of live) {
-    await settleCancelledBooking(
+    await recordCancelled(
       services,
       tx,
-      {
-        bookingId: booking.id,
-        reason: input.reason
-          ? `cancelled by the mentor: ${input.reason}`
-          : "cancelled by the mentor",
-        requestedById: input.byAdminId ?? input.mentorId,
-      },
+      { ...booking, status: "CANCELLED" },
+      session.startsAt,
+      refund,
       now,
     );
-    await recordCancelled(services, tx, { ...booking, status: "CANCELLED" }, session.startsAt, now);
   }
   return { cancelledBookings: count };
 }
 
-/** booking.cancelled, in the cancelling transaction (its subscribers tell the people). */
+/**
+ * booking.cancelled, in the cancelling transaction: its subscribers settle the money (refund in
+ * full, close an open checkout) and tell the people.
+ */
 function recordCancelled(
   services: AppServices,
   tx: Prisma.TransactionClient,
   booking: { id: string; sessionId: string; status: string; scheduleVersion: number },
   startsAt: Date,
+  refund: { reason: string; requestedById: string },
   now: Date,
 ) {
   return recordEvent(
@@ -153,6 +157,8 @@ function recordCancelled(
         status: booking.status,
         scheduleVersion: booking.scheduleVersion,
         startsAt: startsAt.toISOString(),
+        refundReason: refund.reason,
+        cancelledById: refund.requestedById,
       },
       now,
     ),

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../app/index.ts";
 import { errorCodeOf } from "../errors/index.ts";
 import { createTestApp } from "../testing/index.ts";
-import { createMentorWithOfferings, createUser, nextMondayAt } from "./bookings.fixture.ts";
 import { cancelBookingByMentee, cancelSessionByMentor } from "./cancel-booking.ts";
 import { holdSlot } from "./hold-slot.ts";
 import { rescheduleSession } from "./reschedule-session.ts";
+import { createMentorWithOfferings, createUser, nextMondayAt } from "./testing/bookings.ts";
 
 let app: App;
 beforeAll(async () => {

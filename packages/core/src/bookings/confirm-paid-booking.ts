@@ -1,7 +1,7 @@
 import type { Prisma } from "@mentora/db";
 import type { AppServices } from "../app/types.ts";
 import { type EventOf, recordEvent } from "../events/index.ts";
-import type { paymentSettled } from "../payments/events.ts";
+import type { paymentSettled } from "../payments/index.ts";
 import { bookingConfirmed } from "./events.ts";
 
 /**

@@ -17,11 +17,19 @@ export const bookingConfirmed = defineEvent({
   key: (data) => [data.bookingId],
 });
 
-/** A booking was cancelled (by its mentee, its mentor or an admin), refunds already recorded. */
+/**
+ * A booking was cancelled (by its mentee, its mentor or an admin). Payments settles it in the
+ * same transaction: `refundReason` goes on the refund, `cancelledById` is who asked.
+ */
 export const bookingCancelled = defineEvent({
   type: "booking.cancelled",
   version: 1,
-  schema: z.object({ ...bookingRef, status: z.string() }),
+  schema: z.object({
+    ...bookingRef,
+    status: z.string(),
+    refundReason: z.string(),
+    cancelledById: z.string(),
+  }),
   key: (data) => [data.bookingId],
 });
 

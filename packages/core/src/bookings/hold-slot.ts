@@ -6,12 +6,12 @@ import {
   loadBookableOption,
   offeredSlots,
   unbookableReason,
-} from "../availability/offered-slots.ts";
+} from "../availability/index.ts";
 import { isBlocked } from "../blocks/index.ts";
 import { pgErrorCode } from "../db/pg-error.ts";
 import { AppError } from "../errors/index.ts";
 import { recordEvent } from "../events/index.ts";
-import { hashInvitationToken } from "../invitations/token.ts";
+import { hashInvitationToken } from "../invitations/index.ts";
 import { enqueue } from "../jobs/define.ts";
 import { bookingConfirmed } from "./events.ts";
 import { expireHoldQueue } from "./expire-hold.queue.ts";

@@ -1,2 +1,15 @@
+export {
+  cancelBookingByMentee,
+  cancelSessionByMentor,
+  cancelSessionInTransaction,
+} from "./cancel-booking.ts";
+export { bookingsConfig } from "./config.ts";
 export { confirmPaidBooking } from "./confirm-paid-booking.ts";
 export { bookingCancelled, bookingConfirmed, bookingExpired, bookingMoved } from "./events.ts";
+export { expireHold } from "./expire-hold.job.ts";
+export { expireHoldQueue } from "./expire-hold.queue.ts";
+export { holdSlot } from "./hold-slot.ts";
+export { bookingNotifyQueue } from "./notifications/booking-notify.queue.ts";
+export { bookingReminderQueue } from "./notifications/booking-reminder.queue.ts";
+export { notifyBookingEvent } from "./notifications/enqueue-booking-event.ts";
+export { liveBookingStatuses } from "./snapshot.ts";

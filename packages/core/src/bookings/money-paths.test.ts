@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../app/index.ts";
 import { errorCodeOf } from "../errors/index.ts";
-import { hashInvitationToken } from "../invitations/token.ts";
+import { hashInvitationToken } from "../invitations/index.ts";
 import { contextFor, createTestApp } from "../testing/index.ts";
 import { createCaller } from "../trpc/router.ts";
-import { createMentorWithOfferings, createUser, nextMondayAt } from "./bookings.fixture.ts";
 import { holdSlot } from "./hold-slot.ts";
+import { createMentorWithOfferings, createUser, nextMondayAt } from "./testing/bookings.ts";
 
 let app: App;
 beforeAll(async () => {

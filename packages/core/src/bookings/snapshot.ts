@@ -19,5 +19,5 @@ export const bookingInclude = {
 
 export type BookingWithSession = Prisma.BookingGetPayload<{ include: typeof bookingInclude }>;
 
-/** Bookings that hold a place: a held one until its expiry, a confirmed one until the end. */
-export const liveBookingStatuses = ["PENDING_PAYMENT", "CONFIRMED"] as const;
+/** Bookings that hold a place (declared by availability, which counts free places). */
+export { liveBookingStatuses } from "../availability/index.ts";

@@ -1,5 +1,5 @@
 import { defineConfigSlice, optionalString } from "../config/slice.ts";
-import { parseTrustedProxies } from "./index.ts";
+import { parseTrustedProxies } from "./client-ip.ts";
 
 /** Rate limits and client IP (issue #11): which proxies' forwarded addresses to believe. */
 export const networkConfig = defineConfigSlice({

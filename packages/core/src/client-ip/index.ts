@@ -6,3 +6,4 @@ export {
   type TrustedProxies,
   withClientIpHeader,
 } from "./client-ip.ts";
+export { networkConfig } from "./config.ts";

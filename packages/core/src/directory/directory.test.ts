@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../app/index.ts";
 import { errorCodeOf } from "../errors/index.ts";
-import { createUser, giveSkills } from "../mentors/mentors.fixture.ts";
+import { createUser, giveSkills } from "../mentors/testing/mentors.ts";
 import { callerFor, createTestApp } from "../testing/index.ts";
 import { searchDirectory } from "./search-service.ts";
 

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { appError } from "../errors/index.ts";
-import { avatarUrl } from "../profiles/avatar-url.ts";
-import { skillsSelect, skillTag, skillTagsOf } from "../profiles/profile-view.ts";
+import { avatarUrl, skillsSelect, skillTag, skillTagsOf } from "../profiles/index.ts";
 import { isTimeZone } from "../trpc/context.ts";
 import { publicProcedure } from "../trpc/init.ts";
 import { priceRange, priceRangesOf, publicMentorWhere } from "./public-mentor.ts";

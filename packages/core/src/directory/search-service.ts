@@ -1,8 +1,7 @@
 import type { Db, Prisma } from "@mentora/db";
-import { type BookableOption, offeredSlots } from "../availability/offered-slots.ts";
+import { type BookableOption, offeredSlots } from "../availability/index.ts";
 import type { Logger } from "../logger/index.ts";
-import { avatarUrl } from "../profiles/avatar-url.ts";
-import { skillsSelect, skillTagsOf } from "../profiles/profile-view.ts";
+import { avatarUrl, skillsSelect, skillTagsOf } from "../profiles/index.ts";
 import { decodeCursor, encodeCursor } from "../trpc/keyset-cursor.ts";
 import { cursorPage } from "../trpc/pagination.ts";
 import { type PriceRange, priceRangesOf, publicMentorWhere } from "./public-mentor.ts";

@@ -1,8 +1,6 @@
 import { z } from "zod";
-import { currencySchema, priceMinorSchema } from "../offerings/currency.ts";
-import { isLanguageCode } from "../profiles/languages.ts";
-import { skillTag } from "../profiles/profile-view.ts";
-import { slugifySkill } from "../profiles/skills.ts";
+import { currencySchema, priceMinorSchema } from "../offerings/index.ts";
+import { isLanguageCode, skillTag, slugifySkill } from "../profiles/index.ts";
 import { publicProcedure } from "../trpc/init.ts";
 import { cursorInput } from "../trpc/keyset-cursor.ts";
 import { pageInput } from "../trpc/pagination.ts";

@@ -1,5 +1,5 @@
 import type { Db, Prisma } from "@mentora/db";
-import type { BookableOption } from "../availability/offered-slots.ts";
+import type { BookableOption } from "../availability/index.ts";
 import { sellableOptionWhere } from "./public-mentor.ts";
 
 type Reader = Db | Prisma.TransactionClient;

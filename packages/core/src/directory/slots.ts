@@ -1,10 +1,10 @@
 import { z } from "zod";
 import {
+  groupSlotsByViewerDay,
   loadBookableOption,
   offeredSlots,
   unbookableReason,
-} from "../availability/offered-slots.ts";
-import { groupSlotsByViewerDay } from "../availability/slots/index.ts";
+} from "../availability/index.ts";
 import { appError } from "../errors/index.ts";
 import { publicProcedure } from "../trpc/init.ts";
 

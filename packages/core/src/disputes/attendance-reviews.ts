@@ -1,11 +1,11 @@
 import { fromPrisma } from "pg-boss";
 import { z } from "zod";
-import { auditActorOf, writeAudit } from "../audit/audit-log.ts";
-import { releaseEarningsQueue } from "../earnings/release-earnings.queue.ts";
+import { auditActorOf, writeAudit } from "../audit/index.ts";
+import { releaseEarningsQueue } from "../earnings/index.ts";
 import { AppError } from "../errors/index.ts";
 import { enqueue } from "../jobs/define.ts";
 import { ledgerTransactionOptions } from "../ledger/index.ts";
-import { refundPaymentInTransaction } from "../payments/refunds/refund-payment.ts";
+import { refundPaymentInTransaction } from "../payments/index.ts";
 import { adminProcedure } from "../trpc/init.ts";
 
 const reviewRow = z.object({

@@ -2,7 +2,7 @@ import type { Prisma } from "@mentora/db";
 import type { GatewayWebhookEvent } from "@mentora/payment-gateway";
 import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../app/types.ts";
-import { releaseEarningsQueue } from "../earnings/release-earnings.queue.ts";
+import { releaseEarningsQueue } from "../earnings/index.ts";
 import { enqueue } from "../jobs/define.ts";
 import {
   earningsReleaseKey,
@@ -12,8 +12,8 @@ import {
   postDisputeLoss,
   unfreezeDisputedShare,
 } from "../ledger/index.ts";
-import { lockPayment } from "../payments/settlement/settle-payment.ts";
-import { alertAdmins } from "../telemetry/admin-alert.ts";
+import { lockPayment } from "../payments/index.ts";
+import { alertAdmins } from "../telemetry/index.ts";
 
 type Tx = Prisma.TransactionClient;
 type DisputeEvent = Extract<GatewayWebhookEvent, { type: "dispute.opened" | "dispute.closed" }>;

@@ -1,12 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { earningsReleaseDeadJob, releaseEarningsJob } from "../app/job-handlers.ts";
 import { jobQueues } from "../app/job-queues.ts";
-import { completeSession } from "../earnings/complete-session.ts";
-import {
-  earningsReleaseDeadJob,
-  releaseBookingEarnings,
-  releaseEarningsJob,
-} from "../earnings/release-earnings.job.ts";
+import { completeSession, releaseBookingEarnings } from "../earnings/index.ts";
 import { errorCodeOf } from "../errors/index.ts";
 import { createQueues } from "../jobs/index.ts";
 import {
@@ -16,10 +12,8 @@ import {
   platformFee,
   reservePayout,
 } from "../ledger/index.ts";
-import { loadRevenuePostings } from "../mentors/dashboard/revenue.ts";
-import { handlePaymentReturn } from "../payments/checkout/payment-return.ts";
-import { startBookingPayment } from "../payments/checkout/start-payment.ts";
-import { refundPayment } from "../payments/refunds/refund-payment.ts";
+import { loadRevenuePostings } from "../mentors/index.ts";
+import { handlePaymentReturn, refundPayment, startBookingPayment } from "../payments/index.ts";
 import { createPaymentsRig, ledgerIsBalanced } from "../payments/testing/payments-rig.ts";
 import { callerAs, createAdmin, setSandboxMethod } from "../payouts/testing/payouts-rig.ts";
 import { handleDisputeEvent } from "./dispute-service.ts";

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cancelSessionByMentor } from "../bookings/cancel-booking.ts";
+import { cancelSessionByMentor } from "../bookings/index.ts";
 import { accounts, balanceOf, platformFee } from "../ledger/index.ts";
-import { startBookingPayment } from "../payments/checkout/start-payment.ts";
-import { refundPayment } from "../payments/refunds/refund-payment.ts";
+import { refundPayment, startBookingPayment } from "../payments/index.ts";
 import { createPaymentsRig, ledgerIsBalanced } from "../payments/testing/payments-rig.ts";
 import { completeEndedSessions } from "./complete-ended-sessions.job.ts";
 import { completeSession } from "./complete-session.ts";

@@ -2,7 +2,7 @@ import type { AppServices } from "../app/types.ts";
 import { recordEvent } from "../events/index.ts";
 import { defineHandler } from "../jobs/define.ts";
 import { ledgerTransactionOptions, releaseBookingShare } from "../ledger/index.ts";
-import { alertAdmins } from "../telemetry/admin-alert.ts";
+import { alertAdmins } from "../telemetry/index.ts";
 import { earningsReleased } from "./events.ts";
 import { earningsReleaseDeadQueue, releaseEarningsQueue } from "./release-earnings.queue.ts";
 

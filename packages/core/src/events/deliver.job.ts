@@ -1,6 +1,6 @@
 import type { AppServices } from "../app/types.ts";
 import { defineHandler } from "../jobs/define.ts";
-import { alertAdmins } from "../telemetry/admin-alert.ts";
+import { alertAdmins } from "../telemetry/index.ts";
 import { eventDeliverDeadQueue, eventDeliverQueue } from "./deliver.queue.ts";
 
 export const eventDeliverJob = defineHandler(

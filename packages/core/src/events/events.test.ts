@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { App } from "../app/index.ts";
-import { createUser } from "../bookings/bookings.fixture.ts";
+import { createUser } from "../bookings/testing/bookings.ts";
 import { createJobRunner } from "../jobs/runner.ts";
 import { drainJobs } from "../payments/testing/payments-rig.ts";
 import { createTestApp } from "../testing/index.ts";

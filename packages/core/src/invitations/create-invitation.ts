@@ -2,10 +2,10 @@ import { renderInvitationEmail } from "@mentora/email";
 import { isLocale, type Locale } from "@mentora/i18n";
 import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../app/types.ts";
-import { sendEmailQueue } from "../email/send-email.queue.ts";
+import { sendEmailQueue } from "../email/index.ts";
 import { AppError } from "../errors/index.ts";
 import { enqueue } from "../jobs/define.ts";
-import { formatMinorAmount } from "../offerings/currency.ts";
+import { formatMinorAmount } from "../offerings/index.ts";
 import {
   type InvitationOutput,
   invitationInclude,

@@ -3,14 +3,14 @@ import { renderInvitationEmail } from "@mentora/email";
 import { translate } from "@mentora/i18n";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../app/index.ts";
-import { formatMinorAmount } from "../offerings/currency.ts";
+import { formatMinorAmount } from "../offerings/index.ts";
 import {
   createPlainUser,
   createSessionWithBookings,
   invalidFields,
   outcome,
   signUpMentor,
-} from "../offerings/test-helpers.ts";
+} from "../offerings/testing/offerings.ts";
 import {
   callerFor,
   createTestApp,

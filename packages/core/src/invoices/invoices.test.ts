@@ -11,14 +11,17 @@ import path from "node:path";
 import type { InvoiceDocument } from "@mentora/invoice-pdf/document";
 import { inspectPdf, pdfProblems } from "@mentora/invoice-pdf/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createUser } from "../bookings/bookings.fixture.ts";
-import { cancelBookingByMentee } from "../bookings/cancel-booking.ts";
-import { bookingNotifyJob } from "../bookings/notifications/booking-notify.job.ts";
+import { bookingNotifyJob } from "../app/job-handlers.ts";
+import { cancelBookingByMentee } from "../bookings/index.ts";
+import { createUser } from "../bookings/testing/bookings.ts";
 import { loadConfig } from "../config/index.ts";
-import { handlePaymentReturn } from "../payments/checkout/payment-return.ts";
-import { startBookingPayment, startWalletTopUp } from "../payments/checkout/start-payment.ts";
-import { refundPayment } from "../payments/refunds/refund-payment.ts";
-import { settlePayment } from "../payments/settlement/settle-payment.ts";
+import {
+  handlePaymentReturn,
+  refundPayment,
+  settlePayment,
+  startBookingPayment,
+  startWalletTopUp,
+} from "../payments/index.ts";
 import { createPaymentsRig, drainJobs, fundWallet } from "../payments/testing/payments-rig.ts";
 import { contextFor, deliverQueuedEmails, signUpVerifiedUser } from "../testing/index.ts";
 import { createCaller } from "../trpc/router.ts";

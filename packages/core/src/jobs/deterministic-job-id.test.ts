@@ -1,7 +1,7 @@
 import { fromPrisma } from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../app/index.ts";
-import { sendEmailQueue } from "../email/send-email.queue.ts";
+import { sendEmailQueue } from "../email/index.ts";
 import { createTestApp } from "../testing/index.ts";
 import { deterministicJobId } from "./deterministic-job-id.ts";
 

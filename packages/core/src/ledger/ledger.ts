@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db, Prisma } from "@mentora/db";
 import { AppError } from "../errors/index.ts";
-import { isSupportedCurrency } from "../offerings/currency.ts";
+import { isSupportedCurrency } from "../offerings/index.ts";
 
 /**
  * The double-entry ledger. Every money movement is one transaction whose entries sum to zero

@@ -1,4 +1,5 @@
 import { AppError } from "../errors/index.ts";
+import { type Clawback, clawbackEntries } from "./clawback.ts";
 import {
   type AccountRef,
   accounts,
@@ -7,7 +8,6 @@ import {
   type PostedTransaction,
   postTransaction,
 } from "./ledger.ts";
-import { type Clawback, clawbackEntries } from "./mentor-earnings.ts";
 
 /**
  * Money movements built on postTransaction. Each takes the root client or the caller's

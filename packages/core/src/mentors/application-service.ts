@@ -1,5 +1,5 @@
 import type { AppServices } from "../app/types.ts";
-import { type AuditActor, writeAudit } from "../audit/audit-log.ts";
+import { type AuditActor, writeAudit } from "../audit/index.ts";
 import { AppError } from "../errors/index.ts";
 
 export type ProfileField = "headline" | "bio" | "skills" | "languages" | "timezone";

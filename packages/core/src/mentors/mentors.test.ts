@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../app/index.ts";
 import { errorCodeOf } from "../errors/index.ts";
 import { callerFor, createTestApp, signUpVerifiedUser } from "../testing/index.ts";
-import { completeProfile, createUser, giveSkills } from "./mentors.fixture.ts";
+import { completeProfile, createUser, giveSkills } from "./testing/mentors.ts";
 
 async function failure(promise: Promise<unknown>): Promise<{ code: string; details?: unknown }> {
   try {

@@ -7,7 +7,7 @@ import {
   invalidFields,
   outcome,
   signUpMentor,
-} from "./test-helpers.ts";
+} from "./testing/offerings.ts";
 
 type Mentor = Awaited<ReturnType<typeof signUpMentor>>;
 type CreateInput = Parameters<Mentor["caller"]["offerings"]["create"]>[0];

@@ -1,5 +1,5 @@
 import type { Db, Prisma } from "@mentora/db";
-import { liveBookingStatuses } from "../bookings/snapshot.ts";
+import { liveBookingStatuses } from "../bookings/index.ts";
 import { pgErrorCode } from "../db/pg-error.ts";
 import { AppError } from "../errors/index.ts";
 import { type OfferingWithOptions, offeringInclude } from "./offering-output.ts";

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createUser, nextMondayAt } from "../bookings/bookings.fixture.ts";
-import { cancelBookingByMentee, cancelSessionByMentor } from "../bookings/cancel-booking.ts";
-import { holdSlot } from "../bookings/hold-slot.ts";
+import { cancelBookingByMentee, cancelSessionByMentor, holdSlot } from "../bookings/index.ts";
+import { createUser, nextMondayAt } from "../bookings/testing/bookings.ts";
 import { errorCodeOf } from "../errors/index.ts";
 import { accounts, balanceOf } from "../ledger/index.ts";
 import { callerFor, contextFor } from "../testing/index.ts";

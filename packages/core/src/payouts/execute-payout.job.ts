@@ -1,7 +1,7 @@
 import { isGatewayError } from "@mentora/payment-gateway";
 import type { AppServices } from "../app/types.ts";
 import { defineHandler } from "../jobs/define.ts";
-import { callGateway } from "../payments/gateway-call.ts";
+import { callGateway } from "../payments/index.ts";
 import { executePayoutQueue } from "./execute-payout.queue.ts";
 import { gatewayDestinationOf, methodFromRow } from "./method.ts";
 import { applyProviderPayout, failPayout } from "./payout-service.ts";

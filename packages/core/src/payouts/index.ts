@@ -1,4 +1,5 @@
 export { type AdminPayoutFilters, adminPayoutFilters, payoutsCsv } from "./admin/list-payouts.ts";
+export { payoutsConfig } from "./config.ts";
 export { payoutFailed, payoutPaid } from "./events.ts";
 export { executePayout } from "./execute-payout.job.ts";
 export { executePayoutQueue } from "./execute-payout.queue.ts";
@@ -10,3 +11,4 @@ export {
 } from "./payout-service.ts";
 export { reconcilePayouts } from "./reconcile-payouts.job.ts";
 export { reconcilePayoutsQueue } from "./reconcile-payouts.queue.ts";
+export { handlePayoutEvent } from "./webhook-handlers.ts";

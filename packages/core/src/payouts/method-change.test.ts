@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sendEmailJob } from "../email/send-email.job.ts";
+import { sendEmailJob } from "../app/job-handlers.ts";
+
 import { AppError, errorCodeOf } from "../errors/index.ts";
 import {
   createPaymentsRig,

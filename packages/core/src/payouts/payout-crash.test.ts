@@ -6,7 +6,7 @@ import { type App, createApp } from "../app/index.ts";
 import { loadConfig } from "../config/index.ts";
 import { createJobRunner } from "../jobs/runner.ts";
 import { createLogger } from "../logger/index.ts";
-import type { GatewayRegistry } from "../payments/registry/index.ts";
+import type { GatewayRegistry } from "../payments/index.ts";
 import {
   createPaymentsRig,
   drainJobs,

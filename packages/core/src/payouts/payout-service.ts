@@ -3,7 +3,7 @@ import type { Prisma } from "@mentora/db";
 import { idempotencyKey, type ProviderPayout } from "@mentora/payment-gateway";
 import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../app/types.ts";
-import { type AuditActor, writeAudit } from "../audit/audit-log.ts";
+import { type AuditActor, writeAudit } from "../audit/index.ts";
 import { AppError, errorCodeOf } from "../errors/index.ts";
 import { recordEvent } from "../events/index.ts";
 import { issuePayoutStatement } from "../invoices/index.ts";
@@ -14,7 +14,7 @@ import {
   releasePayout,
   reservePayout,
 } from "../ledger/index.ts";
-import { isSupportedCurrency } from "../offerings/currency.ts";
+import { isSupportedCurrency } from "../offerings/index.ts";
 import { payoutFailed, payoutPaid } from "./events.ts";
 import { executePayoutQueue } from "./execute-payout.queue.ts";
 import { destinationJsonOf, gatewayIdOf, methodFromRow, type PayoutMethodValue } from "./method.ts";

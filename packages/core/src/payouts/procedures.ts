@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { auditActorOf } from "../audit/audit-log.ts";
+import { auditActorOf } from "../audit/index.ts";
 import { type AccountRef, accounts, balancesOf } from "../ledger/index.ts";
 import { mentorProcedure, requireFreshSession } from "../trpc/init.ts";
 import { cursorPage, pageArgs, pageInput, pageOutput } from "../trpc/pagination.ts";

@@ -1,6 +1,6 @@
 import type { AppServices } from "../app/types.ts";
 import { defineHandler } from "../jobs/define.ts";
-import { callGateway } from "../payments/gateway-call.ts";
+import { callGateway } from "../payments/index.ts";
 import { applyProviderPayout, enqueueExecute, transitionPayout } from "./payout-service.ts";
 import { reconcilePayoutsQueue } from "./reconcile-payouts.queue.ts";
 

@@ -1,6 +1,6 @@
 import type { GatewayWebhookEvent, ProviderPayout } from "@mentora/payment-gateway";
 import type { AppServices } from "../app/types.ts";
-import { callGateway } from "../payments/gateway-call.ts";
+import { callGateway } from "../payments/index.ts";
 import { applyProviderPayout } from "./payout-service.ts";
 
 /**

@@ -1,8 +1,5 @@
 import type { AppServices } from "../app/types.ts";
-import { AvatarError } from "../avatars/avatar-error.ts";
-import { avatarKey } from "../avatars/avatar-keys.ts";
-import { avatarSizes } from "../avatars/process-avatar.ts";
-import { storeAvatar } from "../avatars/store-avatar.ts";
+import { AvatarError, avatarKey, avatarSizes, storeAvatar } from "../avatars/index.ts";
 import { AppError } from "../errors/index.ts";
 
 type AvatarServices = Pick<AppServices, "prisma" | "files" | "logger">;

@@ -1,5 +1,5 @@
-import { avatarUrl as storedAvatarUrl } from "../avatars/avatar-keys.ts";
-import type { AvatarSize } from "../avatars/process-avatar.ts";
+import type { AvatarSize } from "../avatars/index.ts";
+import { avatarUrl as storedAvatarUrl } from "../avatars/index.ts";
 
 /**
  * Where the user's avatar is served at this size (`/files/avatars/<user>/<version>-<size>.webp`),

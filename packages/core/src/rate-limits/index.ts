@@ -1,3 +1,4 @@
+export { rateLimitsConfig } from "./config.ts";
 export {
   defaultPolicies,
   lockout,

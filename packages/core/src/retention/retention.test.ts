@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser } from "../bookings/bookings.fixture.ts";
+import { createUser } from "../bookings/testing/bookings.ts";
 import { createTestApp } from "../testing/index.ts";
 import { runRetention } from "./retention.job.ts";
 

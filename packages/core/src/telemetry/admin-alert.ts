@@ -1,7 +1,7 @@
 import { escapeHtml } from "@mentora/email";
 import { postAlertWebhook } from "@mentora/telemetry";
 import type { AppServices } from "../app/types.ts";
-import { sendEmailQueue } from "../email/send-email.queue.ts";
+import { sendEmailQueue } from "../email/index.ts";
 import { enqueue } from "../jobs/define.ts";
 
 /**

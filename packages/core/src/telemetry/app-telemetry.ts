@@ -11,7 +11,7 @@ import {
 import type { Pool } from "pg";
 import type { PgBoss } from "pg-boss";
 import type { Config } from "../config/index.ts";
-import { sendEmailQueue } from "../email/send-email.queue.ts";
+import { sendEmailQueue } from "../email/index.ts";
 import { enqueue } from "../jobs/define.ts";
 import type { Logger } from "../logger/index.ts";
 import { collectPayoutMetrics, collectPoolMetrics, collectQueueMetrics } from "./collectors.ts";

@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createTestDatabase } from "@mentora/db/testing";
 import { type App, type CreateAppOptions, createApp } from "../app/index.ts";
+import { sendEmailJob } from "../app/job-handlers.ts";
 import { type Config, loadConfig } from "../config/index.ts";
-import { sendEmailJob } from "../email/send-email.job.ts";
+
 import { createLogger } from "../logger/index.ts";
 import { type Context, createContext } from "../trpc/context.ts";
 import { createCaller } from "../trpc/router.ts";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type Locale, negotiateLocale } from "@mentora/i18n";
 import type { AppServices } from "../app/types.ts";
 import type { AuthSession } from "../auth/index.ts";
-import { isPastAbsoluteLifetime } from "../auth/session-policy.ts";
+import { isPastAbsoluteLifetime } from "../auth/index.ts";
 import { clientIp } from "../client-ip/index.ts";
 
 export interface Context {

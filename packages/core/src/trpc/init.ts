@@ -1,7 +1,7 @@
 import { inSpan, markActiveSpanFailed } from "@mentora/telemetry";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { hasPassedSecondFactor, isFreshSession } from "../auth/session-policy.ts";
+import { hasPassedSecondFactor, isFreshSession } from "../auth/index.ts";
 import { AppError, appError } from "../errors/index.ts";
 import { ipKey, retryAfterOf, userKey } from "../rate-limits/index.ts";
 import type { Context } from "./context.ts";

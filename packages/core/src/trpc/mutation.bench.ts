@@ -1,6 +1,6 @@
 import { afterAll, test } from "vitest";
 import type { App } from "../app/index.ts";
-import { createUser } from "../bookings/bookings.fixture.ts";
+import { createUser } from "../bookings/testing/bookings.ts";
 import { contextFor, createTestApp } from "../testing/index.ts";
 import { createCaller } from "./router.ts";
 

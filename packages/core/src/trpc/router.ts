@@ -5,7 +5,7 @@ import { mentorBlocksRouter } from "../blocks/index.ts";
 import { bookingsRouter, mentorSessionsRouter } from "../bookings/router.ts";
 import { devRouter } from "../dev/outbox.ts";
 import { directoryRouter } from "../directory/router.ts";
-import { healthRouter } from "../health/check.ts";
+import { healthRouter } from "../health/index.ts";
 import { invitationsRouter } from "../invitations/router.ts";
 import { invoicesRouter } from "../invoices/router.ts";
 import { mentorRouter } from "../mentors/router.ts";

@@ -1,6 +1,7 @@
 export { processCallbackQueue } from "./callbacks/process-callback.queue.ts";
 export { receiveVideoCallback } from "./callbacks/receive-callback.ts";
 export { closeRoomQueue } from "./close-room.queue.ts";
+export { videoConfig } from "./config.ts";
 export { createVideoProvider } from "./create-video-provider.ts";
 export { attendanceRecorded } from "./events.ts";
 export { openRoomQueue } from "./open-room.queue.ts";

@@ -1,12 +1,11 @@
 import { createHash } from "node:crypto";
 import { signLocalStatusCallback } from "@mentora/video";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { completeEndedSessions } from "../earnings/complete-ended-sessions.job.ts";
-import { releaseBookingEarnings, releaseEarningsJob } from "../earnings/release-earnings.job.ts";
-import { eventDeliverJob } from "../events/deliver.job.ts";
+import { eventDeliverJob, releaseEarningsJob } from "../app/job-handlers.ts";
+import { completeEndedSessions, releaseBookingEarnings } from "../earnings/index.ts";
+
 import { accounts, balanceOf } from "../ledger/index.ts";
-import { handlePaymentReturn } from "../payments/checkout/payment-return.ts";
-import { startBookingPayment } from "../payments/checkout/start-payment.ts";
+import { handlePaymentReturn, startBookingPayment } from "../payments/index.ts";
 import {
   createPaymentsRig,
   drainJobs,

@@ -1,6 +1,6 @@
 import { signLocalStatusCallback } from "@mentora/video";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bookingConfirmed } from "../bookings/events.ts";
+import { bookingConfirmed } from "../bookings/index.ts";
 import { errorCodeOf } from "../errors/index.ts";
 import { recordEvent } from "../events/index.ts";
 import { callerFor } from "../testing/index.ts";

@@ -3,8 +3,8 @@
 import { Document, Page, renderToBuffer, Text } from "@react-pdf/renderer";
 import React from "react";
 import { beforeAll, describe, expect, test } from "vitest";
-import { sampleDocument } from "../fixtures.ts";
 import { renderInvoicePdf } from "../render.ts";
+import { sampleDocument } from "./fixtures.ts";
 import { inspectPdf, type PdfReport, pdfProblems, qpdfCheck } from "./pdf-check.ts";
 
 const h = React.createElement;

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { executeRefundJob } from "../../app/job-handlers.ts";
+import { holdSlot } from "../../bookings/index.ts";
 import {
   createMentorWithOfferings,
   createUser,
   nextMondayAt,
-} from "../../bookings/bookings.fixture.ts";
-import { holdSlot } from "../../bookings/hold-slot.ts";
+} from "../../bookings/testing/bookings.ts";
 import { errorCodeOf } from "../../errors/index.ts";
-import { handlePaymentReturn } from "../../payments/checkout/payment-return.ts";
-import { startBookingPayment } from "../../payments/checkout/start-payment.ts";
-import { executeRefundJob } from "../../payments/refunds/execute-refund.job.ts";
+import { handlePaymentReturn, startBookingPayment } from "../../payments/index.ts";
 import {
   createPaymentsRig,
   drainJobs,

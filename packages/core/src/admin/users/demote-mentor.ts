@@ -1,7 +1,7 @@
 import type { Prisma } from "@mentora/db";
 import type { AppServices } from "../../app/types.ts";
-import { type AuditActor, writeAudit } from "../../audit/audit-log.ts";
-import { cancelSessionInTransaction } from "../../bookings/cancel-booking.ts";
+import { type AuditActor, writeAudit } from "../../audit/index.ts";
+import { cancelSessionInTransaction } from "../../bookings/index.ts";
 
 /**
  * A mentor demoted to mentee, in the role change's transaction: the role alone already unlists

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { auditActorOf, writeAudit } from "../../audit/audit-log.ts";
+import { auditActorOf, writeAudit } from "../../audit/index.ts";
 import { appError } from "../../errors/index.ts";
 import { ledgerTransactionOptions } from "../../ledger/index.ts";
 import { adminProcedure } from "../../trpc/init.ts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../app/index.ts";
-import { invalidFields, outcome, signUpMentor } from "../../offerings/test-helpers.ts";
+import { invalidFields, outcome, signUpMentor } from "../../offerings/testing/offerings.ts";
 import { createTestApp } from "../../testing/index.ts";
 import { localDateOf } from "../slots/local-date.ts";
 import { replaceWeeklyRules } from "./replace-weekly-rules.ts";

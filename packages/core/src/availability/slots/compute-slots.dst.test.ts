@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { computeSlots } from "./compute-slots.ts";
 import {
   everyDay,
   everyMinutes,
@@ -7,7 +6,8 @@ import {
   rule,
   slotQuery,
   utcStarts,
-} from "./slot-query.fixture.ts";
+} from "../testing/slot-query.ts";
+import { computeSlots } from "./compute-slots.ts";
 import type { SlotQuery } from "./types.ts";
 
 /** A weekly 09:00–12:00 rule, 60-minute sessions every 30 minutes, over three local days. */

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { DateTime, IANAZone } from "luxon";
 import { describe, expect, it } from "vitest";
+import { slotQuery } from "../testing/slot-query.ts";
 import { computeSlots } from "./compute-slots.ts";
 import { addDays, isoWeekday, localDateOf, naiveUtcMs } from "./local-date.ts";
-import { slotQuery } from "./slot-query.fixture.ts";
 import type { DateOverride, IsoWeekday, SlotQuery, WeeklyRule } from "./types.ts";
 
 const MINUTE_MS = 60_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { rule, slotQuery, utcStarts } from "../testing/slot-query.ts";
 import { computeSlots } from "./compute-slots.ts";
-import { rule, slotQuery, utcStarts } from "./slot-query.fixture.ts";
 import type { GroupSession, SlotQuery } from "./types.ts";
 
 // Monday 2026-06-15 in Paris (UTC+2): 09:00 local = 07:00Z.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { rule, slotQuery } from "../testing/slot-query.ts";
 import { computeSlots } from "./compute-slots.ts";
-import { rule, slotQuery } from "./slot-query.fixture.ts";
 import type { Slot } from "./types.ts";
 import { formatSlotTime, groupSlotsByViewerDay } from "./viewer-display.ts";
 

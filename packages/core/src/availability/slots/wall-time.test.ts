@@ -1,6 +1,6 @@
 import { IANAZone } from "luxon";
 import { describe, expect, it } from "vitest";
-import { minuteOf } from "./slot-query.fixture.ts";
+import { minuteOf } from "../testing/slot-query.ts";
 import { wallTimeToInstant } from "./wall-time.ts";
 
 const paris = IANAZone.create("Europe/Paris");

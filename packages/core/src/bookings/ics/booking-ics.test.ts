@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from "@mentora/db/testing";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBookingFixture } from "../notifications/test-helpers/booking-fixture.ts";
+import { createBookingFixture } from "../testing/booking-fixture.ts";
 import { bookingIcs } from "./booking-ics.ts";
 
 const publicUrl = "https://app.mentora.test";

@@ -2,7 +2,7 @@ import type { Prisma } from "@mentora/db";
 import type { RenderedEmail } from "@mentora/email";
 import { fromPrisma, type PgBoss } from "pg-boss";
 import type { z } from "zod";
-import { sendEmailQueue } from "../../email/send-email.queue.ts";
+import { sendEmailQueue } from "../../email/index.ts";
 import { enqueue } from "../../jobs/define.ts";
 import type { BookingRecipient } from "./recipients.ts";
 

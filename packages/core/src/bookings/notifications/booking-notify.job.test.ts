@@ -2,10 +2,10 @@ import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../app/index.ts";
 import { deliverQueuedEmails } from "../../testing/index.ts";
+import { createBookingFixture } from "../testing/booking-fixture.ts";
+import { createNotificationTestApp, icsOf, queuedEmails } from "../testing/notification-app.ts";
 import { bookingNotifyJob } from "./booking-notify.job.ts";
 import type { BookingNotification } from "./booking-notify.queue.ts";
-import { createBookingFixture } from "./test-helpers/booking-fixture.ts";
-import { createNotificationTestApp, icsOf, queuedEmails } from "./test-helpers/notification-app.ts";
 
 let app: App;
 

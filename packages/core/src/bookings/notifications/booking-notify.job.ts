@@ -5,8 +5,7 @@ import {
   renderBookingRescheduled,
 } from "@mentora/email";
 import type { AppServices } from "../../app/types.ts";
-import { invoiceUrl } from "../../invoices/access.ts";
-import { issueInvoiceForPayment } from "../../invoices/issue.ts";
+import { invoiceUrl, issueInvoiceForPayment } from "../../invoices/index.ts";
 import { defineHandler } from "../../jobs/define.ts";
 import { deterministicJobId } from "../../jobs/deterministic-job-id.ts";
 import { renderBookingIcs } from "../ics/booking-ics.ts";

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../app/index.ts";
 import { deliverQueuedEmails } from "../../testing/index.ts";
+import { addParticipant, createBookingFixture } from "../testing/booking-fixture.ts";
+import { createNotificationTestApp, queuedEmails } from "../testing/notification-app.ts";
 import { bookingReminderJob } from "./booking-reminder.job.ts";
 import type { BookingReminder } from "./booking-reminder.queue.ts";
-import { addParticipant, createBookingFixture } from "./test-helpers/booking-fixture.ts";
-import { createNotificationTestApp, queuedEmails } from "./test-helpers/notification-app.ts";
 
 let app: App;
 

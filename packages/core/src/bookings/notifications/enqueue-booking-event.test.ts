@@ -1,11 +1,11 @@
 import type { JobWithMetadata } from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../app/index.ts";
+import { createBookingFixture } from "../testing/booking-fixture.ts";
+import { createNotificationTestApp } from "../testing/notification-app.ts";
 import { bookingNotifyQueue } from "./booking-notify.queue.ts";
 import { type BookingReminder, bookingReminderQueue } from "./booking-reminder.queue.ts";
 import { type BookingEventInput, enqueueBookingEvent } from "./enqueue-booking-event.ts";
-import { createBookingFixture } from "./test-helpers/booking-fixture.ts";
-import { createNotificationTestApp } from "./test-helpers/notification-app.ts";
 
 const HOUR = 3_600_000;
 let app: App;

@@ -1,7 +1,7 @@
 import type { Prisma } from "@mentora/db";
 import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../../app/types.ts";
-import { type AuditActor, writeAudit } from "../../audit/audit-log.ts";
+import { type AuditActor, writeAudit } from "../../audit/index.ts";
 import { AppError } from "../../errors/index.ts";
 import { jobState, type Queryable } from "./queue-state.ts";
 

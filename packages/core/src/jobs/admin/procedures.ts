@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { auditActorOf } from "../../audit/audit-log.ts";
+import { auditActorOf } from "../../audit/index.ts";
 import { adminProcedure } from "../../trpc/init.ts";
 import { deleteJob, retryJob } from "./job-actions.ts";
 import { queueName } from "./list-problems.ts";

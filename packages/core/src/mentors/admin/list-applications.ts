@@ -1,8 +1,7 @@
 import type { Prisma } from "@mentora/db";
 import { z } from "zod";
 import { appError } from "../../errors/index.ts";
-import { avatarUrl } from "../../profiles/avatar-url.ts";
-import { skillsSelect, skillTag, skillTagsOf } from "../../profiles/profile-view.ts";
+import { avatarUrl, skillsSelect, skillTag, skillTagsOf } from "../../profiles/index.ts";
 import { adminProcedure } from "../../trpc/init.ts";
 import { cursorInput, decodeCursor, encodeCursor } from "../../trpc/keyset-cursor.ts";
 import { cursorPage, pageInput, pageOutput } from "../../trpc/pagination.ts";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { webhookEventHandlers } from "../../app/job-handlers.ts";
-import { createUser } from "../../bookings/bookings.fixture.ts";
+import { createUser } from "../../bookings/testing/bookings.ts";
 import { csvField } from "../../csv/index.ts";
 import { errorCodeOf } from "../../errors/index.ts";
 import { contextFor } from "../../testing/index.ts";

@@ -1,6 +1,6 @@
 import { fromPrisma } from "pg-boss";
 import { z } from "zod";
-import { auditActorOf, writeAudit } from "../../audit/audit-log.ts";
+import { auditActorOf, writeAudit } from "../../audit/index.ts";
 import { AppError } from "../../errors/index.ts";
 import { enqueue } from "../../jobs/define.ts";
 import { ledgerTransactionOptions } from "../../ledger/index.ts";

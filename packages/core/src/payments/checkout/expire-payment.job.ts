@@ -1,5 +1,5 @@
 import type { AppServices } from "../../app/types.ts";
-import { expireHold } from "../../bookings/expire-hold.job.ts";
+import { expireHold } from "../../bookings/index.ts";
 import { defineHandler } from "../../jobs/define.ts";
 import { callGateway } from "../gateway-call.ts";
 import { closePayment, settlePayment } from "../settlement/settle-payment.ts";

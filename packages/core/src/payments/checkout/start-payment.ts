@@ -2,7 +2,7 @@ import type { Prisma } from "@mentora/db";
 import { idempotencyKey, isSupportedCurrency, money } from "@mentora/payment-gateway";
 import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../../app/types.ts";
-import { expireHoldQueue } from "../../bookings/expire-hold.queue.ts";
+import { expireHoldQueue } from "../../bookings/index.ts";
 import { AppError } from "../../errors/index.ts";
 import { enqueue } from "../../jobs/define.ts";
 import {

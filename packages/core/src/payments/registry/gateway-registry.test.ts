@@ -13,7 +13,8 @@ const env = {
   KONNECT_WALLET_ID: "dummy-wallet",
   KONNECT_API_URL: "http://127.0.0.1:9/api/v2/",
 };
-const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).href;
+const fixture = (name: string) =>
+  new URL(`../testing/gateway-packages/${name}`, import.meta.url).href;
 const routes = (text: string): PaymentRoute[] =>
   text.split(",").map((rule) => {
     const [currency = "", gatewayId = ""] = rule.split(":");

@@ -1,12 +1,12 @@
 import { createHmac } from "node:crypto";
 import type { OutgoingWebhook } from "@mentora/payment-gateway";
 import type { App } from "../../app/index.ts";
+import { holdSlot } from "../../bookings/index.ts";
 import {
   createMentorWithOfferings,
   createUser,
   nextMondayAt,
-} from "../../bookings/bookings.fixture.ts";
-import { holdSlot } from "../../bookings/hold-slot.ts";
+} from "../../bookings/testing/bookings.ts";
 import type { AnyJobHandler } from "../../jobs/define.ts";
 import { accounts, balanceOf, topUpWallet } from "../../ledger/index.ts";
 import { createTestApp, TEST_ORIGIN } from "../../testing/index.ts";

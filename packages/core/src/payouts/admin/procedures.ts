@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { auditActorOf } from "../../audit/audit-log.ts";
+import { auditActorOf } from "../../audit/index.ts";
 import { AppError, errorCodeOf } from "../../errors/index.ts";
 import { adminProcedure, requireFreshSession } from "../../trpc/init.ts";
 import { pageInput, pageOutput } from "../../trpc/pagination.ts";

@@ -9,7 +9,7 @@ import type { PaymentGateway } from "@mentora/payment-gateway";
 import { createApp } from "../../app/index.ts";
 import { loadConfig } from "../../config/index.ts";
 import { createJobRunner } from "../../jobs/runner.ts";
-import type { GatewayRegistry } from "../../payments/registry/index.ts";
+import type { GatewayRegistry } from "../../payments/index.ts";
 import { executePayoutJob } from "../execute-payout.job.ts";
 
 const databaseUrl = process.env.DATABASE_URL;

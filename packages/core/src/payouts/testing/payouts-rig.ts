@@ -1,5 +1,5 @@
 import type { App } from "../../app/index.ts";
-import { createUser } from "../../bookings/bookings.fixture.ts";
+import { createUser } from "../../bookings/testing/bookings.ts";
 import { accounts, balanceOf, postTransaction } from "../../ledger/index.ts";
 import { sandboxBooks } from "../../payments/testing/payments-rig.ts";
 import { contextFor } from "../../testing/index.ts";

@@ -4,7 +4,7 @@ import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../../app/types.ts";
 import { pgErrorCode } from "../../db/pg-error.ts";
 import { enqueue } from "../../jobs/define.ts";
-import { sourceLimited } from "../../payments/webhooks/receive-webhook.ts";
+import { sourceLimited } from "../../payments/index.ts";
 import { statusCallbackUrl } from "../rooms.ts";
 import { processCallbackQueue } from "./process-callback.queue.ts";
 

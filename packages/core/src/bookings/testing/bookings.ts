@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { App } from "../app/index.ts";
+import type { App } from "../../app/index.ts";
 
 /** A Monday far enough ahead that notice and horizon never interfere, 10:00 in Paris. */
 export function nextMondayAt(hourUtc: number, weeksAhead = 1): Date {

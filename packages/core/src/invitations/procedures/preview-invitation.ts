@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { appError } from "../errors/index.ts";
-import { offeringKindSchema } from "../offerings/offering-output.ts";
-import { publicProcedure } from "../trpc/init.ts";
-import { invitationStatus } from "./invitation-output.ts";
-import { hashInvitationToken } from "./token.ts";
+import { appError } from "../../errors/index.ts";
+import { offeringKindSchema } from "../../offerings/index.ts";
+import { publicProcedure } from "../../trpc/init.ts";
+import { invitationStatus } from "../invitation-output.ts";
+import { hashInvitationToken } from "../token.ts";
 
 export const previewInvitationInput = z.object({ token: z.string().min(10).max(200) }).strict();
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { App } from "../app/index.ts";
+import type { App } from "../../app/index.ts";
 
 /** Everything mentor.submitApplication asks of a profile. */
 export const completeProfile: {

@@ -7,7 +7,7 @@ import {
   type InvoiceDocument,
   type InvoiceLine,
   lineTotalExclMinor,
-} from "./document.ts";
+} from "../document.ts";
 
 export const SELLER: InvoiceDocument["seller"] = {
   legalName: "Mentora SAS",

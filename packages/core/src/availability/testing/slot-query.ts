@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { IsoWeekday, Slot, SlotQuery, WeeklyRule } from "./types.ts";
+import type { IsoWeekday, Slot, SlotQuery, WeeklyRule } from "../slots/types.ts";
 
 /** "09:30" → 570 minutes after local midnight; "24:00" → 1440. */
 export function minuteOf(hhmm: string): number {

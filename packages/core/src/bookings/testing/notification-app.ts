@@ -1,11 +1,11 @@
 import type { JobWithMetadata } from "pg-boss";
 import type { z } from "zod";
-import type { App } from "../../../app/index.ts";
-import { sendEmailQueue } from "../../../email/send-email.queue.ts";
-import { createQueues } from "../../../jobs/index.ts";
-import { createTestApp } from "../../../testing/index.ts";
-import { bookingNotifyQueue } from "../booking-notify.queue.ts";
-import { bookingReminderQueue } from "../booking-reminder.queue.ts";
+import type { App } from "../../app/index.ts";
+import { sendEmailQueue } from "../../email/index.ts";
+import { createQueues } from "../../jobs/index.ts";
+import { createTestApp } from "../../testing/index.ts";
+import { bookingNotifyQueue } from "../notifications/booking-notify.queue.ts";
+import { bookingReminderQueue } from "../notifications/booking-reminder.queue.ts";
 
 /** Job data as stored: attachments already base64. */
 export type StoredEmailJob = JobWithMetadata<z.output<typeof sendEmailQueue.schema>>;

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { appError } from "../errors/index.ts";
-import { mentorProcedure } from "../trpc/init.ts";
-import { invitationInclude, invitationOutput, toInvitationOutput } from "./invitation-output.ts";
+import { appError } from "../../errors/index.ts";
+import { mentorProcedure } from "../../trpc/init.ts";
+import { invitationInclude, invitationOutput, toInvitationOutput } from "../invitation-output.ts";
 
 export const revokeInvitationInput = z
   .object({ invitationId: z.string().min(1).max(100) })

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { mentorProcedure } from "../trpc/init.ts";
-import { cursorPage, pageArgs, pageInput, pageOutput } from "../trpc/pagination.ts";
-import { invitationInclude, invitationOutput, toInvitationOutput } from "./invitation-output.ts";
+import { mentorProcedure } from "../../trpc/init.ts";
+import { cursorPage, pageArgs, pageInput, pageOutput } from "../../trpc/pagination.ts";
+import { invitationInclude, invitationOutput, toInvitationOutput } from "../invitation-output.ts";
 
 export const listInvitationsInput = z
   .object({

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
-import type { App } from "../app/index.ts";
-import { errorCodeOf } from "../errors/index.ts";
-import { callerFor, signUpVerifiedUser } from "../testing/index.ts";
+import type { App } from "../../app/index.ts";
+import { errorCodeOf } from "../../errors/index.ts";
+import { callerFor, signUpVerifiedUser } from "../../testing/index.ts";
 
 /** A signed-in, approved mentor (role MENTOR and an APPROVED profile), with a caller. */
 export async function signUpMentor(

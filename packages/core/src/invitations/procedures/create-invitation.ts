@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { currencySchema, priceMinorSchema } from "../offerings/currency.ts";
-import { userKey } from "../rate-limits/index.ts";
-import { mentorProcedure } from "../trpc/init.ts";
-import { createInvitation } from "./create-invitation.ts";
-import { invitationOutput } from "./invitation-output.ts";
-import { invitationDays } from "./token.ts";
+import { currencySchema, priceMinorSchema } from "../../offerings/index.ts";
+import { userKey } from "../../rate-limits/index.ts";
+import { mentorProcedure } from "../../trpc/init.ts";
+import { createInvitation } from "../create-invitation.ts";
+import { invitationOutput } from "../invitation-output.ts";
+import { invitationDays } from "../token.ts";
 
 export const createInvitationInput = z
   .object({

@@ -1,0 +1,8 @@
+export {
+  type BookableOption,
+  liveBookingStatuses,
+  loadBookableOption,
+  offeredSlots,
+  unbookableReason,
+} from "./offered-slots.ts";
+export { groupSlotsByViewerDay } from "./slots/index.ts";

@@ -1,0 +1,2 @@
+export { mentorsConfig } from "./config.ts";
+export { loadRevenuePostings } from "./dashboard/revenue.ts";

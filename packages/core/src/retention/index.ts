@@ -1,0 +1,2 @@
+export { retentionConfig } from "./config.ts";
+export { retentionQueue } from "./retention.queue.ts";

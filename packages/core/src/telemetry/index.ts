@@ -1,0 +1,2 @@
+export { alertAdmins } from "./admin-alert.ts";
+export { createAppTelemetry } from "./app-telemetry.ts";
