@@ -361,7 +361,7 @@ export const web = {
     noteHint: "What would you like to work on? The mentor sees this before the session.",
     skills: "Topics (optional)",
     paidNotice:
-      "This is a paid session: confirming holds your place for a few minutes while payment is set up. Online payment is coming soon; the booking page tells you how long the place is held.",
+      "This is a paid session: confirming holds your place for a few minutes while you pay, from your wallet balance first, then by card. The booking page tells you how long the place is held.",
     submitFree: "Confirm booking",
     submitPaid: "Hold this time",
     change: "Choose another time",
@@ -855,7 +855,6 @@ export const web = {
     split: "Paid with",
     refunds: "Refunds",
     invoice: "Invoice",
-    invoiceSoon: "Available soon",
     topUp: "Wallet top-up",
     walletPart: "Wallet: {amount}",
     cardPart: "Card: {amount}",

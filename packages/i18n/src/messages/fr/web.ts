@@ -372,7 +372,7 @@ export const web: typeof en = {
     noteHint: "Sur quoi aimeriez-vous travailler\u00a0? Le mentor le lit avant la séance.",
     skills: "Sujets (facultatif)",
     paidNotice:
-      "Cette séance est payante\u00a0: confirmer bloque votre place quelques minutes, le temps de mettre en place le paiement. Le paiement en ligne arrive bientôt\u00a0; la page de la réservation indique jusqu’à quand la place est bloquée.",
+      "Cette séance est payante\u00a0: confirmer bloque votre place quelques minutes, le temps de payer, d’abord avec le solde de votre portefeuille, puis par carte. La page de la réservation indique jusqu’à quand la place est bloquée.",
     submitFree: "Confirmer la réservation",
     submitPaid: "Bloquer ce créneau",
     change: "Choisir un autre créneau",
@@ -873,7 +873,6 @@ export const web: typeof en = {
     split: "Payé avec",
     refunds: "Remboursements",
     invoice: "Facture",
-    invoiceSoon: "Bientôt disponible",
     topUp: "Rechargement du porte-monnaie",
     walletPart: "Porte-monnaie\u00a0: {amount}",
     cardPart: "Carte\u00a0: {amount}",
