@@ -1,27 +1,10 @@
 import type { Db, Prisma } from "@mentora/db";
 import { z } from "zod";
+import { type AdminPaymentFilters, adminPaymentFilters } from "../../contracts/index.ts";
 import { paymentStatus } from "../payment-output.ts";
 
-export const adminPaymentFilters = z
-  .object({
-    status: paymentStatus.optional(),
-    provider: z.string().max(50).optional(),
-    /** Created at or after (inclusive). */
-    from: z.coerce.date().optional(),
-    /** Created before (exclusive). */
-    to: z.coerce.date().optional(),
-    /** The payer's email or name, or their exact user id. */
-    user: z.string().trim().max(200).optional(),
-    minAmountMinor: z.number().int().min(0).optional(),
-    maxAmountMinor: z.number().int().min(0).optional(),
-    currency: z
-      .string()
-      .regex(/^[A-Z]{3}$/)
-      .optional(),
-  })
-  .strict();
-
-export type AdminPaymentFilters = z.infer<typeof adminPaymentFilters>;
+// The filters are a contract the browser shares (declared once in contracts/).
+export { type AdminPaymentFilters, adminPaymentFilters };
 
 export const adminPaymentRow = z.object({
   id: z.string(),

@@ -1,6 +1,7 @@
 import { fromPrisma } from "pg-boss";
 import { z } from "zod";
 import { auditActorOf, writeAudit } from "../../audit/audit-log.ts";
+import { refundDestination, webhookStatus } from "../../contracts/index.ts";
 import { AppError } from "../../errors/index.ts";
 import { enqueue } from "../../jobs/define.ts";
 import { ledgerTransactionOptions } from "../../ledger/index.ts";
@@ -30,7 +31,7 @@ export const adminRefundInput = z
     /** Omitted: everything not refunded yet. */
     amountMinor: z.number().int().positive().optional(),
     reason: z.string().trim().min(1).max(500),
-    destination: z.enum(["ORIGINAL", "WALLET"]).optional(),
+    destination: refundDestination.optional(),
     /** Chosen by the page once per form: a double submit refunds once. */
     requestKey: z.string().min(8).max(100),
   })
@@ -78,8 +79,6 @@ export const adminRefundPayment = adminProcedure
     });
     return toPaymentOutput(payment);
   });
-
-const webhookStatus = z.enum(["RECEIVED", "PROCESSED", "FAILED", "DEAD"]);
 
 export const adminListWebhooksInput = z
   .object({

@@ -232,6 +232,8 @@ export const web = {
     nextPage: "Next page",
     pagination: "Pages",
     firstPage: "First page",
+    sortedAscending: "sorted by {column}, ascending",
+    sortedDescending: "sorted by {column}, descending",
     pageHeading: "Administration",
     applications: "Mentor applications",
     noApplications: "No application is waiting for a decision.",

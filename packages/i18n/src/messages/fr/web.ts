@@ -238,6 +238,8 @@ export const web: typeof en = {
     nextPage: "Page suivante",
     pagination: "Pages",
     firstPage: "Première page",
+    sortedAscending: "triée par {column}, ordre croissant",
+    sortedDescending: "triée par {column}, ordre décroissant",
     pageHeading: "Administration",
     applications: "Candidatures de mentors",
     noApplications: "Aucune candidature n’attend de décision.",
