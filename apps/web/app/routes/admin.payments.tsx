@@ -1,7 +1,7 @@
+import { paymentStatuses } from "@mentora/core/contracts";
 import { translate } from "@mentora/i18n";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { paymentStatuses } from "@mentora/core/contracts";
 import { ActionAlert, StatusNotice } from "~/components/action-alert";
 import { CsvButton } from "~/components/admin/csv-button";
 import { type Column, DataTable } from "~/components/admin/data-table";

@@ -114,11 +114,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                   {column.headerHidden ? (
                     <span className="visually-hidden">{column.header}</span>
                   ) : column.sortValue ? (
-                    <Link
-                      to={sortHref(column)}
-                      className="sort-link"
-                      preventScrollReset
-                    >
+                    <Link to={sortHref(column)} className="sort-link" preventScrollReset>
                       {column.header}
                       <span aria-hidden="true" className="sort-mark">
                         {direction === "ascending" ? "▲" : direction === "descending" ? "▼" : "↕"}

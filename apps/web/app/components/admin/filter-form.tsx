@@ -5,7 +5,12 @@ import { useT } from "~/lib/i18n";
 /** One filter of an admin list, as it appears in the page's URL (`name`). */
 export type FilterField =
   | { kind: "select"; name: string; label: string; options: { value: string; label: string }[] }
-  | { kind: "text" | "search" | "date" | "decimal"; name: string; label: string; placeholder?: string }
+  | {
+      kind: "text" | "search" | "date" | "decimal";
+      name: string;
+      label: string;
+      placeholder?: string;
+    }
   | { kind: "checkbox"; name: string; label: string };
 
 interface FilterFormProps {

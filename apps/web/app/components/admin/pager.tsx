@@ -12,7 +12,13 @@ interface PagerProps {
 }
 
 /** Cursor paging of an admin list: back to the first page, or on to the next one. */
-export function Pager({ path, query = "", isFirstPage, nextCursor, cursorParam = "cursor" }: PagerProps) {
+export function Pager({
+  path,
+  query = "",
+  isFirstPage,
+  nextCursor,
+  cursorParam = "cursor",
+}: PagerProps) {
   const t = useT();
   if (isFirstPage && !nextCursor) return null;
   const params = new URLSearchParams(query);
