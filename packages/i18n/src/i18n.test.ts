@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { createTranslator, hasMessage, messages, negotiateLocale, translate } from "./index.ts";
+import {
+  createTranslator,
+  createTreeTranslator,
+  hasMessage,
+  messages,
+  namespaceOf,
+  namespaces,
+  negotiateLocale,
+  pickMessages,
+  translate,
+} from "./index.ts";
 
 function leafKeys(tree: object, prefix = ""): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
@@ -47,5 +57,27 @@ describe("stale texts", () => {
         expect(translate(locale, key as never), `${locale}:${key}`).not.toMatch(stale);
       }
     }
+  });
+});
+
+describe("pickMessages", () => {
+  it("sends only the asked namespaces, in one locale, with English filling nothing that exists", () => {
+    const tree = pickMessages("fr", ["common", "web.errorPage"]);
+    expect(Object.keys(tree).sort()).toEqual(["common", "web"]);
+    expect(Object.keys(tree.web as object)).toEqual(["errorPage"]);
+    const t = createTreeTranslator(tree);
+    expect(t("web.errorPage.goHome")).toBe(translate("fr", "web.errorPage.goHome"));
+    expect(t("common.appName")).toBe("Mentora");
+    // A namespace not sent shows its key: visible in tests, never blank.
+    expect(t("web.adminPayments.title")).toBe("web.adminPayments.title");
+    expect(JSON.stringify(tree)).not.toContain(translate("en", "web.errorPage.goHome"));
+  });
+
+  it("lists every namespace, web ones by area", () => {
+    const all = namespaces();
+    expect(all).toEqual(expect.arrayContaining(["common", "errors", "email", "web.adminPayments"]));
+    expect(all).not.toContain("web");
+    expect(namespaceOf("web.adminPayments.title")).toBe("web.adminPayments");
+    expect(namespaceOf("errors.NOT_FOUND")).toBe("errors");
   });
 });
