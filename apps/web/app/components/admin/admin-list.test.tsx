@@ -1,6 +1,8 @@
+import { pickMessages } from "@mentora/i18n";
 import { createRemixStub } from "@remix-run/testing";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { I18nProvider } from "~/lib/i18n";
 import { type Column, DataTable, readSort, sortRows } from "./data-table";
 import { FilterForm } from "./filter-form";
 import { Pager } from "./pager";
@@ -25,7 +27,17 @@ const columns: Column<Row>[] = [
 
 /** The component rendered at a URL, inside a router (Links and Forms need one). */
 async function render(url: string, element: () => JSX.Element): Promise<string> {
-  const Stub = createRemixStub([{ path: "*", Component: element }]);
+  const messages = pickMessages("en", ["web.admin", "web.adminPayments"]);
+  const Stub = createRemixStub([
+    {
+      path: "*",
+      Component: () => (
+        <I18nProvider locale="en" timeZone="UTC" messages={messages}>
+          {element()}
+        </I18nProvider>
+      ),
+    },
+  ]);
   return renderToString(<Stub initialEntries={[url]} />);
 }
 
@@ -44,6 +56,7 @@ describe("DataTable", () => {
   it("captions the table and makes sortable headers links that flip the order", async () => {
     const html = await render("/admin/list?status=PAID", table);
     expect(html).toContain('<caption class="visually-hidden">People');
+    expect(html).not.toContain("web.admin");
     expect(html).toContain('href="/admin/list?status=PAID&amp;sort=name"');
     expect(html).toContain('href="/admin/list?status=PAID&amp;sort=amount"');
     expect(html).not.toContain("aria-sort");
@@ -136,6 +149,6 @@ describe("FilterForm", () => {
     expect(html).toMatch(/<option value="PAID" selected="">Paid<\/option>/);
     expect(html).toContain('value="zoé"');
     expect(html).toContain('inputMode="decimal"');
-    expect(html).toMatch(/name="failures" type="checkbox" value="1" checked=""/);
+    expect(html).toMatch(/name="failures" type="checkbox" checked="" value="1"/);
   });
 });
