@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { auditActorOf } from "../audit/audit-log.ts";
+import { payoutMethodKinds } from "../contracts/index.ts";
+import { invoiceUrlPath } from "../invoices/index.ts";
 import { type AccountRef, accounts, balancesOf } from "../ledger/index.ts";
 import { mentorProcedure, requireFreshSession } from "../trpc/init.ts";
 import { changePayoutMethod } from "./change-method.ts";
 import { methodFromRow, payoutMethodInput } from "./method.ts";
-import { payoutOutput, toPayoutOutput } from "./payout-output.ts";
+import { payoutMethodKind, payoutOutput, toPayoutOutput } from "./payout-output.ts";
 import { cancelPayout, payoutMinimum, requestPayout } from "./payout-service.ts";
 
 const currency = z.string().regex(/^[A-Z]{3}$/);
@@ -149,7 +151,21 @@ export const cancelPayoutProcedure = mentorProcedure
     ),
   );
 
-/** The mentor's own payouts, newest first. */
+/** The payout methods a mentor may choose here: the sandbox only outside production. */
+export const payoutMethodKindsOnOffer = mentorProcedure
+  .output(z.array(payoutMethodKind))
+  .query(({ ctx }) =>
+    payoutMethodKinds.filter(
+      (kind) => kind !== "SANDBOX" || ctx.services.config.NODE_ENV !== "production",
+    ),
+  );
+
+/** A payout as its mentor's list shows it: with its statement, once issued. */
+const myPayoutOutput = payoutOutput.extend({
+  statement: z.object({ number: z.string(), url: z.string() }).nullable(),
+});
+
+/** The mentor's own payouts, newest first, each with its payout statement's link. */
 export const listMyPayouts = mentorProcedure
   .input(
     z
@@ -160,7 +176,7 @@ export const listMyPayouts = mentorProcedure
       .strict()
       .default({ limit: 25 }),
   )
-  .output(z.object({ items: z.array(payoutOutput), nextCursor: z.string().nullable() }))
+  .output(z.object({ items: z.array(myPayoutOutput), nextCursor: z.string().nullable() }))
   .query(async ({ ctx, input }) => {
     const rows = await ctx.services.prisma.payout.findMany({
       where: { mentorId: ctx.user.id },
@@ -169,6 +185,23 @@ export const listMyPayouts = mentorProcedure
       ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
     });
     // A cursor naming another mentor's payout yields nothing of theirs: the where clause holds.
-    const items = rows.slice(0, input.limit).map(toPayoutOutput);
+    const page = rows.slice(0, input.limit);
+    const statements = await ctx.services.prisma.invoice.findMany({
+      where: {
+        ownerId: ctx.user.id,
+        kind: "PAYOUT_STATEMENT",
+        payoutId: { in: page.map((row) => row.id) },
+      },
+      select: { id: true, number: true, payoutId: true },
+    });
+    const items = page.map((row) => {
+      const statement = statements.find((entry) => entry.payoutId === row.id);
+      return {
+        ...toPayoutOutput(row),
+        statement: statement
+          ? { number: statement.number, url: invoiceUrlPath(statement.id) }
+          : null,
+      };
+    });
     return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };
   });
