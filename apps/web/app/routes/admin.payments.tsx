@@ -110,7 +110,7 @@ function RefundForm({ payment }: { payment: Row }) {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formData?.get("paymentId") === payment.id;
   const failure = result && !result.ok && result.target === payment.id ? result : null;
-  const left = payment.amountMinor - payment.refundedMinor;
+  const left = payment.refundableMinor;
   const id = (name: string) => `refund-${name}-${payment.id}`;
   return (
     <details open={failure ? true : undefined}>
@@ -291,10 +291,7 @@ export default function AdminPayments() {
     {
       id: "actions",
       header: t("web.adminPayments.actions"),
-      cell: (payment) =>
-        payment.status === "SUCCEEDED" && payment.refundedMinor < payment.amountMinor ? (
-          <RefundForm payment={payment} />
-        ) : null,
+      cell: (payment) => (payment.refundableMinor > 0 ? <RefundForm payment={payment} /> : null),
     },
   ];
   return (

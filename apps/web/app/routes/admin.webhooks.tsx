@@ -170,8 +170,7 @@ export default function AdminWebhooks() {
     {
       id: "actions",
       header: t("web.adminPayments.actions"),
-      cell: (event) =>
-        event.status === "FAILED" || event.status === "DEAD" ? <ReplayForm event={event} /> : null,
+      cell: (event) => (event.replayable ? <ReplayForm event={event} /> : null),
     },
   ];
   return (

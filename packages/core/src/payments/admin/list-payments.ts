@@ -24,6 +24,8 @@ export const adminPaymentRow = z.object({
   userName: z.string(),
   bookingId: z.string().nullable(),
   failureReason: z.string().nullable(),
+  /** What an admin may still refund: the rest of a succeeded payment, else 0. */
+  refundableMinor: z.number().int(),
 });
 
 export type AdminPaymentRow = z.infer<typeof adminPaymentRow>;
@@ -78,6 +80,8 @@ export async function listPaymentsForAdmin(
     userName: row.user.name,
     bookingId: row.bookingId,
     failureReason: row.failureReason,
+    refundableMinor:
+      row.status === "SUCCEEDED" ? Math.max(0, row.amountMinor - row.refundedMinor) : 0,
   }));
   return { items, nextCursor: rows.length > page.limit ? (items.at(-1)?.id ?? null) : null };
 }

@@ -101,6 +101,8 @@ const webhookRow = z.object({
   lastError: z.string().nullable(),
   receivedAt: z.date(),
   processedAt: z.date().nullable(),
+  /** Failed and dead events can be processed again (adminReplayWebhook). */
+  replayable: z.boolean(),
 });
 
 /** Stored webhook events, newest first, with their processing state and last error. */
@@ -128,7 +130,9 @@ export const adminListWebhooks = adminProcedure
         processedAt: true,
       },
     });
-    const items = rows.slice(0, input.limit);
+    const items = rows
+      .slice(0, input.limit)
+      .map((row) => ({ ...row, replayable: row.status === "FAILED" || row.status === "DEAD" }));
     return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };
   });
 
