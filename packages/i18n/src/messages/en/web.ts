@@ -489,13 +489,10 @@ export const web = {
     heading: "Audit log",
     action: "Action",
     target: "Target id",
-    filter: "Filter",
     none: "No admin action matches.",
     when: "When",
     who: "Who",
     from: "From",
-    first: "First page",
-    next: "Next page",
   },
   adminDisputes: {
     title: "Disputes",
@@ -544,8 +541,6 @@ export const web = {
     starts: "Starts",
     room: "Room",
     attendance: "Attendance",
-    first: "First page",
-    next: "Next page",
     verdict: {
       ATTENDED: "Attended",
       MENTOR_NO_SHOW: "Mentor absent (refunded)",

@@ -501,13 +501,10 @@ export const web: typeof en = {
     heading: "Journal d’audit",
     action: "Action",
     target: "Identifiant de la cible",
-    filter: "Filtrer",
     none: "Aucune action d’administration ne correspond.",
     when: "Quand",
     who: "Qui",
     from: "Depuis",
-    first: "Première page",
-    next: "Page suivante",
   },
   adminDisputes: {
     title: "Litiges",
@@ -556,8 +553,6 @@ export const web: typeof en = {
     starts: "Début",
     room: "Salle",
     attendance: "Présence",
-    first: "Première page",
-    next: "Page suivante",
     verdict: {
       ATTENDED: "Présents",
       MENTOR_NO_SHOW: "Mentor absent (remboursé)",
