@@ -31,6 +31,7 @@ async function render(url: string, element: () => JSX.Element): Promise<string> 
   const Stub = createRemixStub([
     {
       path: "*",
+      // biome-ignore lint/correctness/noComponentHookFactories: one stub per rendered case
       Component: () => (
         <I18nProvider locale="en" timeZone="UTC" messages={messages}>
           {element()}

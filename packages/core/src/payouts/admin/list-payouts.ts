@@ -2,7 +2,7 @@ import type { Db, Prisma } from "@mentora/db";
 import { z } from "zod";
 import { type AdminPayoutFilters, adminPayoutFilters } from "../../contracts/index.ts";
 import { csvField } from "../../payments/admin/list-payments.ts";
-import { payoutMethodKind, payoutOutput, payoutStatus, toPayoutOutput } from "../payout-output.ts";
+import { payoutOutput, toPayoutOutput } from "../payout-output.ts";
 
 // The filters are a contract the browser shares (declared once in contracts/).
 export { type AdminPayoutFilters, adminPayoutFilters };
