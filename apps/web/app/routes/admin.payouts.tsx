@@ -86,8 +86,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["queue"][number];
 
-/** How old the paid-to method was when the payout was asked for: a fresh one is flagged. */
-function MethodAge({ hours }: { hours: number | null }) {
+/** How old the paid-to method was when the payout was asked for; core says if it is fresh. */
+function MethodAge({ hours, fresh }: { hours: number | null; fresh: boolean }) {
   const t = useT();
   if (hours === null) return null;
   const text =
@@ -95,10 +95,7 @@ function MethodAge({ hours }: { hours: number | null }) {
       ? t("web.adminPayouts.methodAgeHours", { hours })
       : t("web.adminPayouts.methodAgeDays", { days: Math.floor(hours / 24) });
   return (
-    <span
-      className={`small block${hours < 48 ? " text-danger" : " muted"}`}
-      data-testid="method-age"
-    >
+    <span className={`small block${fresh ? " text-danger" : " muted"}`} data-testid="method-age">
       {text}
     </span>
   );
@@ -126,7 +123,7 @@ function DestinationCell({ payout }: { payout: Row }) {
       <span className="muted small block" data-testid="frozen-destination">
         {payout.destination}
       </span>
-      <MethodAge hours={payout.methodAgeHours} />
+      <MethodAge hours={payout.methodAgeHours} fresh={payout.methodIsFresh} />
     </>
   );
 }
@@ -260,7 +257,7 @@ function BankTransfers({ items }: { items: Row[] }) {
                   {payout.mentorName} — {formatAmount(payout.amountMinor, payout.currency)} —{" "}
                   <span data-testid="frozen-destination">{payout.destination}</span>
                 </p>
-                <MethodAge hours={payout.methodAgeHours} />
+                <MethodAge hours={payout.methodAgeHours} fresh={payout.methodIsFresh} />
                 <Form method="post" className="inline-fields">
                   <input type="hidden" name="intent" value="markPaid" />
                   <input type="hidden" name="payoutId" value={payout.id} />
