@@ -13,6 +13,7 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { pinoHttp } from "pino-http";
 import { createRemixHandler } from "./server/remix-handler.ts";
+import { createNamespaceResolver } from "./server/route-messages.ts";
 import { securityHeaders } from "./server/security-headers.ts";
 
 process.env.NODE_ENV ??= "production";
@@ -28,6 +29,9 @@ const observeRequest = createHttpRequestObserver(
   build.entry.module as unknown as Pick<AppMetrics, "observeHttpRequest">,
   build.routes,
 );
+
+// The messages each page needs (decision 024): the root loader sends only these.
+const namespacesFor = createNamespaceResolver(build.routes);
 
 const app = express();
 app.disable("x-powered-by");
@@ -72,6 +76,7 @@ app.all(
     getLoadContext: (req, res) => ({
       clientAddress: req.socket.remoteAddress ?? "",
       cspNonce: String(res.locals.cspNonce),
+      i18nNamespaces: namespacesFor(req.path),
     }),
     onBodyRefused: (req, error) =>
       logger.warn({ path: req.path, limit: error.limit }, "request body too large: refused"),

@@ -1,4 +1,4 @@
-import { defaultLocale } from "@mentora/i18n";
+import { defaultLocale, namespaces, pickMessages } from "@mentora/i18n";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
@@ -7,6 +7,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  type ShouldRevalidateFunction,
   useRevalidator,
   useRouteError,
 } from "@remix-run/react";
@@ -16,6 +17,7 @@ import { SiteFooter, SiteHeader } from "~/components/shell";
 import { ONE_YEAR_SECONDS, TIMEZONE_COOKIE } from "~/lib/cookies";
 import { setCookieHeaders } from "~/lib/http.server";
 import { I18nProvider, useT } from "~/lib/i18n";
+import { messageNamespacesOf } from "~/lib/load-context";
 import { pageTitle } from "~/lib/meta";
 import { useNonce } from "~/lib/nonce";
 import { type RootData, useRootData, type Viewer } from "~/lib/root-data";
@@ -31,7 +33,7 @@ function isRole(value: unknown): value is Viewer["role"] {
   return value === "MENTEE" || value === "MENTOR" || value === "ADMIN";
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ctx } = await getCaller(request);
   const user = ctx.session?.user;
   const rootData: RootData = {
@@ -48,12 +50,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
         }
       : null,
     devTools: ctx.services.config.app.env !== "production",
+    // Only the viewer's locale, only what this page names (decision 024).
+    messages: pickMessages(ctx.locale, messageNamespacesOf(context, namespaces)),
   };
   // Cookies an auth call set while building the context (a renewed session) go back out.
   return data(rootData, { headers: setCookieHeaders(ctx.resHeaders) });
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.home.title");
+
+/** The root sends the page's messages: a move to another page fetches that page's. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+  defaultShouldRevalidate,
+}) => defaultShouldRevalidate || currentUrl.pathname !== nextUrl.pathname;
 
 /**
  * Sends the browser's timezone once (as a cookie) so server-rendered times are in the viewer's
@@ -87,7 +98,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <I18nProvider locale={locale} timeZone={root?.timeZone ?? "UTC"}>
+        <I18nProvider
+          locale={locale}
+          timeZone={root?.timeZone ?? "UTC"}
+          messages={root?.messages ?? {}}
+        >
           <SkipLink />
           <SiteHeader viewer={root?.viewer ?? null} devTools={root?.devTools ?? false} />
           <main id="main" tabIndex={-1}>

@@ -63,7 +63,8 @@ function where(page: Page): string {
 
 /**
  * Accessibility and health of every page a test visits. `check()` runs axe on the current page
- * and fails on serious or critical violations, printing each; `done()` fails when a page was
+ * and fails on serious or critical violations, printing each, or on a message key shown instead
+ * of its text; `done()` fails when a page was
  * visited but never checked, or when the page threw or logged an error (a hydration mismatch…)
  * or the Content-Security-Policy refused anything.
  */
@@ -113,6 +114,23 @@ export function watchPages(page: Page) {
         (violation) => violation.impact === "serious" || violation.impact === "critical",
       );
       checked.add(new URL(page.url()).pathname);
+      // A message the page's namespaces lack shows as its key (decision 024): never on a page.
+      const untranslated = await page.evaluate(() => {
+        const key = /\b(?:web|errors|common)\.[a-zA-Z]+\.[a-zA-Z][\w.]*/g;
+        const attributes = [
+          ...document.querySelectorAll("[aria-label],[placeholder],[title]"),
+        ].flatMap((element) =>
+          ["aria-label", "placeholder", "title"].map((name) => element.getAttribute(name) ?? ""),
+        );
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, scripts excluded
+        const text = document.body.innerText;
+        return [document.title, text, ...attributes].join("\n").match(key) ?? [];
+      });
+      if (untranslated.length > 0) {
+        throw new Error(
+          `Untranslated keys on ${where(page)}: ${[...new Set(untranslated)].join(", ")}`,
+        );
+      }
       if (serious.length > 0) {
         const report = serious
           .map(

@@ -199,6 +199,20 @@ describe("payments in a browser (sandbox provider)", () => {
     await expect.poll(() => rows.count()).toBe(2);
     await ad.watch.check();
     await screenshot(ad.page, "admin-payments.png");
+    // Sortable headers: a link per column, the order in the URL (filters kept), aria-sort set.
+    const table = ad.page.getByTestId("admin-payments");
+    expect(await table.locator("th[aria-sort]").count()).toBe(0);
+    await table.getByRole("link", { name: "Date" }).click();
+    await ad.page.waitForURL(/status=SUCCEEDED.*sort=date/);
+    await table.locator('th[aria-sort="ascending"]', { hasText: "Date" }).waitFor();
+    const order = () =>
+      rows.evaluateAll((items) => items.map((item) => item.getAttribute("data-payment-id")));
+    const ascending = await order();
+    await table.getByRole("link", { name: "Date" }).click();
+    await ad.page.waitForURL(/sort=-date/);
+    await table.locator('th[aria-sort="descending"]', { hasText: "Date" }).waitFor();
+    expect(await order()).toEqual([...ascending].reverse());
+    await ad.watch.check();
 
     const csvHref = await ad.page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
     expect(csvHref).toContain("/admin/payments.csv?");

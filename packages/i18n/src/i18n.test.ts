@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { createTranslator, hasMessage, messages, negotiateLocale, translate } from "./index.ts";
+import {
+  createTranslator,
+  createTreeTranslator,
+  hasMessage,
+  messages,
+  namespaceOf,
+  namespaces,
+  negotiateLocale,
+  pickMessages,
+  translate,
+} from "./index.ts";
 
 function leafKeys(tree: object, prefix = ""): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
@@ -36,5 +46,38 @@ describe("translate", () => {
     for (const key of english) {
       expect(translate("fr", key as never).trim(), key).not.toBe("");
     }
+  });
+});
+
+describe("stale texts", () => {
+  it("promises nothing the app already does (online payment, invoices)", () => {
+    const stale = /coming soon|available soon|arrive bientôt|bientôt disponible/i;
+    for (const locale of ["en", "fr"] as const) {
+      for (const key of leafKeys(messages[locale])) {
+        expect(translate(locale, key as never), `${locale}:${key}`).not.toMatch(stale);
+      }
+    }
+  });
+});
+
+describe("pickMessages", () => {
+  it("sends only the asked namespaces, in one locale", () => {
+    const tree = pickMessages("fr", ["common", "web.errorPage"]);
+    expect(Object.keys(tree).sort()).toEqual(["common", "web"]);
+    expect(Object.keys(tree.web as object)).toEqual(["errorPage"]);
+    const t = createTreeTranslator(tree);
+    expect(t("web.errorPage.goHome")).toBe(translate("fr", "web.errorPage.goHome"));
+    expect(t("common.appName")).toBe("Mentora");
+    // A namespace not sent shows its key: visible in tests, never blank.
+    expect(t("web.adminPayments.title")).toBe("web.adminPayments.title");
+    expect(JSON.stringify(tree)).not.toContain(translate("en", "web.errorPage.goHome"));
+  });
+
+  it("lists every namespace, web ones by area", () => {
+    const all = namespaces();
+    expect(all).toEqual(expect.arrayContaining(["common", "errors", "email", "web.adminPayments"]));
+    expect(all).not.toContain("web");
+    expect(namespaceOf("web.adminPayments.title")).toBe("web.adminPayments");
+    expect(namespaceOf("errors.NOT_FOUND")).toBe("errors");
   });
 });

@@ -1,3 +1,4 @@
+import { interpolate, lookup, type MessageTree, namespaceOf } from "./catalog.ts";
 import type { Locale } from "./locales.ts";
 import { type Messages, messages } from "./messages/index.ts";
 
@@ -10,21 +11,7 @@ export type MessageKey = Leaves<Messages>;
 export type MessageVars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: MessageVars) => string;
 
-function lookup(tree: unknown, key: string): string | undefined {
-  let node: unknown = tree;
-  for (const part of key.split(".")) {
-    if (typeof node !== "object" || node === null) return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === "string" ? node : undefined;
-}
-
-/** Replaces `{name}` placeholders; an unknown placeholder is left visible rather than dropped. */
-export function interpolate(template: string, vars: MessageVars = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
-  );
-}
+export { interpolate };
 
 export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): string {
   const template = lookup(messages[locale], key) ?? lookup(messages.en, key) ?? key;
@@ -38,4 +25,46 @@ export function createTranslator(locale: Locale): Translate {
 /** True when a runtime string (e.g. an error code from the server) names a message. */
 export function hasMessage(key: string): key is MessageKey {
   return lookup(messages.en, key) !== undefined;
+}
+
+/** Every namespace of the catalogue ("common", "errors", "email", "web.account", …). */
+export function namespaces(): string[] {
+  const { web, ...rest } = messages.en;
+  return [...Object.keys(rest), ...Object.keys(web).map((name) => `web.${name}`)];
+}
+
+/**
+ * The messages of some namespaces in one locale (missing keys filled from English): what a page
+ * sends the browser instead of the whole catalogue.
+ */
+export function pickMessages(locale: Locale, wanted: Iterable<string>): MessageTree {
+  const tree: MessageTree = {};
+  for (const namespace of new Set(wanted)) {
+    const [top = "", sub] = namespace.split(".");
+    const source = (name: "en" | Locale) =>
+      (sub
+        ? (messages[name] as Record<string, Record<string, unknown>>)[top]?.[sub]
+        : (messages[name] as Record<string, unknown>)[top]) as MessageTree | undefined;
+    const english = source("en");
+    if (!english || namespaceOf(namespace) !== namespace) continue;
+    const merged = mergeMissing(source(locale), english);
+    if (sub) {
+      const parent = (tree[top] ?? {}) as MessageTree;
+      parent[sub] = merged;
+      tree[top] = parent;
+    } else tree[top] = merged;
+  }
+  return tree;
+}
+
+function mergeMissing(
+  tree: MessageTree | string | undefined,
+  english: MessageTree | string,
+): MessageTree | string {
+  if (typeof english === "string") return typeof tree === "string" ? tree : english;
+  const out: MessageTree = {};
+  for (const [name, value] of Object.entries(english)) {
+    out[name] = mergeMissing(typeof tree === "object" ? tree[name] : undefined, value);
+  }
+  return out;
 }

@@ -1,8 +1,9 @@
 import {
-  createTranslator,
+  createTreeTranslator,
   defaultLocale,
   type Locale,
   type MessageKey,
+  type MessageTree,
   type Translate,
 } from "@mentora/i18n";
 import { createContext, type ReactNode, useContext, useMemo } from "react";
@@ -17,15 +18,23 @@ interface I18nValue {
 const I18nContext = createContext<I18nValue>({
   locale: defaultLocale,
   timeZone: "UTC",
-  t: createTranslator(defaultLocale),
+  t: createTreeTranslator({}),
 });
 
-/** Messages are plain objects bundled with the app: no loading, server and client agree. */
-export function I18nProvider(props: { locale: Locale; timeZone: string; children: ReactNode }) {
-  const { locale, timeZone, children } = props;
+/**
+ * Messages come from the root loader: the page's namespaces in the viewer's locale (decision
+ * 024), the same data on server and client, so both render the same text.
+ */
+export function I18nProvider(props: {
+  locale: Locale;
+  timeZone: string;
+  messages: MessageTree;
+  children: ReactNode;
+}) {
+  const { locale, timeZone, messages, children } = props;
   const value = useMemo(
-    () => ({ locale, timeZone, t: createTranslator(locale) }),
-    [locale, timeZone],
+    () => ({ locale, timeZone, t: createTreeTranslator(messages) }),
+    [locale, timeZone, messages],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

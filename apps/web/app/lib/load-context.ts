@@ -9,12 +9,15 @@ declare module "@remix-run/node" {
     clientAddress: string;
     /** This request's Content-Security-Policy nonce, for <Scripts nonce> and inline scripts. */
     cspNonce: string;
+    /** The message namespaces this request's page needs (server/route-messages.ts). */
+    i18nNamespaces?: string[];
   }
 }
 
 interface MaybeLoadContext {
   clientAddress?: string;
   cspNonce?: string;
+  i18nNamespaces?: string[];
 }
 
 /** The client's address, or "unknown" under the dev server (no socket is handed over). */
@@ -25,4 +28,15 @@ export function clientAddressOf(context: MaybeLoadContext | undefined): string {
 /** The CSP nonce, or undefined under the dev server (which sends no CSP). */
 export function cspNonceOf(context: MaybeLoadContext | undefined): string | undefined {
   return context?.cspNonce || undefined;
+}
+
+/**
+ * The namespaces to send the browser: the page's, or under the dev server (no custom server to
+ * match the route) every namespace but the e-mails'.
+ */
+export function messageNamespacesOf(
+  context: MaybeLoadContext | undefined,
+  all: () => string[],
+): string[] {
+  return context?.i18nNamespaces ?? all().filter((name) => name !== "email");
 }

@@ -1,18 +1,23 @@
-import { defaultLocale, type MessageKey, translate } from "@mentora/i18n";
+import { createTreeTranslator, type MessageKey } from "@mentora/i18n";
 import type { MetaFunction } from "@remix-run/node";
 import type { RootData } from "./root-data";
+
+/** The page's messages, as the root loader sent them. */
+function rootTranslator(matches: ReadonlyArray<{ id: string; data?: unknown }>) {
+  const root = matches.find((match) => match.id === "root")?.data as RootData | undefined;
+  return createTreeTranslator(root?.messages ?? {});
+}
 
 /** "Page · Mentora" in the page's language, for route meta functions. */
 export function pageTitle(
   matches: ReadonlyArray<{ id: string; data?: unknown }>,
   page: MessageKey,
 ): ReturnType<MetaFunction> {
-  const root = matches.find((match) => match.id === "root")?.data as RootData | undefined;
-  const locale = root?.locale ?? defaultLocale;
-  const appName = translate(locale, "common.appName");
+  const t = rootTranslator(matches);
+  const appName = t("common.appName");
   return [
-    { title: translate(locale, "web.meta.title", { page: translate(locale, page), appName }) },
-    { name: "description", content: translate(locale, "web.meta.description") },
+    { title: t("web.meta.title", { page: t(page), appName }) },
+    { name: "description", content: t("web.meta.description") },
   ];
 }
 
@@ -24,11 +29,7 @@ export function namedTitle(
 ): ReturnType<MetaFunction> {
   const base = pageTitle(matches, fallback);
   if (!name) return base;
-  const root = matches.find((match) => match.id === "root")?.data as RootData | undefined;
-  const locale = root?.locale ?? defaultLocale;
-  const appName = translate(locale, "common.appName");
-  return [
-    { title: translate(locale, "web.meta.title", { page: name, appName }) },
-    ...base.slice(1),
-  ];
+  const t = rootTranslator(matches);
+  const appName = t("common.appName");
+  return [{ title: t("web.meta.title", { page: name, appName }) }, ...base.slice(1)];
 }

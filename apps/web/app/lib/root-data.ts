@@ -1,4 +1,4 @@
-import type { Locale } from "@mentora/i18n";
+import type { Locale, MessageTree } from "@mentora/i18n";
 import { useRouteLoaderData } from "@remix-run/react";
 
 export interface Viewer {
@@ -18,6 +18,8 @@ export interface RootData {
   viewer: Viewer | null;
   /** Dev-only pages (the outbox) exist outside production. */
   devTools: boolean;
+  /** The messages this page needs, in `locale` only (the browser ships no catalogue). */
+  messages: MessageTree;
 }
 
 /** The root loader's data; undefined when the root loader itself failed. */

@@ -2,6 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { ActionAlert, StatusNotice } from "~/components/action-alert";
+import { type Column, DataTable } from "~/components/admin/data-table";
+import { Pager } from "~/components/admin/pager";
 import { Avatar } from "~/components/avatar";
 import { ErrorPage } from "~/components/error-page";
 import { LanguageList, SkillTags } from "~/components/tags";
@@ -147,58 +149,62 @@ function Applications() {
   );
 }
 
+type User = ReturnType<typeof useLoaderData<typeof loader>>["items"][number];
+
 export default function AdminUsers() {
   const t = useT();
   const formatDate = useFormatDateTime();
   const { items, nextCursor, isFirstPage } = useLoaderData<typeof loader>();
+  const columns: Column<User>[] = [
+    {
+      id: "name",
+      header: t("web.admin.name"),
+      sortValue: (user) => user.name,
+      cell: (user) => user.name,
+    },
+    {
+      id: "email",
+      header: t("web.admin.email"),
+      sortValue: (user) => user.email,
+      cell: (user) => user.email,
+    },
+    {
+      id: "role",
+      header: t("web.admin.role"),
+      sortValue: (user) => user.role,
+      cell: (user) => t(`web.roles.${user.role}`),
+    },
+    {
+      id: "verified",
+      header: t("web.admin.verified"),
+      sortValue: (user) => (user.emailVerified ? 1 : 0),
+      cell: (user) => (user.emailVerified ? t("web.admin.yes") : t("web.admin.no")),
+    },
+    {
+      id: "created",
+      header: t("web.admin.createdAt"),
+      sortValue: (user) => new Date(user.createdAt),
+      cell: (user) => (
+        <time dateTime={new Date(user.createdAt).toISOString()}>
+          {formatDate(new Date(user.createdAt))}
+        </time>
+      ),
+    },
+  ];
   return (
     <>
       <h1>{t("web.admin.pageHeading")}</h1>
       <Applications />
       <h2>{t("web.admin.heading")}</h2>
-      {items.length === 0 ? (
-        <p className="card">{t("web.admin.empty")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("web.admin.name")}</th>
-                <th scope="col">{t("web.admin.email")}</th>
-                <th scope="col">{t("web.admin.role")}</th>
-                <th scope="col">{t("web.admin.verified")}</th>
-                <th scope="col">{t("web.admin.createdAt")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((user) => (
-                <tr key={user.id}>
-                  <td>{user.name}</td>
-                  <td>{user.email}</td>
-                  <td>{t(`web.roles.${user.role}`)}</td>
-                  <td>{user.emailVerified ? t("web.admin.yes") : t("web.admin.no")}</td>
-                  <td>
-                    <time dateTime={user.createdAt.toISOString()}>
-                      {formatDate(user.createdAt)}
-                    </time>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <nav className="pager" aria-label={t("web.admin.pagination")}>
-        {isFirstPage ? null : <Link to="/admin">{t("web.admin.firstPage")}</Link>}
-        {nextCursor ? (
-          <Link
-            to={`/admin?cursor=${encodeURIComponent(nextCursor)}`}
-            className="button button-secondary"
-          >
-            {t("web.admin.nextPage")}
-          </Link>
-        ) : null}
-      </nav>
+      <DataTable
+        caption={t("web.admin.heading")}
+        columns={columns}
+        rows={items}
+        rowKey={(user) => user.id}
+        empty={<p className="card">{t("web.admin.empty")}</p>}
+        testId="admin-users"
+      />
+      <Pager path="/admin" isFirstPage={isFirstPage} nextCursor={nextCursor} />
     </>
   );
 }

@@ -1,5 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { type Column, DataTable } from "~/components/admin/data-table";
+import { type FilterField, FilterForm } from "~/components/admin/filter-form";
+import { Pager } from "~/components/admin/pager";
 import { requireAdmin } from "~/lib/guards.server";
 import { useFormatDateTime, useT } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
@@ -24,6 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["items"][number];
+
 /** Every admin action: who, what, on what, when and from which address. */
 export default function AdminAudit() {
   const t = useT();
@@ -33,78 +38,78 @@ export default function AdminAudit() {
     ...(data.action ? { action: data.action } : {}),
     ...(data.target ? { target: data.target } : {}),
   });
+  const fields: FilterField[] = [
+    {
+      kind: "text",
+      name: "action",
+      label: t("web.adminAudit.action"),
+      placeholder: "payout.approve",
+    },
+    { kind: "text", name: "target", label: t("web.adminAudit.target") },
+  ];
+  const columns: Column<Row>[] = [
+    {
+      id: "when",
+      header: t("web.adminAudit.when"),
+      sortValue: (row) => new Date(row.createdAt),
+      cell: (row) => formatDate(new Date(row.createdAt)),
+    },
+    {
+      id: "who",
+      header: t("web.adminAudit.who"),
+      sortValue: (row) => row.actorEmail ?? row.actorId,
+      cell: (row) => row.actorEmail ?? row.actorId ?? "—",
+    },
+    {
+      id: "action",
+      header: t("web.adminAudit.action"),
+      rowHeader: true,
+      sortValue: (row) => row.action,
+      cell: (row) => <code>{row.action}</code>,
+    },
+    {
+      id: "target",
+      header: t("web.adminAudit.target"),
+      cell: (row) => (
+        <>
+          {row.targetType} <code className="small">{row.targetId}</code>
+        </>
+      ),
+    },
+    {
+      id: "from",
+      header: t("web.adminAudit.from"),
+      cell: (row) => (
+        <>
+          {row.ip ?? "—"}
+          {row.userAgent ? <span className="muted small block">{row.userAgent}</span> : null}
+        </>
+      ),
+    },
+  ];
   return (
     <>
       <h1>{t("web.adminAudit.heading")}</h1>
-      <Form method="get" className="inline-fields">
-        <div className="field">
-          <label htmlFor="audit-action">{t("web.adminAudit.action")}</label>
-          <input
-            id="audit-action"
-            name="action"
-            defaultValue={data.action}
-            placeholder="payout.approve"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-target">{t("web.adminAudit.target")}</label>
-          <input id="audit-target" name="target" defaultValue={data.target} />
-        </div>
-        <div>
-          <button type="submit" className="button">
-            {t("web.adminAudit.filter")}
-          </button>
-        </div>
-      </Form>
-      {data.items.length === 0 ? (
-        <p className="muted">{t("web.adminAudit.none")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table data-testid="audit-log">
-            <thead>
-              <tr>
-                <th scope="col">{t("web.adminAudit.when")}</th>
-                <th scope="col">{t("web.adminAudit.who")}</th>
-                <th scope="col">{t("web.adminAudit.action")}</th>
-                <th scope="col">{t("web.adminAudit.target")}</th>
-                <th scope="col">{t("web.adminAudit.from")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((row) => (
-                <tr key={row.id} data-testid="audit-row">
-                  <td>{formatDate(row.createdAt)}</td>
-                  <td>{row.actorEmail ?? row.actorId ?? "—"}</td>
-                  <th scope="row">
-                    <code>{row.action}</code>
-                  </th>
-                  <td>
-                    {row.targetType} <code className="small">{row.targetId}</code>
-                  </td>
-                  <td>
-                    {row.ip ?? "—"}
-                    {row.userAgent ? (
-                      <span className="muted small block">{row.userAgent}</span>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <p>
-        {!data.isFirstPage ? (
-          <Link to={`/admin/audit?${query}`}>{t("web.adminAudit.first")}</Link>
-        ) : null}{" "}
-        {data.nextCursor ? (
-          <Link
-            to={`/admin/audit?${new URLSearchParams({ ...Object.fromEntries(query), cursor: data.nextCursor })}`}
-          >
-            {t("web.adminAudit.next")}
-          </Link>
-        ) : null}
-      </p>
+      <FilterForm
+        path="/admin/audit"
+        fields={fields}
+        values={{ action: data.action, target: data.target }}
+      />
+      <DataTable
+        caption={t("web.adminAudit.heading")}
+        columns={columns}
+        rows={data.items}
+        rowKey={(row) => row.id}
+        rowProps={() => ({ "data-testid": "audit-row" })}
+        empty={<p className="muted">{t("web.adminAudit.none")}</p>}
+        testId="audit-log"
+      />
+      <Pager
+        path="/admin/audit"
+        query={query.size > 0 ? `?${query}` : ""}
+        isFirstPage={data.isFirstPage}
+        nextCursor={data.nextCursor}
+      />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ActionAlert } from "~/components/action-alert";
+import { type Column, DataTable } from "~/components/admin/data-table";
 import { formText } from "~/lib/forms";
 import { attempt, requireAdmin } from "~/lib/guards.server";
 import { assertSameOrigin } from "~/lib/http.server";
@@ -38,6 +39,8 @@ export async function action({ request }: ActionFunctionArgs) {
   });
 }
 
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
 /** Chargebacks, what mentors owe, and sessions nobody attended (decision 015). */
 export default function AdminDisputes() {
   const t = useT();
@@ -46,52 +49,85 @@ export default function AdminDisputes() {
   const { disputes, receivables, reviews } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
+  const disputeColumns: Column<Data["disputes"][number]>[] = [
+    {
+      id: "opened",
+      header: t("web.adminDisputes.opened"),
+      sortValue: (dispute) => new Date(dispute.openedAt),
+      cell: (dispute) => formatDate(new Date(dispute.openedAt)),
+    },
+    {
+      id: "provider",
+      header: t("web.adminDisputes.provider"),
+      sortValue: (dispute) => dispute.provider,
+      cell: (dispute) => dispute.provider,
+    },
+    {
+      id: "payment",
+      header: t("web.adminDisputes.payment"),
+      cell: (dispute) => (
+        <a href={`/admin/payments?paymentId=${encodeURIComponent(dispute.paymentId)}`}>
+          {dispute.paymentId.slice(0, 8)}
+        </a>
+      ),
+    },
+    {
+      id: "mentor",
+      header: t("web.adminDisputes.mentor"),
+      sortValue: (dispute) => dispute.mentorName,
+      cell: (dispute) => dispute.mentorName ?? "—",
+    },
+    {
+      id: "amount",
+      header: t("web.adminDisputes.amount"),
+      cell: (dispute) => formatAmount(dispute.amountMinor, dispute.currency),
+    },
+    {
+      id: "frozen",
+      header: t("web.adminDisputes.frozen"),
+      cell: (dispute) => formatAmount(dispute.frozenMinor, dispute.currency),
+    },
+    {
+      id: "reason",
+      header: t("web.adminDisputes.reason"),
+      cell: (dispute) => dispute.reason ?? "—",
+    },
+    {
+      id: "status",
+      header: t("web.adminDisputes.status"),
+      sortValue: (dispute) => dispute.status,
+      cell: (dispute) => t(`web.adminDisputes.statusName.${dispute.status}`),
+    },
+  ];
+  const receivableColumns: Column<Data["receivables"][number]>[] = [
+    {
+      id: "mentor",
+      header: t("web.adminDisputes.mentor"),
+      sortValue: (row) => row.mentorName ?? row.mentorId,
+      cell: (row) => row.mentorName ?? row.mentorId,
+    },
+    {
+      id: "owed",
+      header: t("web.adminDisputes.owed"),
+      sortValue: (row) => `${row.currency}:${String(row.owedMinor).padStart(16, "0")}`,
+      cell: (row) => formatAmount(row.owedMinor, row.currency),
+    },
+  ];
   return (
     <>
       <h1>{t("web.adminDisputes.heading")}</h1>
       <p className="muted">{t("web.adminDisputes.intro")}</p>
       <section className="card" aria-labelledby="disputes-heading">
         <h2 id="disputes-heading">{t("web.adminDisputes.disputes")}</h2>
-        {disputes.length === 0 ? (
-          <p className="muted">{t("web.adminDisputes.noDisputes")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table data-testid="disputes">
-              <thead>
-                <tr>
-                  <th scope="col">{t("web.adminDisputes.opened")}</th>
-                  <th scope="col">{t("web.adminDisputes.provider")}</th>
-                  <th scope="col">{t("web.adminDisputes.payment")}</th>
-                  <th scope="col">{t("web.adminDisputes.mentor")}</th>
-                  <th scope="col">{t("web.adminDisputes.amount")}</th>
-                  <th scope="col">{t("web.adminDisputes.frozen")}</th>
-                  <th scope="col">{t("web.adminDisputes.reason")}</th>
-                  <th scope="col">{t("web.adminDisputes.status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {disputes.map((dispute) => (
-                  <tr key={dispute.id} data-testid="dispute">
-                    <td>{formatDate(dispute.openedAt)}</td>
-                    <td>{dispute.provider}</td>
-                    <td>
-                      <a
-                        href={`/admin/payments?paymentId=${encodeURIComponent(dispute.paymentId)}`}
-                      >
-                        {dispute.paymentId.slice(0, 8)}
-                      </a>
-                    </td>
-                    <td>{dispute.mentorName ?? "—"}</td>
-                    <td>{formatAmount(dispute.amountMinor, dispute.currency)}</td>
-                    <td>{formatAmount(dispute.frozenMinor, dispute.currency)}</td>
-                    <td>{dispute.reason ?? "—"}</td>
-                    <td>{t(`web.adminDisputes.statusName.${dispute.status}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t("web.adminDisputes.disputes")}
+          columns={disputeColumns}
+          rows={disputes}
+          rowKey={(dispute) => dispute.id}
+          rowProps={() => ({ "data-testid": "dispute" })}
+          empty={<p className="muted">{t("web.adminDisputes.noDisputes")}</p>}
+          testId="disputes"
+        />
       </section>
       <section className="card" aria-labelledby="reviews-heading">
         <h2 id="reviews-heading">{t("web.adminDisputes.reviews")}</h2>
@@ -146,28 +182,15 @@ export default function AdminDisputes() {
       <section className="card" aria-labelledby="receivables-heading">
         <h2 id="receivables-heading">{t("web.adminDisputes.receivables")}</h2>
         <p className="muted">{t("web.adminDisputes.receivablesIntro")}</p>
-        {receivables.length === 0 ? (
-          <p className="muted">{t("web.adminDisputes.noReceivables")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table data-testid="receivables">
-              <thead>
-                <tr>
-                  <th scope="col">{t("web.adminDisputes.mentor")}</th>
-                  <th scope="col">{t("web.adminDisputes.owed")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {receivables.map((row) => (
-                  <tr key={`${row.mentorId}:${row.currency}`}>
-                    <td>{row.mentorName ?? row.mentorId}</td>
-                    <td>{formatAmount(row.owedMinor, row.currency)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t("web.adminDisputes.receivables")}
+          columns={receivableColumns}
+          rows={receivables}
+          rowKey={(row) => `${row.mentorId}:${row.currency}`}
+          empty={<p className="muted">{t("web.adminDisputes.noReceivables")}</p>}
+          testId="receivables"
+          sortParam="owedSort"
+        />
       </section>
     </>
   );

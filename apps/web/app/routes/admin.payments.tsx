@@ -1,14 +1,15 @@
+import { paymentStatuses } from "@mentora/core/contracts";
 import { translate } from "@mentora/i18n";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ActionAlert, StatusNotice } from "~/components/action-alert";
+import { CsvButton } from "~/components/admin/csv-button";
+import { type Column, DataTable } from "~/components/admin/data-table";
+import { type FilterField, FilterForm } from "~/components/admin/filter-form";
+import { Pager } from "~/components/admin/pager";
 import { InvoiceLinks } from "~/components/invoice-links";
 import { PaymentStatusBadge } from "~/components/payment-bits";
-import {
-  filterQuery,
-  type PaymentFilterValues,
-  parsePaymentFilters,
-} from "~/lib/admin-payments.server";
+import { filterQuery, parsePaymentFilters } from "~/lib/admin-payments.server";
 import { currencies, isCurrency } from "~/lib/currencies";
 import { formText } from "~/lib/forms";
 import { attempt, formFailure, requireAdmin } from "~/lib/guards.server";
@@ -19,8 +20,6 @@ import { decimalStringToMinor, minorToDecimalString } from "~/lib/money";
 import { withCaller } from "~/lib/trpc.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.adminPayments.title");
-
-const statuses = ["PENDING", "SUCCEEDED", "FAILED", "EXPIRED", "CANCELLED"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return withCaller(request, async (input) => {
@@ -102,79 +101,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
 }
 
-function Filters({ values, providers }: { values: PaymentFilterValues; providers: string[] }) {
-  const t = useT();
-  return (
-    <Form method="get" className="card filters" aria-labelledby="payment-filters-heading">
-      <h2 id="payment-filters-heading" className="h3">
-        {t("web.adminPayments.filters")}
-      </h2>
-      <div className="filter-grid">
-        <div className="field">
-          <label htmlFor="filter-status">{t("web.adminPayments.status")}</label>
-          <select id="filter-status" name="status" defaultValue={values.status}>
-            <option value="">{t("web.adminPayments.any")}</option>
-            {statuses.map((status) => (
-              <option key={status} value={status}>
-                {t(`web.payment.status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-provider">{t("web.adminPayments.provider")}</label>
-          <select id="filter-provider" name="provider" defaultValue={values.provider}>
-            <option value="">{t("web.adminPayments.any")}</option>
-            {providers.map((provider) => (
-              <option key={provider} value={provider}>
-                {provider}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-from">{t("web.adminPayments.from")}</label>
-          <input id="filter-from" name="from" type="date" defaultValue={values.from} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-to">{t("web.adminPayments.to")}</label>
-          <input id="filter-to" name="to" type="date" defaultValue={values.to} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-user">{t("web.adminPayments.user")}</label>
-          <input id="filter-user" name="user" type="search" defaultValue={values.user} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-currency">{t("web.adminPayments.currency")}</label>
-          <select id="filter-currency" name="currency" defaultValue={values.currency}>
-            <option value="">{t("web.adminPayments.any")}</option>
-            {currencies.map((code) => (
-              <option key={code} value={code}>
-                {code}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-min">{t("web.adminPayments.minAmount")}</label>
-          <input id="filter-min" name="min" inputMode="decimal" defaultValue={values.min} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-max">{t("web.adminPayments.maxAmount")}</label>
-          <input id="filter-max" name="max" inputMode="decimal" defaultValue={values.max} />
-        </div>
-      </div>
-      <p className="hint">{t("web.adminPayments.filtersHint")}</p>
-      <div className="form-footer">
-        <button type="submit" className="button button-small">
-          {t("web.adminPayments.apply")}
-        </button>
-        <Link to="/admin/payments">{t("web.adminPayments.reset")}</Link>
-      </div>
-    </Form>
-  );
-}
-
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["items"][number];
 
 function RefundForm({ payment }: { payment: Row }) {
@@ -184,7 +110,7 @@ function RefundForm({ payment }: { payment: Row }) {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formData?.get("paymentId") === payment.id;
   const failure = result && !result.ok && result.target === payment.id ? result : null;
-  const left = payment.amountMinor - payment.refundedMinor;
+  const left = payment.refundableMinor;
   const id = (name: string) => `refund-${name}-${payment.id}`;
   return (
     <details open={failure ? true : undefined}>
@@ -240,12 +166,143 @@ export default function AdminPayments() {
   const { values, problems, query, isFirstPage, providers, items, nextCursor, documents } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const withCursor = (cursor: string) =>
-    `/admin/payments${query ? `${query}&` : "?"}cursor=${encodeURIComponent(cursor)}`;
+  const fields: FilterField[] = [
+    {
+      kind: "select",
+      name: "status",
+      label: t("web.adminPayments.status"),
+      options: paymentStatuses.map((status) => ({
+        value: status,
+        label: t(`web.payment.status.${status}`),
+      })),
+    },
+    {
+      kind: "select",
+      name: "provider",
+      label: t("web.adminPayments.provider"),
+      options: providers.map((provider) => ({ value: provider, label: provider })),
+    },
+    { kind: "date", name: "from", label: t("web.adminPayments.from") },
+    { kind: "date", name: "to", label: t("web.adminPayments.to") },
+    { kind: "search", name: "user", label: t("web.adminPayments.user") },
+    {
+      kind: "select",
+      name: "currency",
+      label: t("web.adminPayments.currency"),
+      options: currencies.map((code) => ({ value: code, label: code })),
+    },
+    { kind: "decimal", name: "min", label: t("web.adminPayments.minAmount") },
+    { kind: "decimal", name: "max", label: t("web.adminPayments.maxAmount") },
+  ];
+  const columns: Column<Row>[] = [
+    {
+      id: "date",
+      header: t("web.adminPayments.date"),
+      sortValue: (payment) => new Date(payment.createdAt),
+      cell: (payment) => (
+        <time dateTime={new Date(payment.createdAt).toISOString()}>
+          {formatDate(new Date(payment.createdAt))}
+        </time>
+      ),
+    },
+    {
+      id: "payer",
+      header: t("web.adminPayments.payer"),
+      sortValue: (payment) => payment.userName,
+      cell: (payment) => (
+        <>
+          {payment.userName}
+          <span className="muted small block">{payment.userEmail}</span>
+        </>
+      ),
+    },
+    {
+      id: "what",
+      header: t("web.adminPayments.what"),
+      cell: (payment) => (
+        <>
+          {payment.bookingId ? (
+            <Link to={`/bookings/${payment.bookingId}`}>
+              {t("web.adminPayments.purpose.BOOKING")}
+            </Link>
+          ) : (
+            t("web.adminPayments.purpose.TOP_UP")
+          )}
+          {payment.bookingId && payment.status === "SUCCEEDED" ? (
+            <InvoiceLinks
+              documents={documents.find((entry) => entry.paymentId === payment.id)}
+              isTopUp={false}
+            />
+          ) : null}
+        </>
+      ),
+    },
+    {
+      id: "status",
+      header: t("web.adminPayments.status"),
+      sortValue: (payment) => payment.status,
+      cell: (payment) => (
+        <>
+          <PaymentStatusBadge status={payment.status} />
+          {payment.failureReason ? (
+            <span className="muted small block">{payment.failureReason}</span>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      id: "provider",
+      header: t("web.adminPayments.provider"),
+      sortValue: (payment) => payment.provider,
+      cell: (payment) => payment.provider ?? "—",
+    },
+    {
+      id: "amount",
+      header: t("web.adminPayments.amount"),
+      // Amounts of different currencies do not compare: currency first, then the amount.
+      sortValue: (payment) =>
+        `${payment.currency}:${String(payment.amountMinor).padStart(16, "0")}`,
+      cell: (payment) => formatAmount(payment.amountMinor, payment.currency),
+    },
+    {
+      id: "split",
+      header: t("web.adminPayments.split"),
+      cell: (payment) => (
+        <>
+          <span className="block small">
+            {t("web.receipts.walletPart", {
+              amount: formatAmount(payment.walletAmountMinor, payment.currency),
+            })}
+          </span>
+          <span className="block small">
+            {t("web.receipts.cardPart", {
+              amount: formatAmount(payment.gatewayAmountMinor, payment.currency),
+            })}
+          </span>
+        </>
+      ),
+    },
+    {
+      id: "refunded",
+      header: t("web.adminPayments.refundedColumn"),
+      cell: (payment) =>
+        payment.refundedMinor > 0 ? formatAmount(payment.refundedMinor, payment.currency) : "—",
+    },
+    {
+      id: "actions",
+      header: t("web.adminPayments.actions"),
+      cell: (payment) => (payment.refundableMinor > 0 ? <RefundForm payment={payment} /> : null),
+    },
+  ];
   return (
     <>
       <h1>{t("web.adminPayments.heading")}</h1>
-      <Filters values={values} providers={providers} />
+      <FilterForm
+        path="/admin/payments"
+        fields={fields}
+        values={values}
+        hint={t("web.adminPayments.filtersHint")}
+      />
       {problems.map((problem) => (
         <p key={problem} className="alert alert-error" role="alert">
           {t(`web.adminPayments.problems.${problem}`)}
@@ -254,103 +311,22 @@ export default function AdminPayments() {
       <StatusNotice
         message={result?.ok && result.intent === "refund" ? t("web.adminPayments.refunded") : null}
       />
-      <p className="actions">
-        <a href={`/admin/payments.csv${query}`} className="button button-secondary" download>
-          {t("web.adminPayments.exportCsv")}
-        </a>
-      </p>
-      {items.length === 0 ? (
-        <p className="card">{t("web.adminPayments.empty")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table data-testid="admin-payments">
-            <thead>
-              <tr>
-                <th scope="col">{t("web.adminPayments.date")}</th>
-                <th scope="col">{t("web.adminPayments.payer")}</th>
-                <th scope="col">{t("web.adminPayments.what")}</th>
-                <th scope="col">{t("web.adminPayments.status")}</th>
-                <th scope="col">{t("web.adminPayments.provider")}</th>
-                <th scope="col">{t("web.adminPayments.amount")}</th>
-                <th scope="col">{t("web.adminPayments.split")}</th>
-                <th scope="col">{t("web.adminPayments.refundedColumn")}</th>
-                <th scope="col">{t("web.adminPayments.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((payment) => (
-                <tr key={payment.id} data-testid="admin-payment" data-payment-id={payment.id}>
-                  <td>
-                    <time dateTime={new Date(payment.createdAt).toISOString()}>
-                      {formatDate(new Date(payment.createdAt))}
-                    </time>
-                  </td>
-                  <td>
-                    {payment.userName}
-                    <span className="muted small block">{payment.userEmail}</span>
-                  </td>
-                  <td>
-                    {payment.bookingId ? (
-                      <Link to={`/bookings/${payment.bookingId}`}>
-                        {t("web.adminPayments.purpose.BOOKING")}
-                      </Link>
-                    ) : (
-                      t("web.adminPayments.purpose.TOP_UP")
-                    )}
-                    {payment.bookingId && payment.status === "SUCCEEDED" ? (
-                      <InvoiceLinks
-                        documents={documents.find((entry) => entry.paymentId === payment.id)}
-                        isTopUp={false}
-                      />
-                    ) : null}
-                  </td>
-                  <td>
-                    <PaymentStatusBadge status={payment.status} />
-                    {payment.failureReason ? (
-                      <span className="muted small block">{payment.failureReason}</span>
-                    ) : null}
-                  </td>
-                  <td>{payment.provider ?? "—"}</td>
-                  <td>{formatAmount(payment.amountMinor, payment.currency)}</td>
-                  <td>
-                    <span className="block small">
-                      {t("web.receipts.walletPart", {
-                        amount: formatAmount(payment.walletAmountMinor, payment.currency),
-                      })}
-                    </span>
-                    <span className="block small">
-                      {t("web.receipts.cardPart", {
-                        amount: formatAmount(payment.gatewayAmountMinor, payment.currency),
-                      })}
-                    </span>
-                  </td>
-                  <td>
-                    {payment.refundedMinor > 0
-                      ? formatAmount(payment.refundedMinor, payment.currency)
-                      : "—"}
-                  </td>
-                  <td>
-                    {payment.status === "SUCCEEDED" &&
-                    payment.refundedMinor < payment.amountMinor ? (
-                      <RefundForm payment={payment} />
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <nav className="pager" aria-label={t("web.admin.pagination")}>
-        {isFirstPage ? null : (
-          <Link to={`/admin/payments${query}`}>{t("web.admin.firstPage")}</Link>
-        )}
-        {nextCursor ? (
-          <Link to={withCursor(nextCursor)} className="button button-secondary">
-            {t("web.admin.nextPage")}
-          </Link>
-        ) : null}
-      </nav>
+      <CsvButton href={`/admin/payments.csv${query}`} label={t("web.adminPayments.exportCsv")} />
+      <DataTable
+        caption={t("web.adminPayments.heading")}
+        columns={columns}
+        rows={items}
+        rowKey={(payment) => payment.id}
+        rowProps={(payment) => ({ "data-testid": "admin-payment", "data-payment-id": payment.id })}
+        empty={<p className="card">{t("web.adminPayments.empty")}</p>}
+        testId="admin-payments"
+      />
+      <Pager
+        path="/admin/payments"
+        query={query}
+        isFirstPage={isFirstPage}
+        nextCursor={nextCursor}
+      />
     </>
   );
 }

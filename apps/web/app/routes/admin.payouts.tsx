@@ -1,12 +1,13 @@
+import { payoutMethodKinds, payoutStatuses } from "@mentora/core/contracts";
 import { translate } from "@mentora/i18n";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ActionAlert, StatusNotice } from "~/components/action-alert";
-import {
-  type PayoutFilterValues,
-  parsePayoutFilters,
-  payoutFilterQuery,
-} from "~/lib/admin-payouts.server";
+import { CsvButton } from "~/components/admin/csv-button";
+import { type Column, DataTable } from "~/components/admin/data-table";
+import { type FilterField, FilterForm } from "~/components/admin/filter-form";
+import { Pager } from "~/components/admin/pager";
+import { parsePayoutFilters, payoutFilterQuery } from "~/lib/admin-payouts.server";
 import { currencies } from "~/lib/currencies";
 import { formText } from "~/lib/forms";
 import { attempt, formFailure, requireAdmin } from "~/lib/guards.server";
@@ -16,9 +17,6 @@ import { pageTitle } from "~/lib/meta";
 import { withCaller } from "~/lib/trpc.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.adminPayouts.title");
-
-const statuses = ["REQUESTED", "APPROVED", "PROCESSING", "PAID", "REJECTED", "CANCELLED"] as const;
-const methods = ["STRIPE_CONNECT", "PAYPAL", "BANK_TRANSFER", "SANDBOX"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return withCaller(request, async (input) => {
@@ -86,81 +84,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
 }
 
-function Filters({ values }: { values: PayoutFilterValues }) {
-  const t = useT();
-  return (
-    <Form method="get" className="card filters" aria-labelledby="payout-filters-heading">
-      <h3 id="payout-filters-heading">{t("web.adminPayments.filters")}</h3>
-      <div className="filter-grid">
-        <div className="field">
-          <label htmlFor="filter-status">{t("web.adminPayments.status")}</label>
-          <select id="filter-status" name="status" defaultValue={values.status}>
-            <option value="">{t("web.adminPayments.any")}</option>
-            {statuses.map((status) => (
-              <option key={status} value={status}>
-                {t(`web.mentorPayouts.statuses.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-method">{t("web.adminPayouts.method")}</label>
-          <select id="filter-method" name="method" defaultValue={values.method}>
-            <option value="">{t("web.adminPayments.any")}</option>
-            {methods.map((method) => (
-              <option key={method} value={method}>
-                {t(`web.mentorPayouts.kinds.${method}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-mentor">{t("web.adminPayouts.mentor")}</label>
-          <input id="filter-mentor" name="mentor" type="search" defaultValue={values.mentor} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-from">{t("web.adminPayments.from")}</label>
-          <input id="filter-from" name="from" type="date" defaultValue={values.from} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-to">{t("web.adminPayments.to")}</label>
-          <input id="filter-to" name="to" type="date" defaultValue={values.to} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-currency">{t("web.adminPayments.currency")}</label>
-          <select id="filter-currency" name="currency" defaultValue={values.currency}>
-            <option value="">{t("web.adminPayments.any")}</option>
-            {currencies.map((code) => (
-              <option key={code} value={code}>
-                {code}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-min">{t("web.adminPayments.minAmount")}</label>
-          <input id="filter-min" name="min" inputMode="decimal" defaultValue={values.min} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-max">{t("web.adminPayments.maxAmount")}</label>
-          <input id="filter-max" name="max" inputMode="decimal" defaultValue={values.max} />
-        </div>
-      </div>
-      <p className="hint">{t("web.adminPayments.filtersHint")}</p>
-      <div className="form-footer">
-        <button type="submit" className="button button-small">
-          {t("web.adminPayments.apply")}
-        </button>
-        <Link to="/admin/payouts">{t("web.adminPayments.reset")}</Link>
-      </div>
-    </Form>
-  );
-}
-
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["queue"][number];
 
-/** How old the paid-to method was when the payout was asked for: a fresh one is flagged. */
-function MethodAge({ hours }: { hours: number | null }) {
+/** How old the paid-to method was when the payout was asked for; core says if it is fresh. */
+function MethodAge({ hours, fresh }: { hours: number | null; fresh: boolean }) {
   const t = useT();
   if (hours === null) return null;
   const text =
@@ -168,23 +95,104 @@ function MethodAge({ hours }: { hours: number | null }) {
       ? t("web.adminPayouts.methodAgeHours", { hours })
       : t("web.adminPayouts.methodAgeDays", { days: Math.floor(hours / 24) });
   return (
-    <span
-      className={`small block${hours < 48 ? " text-danger" : " muted"}`}
-      data-testid="method-age"
-    >
+    <span className={`small block${fresh ? " text-danger" : " muted"}`} data-testid="method-age">
       {text}
     </span>
   );
 }
 
+function DateCell({ value }: { value: Date | string }) {
+  const formatDate = useFormatDateTime();
+  return <time dateTime={new Date(value).toISOString()}>{formatDate(new Date(value))}</time>;
+}
+
+function MentorCell({ payout }: { payout: Row }) {
+  return (
+    <>
+      {payout.mentorName}
+      <span className="muted small block">{payout.mentorEmail}</span>
+    </>
+  );
+}
+
+function DestinationCell({ payout }: { payout: Row }) {
+  const t = useT();
+  return (
+    <>
+      {t(`web.mentorPayouts.kinds.${payout.method}`)}
+      <span className="muted small block" data-testid="frozen-destination">
+        {payout.destination}
+      </span>
+      <MethodAge hours={payout.methodAgeHours} fresh={payout.methodIsFresh} />
+    </>
+  );
+}
+
+// Amounts of different currencies do not compare: currency first, then the amount.
+const amountSortValue = (payout: Row) =>
+  `${payout.currency}:${String(payout.amountMinor).padStart(16, "0")}`;
+
 function Queue({ items }: { items: Row[] }) {
   const t = useT();
   const formatAmount = useFormatAmount();
-  const formatDate = useFormatDateTime();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formData?.get("intent") !== "markPaid";
   const failure = result && !result.ok && result.intent === "batch" ? result : null;
+  const columns: Column<Row>[] = [
+    {
+      id: "select",
+      header: t("web.adminPayments.actions"),
+      headerHidden: true,
+      cell: (payout) => (
+        <input
+          type="checkbox"
+          name="payoutIds"
+          value={payout.id}
+          aria-label={t("web.adminPayouts.select", {
+            amount: formatAmount(payout.amountMinor, payout.currency),
+            mentor: payout.mentorName,
+          })}
+        />
+      ),
+    },
+    {
+      id: "date",
+      header: t("web.mentorPayouts.date"),
+      sortValue: (payout) => new Date(payout.createdAt),
+      cell: (payout) => <DateCell value={payout.createdAt} />,
+    },
+    {
+      id: "mentor",
+      header: t("web.adminPayouts.mentorColumn"),
+      sortValue: (payout) => payout.mentorName,
+      cell: (payout) => <MentorCell payout={payout} />,
+    },
+    {
+      id: "amount",
+      header: t("web.adminPayments.amount"),
+      sortValue: amountSortValue,
+      cell: (payout) => formatAmount(payout.amountMinor, payout.currency),
+    },
+    {
+      id: "destination",
+      header: t("web.mentorPayouts.destination"),
+      cell: (payout) => <DestinationCell payout={payout} />,
+    },
+    {
+      id: "attempts",
+      header: t("web.adminPayouts.attempts"),
+      sortValue: (payout) => payout.attempts,
+      cell: (payout) => (
+        <>
+          {payout.attempts}
+          {payout.lastFailure ? (
+            <span className="muted small block">{payout.lastFailure}</span>
+          ) : null}
+        </>
+      ),
+    },
+  ];
   return (
     <section aria-labelledby="payout-queue-heading">
       <h2 id="payout-queue-heading">{t("web.adminPayouts.queueHeading")}</h2>
@@ -192,62 +200,16 @@ function Queue({ items }: { items: Row[] }) {
         <p className="card">{t("web.adminPayouts.queueEmpty")}</p>
       ) : (
         <Form method="post" className="stack">
-          <div className="table-wrap">
-            <table data-testid="payout-queue">
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("web.adminPayments.actions")}</span>
-                  </th>
-                  <th scope="col">{t("web.mentorPayouts.date")}</th>
-                  <th scope="col">{t("web.adminPayouts.mentorColumn")}</th>
-                  <th scope="col">{t("web.adminPayments.amount")}</th>
-                  <th scope="col">{t("web.mentorPayouts.destination")}</th>
-                  <th scope="col">{t("web.adminPayouts.attempts")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((payout) => (
-                  <tr key={payout.id} data-payout-id={payout.id}>
-                    <td>
-                      <input
-                        type="checkbox"
-                        name="payoutIds"
-                        value={payout.id}
-                        aria-label={t("web.adminPayouts.select", {
-                          amount: formatAmount(payout.amountMinor, payout.currency),
-                          mentor: payout.mentorName,
-                        })}
-                      />
-                    </td>
-                    <td>
-                      <time dateTime={new Date(payout.createdAt).toISOString()}>
-                        {formatDate(new Date(payout.createdAt))}
-                      </time>
-                    </td>
-                    <td>
-                      {payout.mentorName}
-                      <span className="muted small block">{payout.mentorEmail}</span>
-                    </td>
-                    <td>{formatAmount(payout.amountMinor, payout.currency)}</td>
-                    <td>
-                      {t(`web.mentorPayouts.kinds.${payout.method}`)}
-                      <span className="muted small block" data-testid="frozen-destination">
-                        {payout.destination}
-                      </span>
-                      <MethodAge hours={payout.methodAgeHours} />
-                    </td>
-                    <td>
-                      {payout.attempts}
-                      {payout.lastFailure ? (
-                        <span className="muted small block">{payout.lastFailure}</span>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("web.adminPayouts.queueHeading")}
+            columns={columns}
+            rows={items}
+            rowKey={(payout) => payout.id}
+            rowProps={(payout) => ({ "data-payout-id": payout.id })}
+            empty={null}
+            testId="payout-queue"
+            sortParam="queueSort"
+          />
           <div className="field">
             <label htmlFor="reject-reason">{t("web.adminPayouts.rejectReason")}</label>
             <input id="reject-reason" name="reason" maxLength={500} />
@@ -295,7 +257,7 @@ function BankTransfers({ items }: { items: Row[] }) {
                   {payout.mentorName} — {formatAmount(payout.amountMinor, payout.currency)} —{" "}
                   <span data-testid="frozen-destination">{payout.destination}</span>
                 </p>
-                <MethodAge hours={payout.methodAgeHours} />
+                <MethodAge hours={payout.methodAgeHours} fresh={payout.methodIsFresh} />
                 <Form method="post" className="inline-fields">
                   <input type="hidden" name="intent" value="markPaid" />
                   <input type="hidden" name="payoutId" value={payout.id} />
@@ -329,7 +291,6 @@ function BankTransfers({ items }: { items: Row[] }) {
 export default function AdminPayouts() {
   const t = useT();
   const formatAmount = useFormatAmount();
-  const formatDate = useFormatDateTime();
   const { values, problems, query, isFirstPage, queue, bank, history, nextCursor } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -341,8 +302,81 @@ export default function AdminPayouts() {
           failed: result.result?.failed ?? 0,
         })
     : null;
-  const withCursor = (cursor: string) =>
-    `/admin/payouts${query ? `${query}&` : "?"}cursor=${encodeURIComponent(cursor)}`;
+  const fields: FilterField[] = [
+    {
+      kind: "select",
+      name: "status",
+      label: t("web.adminPayments.status"),
+      options: payoutStatuses.map((status) => ({
+        value: status,
+        label: t(`web.mentorPayouts.statuses.${status}`),
+      })),
+    },
+    {
+      kind: "select",
+      name: "method",
+      label: t("web.adminPayouts.method"),
+      options: payoutMethodKinds.map((method) => ({
+        value: method,
+        label: t(`web.mentorPayouts.kinds.${method}`),
+      })),
+    },
+    { kind: "search", name: "mentor", label: t("web.adminPayouts.mentor") },
+    { kind: "date", name: "from", label: t("web.adminPayments.from") },
+    { kind: "date", name: "to", label: t("web.adminPayments.to") },
+    {
+      kind: "select",
+      name: "currency",
+      label: t("web.adminPayments.currency"),
+      options: currencies.map((code) => ({ value: code, label: code })),
+    },
+    { kind: "decimal", name: "min", label: t("web.adminPayments.minAmount") },
+    { kind: "decimal", name: "max", label: t("web.adminPayments.maxAmount") },
+  ];
+  const columns: Column<Row>[] = [
+    {
+      id: "date",
+      header: t("web.mentorPayouts.date"),
+      sortValue: (payout) => new Date(payout.createdAt),
+      cell: (payout) => <DateCell value={payout.createdAt} />,
+    },
+    {
+      id: "mentor",
+      header: t("web.adminPayouts.mentorColumn"),
+      sortValue: (payout) => payout.mentorName,
+      cell: (payout) => <MentorCell payout={payout} />,
+    },
+    {
+      id: "amount",
+      header: t("web.adminPayments.amount"),
+      sortValue: amountSortValue,
+      cell: (payout) => formatAmount(payout.amountMinor, payout.currency),
+    },
+    {
+      id: "method",
+      header: t("web.adminPayouts.method"),
+      sortValue: (payout) => payout.method,
+      cell: (payout) => <DestinationCell payout={payout} />,
+    },
+    {
+      id: "status",
+      header: t("web.adminPayments.status"),
+      sortValue: (payout) => payout.status,
+      cell: (payout) => (
+        <>
+          <span className="badge">{t(`web.mentorPayouts.statuses.${payout.status}`)}</span>
+          {payout.lastFailure ? (
+            <span className="muted small block">{payout.lastFailure}</span>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      id: "reference",
+      header: t("web.adminPayouts.reference"),
+      cell: (payout) => payout.reference ?? "—",
+    },
+  ];
   return (
     <>
       <h1>{t("web.adminPayouts.heading")}</h1>
@@ -351,77 +385,34 @@ export default function AdminPayouts() {
       <BankTransfers items={bank} />
       <section aria-labelledby="payout-history-heading">
         <h2 id="payout-history-heading">{t("web.adminPayouts.historyHeading")}</h2>
-        <Filters values={values} />
+        <FilterForm
+          path="/admin/payouts"
+          fields={fields}
+          values={values}
+          hint={t("web.adminPayments.filtersHint")}
+          headingLevel="h3"
+        />
         {problems.map((problem) => (
           <p key={problem} className="alert alert-error" role="alert">
             {t(`web.adminPayments.problems.${problem}`)}
           </p>
         ))}
-        <p className="actions">
-          <a href={`/admin/payouts.csv${query}`} className="button button-secondary" download>
-            {t("web.adminPayouts.exportCsv")}
-          </a>
-        </p>
-        {history.length === 0 ? (
-          <p className="card">{t("web.adminPayouts.empty")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table data-testid="payout-history">
-              <thead>
-                <tr>
-                  <th scope="col">{t("web.mentorPayouts.date")}</th>
-                  <th scope="col">{t("web.adminPayouts.mentorColumn")}</th>
-                  <th scope="col">{t("web.adminPayments.amount")}</th>
-                  <th scope="col">{t("web.adminPayouts.method")}</th>
-                  <th scope="col">{t("web.adminPayments.status")}</th>
-                  <th scope="col">{t("web.adminPayouts.reference")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.map((payout) => (
-                  <tr key={payout.id} data-payout-id={payout.id}>
-                    <td>
-                      <time dateTime={new Date(payout.createdAt).toISOString()}>
-                        {formatDate(new Date(payout.createdAt))}
-                      </time>
-                    </td>
-                    <td>
-                      {payout.mentorName}
-                      <span className="muted small block">{payout.mentorEmail}</span>
-                    </td>
-                    <td>{formatAmount(payout.amountMinor, payout.currency)}</td>
-                    <td>
-                      {t(`web.mentorPayouts.kinds.${payout.method}`)}
-                      <span className="muted small block" data-testid="frozen-destination">
-                        {payout.destination}
-                      </span>
-                      <MethodAge hours={payout.methodAgeHours} />
-                    </td>
-                    <td>
-                      <span className="badge">
-                        {t(`web.mentorPayouts.statuses.${payout.status}`)}
-                      </span>
-                      {payout.lastFailure ? (
-                        <span className="muted small block">{payout.lastFailure}</span>
-                      ) : null}
-                    </td>
-                    <td>{payout.reference ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <nav className="pager" aria-label={t("web.admin.pagination")}>
-          {isFirstPage ? null : (
-            <Link to={`/admin/payouts${query}`}>{t("web.admin.firstPage")}</Link>
-          )}
-          {nextCursor ? (
-            <Link to={withCursor(nextCursor)} className="button button-secondary">
-              {t("web.admin.nextPage")}
-            </Link>
-          ) : null}
-        </nav>
+        <CsvButton href={`/admin/payouts.csv${query}`} label={t("web.adminPayouts.exportCsv")} />
+        <DataTable
+          caption={t("web.adminPayouts.historyHeading")}
+          columns={columns}
+          rows={history}
+          rowKey={(payout) => payout.id}
+          rowProps={(payout) => ({ "data-payout-id": payout.id })}
+          empty={<p className="card">{t("web.adminPayouts.empty")}</p>}
+          testId="payout-history"
+        />
+        <Pager
+          path="/admin/payouts"
+          query={query}
+          isFirstPage={isFirstPage}
+          nextCursor={nextCursor}
+        />
       </section>
     </>
   );

@@ -1,6 +1,10 @@
+import { type WebhookStatus, webhookStatuses } from "@mentora/core/contracts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ActionAlert, StatusNotice } from "~/components/action-alert";
+import { type Column, DataTable } from "~/components/admin/data-table";
+import { type FilterField, FilterForm } from "~/components/admin/filter-form";
+import { Pager } from "~/components/admin/pager";
 import { formText } from "~/lib/forms";
 import { attempt, requireAdmin } from "~/lib/guards.server";
 import { assertSameOrigin } from "~/lib/http.server";
@@ -10,11 +14,8 @@ import { withCaller } from "~/lib/trpc.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.adminWebhooks.title");
 
-const statuses = ["RECEIVED", "PROCESSED", "FAILED", "DEAD"] as const;
-type WebhookStatus = (typeof statuses)[number];
-
 function isStatus(value: string): value is WebhookStatus {
-  return (statuses as readonly string[]).includes(value);
+  return (webhookStatuses as readonly string[]).includes(value);
 }
 
 const statusClass: Record<WebhookStatus, string> = {
@@ -68,143 +69,140 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
 }
 
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["items"][number];
+
+function ReplayForm({ event }: { event: Row }) {
+  const t = useT();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy =
+    navigation.state !== "idle" && navigation.formData?.get("webhookEventId") === event.id;
+  return (
+    <Form method="post" className="stack-tight">
+      <input type="hidden" name="webhookEventId" value={event.id} />
+      <button
+        type="submit"
+        className="button button-small"
+        disabled={busy}
+        aria-label={t("web.adminWebhooks.replayLabel", { type: event.type })}
+      >
+        {busy ? t("web.form.submitting") : t("web.adminWebhooks.replay")}
+      </button>
+      <ActionAlert failure={result && !result.ok && result.target === event.id ? result : null} />
+    </Form>
+  );
+}
+
 export default function AdminWebhooks() {
   const t = useT();
   const formatDate = useFormatDateTime();
   const { items, nextCursor, filters, query, isFirstPage, providers } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const withCursor = (cursor: string) =>
-    `/admin/webhooks${query ? `${query}&` : "?"}cursor=${encodeURIComponent(cursor)}`;
+  const fields: FilterField[] = [
+    {
+      kind: "select",
+      name: "status",
+      label: t("web.adminWebhooks.status"),
+      options: webhookStatuses.map((status) => ({
+        value: status,
+        label: t(`web.adminWebhooks.statuses.${status}`),
+      })),
+    },
+    {
+      kind: "select",
+      name: "provider",
+      label: t("web.adminWebhooks.provider"),
+      options: providers.map((provider) => ({ value: provider, label: provider })),
+    },
+    { kind: "checkbox", name: "failures", label: t("web.adminWebhooks.failuresOnly") },
+  ];
+  const columns: Column<Row>[] = [
+    {
+      id: "received",
+      header: t("web.adminWebhooks.receivedAt"),
+      sortValue: (event) => new Date(event.receivedAt),
+      cell: (event) => (
+        <time dateTime={new Date(event.receivedAt).toISOString()}>
+          {formatDate(new Date(event.receivedAt))}
+        </time>
+      ),
+    },
+    {
+      id: "provider",
+      header: t("web.adminWebhooks.provider"),
+      sortValue: (event) => event.provider,
+      cell: (event) => event.provider,
+    },
+    {
+      id: "type",
+      header: t("web.adminWebhooks.type"),
+      sortValue: (event) => event.type,
+      cell: (event) => (
+        <>
+          {event.type}
+          <span className="muted small block">{event.eventId}</span>
+        </>
+      ),
+    },
+    {
+      id: "status",
+      header: t("web.adminWebhooks.status"),
+      sortValue: (event) => event.status,
+      cell: (event) => (
+        <span className={statusClass[event.status]}>
+          {t(`web.adminWebhooks.statuses.${event.status}`)}
+        </span>
+      ),
+    },
+    {
+      id: "attempts",
+      header: t("web.adminWebhooks.attempts"),
+      sortValue: (event) => event.attempts,
+      cell: (event) => event.attempts,
+    },
+    {
+      id: "error",
+      header: t("web.adminWebhooks.lastError"),
+      className: "small",
+      cell: (event) => event.lastError ?? "—",
+    },
+    {
+      id: "actions",
+      header: t("web.adminPayments.actions"),
+      cell: (event) => (event.replayable ? <ReplayForm event={event} /> : null),
+    },
+  ];
   return (
     <>
       <h1>{t("web.adminWebhooks.heading")}</h1>
-      <Form method="get" className="card filters" aria-labelledby="webhook-filters-heading">
-        <h2 id="webhook-filters-heading" className="h3">
-          {t("web.adminPayments.filters")}
-        </h2>
-        <div className="filter-grid">
-          <div className="field">
-            <label htmlFor="webhook-status">{t("web.adminWebhooks.status")}</label>
-            <select id="webhook-status" name="status" defaultValue={filters.status}>
-              <option value="">{t("web.adminPayments.any")}</option>
-              {statuses.map((status) => (
-                <option key={status} value={status}>
-                  {t(`web.adminWebhooks.statuses.${status}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="webhook-provider">{t("web.adminWebhooks.provider")}</label>
-            <select id="webhook-provider" name="provider" defaultValue={filters.provider}>
-              <option value="">{t("web.adminPayments.any")}</option>
-              {providers.map((provider) => (
-                <option key={provider} value={provider}>
-                  {provider}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field checkbox">
-            <input
-              id="webhook-failures"
-              name="failures"
-              type="checkbox"
-              value="1"
-              defaultChecked={filters.failuresOnly}
-            />
-            <label htmlFor="webhook-failures">{t("web.adminWebhooks.failuresOnly")}</label>
-          </div>
-        </div>
-        <div className="form-footer">
-          <button type="submit" className="button button-small">
-            {t("web.adminPayments.apply")}
-          </button>
-          <Link to="/admin/webhooks">{t("web.adminPayments.reset")}</Link>
-        </div>
-      </Form>
+      <FilterForm
+        path="/admin/webhooks"
+        fields={fields}
+        values={{
+          status: filters.status,
+          provider: filters.provider,
+          failures: filters.failuresOnly ? "1" : "",
+        }}
+      />
       <StatusNotice
         message={result?.ok && result.intent === "replay" ? t("web.adminWebhooks.replayed") : null}
       />
-      {items.length === 0 ? (
-        <p className="card">{t("web.adminWebhooks.empty")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table data-testid="admin-webhooks">
-            <thead>
-              <tr>
-                <th scope="col">{t("web.adminWebhooks.receivedAt")}</th>
-                <th scope="col">{t("web.adminWebhooks.provider")}</th>
-                <th scope="col">{t("web.adminWebhooks.type")}</th>
-                <th scope="col">{t("web.adminWebhooks.status")}</th>
-                <th scope="col">{t("web.adminWebhooks.attempts")}</th>
-                <th scope="col">{t("web.adminWebhooks.lastError")}</th>
-                <th scope="col">{t("web.adminPayments.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((event) => {
-                const busy =
-                  navigation.state !== "idle" &&
-                  navigation.formData?.get("webhookEventId") === event.id;
-                return (
-                  <tr key={event.id} data-testid="webhook-event" data-status={event.status}>
-                    <td>
-                      <time dateTime={new Date(event.receivedAt).toISOString()}>
-                        {formatDate(new Date(event.receivedAt))}
-                      </time>
-                    </td>
-                    <td>{event.provider}</td>
-                    <td>
-                      {event.type}
-                      <span className="muted small block">{event.eventId}</span>
-                    </td>
-                    <td>
-                      <span className={statusClass[event.status]}>
-                        {t(`web.adminWebhooks.statuses.${event.status}`)}
-                      </span>
-                    </td>
-                    <td>{event.attempts}</td>
-                    <td className="small">{event.lastError ?? "—"}</td>
-                    <td>
-                      {event.status === "FAILED" || event.status === "DEAD" ? (
-                        <Form method="post" className="stack-tight">
-                          <input type="hidden" name="webhookEventId" value={event.id} />
-                          <button
-                            type="submit"
-                            className="button button-small"
-                            disabled={busy}
-                            aria-label={t("web.adminWebhooks.replayLabel", { type: event.type })}
-                          >
-                            {busy ? t("web.form.submitting") : t("web.adminWebhooks.replay")}
-                          </button>
-                          <ActionAlert
-                            failure={
-                              result && !result.ok && result.target === event.id ? result : null
-                            }
-                          />
-                        </Form>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <nav className="pager" aria-label={t("web.admin.pagination")}>
-        {isFirstPage ? null : (
-          <Link to={`/admin/webhooks${query}`}>{t("web.admin.firstPage")}</Link>
-        )}
-        {nextCursor ? (
-          <Link to={withCursor(nextCursor)} className="button button-secondary">
-            {t("web.admin.nextPage")}
-          </Link>
-        ) : null}
-      </nav>
+      <DataTable
+        caption={t("web.adminWebhooks.heading")}
+        columns={columns}
+        rows={items}
+        rowKey={(event) => event.id}
+        rowProps={(event) => ({ "data-testid": "webhook-event", "data-status": event.status })}
+        empty={<p className="card">{t("web.adminWebhooks.empty")}</p>}
+        testId="admin-webhooks"
+      />
+      <Pager
+        path="/admin/webhooks"
+        query={query}
+        isFirstPage={isFirstPage}
+        nextCursor={nextCursor}
+      />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import type { PayoutMethodKind } from "@mentora/core/contracts";
 import { translate } from "@mentora/i18n";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -14,19 +15,18 @@ import { withCaller } from "~/lib/trpc.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.mentorPayouts.title");
 
-const kinds = ["STRIPE_CONNECT", "PAYPAL", "BANK_TRANSFER", "SANDBOX"] as const;
-type Kind = (typeof kinds)[number];
+type Kind = PayoutMethodKind;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return withCaller(request, async (input) => {
     requireMentor(request, input);
     const url = new URL(request.url);
     const cursor = url.searchParams.get("cursor") || undefined;
-    const [balances, method, page, statements] = await Promise.all([
+    const [balances, method, page, kinds] = await Promise.all([
       input.caller.payouts.balances(),
       input.caller.payouts.getMethod(),
       input.caller.payouts.list({ limit: 25, ...(cursor ? { cursor } : {}) }),
-      input.caller.invoices.listStatements({ limit: 100 }),
+      input.caller.payouts.methodKinds(),
     ]);
     const { config } = input.ctx.services;
     return {
@@ -36,16 +36,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       cooldownUntil:
         method?.cooldownUntil && method.cooldownUntil > new Date() ? method.cooldownUntil : null,
       ...page,
-      statements: Object.fromEntries(
-        statements.items.flatMap((statement) =>
-          statement.payoutId ? [[statement.payoutId, statement] as const] : [],
-        ),
-      ),
       isFirstPage: !cursor,
       holdHours: config.payouts.earningsHoldHours,
       cooldownHours: config.moneyPaths.payoutMethodCooldownMs / 3_600_000,
-      // The sandbox is offered only where it can pay (never in production).
-      kinds: kinds.filter((kind) => kind !== "SANDBOX" || config.app.env !== "production"),
+      kinds,
     };
   });
 }
@@ -402,11 +396,9 @@ export default function MentorPayouts() {
                       ) : null}
                     </td>
                     <td>
-                      {data.statements[payout.id] ? (
-                        <a href={data.statements[payout.id]?.url} data-testid="statement-link">
-                          {t("web.mentorPayouts.statement", {
-                            number: data.statements[payout.id]?.number ?? "",
-                          })}
+                      {payout.statement ? (
+                        <a href={payout.statement.url} data-testid="statement-link">
+                          {t("web.mentorPayouts.statement", { number: payout.statement.number })}
                         </a>
                       ) : null}
                       {payout.status === "REQUESTED" ? (

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { disputeStatus } from "../contracts/index.ts";
 import { adminProcedure } from "../trpc/init.ts";
 
 const disputeRow = z.object({
@@ -11,7 +12,7 @@ const disputeRow = z.object({
   amountMinor: z.number().int(),
   frozenMinor: z.number().int(),
   reason: z.string().nullable(),
-  status: z.enum(["OPEN", "WON", "LOST"]),
+  status: disputeStatus,
   openedAt: z.date(),
   closedAt: z.date().nullable(),
 });

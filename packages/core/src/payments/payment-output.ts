@@ -1,7 +1,9 @@
 import type { Prisma } from "@mentora/db";
 import { z } from "zod";
 
-export const paymentStatus = z.enum(["PENDING", "SUCCEEDED", "FAILED", "EXPIRED", "CANCELLED"]);
+import { paymentStatus } from "../contracts/index.ts";
+
+export { paymentStatus };
 
 /** A payment as its payer (or an admin) sees it; never the provider's redirect secret. */
 export const paymentOutput = z.object({

@@ -60,8 +60,22 @@ describe("the destination is frozen at request", () => {
     const admin = await callerAs(rig.app, adminId);
     const queue = await admin.admin.payouts.queue({ status: "REQUESTED", limit: 100 });
     const row = queue.items.find((item) => item.id === payout.id);
-    expect(row).toMatchObject({ destination: "sandbox:owner-account", methodAgeHours: 0 });
+    expect(row).toMatchObject({
+      destination: "sandbox:owner-account",
+      methodAgeHours: 0,
+      // Set within the cooldown (48 h) before the request: the page flags it.
+      methodIsFresh: true,
+    });
     expect(row?.methodSetAt).toBeInstanceOf(Date);
+    await rig.app.prisma.payout.update({
+      where: { id: payout.id },
+      data: { methodSetAt: new Date(payout.createdAt.getTime() - 72 * 3_600_000) },
+    });
+    const later = await admin.admin.payouts.queue({ status: "REQUESTED", limit: 100 });
+    expect(later.items.find((item) => item.id === payout.id)).toMatchObject({
+      methodAgeHours: 72,
+      methodIsFresh: false,
+    });
 
     await admin.admin.payouts.approve({ payoutIds: [payout.id] });
     await drainJobs(rig.app, [executePayoutJob]);

@@ -1,16 +1,9 @@
 import { z } from "zod";
+import { payoutMethodKind, payoutStatus } from "../contracts/index.ts";
 import { maskedDestination, methodFromRow } from "./method.ts";
 import type { PayoutRow } from "./payout-service.ts";
 
-export const payoutStatus = z.enum([
-  "REQUESTED",
-  "APPROVED",
-  "PROCESSING",
-  "PAID",
-  "REJECTED",
-  "CANCELLED",
-]);
-export const payoutMethodKind = z.enum(["STRIPE_CONNECT", "PAYPAL", "BANK_TRANSFER", "SANDBOX"]);
+export { payoutMethodKind, payoutStatus };
 
 export const payoutOutput = z.object({
   id: z.string(),

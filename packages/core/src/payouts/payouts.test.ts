@@ -1,6 +1,7 @@
 import { idempotencyKey } from "@mentora/payment-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorCodeOf } from "../errors/index.ts";
+import { invoiceUrlPath } from "../invoices/index.ts";
 import { accounts, balanceOf } from "../ledger/index.ts";
 import {
   createPaymentsRig,
@@ -49,6 +50,27 @@ async function fundedMentor(availableMinor: number, name?: string, withMethod = 
 const runExecuteJobs = () => drainJobs(rig.app, [executePayoutJob]);
 
 describe("payout methods", () => {
+  it("offers every kind outside production, and the sandbox never in production", async () => {
+    const mentor = await createMentor(rig.app);
+    const caller = await callerAs(rig.app, mentor.id);
+    expect(await caller.payouts.methodKinds()).toEqual([
+      "STRIPE_CONNECT",
+      "PAYPAL",
+      "BANK_TRANSFER",
+      "SANDBOX",
+    ]);
+    const { config } = rig.app;
+    const production = await callerAs(
+      { ...rig.app, config: { ...config, NODE_ENV: "production" } } as never,
+      mentor.id,
+    );
+    expect(await production.payouts.methodKinds()).toEqual([
+      "STRIPE_CONNECT",
+      "PAYPAL",
+      "BANK_TRANSFER",
+    ]);
+  });
+
   it("validates each kind and stores the mentor's method", async () => {
     const mentor = await createMentor(rig.app);
     const caller = await callerAs(rig.app, mentor.id);
@@ -188,6 +210,11 @@ describe("approval, execution, failure, rejection", () => {
     expect(statements).toHaveLength(1);
     expect(statements[0]).toMatchObject({ kind: "PAYOUT_STATEMENT", ownerId: mentor.id });
     expect(statements[0]?.number).toMatch(/^R-\d{4}-\d{6}$/);
+    // The mentor's list carries the statement's link: the page holds no join of its own.
+    expect((await caller.payouts.list()).items[0]?.statement).toEqual({
+      number: statements[0]?.number,
+      url: invoiceUrlPath(statements[0]?.id ?? ""),
+    });
   });
 
   it("a refused payout returns the reservation and goes back to REQUESTED with the reason; a new attempt pays", async () => {

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { auditActorOf } from "../audit/index.ts";
+import { payoutMethodKinds } from "../contracts/index.ts";
+import { invoiceUrlPath } from "../invoices/index.ts";
 import { type AccountRef, accounts, balancesOf } from "../ledger/index.ts";
 import { mentorProcedure, requireFreshSession } from "../trpc/init.ts";
 import { cursorPage, pageArgs, pageInput, pageOutput } from "../trpc/pagination.ts";
 import { changePayoutMethod } from "./change-method.ts";
 import { methodFromRow, payoutMethodInput } from "./method.ts";
-import { payoutOutput, toPayoutOutput } from "./payout-output.ts";
+import { payoutMethodKind, payoutOutput, toPayoutOutput } from "./payout-output.ts";
 import { cancelPayout, payoutMinimum, requestPayout } from "./payout-service.ts";
 
 const currency = z.string().regex(/^[A-Z]{3}$/);
@@ -150,7 +152,21 @@ export const cancelPayoutProcedure = mentorProcedure
     ),
   );
 
-/** The mentor's own payouts, newest first. */
+/** The payout methods a mentor may choose here: the sandbox only outside production. */
+export const payoutMethodKindsOnOffer = mentorProcedure
+  .output(z.array(payoutMethodKind))
+  .query(({ ctx }) =>
+    payoutMethodKinds.filter(
+      (kind) => kind !== "SANDBOX" || ctx.services.config.app.env !== "production",
+    ),
+  );
+
+/** A payout as its mentor's list shows it: with its statement, once issued. */
+const myPayoutOutput = payoutOutput.extend({
+  statement: z.object({ number: z.string(), url: z.string() }).nullable(),
+});
+
+/** The mentor's own payouts, newest first, each with its payout statement's link. */
 export const listMyPayouts = mentorProcedure
   .input(
     z
@@ -160,7 +176,7 @@ export const listMyPayouts = mentorProcedure
       .strict()
       .default({ limit: 25 }),
   )
-  .output(pageOutput(payoutOutput))
+  .output(pageOutput(myPayoutOutput))
   .query(async ({ ctx, input }) => {
     const rows = await ctx.services.prisma.payout.findMany({
       where: { mentorId: ctx.user.id },
@@ -169,5 +185,22 @@ export const listMyPayouts = mentorProcedure
     });
     // A cursor naming another mentor's payout yields nothing of theirs: the where clause holds.
     const page = cursorPage(rows, input.limit);
-    return { items: page.items.map(toPayoutOutput), nextCursor: page.nextCursor };
+    const statements = await ctx.services.prisma.invoice.findMany({
+      where: {
+        ownerId: ctx.user.id,
+        kind: "PAYOUT_STATEMENT",
+        payoutId: { in: page.items.map((row) => row.id) },
+      },
+      select: { id: true, number: true, payoutId: true },
+    });
+    const items = page.items.map((row) => {
+      const statement = statements.find((entry) => entry.payoutId === row.id);
+      return {
+        ...toPayoutOutput(row),
+        statement: statement
+          ? { number: statement.number, url: invoiceUrlPath(statement.id) }
+          : null,
+      };
+    });
+    return { items, nextCursor: page.nextCursor };
   });

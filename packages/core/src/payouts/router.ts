@@ -11,6 +11,7 @@ import {
   getPayoutMethod,
   listMyPayouts,
   payoutBalances,
+  payoutMethodKindsOnOffer,
   requestPayoutProcedure,
   setPayoutMethod,
 } from "./procedures.ts";
@@ -23,6 +24,7 @@ export const payoutsRouter = router({
   request: requestPayoutProcedure,
   cancel: cancelPayoutProcedure,
   list: listMyPayouts,
+  methodKinds: payoutMethodKindsOnOffer,
 });
 
 /** The admin's side. Mounted as `admin.payouts`. */

@@ -105,6 +105,7 @@ const accessTable: Record<string, Access> = {
   "payouts.request": "mentor",
   "payouts.cancel": "mentor",
   "payouts.list": "mentor",
+  "payouts.methodKinds": "mentor",
   "mentorBlocks.list": "mentor",
   "mentorBlocks.block": "mentor",
   "mentorBlocks.unblock": "mentor",

@@ -56,6 +56,8 @@ describe("admin payments history", () => {
     });
     expect(pending.items).toHaveLength(2);
     expect(pending.items.every((row) => row.status === "PENDING")).toBe(true);
+    // Only a succeeded payment has anything to refund: the page offers no form otherwise.
+    expect(pending.items.every((row) => row.refundableMinor === 0)).toBe(true);
     const next = await caller.admin.payments.list({
       status: "PENDING",
       provider: "sandbox",
@@ -67,6 +69,9 @@ describe("admin payments history", () => {
 
     const succeeded = await caller.admin.payments.list({ status: "SUCCEEDED", limit: 50 });
     expect(succeeded.items.map((row) => row.id)).toContain(started[0]);
+    const paid = succeeded.items.find((row) => row.id === started[0]);
+    expect(paid?.refundableMinor).toBe((paid?.amountMinor ?? 0) - (paid?.refundedMinor ?? 0));
+    expect(paid?.refundableMinor).toBeGreaterThan(0);
     const big = await caller.admin.payments.list({ minAmountMinor: 5_001, limit: 50 });
     expect(big.items).toHaveLength(0);
     const future = await caller.admin.payments.list({
@@ -171,9 +176,12 @@ describe("webhook processing failures", () => {
     const caller = await adminCaller();
     const failures = await caller.admin.webhooks.list({ failuresOnly: true });
     expect(failures.items.map((item) => item.id)).toContain(row.id);
+    expect(failures.items.every((item) => item.replayable)).toBe(true);
     await caller.admin.webhooks.replay({ webhookEventId: row.id });
     const replayed = await app.prisma.webhookEvent.findUniqueOrThrow({ where: { id: row.id } });
     expect(replayed).toMatchObject({ status: "RECEIVED", attempts: 0 });
+    const listed = await caller.admin.webhooks.list({ status: "RECEIVED" });
+    expect(listed.items.find((item) => item.id === row.id)?.replayable).toBe(false);
     expect(await codeOf(caller.admin.webhooks.replay({ webhookEventId: row.id }))).toBe(
       "WEBHOOK_NOT_REPLAYABLE",
     );

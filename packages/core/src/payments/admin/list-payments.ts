@@ -1,29 +1,12 @@
 import type { Db, Prisma } from "@mentora/db";
 import { z } from "zod";
+import { type AdminPaymentFilters, adminPaymentFilters } from "../../contracts/index.ts";
 import { type CsvOptions, csvLines } from "../../csv/index.ts";
 import { cursorPage, eachItem, pageArgs } from "../../trpc/pagination.ts";
 import { paymentStatus } from "../payment-output.ts";
 
-export const adminPaymentFilters = z
-  .object({
-    status: paymentStatus.optional(),
-    provider: z.string().max(50).optional(),
-    /** Created at or after (inclusive). */
-    from: z.coerce.date().optional(),
-    /** Created before (exclusive). */
-    to: z.coerce.date().optional(),
-    /** The payer's email or name, or their exact user id. */
-    user: z.string().trim().max(200).optional(),
-    minAmountMinor: z.number().int().min(0).optional(),
-    maxAmountMinor: z.number().int().min(0).optional(),
-    currency: z
-      .string()
-      .regex(/^[A-Z]{3}$/)
-      .optional(),
-  })
-  .strict();
-
-export type AdminPaymentFilters = z.infer<typeof adminPaymentFilters>;
+// The filters are a contract the browser shares (declared once in contracts/).
+export { type AdminPaymentFilters, adminPaymentFilters };
 
 export const adminPaymentRow = z.object({
   id: z.string(),
@@ -43,6 +26,8 @@ export const adminPaymentRow = z.object({
   userName: z.string(),
   bookingId: z.string().nullable(),
   failureReason: z.string().nullable(),
+  /** What an admin may still refund: the rest of a succeeded payment, else 0. */
+  refundableMinor: z.number().int(),
 });
 
 export type AdminPaymentRow = z.infer<typeof adminPaymentRow>;
@@ -97,6 +82,8 @@ export async function listPaymentsForAdmin(
     userName: row.user.name,
     bookingId: row.bookingId,
     failureReason: row.failureReason,
+    refundableMinor:
+      row.status === "SUCCEEDED" ? Math.max(0, row.amountMinor - row.refundedMinor) : 0,
   }));
   return { items, nextCursor };
 }

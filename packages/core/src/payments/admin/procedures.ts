@@ -1,6 +1,7 @@
 import { fromPrisma } from "pg-boss";
 import { z } from "zod";
 import { auditActorOf, writeAudit } from "../../audit/index.ts";
+import { refundDestination, webhookStatus } from "../../contracts/index.ts";
 import { AppError } from "../../errors/index.ts";
 import { enqueue } from "../../jobs/define.ts";
 import { ledgerTransactionOptions } from "../../ledger/index.ts";
@@ -30,7 +31,7 @@ export const adminRefundInput = z
     /** Omitted: everything not refunded yet. */
     amountMinor: z.number().int().positive().optional(),
     reason: z.string().trim().min(1).max(500),
-    destination: z.enum(["ORIGINAL", "WALLET"]).optional(),
+    destination: refundDestination.optional(),
     /** Chosen by the page once per form: a double submit refunds once. */
     requestKey: z.string().min(8).max(100),
   })
@@ -79,8 +80,6 @@ export const adminRefundPayment = adminProcedure
     return toPaymentOutput(payment);
   });
 
-const webhookStatus = z.enum(["RECEIVED", "PROCESSED", "FAILED", "DEAD"]);
-
 export const adminListWebhooksInput = z
   .object({
     status: webhookStatus.optional(),
@@ -101,6 +100,8 @@ const webhookRow = z.object({
   lastError: z.string().nullable(),
   receivedAt: z.date(),
   processedAt: z.date().nullable(),
+  /** Failed and dead events can be processed again (adminReplayWebhook). */
+  replayable: z.boolean(),
 });
 
 /** Stored webhook events, newest first, with their processing state and last error. */
@@ -127,7 +128,14 @@ export const adminListWebhooks = adminProcedure
         processedAt: true,
       },
     });
-    return cursorPage(rows, input.limit);
+    const page = cursorPage(rows, input.limit);
+    return {
+      ...page,
+      items: page.items.map((row) => ({
+        ...row,
+        replayable: row.status === "FAILED" || row.status === "DEAD",
+      })),
+    };
   });
 
 /** Processes a failed or dead event again (after the cause is fixed). */

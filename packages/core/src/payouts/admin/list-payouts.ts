@@ -1,29 +1,12 @@
 import type { Db, Prisma } from "@mentora/db";
 import { z } from "zod";
+import { type AdminPayoutFilters, adminPayoutFilters } from "../../contracts/index.ts";
 import { type CsvOptions, csvLines } from "../../csv/index.ts";
 import { cursorPage, eachItem, pageArgs } from "../../trpc/pagination.ts";
-import { payoutMethodKind, payoutOutput, payoutStatus, toPayoutOutput } from "../payout-output.ts";
+import { payoutOutput, toPayoutOutput } from "../payout-output.ts";
 
-export const adminPayoutFilters = z
-  .object({
-    status: payoutStatus.optional(),
-    /** The mentor's exact id, or part of their email or name. */
-    mentor: z.string().trim().max(200).optional(),
-    method: payoutMethodKind.optional(),
-    /** Requested at or after (inclusive). */
-    from: z.coerce.date().optional(),
-    /** Requested before (exclusive). */
-    to: z.coerce.date().optional(),
-    minAmountMinor: z.number().int().min(0).optional(),
-    maxAmountMinor: z.number().int().min(0).optional(),
-    currency: z
-      .string()
-      .regex(/^[A-Z]{3}$/)
-      .optional(),
-  })
-  .strict();
-
-export type AdminPayoutFilters = z.infer<typeof adminPayoutFilters>;
+// The filters are a contract the browser shares (declared once in contracts/).
+export { type AdminPayoutFilters, adminPayoutFilters };
 
 export const adminPayoutRow = payoutOutput.extend({
   mentorId: z.string(),

@@ -13,15 +13,36 @@ import {
 import { adminPayoutFilters, adminPayoutRow, listPayoutsForAdmin } from "./list-payouts.ts";
 
 const page = pageInput();
-const listOutput = pageOutput(adminPayoutRow);
+const listRow = adminPayoutRow.extend({
+  /** The paid-to method was set less than the cooldown before the request: the page flags it. */
+  methodIsFresh: z.boolean(),
+});
+const listOutput = pageOutput(listRow);
+
+/** Flags the payouts asked for to a method set within the cooldown (a takeover's pattern). */
+function withFreshness<Row extends { methodAgeHours: number | null }>(
+  page: { items: Row[]; nextCursor: string | null },
+  cooldownMs: number,
+) {
+  return {
+    ...page,
+    items: page.items.map((row) => ({
+      ...row,
+      methodIsFresh: row.methodAgeHours !== null && row.methodAgeHours * 3_600_000 < cooldownMs,
+    })),
+  };
+}
 
 /** Payout history with filters and cursor pages (the CSV export takes the same filters). */
 export const adminListPayouts = adminProcedure
   .input(adminPayoutFilters.extend(page))
   .output(listOutput)
-  .query(({ ctx, input }) => {
+  .query(async ({ ctx, input }) => {
     const { limit, cursor, ...filters } = input;
-    return listPayoutsForAdmin(ctx.services.prisma, filters, { limit, cursor });
+    return withFreshness(
+      await listPayoutsForAdmin(ctx.services.prisma, filters, { limit, cursor }),
+      ctx.services.config.moneyPaths.payoutMethodCooldownMs,
+    );
   });
 
 /** What waits for an admin: REQUESTED payouts, oldest first (and approved bank transfers). */
@@ -30,13 +51,16 @@ export const adminPayoutQueue = adminProcedure
     z.object({ status: z.enum(["REQUESTED", "APPROVED"]).default("REQUESTED"), ...page }).strict(),
   )
   .output(listOutput)
-  .query(({ ctx, input }) =>
-    listPayoutsForAdmin(
-      ctx.services.prisma,
-      input.status === "APPROVED"
-        ? { status: "APPROVED", method: "BANK_TRANSFER" }
-        : { status: "REQUESTED" },
-      { limit: input.limit, cursor: input.cursor, order: "oldest" },
+  .query(async ({ ctx, input }) =>
+    withFreshness(
+      await listPayoutsForAdmin(
+        ctx.services.prisma,
+        input.status === "APPROVED"
+          ? { status: "APPROVED", method: "BANK_TRANSFER" }
+          : { status: "REQUESTED" },
+        { limit: input.limit, cursor: input.cursor, order: "oldest" },
+      ),
+      ctx.services.config.moneyPaths.payoutMethodCooldownMs,
     ),
   );
 

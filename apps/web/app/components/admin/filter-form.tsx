@@ -1,0 +1,93 @@
+import { Form, Link } from "@remix-run/react";
+import { useId } from "react";
+import { useT } from "~/lib/i18n";
+
+/** One filter of an admin list, as it appears in the page's URL (`name`). */
+export type FilterField =
+  | { kind: "select"; name: string; label: string; options: { value: string; label: string }[] }
+  | {
+      kind: "text" | "search" | "date" | "decimal";
+      name: string;
+      label: string;
+      placeholder?: string;
+    }
+  | { kind: "checkbox"; name: string; label: string };
+
+interface FilterFormProps {
+  /** The list's own path: "Reset" links to it with no query. */
+  path: string;
+  fields: FilterField[];
+  /** The values read from the URL (an unchecked checkbox is ""). */
+  values: Record<string, string>;
+  hint?: string;
+  /** "h2" on a page's main list, "h3" inside a section that has its own h2. */
+  headingLevel?: "h2" | "h3";
+}
+
+/**
+ * The filters of an admin list: a GET form (the URL holds the filters, so a filtered page can be
+ * bookmarked and the CSV link keeps them), every control labelled, "any" as the empty choice.
+ */
+export function FilterForm({ path, fields, values, hint, headingLevel = "h2" }: FilterFormProps) {
+  const t = useT();
+  const id = useId();
+  const Heading = headingLevel;
+  return (
+    <Form method="get" action={path} className="card filters" aria-labelledby={`${id}-heading`}>
+      <Heading id={`${id}-heading`} className="h3">
+        {t("web.adminPayments.filters")}
+      </Heading>
+      <div className="filter-grid">
+        {fields.map((field) => {
+          const fieldId = `${id}-${field.name}`;
+          const value = values[field.name] ?? "";
+          if (field.kind === "checkbox") {
+            return (
+              <div key={field.name} className="field checkbox">
+                <input
+                  id={fieldId}
+                  name={field.name}
+                  type="checkbox"
+                  value="1"
+                  defaultChecked={value === "1"}
+                />
+                <label htmlFor={fieldId}>{field.label}</label>
+              </div>
+            );
+          }
+          return (
+            <div key={field.name} className="field">
+              <label htmlFor={fieldId}>{field.label}</label>
+              {field.kind === "select" ? (
+                <select id={fieldId} name={field.name} defaultValue={value}>
+                  <option value="">{t("web.adminPayments.any")}</option>
+                  {field.options.map((option) => (
+                    <option key={option.value} value={option.value}>
+                      {option.label}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input
+                  id={fieldId}
+                  name={field.name}
+                  type={field.kind === "decimal" ? "text" : field.kind}
+                  inputMode={field.kind === "decimal" ? "decimal" : undefined}
+                  placeholder={field.placeholder}
+                  defaultValue={value}
+                />
+              )}
+            </div>
+          );
+        })}
+      </div>
+      {hint ? <p className="hint">{hint}</p> : null}
+      <div className="form-footer">
+        <button type="submit" className="button button-small">
+          {t("web.adminPayments.apply")}
+        </button>
+        <Link to={path}>{t("web.adminPayments.reset")}</Link>
+      </div>
+    </Form>
+  );
+}

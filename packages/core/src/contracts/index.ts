@@ -1,0 +1,79 @@
+/**
+ * What the browser may import from core: enums (status lists declared once) and the input
+ * schemas of forms. Client-safe: this module graph reaches zod and nothing else (no Prisma, pg,
+ * `node:` modules, services); `contracts.test.ts` walks the graph and fails otherwise. Core's
+ * procedures build their schemas from these, so a status added here is offered everywhere.
+ * Every top-level zod call is marked pure: a page that imports only a status list ships no zod.
+ */
+import { z } from "zod";
+
+export const paymentStatuses = ["PENDING", "SUCCEEDED", "FAILED", "EXPIRED", "CANCELLED"] as const;
+export const paymentStatus = /* @__PURE__ */ z.enum(paymentStatuses);
+export type PaymentStatus = (typeof paymentStatuses)[number];
+
+export const payoutStatuses = [
+  "REQUESTED",
+  "APPROVED",
+  "PROCESSING",
+  "PAID",
+  "REJECTED",
+  "CANCELLED",
+] as const;
+export const payoutStatus = /* @__PURE__ */ z.enum(payoutStatuses);
+export type PayoutStatus = (typeof payoutStatuses)[number];
+
+export const payoutMethodKinds = ["STRIPE_CONNECT", "PAYPAL", "BANK_TRANSFER", "SANDBOX"] as const;
+export const payoutMethodKind = /* @__PURE__ */ z.enum(payoutMethodKinds);
+export type PayoutMethodKind = (typeof payoutMethodKinds)[number];
+
+export const webhookStatuses = ["RECEIVED", "PROCESSED", "FAILED", "DEAD"] as const;
+export const webhookStatus = /* @__PURE__ */ z.enum(webhookStatuses);
+export type WebhookStatus = (typeof webhookStatuses)[number];
+
+export const disputeStatuses = ["OPEN", "WON", "LOST"] as const;
+export const disputeStatus = /* @__PURE__ */ z.enum(disputeStatuses);
+export type DisputeStatus = (typeof disputeStatuses)[number];
+
+export const refundDestinations = ["ORIGINAL", "WALLET"] as const;
+export const refundDestination = /* @__PURE__ */ z.enum(refundDestinations);
+export type RefundDestination = (typeof refundDestinations)[number];
+
+const currencyCode = () => z.string().regex(/^[A-Z]{3}$/);
+
+/** Admin → Payments' filters (the list and its CSV). */
+export const adminPaymentFilters = /* @__PURE__ */ (() =>
+  z
+    .object({
+      status: paymentStatus.optional(),
+      provider: z.string().max(50).optional(),
+      /** Created at or after (inclusive). */
+      from: z.coerce.date().optional(),
+      /** Created before (exclusive). */
+      to: z.coerce.date().optional(),
+      /** The payer's email or name, or their exact user id. */
+      user: z.string().trim().max(200).optional(),
+      minAmountMinor: z.number().int().min(0).optional(),
+      maxAmountMinor: z.number().int().min(0).optional(),
+      currency: currencyCode().optional(),
+    })
+    .strict())();
+export type AdminPaymentFilters = z.infer<typeof adminPaymentFilters>;
+
+/** Admin → Payouts' history filters (the list and its CSV). */
+export const adminPayoutFilters = /* @__PURE__ */ (() =>
+  z
+    .object({
+      status: payoutStatus.optional(),
+      /** The mentor's exact id, or part of their email or name. */
+      mentor: z.string().trim().max(200).optional(),
+      method: payoutMethodKind.optional(),
+      /** Requested at or after (inclusive). */
+      from: z.coerce.date().optional(),
+      /** Requested before (exclusive). */
+      to: z.coerce.date().optional(),
+      minAmountMinor: z.number().int().min(0).optional(),
+      maxAmountMinor: z.number().int().min(0).optional(),
+      currency: currencyCode().optional(),
+    })
+    .strict())();
+export type AdminPayoutFilters = z.infer<typeof adminPayoutFilters>;
