@@ -1,0 +1,30 @@
+export const adminDisputes = {
+  title: "Disputes",
+  nav: "Disputes",
+  heading: "Disputes and attendance",
+  intro:
+    "Chargebacks freeze the mentor's share of the payment until they close; sessions nobody attended release nothing until you decide.",
+  disputes: "Disputes (open first)",
+  noDisputes: "No dispute so far.",
+  opened: "Opened",
+  provider: "Gateway",
+  payment: "Payment",
+  mentor: "Mentor",
+  amount: "Disputed",
+  frozen: "Frozen share",
+  reason: "Reason",
+  status: "Status",
+  statusName: { OPEN: "Open", WON: "Won", LOST: "Lost" },
+  reviews: "Sessions nobody attended",
+  reviewsIntro:
+    "Nobody joined the call. Release pays the mentor as usual; refund gives every participant their money back.",
+  noReviews: "No session waits for a decision.",
+  paid: "{bookings} paid booking(s), {amount}",
+  release: "Release to the mentor",
+  refund: "Refund the participants",
+  receivables: "Owed by mentors",
+  receivablesIntro:
+    "Refunds and lost disputes after the mentor's share was released: taken from their next earnings.",
+  noReceivables: "No mentor owes anything.",
+  owed: "Owed",
+};

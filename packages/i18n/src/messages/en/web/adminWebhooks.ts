@@ -1,0 +1,21 @@
+export const adminWebhooks = {
+  title: "Webhooks",
+  heading: "Webhook events",
+  status: "Status",
+  provider: "Provider",
+  failuresOnly: "Failures only",
+  statuses: {
+    RECEIVED: "Received",
+    PROCESSED: "Processed",
+    FAILED: "Failed (retrying)",
+    DEAD: "Dead",
+  },
+  empty: "No event matches.",
+  receivedAt: "Received",
+  type: "Event",
+  attempts: "Attempts",
+  lastError: "Last error",
+  replay: "Replay",
+  replayLabel: "Replay {type}",
+  replayed: "The event was queued to be processed again.",
+};

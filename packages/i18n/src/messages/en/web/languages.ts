@@ -1,0 +1,4 @@
+export const languages = {
+  en: "English",
+  fr: "Français",
+};

@@ -1,0 +1,5 @@
+export const roles = {
+  MENTEE: "Mentee",
+  MENTOR: "Mentor",
+  ADMIN: "Admin",
+};

@@ -1,0 +1,46 @@
+import type { web as en } from "../../en/web.ts";
+
+export const call: (typeof en)["call"] = {
+  title: "Appel vidéo",
+  localNotice:
+    "Remplaçant local : Twilio n’est pas configuré, aucun son ni aucune image ne passe entre les participants. La présence, le compte à rebours et l’assiduité fonctionnent comme sur Twilio.",
+  opensIn: "La salle ouvre dans {time}.",
+  timeLeft: "Temps restant : {time}",
+  startsIn: "La salle est ouverte ; la séance commence dans {time}.",
+  noMedia: "Vous avez rejoint sans caméra ni micro.",
+  ended: "Cette séance est terminée.",
+  controls: "Commandes de l’appel",
+  join: "Rejoindre l’appel",
+  rejoin: "Rejoindre à nouveau",
+  joining: "Connexion…",
+  joinWithoutMedia: "Rejoindre sans caméra ni micro",
+  joinFailed: "Impossible de rejoindre l’appel. Réessayez dans un instant.",
+  leave: "Quitter l’appel",
+  leaveFailed: "Votre départ n’a pas été enregistré. Vérifiez votre connexion.",
+  mute: "Couper le micro",
+  unmute: "Rétablir le micro",
+  cameraOff: "Couper la caméra",
+  cameraOn: "Allumer la caméra",
+  microphone: "Micro",
+  camera: "Caméra",
+  defaultDevice: "Par défaut",
+  noiseCancellation: "Réduction de bruit",
+  noiseCancellationUnavailable: "La réduction de bruit n’est pas disponible dans ce navigateur.",
+  reconnecting: "Connexion perdue : reconnexion…",
+  lost: "L’appel a été coupé. Rejoignez-le à nouveau pour continuer.",
+  people: "Dans cette séance",
+  you: "vous",
+  mentor: "Mentor",
+  participant: "Participant",
+  inCall: "dans l’appel",
+  notHere: "pas encore là",
+  joinLink: "Rejoindre l’appel vidéo",
+  media: {
+    denied:
+      "Votre navigateur a bloqué la caméra ou le micro. Autorisez-les pour ce site (l’icône à côté de l’adresse), puis rejoignez à nouveau, ou rejoignez sans eux.",
+    missing: "Aucune caméra ni aucun micro trouvé. Branchez-en un, ou rejoignez sans eux.",
+    busy: "Votre caméra ou votre micro est utilisé par une autre application. Fermez-la, ou rejoignez sans eux.",
+    other:
+      "La caméra ou le micro n’a pas pu démarrer. Rejoignez sans eux, ou essayez un autre appareil.",
+  },
+};

@@ -1,0 +1,36 @@
+import type { web as en } from "../../en/web.ts";
+
+export const invitations: (typeof en)["invitations"] = {
+  title: "Invitations",
+  heading: "Invitations",
+  intro:
+    "Invitez quelqu’un à l’une de vos offres avec un lien, éventuellement à un prix privé ou pour une seule adresse e-mail.",
+  newHeading: "Nouvelle invitation",
+  noOfferings: "Créez d’abord une offre\u00a0:",
+  offering: "Offre et durée",
+  email: "E-mail (facultatif)",
+  emailHint: "Seule cette adresse pourra utiliser l’invitation, et nous lui envoyons le lien.",
+  price: "Prix privé (facultatif)",
+  priceHint: "Dans la devise de l’offre\u00a0; 0 la rend gratuite. Vide\u00a0: les prix habituels.",
+  expiresIn: "Valable (jours)",
+  create: "Créer l’invitation",
+  created: "Invitation créée.",
+  link: "Lien d’invitation",
+  shownOnce: "Copiez-le maintenant\u00a0: par sécurité, le lien n’est affiché qu’une fois.",
+  listHeading: "Vos invitations",
+  empty: "Aucune invitation pour l’instant.",
+  for: "Pour",
+  anyone: "Toute personne ayant le lien",
+  priceColumn: "Prix",
+  usualPrice: "Prix habituels",
+  expires: "Valable jusqu’au",
+  status: "État",
+  uses: "Utilisée",
+  revoke: "Révoquer",
+  revoked: "Invitation révoquée.",
+  statuses: {
+    active: "Active",
+    expired: "Expirée",
+    revoked: "Révoquée",
+  },
+};
