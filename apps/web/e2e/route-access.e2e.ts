@@ -124,7 +124,7 @@ describe("every protected Remix route refuses anonymous visitors (built server)"
   it("keeps dev-only routes behind a production check", () => {
     for (const [file] of entries("dev-only")) {
       const source = readFileSync(path.join(routesDir, file), "utf8");
-      expect(/NODE_ENV === "production"/.test(source), file).toBe(true);
+      expect(/config\.app\.env === "production"/.test(source), file).toBe(true);
     }
   });
 

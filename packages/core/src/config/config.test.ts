@@ -255,8 +255,9 @@ describe("loadConfig", () => {
         "SMTP_URL",
         "S3_BUCKET",
         "METRICS_TOKEN",
-        // Not PAYMENT_GATEWAYS: its default (the sandbox) is refused at start by the gateway
-        // registry, from the gateway's capabilities (movesMoney false), see gateway-registry.test.ts.
+        // Required in production (the sandbox default is for development); a named gateway
+        // that moves no money is refused at start by the registry (gateway-registry.test.ts).
+        "PAYMENT_GATEWAYS",
         "TWILIO_ACCOUNT_SID",
         "INVOICE_SELLER_LEGAL_NAME",
         "INVOICE_SELLER_SIREN",

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { commaList, defineConfigSlice, positiveInt } from "../config/slice.ts";
+import {
+  commaList,
+  configProblem,
+  defineConfigSlice,
+  optionalString,
+  positiveInt,
+} from "../config/slice.ts";
 
 /** One PAYMENT_ROUTING rule: payments in `currency` (or any other, for "*") go to `gatewayId`. */
 export interface PaymentRoute {
@@ -40,12 +46,15 @@ const paymentRouting = z
 
 export const paymentsConfig = defineConfigSlice({
   env: {
-    PAYMENT_GATEWAYS: z
-      .string()
-      // The sandbox moves no money: the registry refuses it in production (movesMoney: false).
-      .default("@mentora/gateway-sandbox")
-      .transform(commaList)
-      .pipe(z.array(z.string()).min(1, "needs at least one adapter package name")),
+    // Development defaults to the sandbox; production must name its adapters (and the registry
+    // refuses, at start, one whose capabilities say it moves no money).
+    PAYMENT_GATEWAYS: optionalString.pipe(
+      z
+        .string()
+        .transform(commaList)
+        .pipe(z.array(z.string()).min(1, "needs at least one adapter package name"))
+        .optional(),
+    ),
     PAYMENT_ROUTING: paymentRouting,
     GATEWAY_TIMEOUT_MS: positiveInt(10_000),
     PAYMENT_LIFESPAN_MINUTES: positiveInt(30),
@@ -53,8 +62,17 @@ export const paymentsConfig = defineConfigSlice({
     REFUND_DESTINATION: z.enum(["original", "wallet"]).default("original"),
     WALLET_TOP_UP_MAX_MINOR: positiveInt(1_000_000),
   },
+  check(env, ctx, { production }) {
+    if (production && !env.PAYMENT_GATEWAYS) {
+      configProblem(
+        ctx,
+        "PAYMENT_GATEWAYS",
+        "is required in production: name the adapter packages that move money, e.g. @mentora/gateway-stripe",
+      );
+    }
+  },
   section: (env) => ({
-    gatewayPackages: env.PAYMENT_GATEWAYS,
+    gatewayPackages: env.PAYMENT_GATEWAYS ?? ["@mentora/gateway-sandbox"],
     routing: env.PAYMENT_ROUTING,
     timeoutMs: env.GATEWAY_TIMEOUT_MS,
     lifespanMinutes: env.PAYMENT_LIFESPAN_MINUTES,
