@@ -5,12 +5,16 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { ActionAlert, StatusNotice } from "~/components/action-alert";
 import { CsvButton } from "~/components/admin/csv-button";
 import { type Column, DataTable } from "~/components/admin/data-table";
-import { type FilterField, FilterForm } from "~/components/admin/filter-form";
+import {
+  type FilterField,
+  FilterForm,
+  periodAndAmountFields,
+} from "~/components/admin/filter-form";
 import { Pager } from "~/components/admin/pager";
 import { InvoiceLinks } from "~/components/invoice-links";
 import { PaymentStatusBadge } from "~/components/payment-bits";
 import { filterQuery, parsePaymentFilters } from "~/lib/admin-payments.server";
-import { currencies, isCurrency } from "~/lib/currencies";
+import { isCurrency } from "~/lib/currencies";
 import { formText } from "~/lib/forms";
 import { attempt, formFailure, requireAdmin } from "~/lib/guards.server";
 import { assertSameOrigin } from "~/lib/http.server";
@@ -182,17 +186,8 @@ export default function AdminPayments() {
       label: t("web.adminPayments.provider"),
       options: providers.map((provider) => ({ value: provider, label: provider })),
     },
-    { kind: "date", name: "from", label: t("web.adminPayments.from") },
-    { kind: "date", name: "to", label: t("web.adminPayments.to") },
     { kind: "search", name: "user", label: t("web.adminPayments.user") },
-    {
-      kind: "select",
-      name: "currency",
-      label: t("web.adminPayments.currency"),
-      options: currencies.map((code) => ({ value: code, label: code })),
-    },
-    { kind: "decimal", name: "min", label: t("web.adminPayments.minAmount") },
-    { kind: "decimal", name: "max", label: t("web.adminPayments.maxAmount") },
+    ...periodAndAmountFields(t),
   ];
   const columns: Column<Row>[] = [
     {

@@ -5,10 +5,13 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { ActionAlert, StatusNotice } from "~/components/action-alert";
 import { CsvButton } from "~/components/admin/csv-button";
 import { type Column, DataTable } from "~/components/admin/data-table";
-import { type FilterField, FilterForm } from "~/components/admin/filter-form";
+import {
+  type FilterField,
+  FilterForm,
+  periodAndAmountFields,
+} from "~/components/admin/filter-form";
 import { Pager } from "~/components/admin/pager";
 import { parsePayoutFilters, payoutFilterQuery } from "~/lib/admin-payouts.server";
-import { currencies } from "~/lib/currencies";
 import { formText } from "~/lib/forms";
 import { attempt, formFailure, requireAdmin } from "~/lib/guards.server";
 import { assertSameOrigin } from "~/lib/http.server";
@@ -132,8 +135,35 @@ function DestinationCell({ payout }: { payout: Row }) {
 const amountSortValue = (payout: Row) =>
   `${payout.currency}:${String(payout.amountMinor).padStart(16, "0")}`;
 
+/** The date, mentor and amount columns the queue and the history share. */
+function usePayoutColumns(): Column<Row>[] {
+  const t = useT();
+  const formatAmount = useFormatAmount();
+  return [
+    {
+      id: "date",
+      header: t("web.mentorPayouts.date"),
+      sortValue: (payout) => new Date(payout.createdAt),
+      cell: (payout) => <DateCell value={payout.createdAt} />,
+    },
+    {
+      id: "mentor",
+      header: t("web.adminPayouts.mentorColumn"),
+      sortValue: (payout) => payout.mentorName,
+      cell: (payout) => <MentorCell payout={payout} />,
+    },
+    {
+      id: "amount",
+      header: t("web.adminPayments.amount"),
+      sortValue: amountSortValue,
+      cell: (payout) => formatAmount(payout.amountMinor, payout.currency),
+    },
+  ];
+}
+
 function Queue({ items }: { items: Row[] }) {
   const t = useT();
+  const payoutColumns = usePayoutColumns();
   const formatAmount = useFormatAmount();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -156,24 +186,7 @@ function Queue({ items }: { items: Row[] }) {
         />
       ),
     },
-    {
-      id: "date",
-      header: t("web.mentorPayouts.date"),
-      sortValue: (payout) => new Date(payout.createdAt),
-      cell: (payout) => <DateCell value={payout.createdAt} />,
-    },
-    {
-      id: "mentor",
-      header: t("web.adminPayouts.mentorColumn"),
-      sortValue: (payout) => payout.mentorName,
-      cell: (payout) => <MentorCell payout={payout} />,
-    },
-    {
-      id: "amount",
-      header: t("web.adminPayments.amount"),
-      sortValue: amountSortValue,
-      cell: (payout) => formatAmount(payout.amountMinor, payout.currency),
-    },
+    ...payoutColumns,
     {
       id: "destination",
       header: t("web.mentorPayouts.destination"),
@@ -290,7 +303,7 @@ function BankTransfers({ items }: { items: Row[] }) {
 
 export default function AdminPayouts() {
   const t = useT();
-  const formatAmount = useFormatAmount();
+  const payoutColumns = usePayoutColumns();
   const { values, problems, query, isFirstPage, queue, bank, history, nextCursor } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -322,36 +335,10 @@ export default function AdminPayouts() {
       })),
     },
     { kind: "search", name: "mentor", label: t("web.adminPayouts.mentor") },
-    { kind: "date", name: "from", label: t("web.adminPayments.from") },
-    { kind: "date", name: "to", label: t("web.adminPayments.to") },
-    {
-      kind: "select",
-      name: "currency",
-      label: t("web.adminPayments.currency"),
-      options: currencies.map((code) => ({ value: code, label: code })),
-    },
-    { kind: "decimal", name: "min", label: t("web.adminPayments.minAmount") },
-    { kind: "decimal", name: "max", label: t("web.adminPayments.maxAmount") },
+    ...periodAndAmountFields(t),
   ];
   const columns: Column<Row>[] = [
-    {
-      id: "date",
-      header: t("web.mentorPayouts.date"),
-      sortValue: (payout) => new Date(payout.createdAt),
-      cell: (payout) => <DateCell value={payout.createdAt} />,
-    },
-    {
-      id: "mentor",
-      header: t("web.adminPayouts.mentorColumn"),
-      sortValue: (payout) => payout.mentorName,
-      cell: (payout) => <MentorCell payout={payout} />,
-    },
-    {
-      id: "amount",
-      header: t("web.adminPayments.amount"),
-      sortValue: amountSortValue,
-      cell: (payout) => formatAmount(payout.amountMinor, payout.currency),
-    },
+    ...payoutColumns,
     {
       id: "method",
       header: t("web.adminPayouts.method"),

@@ -1,5 +1,7 @@
+import type { Translate } from "@mentora/i18n";
 import { Form, Link } from "@remix-run/react";
 import { useId } from "react";
+import { currencies } from "~/lib/currencies";
 import { useT } from "~/lib/i18n";
 
 /** One filter of an admin list, as it appears in the page's URL (`name`). */
@@ -12,6 +14,22 @@ export type FilterField =
       placeholder?: string;
     }
   | { kind: "checkbox"; name: string; label: string };
+
+/** The period, currency and amount-range filters the money lists share (payments, payouts). */
+export function periodAndAmountFields(t: Translate): FilterField[] {
+  return [
+    { kind: "date", name: "from", label: t("web.adminPayments.from") },
+    { kind: "date", name: "to", label: t("web.adminPayments.to") },
+    {
+      kind: "select",
+      name: "currency",
+      label: t("web.adminPayments.currency"),
+      options: currencies.map((code) => ({ value: code, label: code })),
+    },
+    { kind: "decimal", name: "min", label: t("web.adminPayments.minAmount") },
+    { kind: "decimal", name: "max", label: t("web.adminPayments.maxAmount") },
+  ];
+}
 
 interface FilterFormProps {
   /** The list's own path: "Reset" links to it with no query. */
