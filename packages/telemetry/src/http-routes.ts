@@ -15,13 +15,12 @@ export interface ManifestRoute {
 export const UNMATCHED_ROUTE = "unmatched";
 
 /**
- * Maps a URL path to the id of the deepest Remix route serving it ("routes/admin.jobs"), so the
- * HTTP metric has one series per route rather than one per path (ids, tokens in URLs).
- * Single fetch's `.data` suffix and `_data` requests resolve to the route they load.
+ * The ids of the Remix routes a URL path matches, outermost first (layouts included), from the
+ * server build's manifest. Single fetch's `.data` suffix resolves to the page it loads.
  */
-export function createRouteLabeler(
+export function createRouteMatcher(
   manifest: Readonly<Record<string, ManifestRoute | undefined>>,
-): (pathname: string) => string {
+): (pathname: string) => string[] {
   const routes = Object.values(manifest).filter((r): r is ManifestRoute => r !== undefined);
   const build = (parentId: string | undefined): AgnosticRouteObject[] =>
     routes
@@ -41,9 +40,21 @@ export function createRouteLabeler(
     let path = pathname;
     if (path.endsWith(".data")) path = path.slice(0, -".data".length) || "/";
     if (path === "/_root") path = "/";
-    const matches = matchRoutes(tree, path);
-    return matches?.at(-1)?.route.id ?? UNMATCHED_ROUTE;
+    return (matchRoutes(tree, path) ?? []).flatMap((match) =>
+      match.route.id ? [match.route.id] : [],
+    );
   };
+}
+
+/**
+ * Maps a URL path to the id of the deepest Remix route serving it ("routes/admin.jobs"), so the
+ * HTTP metric has one series per route rather than one per path (ids, tokens in URLs).
+ */
+export function createRouteLabeler(
+  manifest: Readonly<Record<string, ManifestRoute | undefined>>,
+): (pathname: string) => string {
+  const match = createRouteMatcher(manifest);
+  return (pathname) => match(pathname).at(-1) ?? UNMATCHED_ROUTE;
 }
 
 /**

@@ -10,6 +10,7 @@ export { type AppMetrics, appMetricNames, createAppMetrics } from "./app-metrics
 export {
   createHttpRequestObserver,
   createRouteLabeler,
+  createRouteMatcher,
   type ManifestRoute,
   UNMATCHED_ROUTE,
 } from "./http-routes.ts";
