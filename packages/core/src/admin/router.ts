@@ -6,8 +6,8 @@ import { adminPaymentsRouter, adminWebhooksRouter } from "../payments/router.ts"
 import { adminPayoutsRouter } from "../payouts/router.ts";
 import { router } from "../trpc/init.ts";
 import { adminVideoRouter } from "../video/router.ts";
-import { listUsers } from "./users/list-users.ts";
-import { setRole } from "./users/set-role.ts";
+import { listUsers } from "./procedures/list-users.ts";
+import { setRole } from "./procedures/set-role.ts";
 
 export const adminRouter = router({
   users: router({ list: listUsers, setRole }),

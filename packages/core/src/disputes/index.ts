@@ -1,6 +1,6 @@
 import { router } from "../trpc/init.ts";
-import { adminDecideAttendance, adminListAttendanceReviews } from "./attendance-reviews.ts";
-import { adminListDisputes } from "./list-disputes.ts";
+import { adminDecideAttendance, adminListAttendanceReviews } from "./procedures/list-attendance-reviews.ts";
+import { adminListDisputes } from "./procedures/list-disputes.ts";
 
 export { handleDisputeEvent } from "./dispute-service.ts";
 

@@ -1,1 +1,1 @@
-export { healthRouter } from "./check.ts";
+export { healthRouter } from "./procedures/check-health.ts";

@@ -1,7 +1,7 @@
 import { router } from "../trpc/init.ts";
-import { adminListByPayment } from "./procedures/admin-list-by-payment.ts";
-import { getBillingDetails, updateBillingDetails } from "./procedures/billing-details.ts";
-import { listMine } from "./procedures/list-mine.ts";
+import { adminListByPayment } from "./procedures/list-invoices-by-payment.ts";
+import { getBillingDetails, updateBillingDetails } from "./procedures/get-billing-details.ts";
+import { listMine } from "./procedures/list-my-invoices.ts";
 import { listStatements } from "./procedures/list-statements.ts";
 
 export const invoicesRouter = router({

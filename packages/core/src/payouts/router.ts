@@ -5,7 +5,7 @@ import {
   adminMarkPayoutPaid,
   adminPayoutQueue,
   adminRejectPayouts,
-} from "./admin/procedures.ts";
+} from "./admin/procedures/list-payouts.ts";
 import {
   cancelPayoutProcedure,
   getPayoutMethod,
@@ -13,7 +13,7 @@ import {
   payoutBalances,
   requestPayoutProcedure,
   setPayoutMethod,
-} from "./procedures.ts";
+} from "./procedures/get-balances.ts";
 
 /** The mentor's side: balances, method, requests. Mounted as `payouts`. */
 export const payoutsRouter = router({

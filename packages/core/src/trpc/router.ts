@@ -3,7 +3,7 @@ import { adminRouter } from "../admin/router.ts";
 import { availabilityRulesRouter } from "../availability/rules/router.ts";
 import { mentorBlocksRouter } from "../blocks/index.ts";
 import { bookingsRouter, mentorSessionsRouter } from "../bookings/router.ts";
-import { devRouter } from "../dev/outbox.ts";
+import { devRouter } from "../dev/procedures/list-outbox-emails.ts";
 import { directoryRouter } from "../directory/router.ts";
 import { healthRouter } from "../health/index.ts";
 import { invitationsRouter } from "../invitations/router.ts";
