@@ -1,5 +1,5 @@
-import { listAudit } from "../audit/index.ts";
-import { adminDisputesRouter } from "../disputes/index.ts";
+import { adminAuditRouter } from "../audit/router.ts";
+import { adminDisputesRouter } from "../disputes/router.ts";
 import { adminJobsRouter } from "../jobs/admin/router.ts";
 import { adminMentorsRouter } from "../mentors/admin/router.ts";
 import { adminPaymentsRouter, adminWebhooksRouter } from "../payments/router.ts";
@@ -16,7 +16,7 @@ export const adminRouter = router({
   webhooks: adminWebhooksRouter,
   video: adminVideoRouter,
   payouts: adminPayoutsRouter,
-  audit: router({ list: listAudit }),
+  audit: adminAuditRouter,
   disputes: adminDisputesRouter,
   jobs: adminJobsRouter,
 });

@@ -1,1 +1,2 @@
-export { healthRouter } from "./procedures/check-health.ts";
+/** Health: the liveness check. trpc/router.ts mounts ./router.ts; nothing else is shared. */
+export {};

@@ -1,7 +1,5 @@
 import { z } from "zod";
 import { mentorProcedure } from "../../trpc/init.ts";
-import { cancelSessionByMentor } from "../cancel-booking.ts";
-import { rescheduleSession as moveSession } from "../reschedule-session.ts";
 import { liveBookingStatuses } from "../snapshot.ts";
 
 const DAY_MS = 86_400_000;
@@ -72,26 +70,4 @@ export const listSessions = mentorProcedure
         note: booking.note,
       })),
     }));
-  });
-
-export const cancelSession = mentorProcedure
-  .input(
-    z
-      .object({
-        sessionId: z.string().min(1).max(100),
-        reason: z.string().trim().max(500).optional(),
-      })
-      .strict(),
-  )
-  .output(z.object({ cancelledBookings: z.number().int() }))
-  .mutation(({ ctx, input }) =>
-    cancelSessionByMentor(ctx.services, { ...input, mentorId: ctx.user.id }),
-  );
-
-export const rescheduleSession = mentorProcedure
-  .input(z.object({ sessionId: z.string().min(1).max(100), startsAt: z.coerce.date() }).strict())
-  .output(z.object({ rescheduled: z.literal(true) }))
-  .mutation(async ({ ctx, input }) => {
-    await moveSession(ctx.services, { ...input, mentorId: ctx.user.id });
-    return { rescheduled: true as const };
   });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { publicProcedure, router } from "../../trpc/init.ts";
+import { publicProcedure } from "../../trpc/init.ts";
 
 /** Liveness with a real database round trip; /healthz answers 503 when this reports down. */
 export const check = publicProcedure
@@ -13,5 +13,3 @@ export const check = publicProcedure
       return { status: "down" as const, database: "down" as const };
     }
   });
-
-export const healthRouter = router({ check });

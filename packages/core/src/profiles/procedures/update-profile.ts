@@ -8,7 +8,12 @@ import { authedProcedure } from "../../trpc/init.ts";
 import { profileChanged } from "../events.ts";
 import { isLanguageCode } from "../languages.ts";
 import { loadOwnProfile, profileOutput } from "../profile-view.ts";
-import { maxSkillNameLength, maxSkillsPerUser, replaceUserSkills, slugifySkill } from "../skills.ts";
+import {
+  maxSkillNameLength,
+  maxSkillsPerUser,
+  replaceUserSkills,
+  slugifySkill,
+} from "../skills.ts";
 
 /** Optional free text: blank clears it (null). */
 const optionalText = (max: number) =>
