@@ -13,5 +13,3 @@ export const paymentsRouter = router({
 });
 
 export const walletRouter = router({ get: getWallet });
-
-export { adminPaymentsRouter, adminWebhooksRouter } from "./admin/router.ts";

@@ -1,9 +1,4 @@
 import { router } from "../trpc/init.ts";
-import { adminApprovePayouts } from "./admin/procedures/approve-payouts.ts";
-import { adminPayoutQueue } from "./admin/procedures/get-payout-queue.ts";
-import { adminListPayouts } from "./admin/procedures/list-payouts.ts";
-import { adminMarkPayoutPaid } from "./admin/procedures/mark-payout-paid.ts";
-import { adminRejectPayouts } from "./admin/procedures/reject-payouts.ts";
 import { cancelPayoutProcedure } from "./procedures/cancel-payout.ts";
 import { payoutBalances } from "./procedures/get-balances.ts";
 import { getPayoutMethod } from "./procedures/get-payout-method.ts";
@@ -19,13 +14,4 @@ export const payoutsRouter = router({
   request: requestPayoutProcedure,
   cancel: cancelPayoutProcedure,
   list: listMyPayouts,
-});
-
-/** The admin's side. Mounted as `admin.payouts`. */
-export const adminPayoutsRouter = router({
-  queue: adminPayoutQueue,
-  list: adminListPayouts,
-  approve: adminApprovePayouts,
-  reject: adminRejectPayouts,
-  markPaid: adminMarkPayoutPaid,
 });
