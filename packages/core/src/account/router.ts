@@ -1,12 +1,12 @@
 import { router } from "../trpc/init.ts";
-import { deleteMyAccount } from "./delete-account.ts";
-import { deletionBlockersOfMine } from "./deletion-blockers.ts";
-import { listExports } from "./list-exports.ts";
-import { listSessions } from "./list-sessions.ts";
-import { me } from "./me.ts";
-import { requestExport } from "./request-export.ts";
-import { revokeSession } from "./revoke-session.ts";
-import { updatePreferences } from "./update-preferences.ts";
+import { deleteMyAccount } from "./procedures/delete-account.ts";
+import { deletionBlockersOfMine } from "./procedures/get-deletion-blockers.ts";
+import { me } from "./procedures/get-me.ts";
+import { listExports } from "./procedures/list-exports.ts";
+import { listSessions } from "./procedures/list-sessions.ts";
+import { requestExport } from "./procedures/request-export.ts";
+import { revokeSession } from "./procedures/revoke-session.ts";
+import { updatePreferences } from "./procedures/update-preferences.ts";
 
 export const accountRouter = router({
   me,

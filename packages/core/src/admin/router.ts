@@ -1,13 +1,13 @@
-import { listAudit } from "../audit/index.ts";
-import { adminDisputesRouter } from "../disputes/index.ts";
+import { adminAuditRouter } from "../audit/router.ts";
+import { adminDisputesRouter } from "../disputes/router.ts";
 import { adminJobsRouter } from "../jobs/admin/router.ts";
 import { adminMentorsRouter } from "../mentors/admin/router.ts";
-import { adminPaymentsRouter, adminWebhooksRouter } from "../payments/router.ts";
-import { adminPayoutsRouter } from "../payouts/router.ts";
+import { adminPaymentsRouter, adminWebhooksRouter } from "../payments/admin/router.ts";
+import { adminPayoutsRouter } from "../payouts/admin/router.ts";
 import { router } from "../trpc/init.ts";
 import { adminVideoRouter } from "../video/router.ts";
-import { listUsers } from "./users/list-users.ts";
-import { setRole } from "./users/set-role.ts";
+import { listUsers } from "./procedures/list-users.ts";
+import { setRole } from "./procedures/set-role.ts";
 
 export const adminRouter = router({
   users: router({ list: listUsers, setRole }),
@@ -16,7 +16,7 @@ export const adminRouter = router({
   webhooks: adminWebhooksRouter,
   video: adminVideoRouter,
   payouts: adminPayoutsRouter,
-  audit: router({ list: listAudit }),
+  audit: adminAuditRouter,
   disputes: adminDisputesRouter,
   jobs: adminJobsRouter,
 });

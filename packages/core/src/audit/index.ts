@@ -1,2 +1,1 @@
 export { type AuditActor, type AuditEntry, auditActorOf, writeAudit } from "./audit-log.ts";
-export { listAudit } from "./list-audit.ts";

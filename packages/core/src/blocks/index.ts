@@ -1,7 +1,8 @@
+/**
+ * Mentor blocks: a mentor refuses bookings (and, later, messages) from a mentee. trpc/router.ts
+ * mounts ./router.ts.
+ */
 import type { Db, Prisma } from "@mentora/db";
-
-/** Mentor blocks: a mentor refuses bookings (and, later, messages) from a mentee. */
-export { mentorBlocksRouter } from "./router.ts";
 
 /** True when this mentor blocked this mentee. */
 export async function isBlocked(

@@ -1,11 +1,13 @@
 import { router } from "../trpc/init.ts";
-import { cancel } from "./cancel.ts";
-import { get } from "./get.ts";
-import { hold } from "./hold.ts";
-import { ics } from "./ics.ts";
-import { listMine } from "./list-mine.ts";
-import { cancelSession, listSessions, rescheduleSession } from "./mentor-sessions.ts";
-import { previousMentors } from "./previous-mentors.ts";
+import { cancel } from "./procedures/cancel-booking.ts";
+import { cancelSession } from "./procedures/cancel-session.ts";
+import { get } from "./procedures/get-booking.ts";
+import { ics } from "./procedures/get-booking-ics.ts";
+import { hold } from "./procedures/hold-slot.ts";
+import { listMine } from "./procedures/list-my-bookings.ts";
+import { previousMentors } from "./procedures/list-previous-mentors.ts";
+import { listSessions } from "./procedures/list-sessions.ts";
+import { rescheduleSession } from "./procedures/reschedule-session.ts";
 
 export const bookingsRouter = router({ hold, listMine, get, cancel, ics, previousMentors });
 

@@ -1,6 +1,6 @@
 import { router } from "../trpc/init.ts";
-import { mentor } from "./mentor.ts";
-import { search } from "./search.ts";
-import { slots } from "./slots.ts";
+import { mentor } from "./procedures/get-mentor-page.ts";
+import { slots } from "./procedures/list-slots.ts";
+import { search } from "./procedures/search-mentors.ts";
 
 export const directoryRouter = router({ search, mentor, slots });

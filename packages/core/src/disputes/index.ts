@@ -1,12 +1,2 @@
-import { router } from "../trpc/init.ts";
-import { adminDecideAttendance, adminListAttendanceReviews } from "./attendance-reviews.ts";
-import { adminListDisputes } from "./list-disputes.ts";
-
+/** Disputes: chargebacks and attendance reviews. admin/router.ts mounts ./router.ts. */
 export { handleDisputeEvent } from "./dispute-service.ts";
-
-/** admin.disputes.*: chargebacks, what mentors owe, and sessions nobody attended. */
-export const adminDisputesRouter = router({
-  list: adminListDisputes,
-  attendanceReviews: adminListAttendanceReviews,
-  decideAttendance: adminDecideAttendance,
-});

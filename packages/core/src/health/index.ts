@@ -1,1 +1,2 @@
-export { healthRouter } from "./check.ts";
+/** Health: the liveness check. trpc/router.ts mounts ./router.ts; nothing else is shared. */
+export {};

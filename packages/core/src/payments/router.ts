@@ -1,9 +1,9 @@
 import { router } from "../trpc/init.ts";
 import { getPayment } from "./procedures/get-payment.ts";
+import { getWallet } from "./procedures/get-wallet.ts";
 import { listReceipts } from "./procedures/list-receipts.ts";
 import { startForBooking } from "./procedures/start-for-booking.ts";
 import { startTopUp } from "./procedures/start-top-up.ts";
-import { getWallet } from "./procedures/wallet.ts";
 
 export const paymentsRouter = router({
   startForBooking,
@@ -13,5 +13,3 @@ export const paymentsRouter = router({
 });
 
 export const walletRouter = router({ get: getWallet });
-
-export { adminPaymentsRouter, adminWebhooksRouter } from "./admin/procedures.ts";

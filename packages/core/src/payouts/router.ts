@@ -1,20 +1,11 @@
 import { router } from "../trpc/init.ts";
-import {
-  adminApprovePayouts,
-  adminListPayouts,
-  adminMarkPayoutPaid,
-  adminPayoutQueue,
-  adminRejectPayouts,
-} from "./admin/procedures.ts";
-import {
-  cancelPayoutProcedure,
-  getPayoutMethod,
-  listMyPayouts,
-  payoutBalances,
-  payoutMethodKindsOnOffer,
-  requestPayoutProcedure,
-  setPayoutMethod,
-} from "./procedures.ts";
+import { cancelPayoutProcedure } from "./procedures/cancel-payout.ts";
+import { payoutBalances } from "./procedures/get-balances.ts";
+import { getPayoutMethod } from "./procedures/get-payout-method.ts";
+import { payoutMethodKindsOnOffer } from "./procedures/list-method-kinds.ts";
+import { listMyPayouts } from "./procedures/list-my-payouts.ts";
+import { requestPayoutProcedure } from "./procedures/request-payout.ts";
+import { setPayoutMethod } from "./procedures/set-payout-method.ts";
 
 /** The mentor's side: balances, method, requests. Mounted as `payouts`. */
 export const payoutsRouter = router({
@@ -25,13 +16,4 @@ export const payoutsRouter = router({
   cancel: cancelPayoutProcedure,
   list: listMyPayouts,
   methodKinds: payoutMethodKindsOnOffer,
-});
-
-/** The admin's side. Mounted as `admin.payouts`. */
-export const adminPayoutsRouter = router({
-  queue: adminPayoutQueue,
-  list: adminListPayouts,
-  approve: adminApprovePayouts,
-  reject: adminRejectPayouts,
-  markPaid: adminMarkPayoutPaid,
 });

@@ -7,7 +7,7 @@ import { createTestDatabase } from "@mentora/db/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 const preload = createRequire(import.meta.url).resolve("@mentora/telemetry/tracing-preload");
-const fixture = fileURLToPath(new URL("./fixtures/traced-server.ts", import.meta.url));
+const fixture = fileURLToPath(new URL("./testing/traced-server.ts", import.meta.url));
 
 /** A span as OTLP/HTTP JSON carries it, with its attributes flattened. */
 interface ReceivedSpan {

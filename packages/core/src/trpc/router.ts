@@ -1,11 +1,11 @@
 import { accountRouter } from "../account/router.ts";
 import { adminRouter } from "../admin/router.ts";
 import { availabilityRulesRouter } from "../availability/rules/router.ts";
-import { mentorBlocksRouter } from "../blocks/index.ts";
+import { mentorBlocksRouter } from "../blocks/router.ts";
 import { bookingsRouter, mentorSessionsRouter } from "../bookings/router.ts";
-import { devRouter } from "../dev/outbox.ts";
+import { devRouter } from "../dev/router.ts";
 import { directoryRouter } from "../directory/router.ts";
-import { healthRouter } from "../health/index.ts";
+import { healthRouter } from "../health/router.ts";
 import { invitationsRouter } from "../invitations/router.ts";
 import { invoicesRouter } from "../invoices/router.ts";
 import { mentorRouter } from "../mentors/router.ts";

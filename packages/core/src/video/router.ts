@@ -1,7 +1,7 @@
 import { router } from "../trpc/init.ts";
-import { adminVideoUsage } from "./procedures/admin-usage.ts";
-import { getCall } from "./procedures/get-call.ts";
+import { getCall } from "./procedures/get-call-details.ts";
 import { getPresence } from "./procedures/get-presence.ts";
+import { adminVideoUsage } from "./procedures/get-video-usage.ts";
 import { joinCall } from "./procedures/join-call.ts";
 import { localPresence } from "./procedures/local-presence.ts";
 

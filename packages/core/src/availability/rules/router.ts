@@ -1,8 +1,8 @@
 import { router } from "../../trpc/init.ts";
-import { addOverride } from "./add-override.ts";
-import { get } from "./get.ts";
-import { removeOverride } from "./remove-override.ts";
-import { setWeeklyRules } from "./set-weekly-rules.ts";
+import { addOverride } from "./procedures/add-override.ts";
+import { get } from "./procedures/get-availability.ts";
+import { removeOverride } from "./procedures/remove-override.ts";
+import { setWeeklyRules } from "./procedures/set-weekly-rules.ts";
 
 /** The mentor's own availability editing, mounted as `availability`. */
 export const availabilityRulesRouter = router({ get, setWeeklyRules, addOverride, removeOverride });

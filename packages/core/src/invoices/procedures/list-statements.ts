@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { mentorProcedure } from "../../trpc/init.ts";
 import { cursorPage, pageArgs, pageInput, pageOutput } from "../../trpc/pagination.ts";
-import { invoiceSummary, toInvoiceSummary } from "./invoice-output.ts";
+import { invoiceSummary, toInvoiceSummary } from "../invoice-output.ts";
 
 export const listStatementsInput = z
   .object({

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { appError } from "../../errors/index.ts";
+import { avatarUrl, skillsSelect, skillTag, skillTagsOf } from "../../profiles/index.ts";
+import { isTimeZone } from "../../trpc/context.ts";
+import { publicProcedure } from "../../trpc/init.ts";
+import { priceRange, priceRangesOf, publicMentorWhere } from "../public-mentor.ts";
+
+export const mentorPageInput = z.object({ mentorId: z.string().min(1).max(100) }).strict();
+
+const publicOption = z.object({
+  id: z.string(),
+  durationMinutes: z.number().int(),
+  priceMinor: z.number().int(),
+  currency: z.string(),
+});
+
+const publicOffering = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  kind: z.enum(["ONE_TO_ONE", "GROUP"]),
+  /** Participants per session: 1 for one-to-one. */
+  capacity: z.number().int(),
+  /** Shortest first. */
+  options: z.array(publicOption),
+});
+
+export const mentorPageOutput = z.object({
+  id: z.string(),
+  name: z.string(),
+  headline: z.string().nullable(),
+  bio: z.string().nullable(),
+  languages: z.array(z.string()),
+  /** The mentor's own timezone (their availability is set in it). */
+  timezone: z.string().nullable(),
+  skills: z.array(skillTag),
+  /** 256 px, or null for the initials image. */
+  avatarUrl: z.string().nullable(),
+  /** Listed, but not taking bookings for now: the page shows no slots. */
+  paused: z.boolean(),
+  prices: z.array(priceRange),
+  /** Active offerings that have at least one option on sale, oldest first. */
+  offerings: z.array(publicOffering),
+});
+
+/** One approved mentor's public page. NOT_FOUND for anyone else, so nothing leaks. */
+export const mentor = publicProcedure
+  .input(mentorPageInput)
+  .output(mentorPageOutput)
+  .query(async ({ ctx, input }) => {
+    const user = await ctx.services.prisma.user.findFirst({
+      where: { id: input.mentorId, ...publicMentorWhere },
+      select: {
+        id: true,
+        name: true,
+        headline: true,
+        bio: true,
+        languages: true,
+        timezone: true,
+        avatarVersion: true,
+        skills: skillsSelect,
+        mentorProfile: { select: { acceptingBookings: true } },
+        offerings: {
+          where: { status: "ACTIVE" },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          select: {
+            id: true,
+            title: true,
+            description: true,
+            kind: true,
+            capacity: true,
+            options: {
+              where: { archivedAt: null },
+              orderBy: [{ durationMinutes: "asc" }, { id: "asc" }],
+              select: { id: true, durationMinutes: true, priceMinor: true, currency: true },
+            },
+          },
+        },
+      },
+    });
+    if (!user) throw appError("NOT_FOUND");
+    const offerings = user.offerings.filter((offering) => offering.options.length > 0);
+    return {
+      id: user.id,
+      name: user.name,
+      headline: user.headline,
+      bio: user.bio,
+      languages: user.languages,
+      // An unknown zone stored in the row is not passed on to pages that would format with it.
+      timezone: user.timezone && isTimeZone(user.timezone) ? user.timezone : null,
+      skills: skillTagsOf(user.skills),
+      avatarUrl: avatarUrl(user, 256),
+      paused: user.mentorProfile?.acceptingBookings === false,
+      prices: priceRangesOf(offerings.flatMap((offering) => offering.options)),
+      offerings,
+    };
+  });

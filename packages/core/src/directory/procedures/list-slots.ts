@@ -1,0 +1,91 @@
+import { z } from "zod";
+import {
+  groupSlotsByViewerDay,
+  loadBookableOption,
+  offeredSlots,
+  unbookableReason,
+} from "../../availability/index.ts";
+import { appError } from "../../errors/index.ts";
+import { publicProcedure } from "../../trpc/init.ts";
+
+export const maxSlotRangeDays = 31;
+const DAY_MS = 86_400_000;
+
+/** A Date (superjson) or an ISO 8601 string with its offset. */
+const instant = z.union([
+  z.date(),
+  z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
+]);
+
+export const slotsInput = z
+  .object({
+    optionId: z.string().min(1).max(100),
+    from: instant,
+    to: instant,
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    const span = input.to.getTime() - input.from.getTime();
+    if (!(span > 0)) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: "Must be after from" });
+    } else if (span > maxSlotRangeDays * DAY_MS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["to"],
+        message: `At most ${maxSlotRangeDays} days after from`,
+      });
+    }
+  });
+
+const publicSlot = z.object({
+  /** ISO 8601, UTC. */
+  start: z.string(),
+  end: z.string(),
+  /** Group offerings: seats left in this session; null for one-to-one. */
+  seatsLeft: z.number().int().nullable(),
+  /** Set when the slot is an existing group session to join. */
+  sessionId: z.string().nullable(),
+});
+
+export const slotsOutput = z.object({
+  /** The viewer's timezone the days are cut in: profile, else browser (x-timezone), else UTC. */
+  timezone: z.string(),
+  /** The mentor is not taking bookings for now: no days. */
+  paused: z.boolean(),
+  days: z.array(z.object({ date: z.string(), slots: z.array(publicSlot) })),
+});
+
+/**
+ * The bookable slots of one option in [from, to) (at most 31 days), grouped by day in the
+ * viewer's timezone. NOT_FOUND when the option is not on sale or its mentor is not approved.
+ */
+export const slots = publicProcedure
+  .input(slotsInput)
+  .output(slotsOutput)
+  .query(async ({ ctx, input }) => {
+    const { prisma } = ctx.services;
+    const option = await loadBookableOption(prisma, input.optionId);
+    const reason = unbookableReason(option);
+    if (!option || reason === "OFFERING_UNAVAILABLE") throw appError("NOT_FOUND");
+    if (reason === "MENTOR_NOT_ACCEPTING") {
+      return { timezone: ctx.timezone, paused: true, days: [] };
+    }
+    const found = await offeredSlots(prisma, option, {
+      from: input.from,
+      to: input.to,
+      now: new Date(),
+    });
+    return {
+      timezone: ctx.timezone,
+      paused: false,
+      days: groupSlotsByViewerDay(found, ctx.timezone).map((day) => ({
+        date: day.date,
+        slots: day.slots.map((slot) => ({
+          start: slot.start.toISOString(),
+          end: slot.end.toISOString(),
+          seatsLeft: slot.seatsLeft ?? null,
+          sessionId: slot.sessionId ?? null,
+        })),
+      })),
+    };
+  });
