@@ -61,7 +61,7 @@ describe("payout methods", () => {
     ]);
     const { config } = rig.app;
     const production = await callerAs(
-      { ...rig.app, config: { ...config, NODE_ENV: "production" } } as never,
+      { ...rig.app, config: { ...config, app: { ...config.app, env: "production" } } } as never,
       mentor.id,
     );
     expect(await production.payouts.methodKinds()).toEqual([
