@@ -1,5 +1,7 @@
+import type { Prisma } from "@mentora/db";
 import { z } from "zod";
 import type { AppServices } from "../../app/types.ts";
+import { pgErrorCode } from "../../db/pg-error.ts";
 import { defineHandler } from "../../jobs/define.ts";
 import { processCallbackQueue, processCallbackRetryLimit } from "./process-callback.queue.ts";
 
@@ -85,7 +87,7 @@ async function apply(services: AppServices, event: z.output<typeof storedEvent>)
   }
   const key = { participantSid: event.participantSid };
   if (event.type === "participant-connected") {
-    await prisma.videoConnection.upsert({
+    await upsertConnection(prisma, {
       where: key,
       create: {
         ...key,
@@ -100,7 +102,7 @@ async function apply(services: AppServices, event: z.output<typeof storedEvent>)
   }
   const seconds = event.participantDurationSeconds;
   const connectedAt = new Date(event.occurredAt.getTime() - (seconds ?? 0) * 1000);
-  await prisma.videoConnection.upsert({
+  await upsertConnection(prisma, {
     where: key,
     create: {
       ...key,
@@ -113,4 +115,20 @@ async function apply(services: AppServices, event: z.output<typeof storedEvent>)
     },
     update: { disconnectedAt: event.occurredAt, durationSeconds: seconds ?? null },
   });
+}
+
+/**
+ * Prisma's upsert reads then writes: two callbacks for one participant at once (a status callback
+ * and the local presence report) may both try the insert. The loser finds the row and updates it.
+ */
+async function upsertConnection(
+  prisma: AppServices["prisma"],
+  args: Prisma.VideoConnectionUpsertArgs,
+): Promise<void> {
+  try {
+    await prisma.videoConnection.upsert(args);
+  } catch (error) {
+    if (pgErrorCode(error) !== "23505") throw error;
+    await prisma.videoConnection.upsert(args);
+  }
 }
