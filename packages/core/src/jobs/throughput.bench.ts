@@ -108,10 +108,11 @@ test("pg-boss jobs: invoice.render vs no-op", async ({ bench }) => {
 
 test("pg-boss jobs: webhook.process vs no-op", async ({ bench }) => {
   const { app } = await setUp();
-  // Stored events of paid payments; each round sets them back to RECEIVED so every job does the
-  // whole processing again (asks the provider, settles idempotently, marks PROCESSED).
-  await paidPayments(app, burst);
-  const ids: string[] = [];
+  // Stored events of 25 paid payments, each stored under 4 event ids (a provider's resends):
+  // each round sets them back to RECEIVED so every job does the whole processing again (asks
+  // the provider, settles idempotently, marks PROCESSED).
+  const payments = 25;
+  await paidPayments(app, payments);
   for (const delivery of rig!.deliveries.splice(0)) {
     const url = new URL(delivery.url);
     await receiveWebhook(
@@ -125,12 +126,28 @@ test("pg-boss jobs: webhook.process vs no-op", async ({ bench }) => {
       null,
     );
   }
+  const stored = await app.prisma.webhookEvent.findMany({
+    orderBy: { receivedAt: "desc" },
+    take: payments,
+  });
+  await app.prisma.webhookEvent.createMany({
+    data: Array.from({ length: burst - payments }, (_, n) => {
+      const event = stored[n % payments]!;
+      return {
+        provider: event.provider,
+        eventId: `${event.eventId}-resend-${n}`,
+        type: event.type,
+        payload: event.payload as object,
+        rawBody: event.rawBody,
+      };
+    }),
+  });
   const events = await app.prisma.webhookEvent.findMany({
     orderBy: { receivedAt: "desc" },
     take: burst,
     select: { id: true },
   });
-  ids.push(...events.map((event) => event.id));
+  const ids = events.map((event) => event.id);
   const job = webhookJob;
   const noop = webhookNoop;
   const data = ids.map((webhookEventId) => ({ webhookEventId }));
