@@ -1,14 +1,14 @@
 import { afterAll, test } from "vitest";
 import type { App } from "../app/index.ts";
-import { webhookEventHandlers } from "../app/job-handlers.ts";
+import {
+  createProcessWebhookJob,
+  invoiceRenderJob,
+  webhookEventHandlers,
+} from "../app/job-handlers.ts";
 import type { AppServices } from "../app/types.ts";
-import { issueInvoiceForPayment } from "../invoices/issue.ts";
-import { invoiceRenderJob } from "../invoices/render.job.ts";
-import { renderInvoice } from "../invoices/render.ts";
-import { startBookingPayment } from "../payments/checkout/start-payment.ts";
+import { issueInvoiceForPayment, renderInvoice } from "../invoices/index.ts";
+import { receiveWebhook, startBookingPayment } from "../payments/index.ts";
 import { createPaymentsRig } from "../payments/testing/payments-rig.ts";
-import { createProcessWebhookJob } from "../payments/webhooks/process-webhook.job.ts";
-import { receiveWebhook } from "../payments/webhooks/receive-webhook.ts";
 import { createQueues } from "./index.ts";
 import { createJobRunner, type JobRunner } from "./runner.ts";
 import { insertAndDrain, noopTwinOf } from "./testing/throughput.ts";
