@@ -86,6 +86,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     db: { executeSql: (text, values) => bossPool.query(text, values) },
     supervise: role === "worker",
     schedule: role === "worker",
+    // The worker's ready counts, which start a burst on batchSize-1 queues, this fresh (default 60 s).
+    ...(role === "worker" ? { queueCacheIntervalSeconds: 5 } : {}),
   });
   boss.on("error", (error) => logger.error({ err: error }, "pg-boss error"));
   await boss.start();

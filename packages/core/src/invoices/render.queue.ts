@@ -14,4 +14,7 @@ export const invoiceRenderQueue = defineQueue({
   name: "invoice.render",
   schema: renderSchema,
   queue: { retryLimit: 10, retryDelay: 30, retryBackoff: true, deadLetter: "invoice.render.dead" },
+  // Rendering is CPU-bound on the worker's event loop: 4 in flight overlap its database reads
+  // and file writes without queueing renders behind each other (decision 026).
+  work: { concurrency: 2, batchSize: 2 },
 });

@@ -15,7 +15,25 @@ export interface QueueContract<Schema extends z.ZodType = z.ZodType> {
   queue: Omit<Queue, "name">;
   /** Runs on a cron schedule (UTC unless tz is given); the worker registers it at start. */
   schedule?: { cron: string; tz?: string };
+  /** How a worker process takes this queue's jobs; DEFAULT_QUEUE_WORK fills what is left out. */
+  work?: QueueWork;
 }
+
+/**
+ * How many of a queue's jobs one worker process runs at once: `concurrency` pollers, each
+ * fetching up to `batchSize` jobs that run side by side and settle one by one (a failure
+ * retries only its own job). So up to concurrency × batchSize jobs in flight per process; fit
+ * it to the work (CPU-bound rendering wants few, I/O-bound calls more) and to DATABASE_POOL_MAX.
+ */
+export interface QueueWork {
+  /** Pollers of this queue in one process (pg-boss localConcurrency). */
+  concurrency?: number;
+  /** Jobs one fetch takes; a full batch makes the poller fetch again at once (no poll wait). */
+  batchSize?: number;
+}
+
+/** What a queue without its own `work` gets: 10 jobs in flight, enough for I/O-bound jobs. */
+export const DEFAULT_QUEUE_WORK = { concurrency: 2, batchSize: 5 } as const satisfies QueueWork;
 
 export function defineQueue<Schema extends z.ZodType>(
   contract: QueueContract<Schema>,

@@ -8,12 +8,14 @@ export {
 } from "./admin/queue-state.ts";
 export {
   type AnyJobHandler,
+  DEFAULT_QUEUE_WORK,
   defineHandler,
   defineQueue,
   enqueue,
   type JobHandler,
   type JobMeta,
   type QueueContract,
+  type QueueWork,
 } from "./define.ts";
 export { deterministicJobId } from "./deterministic-job-id.ts";
 

@@ -1,8 +1,7 @@
 import { inSpan, SpanKind, takeTraceContext } from "@mentora/telemetry";
+import type { Job, JobResult } from "pg-boss";
 import type { AppServices } from "../app/types.ts";
-import type { AnyJobHandler } from "./define.ts";
-
-const workOptions = { batchSize: 1, pollingIntervalSeconds: 0.5, burstWhenReadyExceeds: 1 };
+import { type AnyJobHandler, DEFAULT_QUEUE_WORK } from "./define.ts";
 
 export interface JobRunner {
   /** Starts polling every queue; resolves once all handlers are registered. */
@@ -11,49 +10,71 @@ export interface JobRunner {
   stop(timeoutMs?: number): Promise<void>;
 }
 
+/** The pg-boss worker options of a queue, from its contract's `work` (decision 026). */
+export function workOptionsOf(job: Pick<AnyJobHandler<never>, "work">) {
+  const { concurrency, batchSize } = { ...DEFAULT_QUEUE_WORK, ...job.work };
+  return {
+    localConcurrency: concurrency,
+    batchSize,
+    // Each job of a batch settles on its own: a failure retries that job, not its batch-mates.
+    perJobResults: true,
+    // A full batch means more is waiting: fetch again at once instead of after the poll. At
+    // batchSize 1 pg-boss ignores this, and the cached ready count (refreshed every
+    // queueCacheIntervalSeconds, create-app.ts) starts the burst instead.
+    burstWhenBatchFull: true,
+    burstWhenReadyExceeds: 1,
+    pollingIntervalSeconds: 0.5,
+  } as const;
+}
+
 /**
- * Runs each handler on its queue (the worker's are app/job-handlers.ts), one job per fetch so
- * that a failure retries only that job (pg-boss retries a whole fetched batch when a handler throws).
+ * Runs each handler on its queue (the worker's are app/job-handlers.ts) with the concurrency and
+ * batch size its contract declares. Jobs of one fetched batch run side by side and each is
+ * completed or failed by itself, so retries, dead-lettering and telemetry stay per job.
  */
 export function createJobRunner(
   services: AppServices,
   definitions: readonly AnyJobHandler<AppServices>[],
 ): JobRunner {
   const { boss, logger, telemetry } = services;
+
+  async function runOne(job: AnyJobHandler<AppServices>, item: Job<unknown>): Promise<JobResult> {
+    const started = performance.now();
+    const { data: raw, parent } = takeTraceContext(item.data);
+    return inSpan(
+      `job ${job.name}`,
+      {
+        "messaging.system": "pg-boss",
+        "messaging.destination.name": job.name,
+        "job.id": item.id,
+      },
+      async () => {
+        try {
+          await job.run(raw, services, { jobId: item.id });
+          const seconds = (performance.now() - started) / 1000;
+          telemetry.observeJob(job.name, "completed", seconds);
+          logger.info(
+            { queue: job.name, jobId: item.id, ms: Math.round(seconds * 1000) },
+            "job done",
+          );
+          return { id: item.id, status: "completed" };
+        } catch (error) {
+          telemetry.observeJob(job.name, "failed", (performance.now() - started) / 1000);
+          logger.warn({ queue: job.name, jobId: item.id, err: error }, "job failed");
+          // pg-boss stores the output as the job's error and retries it per the queue's policy.
+          return { id: item.id, status: "failed", output: error };
+        }
+      },
+      { parent, kind: SpanKind.CONSUMER },
+    );
+  }
+
   return {
     async start() {
       for (const job of definitions) {
-        // Half-second polls, and no pause between jobs while more are ready: with one job per
-        // fetch, the default 2 s poll would cap a queue at one job per 2 s per worker.
-        await boss.work<unknown>(job.name, workOptions, async ([item]) => {
-          if (!item) return;
-          const started = performance.now();
-          const { data: raw, parent } = takeTraceContext(item.data);
-          await inSpan(
-            `job ${job.name}`,
-            {
-              "messaging.system": "pg-boss",
-              "messaging.destination.name": job.name,
-              "job.id": item.id,
-            },
-            async () => {
-              try {
-                await job.run(raw, services, { jobId: item.id });
-                const seconds = (performance.now() - started) / 1000;
-                telemetry.observeJob(job.name, "completed", seconds);
-                logger.info(
-                  { queue: job.name, jobId: item.id, ms: Math.round(seconds * 1000) },
-                  "job done",
-                );
-              } catch (error) {
-                telemetry.observeJob(job.name, "failed", (performance.now() - started) / 1000);
-                logger.warn({ queue: job.name, jobId: item.id, err: error }, "job failed");
-                throw error;
-              }
-            },
-            { parent, kind: SpanKind.CONSUMER },
-          );
-        });
+        await boss.work<unknown>(job.name, workOptionsOf(job), (items) =>
+          Promise.all(items.map((item) => runOne(job, item))),
+        );
         // pg-boss keeps one schedule per queue name: registering again at each start updates it.
         if (job.schedule) {
           await boss.schedule(job.name, job.schedule.cron, {}, { tz: job.schedule.tz ?? "UTC" });

@@ -13,4 +13,8 @@ export const executePayoutQueue = defineQueue({
     heartbeatSeconds: 30,
     expireInSeconds: 900,
   },
+  // Money out, a few a day per mentor, paced by the gateway: one at a time per worker process.
+  // The singleton policy with the mentor as key (enqueueExecute) keeps each mentor's payouts
+  // serial across processes; a batch would let one process hold every mentor's next payout.
+  work: { concurrency: 1, batchSize: 1 },
 });

@@ -18,4 +18,6 @@ export const processWebhookQueue = defineQueue({
     heartbeatSeconds: 30,
     deadLetter: "webhook.process.dead",
   },
+  // Mostly waiting on the provider and Postgres: 20 in flight drain a storm (decision 026).
+  work: { concurrency: 2, batchSize: 10 },
 });

@@ -1,4 +1,4 @@
-import type { Prisma } from "@mentora/db";
+import { createHash, randomUUID } from "node:crypto";
 import {
   GatewayError,
   type GatewayWebhookEvent,
@@ -6,9 +6,8 @@ import {
   type WebhookRequest,
   WebhookVerificationError,
 } from "@mentora/payment-gateway";
-import { fromPrisma } from "pg-boss";
+import type { PoolClient } from "pg";
 import type { AppServices } from "../../app/types.ts";
-import { pgErrorCode } from "../../db/pg-error.ts";
 import { enqueue } from "../../jobs/define.ts";
 import { ipKey, retryAfterOf } from "../../rate-limits/index.ts";
 import { processWebhookQueue } from "./process-webhook.queue.ts";
@@ -127,38 +126,67 @@ async function unsignedHintAnswer(
   return undefined;
 }
 
-/** Inserts the event and its processing job in one commit; false for an event already stored. */
+/**
+ * Inserts the event and its processing job in one commit; false for an event already stored.
+ * Straight on a pooled connection rather than a Prisma interactive transaction, with both
+ * statements prepared once per connection: this is the hot path of a webhook storm, and
+ * Prisma's transaction plus the planning of pg-boss's large INSERT were most of its cost
+ * (decision 026).
+ */
 async function storeEvent(
   services: AppServices,
   provider: string,
   event: GatewayWebhookEvent,
   rawBody: string,
 ): Promise<boolean> {
+  const client = await services.pool.connect();
+  let stored = false;
   try {
-    await services.prisma.$transaction(async (tx) => {
-      const row = await tx.webhookEvent.create({
-        data: {
-          provider,
-          eventId: event.eventId,
-          type: event.type,
-          payload: event as unknown as Prisma.InputJsonValue,
-          rawBody,
-        },
-      });
+    await client.query("BEGIN");
+    const id = randomUUID();
+    const { rowCount } = await client.query({
+      name: "webhook-event-insert",
+      text: `INSERT INTO webhook_event (id, provider, "eventId", type, payload, "rawBody")
+             VALUES ($1, $2, $3, $4, $5::jsonb, $6) ON CONFLICT DO NOTHING`,
+      values: [id, provider, event.eventId, event.type, JSON.stringify(event), rawBody],
+    });
+    // Nothing inserted: the unique (provider, eventId) says this event is already stored.
+    if (rowCount === 1) {
       await enqueue(
         services.boss,
         processWebhookQueue,
-        { webhookEventId: row.id },
-        { db: fromPrisma(tx) },
+        { webhookEventId: id },
+        { db: preparedOn(client) },
       );
-    });
-    return true;
-  } catch (error) {
-    if (pgErrorCode(error) === "23505") {
-      return false;
+      stored = true;
     }
+    await client.query(stored ? "COMMIT" : "ROLLBACK");
+  } catch (error) {
+    // A connection that cannot roll back is in an unknown state: the pool drops it.
+    const broken = await client.query("ROLLBACK").then(
+      () => undefined,
+      (rollbackError: Error) => rollbackError,
+    );
+    client.release(broken);
     throw error;
   }
+  client.release();
+  return stored;
+}
+
+/**
+ * pg-boss's `db` on this connection, each statement prepared once per connection under a name
+ * derived from its text (pg-boss's SQL differs per queue, never per job).
+ */
+function preparedOn(client: PoolClient) {
+  return {
+    executeSql: (text: string, values: unknown[] = []) =>
+      client.query({
+        name: `boss-${createHash("sha1").update(text).digest("hex").slice(0, 24)}`,
+        text,
+        values,
+      }),
+  };
 }
 
 /**

@@ -1,0 +1,47 @@
+import type { PgBoss } from "pg-boss";
+import { z } from "zod";
+import { defineHandler, type QueueContract } from "../define.ts";
+
+/**
+ * A queue with another queue's settings and a handler that does nothing: the floor a real
+ * queue's throughput is compared with (same polling, batch and concurrency, no work).
+ */
+export function noopTwinOf<Services>(contract: QueueContract, name = `${contract.name}.noop`) {
+  return defineHandler(
+    { ...contract, name, schema: z.object({}).passthrough(), schedule: undefined },
+    async (_data: unknown, _services: Services) => {},
+  );
+}
+
+/** What insertAndDrain reads job states with (a pg Pool fits). */
+export interface Queryable {
+  query(text: string, values: unknown[]): Promise<{ rows: { state: string; n: number }[] }>;
+}
+
+/**
+ * Inserts these jobs at once and resolves when every one of them is completed: the time it
+ * takes is what a running worker needs to drain a burst of that size.
+ */
+export async function insertAndDrain(
+  boss: PgBoss,
+  db: Queryable,
+  queue: string,
+  data: object[],
+): Promise<void> {
+  const ids = data.map(() => crypto.randomUUID());
+  await boss.insert(
+    queue,
+    data.map((item, index) => ({ id: ids[index], data: item })),
+  );
+  for (;;) {
+    const { rows } = await db.query(
+      `SELECT state, count(*)::int AS n FROM pgboss.job
+       WHERE name = $1 AND id = ANY($2::uuid[]) GROUP BY state`,
+      [queue, ids],
+    );
+    const count = (state: string) => rows.find((row) => row.state === state)?.n ?? 0;
+    if (count("failed") > 0) throw new Error(`${count("failed")} jobs of ${queue} failed`);
+    if (count("completed") === ids.length) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

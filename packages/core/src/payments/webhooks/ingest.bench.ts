@@ -1,0 +1,62 @@
+import { afterAll, test } from "vitest";
+import { startBookingPayment } from "../checkout/start-payment.ts";
+import {
+  createPaymentsRig,
+  sandboxSignature,
+  sandboxWebhookSecret,
+} from "../testing/payments-rig.ts";
+import { receiveWebhook } from "./receive-webhook.ts";
+
+// What one webhook costs at the edge (IP rate limit, signature check, the event stored with its
+// processing job in one commit) against the floor: a raw INSERT of the same row.
+let rig: Awaited<ReturnType<typeof createPaymentsRig>> | undefined;
+afterAll(async () => {
+  await rig?.app.close();
+});
+
+test("webhook ingest: receiveWebhook vs raw INSERT", async ({ bench }) => {
+  rig = await createPaymentsRig({ RATE_LIMITS: "webhook-ip=100000000" });
+  const { app } = rig;
+  const { mentee, booking } = await rig.menteeWithHold();
+  const started = await startBookingPayment(app, { bookingId: booking.id, userId: mentee.id });
+  await rig.payerChooses(started.redirectUrl, "pay");
+  const [delivery] = rig.deliveries;
+  if (!delivery) throw new Error("the sandbox sent no webhook");
+  const template = JSON.parse(delivery.body) as Record<string, unknown>;
+  const path = new URL(delivery.url).pathname;
+  let sequence = 0;
+  /** A new event each time (a stored one is a duplicate and costs less). */
+  const nextEvent = () => {
+    sequence += 1;
+    const body = JSON.stringify({ ...template, id: `evt_bench_${sequence}` });
+    return { id: `evt_bench_${sequence}`, body };
+  };
+  const post = (clientIp: string | null) => {
+    const { body } = nextEvent();
+    const headers = {
+      "content-type": "application/json",
+      "x-sandbox-signature": sandboxSignature(sandboxWebhookSecret, body, new Date()),
+    };
+    return receiveWebhook(
+      app,
+      new Request(`http://bench${path}`, { method: "POST", headers, body }),
+      "sandbox",
+      clientIp,
+    );
+  };
+  await bench.compare(
+    bench("receiveWebhook in-process (limiter, signature, event + job)", async () => {
+      const answer = await post("203.0.113.7");
+      if (answer.status !== 200 || answer.body.stored !== 1) throw new Error("not stored");
+    }),
+    bench("floor: raw INSERT of the same row", async () => {
+      const { id, body } = nextEvent();
+      await app.pool.query(
+        `INSERT INTO webhook_event (id, provider, "eventId", type, payload, "rawBody")
+         VALUES (gen_random_uuid(), 'sandbox', $1, 'payment.succeeded', $2::jsonb, $3)`,
+        [id, body, body],
+      );
+    }),
+    { time: 3_000, warmupTime: 300 },
+  );
+}, 300_000);
