@@ -10,6 +10,7 @@ import { eventDeliverDeadJob, eventDeliverJob } from "../events/deliver.job.ts";
 import { invoiceCleanupTempJob } from "../invoices/cleanup-temp.job.ts";
 import { invoiceRenderJob } from "../invoices/render.job.ts";
 import type { AnyJobHandler } from "../jobs/define.ts";
+import { checkBalancesJob } from "../ledger/check-balances.job.ts";
 import { expirePaymentJob } from "../payments/checkout/expire-payment.job.ts";
 import { executeRefundJob } from "../payments/refunds/execute-refund.job.ts";
 import {
@@ -63,6 +64,7 @@ export const jobHandlers: readonly AnyJobHandler<JobServices>[] = [
   retentionJob,
   eventDeliverJob,
   eventDeliverDeadJob,
+  checkBalancesJob,
 ];
 
 /** The handlers by name, for tests of one domain that drain another domain's queue. */

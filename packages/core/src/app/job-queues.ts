@@ -9,6 +9,7 @@ import { sendEmailQueue } from "../email/index.ts";
 import { eventDeliverDeadQueue, eventDeliverQueue } from "../events/index.ts";
 import { invoiceCleanupTempQueue, invoiceRenderQueue } from "../invoices/index.ts";
 import type { QueueContract } from "../jobs/define.ts";
+import { checkBalancesQueue } from "../ledger/index.ts";
 import { executeRefundQueue, expirePaymentQueue, processWebhookQueue } from "../payments/index.ts";
 import { executePayoutQueue, reconcilePayoutsQueue } from "../payouts/index.ts";
 import { retentionQueue } from "../retention/index.ts";
@@ -42,4 +43,5 @@ export const jobQueues: readonly QueueContract[] = [
   retentionQueue,
   eventDeliverQueue,
   eventDeliverDeadQueue,
+  checkBalancesQueue,
 ];

@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from "@mentora/db/testing";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorCodeOf } from "../errors/index.ts";
+import { findBalanceMismatches } from "./check-balances.ts";
 import { accounts, balanceOf } from "./ledger.ts";
 import {
   captureReservation,
@@ -189,6 +190,8 @@ describe("ledger (property)", () => {
             WHERE a.kind = 'USER_WALLET' AND a.owner LIKE ${`${run}-%`} AND a.currency = ${currency}`;
           expect(Number(walletSum?.total ?? 0)).toBe(walletsInModel);
         }
+        // Every stored balance is the sum of its entries (decision 028), refused postings included.
+        expect(await findBalanceMismatches(prisma)).toEqual([]);
         // One transaction per key posted (replays added nothing).
         expect(
           await prisma.ledgerTransaction.count({

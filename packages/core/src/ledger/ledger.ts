@@ -5,8 +5,8 @@ import { isSupportedCurrency } from "../offerings/index.ts";
 
 /**
  * The double-entry ledger. Every money movement is one transaction whose entries sum to zero
- * per currency; an account's balance is the sum of its entries. Accounts people or the platform
- * hold carry positive balances; a gateway's clearing account is their counterpart (negative as
+ * per currency; an account's balance is the sum of its entries, kept on its row by a trigger
+ * (decision 028). Accounts people or the platform hold carry positive balances; a gateway's clearing account is their counterpart (negative as
  * money comes in). The database checks the balance at commit too (deferred constraint trigger).
  */
 
@@ -174,7 +174,8 @@ function toNumber(value: bigint | number | null | undefined): number {
   return result;
 }
 
-async function sumOfAccount(db: LedgerDb, accountId: string): Promise<number> {
+/** What the account's entries sum to: the truth the stored balance is checked against. */
+export async function summedBalanceOf(db: LedgerDb, accountId: string): Promise<number> {
   const { _sum } = await db.ledgerEntry.aggregate({
     where: { accountId },
     _sum: { amountMinor: true },
@@ -182,17 +183,38 @@ async function sumOfAccount(db: LedgerDb, accountId: string): Promise<number> {
   return toNumber(_sum.amountMinor);
 }
 
-/** The balance in minor units (0 for an account never used). Does not create the account. */
+/**
+ * The balance in minor units (0 for an account never used). Does not create the account. One
+ * row by key: the balance is kept on the account row (decision 028), not summed from entries.
+ */
 export async function balanceOf(db: LedgerDb, ref: AccountRef): Promise<number> {
   const account = await db.ledgerAccount.findUnique({
     where: { kind_owner_currency: { kind: ref.kind, owner: ownerOf(ref), currency: ref.currency } },
+    select: { balanceMinor: true },
   });
-  return account ? sumOfAccount(db, account.id) : 0;
+  return toNumber(account?.balanceMinor);
 }
 
 /** Balances of several accounts, in the order given. */
 export async function balancesOf(db: LedgerDb, refs: readonly AccountRef[]): Promise<number[]> {
-  return Promise.all(refs.map((ref) => balanceOf(db, ref)));
+  if (refs.length === 0) return [];
+  const rows = await db.ledgerAccount.findMany({
+    where: {
+      OR: refs.map((ref) => ({ kind: ref.kind, owner: ownerOf(ref), currency: ref.currency })),
+    },
+    select: { kind: true, owner: true, currency: true, balanceMinor: true },
+  });
+  const key = (kind: string, owner: string, currency: string) =>
+    `${kind}\u0000${owner}\u0000${currency}`;
+  const byKey = new Map(rows.map((row) => [key(row.kind, row.owner, row.currency), row]));
+  return refs.map((ref) =>
+    toNumber(byKey.get(key(ref.kind, ownerOf(ref), ref.currency))?.balanceMinor),
+  );
+}
+
+/** Accounts many postings share (a gateway's, the platform's): locked last, see postTransaction. */
+function isShared(ref: AccountRef): boolean {
+  return !("userId" in ref);
 }
 
 export interface LedgerEntryInput {
@@ -235,9 +257,9 @@ export function validateEntries(entries: readonly LedgerEntryInput[]): void {
 
 /**
  * Posts one balanced transaction, or returns the one already posted under its idempotency key.
- * Debits of wallets, reservations and mentor earnings lock the account row (FOR UPDATE, in id
- * order so concurrent postings cannot deadlock) and refuse with INSUFFICIENT_BALANCE if the
- * balance would go negative.
+ * Every account it moves is locked (FOR UPDATE, in a fixed order so concurrent postings cannot
+ * deadlock); debits of wallets, reservations and mentor earnings refuse with INSUFFICIENT_BALANCE
+ * if the balance would go negative. The balances on the rows move with the entries' insert.
  */
 export async function postTransaction(
   db: LedgerDb,
@@ -287,17 +309,28 @@ export async function postTransaction(
       ...entry,
       accountId: accountIds.get(sortKey(entry.account)) as string,
     }));
-    const debits = new Map<string, { ref: AccountRef; amount: number }>();
+    // Every account the posting moves is locked (FOR UPDATE) before its entries go in: the
+    // trigger on ledger_entry then adds them to the balances on these rows (decision 028). Order:
+    // people's accounts first, then the shared ones (gateway clearing, platform fees), each in id
+    // order, so no two postings wait on each other in a cycle and a hot shared row is held for
+    // as short a time as a caller's transaction allows.
+    const net = new Map<string, { ref: AccountRef; amount: number }>();
     for (const { account, accountId, amountMinor } of resolved) {
-      if (!nonNegativeKinds.has(account.kind)) continue;
-      const current = debits.get(accountId) ?? { ref: account, amount: 0 };
-      debits.set(accountId, { ref: account, amount: current.amount + amountMinor });
+      const current = net.get(accountId) ?? { ref: account, amount: 0 };
+      net.set(accountId, { ref: account, amount: current.amount + amountMinor });
     }
-    for (const [accountId, { ref, amount }] of [...debits].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      if (amount >= 0) continue;
-      await tx.$queryRaw`SELECT id FROM ledger_account WHERE id = ${accountId} FOR UPDATE`;
-      const balance = await sumOfAccount(tx, accountId);
-      if (balance + amount < 0) {
+    const byId = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : 1);
+    const all = [...net];
+    const lockOrder = [
+      ...all.filter(([, { ref }]) => !isShared(ref)).sort(byId),
+      ...all.filter(([, { ref }]) => isShared(ref)).sort(byId),
+    ];
+    for (const [accountId, { ref, amount }] of lockOrder) {
+      const [row] = await tx.$queryRaw<{ balanceMinor: bigint }[]>`
+        SELECT "balanceMinor" FROM ledger_account WHERE id = ${accountId} FOR UPDATE`;
+      const balance = toNumber(row?.balanceMinor);
+      // Accounts people hold may never be overdrawn.
+      if (amount < 0 && nonNegativeKinds.has(ref.kind) && balance + amount < 0) {
         throw new AppError("INSUFFICIENT_BALANCE", {
           account: ref.kind,
           currency: ref.currency,

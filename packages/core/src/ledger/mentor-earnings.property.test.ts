@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createTestDatabase, type TestDatabase } from "@mentora/db/testing";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findBalanceMismatches } from "./check-balances.ts";
 import { accounts, balanceOf, ledgerTransactionOptions } from "./ledger.ts";
 import {
   earningsReleaseKey,
@@ -269,6 +270,8 @@ describe("mentor earnings (property)", () => {
             }
           }
 
+          // Every stored balance is the sum of its entries (decision 028), refused postings included.
+          expect(await findBalanceMismatches(prisma)).toEqual([]);
           // Each booking's share still pending is exactly what was not released or refunded.
           for (const booking of bookings) {
             const pending = await prisma.ledgerEntry.aggregate({

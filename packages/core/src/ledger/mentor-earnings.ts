@@ -41,6 +41,15 @@ export async function lockMentorAccounts(
   return ids;
 }
 
+/** The balance kept on the account row (decision 028); callers hold the row's lock. */
+async function storedBalance(tx: Tx, accountId: string): Promise<number> {
+  const { balanceMinor } = await tx.ledgerAccount.findUniqueOrThrow({
+    where: { id: accountId },
+    select: { balanceMinor: true },
+  });
+  return Number(balanceMinor);
+}
+
 async function sumOf(tx: Tx, where: Prisma.LedgerEntryWhereInput): Promise<number> {
   const { _sum } = await tx.ledgerEntry.aggregate({ where, _sum: { amountMinor: true } });
   return Number(_sum.amountMinor ?? 0n);
@@ -64,12 +73,12 @@ export async function planClawback(
     "available",
     "receivable",
   ])) as MentorAccountIds;
-  const pendingBalance = await sumOf(tx, { accountId: ids.pending });
+  const pendingBalance = await storedBalance(tx, ids.pending);
   const bookingPending = input.bookingId
     ? await sumOf(tx, { accountId: ids.pending, transaction: { bookingId: input.bookingId } })
     : 0;
   const pendingMinor = Math.max(0, Math.min(amountMinor, bookingPending, pendingBalance));
-  const available = await sumOf(tx, { accountId: ids.available });
+  const available = await storedBalance(tx, ids.available);
   const availableMinor = Math.max(0, Math.min(amountMinor - pendingMinor, available));
   return {
     pendingMinor,
@@ -80,7 +89,7 @@ export async function planClawback(
 
 /** What the mentor owes now (≥ 0): minus the receivable's balance, read under its lock. */
 export async function owedByMentor(tx: Tx, receivableAccountId: string): Promise<number> {
-  return Math.max(0, -(await sumOf(tx, { accountId: receivableAccountId })));
+  return Math.max(0, -(await storedBalance(tx, receivableAccountId)));
 }
 
 /**

@@ -57,20 +57,14 @@ export const getWallet = authedProcedure
     const { prisma } = ctx.services;
     const accounts = await prisma.ledgerAccount.findMany({
       where: { owner: ctx.user.id, kind: { in: ["USER_WALLET", "USER_WALLET_RESERVED"] } },
-      select: { id: true, kind: true, currency: true },
+      select: { id: true, kind: true, currency: true, balanceMinor: true },
     });
-    const sums = await prisma.ledgerEntry.groupBy({
-      by: ["accountId"],
-      where: { accountId: { in: accounts.map((account) => account.id) } },
-      _sum: { amountMinor: true },
-    });
-    const sumOf = (id: string) =>
-      Number(sums.find((row) => row.accountId === id)?._sum.amountMinor ?? 0n);
     const byCurrency = new Map<string, { availableMinor: number; reservedMinor: number }>();
+    // The balance kept on the account row (decision 028).
     for (const account of accounts) {
       const entry = byCurrency.get(account.currency) ?? { availableMinor: 0, reservedMinor: 0 };
-      if (account.kind === "USER_WALLET") entry.availableMinor += sumOf(account.id);
-      else entry.reservedMinor += sumOf(account.id);
+      if (account.kind === "USER_WALLET") entry.availableMinor += Number(account.balanceMinor);
+      else entry.reservedMinor += Number(account.balanceMinor);
       byCurrency.set(account.currency, entry);
     }
 
