@@ -1,5 +1,6 @@
+import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
-import { createTestDatabase } from "../testing/index.ts";
+import { createTestDatabase, runNode } from "../testing/index.ts";
 import { assertOnlyDemoUsers } from "./guard.ts";
 import { existingScaleMentors, scaleCounts, seedDemoData, seedScale } from "./index.ts";
 
@@ -85,4 +86,34 @@ test("a scale seed is consistent: counts, balanced ledger, gapless invoices, pay
     expect(Number(year.n)).toBe(year.last);
     expect(year.counter).toBe(year.last);
   }
+});
+
+const seedCli = fileURLToPath(new URL("../cli/seed.ts", import.meta.url));
+const seedCommand = (url: string, ...args: string[]) =>
+  runNode([seedCli, ...args], {
+    env: { ...process.env, DATABASE_URL: url, NODE_ENV: "development" },
+  });
+
+test("pnpm db:seed --scale 1 seeds once with a progress bar, then finds it seeded; bad scales are refused", async () => {
+  const database = await createTestDatabase();
+  const refused = await seedCommand(database.url, "--scale", "0");
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toContain("--scale expects a whole number from 1 to 1000");
+  expect(await database.prisma.user.count()).toBe(0);
+
+  const first = await seedCommand(database.url, "--scale", "1");
+  expect(first.code, first.stderr).toBe(0);
+  // Not a terminal here: one line per step, the last one full.
+  expect(first.stderr).toMatch(/\[#+\.*\] +\d+% users/);
+  expect(first.stderr).toMatch(/\[#{30}\] 100% analyze/);
+  expect(first.stdout).toContain("Seeded scale 1: 100 mentors, 200 mentees, 10000 bookings");
+
+  const again = await seedCommand(database.url, "--scale", "1");
+  expect(again.code, again.stderr).toBe(0);
+  expect(again.stdout).toContain("Already seeded at scale 1");
+  const other = await seedCommand(database.url, "--scale", "2");
+  expect(other.code).toBe(1);
+  expect(other.stderr).toContain("seeded at another scale (100 scale mentors)");
+  expect(await database.prisma.booking.count()).toBe(10_000);
+  await database.drop();
 });
