@@ -60,6 +60,8 @@ function runVitest(outputFile: string): Promise<number> {
     "vitest",
     "bench",
     "--run",
+    // One file at a time: two bench files sharing the cores would measure each other.
+    "--no-file-parallelism",
     "--reporter=json",
     `--outputFile=${outputFile}`,
     ...positionals,
