@@ -62,6 +62,8 @@ function runVitest(outputFile: string): Promise<number> {
     "--run",
     // One file at a time: two bench files sharing the cores would measure each other.
     "--no-file-parallelism",
+    // A group's run time is its own business (its tinybench time/iterations), not a test budget.
+    "--testTimeout=1800000",
     "--reporter=json",
     `--outputFile=${outputFile}`,
     ...positionals,

@@ -272,7 +272,7 @@ export function renderSvg(groups: BenchGroup[], run: RunInfo): string {
         ratio: target.ratio as number,
       })),
   );
-  const labelWidth = 460;
+  const labelWidth = 560;
   const chartWidth = 420;
   const rowHeight = 22;
   const top = 48;
@@ -304,7 +304,7 @@ export function renderSvg(groups: BenchGroup[], run: RunInfo): string {
     const start = x(1);
     const color = bar.ratio <= 1.5 ? "#2e7d32" : bar.ratio <= 5 ? "#f9a825" : "#c62828";
     parts.push(
-      `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end">${escapeXml(truncate(bar.label, 72))}</text>`,
+      `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end">${escapeXml(truncate(bar.label, 80))}</text>`,
       `<rect x="${Math.min(start, end).toFixed(1)}" y="${y + 4}" width="${Math.max(Math.abs(end - start), 1).toFixed(1)}" height="${rowHeight - 8}" fill="${color}"/>`,
       `<text x="${(Math.max(start, end) + 4).toFixed(1)}" y="${y + 15}">${escapeXml(formatRatio(bar.ratio))}</text>`,
     );
