@@ -5,12 +5,12 @@
  * under the same machine load. Takes the median of the per-round medians and writes
  * docs/performance.md and docs/performance.svg (ratios to each group's floor).
  *
- *   pnpm bench [--quick] [--rounds N] [--scale N] [--out docs] [file filters…]
+ *   pnpm bench [--quick] [--rounds N] [--scale N] [--out docs] [--config file] [file filters…]
  *
  * Exits non-zero when a bench fails (an error or a wrong result), never on a figure.
  */
 import { spawn } from "node:child_process";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,6 +31,8 @@ const { values, positionals } = parseArgs({
     rounds: { type: "string" },
     scale: { type: "string" },
     out: { type: "string", default: "docs" },
+    /** Another vitest config (its test uses a fixture); default: the repository's projects. */
+    config: { type: "string" },
   },
   allowPositionals: true,
 });
@@ -53,7 +55,6 @@ const scale = positiveInteger(
   "--scale",
 );
 const outDir = path.resolve(root, values.out);
-const workDir = path.join(root, ".data/bench");
 
 function runVitest(outputFile: string): Promise<number> {
   const args = [
@@ -66,6 +67,7 @@ function runVitest(outputFile: string): Promise<number> {
     "--testTimeout=1800000",
     "--reporter=json",
     `--outputFile=${outputFile}`,
+    ...(values.config ? [`--config=${path.resolve(values.config)}`] : []),
     ...positionals,
   ];
   return new Promise((resolve, reject) => {
@@ -104,8 +106,8 @@ function machine(): Machine {
 }
 
 const started = Date.now();
-await rm(workDir, { recursive: true, force: true });
-await mkdir(workDir, { recursive: true });
+// Per run, so two runs (a test and a real one) never read each other's rounds.
+const workDir = await mkdtemp(path.join(os.tmpdir(), "mentora-bench-rounds-"));
 const reports: VitestJsonReport[] = [];
 let failedRounds = 0;
 for (let round = 1; round <= rounds; round++) {
@@ -147,5 +149,8 @@ if (failures.length > 0 || failedRounds > 0 || reports.length === 0) {
   for (const group of failures) {
     process.stderr.write(`failed: ${group.name} (${group.file})\n`);
   }
+  process.stderr.write(`The rounds' vitest reports are kept in ${workDir}\n`);
   process.exitCode = 1;
+} else {
+  await rm(workDir, { recursive: true, force: true });
 }
