@@ -285,7 +285,8 @@ export function renderSvg(groups: BenchGroup[], run: RunInfo): string {
     labelWidth + ((Math.log10(Math.max(ratio, 0.1)) + 1) / (decades + 1)) * chartWidth;
 
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="12" role="img">`,
+    "<title>Ratio of each target to its floor</title>",
     `<rect width="${width}" height="${height}" fill="#fff"/>`,
     `<text x="12" y="22" font-size="14" font-weight="bold">Ratio of each target to its floor (log scale; lower is better)</text>`,
     `<text x="12" y="38" fill="#555">${escapeXml(`${run.date.toISOString().slice(0, 10)} · ${run.mode} · ${run.machine.cores} cores · ${run.machine.cpuModel}`)}</text>`,
