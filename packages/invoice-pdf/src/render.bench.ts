@@ -29,5 +29,8 @@ test("renderInvoicePdf", async ({ bench }) => {
     bench("payout statement, 60 lines (3 pages)", async () => {
       await renderInvoicePdf(payout);
     }),
+    // tinybench's default 64 iterations (+16 warm-up) of a 3-page render is a minute on these
+    // machines: a few renders give a steady median (pnpm bench takes medians over rounds too).
+    { iterations: process.env.BENCH_QUICK ? 8 : 16, warmupIterations: 3 },
   );
 });

@@ -1,6 +1,7 @@
 import { DbToolError } from "../errors.ts";
 import type { Db } from "../index.ts";
 import { demoUsers } from "./demoUsers.ts";
+import { scaleEmailDomain } from "./scale.ts";
 
 const firstAdmin = "create the first admin with `pnpm mentora admin:create --email <address>`";
 
@@ -18,10 +19,16 @@ export function assertSeedEnvironment(env: { NODE_ENV?: string }, embedded: bool
   }
 }
 
-/** Refuses a database where anyone other than the demo accounts has signed up. */
+/**
+ * Refuses a database where anyone other than the demo accounts (and the `--scale` users, who have
+ * no password) has signed up.
+ */
 export async function assertOnlyDemoUsers(prisma: Db): Promise<void> {
   const others = await prisma.user.count({
-    where: { email: { notIn: demoUsers.map((user) => user.email) } },
+    where: {
+      email: { notIn: demoUsers.map((user) => user.email) },
+      NOT: { email: { endsWith: `@${scaleEmailDomain}` } },
+    },
   });
   if (others > 0) {
     throw new DbToolError(

@@ -1,3 +1,11 @@
 export { type DemoUser, demoPassword, demoUsers } from "./demoUsers.ts";
 export { assertOnlyDemoUsers, assertSeedEnvironment } from "./guard.ts";
+export {
+  existingScaleMentors,
+  type ScaleCounts,
+  type ScaleProgress,
+  scaleCounts,
+  scaleEmailDomain,
+  seedScale,
+} from "./scale.ts";
 export { type DemoCredential, seedDemoData } from "./seedDemoData.ts";
