@@ -19,8 +19,9 @@ afterAll(async () => {
 });
 
 test("offered slots (7 days) vs the mentor's own rows", async ({ bench }) => {
-  app = await createTestApp();
-  const prisma = app.prisma;
+  const created = await createTestApp();
+  app = created;
+  const prisma = created.prisma;
   const from = nextMondayAt(0);
   const to = new Date(from.getTime() + 7 * 86_400_000);
   const now = new Date();
@@ -45,7 +46,7 @@ test("offered slots (7 days) vs the mentor's own rows", async ({ bench }) => {
       await prisma.booking.create({
         data: {
           sessionId: session.id,
-          menteeId: (await createUser(app, `Bench Mentee ${seat}`)).id,
+          menteeId: (await createUser(created, `Bench Mentee ${seat}`)).id,
           status: "CONFIRMED",
           offeringTitle: "Bench",
           durationMinutes: 60,
