@@ -49,7 +49,7 @@ test("admin payments CSV vs reading the rows in SQL", async ({ bench }) => {
   const { app } = await ready();
   const prisma = app.prisma;
   await bench.compare(
-    bench("CSV export, every payment", { iterations: 3, time: 0 }, async () => {
+    bench("CSV export, every payment", async () => {
       for await (const _line of paymentsCsv(prisma, {})) {
         // Drained as the HTTP response would be.
       }
