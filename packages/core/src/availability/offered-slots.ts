@@ -91,20 +91,27 @@ export async function offeredSlots(
         startsAt: { lt: wideTo },
         blockedUntil: { gt: wideFrom },
       },
-      select: {
-        id: true,
-        optionId: true,
-        startsAt: true,
-        endsAt: true,
-        capacity: true,
-        _count: {
-          select: { bookings: { where: { status: { in: [...liveBookingStatuses] } } } },
-        },
-      },
+      select: { id: true, optionId: true, startsAt: true, endsAt: true, capacity: true },
     }),
   ]);
 
+  // Seats taken matter only for a group option's own sessions: count just those, through the
+  // booking (sessionId, status) index (a relation _count would aggregate every live booking on
+  // the platform before joining).
   const isGroup = offering.kind === "GROUP";
+  const ownSessions = isGroup ? sessions.filter((session) => session.optionId === option.id) : [];
+  const seatsTaken = new Map<string, number>();
+  if (ownSessions.length > 0) {
+    const counts = await db.booking.groupBy({
+      by: ["sessionId"],
+      where: {
+        sessionId: { in: ownSessions.map((session) => session.id) },
+        status: { in: [...liveBookingStatuses] },
+      },
+      _count: { _all: true },
+    });
+    for (const row of counts) seatsTaken.set(row.sessionId, row._count._all);
+  }
   return computeSlots({
     timezone: mentorZoneOf(mentor.timezone),
     rules: rules.map((rule) => ({
@@ -129,15 +136,13 @@ export async function offeredSlots(
     ...(isGroup
       ? {
           capacity: offering.capacity,
-          groupSessions: sessions
-            .filter((session) => session.optionId === option.id)
-            .map((session) => ({
-              sessionId: session.id,
-              start: session.startsAt,
-              end: session.endsAt,
-              capacity: session.capacity,
-              seatsTaken: session._count.bookings,
-            })),
+          groupSessions: ownSessions.map((session) => ({
+            sessionId: session.id,
+            start: session.startsAt,
+            end: session.endsAt,
+            capacity: session.capacity,
+            seatsTaken: seatsTaken.get(session.id) ?? 0,
+          })),
         }
       : {}),
     from: range.from,

@@ -9,7 +9,8 @@ import {
   settleGatewayPayment,
 } from "../../ledger/index.ts";
 import { callerFor, createTestApp, signUpVerifiedUser } from "../../testing/index.ts";
-import { bucketRevenue, loadRevenuePostings } from "./revenue.ts";
+import { seedSales } from "../testing/revenue-seed.ts";
+import { bucketRevenue, loadMonthlyRevenue, loadRevenuePostings } from "./revenue.ts";
 
 let app: App;
 let mentor: { cookie: string; userId: string };
@@ -174,5 +175,34 @@ describe("mentor dashboard", () => {
     expect(eur?.thisMonthMinor).toBe(0);
     expect(eur?.months.reduce((sum, m) => sum + m.amountMinor, 0)).toBe(8_500);
     expect(eur?.months.findIndex((m) => m.amountMinor === 8_500)).toBeLessThan(11);
+    expect(
+      await loadMonthlyRevenue(app.prisma, mentor.userId, {
+        now: inTwoMonths,
+        timeZone: "Europe/Paris",
+      }),
+    ).toEqual(later);
+  });
+
+  it("groups by month in SQL exactly as bucketing each posting in the mentor's timezone does", async () => {
+    const busy = randomUUID();
+    const now = new Date();
+    // Sales at random instants over 13 months: many fall near a month's edge in some zone.
+    await seedSales(app, { mentorIds: [busy], salesPerMentor: 400, now });
+    await seedSales(app, { mentorIds: [busy], salesPerMentor: 50, now, currency: "TND" });
+    const postings = await loadRevenuePostings(app.prisma, busy, now);
+    expect(postings).toHaveLength(450);
+    for (const timeZone of [
+      "UTC",
+      "Europe/Paris",
+      "America/New_York",
+      "Pacific/Kiritimati",
+      "Asia/Kolkata",
+      "+05:30",
+      "-11:00",
+    ]) {
+      const inSql = await loadMonthlyRevenue(app.prisma, busy, { now, timeZone });
+      expect(inSql, timeZone).toEqual(bucketRevenue(postings, { now, timeZone }));
+      expect(inSql.map((c) => c.currency)).toEqual(["EUR", "TND"]);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bucketRevenue, lastTwelveMonths, monthKey } from "./revenue.ts";
+import { bucketRevenue, lastTwelveMonths, monthKey, monthStarts } from "./revenue.ts";
 
 describe("revenue buckets", () => {
   it("reads months in the mentor's timezone", () => {
@@ -45,5 +45,31 @@ describe("revenue buckets", () => {
     expect(tnd?.thisMonthMinor).toBe(0);
     expect(tnd?.thisYearMinor).toBe(85_000);
     expect(tnd?.months.find((m) => m.month === "2026-02")?.amountMinor).toBe(85_000);
+  });
+
+  it("finds the first instant of each month in a timezone, across DST and fixed offsets", () => {
+    const edges = monthStarts(["2026-03", "2026-04", "2026-12"], "Europe/Paris");
+    expect(edges.map((edge) => edge.toISOString())).toEqual([
+      "2026-02-28T23:00:00.000Z",
+      "2026-03-31T22:00:00.000Z",
+      "2026-11-30T23:00:00.000Z",
+      // The month after the last: January of the next year.
+      "2026-12-31T23:00:00.000Z",
+    ]);
+    expect(monthStarts(["2026-01"], "+05:30")[0]?.toISOString()).toBe("2025-12-31T18:30:00.000Z");
+    expect(monthStarts(["2026-01"], "America/New_York")[1]?.toISOString()).toBe(
+      "2026-02-01T05:00:00.000Z",
+    );
+    for (const timeZone of [
+      "UTC",
+      "Pacific/Kiritimati",
+      "America/Sao_Paulo",
+      "Australia/Lord_Howe",
+    ]) {
+      for (const edge of monthStarts(lastTwelveMonths(new Date(), timeZone), timeZone)) {
+        // The edge is in its month, the millisecond before it in the previous one.
+        expect(monthKey(edge, timeZone)).not.toBe(monthKey(new Date(edge.getTime() - 1), timeZone));
+      }
+    }
   });
 });

@@ -49,8 +49,6 @@ export function bucketRevenue(
   options: { now: Date; timeZone: string },
 ): CurrencyRevenue[] {
   const months = lastTwelveMonths(options.now, options.timeZone);
-  const current = months.at(-1) as string;
-  const year = current.slice(0, 4);
   const byCurrency = new Map<string, Map<string, number>>();
   for (const posting of postings) {
     const key = monthKey(posting.postedAt, options.timeZone);
@@ -59,6 +57,16 @@ export function bucketRevenue(
     totals.set(key, (totals.get(key) ?? 0) + posting.amountMinor);
     byCurrency.set(posting.currency, totals);
   }
+  return summarize(byCurrency, months);
+}
+
+/** Monthly totals per currency → the dashboard's figures, currencies in order. */
+function summarize(
+  byCurrency: Map<string, Map<string, number>>,
+  months: readonly string[],
+): CurrencyRevenue[] {
+  const current = months.at(-1) as string;
+  const year = current.slice(0, 4);
   return [...byCurrency]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([currency, totals]) => ({
@@ -70,6 +78,92 @@ export function bucketRevenue(
         .reduce((sum, key) => sum + (totals.get(key) ?? 0), 0),
       months: months.map((month) => ({ month, amountMinor: totals.get(month) ?? 0 })),
     }));
+}
+
+/** Milliseconds the zone's wall clock is ahead of UTC at an instant (one formatter per call). */
+function offsetAt(instant: number, format: Intl.DateTimeFormat): number {
+  const parts = Object.fromEntries(
+    format.formatToParts(new Date(instant)).map((part) => [part.type, part.value]),
+  );
+  const wall = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour) % 24,
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The first instant of each "YYYY-MM" month in a timezone, plus the first instant of the month
+ * after the last: bucket edges for SQL. Computed here with the same Intl rules as monthKey, so
+ * the database's own time zone names (which differ from ICU's, e.g. "+01:00") never matter.
+ */
+export function monthStarts(months: readonly string[], timeZone: string): Date[] {
+  const format = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  });
+  const last = months.at(-1) as string;
+  const [lastYear, lastMonth] = last.split("-").map(Number) as [number, number];
+  const edges = [...months, `${lastYear + Math.floor(lastMonth / 12)}-${(lastMonth % 12) + 1}`];
+  return edges.map((key) => {
+    const [year, month] = key.split("-").map(Number) as [number, number];
+    const wall = Date.UTC(year, month - 1, 1);
+    // Twice: the offset at the guess can differ from the one at the answer across a DST change.
+    const guess = wall - offsetAt(wall, format);
+    return new Date(wall - offsetAt(guess, format));
+  });
+}
+
+/**
+ * The dashboard's revenue (see RevenuePosting for what counts), summed per currency and month
+ * in SQL: the month edges in the mentor's timezone are computed once here and the database
+ * buckets the postings with width_bucket, so the cost is one indexed aggregate, not a
+ * formatter per posting.
+ */
+export async function loadMonthlyRevenue(
+  db: LedgerDb,
+  mentorId: string,
+  options: { now: Date; timeZone: string },
+): Promise<CurrencyRevenue[]> {
+  const months = lastTwelveMonths(options.now, options.timeZone);
+  // timestamp(3) columns hold UTC wall time: compare with UTC wall-time text, not timestamptz.
+  const edges = monthStarts(months, options.timeZone).map((edge) =>
+    edge.toISOString().slice(0, 23),
+  );
+  const now = options.now.toISOString().slice(0, 23);
+  const rows = await db.$queryRaw<{ currency: string; bucket: number; total: bigint }[]>`
+    SELECT e.currency,
+      width_bucket(t."createdAt", ${edges}::timestamp(3)[]) AS bucket,
+      sum(e."amountMinor")::bigint AS total
+    FROM ledger_account a
+    JOIN ledger_entry e ON e."accountId" = a.id
+    JOIN ledger_transaction t ON t.id = e."transactionId"
+    WHERE a.owner = ${mentorId}
+      AND a.kind IN ('MENTOR_PENDING', 'MENTOR_AVAILABLE', 'MENTOR_RECEIVABLE', 'MENTOR_FROZEN')
+      AND t.kind IN ('PAYMENT', 'REFUND', 'DISPUTE_LOSS')
+      AND t."createdAt" >= ${edges[0]}::timestamp(3)
+      AND t."createdAt" < ${edges.at(-1)}::timestamp(3)
+      AND t."createdAt" <= ${now}::timestamp(3)
+    GROUP BY 1, 2`;
+  const byCurrency = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    const month = months[Number(row.bucket) - 1];
+    if (month === undefined) continue;
+    const totals = byCurrency.get(row.currency) ?? new Map<string, number>();
+    totals.set(month, (totals.get(month) ?? 0) + Number(row.total));
+    byCurrency.set(row.currency, totals);
+  }
+  return summarize(byCurrency, months);
 }
 
 const DAY_MS = 86_400_000;

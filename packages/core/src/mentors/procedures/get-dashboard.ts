@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { mentorProcedure } from "../../trpc/init.ts";
 import {
-  bucketRevenue,
   lastTwelveMonths,
   loadEarningsBalances,
-  loadRevenuePostings,
+  loadMonthlyRevenue,
 } from "../dashboard/revenue.ts";
 
 export const dashboardOutput = z.object({
@@ -43,8 +42,8 @@ export const dashboardOutput = z.object({
 export const getDashboard = mentorProcedure.output(dashboardOutput).query(async ({ ctx }) => {
   const { prisma } = ctx.services;
   const now = new Date();
-  const [postings, balances, sessionsDone, payouts] = await Promise.all([
-    loadRevenuePostings(prisma, ctx.user.id, now),
+  const [revenue, balances, sessionsDone, payouts] = await Promise.all([
+    loadMonthlyRevenue(prisma, ctx.user.id, { now, timeZone: ctx.timezone }),
     loadEarningsBalances(prisma, ctx.user.id),
     prisma.mentoringSession.count({ where: { mentorId: ctx.user.id, status: "COMPLETED" } }),
     prisma.payout.findMany({
@@ -54,7 +53,6 @@ export const getDashboard = mentorProcedure.output(dashboardOutput).query(async 
       select: { id: true, currency: true, amountMinor: true, status: true, createdAt: true },
     }),
   ]);
-  const revenue = bucketRevenue(postings, { now, timeZone: ctx.timezone });
   const months = lastTwelveMonths(now, ctx.timezone);
   const currencies = [
     ...new Set([...revenue.map((r) => r.currency), ...balances.map((b) => b.currency)]),

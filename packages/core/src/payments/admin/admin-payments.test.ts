@@ -5,6 +5,7 @@ import { createUser } from "../../bookings/testing/bookings.ts";
 import { csvField } from "../../csv/index.ts";
 import { errorCodeOf } from "../../errors/index.ts";
 import { contextFor } from "../../testing/index.ts";
+import { encodeCursor } from "../../trpc/keyset-cursor.ts";
 import { createCaller } from "../../trpc/router.ts";
 import { startBookingPayment } from "../checkout/start-payment.ts";
 import { createPaymentsRig } from "../testing/payments-rig.ts";
@@ -88,6 +89,72 @@ describe("admin payments history", () => {
       1 + (await app.prisma.payment.count({ where: { status: "PENDING" } })),
     );
     expect(lines.slice(1).every((line) => line.includes(",PENDING,"))).toBe(true);
+  });
+
+  it("pages by keyset through equal times, filters by part of a name or email, refuses a forged cursor", async () => {
+    const { app } = rig;
+    const mine: { paymentId: string; menteeId: string }[] = [];
+    for (let n = 0; n < 3; n += 1) {
+      const { mentee, booking } = await rig.menteeWithHold({ walletMinor: 0 });
+      const { paymentId } = await startBookingPayment(app, {
+        bookingId: booking.id,
+        userId: mentee.id,
+      });
+      mine.push({ paymentId, menteeId: mentee.id });
+    }
+    // Three payments at the same instant: only the id orders them, pages must not skip or repeat.
+    const tie = new Date("2031-06-01T10:00:00.000Z");
+    await app.prisma.payment.updateMany({
+      where: { id: { in: mine.map((row) => row.paymentId) } },
+      data: { createdAt: tie },
+    });
+    const caller = await adminCaller();
+    const walked: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await caller.admin.payments.list({ from: tie, limit: 1, cursor });
+      walked.push(...page.items.map((row) => row.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(walked).toEqual(
+      mine
+        .map((row) => row.paymentId)
+        .sort()
+        .reverse(),
+    );
+
+    const unique = `Zoë Quérie ${randomUUID().slice(0, 8)}`;
+    const target = mine[1] as { paymentId: string; menteeId: string };
+    await app.prisma.user.update({ where: { id: target.menteeId }, data: { name: unique } });
+    const byName = await caller.admin.payments.list({
+      user: unique.slice(2).toUpperCase(),
+      limit: 50,
+    });
+    expect(byName.items.map((row) => row.id)).toEqual([target.paymentId]);
+    const email = (await app.prisma.user.findUniqueOrThrow({ where: { id: target.menteeId } }))
+      .email;
+    const byEmail = await caller.admin.payments.list({ user: email.slice(0, 20), limit: 50 });
+    expect(byEmail.items.map((row) => row.id)).toEqual([target.paymentId]);
+    const byId = await caller.admin.payments.list({ user: target.menteeId, limit: 50 });
+    expect(byId.items.map((row) => row.id)).toEqual([target.paymentId]);
+    let csv = "";
+    for await (const line of paymentsCsv(app.prisma, { user: unique })) csv += line;
+    expect(
+      csv
+        .trimEnd()
+        .split("\r\n")
+        .slice(1)
+        .map((line) => line.split(",")[0]),
+    ).toEqual([target.paymentId]);
+
+    expect(
+      await codeOf(
+        caller.admin.payments.list({ limit: 1, cursor: encodeCursor(["not a date", "x"]) }),
+      ),
+    ).toBe("BAD_REQUEST");
+    expect(await codeOf(caller.admin.payments.list({ limit: 1, cursor: "forged" }))).toBe(
+      "BAD_REQUEST",
+    );
   });
 
   it("neutralises spreadsheet formulas and quotes separators in CSV fields", () => {

@@ -1,0 +1,62 @@
+import { afterAll, test } from "vitest";
+import type { App } from "../../app/index.ts";
+import { createTestApp } from "../../testing/index.ts";
+import { seedPayments } from "../testing/payments-seed.ts";
+import { listPaymentsForAdmin, paymentsCsv } from "./list-payments.ts";
+
+// The admin payments list on BENCH_SCALE × 10,000 payments of BENCH_SCALE × 1,000 users.
+// Floor of the pages: one 26-row range read of the newest payments in SQL; floor of the CSV:
+// the same rows read in one SQL statement (what streaming them must at least cost).
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+let app: App | undefined;
+let seeded: { run: string } | undefined;
+afterAll(async () => {
+  await app?.close();
+});
+
+async function ready(): Promise<{ app: App; run: string }> {
+  app ??= await createTestApp();
+  seeded ??= await seedPayments(app, { users: scale * 1_000, payments: scale * 10_000 });
+  return { app, run: seeded.run };
+}
+
+test("admin payments pages vs a 26-row range read", async ({ bench }) => {
+  const { app, run } = await ready();
+  const prisma = app.prisma;
+  // Forty pages deep, for the keyset page.
+  let deep: string | undefined;
+  for (let page = 0; page < 40; page += 1) {
+    deep =
+      (await listPaymentsForAdmin(prisma, {}, { limit: 25, cursor: deep })).nextCursor ?? undefined;
+  }
+  await bench.compare(
+    bench("first page", async () => {
+      await listPaymentsForAdmin(prisma, {}, { limit: 25 });
+    }),
+    bench("page 41", async () => {
+      await listPaymentsForAdmin(prisma, {}, { limit: 25, cursor: deep });
+    }),
+    bench("first page, user filter (part of one email)", async () => {
+      await listPaymentsForAdmin(prisma, { user: `payer-${run}-777@` }, { limit: 25 });
+    }),
+    bench("floor: 26 newest payments in SQL", async () => {
+      await prisma.$queryRaw`SELECT id FROM payment ORDER BY "createdAt" DESC, id DESC LIMIT 26`;
+    }),
+  );
+}, 900_000);
+
+test("admin payments CSV vs reading the rows in SQL", async ({ bench }) => {
+  const { app } = await ready();
+  const prisma = app.prisma;
+  await bench.compare(
+    bench("CSV export, every payment", async () => {
+      for await (const _line of paymentsCsv(prisma, {})) {
+        // Drained as the HTTP response would be.
+      }
+    }),
+    bench("floor: the same rows and users in one SQL read", async () => {
+      await prisma.$queryRaw`
+          SELECT p.*, u.email, u.name FROM payment p JOIN "user" u ON u.id = p."userId"`;
+    }),
+  );
+}, 900_000);

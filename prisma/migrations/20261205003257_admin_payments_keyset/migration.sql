@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "payment_createdAt_id_idx" ON "payment"("createdAt", "id");
