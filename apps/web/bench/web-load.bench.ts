@@ -1,0 +1,109 @@
+import { createPrismaClient, type Db } from "@mentora/db";
+import { afterAll, expect, inject, test } from "vitest";
+import { addPaidOffering, createMentor } from "../e2e/db.ts";
+import { freePort, type Managed, spawnNode, waitForHealthy } from "../e2e/processes.ts";
+import { type ServerPair, startServerPair, testEnv } from "../e2e/servers.ts";
+import "../e2e/context.ts";
+
+// HTTP load against the BUILT web server (`pnpm --filter @mentora/web build` first), each page
+// side by side with its floor. One bench iteration is a round of REQUESTS requests kept
+// CONCURRENCY in flight (an autocannon-like loop on fetch), so the medians compare rounds.
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+const REQUESTS = 50 * scale;
+const CONCURRENCY = 8;
+const run = { time: 0, iterations: 3 + scale, warmupIterations: 1, warmupTime: 0 };
+
+let pair: ServerPair | undefined;
+let bare: Managed | undefined;
+let db: Db | undefined;
+afterAll(async () => {
+  await Promise.all([pair?.stop(), bare?.stop()]);
+  await db?.$disconnect();
+});
+
+/** Sends `count` GETs, `concurrency` at a time; every answer must be 200 (body read). */
+export async function load(url: string, count = REQUESTS, concurrency = CONCURRENCY) {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      next += 1;
+      const response = await fetch(url);
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`${url}: HTTP ${response.status}`);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+}
+
+async function servers() {
+  if (pair) return pair;
+  pair = await startServerPair(inject("webDbRun"), { label: "bench", worker: false });
+  db = createPrismaClient({ connectionString: pair.databaseUrl });
+  return pair;
+}
+
+/** A mentor as the issue measured it: three offerings (four durations), hours every day. */
+async function mentorWithThreeOfferings(target: ServerPair) {
+  const client = db as Db;
+  const t = { baseUrl: target.baseUrl, db: client };
+  const mentor = await createMentor(
+    { name: "Bench Mentor", email: `bench-${Date.now()}@example.com` },
+    t,
+  );
+  await addPaidOffering(mentor.id, t);
+  for (const [title, durations] of [
+    ["Code review", [30, 45]],
+    ["Architecture session", [90]],
+  ] as const) {
+    await client.offering.create({
+      data: {
+        mentorId: mentor.id,
+        title,
+        description: `${title}, paid.`,
+        kind: "ONE_TO_ONE",
+        options: {
+          create: durations.map((durationMinutes) => ({
+            durationMinutes,
+            priceMinor: durationMinutes * 100,
+            currency: "EUR",
+          })),
+        },
+      },
+    });
+  }
+  return mentor;
+}
+
+test("web: mentor page /mentors/:id vs the directory page /mentors", async ({ bench }) => {
+  const target = await servers();
+  const mentor = await mentorWithThreeOfferings(target);
+  const page = await fetch(`${target.baseUrl}/mentors/${mentor.id}`);
+  expect(page.status).toBe(200);
+  expect(await page.text()).toContain("Architecture session");
+  await bench.compare(
+    bench("/mentors/:id (3 offerings)", () => load(`${target.baseUrl}/mentors/${mentor.id}`)),
+    bench("floor: /mentors (the directory)", () => load(`${target.baseUrl}/mentors`)),
+    run,
+  );
+});
+
+test("web: tRPC health.check through Remix vs the bare fetch adapter", async ({ bench }) => {
+  const target = await servers();
+  const port = await freePort();
+  const bareUrl = `http://localhost:${port}`;
+  bare = spawnNode("bare-trpc", ["bench/bare-trpc-server.ts"], {
+    cwd: `${import.meta.dirname}/..`,
+    env: testEnv({ databaseUrl: target.databaseUrl, port, publicUrl: bareUrl }),
+  });
+  await waitForHealthy(`${bareUrl}/api/trpc/health.check`, [bare]);
+  await bench.compare(
+    bench("/api/trpc/health.check through Remix", () =>
+      load(`${target.baseUrl}/api/trpc/health.check`),
+    ),
+    bench("/healthz through Remix", () => load(`${target.baseUrl}/healthz`)),
+    bench("floor: health.check on tRPC's fetch adapter on node:http", () =>
+      load(`${bareUrl}/api/trpc/health.check`),
+    ),
+    run,
+  );
+});
