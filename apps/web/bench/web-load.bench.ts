@@ -37,7 +37,13 @@ export async function load(url: string, count = REQUESTS, concurrency = CONCURRE
 
 async function servers() {
   if (pair) return pair;
-  pair = await startServerPair(inject("webDbRun"), { label: "bench", worker: false });
+  // BENCH_WEB_NODE_OPTIONS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the web server.
+  const nodeOptions = process.env.BENCH_WEB_NODE_OPTIONS;
+  pair = await startServerPair(inject("webDbRun"), {
+    label: "bench",
+    worker: false,
+    ...(nodeOptions ? { env: { NODE_OPTIONS: nodeOptions } } : {}),
+  });
   db = createPrismaClient({ connectionString: pair.databaseUrl });
   return pair;
 }
