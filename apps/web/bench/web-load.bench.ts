@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { createPrismaClient, type Db } from "@mentora/db";
 import { afterAll, expect, inject, test } from "vitest";
 import { addPaidOffering, createMentor } from "../e2e/db.ts";
@@ -112,4 +113,38 @@ test("web: tRPC health.check through Remix vs the bare fetch adapter", async ({ 
     ),
     run,
   );
+});
+
+/** The process's resident set, V8 heap used and external memory, in MiB (/proc and /metrics). */
+async function memoryMiB(pair: ServerPair): Promise<string> {
+  const status = await readFile(`/proc/${pair.webPid}/status`, "utf8");
+  const rss = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]) / 1024;
+  const metrics = await (await fetch(`${pair.baseUrl}/metrics`)).text();
+  const gauge = (name: string) =>
+    Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, "m").exec(metrics)?.[1]) / 2 ** 20;
+  const mib = (value: number) => value.toFixed(0);
+  return `rss ${mib(rss)} heap ${mib(gauge("nodejs_heap_size_used_bytes"))} external ${mib(gauge("nodejs_external_memory_bytes"))}`;
+}
+
+// Not a timing: the web server's memory after each round of the same mixed load (pages with
+// distinct query strings, tRPC, health). Growth round after round is a leak (decision 029).
+test("web: memory across repeated rounds of load", async ({ annotate }) => {
+  const target = await servers();
+  const mentor = await mentorWithThreeOfferings(target);
+  const rounds: string[] = [await memoryMiB(target)];
+  for (let round = 0; round < 4 + scale; round += 1) {
+    for (let i = 0; i < 10; i += 1) {
+      const q = `${round}-${i}`;
+      await Promise.all([
+        load(`${target.baseUrl}/mentors/${mentor.id}?week=2027-01-0${(i % 7) + 1}&r=${q}`, 8, 4),
+        load(`${target.baseUrl}/mentors?q=bench-${q}`, 8, 4),
+        load(`${target.baseUrl}/api/trpc/health.check?r=${q}`, 8, 4),
+      ]);
+    }
+    rounds.push(await memoryMiB(target));
+  }
+  const report = `web memory (MiB), idle then after each round:\n  ${rounds.join("\n  ")}`;
+  await annotate(report);
+  process.stderr.write(`${report}\n`);
+  expect(rounds).toHaveLength(5 + scale);
 });
