@@ -51,6 +51,7 @@ export default function handleRequest(
       resolve(new Response(stream, { headers: responseHeaders, status }));
       pipe(body);
     };
+    let abortTimer: ReturnType<typeof setTimeout> | undefined;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} nonce={nonce} />
@@ -84,7 +85,7 @@ export default function handleRequest(
       },
     );
     // unref(): a pending abort timer must not keep the server alive after SIGTERM.
-    const abortTimer = setTimeout(abort, streamTimeout + 1_000).unref();
+    abortTimer = setTimeout(abort, streamTimeout + 1_000).unref();
   });
 }
 
