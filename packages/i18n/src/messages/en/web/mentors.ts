@@ -38,5 +38,5 @@ export const mentors = {
   ownPage: "This is your public page, as visitors see it. You cannot book yourself.",
   signInToBook: "Choosing a time asks you to sign in first; you come straight back to confirm.",
   showTimes: "See times",
-  showTimesOf: "See the times for {label}",
+  showTimesOf: "See times for {label}",
 };
