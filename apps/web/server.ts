@@ -81,7 +81,11 @@ app.all(
     getLoadContext: (req, res) => ({
       clientAddress: req.socket.remoteAddress ?? "",
       cspNonce: String(res.locals.cspNonce),
-      i18nNamespaces: namespacesFor(req.path),
+      // Matched only when the root loader asks: resource routes (tRPC, health, files) never
+      // do, and matching the route table is a visible share of their cost (decision 029).
+      get i18nNamespaces() {
+        return namespacesFor(req.path);
+      },
     }),
     onBodyRefused: (req, error) =>
       logger.warn({ path: req.path, limit: error.limit }, "request body too large: refused"),
