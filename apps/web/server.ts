@@ -3,6 +3,7 @@
  * Remix build and its static files behind the edge guards: security headers with a CSP nonce,
  * request body limits, structured request logs; drains on SIGTERM.
  */
+import { enableCompileCache } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { loadConfigOrExit } from "@mentora/core/config";
@@ -17,6 +18,10 @@ import { createNamespaceResolver } from "./server/route-messages.ts";
 import { securityHeaders } from "./server/security-headers.ts";
 
 process.env.NODE_ENV ??= "production";
+// Node's on-disk compile cache (os.tmpdir(), or NODE_COMPILE_CACHE; NODE_DISABLE_COMPILE_CACHE=1
+// turns it off): loading the 13 MB server build went from ~650 to ~440 ms on a warm cache
+// (decision 029). Enabled before the build is imported; a read-only disk only loses the gain.
+enableCompileCache();
 const config = loadConfigOrExit();
 const logger = createLogger({ level: config.app.logLevel, name: "web" });
 const buildDir = path.join(import.meta.dirname, "build");
@@ -76,7 +81,11 @@ app.all(
     getLoadContext: (req, res) => ({
       clientAddress: req.socket.remoteAddress ?? "",
       cspNonce: String(res.locals.cspNonce),
-      i18nNamespaces: namespacesFor(req.path),
+      // Matched only when the root loader asks: resource routes (tRPC, health, files) never
+      // do, and matching the route table is a visible share of their cost (decision 029).
+      get i18nNamespaces() {
+        return namespacesFor(req.path);
+      },
     }),
     onBodyRefused: (req, error) =>
       logger.warn({ path: req.path, limit: error.limit }, "request body too large: refused"),

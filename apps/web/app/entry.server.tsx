@@ -51,6 +51,7 @@ export default function handleRequest(
       resolve(new Response(stream, { headers: responseHeaders, status }));
       pipe(body);
     };
+    let abortTimer: ReturnType<typeof setTimeout> | undefined;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} nonce={nonce} />
@@ -61,9 +62,13 @@ export default function handleRequest(
           if (!waitForAll) ready();
         },
         onAllReady() {
+          // Done: the timer would otherwise keep this whole render alive for 6 s, long enough
+          // to be promoted to the old generation under load (the web's RSS growth, decision 029).
+          clearTimeout(abortTimer);
           if (waitForAll) ready();
         },
         onShellError(error: unknown) {
+          clearTimeout(abortTimer);
           reject(error);
         },
         onError(error: unknown) {
@@ -80,7 +85,7 @@ export default function handleRequest(
       },
     );
     // unref(): a pending abort timer must not keep the server alive after SIGTERM.
-    setTimeout(abort, streamTimeout + 1_000).unref();
+    abortTimer = setTimeout(abort, streamTimeout + 1_000).unref();
   });
 }
 

@@ -207,7 +207,12 @@ describe("the marketplace in a browser", () => {
     await m.page.getByText("Duration added.").waitFor();
     await m.watch.check();
     await visit(v.page, `/mentors/${mentor.id}`);
+    // One duration's times at a time: the first is open, the new paid one opens on demand.
     const paid = v.page.getByTestId("option").filter({ hasText: "€35.00" });
+    expect(await paid.getByTestId("slot").count()).toBe(0);
+    await paid.getByTestId("show-times").click();
+    await v.page.waitForURL(`**/mentors/${mentor.id}?option=*`);
+    expect(await v.page.getByTestId("show-times").count()).toBe(1);
     await paid.getByTestId("slot").first().click();
     await v.page.getByRole("heading", { name: "Confirm your booking" }).waitFor();
     await v.page.getByText("This is a paid session").waitFor();

@@ -40,7 +40,7 @@ export async function cloneTemplate(run: DbRun, label = "web"): Promise<string> 
 }
 
 /** The environment every test process starts with, plus `env` (which wins). */
-function testEnv(options: {
+export function testEnv(options: {
   databaseUrl: string;
   port: number;
   publicUrl: string;

@@ -126,9 +126,22 @@ export function formatMinorAmount(
   currency: string,
   locale: string,
 ): string {
-  const digits = displayExponent(currency);
   const decimal = minorToDecimalString(amountMinor, currency);
-  let format: Intl.NumberFormat;
+  const format = currencyFormat(locale, currency);
+  return format ? format.format(decimal as `${number}`) : `${decimal} ${currency}`;
+}
+
+// Building an Intl.NumberFormat costs far more than formatting with one, and a page formats
+// hundreds of prices (decision 029). Kept per locale and currency; bounded, since both can come
+// from a request.
+const currencyFormats = new Map<string, Intl.NumberFormat | null>();
+const maxCurrencyFormats = 500;
+
+function currencyFormat(locale: string, currency: string): Intl.NumberFormat | null {
+  const key = `${locale}\u0000${currency}`;
+  let format = currencyFormats.get(key);
+  if (format !== undefined) return format;
+  const digits = displayExponent(currency);
   try {
     format = new Intl.NumberFormat(locale, {
       style: "currency",
@@ -137,9 +150,11 @@ export function formatMinorAmount(
       maximumFractionDigits: digits,
     });
   } catch {
-    return `${decimal} ${currency}`;
+    format = null; // a code Intl refuses
   }
-  return format.format(decimal as `${number}`);
+  if (currencyFormats.size >= maxCurrencyFormats) currencyFormats.clear();
+  currencyFormats.set(key, format);
+  return format;
 }
 
 export function sameCurrency(a: Money, b: Money): boolean {

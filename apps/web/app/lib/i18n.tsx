@@ -88,48 +88,68 @@ export function useFormatAmount(): (amountMinor: number, currency: string) => st
 export function useDateFormats(zone?: string) {
   const { locale, timeZone: viewerZone } = useI18n();
   const timeZone = zone ?? viewerZone;
-  return useMemo(() => {
-    const time = new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone });
-    const dateTime = new Intl.DateTimeFormat(locale, {
-      dateStyle: "full",
-      timeStyle: "short",
-      timeZone,
-    });
-    const longDate = new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone });
-    // Local dates ("YYYY-MM-DD") are formatted at their UTC noon, in UTC: no zone can shift them.
-    const dayLong = new Intl.DateTimeFormat(locale, {
-      weekday: "long",
-      day: "numeric",
-      month: "long",
-      timeZone: "UTC",
-    });
-    const dayShort = new Intl.DateTimeFormat(locale, {
-      weekday: "short",
-      day: "numeric",
-      month: "short",
-      timeZone: "UTC",
-    });
-    const dayRange = new Intl.DateTimeFormat(locale, {
-      day: "numeric",
-      month: "long",
-      year: "numeric",
-      timeZone: "UTC",
-    });
-    const localNoon = (date: string) => new Date(`${date}T12:00:00Z`);
-    return {
-      timeZone,
-      time: (date: Date) => time.format(date),
-      dateTime: (date: Date) => dateTime.format(date),
-      longDate: (date: Date) => longDate.format(date),
-      // Not formatRange: Node's and the browsers' ICU space ranges differently (thin spaces vs
-      // plain ones), which would make server and client render different text.
-      timeRange: (start: Date, end: Date) => `${time.format(start)} – ${time.format(end)}`,
-      dayLong: (date: string) => dayLong.format(localNoon(date)),
-      dayShort: (date: string) => dayShort.format(localNoon(date)),
-      dayRange: (from: string, to: string) =>
-        `${dayRange.format(localNoon(from))} – ${dayRange.format(localNoon(to))}`,
-    };
-  }, [locale, timeZone]);
+  return useMemo(() => dateFormatsFor(locale, timeZone), [locale, timeZone]);
+}
+
+type DateFormats = ReturnType<typeof buildDateFormats>;
+
+// Building six Intl.DateTimeFormat per component render showed in the mentor page profile (the
+// server renders every request afresh): kept per locale and zone, bounded (decision 029).
+const dateFormats = new Map<string, DateFormats>();
+const maxDateFormats = 200;
+
+function dateFormatsFor(locale: string, timeZone: string): DateFormats {
+  const key = `${locale}\u0000${timeZone}`;
+  let formats = dateFormats.get(key);
+  if (!formats) {
+    formats = buildDateFormats(locale, timeZone);
+    if (dateFormats.size >= maxDateFormats) dateFormats.clear();
+    dateFormats.set(key, formats);
+  }
+  return formats;
+}
+
+function buildDateFormats(locale: string, timeZone: string) {
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone });
+  const dateTime = new Intl.DateTimeFormat(locale, {
+    dateStyle: "full",
+    timeStyle: "short",
+    timeZone,
+  });
+  const longDate = new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone });
+  // Local dates ("YYYY-MM-DD") are formatted at their UTC noon, in UTC: no zone can shift them.
+  const dayLong = new Intl.DateTimeFormat(locale, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    timeZone: "UTC",
+  });
+  const dayShort = new Intl.DateTimeFormat(locale, {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    timeZone: "UTC",
+  });
+  const dayRange = new Intl.DateTimeFormat(locale, {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+  const localNoon = (date: string) => new Date(`${date}T12:00:00Z`);
+  return {
+    timeZone,
+    time: (date: Date) => time.format(date),
+    dateTime: (date: Date) => dateTime.format(date),
+    longDate: (date: Date) => longDate.format(date),
+    // Not formatRange: Node's and the browsers' ICU space ranges differently (thin spaces vs
+    // plain ones), which would make server and client render different text.
+    timeRange: (start: Date, end: Date) => `${time.format(start)} – ${time.format(end)}`,
+    dayLong: (date: string) => dayLong.format(localNoon(date)),
+    dayShort: (date: string) => dayShort.format(localNoon(date)),
+    dayRange: (from: string, to: string) =>
+      `${dayRange.format(localNoon(from))} – ${dayRange.format(localNoon(to))}`,
+  };
 }
 
 /** "30 min", "1 h 30 min" in the viewer's language. */

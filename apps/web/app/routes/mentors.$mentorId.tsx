@@ -30,19 +30,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const options = mentor.offerings.flatMap((offering) =>
       offering.options.map((option) => ({ offering, option })),
     );
+    // One duration's times at a time (the one the URL names, else the first): every slot of
+    // every duration cost a slots query each and hundreds of links per page (decision 029).
+    const optionId = url.searchParams.get("option");
+    const chosen = options.find(({ option }) => option.id === optionId);
+    const shown = (chosen ?? options[0])?.option;
     const weeks: Record<string, SlotWeek> = {};
-    await Promise.all(
-      options.map(async ({ option }) => {
-        weeks[option.id] = mentor.paused
-          ? { week, timezone: ctx.timezone, paused: true, days: [] }
-          : await loadSlotWeek(input, option.id, week);
-      }),
-    );
+    if (shown) {
+      weeks[shown.id] = mentor.paused
+        ? { week, timezone: ctx.timezone, paused: true, days: [] }
+        : await loadSlotWeek(input, shown.id, week);
+    }
 
     let selection: Selection | null = null;
-    const optionId = url.searchParams.get("option");
     const start = slotFromUrl(url);
-    const chosen = options.find(({ option }) => option.id === optionId);
     if (chosen && start) {
       const slot = mentor.paused ? null : await findSlot(input, chosen.option.id, start);
       selection = {
@@ -170,7 +171,17 @@ export default function MentorPage() {
                       <strong>{formatDuration(option.durationMinutes)}</strong> ·{" "}
                       {formatMoney(option.priceMinor, option.currency)}
                     </p>
-                    {week && !isSelf ? (
+                    {isSelf ? null : !week ? (
+                      <Link
+                        to={`${pagePath}?option=${encodeURIComponent(option.id)}`}
+                        className="button button-small button-secondary"
+                        preventScrollReset
+                        aria-label={t("web.mentors.showTimesOf", { label })}
+                        data-testid="show-times"
+                      >
+                        {t("web.mentors.showTimes")}
+                      </Link>
+                    ) : (
                       <SlotPicker
                         key={`${option.id}-${locale}`}
                         optionId={option.id}
@@ -180,7 +191,7 @@ export default function MentorPage() {
                         hrefFor={hrefFor(option.id)}
                         selected={selection?.optionId === option.id ? selection.start : null}
                       />
-                    ) : null}
+                    )}
                   </div>
                 );
               })}

@@ -1,0 +1,153 @@
+import { readFile } from "node:fs/promises";
+import { createPrismaClient, type Db } from "@mentora/db";
+import { afterAll, expect, inject, test } from "vitest";
+import { addPaidOffering, createMentor } from "../e2e/db.ts";
+import { freePort, type Managed, spawnNode, waitForHealthy } from "../e2e/processes.ts";
+import { type ServerPair, startServerPair, testEnv } from "../e2e/servers.ts";
+import "../e2e/context.ts";
+
+// HTTP load against the BUILT web server (`pnpm --filter @mentora/web build` first), each page
+// side by side with its floor. One bench iteration is a round of REQUESTS requests kept
+// CONCURRENCY in flight (an autocannon-like loop on fetch), so the medians compare rounds.
+// BENCH_SCALE is not read: the data these pages show does not grow with it, and rounds of HTTP
+// load at the suite's scale 10 would take many minutes on two cores.
+const REQUESTS = 50;
+const CONCURRENCY = 8;
+/** Rounds of the memory check (the web's heap first drops at a major GC after ~5 of them). */
+const ROUNDS = Number(process.env.BENCH_WEB_MEMORY_ROUNDS ?? 8);
+const run = { time: 0, iterations: 4, warmupIterations: 1, warmupTime: 0 };
+
+let pair: ServerPair | undefined;
+let bare: Managed | undefined;
+let db: Db | undefined;
+afterAll(async () => {
+  await Promise.all([pair?.stop(), bare?.stop()]);
+  await db?.$disconnect();
+});
+
+/** Sends `count` GETs, `concurrency` at a time; every answer must be 200 (body read). */
+export async function load(url: string, count = REQUESTS, concurrency = CONCURRENCY) {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      next += 1;
+      const response = await fetch(url);
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`${url}: HTTP ${response.status}`);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+}
+
+async function servers() {
+  if (pair) return pair;
+  // BENCH_WEB_NODE_OPTIONS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the web server.
+  const nodeOptions = process.env.BENCH_WEB_NODE_OPTIONS;
+  pair = await startServerPair(inject("webDbRun"), {
+    label: "bench",
+    worker: false,
+    ...(nodeOptions ? { env: { NODE_OPTIONS: nodeOptions } } : {}),
+  });
+  db = createPrismaClient({ connectionString: pair.databaseUrl });
+  return pair;
+}
+
+/** A mentor as the issue measured it: three offerings (four durations), hours every day. */
+async function mentorWithThreeOfferings(target: ServerPair) {
+  const client = db as Db;
+  const t = { baseUrl: target.baseUrl, db: client };
+  const mentor = await createMentor(
+    { name: "Bench Mentor", email: `bench-${Date.now()}@example.com` },
+    t,
+  );
+  await addPaidOffering(mentor.id, t);
+  for (const [title, durations] of [
+    ["Code review", [30, 45]],
+    ["Architecture session", [90]],
+  ] as const) {
+    await client.offering.create({
+      data: {
+        mentorId: mentor.id,
+        title,
+        description: `${title}, paid.`,
+        kind: "ONE_TO_ONE",
+        options: {
+          create: durations.map((durationMinutes) => ({
+            durationMinutes,
+            priceMinor: durationMinutes * 100,
+            currency: "EUR",
+          })),
+        },
+      },
+    });
+  }
+  return mentor;
+}
+
+test("web: mentor page /mentors/:id vs the directory page /mentors", async ({ bench }) => {
+  const target = await servers();
+  const mentor = await mentorWithThreeOfferings(target);
+  const page = await fetch(`${target.baseUrl}/mentors/${mentor.id}`);
+  expect(page.status).toBe(200);
+  expect(await page.text()).toContain("Architecture session");
+  await bench.compare(
+    bench("/mentors/:id (3 offerings)", () => load(`${target.baseUrl}/mentors/${mentor.id}`)),
+    bench("floor: /mentors (the directory)", () => load(`${target.baseUrl}/mentors`)),
+    run,
+  );
+});
+
+test("web: tRPC health.check through Remix vs the bare fetch adapter", async ({ bench }) => {
+  const target = await servers();
+  const port = await freePort();
+  const bareUrl = `http://localhost:${port}`;
+  bare = spawnNode("bare-trpc", ["bench/bare-trpc-server.ts"], {
+    cwd: `${import.meta.dirname}/..`,
+    env: testEnv({ databaseUrl: target.databaseUrl, port, publicUrl: bareUrl }),
+  });
+  await waitForHealthy(`${bareUrl}/api/trpc/health.check`, [bare]);
+  await bench.compare(
+    bench("/api/trpc/health.check through Remix", () =>
+      load(`${target.baseUrl}/api/trpc/health.check`),
+    ),
+    bench("/healthz through Remix", () => load(`${target.baseUrl}/healthz`)),
+    bench("floor: health.check on tRPC's fetch adapter on node:http", () =>
+      load(`${bareUrl}/api/trpc/health.check`),
+    ),
+    run,
+  );
+});
+
+/** The process's resident set, V8 heap used and external memory, in MiB (/proc and /metrics). */
+async function memoryMiB(pair: ServerPair): Promise<string> {
+  const status = await readFile(`/proc/${pair.webPid}/status`, "utf8");
+  const rss = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]) / 1024;
+  const metrics = await (await fetch(`${pair.baseUrl}/metrics`)).text();
+  const gauge = (name: string) =>
+    Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, "m").exec(metrics)?.[1]) / 2 ** 20;
+  const mib = (value: number) => value.toFixed(0);
+  return `rss ${mib(rss)} heap ${mib(gauge("nodejs_heap_size_used_bytes"))} external ${mib(gauge("nodejs_external_memory_bytes"))}`;
+}
+
+// Not a timing: the web server's memory after each round of the same mixed load (pages with
+// distinct query strings, tRPC, health). Growth round after round is a leak (decision 029).
+test("web: memory across repeated rounds of load", async ({ annotate }) => {
+  const target = await servers();
+  const mentor = await mentorWithThreeOfferings(target);
+  const rounds: string[] = [await memoryMiB(target)];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (let i = 0; i < 10; i += 1) {
+      const q = `${round}-${i}`;
+      await Promise.all([
+        load(`${target.baseUrl}/mentors/${mentor.id}?week=2027-01-0${(i % 7) + 1}&r=${q}`, 8, 4),
+        load(`${target.baseUrl}/mentors?q=bench-${q}`, 8, 4),
+        load(`${target.baseUrl}/api/trpc/health.check?r=${q}`, 8, 4),
+      ]);
+    }
+    rounds.push(await memoryMiB(target));
+  }
+  const report = `web memory (MiB), idle then after each round:\n  ${rounds.join("\n  ")}`;
+  await annotate(report);
+  process.stderr.write(`${report}\n`);
+  expect(rounds).toHaveLength(ROUNDS + 1);
+});
