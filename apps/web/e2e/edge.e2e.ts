@@ -149,9 +149,10 @@ describe("request bodies are limited at the edge (200 MB of zeros)", () => {
     const before = rssOf(webPid);
     for (let round = 0; round < 3; round += 1) await floodAll(baseUrl);
     const grown = rssOf(webPid) - before;
-    // The process's RSS moves by about ±10 MB between rounds as garbage is collected (measured:
-    // -9, +9, 0, +0.2 MB over 6 floods each); holding any one of these bodies would add 200 MB.
-    expect(grown).toBeLessThan(32 * 1024 * 1024);
+    // Holding any one of these bodies would add 200 MB. The process's RSS otherwise moves with
+    // the garbage collector and the allocator (measured: -9 to +40 MB over 6 floods each on a
+    // loaded 2-core machine), so the bound sits halfway to one held body.
+    expect(grown).toBeLessThan(100 * 1024 * 1024);
     // Still serving.
     expect((await fetch(`${baseUrl}/healthz`)).status).toBe(200);
   });
