@@ -145,12 +145,24 @@ function textFact(request: MatchRequest, candidate: MatchCandidate) {
   return { score, matchedSkills, matchedOfferings };
 }
 
-function clamp(value: number): number {
+export function clamp(value: number): number {
   return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
 }
 
-export function scoreCandidate(request: MatchRequest, candidate: MatchCandidate): ScoredCandidate {
-  const text = textFact(request, candidate);
+/**
+ * `similarity`: a semantic similarity of request and profile (cosine of embeddings, 0..1) when
+ * the provider has one; it counts for half of the text relevance.
+ */
+export function scoreCandidate(
+  request: MatchRequest,
+  candidate: MatchCandidate,
+  similarity?: number,
+): ScoredCandidate {
+  const lexical = textFact(request, candidate);
+  const text =
+    similarity === undefined
+      ? lexical
+      : { ...lexical, score: 0.5 * lexical.score + 0.5 * clamp(similarity) };
   const language = languageFact(request, candidate);
   const budget = budgetFact(request, candidate);
   const availability = availabilityFact(request, candidate);
@@ -183,11 +195,12 @@ export function scoreCandidate(request: MatchRequest, candidate: MatchCandidate)
 export function rankCandidates(
   request: MatchRequest,
   candidates: readonly MatchCandidate[],
+  similarity?: (candidate: MatchCandidate) => number | undefined,
 ): ScoredCandidate[] {
   const seen = new Set<string>();
   const unique = candidates.filter((c) => !seen.has(c.mentorId) && seen.add(c.mentorId));
   return unique
-    .map((candidate) => scoreCandidate(request, candidate))
+    .map((candidate) => scoreCandidate(request, candidate, similarity?.(candidate)))
     .sort((a, b) => b.score - a.score || a.candidate.mentorId.localeCompare(b.candidate.mentorId));
 }
 
