@@ -29,7 +29,7 @@ async function withoutConsoleInfo<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } finally {
-      console.info = info;
+    console.info = info;
   }
 }
 
