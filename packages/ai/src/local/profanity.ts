@@ -156,7 +156,9 @@ const messages = {
 /** Profane, hateful or sexual words in English and French, wherever they are in the text. */
 export function findProfanity(text: string): Finding[] {
   const findings: Finding[] = [];
-  for (const match of englishMatcher.getAllMatches(text, true)) {
+  // Enough to tell the author what to fix (a word repeated 4,000 times is one problem).
+  const maxFindings = 50;
+  for (const match of englishMatcher.getAllMatches(text, true).slice(0, maxFindings)) {
     const { phraseMetadata } = englishDataset.getPayloadWithPhraseMetadata(match);
     const word = phraseMetadata?.originalWord;
     if (!word) continue;
@@ -169,7 +171,7 @@ export function findProfanity(text: string): Finding[] {
       span,
     });
   }
-  for (const match of frenchMatcher.getAllMatches(text, true)) {
+  for (const match of frenchMatcher.getAllMatches(text, true).slice(0, maxFindings)) {
     const { phraseMetadata } = frenchDataset.getPayloadWithPhraseMetadata(match);
     const entry = phraseMetadata ? frenchWords[phraseMetadata.index] : undefined;
     if (!entry) continue;

@@ -97,15 +97,39 @@ const handles =
 const plainHandle = /(?<![\w.])@[a-z0-9_.]{3,}\b/giu;
 
 // Plain and lightly disguised: "jane.doe@mail.com", "jane (at) mail (dot) com", "jane arobase mail point fr".
+// The lookbehind starts a try only at the start of a word: without it, a long run of letters
+// costs a scan per letter (quadratic).
 const email =
-  /[\p{L}\p{N}._%+-]+\s*(?:@|\(at\)|\[at\]|\s(?:at|arobase)\s)\s*[\p{L}\p{N}-]+(?:\s*(?:\.|\(dot\)|\[dot\]|\s(?:dot|point)\s)\s*[\p{L}\p{N}-]+)*\s*(?:\.|\(dot\)|\[dot\]|\s(?:dot|point)\s)\s*[a-z]{2,24}\b/giu;
+  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+\s*(?:@|\(at\)|\[at\]|\s(?:at|arobase)\s)\s*[\p{L}\p{N}-]+(?:\s*(?:\.|\(dot\)|\[dot\]|\s(?:dot|point)\s)\s*[\p{L}\p{N}-]+)*\s*(?:\.|\(dot\)|\[dot\]|\s(?:dot|point)\s)\s*[a-z]{2,24}\b/giu;
 
 // JavaScript's \b knows ASCII letters only: "Écrivez" has no \b before its É.
 const unicodeBoundary = String.raw`(?:(?<=[\p{L}\p{N}_])(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}_])(?=[\p{L}\p{N}_]))`;
 
+/** Enough to tell the author what to fix; a text repeating one thing 4,000 times is no worse. */
+const maxMatchesPerRule = 20;
+
 function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
   const source = pattern.source.replaceAll(String.raw`\b`, unicodeBoundary);
-  return [...text.matchAll(new RegExp(source, pattern.flags))];
+  const matches: RegExpExecArray[] = [];
+  for (const match of text.matchAll(new RegExp(source, pattern.flags))) {
+    matches.push(match);
+    if (matches.length >= maxMatchesPerRule) break;
+  }
+  return matches;
+}
+
+// Something that may be a phone number: a digit, 7 to 21 digits or separators, a digit. Only
+// these short stretches go to libphonenumber (on a long digit run its scan is quadratic).
+const phoneLike = /(?<![\p{N}])\+?\(?\p{N}[\p{N}\s()./-]{5,19}\p{N}(?![\p{N}])/gu;
+
+function findPhoneNumbers(text: string, defaultCountry: "FR" | "US"): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const candidate of matchesOf(phoneLike, text)) {
+    for (const found of findPhoneNumbersInText(candidate[0], { defaultCountry })) {
+      spans.push([candidate.index + found.startsAt, candidate.index + found.endsAt]);
+    }
+  }
+  return spans;
 }
 
 /** Where contact details are a problem: public texts; in a private message they are allowed. */
@@ -149,14 +173,15 @@ export function findRuleViolations(input: TextModerationInput): Finding[] {
       span: [match.index, match.index + match[0].length],
     });
   }
-  const defaultCountry = input.language?.toLowerCase().startsWith("fr") ? "FR" : undefined;
-  for (const found of findPhoneNumbersInText(text, { defaultCountry: defaultCountry ?? "FR" })) {
+  // National numbers are read as French unless the text is English (the platform's home market).
+  const defaultCountry = input.language?.toLowerCase().startsWith("en") ? "US" : "FR";
+  for (const span of findPhoneNumbers(text, defaultCountry)) {
     findings.push({
       category: "contact-details",
       verdict: contact,
       score,
       message: "A phone number in a public text",
-      span: [found.startsAt, found.endsAt],
+      span,
     });
   }
   const handleSpans: [number, number][] = [];
