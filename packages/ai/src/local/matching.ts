@@ -76,13 +76,21 @@ const weekdayIndex: Record<string, number> = {
   Sat: 6,
 };
 
+// Building an Intl.DateTimeFormat costs far more than using one: one per time zone.
+const weekdayHourFormats = new Map<string, Intl.DateTimeFormat>();
+
 function localWeekdayAndHour(instant: Date, timeZone: string): { weekday: number; hour: number } {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    weekday: "short",
-    hour: "numeric",
-    hourCycle: "h23",
-  }).formatToParts(instant);
+  let format = weekdayHourFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      weekday: "short",
+      hour: "numeric",
+      hourCycle: "h23",
+    });
+    weekdayHourFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
   const weekday = weekdayIndex[parts.find((p) => p.type === "weekday")?.value ?? "Sun"] ?? 0;
   const hour = Number(parts.find((p) => p.type === "hour")?.value ?? 0);
   return { weekday, hour };
@@ -112,9 +120,18 @@ function availabilityFact(request: MatchRequest, candidate: MatchCandidate) {
   };
 }
 
-function textFact(request: MatchRequest, candidate: MatchCandidate) {
-  const wanted = new Set(tokens(request.text).map(stem));
-  const requestText = ` ${fold(request.text)} `;
+type PreparedText = { wanted: Set<string>; requestText: string };
+
+/** The request's words, computed once per request, not once per candidate. */
+function prepareText(request: MatchRequest): PreparedText {
+  return {
+    wanted: new Set(tokens(request.text).map(stem)),
+    requestText: ` ${fold(request.text)} `,
+  };
+}
+
+function textFact(prepared: PreparedText, candidate: MatchCandidate) {
+  const { wanted, requestText } = prepared;
   const mentions = (phrase: string) => {
     const words = tokens(phrase).map(stem);
     return words.length > 0 && words.every((w) => wanted.has(w));
@@ -157,8 +174,9 @@ export function scoreCandidate(
   request: MatchRequest,
   candidate: MatchCandidate,
   similarity?: number,
+  prepared: PreparedText = prepareText(request),
 ): ScoredCandidate {
-  const lexical = textFact(request, candidate);
+  const lexical = textFact(prepared, candidate);
   const text =
     similarity === undefined
       ? lexical
@@ -197,10 +215,11 @@ export function rankCandidates(
   candidates: readonly MatchCandidate[],
   similarity?: (candidate: MatchCandidate) => number | undefined,
 ): ScoredCandidate[] {
+  const prepared = prepareText(request);
   const seen = new Set<string>();
   const unique = candidates.filter((c) => !seen.has(c.mentorId) && seen.add(c.mentorId));
   return unique
-    .map((candidate) => scoreCandidate(request, candidate, similarity?.(candidate)))
+    .map((candidate) => scoreCandidate(request, candidate, similarity?.(candidate), prepared))
     .sort((a, b) => b.score - a.score || a.candidate.mentorId.localeCompare(b.candidate.mentorId));
 }
 
