@@ -104,8 +104,28 @@ function frenchForm(text: string): string {
     .replace(/(.)\1+/g, "$1");
 }
 
+const englishBuilt = englishDataset.build();
 const englishMatcher = new RegExpMatcher({
-  ...englishDataset.build(),
+  ...englishBuilt,
+  // Ordinary words the English patterns catch: Latin honours, and French words starting with
+  // "ass" (English words apply to French texts too). Whitelisted terms match as substrings.
+  whitelistedTerms: [
+    ...(englishBuilt.whitelistedTerms ?? []),
+    "cum laude",
+    "magna cum",
+    "summa cum",
+    "assez",
+    "assis",
+    "assiette",
+    "assembl",
+    "associ",
+    "assur",
+    "assum",
+    "assaut",
+    "assorti",
+    "assidu",
+    "asseoir",
+  ],
   blacklistMatcherTransformers: [
     stripDiacritics,
     ...englishRecommendedBlacklistMatcherTransformers,
@@ -154,7 +174,11 @@ const messages = {
 } as const;
 
 /** Profane, hateful or sexual words in English and French, wherever they are in the text. */
-export function findProfanity(text: string): Finding[] {
+/**
+ * English words always count (they turn up in French texts too); the French list applies to
+ * French texts and to texts of unknown language, not to an English one ("bite-sized lessons").
+ */
+export function findProfanity(text: string, language?: string): Finding[] {
   const findings: Finding[] = [];
   // Enough to tell the author what to fix (a word repeated 4,000 times is one problem).
   const maxFindings = 50;
@@ -171,7 +195,8 @@ export function findProfanity(text: string): Finding[] {
       span,
     });
   }
-  for (const match of frenchMatcher.getAllMatches(text, true).slice(0, maxFindings)) {
+  const french = !language || /^fr\b/iu.test(language);
+  for (const match of french ? frenchMatcher.getAllMatches(text, true).slice(0, maxFindings) : []) {
     const { phraseMetadata } = frenchDataset.getPayloadWithPhraseMetadata(match);
     const entry = phraseMetadata ? frenchWords[phraseMetadata.index] : undefined;
     if (!entry) continue;

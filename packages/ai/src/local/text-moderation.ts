@@ -19,7 +19,10 @@ export const maxModeratedTextLength = 50_000;
 
 export function moderateTextLocally(input: TextModerationInput): ModerationResult {
   const text = input.text.slice(0, maxModeratedTextLength);
-  const findings = [...findProfanity(text), ...findRuleViolations({ ...input, text })];
+  const findings = [
+    ...findProfanity(text, input.language),
+    ...findRuleViolations({ ...input, text }),
+  ];
   if (input.text.length > text.length) {
     findings.push({
       category: "spam",
