@@ -82,12 +82,13 @@ const weekdayHourFormats = new Map<string, Intl.DateTimeFormat>();
 function localWeekdayAndHour(instant: Date, timeZone: string): { weekday: number; hour: number } {
   let format = weekdayHourFormats.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      weekday: "short",
-      hour: "numeric",
-      hourCycle: "h23",
-    });
+    const options = { weekday: "short", hour: "numeric", hourCycle: "h23" } as const;
+    try {
+      format = new Intl.DateTimeFormat("en-US", { ...options, timeZone });
+    } catch {
+      // An unknown zone from the request must not fail the whole ranking: read it as UTC.
+      format = new Intl.DateTimeFormat("en-US", { ...options, timeZone: "UTC" });
+    }
     weekdayHourFormats.set(timeZone, format);
   }
   const parts = format.formatToParts(instant);
@@ -106,7 +107,7 @@ function availabilityFact(request: MatchRequest, candidate: MatchCandidate) {
   if (slots.length === 0) return { score: 0, count: 0 };
   const counts = new Map<string, number>();
   for (const slot of slots) {
-    const { weekday, hour } = localWeekdayAndHour(slot, request.timeZone);
+    const { weekday, hour } = localWeekdayAndHour(slot, request.when?.timeZone ?? request.timeZone);
     const key = `${weekday}:${partOfDay(hour)}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }

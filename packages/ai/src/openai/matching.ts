@@ -14,6 +14,7 @@ import {
   rankCandidates,
   type ScoredCandidate,
 } from "../local/matching.ts";
+import { moderateTextLocally } from "../local/text-moderation.ts";
 import type { AiLogger } from "../options.ts";
 import { withFallback } from "./fallback.ts";
 
@@ -139,7 +140,12 @@ export function createOpenAiMatching(deps: {
       if (!scored) continue;
       byId.delete(entry.mentorId);
       const explanation = entry.explanation.trim().replace(/\s+/gu, " ").slice(0, 300);
-      push(entry.mentorId, entry.score, explanation || explain(scored, request));
+      // The model read mentors' bios: one may have talked it into writing a link or a phone
+      // number. The mentee is e-mailed this sentence, so it passes our own rules first.
+      const safe =
+        explanation.length > 0 &&
+        moderateTextLocally({ text: explanation, context: "profile" }).verdict === "allow";
+      push(entry.mentorId, entry.score, safe ? explanation : explain(scored, request));
     }
     // Whatever the model left out keeps its first order, after what it ranked.
     for (const scored of ranked) {

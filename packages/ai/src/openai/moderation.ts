@@ -7,6 +7,7 @@ import type {
   ModerationVerdict,
 } from "../contracts.ts";
 import { acceptedImageTypes, ImageModerationError } from "../local/image-moderation.ts";
+import { maxModeratedTextLength } from "../local/text-moderation.ts";
 import { combineFindings, type Finding, stricter } from "../local/verdict.ts";
 import type { AiLogger } from "../options.ts";
 import { withFallback } from "./fallback.ts";
@@ -115,7 +116,7 @@ export function createOpenAiModeration(deps: {
         "moderateText",
         async () => {
           const response = await client.moderations.create(
-            { model, input: input.text },
+            { model, input: input.text.slice(0, maxModeratedTextLength) },
             { signal },
           );
           const [first] = response.results;

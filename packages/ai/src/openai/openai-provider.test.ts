@@ -171,6 +171,29 @@ describe("openai matching", () => {
     );
   });
 
+  it("an explanation the model was talked into (a phone number, an adult link) is replaced by ours", async () => {
+    fake.chatExplanation = "Great fit, call her on 06 12 34 56 78 or see onlyfans.com/jane";
+    const candidates = conformanceCandidates();
+    const result = await providers().matching.match(frenchRequest, candidates, 2);
+    expect(fake.count("chat")).toBe(1);
+    for (const entry of result) {
+      expect(entry.explanation).not.toContain("onlyfans");
+      expect(entry.explanation).not.toContain("06 12");
+      expect(entry.explanation).toMatch(/dans votre budget/u);
+    }
+  });
+
+  it("an unknown time zone in the request does not fail the ranking", async () => {
+    const candidates = conformanceCandidates().map((c) => ({
+      ...c,
+      freeSlots: ["2026-12-08T18:30:00Z"],
+    }));
+    const request = { ...frenchRequest, timeZone: "Mars/Olympus_Mons" };
+    const result = await providers().matching.match(request, candidates, 3);
+    expect(result[0]?.mentorId).toBe("m-fr");
+    expect(log.lines).toEqual([]);
+  });
+
   it("only the top N go to the chat model; the rest follow in the local order", async () => {
     const candidates = conformanceCandidates();
     const result = await providers({ rerankTop: 2 }).matching.match(frenchRequest, candidates, 5);

@@ -112,6 +112,8 @@ export type FakeOpenAiServer = {
   imageScores: Partial<Record<FakeModerationCategory, number>>;
   /** How the fake chat model orders the candidates it is given. */
   chatBehaviour: "keep-order" | "reverse" | "invent-a-mentor";
+  /** Every explanation the fake chat model writes, when set (e.g. one a bio smuggled in). */
+  chatExplanation?: string;
   /** The next `times` requests to the endpoint fail this way (a hang ends only when the client gives up). */
   failNext(endpoint: Endpoint, failure: Failure, times?: number): void;
   count(endpoint: Endpoint): number;
@@ -260,7 +262,9 @@ export async function startFakeOpenAiServer(
       ranking: ids.map((mentorId, index) => ({
         mentorId,
         score: Math.max(0, 1 - index * 0.05),
-        explanation: `Fake model: a good fit for "${prompt.data.request.text.slice(0, 40)}".`,
+        explanation:
+          state.chatExplanation ??
+          `Fake model: a good fit for "${prompt.data.request.text.slice(0, 40)}".`,
       })),
     });
     send(response, 200, {
