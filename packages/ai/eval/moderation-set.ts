@@ -73,6 +73,25 @@ export const moderationSet: readonly ModerationCase[] = [
     "contact in a private message",
   ),
   message("en", "Can we move our call to 6pm? My kid has a football match.", false),
+  profile(
+    "en",
+    "Follow my newsletter at example.substack.com for weekly interview drills.",
+    false,
+    "spelled at",
+  ),
+  profile(
+    "en",
+    "I teach Git from scratch: git@github.com:acme/app.git, SSH keys, rebases.",
+    false,
+    "git remote",
+  ),
+  profile("en", "I'm good at math, point taken, and better at teaching it.", false, "at … point"),
+  profile(
+    "en",
+    "Athletics coach: the Dick Fosbury flop, sprint starts, recovery.",
+    false,
+    "first name (known false positive: review)",
+  ),
   // Clean, French.
   profile(
     "fr",
@@ -117,6 +136,12 @@ export const moderationSet: readonly ModerationCase[] = [
   message("fr", "Pouvons-nous décaler à jeudi ? Je suis coincé au bureau.", false),
   profile(
     "fr",
+    "Nègre littéraire pendant dix ans, j'aide les auteurs à finir leur manuscrit.",
+    false,
+    "métier",
+  ),
+  profile(
+    "fr",
     "Professeure de français langue étrangère, je corrige vos lettres de motivation.",
     false,
   ),
@@ -148,6 +173,7 @@ export const moderationSet: readonly ModerationCase[] = [
     true,
     "obfuscated email",
   ),
+  profile("en", "Questions? jenny at gmail.com", true, "spelled email, known provider"),
   // Violating, French.
   profile("fr", "Coach sympa, pas comme ces enculés de recruteurs", true, "insulte"),
   profile("fr", "Les pédés ne sont pas les bienvenus", true, "slur"),

@@ -88,11 +88,24 @@ const englishSexual = new Set<EnglishProfaneWord>([
   "scat",
 ]);
 
+// Strong insults block; other profanity goes to a human ("Dick" is also a first name).
+const englishBlockingProfanity = new Set<EnglishProfaneWord>([
+  "fuck",
+  "cunt",
+  "twat",
+  "bitch",
+  "wank",
+]);
+
 function englishSeverity(word: EnglishProfaneWord): Severity {
   if (englishHate.has(word)) return { category: "hate", verdict: "block" };
   if (word === "rape") return { category: "violence", verdict: "block" };
-  const category = englishSexual.has(word) || englishReviewOnly.has(word) ? "sexual" : "profanity";
-  return { category, verdict: englishReviewOnly.has(word) ? "review" : "block" };
+  if (englishReviewOnly.has(word)) return { category: "sexual", verdict: "review" };
+  if (englishSexual.has(word)) return { category: "sexual", verdict: "block" };
+  return {
+    category: "profanity",
+    verdict: englishBlockingProfanity.has(word) ? "block" : "review",
+  };
 }
 
 /** Accents off, lower case, repeated letters once: the form the French matcher reads. */
@@ -151,6 +164,9 @@ const frenchMatcher = new RegExpMatcher({
     toAsciiLowerCaseTransformer(),
     collapseDuplicatesTransformer({ defaultThreshold: 1 }),
   ],
+  // "Nègre littéraire" (ghostwriter) is a trade, however dated the word.
+  whitelistedTerms: ["negre litteraire", "negres litteraires"],
+  whitelistMatcherTransformers: [stripDiacritics, toAsciiLowerCaseTransformer()],
 });
 
 /** "f***" — the author and the admin see which word, not the word again. */

@@ -96,11 +96,23 @@ const handles =
   /\b(?:whats\s*app|telegram|snap(?:chat)?|signal|insta(?:gram)?|kik|wechat)\s*(?:[:=]\s*@?|@)[\w.+-]{3,}/giu;
 const plainHandle = /(?<![\w.])@[a-z0-9_.]{3,}\b/giu;
 
-// Plain and lightly disguised: "jane.doe@mail.com", "jane (at) mail (dot) com", "jane arobase mail point fr".
+// "jane.doe@mail.com", "jane (at) mail (dot) com", "jane[at]mail.com": a real or bracketed @.
 // The lookbehind starts a try only at the start of a word: without it, a long run of letters
-// costs a scan per letter (quadratic).
+// costs a scan per letter (quadratic). "git@github.com:…" is a Git remote, not an address.
 const email =
-  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+\s*(?:@|\(at\)|\[at\]|\s(?:at|arobase)\s)\s*[\p{L}\p{N}-]+(?:\s*(?:\.|\(dot\)|\[dot\]|\s(?:dot|point)\s)\s*[\p{L}\p{N}-]+)*\s*(?:\.|\(dot\)|\[dot\]|\s(?:dot|point)\s)\s*[a-z]{2,24}\b/giu;
+  /(?<![\p{L}\p{N}._%+-])(?!git@)[\p{L}\p{N}._%+-]+\s*(?:@|\(at\)|\[at\])\s*[\p{L}\p{N}-]+(?:\s*(?:\.|\(dot\)|\[dot\])\s*[\p{L}\p{N}-]+)*\s*(?:\.|\(dot\)|\[dot\])\s*[a-z]{2,24}\b/giu;
+
+// "jane at mail dot com", "jane arobase mail point fr", "jane at gmail.com". A spelled "at" is
+// an ordinary word, so it needs a spelled dot before a real top-level domain, or a known mail
+// provider: "newsletter at example.substack.com" and "good at math point taken" are not addresses.
+const topLevel = "com|fr|net|org|io|co|uk|de|es|be|ch|ca|eu|info|me|dev|app";
+const mailProviders =
+  "gmail|googlemail|yahoo|hotmail|outlook|icloud|protonmail|proton|orange|free|laposte|wanadoo|sfr|aol|gmx";
+const spelledEmail = new RegExp(
+  String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+\s(?:at|arobase)\s` +
+    String.raw`(?:(?:[\p{L}\p{N}-]+(?:\s(?:dot|point)\s|\s?[([]dot[)\]]\s?))+(?:${topLevel})\b|(?:${mailProviders})\.[a-z]{2,6}\b)`,
+  "giu",
+);
 
 // JavaScript's \b knows ASCII letters only: "Écrivez" has no \b before its É.
 const unicodeBoundary = String.raw`(?:(?<=[\p{L}\p{N}_])(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}_])(?=[\p{L}\p{N}_]))`;
@@ -164,7 +176,7 @@ export function findRuleViolations(input: TextModerationInput): Finding[] {
   }
   const contact = contactVerdict(input.context);
   const score = contact === "allow" ? 0.5 : 0.95;
-  for (const match of matchesOf(email, text)) {
+  for (const match of [...matchesOf(email, text), ...matchesOf(spelledEmail, text)]) {
     findings.push({
       category: "contact-details",
       verdict: contact,
