@@ -30,13 +30,16 @@ export function createOpenAiProviders(
   });
   const fallback = options.fallbackToLocal ?? true;
   return {
-    moderation: createOpenAiModeration({
-      client,
-      model: options.models?.moderation ?? openAiDefaults.models.moderation,
-      local: local.moderation,
-      logger,
-      fallback,
-    }),
+    moderation:
+      options.remoteModeration === false
+        ? local.moderation
+        : createOpenAiModeration({
+            client,
+            model: options.models?.moderation ?? openAiDefaults.models.moderation,
+            local: local.moderation,
+            logger,
+            fallback,
+          }),
     matching: createOpenAiMatching({
       client,
       chatModel: options.models?.chat ?? openAiDefaults.models.chat,

@@ -179,6 +179,13 @@ export function createOpenAiMatching(deps: {
           const similarity = (c: MatchCandidate) =>
             query && c.embedding ? cosine(query, c.embedding) : undefined;
           const ranked = rankCandidates(request, candidates, similarity);
+          if (rerankTop <= 0) {
+            return ranked.slice(0, size).map((scored) => ({
+              mentorId: scored.candidate.mentorId,
+              score: scored.score,
+              explanation: explain(scored, request),
+            }));
+          }
           return rerank(request, ranked, size, signal);
         },
         () => local.match(request, candidates, size, signal),

@@ -227,6 +227,25 @@ describe("openai matching", () => {
     expect(vector).toHaveLength(64);
   });
 
+  it("servers without a moderation endpoint or structured output: both can be turned off", async () => {
+    const { moderation, matching } = createAiProviders({
+      provider: "openai",
+      openai: { baseUrl: fake.baseUrl, apiKey: fake.apiKey, remoteModeration: false, rerankTop: 0 },
+      logger: log.logger,
+    });
+    expect((await moderation.moderateText({ text: "Hello", context: "profile" })).provider).toBe(
+      "local",
+    );
+    const close = {
+      ...(conformanceCandidates()[1] as MatchCandidate),
+      embedding: fakeEmbedding("typescript"),
+    };
+    const result = await matching.match({ ...frenchRequest, text: "typescript" }, [close], 1);
+    expect(result[0]?.mentorId).toBe("m-fr");
+    expect(fake.requests.map((r) => r.endpoint)).toEqual(["embeddings"]);
+    expect(log.lines).toEqual([]);
+  });
+
   it("embed falls back to null, logged, when the remote fails", async () => {
     fake.failNext("embeddings", { kind: "status", status: 500 }, 2);
     expect(await providers().matching.embed?.("anything")).toBeNull();
