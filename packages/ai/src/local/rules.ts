@@ -33,9 +33,14 @@ const solicitation: readonly { pattern: RegExp; verdict: "review" | "block"; lab
     label: "an offer of private content",
   },
   {
-    pattern:
-      /\b(?:private|exclusive|spicy|nsfw|xxx|uncensored)\s+(?:content|pics|photos|videos|shows?)\b/giu,
+    pattern: /\b(?:spicy|nsfw|xxx|uncensored|naughty)\s+(?:content|pics|photos|videos|shows?)\b/giu,
     verdict: "block",
+    label: "an offer of private content",
+  },
+  // Creators sell harmless "exclusive content" too: a human looks.
+  {
+    pattern: /\b(?:private|exclusive)\s+(?:content|pics|photos|videos|shows?)\b/giu,
+    verdict: "review",
     label: "an offer of private content",
   },
   {
@@ -50,20 +55,20 @@ const solicitation: readonly { pattern: RegExp; verdict: "review" | "block"; lab
   },
   { pattern: /\bpremium\s+snap(?:chat)?\b/giu, verdict: "block", label: "paid private content" },
   {
-    pattern: /\bcontenus?\s+(?:privés?|exclusifs?|coquins?|osés?|hot|sexy)\b/giu,
+    pattern:
+      /\b(?:contenus?|photos?|vidéos?|videos?)\s+(?:coquin(?:e|s|es)?|osé(?:e|s|es)?|hot|sexy|dénudé(?:e|s|es)?)\b/giu,
     verdict: "block",
-    label: "une offre de contenu privé",
+    label: "an offer of private content (French)",
   },
   {
-    pattern:
-      /\b(?:photos?|vidéos?|videos?)\s+(?:privées?|coquines?|osées?|hot|sexy|dénudées?)\b/giu,
-    verdict: "block",
-    label: "une offre de photos ou vidéos privées",
+    pattern: /\b(?:contenus?\s+(?:privés?|exclusifs?)|(?:photos?|vidéos?|videos?)\s+privées?)\b/giu,
+    verdict: "review",
+    label: "an offer of private content (French)",
   },
   {
     pattern: /\b(?:rencontres?|plans?|soirées?)\s+(?:coquines?|d'un\s+soir|cul|hot)\b/giu,
     verdict: "block",
-    label: "une offre de rencontre",
+    label: "an offer of sexual encounters (French)",
   },
   {
     pattern:
@@ -81,7 +86,7 @@ const solicitation: readonly { pattern: RegExp; verdict: "review" | "block"; lab
     pattern:
       /\b(?:écri(?:s|vez)|contacte[zr]?|envoie[sz]?)[-\s]*moi\s+(?:en\s+(?:privé|mp|dm)|un\s+(?:mp|dm|message\s+privé))\b/giu,
     verdict: "review",
-    label: "une invitation à parler hors de la plateforme",
+    label: "an invitation to talk off the platform (French)",
   },
   {
     pattern:

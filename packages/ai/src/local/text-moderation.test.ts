@@ -68,7 +68,13 @@ describe("local text moderation", () => {
 
   it("solicitation phrases: EN and FR block, invitations off the platform go to review", () => {
     expect(moderateTextLocally(profile("DM me for exclusive content")).verdict).toBe("block");
-    expect(moderateTextLocally(profile("Photos privées sur demande", "fr")).verdict).toBe("block");
+    expect(moderateTextLocally(profile("Photos dénudées sur demande", "fr")).verdict).toBe("block");
+    expect(moderateTextLocally(profile("Vidéos coquines en privé", "fr")).verdict).toBe("block");
+    // Harmless creators sell "exclusive content" too: a human looks.
+    expect(moderateTextLocally(profile("Photos privées sur demande", "fr")).verdict).toBe("review");
+    expect(
+      moderateTextLocally(profile("Exclusive content for my Patreon cooking club")).verdict,
+    ).toBe("review");
     expect(moderateTextLocally(profile("Rencontres coquines possibles", "fr")).verdict).toBe(
       "block",
     );
