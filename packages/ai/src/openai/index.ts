@@ -1,4 +1,4 @@
-import OpenAI from "openai";
+import type OpenAI from "openai";
 import type { AiLogger, AiProviders, OpenAiOptions } from "../options.ts";
 import { createOpenAiMatching } from "./matching.ts";
 import { createOpenAiModeration } from "./moderation.ts";
@@ -20,14 +20,23 @@ export function createOpenAiProviders(
   options: OpenAiOptions,
   { local, logger }: { local: AiProviders; logger: AiLogger },
 ): AiProviders {
-  const client = new OpenAI({
-    // Explicit, so the SDK never reads OPENAI_API_KEY / OPENAI_BASE_URL behind the config's back.
-    // Local servers (Ollama, vLLM) accept any key.
-    apiKey: options.apiKey || "no-key",
-    baseURL: options.baseUrl || openAiDefaults.baseUrl,
-    timeout: options.timeoutMs ?? openAiDefaults.timeoutMs,
-    maxRetries: options.maxRetries ?? openAiDefaults.maxRetries,
-  });
+  // The SDK takes ~0.5 s to import: loaded on the first remote call, not by every process
+  // (web, tests) that merely builds the providers.
+  let loading: Promise<OpenAI> | undefined;
+  const client = () => {
+    loading ??= import("openai").then(
+      ({ default: OpenAIClient }) =>
+        new OpenAIClient({
+          // Explicit, so the SDK never reads OPENAI_API_KEY / OPENAI_BASE_URL behind the config's
+          // back. Local servers (Ollama, vLLM) accept any key.
+          apiKey: options.apiKey || "no-key",
+          baseURL: options.baseUrl || openAiDefaults.baseUrl,
+          timeout: options.timeoutMs ?? openAiDefaults.timeoutMs,
+          maxRetries: options.maxRetries ?? openAiDefaults.maxRetries,
+        }),
+    );
+    return loading;
+  };
   const fallback = options.fallbackToLocal ?? true;
   return {
     moderation:

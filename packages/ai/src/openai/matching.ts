@@ -1,5 +1,4 @@
 import type OpenAI from "openai";
-import { zodResponseFormat } from "openai/helpers/zod";
 import { z } from "zod";
 import type {
   MatchCandidate,
@@ -71,7 +70,7 @@ function promptCandidate(scored: ScoredCandidate, request: MatchRequest) {
 }
 
 export function createOpenAiMatching(deps: {
-  client: OpenAI;
+  client: () => Promise<OpenAI>;
   chatModel: string;
   embeddingModel: string;
   rerankTop: number;
@@ -82,7 +81,7 @@ export function createOpenAiMatching(deps: {
   const { client, chatModel, embeddingModel, rerankTop, local, logger, fallback } = deps;
 
   async function embedRemote(text: string, signal?: AbortSignal): Promise<number[]> {
-    const response = await client.embeddings.create(
+    const response = await (await client()).embeddings.create(
       { model: embeddingModel, input: text, encoding_format: "float" },
       { signal },
     );
@@ -101,7 +100,8 @@ export function createOpenAiMatching(deps: {
     const top = ranked.slice(0, rerankTop);
     const byId = new Map(top.map((s) => [s.candidate.mentorId, s]));
     const locale = explanationLocale(request);
-    const completion = await client.chat.completions.parse(
+    const { zodResponseFormat } = await import("openai/helpers/zod");
+    const completion = await (await client()).chat.completions.parse(
       {
         model: chatModel,
         temperature: 0,

@@ -1,5 +1,4 @@
 import type OpenAI from "openai";
-import sharp from "sharp";
 import type {
   ModerationCategory,
   ModerationProvider,
@@ -84,6 +83,7 @@ async function toDataUrl(bytes: Uint8Array, contentType: string): Promise<string
     throw new ImageModerationError("unsupported-type", `Unsupported image type: ${contentType}`);
   }
   try {
+    const { default: sharp } = await import("sharp");
     const jpeg = await sharp(bytes, { limitInputPixels: 40_000_000 })
       .rotate()
       .resize(512, 512, { fit: "inside", withoutEnlargement: true })
@@ -100,7 +100,7 @@ async function toDataUrl(bytes: Uint8Array, contentType: string): Promise<string
 }
 
 export function createOpenAiModeration(deps: {
-  client: OpenAI;
+  client: () => Promise<OpenAI>;
   model: string;
   local: ModerationProvider;
   logger: AiLogger;
@@ -115,7 +115,7 @@ export function createOpenAiModeration(deps: {
       return withFallback(
         "moderateText",
         async () => {
-          const response = await client.moderations.create(
+          const response = await (await client()).moderations.create(
             { model, input: input.text.slice(0, maxModeratedTextLength) },
             { signal },
           );
@@ -133,7 +133,7 @@ export function createOpenAiModeration(deps: {
       return withFallback(
         "moderateImage",
         async () => {
-          const response = await client.moderations.create(
+          const response = await (await client()).moderations.create(
             { model, input: [{ type: "image_url", image_url: { url } }] },
             { signal },
           );
