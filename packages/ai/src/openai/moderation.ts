@@ -48,8 +48,10 @@ export function mapOpenAiModeration(result: OpenAI.Moderation, provider: string)
   const scores = result.category_scores as unknown as Record<string, number>;
   const flagged = result.categories as unknown as Record<string, boolean | null>;
   for (const [name, category] of Object.entries(categoryMap)) {
-    const score = scores[name];
-    if (typeof score !== "number" || !Number.isFinite(score)) continue;
+    const raw = scores[name];
+    if (typeof raw !== "number" || !Number.isFinite(raw)) continue;
+    // A compatible server is not always a careful one: scores are read as 0..1.
+    const score = Math.min(1, Math.max(0, raw));
     const blockAt =
       name === "sexual/minors" ? openAiThresholds.minorsBlock : openAiThresholds.block;
     const verdict: ModerationVerdict =
