@@ -51,6 +51,10 @@ export type Buyer = {
   email?: string;
   /** Mandatory for a business buyer when the total before tax is above 150 EUR. */
   vatNumber?: string;
+  /** French company: SIREN (9 digits), legal registration of a business buyer (BT-47). */
+  siren?: string;
+  /** French establishment: SIRET (14 digits). */
+  siret?: string;
   /** A business buyer (B2B): prints the late-payment penalty and the 40 EUR recovery fee. */
   isBusiness?: boolean;
   /** The buyer's order number, printed when given. */
@@ -102,6 +106,8 @@ export type PaymentTerms = {
 export type References = {
   /** Mandatory on a credit note: the invoice it corrects. */
   originalInvoiceNumber?: string;
+  /** Issue date of that invoice (BT-26 in the Factur-X XML). */
+  originalInvoiceDate?: string;
   bookingId?: string;
   sessionDate?: string;
 };
@@ -464,6 +470,13 @@ export function assertInvoiceDocument(doc: unknown): asserts doc is InvoiceDocum
   if (refs !== undefined && !isRecord(refs)) fail("invalid references");
   if (kind === "credit_note" && !(isRecord(refs) && isText(refs.originalInvoiceNumber))) {
     fail("credit note without references.originalInvoiceNumber");
+  }
+  if (
+    isRecord(refs) &&
+    refs.originalInvoiceDate !== undefined &&
+    !isDate(refs.originalInvoiceDate)
+  ) {
+    fail("invalid references.originalInvoiceDate");
   }
 
   if (kind === "payout_statement") {
