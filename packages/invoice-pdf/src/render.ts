@@ -473,12 +473,13 @@ export async function renderFacturXPdf(
   doc: InvoiceDocument,
 ): Promise<{ pdf: Uint8Array; xml: string }> {
   assertInvoiceDocument(doc);
+  // Throws first for a payout statement (not an invoice), then for amounts EN 16931 cannot carry.
+  const xml = buildFacturXml(doc);
   if (!facturXRepresentable(doc)) {
     throw new FacturXError(
       `${doc.number}: amounts in ${doc.currency} with ${doc.currencyExponent} decimals do not fit EN 16931's two`,
     );
   }
-  const xml = buildFacturXml(doc);
   const element = invoiceElement(doc, { conformance: "PDF/A-3b" });
   const buffer = await renderToBuffer(element);
   const rendered = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
