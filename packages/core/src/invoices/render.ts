@@ -32,7 +32,9 @@ async function renderToTempFile(tempDir: string, invoice: InvoiceRow): Promise<U
     // The format recorded at issue: a document issued as a plain PDF is never turned into a
     // Factur-X (its recorded bytes would no longer match).
     const bytes =
-      invoice.format === "FACTURX" ? (await renderFacturXPdf(doc)).pdf : await renderInvoicePdf(doc);
+      invoice.format === "FACTURX"
+        ? (await renderFacturXPdf(doc)).pdf
+        : await renderInvoicePdf(doc);
     await writeFile(file, bytes);
     return new Uint8Array(await readFile(file));
   } finally {
