@@ -51,6 +51,10 @@ export type Buyer = {
   email?: string;
   /** Mandatory for a business buyer when the total before tax is above 150 EUR. */
   vatNumber?: string;
+  /** French company: SIREN (9 digits), legal registration of a business buyer (BT-47). */
+  siren?: string;
+  /** French establishment: SIRET (14 digits). */
+  siret?: string;
   /** A business buyer (B2B): prints the late-payment penalty and the 40 EUR recovery fee. */
   isBusiness?: boolean;
   /** The buyer's order number, printed when given. */
