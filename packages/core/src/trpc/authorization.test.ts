@@ -109,6 +109,8 @@ const accessTable: Record<string, Access> = {
   "mentorBlocks.list": "mentor",
   "mentorBlocks.block": "mentor",
   "mentorBlocks.unblock": "mentor",
+  "admin.accounting.authorizeInvoiceExport": "admin",
+  "admin.accounting.authorizeFecExport": "admin",
 };
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; inputs: unknown[] } };
