@@ -106,6 +106,8 @@ export type PaymentTerms = {
 export type References = {
   /** Mandatory on a credit note: the invoice it corrects. */
   originalInvoiceNumber?: string;
+  /** Issue date of that invoice (BT-26 in the Factur-X XML). */
+  originalInvoiceDate?: string;
   bookingId?: string;
   sessionDate?: string;
 };
@@ -468,6 +470,13 @@ export function assertInvoiceDocument(doc: unknown): asserts doc is InvoiceDocum
   if (refs !== undefined && !isRecord(refs)) fail("invalid references");
   if (kind === "credit_note" && !(isRecord(refs) && isText(refs.originalInvoiceNumber))) {
     fail("credit note without references.originalInvoiceNumber");
+  }
+  if (
+    isRecord(refs) &&
+    refs.originalInvoiceDate !== undefined &&
+    !isDate(refs.originalInvoiceDate)
+  ) {
+    fail("invalid references.originalInvoiceDate");
   }
 
   if (kind === "payout_statement") {

@@ -25,3 +25,9 @@ export {
 } from "./document.ts";
 export { formatDate, formatMoney, formatRate } from "./format.ts";
 export { FONT_FILES, invoiceElement, renderInvoicePdf } from "./render.ts";
+export {
+  buildFacturXml,
+  FACTURX_FILENAME,
+  FacturXError,
+  facturXRepresentable,
+} from "./facturx.ts";
