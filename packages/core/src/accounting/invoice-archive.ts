@@ -167,7 +167,7 @@ export function invoiceArchive(
       const xml = new ZipDeflate(`${folder}/${documentFileName(row.number, "xml")}`, { level: 6 });
       xml.mtime = mtime;
       zip.add(xml);
-      xml.push(new TextEncoder().encode(facturXmlOf(row)), true);
+      xml.push(new TextEncoder().encode(await facturXmlOf(services, row)), true);
       yield;
     }
     const summary = new ZipDeflate("summary.csv", { level: 6 });

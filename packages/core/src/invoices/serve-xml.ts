@@ -18,10 +18,35 @@ export function hasFacturXml(invoice: Pick<InvoiceRow, "kind">): boolean {
 
 /**
  * The Factur-X (EN 16931 CII) XML of an issued document, built from its frozen snapshot: the
- * same bytes for every download, and available for documents issued before Factur-X too.
+ * same bytes for every download, and available for documents issued before Factur-X too. A
+ * credit note issued before snapshots carried the corrected invoice's date (BT-26) gets it from
+ * that invoice's row; the stored snapshot itself is never rewritten.
  */
-export function facturXmlOf(invoice: Pick<InvoiceRow, "document">): string {
-  return buildFacturXml(documentOf(invoice));
+export async function facturXmlOf(
+  services: Pick<AppServices, "prisma">,
+  invoice: Pick<InvoiceRow, "document" | "kind" | "originalInvoiceId">,
+): Promise<string> {
+  const doc = documentOf(invoice);
+  if (
+    invoice.kind === "CREDIT_NOTE" &&
+    invoice.originalInvoiceId &&
+    !doc.references?.originalInvoiceDate
+  ) {
+    const original = await services.prisma.invoice.findUnique({
+      where: { id: invoice.originalInvoiceId },
+      select: { issuedAt: true },
+    });
+    if (original) {
+      return buildFacturXml({
+        ...doc,
+        references: {
+          ...doc.references,
+          originalInvoiceDate: original.issuedAt.toISOString().slice(0, 10),
+        },
+      });
+    }
+  }
+  return buildFacturXml(doc);
 }
 
 /** A file name from the number, safe in a quoted header parameter and in a ZIP. */
@@ -51,7 +76,7 @@ export async function invoiceXmlResponse(
   }
   const invoice = await findReadableInvoice(services, viewer, invoiceId);
   if (!invoice || !hasFacturXml(invoice)) return notFound();
-  const bytes = new TextEncoder().encode(facturXmlOf(invoice));
+  const bytes = new TextEncoder().encode(await facturXmlOf(services, invoice));
   const headers = {
     "Content-Type": INVOICE_XML_CONTENT_TYPE,
     "Content-Length": String(bytes.byteLength),
