@@ -248,6 +248,8 @@ const freshSessionActions: Record<string, "mentor" | "admin"> = {
   "admin.payouts.reject": "admin",
   "admin.payouts.markPaid": "admin",
   "admin.payments.refund": "admin",
+  "admin.accounting.authorizeInvoiceExport": "admin",
+  "admin.accounting.authorizeFecExport": "admin",
 };
 
 describe("fresh sign-in for money actions", () => {
