@@ -2,9 +2,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { documentOf } from "../invoices/index.ts";
-import { invoiceRenderJob } from "../invoices/render.job.ts";
-import { invoiceXmlResponse } from "../invoices/serve-xml.ts";
+import { invoiceRenderJob } from "../app/job-handlers.ts";
+import { documentOf, invoiceXmlResponse, issuePayoutStatement } from "../invoices/index.ts";
 import {
   handlePaymentReturn,
   refundPayment,
@@ -202,7 +201,6 @@ describe("the XML download's access rules", () => {
   });
 
   it("a payout statement has no Factur-X: 404 even for its mentor", async () => {
-    const { issuePayoutStatement } = await import("../invoices/index.ts");
     const mentorId = rig.fixture.mentor.id;
     const statement = await issuePayoutStatement(rig.app, rig.app.prisma, {
       payoutId: "payout-xml",
