@@ -10,7 +10,14 @@ import countries from "i18n-iso-countries";
 import countriesEn from "i18n-iso-countries/langs/en.json" with { type: "json" };
 import countriesFr from "i18n-iso-countries/langs/fr.json" with { type: "json" };
 import { create } from "xmlbuilder2";
-import type { Buyer, InvoiceDocument, InvoiceLine, PaymentStatus, Seller } from "./document.ts";
+import {
+  type Buyer,
+  facturXAmountDecimals,
+  type InvoiceDocument,
+  type InvoiceLine,
+  type PaymentStatus,
+  type Seller,
+} from "./document.ts";
 import { formatDate } from "./format.ts";
 import { LABELS } from "./labels.ts";
 
@@ -31,12 +38,11 @@ const NS = {
 } as const;
 
 /** A document the XML cannot describe (a payout statement is not a sale). */
+export { EN16931_MAX_DECIMALS, facturXRepresentable } from "./document.ts";
+
 export class FacturXError extends Error {
   override name = "FacturXError";
 }
-
-/** EN 16931 allows at most 2 decimals on every amount (BR-DEC-*). */
-export const EN16931_MAX_DECIMALS = 2;
 
 // xmlbuilder2's object form: keys are element names, "@x" attributes, "#" text; undefined is
 // dropped (optional business terms), arrays repeat an element.
@@ -51,36 +57,6 @@ function prune(node: XmlNode): XmlNode {
     else out[key] = typeof value === "object" ? prune(value) : value;
   }
   return out;
-}
-
-/**
- * The decimals the XML writes for this document: the currency's own, except that a currency with
- * more than two (TND) is written with two when every amount is a whole number of hundredths, so
- * it stays EN 16931-valid without rounding anything. See `facturXRepresentable`.
- */
-function amountDecimals(doc: InvoiceDocument): number {
-  const exponent = doc.currencyExponent;
-  if (exponent <= EN16931_MAX_DECIMALS) return exponent;
-  const step = 10 ** (exponent - EN16931_MAX_DECIMALS);
-  return allAmounts(doc).every((minor) => minor % step === 0) ? EN16931_MAX_DECIMALS : exponent;
-}
-
-function allAmounts(doc: InvoiceDocument): number[] {
-  const amounts = [doc.totals.exclMinor, doc.totals.inclMinor];
-  for (const line of doc.lines) {
-    amounts.push(line.unitPriceMinor, line.totalExclMinor, line.discountMinor ?? 0);
-  }
-  for (const rate of doc.totals.vatByRate) amounts.push(rate.baseMinor, rate.vatMinor);
-  return amounts;
-}
-
-/**
- * Whether every amount fits EN 16931's two decimals exactly. False for a TND document with
- * millimes: its XML keeps the exact three decimals (never rounded away from the amount charged)
- * and is then not EN 16931-conformant, so such a document is issued as a plain PDF (decision 038).
- */
-export function facturXRepresentable(doc: InvoiceDocument): boolean {
-  return amountDecimals(doc) <= EN16931_MAX_DECIMALS;
 }
 
 /** Minor units → a decimal string with `decimals` digits, in integer arithmetic. */
@@ -333,7 +309,7 @@ export function buildFacturXml(doc: InvoiceDocument): string {
   if (doc.kind !== "invoice" && doc.kind !== "credit_note") {
     throw new FacturXError(`a ${doc.kind} is not an invoice: no Factur-X`);
   }
-  const decimals = amountDecimals(doc);
+  const decimals = facturXAmountDecimals(doc);
   const amount = (minor: number | bigint) => decimal(minor, doc.currencyExponent, decimals);
   const sellerAddress = parseAddress(doc.seller.addressLines, doc.seller.vatNumber, "FR");
   const buyerAddress = parseAddress(

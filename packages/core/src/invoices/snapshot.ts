@@ -257,7 +257,11 @@ export function creditNoteDocument(input: CreditNoteInput): InvoiceDocument {
       paidAt: input.refund.createdAt.toISOString(),
     },
     paymentTerms: { dueDate: isoDate(input.refund.createdAt) },
-    references: { ...original.references, originalInvoiceNumber: original.number },
+    references: {
+      ...original.references,
+      originalInvoiceNumber: original.number,
+      originalInvoiceDate: original.issuedAt,
+    },
   };
   assertInvoiceDocument(doc);
   return doc;
