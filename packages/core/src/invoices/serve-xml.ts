@@ -1,4 +1,6 @@
-import { buildFacturXml } from "@mentora/invoice-pdf";
+// The XML builder alone: the package index would pull the PDF renderer (and its fonts) into the
+// web bundle, which loads it lazily (core/src/invoices/render.ts).
+import { buildFacturXml } from "@mentora/invoice-pdf/facturx";
 import type { AppServices } from "../app/types.ts";
 import type { Context } from "../trpc/context.ts";
 import { findReadableInvoice, type Viewer } from "./access.ts";
