@@ -166,6 +166,46 @@ beforeAll(async () => {
   });
 });
 
+describe("the billing form (built server)", () => {
+  function postBilling(fields: Record<string, string>): Promise<Response> {
+    return fetch(`${baseUrl()}/account`, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        cookie: buyerCookie,
+        origin: baseUrl(),
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams({
+        intent: "billing",
+        name: "Atelier Dupont SARL",
+        address: "3 place du Marché\n69002 Lyon",
+        country: "FR",
+        vatNumber: "FR53 552100554",
+        isBusiness: "on",
+        ...fields,
+      }).toString(),
+    });
+  }
+  const saved = async () =>
+    testDb().billingDetails.findUnique({
+      where: { userId: invoice.ownerId },
+      select: { siren: true, siret: true },
+    });
+
+  it("saves a French company's SIREN and SIRET, refuses a broken check digit", async () => {
+    const refused = await postBilling({ siren: "552 100 555" });
+    expect(refused.status).toBe(200);
+    expect(await saved()).toBeNull();
+    const ok = await postBilling({ siren: "552 100 554", siret: "552 100 554 00013" });
+    expect(ok.status).toBe(200);
+    expect(await saved()).toEqual({ siren: "552100554", siret: "55210055400013" });
+    // A SIRET of another company under this SIREN: refused, the saved values stay.
+    await postBilling({ siren: "552100554", siret: "73282932000074" });
+    expect(await saved()).toEqual({ siren: "552100554", siret: "55210055400013" });
+  });
+});
+
 describe("the Factur-X XML route (built server)", () => {
   it("gives the buyer and admins the XML; a stranger, anonymous visitors and unknown ids get 404", async () => {
     const own = await get(`/invoices/${invoice.id}.xml`, buyerCookie);
