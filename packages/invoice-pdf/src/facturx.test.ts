@@ -138,7 +138,7 @@ describe.skipIf(!specs)(
         schematronSef(dir, "br-fr"),
       ]);
       process.stdout.write(`[facturx] schematrons ready in ${Date.now() - started} ms\n`);
-    }, 300_000);
+    }, 900_000);
 
     test.each(CASES)(
       "$name: XSD and both EN 16931 schematrons report nothing",

@@ -10,6 +10,7 @@ import {
   facturXProblems,
   findEinvoiceSpecs,
   mustNotSkip,
+  schematronSef,
   validateFacturX,
   xpathStrings,
 } from "@mentora/invoice-pdf/einvoice-testing";
@@ -56,6 +57,10 @@ async function expectValidXml(xml: string) {
 }
 
 let rig: Awaited<ReturnType<typeof createPaymentsRig>>;
+beforeAll(async () => {
+  // A cold run compiles the schematrons (about a minute, more under a loaded CI), once.
+  if (specs) await Promise.all([schematronSef(specs, "facturx"), schematronSef(specs, "en16931")]);
+}, 900_000);
 beforeAll(async () => {
   const tempDir = mkdtempSync(path.join(tmpdir(), "mentora-facturx-tmp-"));
   rig = await createPaymentsRig({ ...SELLER_ENV, INVOICE_TEMP_DIR: tempDir });

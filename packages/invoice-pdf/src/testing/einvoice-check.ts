@@ -112,9 +112,10 @@ async function compileSef(specs: string, which: Schematron): Promise<string> {
   try {
     await mkdir(lock);
   } catch {
-    // A lock older than 5 minutes belongs to a crashed compile: take it over.
+    // A lock older than 15 minutes belongs to a crashed compile (a cold one takes about a
+    // minute, a few under a loaded CI): take it over.
     const age = Date.now() - (await stat(lock).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
-    if (age < 300_000) {
+    if (age < 900_000) {
       await waitForFile(sef, lock);
       if (existsSync(sef)) return sef;
     }
