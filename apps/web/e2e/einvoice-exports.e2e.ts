@@ -1,8 +1,10 @@
 import { randomInt, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl } from "./browser.ts";
+import { baseUrl, launchBrowser, newContext } from "./browser.ts";
 import { closeTestDb, createVerifiedUser, PASSWORD, testDb } from "./db.ts";
+import { signedInPage } from "./sign-in.ts";
 
 // E-invoicing downloads over HTTP against the built server (issue #17): the Factur-X XML route
 // with the PDF's access rules, the accountant's ZIP and the FEC for admins only. Documents and
@@ -110,6 +112,7 @@ let buyerCookie: string;
 let strangerCookie: string;
 let adminCookie: string;
 let adminId: string;
+let adminEmail: string;
 let invoice: Awaited<ReturnType<typeof issue>>;
 let creditNote: Awaited<ReturnType<typeof issue>>;
 
@@ -120,6 +123,7 @@ beforeAll(async () => {
   await createVerifiedUser({ name: "Sam Stranger", email: `sam-${tag}@example.com` });
   const admin = await createVerifiedUser({ name: "Ada Admin", email: `ada-${tag}@example.com` });
   adminId = admin.id;
+  adminEmail = `ada-${tag}@example.com`;
   await db.user.update({ where: { id: admin.id }, data: { role: "ADMIN" } });
   buyerCookie = await cookieOf(`bea-${tag}@example.com`);
   strangerCookie = await cookieOf(`sam-${tag}@example.com`);
@@ -333,5 +337,35 @@ describe("the accountant's exports (built server)", () => {
     const stale = await get(fecPath, adminCookie);
     expect(stale.status).toBe(303);
     expect(stale.headers.get("location")).toBe(`/reauth?redirectTo=${encodeURIComponent(fecPath)}`);
+  });
+});
+
+describe("Admin → Accounting in a browser (built server)", () => {
+  it("offers both downloads on an accessible page; the FEC arrives under its official name", async () => {
+    const browser = await launchBrowser();
+    try {
+      const context = await newContext(browser);
+      const { page, watch } = await signedInPage(context, adminEmail, "/admin/accounting");
+      await page.getByRole("heading", { name: "Accounting exports", level: 1 }).waitFor();
+      await watch.check();
+      await page.getByLabel("Fiscal year").fill(String(YEAR));
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Download the FEC" }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^\\d{9}FEC${YEAR}1231\\.txt$`));
+      const text = readFileSync((await download.path()) as string, "utf8");
+      expect(text.split("\r\n")[0]?.split("\t")).toHaveLength(18);
+      const [archive] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Download the ZIP" }).click(),
+      ]);
+      expect(archive.suggestedFilename()).toMatch(
+        /^accounting-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.zip$/,
+      );
+      watch.done();
+    } finally {
+      await browser.close();
+    }
   });
 });
