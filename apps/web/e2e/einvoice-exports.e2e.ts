@@ -3,7 +3,14 @@ import { readFileSync } from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, launchBrowser, newContext } from "./browser.ts";
-import { closeTestDb, createVerifiedUser, PASSWORD, testDb } from "./db.ts";
+import {
+  addPaidOffering,
+  closeTestDb,
+  createMentor,
+  createVerifiedUser,
+  PASSWORD,
+  testDb,
+} from "./db.ts";
 import { signedInPage } from "./sign-in.ts";
 
 // E-invoicing downloads over HTTP against the built server (issue #17): the Factur-X XML route
@@ -207,6 +214,44 @@ describe("the billing form (built server)", () => {
     // A SIRET of another company under this SIREN: refused, the saved values stay.
     await postBilling({ siren: "552100554", siret: "73282932000074" });
     expect(await saved()).toEqual({ siren: "552100554", siret: "55210055400013" });
+  });
+});
+
+describe("the pay box's purchase order (built server)", () => {
+  it("reaches the payment the checkout starts, for its invoice", async () => {
+    const tag = randomUUID().slice(0, 8);
+    const mentor = await createMentor({ name: "Marc Mentor", email: `marc-${tag}@example.com` });
+    await addPaidOffering(mentor.id);
+    const option = await testDb().offeringOption.findFirstOrThrow({
+      where: { offering: { mentorId: mentor.id } },
+    });
+    // Three days ahead at 10:00 UTC: inside the mentor's hours (07:00–22:00 Paris), notice, horizon.
+    const startsAt = new Date();
+    startsAt.setUTCDate(startsAt.getUTCDate() + 3);
+    startsAt.setUTCHours(10, 0, 0, 0);
+    const held = await fetch(`${baseUrl()}/api/trpc/bookings.hold`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: baseUrl(), cookie: buyerCookie },
+      body: JSON.stringify({ json: { optionId: option.id, startsAt: startsAt.toISOString() } }),
+    });
+    expect(held.status).toBe(200);
+    const booking = ((await held.json()) as { result: { data: { json: { id: string } } } }).result
+      .data.json;
+    const pay = await fetch(`${baseUrl()}/bookings/${booking.id}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        cookie: buyerCookie,
+        origin: baseUrl(),
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams({ intent: "pay", orderNumber: "  PO-2026-0042 " }).toString(),
+    });
+    // Off to the provider's hosted page: the payment exists, with the buyer's reference.
+    expect(pay.status).toBeGreaterThanOrEqual(300);
+    expect(pay.status).toBeLessThan(400);
+    const payment = await testDb().payment.findFirstOrThrow({ where: { bookingId: booking.id } });
+    expect(payment.buyerReference).toBe("PO-2026-0042");
   });
 });
 
