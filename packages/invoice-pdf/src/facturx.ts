@@ -6,7 +6,9 @@
 // the party's global identifier (ICD 0009); a VAT-exempt seller (art. 293 B du CGI) uses category
 // E with VATEX-FR-FRANCHISE and its SIREN as tax registration (BT-32, scheme FC) when it has no
 // VAT number; a paid document has its whole total as paid amount (BT-113) and nothing due.
-import countries from "i18n-iso-countries";
+// The library without its Node entry, which requires every locale by a computed path that the
+// web app's SSR bundle cannot follow (the server then fails to start); en and fr are registered below.
+import countries from "i18n-iso-countries/index.js";
 import countriesEn from "i18n-iso-countries/langs/en.json" with { type: "json" };
 import countriesFr from "i18n-iso-countries/langs/fr.json" with { type: "json" };
 import { create } from "xmlbuilder2";

@@ -43,6 +43,13 @@ export const routeAccess: Record<string, RouteAccessEntry> = {
   "account_.two-factor.tsx": { access: "signed-in", path: "/account/two-factor" },
   "admin.disputes.tsx": { access: "admin", path: "/admin/disputes" },
   "admin.jobs.tsx": { access: "admin", path: "/admin/jobs" },
+  "admin.accounting.tsx": { access: "admin", path: "/admin/accounting" },
+  "admin.accounting[.]zip.ts": {
+    access: "admin",
+    path: "/admin/accounting.zip?from=2026-01-01&to=2026-01-31",
+  },
+  "admin.fec[.]txt.ts": { access: "admin", path: "/admin/fec.txt?year=2026" },
+  "invoices.$id[.]xml.ts": { access: "signed-in", path: "/invoices/no-such-invoice.xml" },
   "mentor.blocked.tsx": { access: "mentor", path: "/mentor/blocked" },
   "reauth.tsx": { access: "signed-in", path: "/reauth" },
   "reset-password.tsx": { access: "public", path: "/reset-password" },

@@ -20,6 +20,7 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
   "routes/account_.two-factor": ["web.accounts", "web.authErrors", "web.form"],
   "routes/admin": [
     "web.admin",
+    "web.adminAccounting",
     "web.adminAudit",
     "web.adminDisputes",
     "web.adminJobs",
@@ -27,6 +28,7 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
     "web.adminVideo",
   ],
   "routes/admin._index": ["web.admin", "web.mentors", "web.roles"],
+  "routes/admin.accounting": ["web.adminAccounting"],
   "routes/admin.audit": ["web.admin", "web.adminAudit", "web.adminPayments"],
   "routes/admin.disputes": ["web.admin", "web.adminDisputes", "web.form"],
   "routes/admin.jobs": ["web.admin", "web.adminJobs", "web.adminPayments", "web.form"],

@@ -102,3 +102,6 @@ export const realtimeTopics = [
 ] as const;
 
 export type RealtimeTopic = (typeof realtimeTopics)[number];
+
+// ── E-invoicing (issue #17): French company identifiers on the billing form ─────────────────────
+export { isValidSiren, isValidSiret, normalizeCompanyId } from "./company-ids.ts";

@@ -109,6 +109,8 @@ const accessTable: Record<string, Access> = {
   "mentorBlocks.list": "mentor",
   "mentorBlocks.block": "mentor",
   "mentorBlocks.unblock": "mentor",
+  "admin.accounting.authorizeInvoiceExport": "admin",
+  "admin.accounting.authorizeFecExport": "admin",
 };
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; inputs: unknown[] } };
@@ -246,6 +248,8 @@ const freshSessionActions: Record<string, "mentor" | "admin"> = {
   "admin.payouts.reject": "admin",
   "admin.payouts.markPaid": "admin",
   "admin.payments.refund": "admin",
+  "admin.accounting.authorizeInvoiceExport": "admin",
+  "admin.accounting.authorizeFecExport": "admin",
 };
 
 describe("fresh sign-in for money actions", () => {

@@ -1,6 +1,7 @@
 import { account } from "./web/account.ts";
 import { accounts } from "./web/accounts.ts";
 import { admin } from "./web/admin.ts";
+import { adminAccounting } from "./web/adminAccounting.ts";
 import { adminAudit } from "./web/adminAudit.ts";
 import { adminDisputes } from "./web/adminDisputes.ts";
 import { adminJobs } from "./web/adminJobs.ts";
@@ -99,4 +100,5 @@ export const web = {
   adminPayouts,
   mentorBlocks,
   accounts,
+  adminAccounting,
 };

@@ -2,6 +2,7 @@ import type { web as en } from "../en/web.ts";
 import { account } from "./web/account.ts";
 import { accounts } from "./web/accounts.ts";
 import { admin } from "./web/admin.ts";
+import { adminAccounting } from "./web/adminAccounting.ts";
 import { adminAudit } from "./web/adminAudit.ts";
 import { adminDisputes } from "./web/adminDisputes.ts";
 import { adminJobs } from "./web/adminJobs.ts";
@@ -101,4 +102,5 @@ export const web: typeof en = {
   adminPayouts,
   mentorBlocks,
   accounts,
+  adminAccounting,
 };
