@@ -1,3 +1,4 @@
+import { adminActivityRouter } from "../activity/admin/router.ts";
 import { adminAuditRouter } from "../audit/router.ts";
 import { adminDisputesRouter } from "../disputes/router.ts";
 import { adminJobsRouter } from "../jobs/admin/router.ts";
@@ -19,4 +20,5 @@ export const adminRouter = router({
   audit: adminAuditRouter,
   disputes: adminDisputesRouter,
   jobs: adminJobsRouter,
+  activity: adminActivityRouter,
 });

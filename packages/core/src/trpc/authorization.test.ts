@@ -109,6 +109,9 @@ const accessTable: Record<string, Access> = {
   "mentorBlocks.list": "mentor",
   "mentorBlocks.block": "mentor",
   "mentorBlocks.unblock": "mentor",
+  "activity.mine": "authed",
+  "admin.activity.feed": "admin",
+  "admin.activity.decisions": "admin",
 };
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; inputs: unknown[] } };

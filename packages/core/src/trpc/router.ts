@@ -1,4 +1,5 @@
 import { accountRouter } from "../account/router.ts";
+import { activityRouter } from "../activity/router.ts";
 import { adminRouter } from "../admin/router.ts";
 import { availabilityRulesRouter } from "../availability/rules/router.ts";
 import { mentorBlocksRouter } from "../blocks/router.ts";
@@ -36,6 +37,7 @@ export const appRouter = router({
   invoices: invoicesRouter,
   payouts: payoutsRouter,
   mentorBlocks: mentorBlocksRouter,
+  activity: activityRouter,
 });
 
 export type AppRouter = typeof appRouter;
