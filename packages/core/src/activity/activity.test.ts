@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventDeliverJob, executePayoutJob } from "../app/job-handlers.ts";
 import { cancelSessionByMentor } from "../bookings/index.ts";
 import { createUser } from "../bookings/testing/bookings.ts";
 import {
@@ -9,11 +10,9 @@ import {
   releaseBookingEarnings,
 } from "../earnings/index.ts";
 import { errorCodeOf } from "../errors/index.ts";
-import { eventDeliverJob } from "../events/deliver.job.ts";
 import { eventIdOf } from "../events/index.ts";
 import { startBookingPayment } from "../payments/index.ts";
 import { createPaymentsRig, drainJobs } from "../payments/testing/payments-rig.ts";
-import { executePayoutJob } from "../payouts/execute-payout.job.ts";
 import {
   callerAs,
   createAdmin,
