@@ -43,6 +43,8 @@ export const routeAccess: Record<string, RouteAccessEntry> = {
   "account_.two-factor.tsx": { access: "signed-in", path: "/account/two-factor" },
   "admin.disputes.tsx": { access: "admin", path: "/admin/disputes" },
   "admin.jobs.tsx": { access: "admin", path: "/admin/jobs" },
+  "activity.tsx": { access: "signed-in", path: "/activity" },
+  "admin.activity.tsx": { access: "admin", path: "/admin/activity" },
   "mentor.blocked.tsx": { access: "mentor", path: "/mentor/blocked" },
   "reauth.tsx": { access: "signed-in", path: "/reauth" },
   "reset-password.tsx": { access: "public", path: "/reset-password" },

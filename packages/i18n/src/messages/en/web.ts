@@ -1,6 +1,8 @@
 import { account } from "./web/account.ts";
 import { accounts } from "./web/accounts.ts";
+import { activity } from "./web/activity.ts";
 import { admin } from "./web/admin.ts";
+import { adminActivity } from "./web/adminActivity.ts";
 import { adminAudit } from "./web/adminAudit.ts";
 import { adminDisputes } from "./web/adminDisputes.ts";
 import { adminJobs } from "./web/adminJobs.ts";
@@ -99,4 +101,6 @@ export const web = {
   adminPayouts,
   mentorBlocks,
   accounts,
+  activity,
+  adminActivity,
 };
