@@ -109,6 +109,7 @@ const accessTable: Record<string, Access> = {
   "mentorBlocks.list": "mentor",
   "mentorBlocks.block": "mentor",
   "mentorBlocks.unblock": "mentor",
+  "realtime.stream": "authed",
 };
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; inputs: unknown[] } };
