@@ -65,18 +65,26 @@ function start() {
       onData: (event) => deliver(event.id, event.data),
       // Refused (401, 429) or failed for good: tRPC gave up; retry later, more slowly each time.
       onError: () => {
-        tab.subscription = null;
         tab.failures += 1;
-        const delay = Math.min(60_000, 2_000 * 2 ** Math.min(tab.failures, 5));
-        tab.retryTimer = setTimeout(
-          () => {
-            tab.retryTimer = undefined;
-            start();
-          },
-          delay / 2 + Math.random() * (delay / 2),
-        );
+        retry(Math.min(60_000, 2_000 * 2 ** Math.min(tab.failures, 5)));
       },
+      // The server ended the stream (its process is stopping): open it again, on another
+      // process if there is one, from the last event id. Jittered: every tab of that process
+      // comes back at once.
+      onComplete: () => retry(2_000),
     },
+  );
+}
+
+function retry(delay: number) {
+  tab.subscription = null;
+  clearTimeout(tab.retryTimer);
+  tab.retryTimer = setTimeout(
+    () => {
+      tab.retryTimer = undefined;
+      start();
+    },
+    delay / 2 + Math.random() * (delay / 2),
   );
 }
 
