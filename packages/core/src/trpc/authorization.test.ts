@@ -112,6 +112,7 @@ const accessTable: Record<string, Access> = {
   "activity.mine": "authed",
   "admin.activity.feed": "admin",
   "admin.activity.decisions": "admin",
+  "realtime.stream": "authed",
 };
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; inputs: unknown[] } };
