@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { runNode } from "@mentora/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventDeliverJob, executePayoutJob } from "../app/job-handlers.ts";
@@ -19,9 +21,11 @@ import {
   mentorBalances,
   setSandboxMethod,
 } from "../payouts/testing/payouts-rig.ts";
-import { contextFor } from "../testing/index.ts";
+import { contextFor, TEST_ORIGIN } from "../testing/index.ts";
 import { createCaller } from "../trpc/router.ts";
 import { backfillActivity, writeActivityEntries } from "./index.ts";
+
+const mentoraCli = fileURLToPath(new URL("../../../../scripts/mentora.ts", import.meta.url));
 
 let rig: Awaited<ReturnType<typeof createPaymentsRig>>;
 let adminId: string;
@@ -353,5 +357,31 @@ describe("backfill", () => {
     const again = await backfillActivity(rig.app.prisma, { batchSize: 7 });
     expect(again.written).toBe(0);
     expect(await snapshot()).toEqual(projected);
+  });
+});
+
+describe("pnpm mentora activity:backfill", () => {
+  it("fills the feeds from the command line, and writes nothing the second time", async () => {
+    // The test app's own database (its pool was made from this URL).
+    const databaseUrl = rig.app.pool.options.connectionString ?? "";
+    expect(databaseUrl).not.toBe("");
+    await rig.app.prisma.activityEntry.deleteMany({});
+    const { NODE_ENV: _unset, ...inherited } = process.env;
+    const env = {
+      ...inherited,
+      NODE_ENV: "test",
+      LOG_LEVEL: "info",
+      PUBLIC_URL: TEST_ORIGIN,
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: "cli-test-secret-".repeat(3),
+    };
+    const first = await runNode([mentoraCli, "activity:backfill"], { env });
+    expect(first.code, first.stderr).toBe(0);
+    const written = Number(first.stdout.match(/Activity backfill: (\d+) entries written/)?.[1]);
+    expect(written).toBe(await rig.app.prisma.activityEntry.count());
+    expect(written).toBeGreaterThan(0);
+    const again = await runNode([mentoraCli, "activity:backfill"], { env });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain("Activity backfill: 0 entries written.");
   });
 });
