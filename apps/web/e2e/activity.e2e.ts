@@ -153,7 +153,7 @@ describe("activity feeds", () => {
     const own = await query("activity.mine", {}, menteeCookie);
     expect(own.status).toBe(200);
     const ownIds = new Set(own.data?.items.map((item) => item.id));
-    const stored = await testDb().activityEntry.findMany({ where: { userId: mentee.id } });
+    const stored = await testDb().activityEntry.findMany({ where: { feed: mentee.id } });
     expect(ownIds).toEqual(new Set(stored.map((entry) => entry.id)));
     expect(ownIds.size).toBeGreaterThan(0);
 

@@ -336,11 +336,11 @@ describe("backfill", () => {
     const snapshot = async () =>
       (
         await rig.app.prisma.activityEntry.findMany({
-          where: { userId: { in: people } },
-          select: { id: true, userId: true, kind: true, eventType: true },
+          where: { feed: { in: people } },
+          select: { id: true, feed: true, kind: true, eventType: true },
         })
       )
-        .map((entry) => `${entry.userId}:${entry.eventType}:${entry.kind}:${entry.id}`)
+        .map((entry) => `${entry.feed}:${entry.eventType}:${entry.kind}:${entry.id}`)
         .sort();
     const projected = await snapshot();
     expect(projected.length).toBeGreaterThanOrEqual(10);

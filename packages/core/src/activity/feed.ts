@@ -1,9 +1,11 @@
-import type { Db, Prisma } from "@mentora/db";
+import { type Db, Prisma } from "@mentora/db";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { type ActivityFilters, activityKinds } from "../contracts/index.ts";
+import { AppError } from "../errors/index.ts";
 import { decodeCursor, encodeCursor } from "../trpc/keyset-cursor.ts";
 import { cursorPage, type PageRequest } from "../trpc/pagination.ts";
+import { platformFeed } from "./project.ts";
 
 /** One line of a feed as pages show it: the entry and the current state of what it is about. */
 export const activityItem = z.object({
@@ -56,31 +58,40 @@ export function periodBounds(filters: ActivityFilters, timezone: string) {
   };
 }
 
-function afterCursor(cursor: string | undefined): Prisma.ActivityEntryWhereInput {
-  if (!cursor) return {};
+/** The keyset condition after a cursor: a row comparison, which the index range-scans from. */
+function afterCursor(cursor: string | undefined): Prisma.Sql {
+  if (!cursor) return Prisma.empty;
   const [occurredAtIso, id] = decodeCursor(cursor, 2) as [string, string];
   const occurredAt = new Date(occurredAtIso);
   if (Number.isNaN(occurredAt.getTime()) || !z.uuid().safeParse(id).success) {
-    return { id: { in: [] } };
+    throw new AppError("BAD_REQUEST", { reason: "INVALID_CURSOR" });
   }
-  return { OR: [{ occurredAt: { lt: occurredAt } }, { occurredAt, id: { lt: id } }] };
+  return Prisma.sql`AND ("occurredAt", id) < (${occurredAt.toISOString()}::timestamp, ${id}::uuid)`;
 }
 
 /**
  * A page of a feed, newest first, in keyset order (occurredAt, id) on the
- * (userId, kind?, occurredAt, id) indexes: the cost of a page does not grow with the feed.
+ * (feed, [kind,] occurredAt, id) indexes: a page costs one index range read however long the
+ * feed and however deep the page (the ids first in SQL, then the rows by primary key).
  */
 export async function readActivityFeed(db: Db, query: FeedQuery) {
-  const where: Prisma.ActivityEntryWhereInput = {
-    userId: "userId" in query.owner ? query.owner.userId : null,
-    ...(query.filters.kind ? { kind: query.filters.kind } : {}),
-    occurredAt: periodBounds(query.filters, query.timezone),
-  };
-  const rows = await db.activityEntry.findMany({
-    where: { AND: [where, afterCursor(query.page.cursor)] },
-    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-    take: query.page.limit + 1,
-  });
+  const feed = "userId" in query.owner ? query.owner.userId : platformFeed;
+  const { gte, lt } = periodBounds(query.filters, query.timezone);
+  const ids = await db.$queryRaw<{ id: string }[]>`
+    SELECT id::text AS id FROM activity_entry
+    WHERE feed = ${feed}
+      ${query.filters.kind ? Prisma.sql`AND kind = ${query.filters.kind}` : Prisma.empty}
+      ${gte ? Prisma.sql`AND "occurredAt" >= ${gte.toISOString()}::timestamp` : Prisma.empty}
+      ${lt ? Prisma.sql`AND "occurredAt" < ${lt.toISOString()}::timestamp` : Prisma.empty}
+      ${afterCursor(query.page.cursor)}
+    ORDER BY "occurredAt" DESC, id DESC
+    LIMIT ${query.page.limit + 1}`;
+  const byId = new Map(
+    (await db.activityEntry.findMany({ where: { id: { in: ids.map((row) => row.id) } } })).map(
+      (row) => [row.id, row],
+    ),
+  );
+  const rows = ids.flatMap((row) => byId.get(row.id) ?? []);
   const page = cursorPage(rows, query.page.limit, (last) =>
     encodeCursor([last.occurredAt.toISOString(), last.id]),
   );

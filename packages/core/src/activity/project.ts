@@ -17,9 +17,12 @@ export function activityMappingOf(type: string): ActivityMapping | undefined {
   return mappings.get(type);
 }
 
+/** The admins' platform feed's key in `activity_entry.feed` (user ids never start with ":"). */
+export const platformFeed = ":platform";
+
 /** An entry's id: one per (event, feed), so projecting an event again writes nothing. */
-export const activityEntryId = (eventId: string, userId: string | null) =>
-  deterministicJobId("activity", eventId, userId ?? "platform");
+export const activityEntryId = (eventId: string, feed: string) =>
+  deterministicJobId("activity", eventId, feed);
 
 /**
  * Writes an event's feed entries in `tx`: one per person it concerns (each under their kind)
@@ -38,7 +41,7 @@ export async function writeActivityEntries(
   const byUser = new Map(recipients.map((recipient) => [recipient.userId, recipient.kind]));
   const rows: Prisma.ActivityEntryCreateManyInput[] = [...byUser].map(([userId, kind]) => ({
     id: activityEntryId(event.id, userId),
-    userId,
+    feed: userId,
     eventId: event.id,
     eventType: event.type,
     kind,
@@ -47,8 +50,8 @@ export async function writeActivityEntries(
   }));
   if (mapping.platform) {
     rows.push({
-      id: activityEntryId(event.id, null),
-      userId: null,
+      id: activityEntryId(event.id, platformFeed),
+      feed: platformFeed,
       eventId: event.id,
       eventType: event.type,
       kind: mapping.platform,
@@ -60,11 +63,11 @@ export async function writeActivityEntries(
   const written = await tx.activityEntry.createManyAndReturn({
     data: rows,
     skipDuplicates: true,
-    select: { userId: true },
+    select: { feed: true },
   });
   return {
-    userIds: written.flatMap((row) => (row.userId ? [row.userId] : [])),
-    platform: written.some((row) => row.userId === null),
+    userIds: written.flatMap((row) => (row.feed === platformFeed ? [] : [row.feed])),
+    platform: written.some((row) => row.feed === platformFeed),
   };
 }
 

@@ -1,7 +1,7 @@
 -- CreateTable
 CREATE TABLE "activity_entry" (
     "id" UUID NOT NULL,
-    "userId" TEXT,
+    "feed" TEXT NOT NULL,
     "eventId" UUID NOT NULL,
     "eventType" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
@@ -13,10 +13,7 @@ CREATE TABLE "activity_entry" (
 );
 
 -- CreateIndex
-CREATE INDEX "activity_entry_userId_occurredAt_id_idx" ON "activity_entry"("userId", "occurredAt" DESC, "id" DESC);
+CREATE INDEX "activity_entry_feed_occurredAt_id_idx" ON "activity_entry"("feed", "occurredAt" DESC, "id" DESC);
 
 -- CreateIndex
-CREATE INDEX "activity_entry_userId_kind_occurredAt_id_idx" ON "activity_entry"("userId", "kind", "occurredAt" DESC, "id" DESC);
-
--- CreateIndex
-CREATE INDEX "activity_entry_eventId_idx" ON "activity_entry"("eventId");
+CREATE INDEX "activity_entry_feed_kind_occurredAt_id_idx" ON "activity_entry"("feed", "kind", "occurredAt" DESC, "id" DESC);
