@@ -24,6 +24,7 @@ export interface FeedItem {
   amount: { minor: number; currency: string } | null;
   paymentId: string | null;
   payoutId: string | null;
+  invoiceId?: string | null;
   detail: string | null;
 }
 
@@ -39,6 +40,13 @@ const knownEvents = new Set([
   "earnings.released",
   "payout.paid",
   "payout.failed",
+  // Recorded once rt-notify's events are in the feeds (decision 037).
+  "invoice.issued",
+  "payment.failed",
+  "payout.requested",
+  "payout.approved",
+  "dispute.opened",
+  "webhook.failed",
 ]);
 
 const eventKey = (type: string) =>
@@ -201,6 +209,11 @@ export function ActivityList({
                   >
                     {t("web.activity.bookAgain")}
                   </Link>
+                </p>
+              ) : null}
+              {viewer === "person" && item.invoiceId ? (
+                <p>
+                  <a href={`/invoices/${item.invoiceId}.pdf`}>{t("web.activity.viewDocument")}</a>
                 </p>
               ) : null}
               {viewer === "person" && item.kind === "payout" ? (

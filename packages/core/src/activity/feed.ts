@@ -32,6 +32,8 @@ export const activityItem = z.object({
   amount: z.object({ minor: z.number().int(), currency: z.string() }).nullable(),
   paymentId: z.string().nullable(),
   payoutId: z.string().nullable(),
+  /** An invoice, credit note or payout statement the entry is about (its PDF is the owner's). */
+  invoiceId: z.string().nullable(),
   /** The attendance verdict, the payout's failure reason: one word a page translates. */
   detail: z.string().nullable(),
 });
@@ -107,6 +109,7 @@ type EntryData = {
   sessionId?: string;
   paymentId?: string;
   payoutId?: string;
+  invoiceId?: string;
   amountMinor?: number;
   currency?: string;
   verdict?: string;
@@ -214,6 +217,7 @@ async function hydrate(db: Db, entries: readonly Entry[], now: Date): Promise<Ac
       amount: currency && amountMinor !== undefined ? { minor: amountMinor, currency } : null,
       paymentId: d.paymentId ?? null,
       payoutId: d.payoutId ?? null,
+      invoiceId: d.invoiceId ?? null,
       detail: d.verdict ?? (entry.eventType === "payout.failed" ? "failed" : null),
     };
   });

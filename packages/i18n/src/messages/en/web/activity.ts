@@ -25,6 +25,7 @@ export const activity = {
   sessionAt: "Session on {date}",
   viewBooking: "View booking",
   viewPayment: "View payment",
+  viewDocument: "Download the PDF",
   viewPayouts: "Payouts",
   kinds: {
     session: "Sessions",
@@ -51,6 +52,12 @@ export const activity = {
     earnings_released: "Earnings available for payout",
     payout_paid: "Payout paid",
     payout_failed: "Payout failed",
+    invoice_issued: "Document ready",
+    payment_failed: "Payment failed",
+    payout_requested: "Payout requested",
+    payout_approved: "Payout approved",
+    dispute_opened: "Dispute opened",
+    webhook_failed: "Webhook failed",
     other: "Update ({type})",
   },
   verdicts: {

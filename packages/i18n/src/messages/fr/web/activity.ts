@@ -28,6 +28,7 @@ export const activity: (typeof en)["activity"] = {
   sessionAt: "Séance le {date}",
   viewBooking: "Voir la réservation",
   viewPayment: "Voir le paiement",
+  viewDocument: "Télécharger le PDF",
   viewPayouts: "Versements",
   kinds: {
     session: "Séances",
@@ -54,6 +55,12 @@ export const activity: (typeof en)["activity"] = {
     earnings_released: "Revenus disponibles pour un versement",
     payout_paid: "Versement effectué",
     payout_failed: "Échec du versement",
+    invoice_issued: "Document disponible",
+    payment_failed: "Échec du paiement",
+    payout_requested: "Versement demandé",
+    payout_approved: "Versement approuvé",
+    dispute_opened: "Litige ouvert",
+    webhook_failed: "Échec d’un webhook",
     other: "Mise à jour ({type})",
   },
   verdicts: {
