@@ -15,6 +15,7 @@ import { errorCodeOf } from "../errors/index.ts";
 import { eventIdOf } from "../events/index.ts";
 import { startBookingPayment } from "../payments/index.ts";
 import { createPaymentsRig, drainJobs } from "../payments/testing/payments-rig.ts";
+import { payoutPaid } from "../payouts/index.ts";
 import {
   callerAs,
   createAdmin,
@@ -23,7 +24,14 @@ import {
 } from "../payouts/testing/payouts-rig.ts";
 import { contextFor, TEST_ORIGIN } from "../testing/index.ts";
 import { createCaller } from "../trpc/router.ts";
-import { backfillActivity, writeActivityEntries } from "./index.ts";
+import {
+  activityFeed,
+  backfillActivity,
+  bookingPeople,
+  feed,
+  mentorOf,
+  writeActivityEntries,
+} from "./index.ts";
 
 const mentoraCli = fileURLToPath(new URL("../../../../scripts/mentora.ts", import.meta.url));
 
@@ -383,5 +391,17 @@ describe("pnpm mentora activity:backfill", () => {
     const again = await runNode([mentoraCli, "activity:backfill"], { env });
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain("Activity backfill: 0 entries written.");
+  });
+});
+
+describe("the one-line mappings", () => {
+  it("type-check the audience against the event's payload", () => {
+    const right = feed(payoutPaid, mentorOf("payout"), "payout");
+    // @ts-expect-error payout.paid carries no bookingId: this audience could not find anyone.
+    const wrong = feed(payoutPaid, bookingPeople({ mentee: "session", mentor: null }), null);
+    expect([right.platform, wrong.platform]).toEqual(["payout", null]);
+    // Every event type in the feeds is listed once (one subscriber each).
+    const types = activityFeed.map((mapping) => mapping.event.type);
+    expect(new Set(types).size).toBe(types.length);
   });
 });
