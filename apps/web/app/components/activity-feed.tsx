@@ -135,7 +135,7 @@ export function ActivityList({
   }
   return (
     <>
-      <ol className="plain-list stack" data-testid="activity-feed">
+      <ol className="booking-list" data-testid="activity-feed">
         {items.map((item) => {
           const session = item.session;
           const occurredAt = new Date(item.occurredAt);
@@ -155,7 +155,7 @@ export function ActivityList({
           return (
             <li
               key={item.id}
-              className="card"
+              className="card booking-row stack-tight"
               data-testid="activity-entry"
               data-event-type={item.eventType}
               data-kind={item.kind}

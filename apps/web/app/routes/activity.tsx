@@ -50,11 +50,11 @@ export default function ActivityPage() {
   ).toString();
   const kinds = data.isMentor ? [...mentorKinds, ...menteeKinds] : [...menteeKinds];
   return (
-    <div className="container stack">
+    <div className="container">
       <h1>{t("web.activity.heading")}</h1>
       <p className="muted">{t("web.activity.intro", { timeZone: data.timeZone })}</p>
 
-      <div className="grid-2">
+      <div className="grid">
         <section className="card" aria-labelledby="activity-upcoming">
           <h2 id="activity-upcoming" className="h3">
             {t("web.activity.upcomingHeading")}
@@ -101,7 +101,7 @@ export default function ActivityPage() {
         </section>
       </div>
 
-      <section aria-labelledby="activity-feed-heading" className="stack">
+      <section aria-labelledby="activity-feed-heading" className="activity-history">
         <h2 id="activity-feed-heading">{t("web.activity.feedHeading")}</h2>
         {data.invalid ? (
           <p className="notice" role="status">

@@ -51,7 +51,7 @@ export default function AdminActivity() {
   ).toString();
   const waiting = decisionRows.filter((row) => data.decisions[row.key].count > 0);
   return (
-    <div className="stack">
+    <div>
       <h1>{t("web.adminActivity.heading")}</h1>
       <section className="card" aria-labelledby="admin-decisions" data-testid="admin-decisions">
         <h2 id="admin-decisions">{t("web.adminActivity.decisionsHeading")}</h2>
@@ -81,7 +81,7 @@ export default function AdminActivity() {
           </ul>
         )}
       </section>
-      <section aria-labelledby="admin-feed-heading" className="stack">
+      <section aria-labelledby="admin-feed-heading">
         <h2 id="admin-feed-heading">{t("web.adminActivity.feedHeading")}</h2>
         <p className="muted">{t("web.adminActivity.intro", { timeZone: data.timeZone })}</p>
         {data.invalid ? (
