@@ -50,6 +50,8 @@ export const routeAccess: Record<string, RouteAccessEntry> = {
   },
   "admin.fec[.]txt.ts": { access: "admin", path: "/admin/fec.txt?year=2026" },
   "invoices.$id[.]xml.ts": { access: "signed-in", path: "/invoices/no-such-invoice.xml" },
+  "activity.tsx": { access: "signed-in", path: "/activity" },
+  "admin.activity.tsx": { access: "admin", path: "/admin/activity" },
   "mentor.blocked.tsx": { access: "mentor", path: "/mentor/blocked" },
   "reauth.tsx": { access: "signed-in", path: "/reauth" },
   "reset-password.tsx": { access: "public", path: "/reset-password" },

@@ -18,9 +18,11 @@ export const sharedNamespaces: readonly string[] = [
 export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
   "routes/account": ["web.account", "web.accounts", "web.form", "web.invoices", "web.roles"],
   "routes/account_.two-factor": ["web.accounts", "web.authErrors", "web.form"],
+  "routes/activity": ["web.activity", "web.admin"],
   "routes/admin": [
     "web.admin",
     "web.adminAccounting",
+    "web.adminActivity",
     "web.adminAudit",
     "web.adminDisputes",
     "web.adminJobs",
@@ -29,6 +31,7 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
   ],
   "routes/admin._index": ["web.admin", "web.mentors", "web.roles"],
   "routes/admin.accounting": ["web.adminAccounting"],
+  "routes/admin.activity": ["web.activity", "web.admin", "web.adminActivity"],
   "routes/admin.audit": ["web.admin", "web.adminAudit", "web.adminPayments"],
   "routes/admin.disputes": ["web.admin", "web.adminDisputes", "web.form"],
   "routes/admin.jobs": ["web.admin", "web.adminJobs", "web.adminPayments", "web.form"],

@@ -47,6 +47,7 @@ export default function AdminArea() {
           </li>
           <li>
             <NavLink to="/admin/accounting">{t("web.adminAccounting.nav")}</NavLink>
+            <NavLink to="/admin/activity">{t("web.adminActivity.nav")}</NavLink>
           </li>
         </ul>
       </nav>

@@ -1,4 +1,5 @@
 import { adminAccountingRouter } from "../accounting/router.ts";
+import { adminActivityRouter } from "../activity/admin/router.ts";
 import { adminAuditRouter } from "../audit/router.ts";
 import { adminDisputesRouter } from "../disputes/router.ts";
 import { adminJobsRouter } from "../jobs/admin/router.ts";
@@ -21,4 +22,5 @@ export const adminRouter = router({
   disputes: adminDisputesRouter,
   jobs: adminJobsRouter,
   accounting: adminAccountingRouter,
+  activity: adminActivityRouter,
 });

@@ -1,3 +1,4 @@
+import { activityFeed, projectActivity } from "../activity/index.ts";
 import {
   bookingCancelled,
   bookingConfirmed,
@@ -107,6 +108,14 @@ export const subscriptions = [
       if (event.data.verdict !== "MENTOR_NO_SHOW") return;
       await refundMentorNoShow(services, event.data.sessionId);
     },
+  ),
+  // Activity feeds (decision 037): every event type listed in activity/feed-events.ts is
+  // projected into the feeds of the people it concerns, in its own job (a feed failure never
+  // touches the change that recorded the event), which also tells their open pages.
+  ...activityFeed.map(({ event }) =>
+    onEvent(event, `activity.project:${event.type}`, (recorded, services: AppServices) =>
+      projectActivity(services, recorded),
+    ),
   ),
 ];
 

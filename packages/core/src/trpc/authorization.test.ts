@@ -111,6 +111,10 @@ const accessTable: Record<string, Access> = {
   "mentorBlocks.unblock": "mentor",
   "admin.accounting.authorizeInvoiceExport": "admin",
   "admin.accounting.authorizeFecExport": "admin",
+  "activity.mine": "authed",
+  "admin.activity.feed": "admin",
+  "admin.activity.decisions": "admin",
+  "realtime.stream": "authed",
 };
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; inputs: unknown[] } };

@@ -1,7 +1,9 @@
 import { account } from "./web/account.ts";
 import { accounts } from "./web/accounts.ts";
+import { activity } from "./web/activity.ts";
 import { admin } from "./web/admin.ts";
 import { adminAccounting } from "./web/adminAccounting.ts";
+import { adminActivity } from "./web/adminActivity.ts";
 import { adminAudit } from "./web/adminAudit.ts";
 import { adminDisputes } from "./web/adminDisputes.ts";
 import { adminJobs } from "./web/adminJobs.ts";
@@ -101,4 +103,6 @@ export const web = {
   mentorBlocks,
   accounts,
   adminAccounting,
+  activity,
+  adminActivity,
 };

@@ -1,8 +1,10 @@
 import type { web as en } from "../en/web.ts";
 import { account } from "./web/account.ts";
 import { accounts } from "./web/accounts.ts";
+import { activity } from "./web/activity.ts";
 import { admin } from "./web/admin.ts";
 import { adminAccounting } from "./web/adminAccounting.ts";
+import { adminActivity } from "./web/adminActivity.ts";
 import { adminAudit } from "./web/adminAudit.ts";
 import { adminDisputes } from "./web/adminDisputes.ts";
 import { adminJobs } from "./web/adminJobs.ts";
@@ -103,4 +105,6 @@ export const web: typeof en = {
   mentorBlocks,
   accounts,
   adminAccounting,
+  activity,
+  adminActivity,
 };
