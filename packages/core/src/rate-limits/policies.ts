@@ -36,6 +36,8 @@ export const defaultPolicies = {
   "video-callback-ip": { points: 600, durationSeconds: 60 },
   /** Passkey sign-ins started from one IP: each one stores a challenge row. */
   "passkey-ip": { points: 30, durationSeconds: 10 * 60 },
+  /** Messages sent by one person (a message to a whole group session counts once). */
+  "message-send": { points: 20, durationSeconds: 60 },
 } as const satisfies Record<string, PolicyLimit>;
 
 export type PolicyName = keyof typeof defaultPolicies;

@@ -109,6 +109,14 @@ const accessTable: Record<string, Access> = {
   "mentorBlocks.list": "mentor",
   "mentorBlocks.block": "mentor",
   "mentorBlocks.unblock": "mentor",
+  "messages.list": "authed",
+  "messages.open": "authed",
+  "messages.get": "authed",
+  "messages.send": "authed",
+  "messages.markRead": "authed",
+  "messages.report": "authed",
+  "admin.messageReports.list": "admin",
+  "admin.messageReports.decide": "admin",
 };
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; inputs: unknown[] } };

@@ -61,4 +61,9 @@ export const errors = {
   FRESH_SIGN_IN_REQUIRED: "For your safety, confirm it is you: sign in again to do this.",
   JOB_NOT_RETRYABLE: "This job is no longer failed or dead: refresh to see where it is.",
   JOB_NOT_DELETABLE: "Only failed or dead jobs can be deleted: refresh to see where this one is.",
+  CONVERSATION_CLOSED: "This conversation is closed to new messages. You can still read it.",
+  MESSAGE_REJECTED: "This message cannot be sent: please rephrase it.",
+  ATTACHMENT_TOO_LARGE: "This image is too large. Please choose one under 5 MB.",
+  ATTACHMENT_UNSUPPORTED_TYPE: "You can attach a JPEG, PNG or WebP image only.",
+  ATTACHMENT_UNREADABLE: "We could not read this image. Please try another one.",
 };

@@ -66,4 +66,10 @@ export const errors: typeof en = {
   JOB_NOT_RETRYABLE: "Cette tâche n’est plus en échec : actualisez pour voir où elle en est.",
   JOB_NOT_DELETABLE:
     "Seules les tâches en échec peuvent être supprimées : actualisez pour voir où en est celle-ci.",
+  CONVERSATION_CLOSED:
+    "Cette conversation est fermée aux nouveaux messages. Vous pouvez toujours la lire.",
+  MESSAGE_REJECTED: "Ce message ne peut pas être envoyé : merci de le reformuler.",
+  ATTACHMENT_TOO_LARGE: "Cette image est trop lourde. Choisissez-en une de moins de 5\u00a0Mo.",
+  ATTACHMENT_UNSUPPORTED_TYPE: "Vous pouvez joindre uniquement une image JPEG, PNG ou WebP.",
+  ATTACHMENT_UNREADABLE: "Nous n’avons pas pu lire cette image. Essayez-en une autre.",
 };
