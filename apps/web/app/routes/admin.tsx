@@ -45,6 +45,9 @@ export default function AdminArea() {
           <li>
             <NavLink to="/admin/jobs">{t("web.adminJobs.nav")}</NavLink>
           </li>
+          <li>
+            <NavLink to="/admin/message-reports">{t("web.adminMessageReports.nav")}</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />

@@ -267,9 +267,21 @@ export default function MentorCalendar() {
                             <Link to={`/bookings/${participant.bookingId}`}>
                               {participant.name}
                             </Link>
-                            {participant.status === "PENDING_PAYMENT"
-                              ? ` (${t("web.bookings.status.PENDING_PAYMENT")})`
-                              : ""}
+                            {participant.status === "PENDING_PAYMENT" ? (
+                              ` (${t("web.bookings.status.PENDING_PAYMENT")})`
+                            ) : (
+                              <>
+                                {" "}
+                                (
+                                <Link
+                                  to={`/bookings/${participant.bookingId}/messages`}
+                                  data-testid="calendar-message"
+                                >
+                                  {t("web.messages.openWith", { name: participant.name })}
+                                </Link>
+                                )
+                              </>
+                            )}
                           </span>
                         ))}
                     {session.kind === "GROUP"
