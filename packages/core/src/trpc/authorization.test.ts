@@ -109,6 +109,7 @@ const accessTable: Record<string, Access> = {
   "mentorBlocks.list": "mentor",
   "mentorBlocks.block": "mentor",
   "mentorBlocks.unblock": "mentor",
+  "realtime.stream": "authed",
   "messages.list": "authed",
   "messages.open": "authed",
   "messages.get": "authed",
