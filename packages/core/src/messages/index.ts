@@ -20,6 +20,11 @@ export {
   type ModerateMessage,
   moderateMessage,
 } from "./moderation.ts";
+export {
+  deleteUnreferencedAttachments,
+  eraseMessagesOf,
+  messagesWrittenBy,
+} from "./people-data.ts";
 export { attachmentPath } from "./read-conversation.ts";
 export { messageAttachmentForContext } from "./reports.ts";
 export { maxMessageLength, sendMessage } from "./send-message.ts";

@@ -448,3 +448,53 @@ describe("reports and moderation", () => {
     ]);
   });
 });
+
+describe("people's data", () => {
+  it("the export carries the messages a person wrote; deleting the account erases their text and images", async () => {
+    const { buildDataExport, deleteAccount, readDataExport } = await import("../account/index.ts");
+    const { strFromU8, unzipSync } = await import("fflate");
+    const rig = await conversationRig(app);
+    // A past session: nothing left to cancel, so the account can go at once.
+    await app.prisma.mentoringSession.update({
+      where: { id: rig.session.id },
+      data: {
+        startsAt: new Date(Date.now() - 3 * 86_400_000),
+        endsAt: new Date(Date.now() - 3 * 86_400_000 + 3_600_000),
+        blockedUntil: new Date(Date.now() - 3 * 86_400_000 + 3_600_000),
+      },
+    });
+    await app.prisma.booking.update({
+      where: { id: rig.booking.id },
+      data: { status: "COMPLETED" },
+    });
+    const mine = await rig.menteeCaller.messages.send({
+      conversationId: rig.conversationId,
+      body: "my private words",
+      attachment: Buffer.from(await solidPng(40, 40)).toString("base64"),
+    });
+    await rig.mentorCaller.messages.send({ conversationId: rig.conversationId, body: "theirs" });
+
+    const exportRow = await app.prisma.dataExport.create({
+      data: { userId: rig.mentee.id, expiresAt: new Date(Date.now() + 86_400_000) },
+    });
+    await buildDataExport(app, exportRow.id);
+    const file = await readDataExport(app, { exportId: exportRow.id, userId: rig.mentee.id });
+    const entries = unzipSync(file?.bytes ?? new Uint8Array());
+    const exported = JSON.parse(strFromU8(entries["messages.json"] ?? new Uint8Array()));
+    expect(exported).toMatchObject([
+      { id: mine.messageId, body: "my private words", hadImage: true, bookingId: rig.booking.id },
+    ]);
+
+    const { attachmentKey } = await app.prisma.message.findUniqueOrThrow({
+      where: { id: mine.messageId },
+    });
+    expect(await app.files.exists(attachmentKey!)).toBe(true);
+    await deleteAccount(app, { userId: rig.mentee.id, ip: null, userAgent: null });
+    const erased = await app.prisma.message.findUniqueOrThrow({ where: { id: mine.messageId } });
+    expect([erased.body, erased.attachmentKey]).toEqual(["", null]);
+    expect(await app.files.exists(attachmentKey!)).toBe(false);
+    // The mentor's side of the conversation stays.
+    const view = await rig.mentorCaller.messages.get({ conversationId: rig.conversationId });
+    expect(view.messages.map((m) => m.body)).toEqual(["theirs", ""]);
+  });
+});
