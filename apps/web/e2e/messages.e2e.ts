@@ -194,7 +194,7 @@ describe("two browsers (mentee and mentor)", () => {
   const conversationUrl = /\/messages\/[0-9a-f-]{36}$/;
   const bodies = (page: Page) => page.getByTestId("message-body").allTextContents();
 
-  it("a message typed in one appears in the other without a reload, with its read receipt", async () => {
+  it("a message typed in one appears in the other without a reload, with typing and read receipt", async () => {
     const mentorEmail = uniqueEmail("live-mentor");
     const menteeEmail = uniqueEmail("live-mentee");
     const mentor = await createMentor({ name: "Inès Laurent", email: mentorEmail });
@@ -239,6 +239,11 @@ describe("two browsers (mentee and mentor)", () => {
     expect(await stillHere(e.page)).toBe(true);
 
     await m.page.getByLabel("Your message").fill("Yes please, and your questions.");
+    // The mentee sees the mentor typing (optional in the issue), live.
+    await e.page
+      .getByTestId("typing")
+      .filter({ hasText: "Inès Laurent is typing…" })
+      .waitFor({ timeout: 15_000 });
     await m.page.getByRole("button", { name: "Send", exact: true }).click();
     await e.page
       .getByTestId("message-body")

@@ -10,7 +10,7 @@ import {
   useRevalidator,
   useRouteError,
 } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ActionAlert, StatusNotice } from "~/components/action-alert";
 import { ErrorPage } from "~/components/error-page";
 import { formText } from "~/lib/forms";
@@ -19,6 +19,7 @@ import { assertSameOrigin } from "~/lib/http.server";
 import { useFormatDateTime, useT } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
 import { useRealtime } from "~/lib/realtime";
+import { trpc } from "~/lib/trpc.browser";
 import { withCaller } from "~/lib/trpc.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.messages.title");
@@ -82,6 +83,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
 }
 
+const typingSignalEveryMs = 3_000;
+const typingShownMs = 5_000;
+
 export default function ConversationPage() {
   const t = useT();
   const formatDateTime = useFormatDateTime();
@@ -92,10 +96,35 @@ export default function ConversationPage() {
   const sendForm = useRef<HTMLFormElement>(null);
   const sending = navigation.state !== "idle" && navigation.formData?.get("intent") === "send";
 
-  // Live: a message, a read receipt or a moderation decision in this conversation re-reads it.
-  useRealtime(["conversation"], (message) => {
-    if (message.ref === conversation.id && revalidator.state === "idle") revalidator.revalidate();
+  const [typing, setTyping] = useState(false);
+  const lastTypingSignal = useRef(0);
+
+  // Live: a message, a read receipt or a moderation decision in this conversation re-reads it;
+  // "is typing" shows for a few seconds (or until their message arrives).
+  useRealtime(["conversation", "conversation.typing"], (message) => {
+    if (message.ref !== conversation.id) return;
+    if (message.topic === "conversation.typing") {
+      setTyping(true);
+      return;
+    }
+    setTyping(false);
+    if (revalidator.state === "idle") revalidator.revalidate();
   });
+  useEffect(() => {
+    if (!typing) return;
+    const timer = setTimeout(() => setTyping(false), typingShownMs);
+    return () => clearTimeout(timer);
+  }, [typing]);
+
+  /** At most one signal every few seconds while the person types; a failure is not worth a word. */
+  function signalTyping() {
+    const now = Date.now();
+    if (now - lastTypingSignal.current < typingSignalEveryMs) return;
+    lastTypingSignal.current = now;
+    trpc()
+      .messages.typing.mutate({ conversationId: conversation.id })
+      .catch(() => undefined);
+  }
 
   const sentOk = result?.ok && result.intent === "send";
   // Each successful send (a new action result, even a second one in a row) empties the form.
@@ -225,6 +254,9 @@ export default function ConversationPage() {
             <Link to=".">{t("web.messages.newer")}</Link>
           </p>
         ) : null}
+        <p className="small muted" aria-live="polite" data-testid="typing">
+          {typing ? t("web.messages.typing", { name: others.map((p) => p.name).join(", ") }) : ""}
+        </p>
       </section>
 
       {conversation.closesAt && conversation.canWrite ? (
@@ -251,6 +283,7 @@ export default function ConversationPage() {
               name="body"
               rows={3}
               maxLength={4000}
+              onInput={signalTyping}
               aria-describedby={sendFailure ? "send-error" : undefined}
             />
           </div>

@@ -498,3 +498,26 @@ describe("people's data", () => {
     expect(view.messages.map((m) => m.body)).toEqual(["theirs", ""]);
   });
 });
+
+describe("typing indication", () => {
+  it("reaches the other participant only, and only from someone who may write", async () => {
+    const rig = await conversationRig(app);
+    await rig.menteeCaller.messages.typing({ conversationId: rig.conversationId });
+    const rows = await app.prisma.realtimeMessage.findMany({
+      where: { topic: "conversation.typing", ref: rig.conversationId },
+    });
+    expect(rows.map((r) => r.userId)).toEqual([rig.mentor.id]);
+
+    const other = await createBookingFixture(app.prisma, {
+      startsAt: new Date(Date.now() + 86_400_000),
+    });
+    const stranger = await callerAs(app, other.mentee.id);
+    expect(await codeOf(stranger.messages.typing({ conversationId: rig.conversationId }))).toBe(
+      "NOT_FOUND",
+    );
+    await rig.mentorCaller.mentorBlocks.block({ bookingId: rig.booking.id });
+    expect(
+      await codeOf(rig.menteeCaller.messages.typing({ conversationId: rig.conversationId })),
+    ).toBe("CONVERSATION_CLOSED");
+  });
+});

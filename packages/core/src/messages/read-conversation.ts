@@ -209,3 +209,23 @@ export async function listConversations(
     nextCursor: rows.length > limit ? (page.at(-1)?.conversation.id ?? null) : null,
   };
 }
+
+/**
+ * "Is typing": tells the other participants' open pages (not the author's own tabs) for a few
+ * seconds. Only from someone who may write; nothing is stored but the stream rows.
+ */
+export async function signalTyping(
+  prisma: Db,
+  input: { userId: string; conversationId: string },
+  now = new Date(),
+): Promise<void> {
+  const view = await conversationFor(prisma, input.conversationId, input.userId);
+  if (!(await canWrite(prisma, view, now))) throw new AppError("CONVERSATION_CLOSED");
+  await prisma.$transaction((tx) =>
+    publishRealtime(tx, {
+      userIds: view.participants.filter((p) => p.userId !== input.userId).map((p) => p.userId),
+      topic: "conversation.typing",
+      ref: view.id,
+    }),
+  );
+}

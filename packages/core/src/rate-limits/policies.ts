@@ -40,6 +40,8 @@ export const defaultPolicies = {
   "realtime-connect": { points: 60, durationSeconds: 60 },
   /** Messages sent by one person (a message to a whole group session counts once). */
   "message-send": { points: 20, durationSeconds: 60 },
+  /** "Is typing" signals by one person: the page sends at most one every 3 seconds. */
+  "message-typing": { points: 30, durationSeconds: 60 },
 } as const satisfies Record<string, PolicyLimit>;
 
 export type PolicyName = keyof typeof defaultPolicies;

@@ -116,6 +116,7 @@ const accessTable: Record<string, Access> = {
   "messages.send": "authed",
   "messages.markRead": "authed",
   "messages.report": "authed",
+  "messages.typing": "authed",
   "admin.messageReports.list": "admin",
   "admin.messageReports.decide": "admin",
 };

@@ -35,4 +35,5 @@ export const messages = {
   reported: "Thank you: the team will review this message.",
   messageList: "Conversation",
   by: "{name}, {time}",
+  typing: "{name} is typing…",
 };

@@ -36,4 +36,5 @@ export const messages = {
   reported: "Merci : l’équipe va examiner ce message.",
   messageList: "Conversation",
   by: "{name}, {time}",
+  typing: "{name} est en train d’écrire…",
 };
