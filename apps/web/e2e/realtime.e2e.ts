@@ -1,10 +1,11 @@
 import path from "node:path";
 import { publishRealtime } from "@mentora/core/realtime";
 import { createPrismaClient, type Db } from "@mentora/db";
+import type { Browser, Request as BrowserRequest, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { uniqueEmail } from "./browser.ts";
+import { launchBrowser, uniqueEmail } from "./browser.ts";
 import "./context.ts";
-import { createVerifiedUser, PASSWORD, type Target } from "./db.ts";
+import { createMentor, createVerifiedUser, PASSWORD, type Target } from "./db.ts";
 import { freePort, type Managed, spawnNode, waitForHealthy } from "./processes.ts";
 import { cloneTemplate, testEnv } from "./servers.ts";
 
@@ -156,7 +157,10 @@ beforeAll(async () => {
   bob = await signIn(target, "Bob Live");
 });
 
+let browser: Browser | undefined;
+
 afterAll(async () => {
+  await browser?.close();
   await Promise.all(webs.map((web) => web.process.stop()));
   await db?.$disconnect();
 });
@@ -241,4 +245,72 @@ describe("realtime stream across two web processes", () => {
     expect((await again.next())?.ref).toBe("while-down-2");
     again.close();
   });
+
+  it("in a browser: the mentor's calendar re-reads on a booking message, and after its web process restarts it replays what was published while it was down", async () => {
+    const web = webs[1]!;
+    const target = { baseUrl: web.url, db };
+    const email = uniqueEmail("live-mentor");
+    const mentor = await createMentor({ name: "Live Mentor", email }, target);
+    browser = await launchBrowser();
+    const context = await browser.newContext({ baseURL: web.url, locale: "en-US" });
+    const page = await context.newPage();
+    await page.goto("/sign-in?redirectTo=%2Fmentor%2Fcalendar");
+    await page.getByLabel("Email address").fill(email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    const streamOpened = page.waitForRequest((request) =>
+      request.url().includes("/api/trpc/realtime.stream"),
+    );
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.waitForURL("**/mentor/calendar");
+    await streamOpened;
+    // The calendar's loader runs again (Remix single fetch: a `.data` request) on a message.
+    const calendarReload = (p: Page) =>
+      p.waitForRequest((request) => new URL(request.url()).pathname.endsWith(".data"), {
+        timeout: 60_000,
+      });
+    // Live. The stream starts from the newest row when the server has read it, which the page
+    // cannot show: publish again until one message lands (each try waits for its reload).
+    let reloaded = false;
+    for (let attempt = 0; attempt < 20 && !reloaded; attempt++) {
+      const reload = page
+        .waitForRequest((request) => new URL(request.url()).pathname.endsWith(".data"), {
+          timeout: 3_000,
+        })
+        .then(
+          () => true,
+          () => false,
+        );
+      await publishBooking(mentor.id, `live-${attempt}`);
+      reloaded = await reload;
+    }
+    expect(reloaded).toBe(true);
+
+    // The web process goes away; a booking message is published meanwhile; it comes back.
+    await web.process.stop();
+    await publishBooking(mentor.id, "while-down");
+    const reopened = page.waitForRequest(
+      (request: BrowserRequest) =>
+        request.url().includes("/api/trpc/realtime.stream") && lastEventIdOf(request) !== null,
+      { timeout: 60_000 },
+    );
+    const reload = calendarReload(page);
+    web.process = await startWeb(web.port);
+    // The browser reconnects by itself and sends the last event id it had.
+    expect(Number(lastEventIdOf(await reopened))).toBeGreaterThan(0);
+    await reload;
+    await context.close();
+  });
 });
+
+const publishBooking = (mentorId: string, ref: string) =>
+  db.$transaction((tx) => publishRealtime(tx, { userIds: [mentorId], topic: "booking", ref }));
+
+/** The last event id a stream request carries: EventSource's header, or tRPC's input. */
+function lastEventIdOf(request: BrowserRequest): string | null {
+  const header = request.headers()["last-event-id"];
+  if (header) return header;
+  const input = new URL(request.url()).searchParams.get("input");
+  if (!input) return null;
+  const parsed = JSON.parse(input) as { json?: { lastEventId?: string } };
+  return parsed.json?.lastEventId ?? null;
+}
