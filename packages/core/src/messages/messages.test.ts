@@ -521,3 +521,40 @@ describe("typing indication", () => {
     ).toBe("CONVERSATION_CLOSED");
   });
 });
+
+describe("my conversations", () => {
+  it("lists the most recently active first, in cursor pages", async () => {
+    const { listConversations } = await import("./read-conversation.ts");
+    const first = await conversationRig(app);
+    // Two more bookings of the same mentee with other mentors.
+    const others = [];
+    for (let i = 0; i < 2; i += 1) {
+      const fixture = await createBookingFixture(app.prisma, {
+        startsAt: new Date(Date.now() + 86_400_000),
+        title: `Topic ${i}`,
+      });
+      await app.prisma.booking.update({
+        where: { id: fixture.booking.id },
+        data: { menteeId: first.mentee.id },
+      });
+      others.push(await first.menteeCaller.messages.open({ bookingId: fixture.booking.id }));
+    }
+    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
+    const ids = [first.conversationId, others[0]!.conversationId, others[1]!.conversationId];
+    for (const [index, minutesAgo] of [30, 10, 20].entries()) {
+      await app.prisma.conversation.update({
+        where: { id: ids[index] },
+        data: { lastMessageAt: at(minutesAgo) },
+      });
+    }
+    const page1 = await listConversations(app.prisma, { userId: first.mentee.id, limit: 2 });
+    expect(page1.items.map((c) => c.id)).toEqual([ids[1], ids[2]]);
+    const page2 = await listConversations(app.prisma, {
+      userId: first.mentee.id,
+      limit: 2,
+      cursor: page1.nextCursor!,
+    });
+    expect(page2.items.map((c) => c.id)).toEqual([ids[0]]);
+    expect(page2.nextCursor).toBeNull();
+  });
+});
