@@ -13,6 +13,7 @@ export const bodyLimits: readonly { pattern: RegExp; bytes: number; name: string
   { name: "twilio callbacks", pattern: /^\/api\/webhooks\/twilio\/?$/, bytes: 64 * KB },
   { name: "payment webhooks", pattern: /^\/api\/webhooks\//, bytes: 1 * MB },
   { name: "avatar upload", pattern: /^\/mentor\/(profile|apply)\/?$/, bytes: 6 * MB },
+  { name: "message image", pattern: /^\/messages\/[^/]+\/?$/, bytes: 6 * MB },
   { name: "tRPC", pattern: /^\/api\/trpc\//, bytes: 1 * MB },
 ];
 

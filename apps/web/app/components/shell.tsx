@@ -22,6 +22,9 @@ export function SiteHeader({ viewer, devTools }: { viewer: Viewer | null; devToo
                   <NavLink to="/bookings">{t("web.layout.bookings")}</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/messages">{t("web.layout.messages")}</NavLink>
+                </li>
+                <li>
                   <NavLink to="/wallet">{t("web.layout.wallet")}</NavLink>
                 </li>
                 <li>

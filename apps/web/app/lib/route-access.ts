@@ -53,6 +53,20 @@ export const routeAccess: Record<string, RouteAccessEntry> = {
   "activity.tsx": { access: "signed-in", path: "/activity" },
   "admin.activity.tsx": { access: "admin", path: "/admin/activity" },
   "mentor.blocked.tsx": { access: "mentor", path: "/mentor/blocked" },
+  "messages._index.tsx": { access: "signed-in", path: "/messages" },
+  "messages.$id.tsx": {
+    access: "signed-in",
+    path: "/messages/00000000-0000-4000-8000-000000000000",
+  },
+  "messages.$id_.attachments.$messageId.ts": {
+    access: "signed-in",
+    path: "/messages/00000000-0000-4000-8000-000000000000/attachments/00000000-0000-4000-8000-000000000001",
+  },
+  "bookings.$id_.messages.ts": {
+    access: "signed-in",
+    path: "/bookings/00000000-0000-4000-8000-000000000000/messages",
+  },
+  "admin.message-reports.tsx": { access: "admin", path: "/admin/message-reports" },
   "reauth.tsx": { access: "signed-in", path: "/reauth" },
   "reset-password.tsx": { access: "public", path: "/reset-password" },
   "forgot-password.tsx": { access: "public", path: "/forgot-password" },

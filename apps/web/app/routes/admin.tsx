@@ -48,6 +48,7 @@ export default function AdminArea() {
           <li>
             <NavLink to="/admin/accounting">{t("web.adminAccounting.nav")}</NavLink>
             <NavLink to="/admin/activity">{t("web.adminActivity.nav")}</NavLink>
+            <NavLink to="/admin/message-reports">{t("web.adminMessageReports.nav")}</NavLink>
           </li>
         </ul>
       </nav>

@@ -122,6 +122,17 @@ export default function BookingPage() {
             </Link>
           </p>
         ) : null}
+        {booking.status !== "PENDING_PAYMENT" && booking.status !== "EXPIRED" ? (
+          <p>
+            <Link
+              className="button button-secondary"
+              to={`/bookings/${booking.id}/messages`}
+              data-testid="booking-messages"
+            >
+              {t("web.messages.open")}
+            </Link>
+          </p>
+        ) : null}
         <dl className="details">
           <div>
             <dt>{t("web.confirm.mentor")}</dt>

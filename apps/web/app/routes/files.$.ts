@@ -1,4 +1,5 @@
 import { INVOICE_KEY_PREFIX } from "@mentora/core/invoices";
+import { ATTACHMENT_KEY_PREFIX } from "@mentora/core/messages";
 import { fileResponse } from "@mentora/files";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getServices } from "~/lib/services.server";
@@ -11,8 +12,9 @@ import { getServices } from "~/lib/services.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const services = await getServices();
   const key = params["*"] ?? "";
-  // Invoices are private: only /invoices/<id>.pdf serves them, after its access check.
-  if (key.startsWith(INVOICE_KEY_PREFIX)) {
+  // Invoices are private: only /invoices/<id>.pdf serves them, after its access check. Message
+  // images too: only /messages/<id>/attachments/<messageId>, to the conversation's participants.
+  if (key.startsWith(INVOICE_KEY_PREFIX) || key.startsWith(ATTACHMENT_KEY_PREFIX)) {
     return new Response("Not found", {
       status: 404,
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },

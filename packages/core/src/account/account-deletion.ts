@@ -15,6 +15,7 @@ import { sendEmailQueue } from "../email/index.ts";
 import { AppError } from "../errors/index.ts";
 import { enqueue } from "../jobs/define.ts";
 import { ledgerTransactionOptions } from "../ledger/index.ts";
+import { deleteUnreferencedAttachments, eraseMessagesOf } from "../messages/index.ts";
 
 const HOUR = 3_600_000;
 
@@ -163,7 +164,7 @@ export async function deletionBlockers(
  * Deletes a person's account (GDPR art. 17): their upcoming bookings and sessions are cancelled
  * with refunds through the usual paths, then in one transaction everything personal is erased
  * (sign-in methods, sessions, profile, skills, availability, billing details, payout method,
- * data exports) and the user row is kept as a pseudonym, because invoices, the ledger and the
+ * data exports, the text and images of their messages) and the user row is kept as a pseudonym, because invoices, the ledger and the
  * audit log must be kept for 10 years (art. 17(3)(b), Code de commerce L123-22). Issued invoices
  * keep the buyer as invoiced: the law forbids changing an issued invoice.
  */
@@ -203,6 +204,7 @@ export async function deleteAccount(
     );
   }
 
+  let messageImages: string[] = [];
   const user = await prisma.$transaction(async (tx) => {
     // Under the user's row lock: a second deletion (double click) waits, then finds it done.
     const [locked] = await tx.$queryRaw<{ deletedAt: Date | null }[]>`
@@ -240,6 +242,7 @@ export async function deleteAccount(
     await tx.mentorBlock.deleteMany({
       where: { OR: [{ mentorId: input.userId }, { menteeId: input.userId }] },
     });
+    messageImages = await eraseMessagesOf(tx, input.userId);
     await tx.user.update({
       where: { id: input.userId },
       data: {
@@ -278,6 +281,7 @@ export async function deleteAccount(
   }, ledgerTransactionOptions);
 
   await removeStoredFiles(services, input.userId, user.avatarVersion);
+  await deleteUnreferencedAttachments(services, messageImages);
   logger.info({ userId: input.userId }, "account deleted");
   return { cancelledBookings: bookings.length, cancelledSessions: sessions.length };
 }

@@ -9,6 +9,7 @@ import { avatarKey } from "../avatars/index.ts";
 import { sendEmailQueue } from "../email/index.ts";
 import { AppError } from "../errors/index.ts";
 import { enqueue } from "../jobs/define.ts";
+import { messagesWrittenBy } from "../messages/index.ts";
 import { isTimeZone } from "../trpc/context.ts";
 import { dataExportQueue } from "./data-export.queue.ts";
 
@@ -61,6 +62,7 @@ profile.json     your account, profile, skills, languages, billing details and m
 sign-ins.json    the devices signed in to your account (address, browser, dates)
 bookings.json    the sessions you booked, and, for mentors, the sessions you gave
 payments.json    your payments, refunds, wallet and earnings movements, payouts
+messages.json    the messages you wrote in your bookings' conversations
 documents/       the invoices, credit notes and payout statements issued to you (PDF)
 avatar-256.webp  your profile picture, when you have one
 
@@ -142,6 +144,7 @@ async function collectFiles(services: AppServices, userId: string): Promise<Zipp
     "sign-ins.json": json(sessions),
     "bookings.json": json({ asMentee: bookings, asMentor: mentoredSessions }),
     "payments.json": json({ payments, ledgerMovements: ledger, payouts }),
+    "messages.json": json(await messagesWrittenBy(prisma, userId)),
   };
 
   const documents = await prisma.invoice.findMany({

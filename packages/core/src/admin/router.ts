@@ -4,6 +4,7 @@ import { adminAuditRouter } from "../audit/router.ts";
 import { adminDisputesRouter } from "../disputes/router.ts";
 import { adminJobsRouter } from "../jobs/admin/router.ts";
 import { adminMentorsRouter } from "../mentors/admin/router.ts";
+import { adminMessageReportsRouter } from "../messages/admin/router.ts";
 import { adminPaymentsRouter, adminWebhooksRouter } from "../payments/admin/router.ts";
 import { adminPayoutsRouter } from "../payouts/admin/router.ts";
 import { router } from "../trpc/init.ts";
@@ -23,4 +24,5 @@ export const adminRouter = router({
   jobs: adminJobsRouter,
   accounting: adminAccountingRouter,
   activity: adminActivityRouter,
+  messageReports: adminMessageReportsRouter,
 });

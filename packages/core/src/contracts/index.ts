@@ -99,6 +99,8 @@ export const realtimeTopics = [
   "admin.webhooks",
   // a new entry in the person's activity feed (ref: domain event id)
   "activity",
+  // the other participant is typing in a conversation, for a few seconds (ref: conversation id)
+  "conversation.typing",
 ] as const;
 
 export type RealtimeTopic = (typeof realtimeTopics)[number];

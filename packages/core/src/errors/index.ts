@@ -67,6 +67,12 @@ export const errorCatalog = {
   JOB_NOT_DELETABLE: "CONFLICT",
   // Realtime
   REALTIME_STREAM_LIMIT: "TOO_MANY_REQUESTS",
+  // Messages (issue #15)
+  CONVERSATION_CLOSED: "PRECONDITION_FAILED",
+  MESSAGE_REJECTED: "BAD_REQUEST",
+  ATTACHMENT_TOO_LARGE: "BAD_REQUEST",
+  ATTACHMENT_UNSUPPORTED_TYPE: "BAD_REQUEST",
+  ATTACHMENT_UNREADABLE: "BAD_REQUEST",
 } as const satisfies Record<string, TrpcCode>;
 
 export type AppErrorCode = keyof typeof errorCatalog;

@@ -38,6 +38,10 @@ export const defaultPolicies = {
   "passkey-ip": { points: 30, durationSeconds: 10 * 60 },
   /** Realtime streams opened per user (each page load opens one; reconnects count too). */
   "realtime-connect": { points: 60, durationSeconds: 60 },
+  /** Messages sent by one person (a message to a whole group session counts once). */
+  "message-send": { points: 20, durationSeconds: 60 },
+  /** "Is typing" signals by one person: the page sends at most one every 3 seconds. */
+  "message-typing": { points: 30, durationSeconds: 60 },
 } as const satisfies Record<string, PolicyLimit>;
 
 export type PolicyName = keyof typeof defaultPolicies;

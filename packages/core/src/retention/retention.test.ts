@@ -54,12 +54,24 @@ describe("retention", () => {
     await session("s-just-expired", ago(29));
     await session("s-live", new Date(now.getTime() + day));
     const ledgerBefore = await app.prisma.ledgerEntry.count();
+    const message = (ref: string, createdAt: Date) =>
+      app.prisma.realtimeMessage.create({
+        data: { userId: user.id, topic: "payment", ref, createdAt },
+      });
+    await message("rt-old", ago(8));
+    await message("rt-recent", ago(6));
 
     expect(await runRetention(app, now)).toEqual({
       webhookEvents: 1,
       videoCallbacks: 1,
       sessions: 1,
+      realtimeMessages: 1,
     });
+    const refs = await app.prisma.realtimeMessage.findMany({
+      where: { userId: user.id },
+      select: { ref: true },
+    });
+    expect(refs.map((row) => row.ref)).toEqual(["rt-recent"]);
     const webhookIds = (await app.prisma.webhookEvent.findMany({ select: { id: true } })).map(
       (row) => row.id,
     );
@@ -80,6 +92,7 @@ describe("retention", () => {
       webhookEvents: 0,
       videoCallbacks: 0,
       sessions: 0,
+      realtimeMessages: 0,
     });
   });
 });

@@ -115,6 +115,15 @@ const accessTable: Record<string, Access> = {
   "admin.activity.feed": "admin",
   "admin.activity.decisions": "admin",
   "realtime.stream": "authed",
+  "messages.list": "authed",
+  "messages.open": "authed",
+  "messages.get": "authed",
+  "messages.send": "authed",
+  "messages.markRead": "authed",
+  "messages.report": "authed",
+  "messages.typing": "authed",
+  "admin.messageReports.list": "admin",
+  "admin.messageReports.decide": "admin",
 };
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; inputs: unknown[] } };

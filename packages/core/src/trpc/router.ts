@@ -10,6 +10,7 @@ import { healthRouter } from "../health/router.ts";
 import { invitationsRouter } from "../invitations/router.ts";
 import { invoicesRouter } from "../invoices/router.ts";
 import { mentorRouter } from "../mentors/router.ts";
+import { messagesRouter } from "../messages/router.ts";
 import { offeringsRouter } from "../offerings/router.ts";
 import { paymentsRouter, walletRouter } from "../payments/router.ts";
 import { payoutsRouter } from "../payouts/router.ts";
@@ -40,6 +41,7 @@ export const appRouter = router({
   mentorBlocks: mentorBlocksRouter,
   activity: activityRouter,
   realtime: realtimeRouter,
+  messages: messagesRouter,
 });
 
 export type AppRouter = typeof appRouter;

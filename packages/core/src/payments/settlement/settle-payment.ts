@@ -11,6 +11,7 @@ import {
   splitFee,
   topUpWallet,
 } from "../../ledger/index.ts";
+import { publishRealtime } from "../../realtime/index.ts";
 import { paymentSettled } from "../events.ts";
 
 type PaymentRow = Prisma.PaymentGetPayload<object>;
@@ -252,6 +253,8 @@ async function recordSettled(
       now,
     ),
   );
+  // The payer's status page follows it live.
+  await publishRealtime(tx, { userIds: [payment.userId], topic: "payment", ref: payment.id });
 }
 
 /** Closes an open payment without success: the reserved wallet part goes back. */
@@ -275,6 +278,7 @@ async function close(
     where: { id: payment.id },
     data: { status, closedAt: now, failureReason: reason },
   });
+  await publishRealtime(tx, { userIds: [payment.userId], topic: "payment", ref: payment.id });
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { GatewayWebhookEvent } from "@mentora/payment-gateway";
 import type { AppServices } from "../../app/types.ts";
 import { defineHandler } from "../../jobs/define.ts";
+import { publishToAdmins } from "../../realtime/index.ts";
 import { callGateway } from "../gateway-call.ts";
 import { completeGatewayRefunds } from "../refunds/execute-refund.job.ts";
 import { settlePayment } from "../settlement/settle-payment.ts";
@@ -53,15 +54,22 @@ export async function processWebhookEvent(
       row.payload as unknown as GatewayWebhookEvent,
       eventHandlers,
     );
-    await prisma.webhookEvent.update({
-      where: { id: row.id },
-      data: { status: "PROCESSED", processedAt: new Date(), lastError: null },
+    await prisma.$transaction(async (tx) => {
+      await tx.webhookEvent.update({
+        where: { id: row.id },
+        data: { status: "PROCESSED", processedAt: new Date(), lastError: null },
+      });
+      // A retry that succeeded leaves the admins' failed list (first tries are not news).
+      if (row.attempts > 1) await publishToAdmins(tx, "admin.webhooks", row.id);
     });
   } catch (error) {
     const dead = row.attempts >= webhookMaxAttempts;
-    await prisma.webhookEvent.update({
-      where: { id: row.id },
-      data: { status: dead ? "DEAD" : "FAILED", lastError: describe(error) },
+    await prisma.$transaction(async (tx) => {
+      await tx.webhookEvent.update({
+        where: { id: row.id },
+        data: { status: dead ? "DEAD" : "FAILED", lastError: describe(error) },
+      });
+      await publishToAdmins(tx, "admin.webhooks", row.id);
     });
     telemetry.payments.webhookFailed(row.provider);
     telemetry.recordFailure(`webhook:${row.provider}`);

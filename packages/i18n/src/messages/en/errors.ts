@@ -62,4 +62,9 @@ export const errors = {
   JOB_NOT_RETRYABLE: "This job is no longer failed or dead: refresh to see where it is.",
   JOB_NOT_DELETABLE: "Only failed or dead jobs can be deleted: refresh to see where this one is.",
   REALTIME_STREAM_LIMIT: "Too many open pages are following live updates: close a few tabs.",
+  CONVERSATION_CLOSED: "This conversation is closed to new messages. You can still read it.",
+  MESSAGE_REJECTED: "This message cannot be sent: please rephrase it.",
+  ATTACHMENT_TOO_LARGE: "This image is too large. Please choose one under 5 MB.",
+  ATTACHMENT_UNSUPPORTED_TYPE: "You can attach a JPEG, PNG or WebP image only.",
+  ATTACHMENT_UNREADABLE: "We could not read this image. Please try another one.",
 };

@@ -7,6 +7,7 @@ import { adminActivity } from "./web/adminActivity.ts";
 import { adminAudit } from "./web/adminAudit.ts";
 import { adminDisputes } from "./web/adminDisputes.ts";
 import { adminJobs } from "./web/adminJobs.ts";
+import { adminMessageReports } from "./web/adminMessageReports.ts";
 import { adminPayments } from "./web/adminPayments.ts";
 import { adminPayouts } from "./web/adminPayouts.ts";
 import { adminVideo } from "./web/adminVideo.ts";
@@ -35,6 +36,7 @@ import { mentorArea } from "./web/mentorArea.ts";
 import { mentorBlocks } from "./web/mentorBlocks.ts";
 import { mentorPayouts } from "./web/mentorPayouts.ts";
 import { mentors } from "./web/mentors.ts";
+import { messages } from "./web/messages.ts";
 import { meta } from "./web/meta.ts";
 import { money } from "./web/money.ts";
 import { offerings } from "./web/offerings.ts";
@@ -105,4 +107,6 @@ export const web = {
   adminAccounting,
   activity,
   adminActivity,
+  messages,
+  adminMessageReports,
 };

@@ -68,4 +68,10 @@ export const errors: typeof en = {
     "Seules les tâches en échec peuvent être supprimées : actualisez pour voir où en est celle-ci.",
   REALTIME_STREAM_LIMIT:
     "Trop de pages ouvertes suivent les mises à jour en direct : fermez quelques onglets.",
+  CONVERSATION_CLOSED:
+    "Cette conversation est fermée aux nouveaux messages. Vous pouvez toujours la lire.",
+  MESSAGE_REJECTED: "Ce message ne peut pas être envoyé : merci de le reformuler.",
+  ATTACHMENT_TOO_LARGE: "Cette image est trop lourde. Choisissez-en une de moins de 5\u00a0Mo.",
+  ATTACHMENT_UNSUPPORTED_TYPE: "Vous pouvez joindre uniquement une image JPEG, PNG ou WebP.",
+  ATTACHMENT_UNREADABLE: "Nous n’avons pas pu lire cette image. Essayez-en une autre.",
 };

@@ -12,6 +12,7 @@ export const layout = {
   language: "Language",
   changeLanguage: "Change",
   mentors: "Mentors",
+  messages: "Messages",
   bookings: "My bookings",
   wallet: "Wallet",
   receipts: "Receipts",

@@ -14,6 +14,7 @@ export const layout: (typeof en)["layout"] = {
   language: "Langue",
   changeLanguage: "Changer",
   mentors: "Mentors",
+  messages: "Messages",
   bookings: "Mes réservations",
   wallet: "Porte-monnaie",
   receipts: "Reçus",

@@ -1,0 +1,22 @@
+export const adminMessageReports = {
+  title: "Reported messages",
+  nav: "Messages",
+  heading: "Reported messages",
+  intro:
+    "Messages a recipient reported, or the moderation check flagged. Hide removes the text and image for both participants; dismiss keeps the message.",
+  status: { OPEN: "Open", DISMISSED: "Dismissed", HIDDEN: "Hidden" },
+  filter: "Show",
+  empty: "Nothing to review.",
+  reportedOn: "Reported {date}",
+  source: { RECIPIENT: "By {name}", MODERATION: "By the moderation check" },
+  reason: "Reason: {reason}",
+  sender: "Sender",
+  booking: "Booking",
+  message: "Message",
+  image: "Attached image",
+  alreadyHidden: "Already hidden",
+  hide: "Hide the message",
+  dismiss: "Dismiss",
+  decided: "Decision saved.",
+  more: "More",
+};

@@ -1,0 +1,22 @@
+export const adminMessageReports = {
+  title: "Messages signalés",
+  nav: "Messages",
+  heading: "Messages signalés",
+  intro:
+    "Messages signalés par un destinataire ou par la vérification de modération. Masquer retire le texte et l’image pour les deux participants ; ignorer garde le message.",
+  status: { OPEN: "Ouverts", DISMISSED: "Ignorés", HIDDEN: "Masqués" },
+  filter: "Afficher",
+  empty: "Rien à examiner.",
+  reportedOn: "Signalé le {date}",
+  source: { RECIPIENT: "Par {name}", MODERATION: "Par la vérification de modération" },
+  reason: "Motif : {reason}",
+  sender: "Expéditeur",
+  booking: "Réservation",
+  message: "Message",
+  image: "Image jointe",
+  alreadyHidden: "Déjà masqué",
+  hide: "Masquer le message",
+  dismiss: "Ignorer",
+  decided: "Décision enregistrée.",
+  more: "Suite",
+};
