@@ -15,7 +15,7 @@ import {
   reservePayout,
 } from "../ledger/index.ts";
 import { isSupportedCurrency } from "../offerings/index.ts";
-import { payoutFailed, payoutPaid } from "./events.ts";
+import { payoutApproved, payoutFailed, payoutPaid, payoutRequested } from "./events.ts";
 import { executePayoutQueue } from "./execute-payout.queue.ts";
 import { destinationJsonOf, gatewayIdOf, methodFromRow, type PayoutMethodValue } from "./method.ts";
 
@@ -147,6 +147,11 @@ export async function requestPayout(
         amountMinor,
         idempotencyKey: payoutLedgerKeys.reserve(id, 1),
       });
+      await recordEvent(
+        services,
+        tx,
+        payoutRequested.of({ payoutId: id, mentorId, currency, amountMinor }, now),
+      );
       return payout;
     }, ledgerTransactionOptions);
   } catch (error) {
@@ -224,6 +229,20 @@ export async function approvePayout(
         },
       });
       if (gatewayId) await enqueueExecute(services, tx, payout);
+      await recordEvent(
+        services,
+        tx,
+        payoutApproved.of(
+          {
+            payoutId: payout.id,
+            mentorId: payout.mentorId,
+            currency: payout.currency,
+            amountMinor: payout.amountMinor,
+            attempt: payout.attempts + 1,
+          },
+          now,
+        ),
+      );
       await writeAudit(tx, input.actor, {
         action: "payout.approve",
         targetType: "payout",

@@ -1,6 +1,8 @@
 import type { GatewayWebhookEvent } from "@mentora/payment-gateway";
 import type { AppServices } from "../../app/types.ts";
+import { recordEvent } from "../../events/index.ts";
 import { defineHandler } from "../../jobs/define.ts";
+import { webhookFailed } from "../events.ts";
 import { callGateway } from "../gateway-call.ts";
 import { completeGatewayRefunds } from "../refunds/execute-refund.job.ts";
 import { settlePayment } from "../settlement/settle-payment.ts";
@@ -59,9 +61,23 @@ export async function processWebhookEvent(
     });
   } catch (error) {
     const dead = row.attempts >= webhookMaxAttempts;
-    await prisma.webhookEvent.update({
-      where: { id: row.id },
-      data: { status: dead ? "DEAD" : "FAILED", lastError: describe(error) },
+    await prisma.$transaction(async (tx) => {
+      await tx.webhookEvent.update({
+        where: { id: row.id },
+        data: { status: dead ? "DEAD" : "FAILED", lastError: describe(error) },
+      });
+      // Only the last attempt tells people: retries are routine, a dead event needs a replay.
+      if (dead) {
+        await recordEvent(
+          services,
+          tx,
+          webhookFailed.of({
+            webhookEventId: row.id,
+            provider: row.provider,
+            attempts: row.attempts,
+          }),
+        );
+      }
     });
     telemetry.payments.webhookFailed(row.provider);
     telemetry.recordFailure(`webhook:${row.provider}`);

@@ -9,6 +9,7 @@ CREATE TABLE "notification" (
     "subjectId" TEXT NOT NULL,
     "data" JSONB NOT NULL DEFAULT '{}',
     "dedupeKey" TEXT NOT NULL,
+    "shownInApp" BOOLEAN NOT NULL DEFAULT true,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "readAt" TIMESTAMP(3),
     "emailDueAt" TIMESTAMP(3),
@@ -32,7 +33,7 @@ CREATE TABLE "notification_preference" (
 CREATE INDEX "notification_recipientId_createdAt_id_idx" ON "notification"("recipientId", "createdAt" DESC, "id");
 
 -- CreateIndex
-CREATE INDEX "notification_recipientId_readAt_idx" ON "notification"("recipientId", "readAt");
+CREATE INDEX "notification_recipientId_readAt_shownInApp_idx" ON "notification"("recipientId", "readAt", "shownInApp");
 
 -- CreateIndex
 CREATE INDEX "notification_emailDueAt_idx" ON "notification"("emailDueAt");
