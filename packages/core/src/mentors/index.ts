@@ -1,3 +1,3 @@
 export { mentorsConfig } from "./config.ts";
-export { mentorApplicationDecided } from "./events.ts";
 export { loadRevenuePostings } from "./dashboard/revenue.ts";
+export { mentorApplicationDecided } from "./events.ts";

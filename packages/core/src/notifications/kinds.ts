@@ -18,7 +18,12 @@ export interface KindPolicy {
   emailDelayMinutes: number;
 }
 
-const standard: KindPolicy = { inApp: true, email: true, emailOffered: true, emailDelayMinutes: 15 };
+const standard: KindPolicy = {
+  inApp: true,
+  email: true,
+  emailOffered: true,
+  emailDelayMinutes: 15,
+};
 
 /**
  * Defaults per kind (decision 033). Booking confirmations, cancellations and moves already get

@@ -1,4 +1,4 @@
-import { type Locale, type MessageKey, createTranslator } from "@mentora/i18n";
+import { createTranslator, type Locale, type MessageKey } from "@mentora/i18n";
 import { formatMinorAmount } from "@mentora/payment-gateway";
 import type { NotificationKind } from "./kinds.ts";
 import type { NotificationData } from "./notify.ts";

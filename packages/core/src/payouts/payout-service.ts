@@ -100,7 +100,7 @@ function exceedsAvailable(error: unknown): never {
  * concurrent requests queue, so they can never reserve more than is available.
  */
 export async function requestPayout(
-  services: Services,
+  services: AppServices,
   input: { mentorId: string; currency: string; amountMinor: number; now?: Date },
 ): Promise<PayoutRow> {
   const { mentorId, currency, amountMinor } = input;
@@ -195,7 +195,7 @@ export async function cancelPayout(
  * transaction (one at a time per mentor). A bank transfer waits for markBankTransferPaid.
  */
 export async function approvePayout(
-  services: Services,
+  services: AppServices,
   input: { payoutId: string; actor: AuditActor; now?: Date },
 ): Promise<PayoutRow> {
   const now = input.now ?? new Date();

@@ -109,6 +109,12 @@ const accessTable: Record<string, Access> = {
   "mentorBlocks.list": "mentor",
   "mentorBlocks.block": "mentor",
   "mentorBlocks.unblock": "mentor",
+  "notifications.list": "authed",
+  "notifications.unreadCount": "authed",
+  "notifications.markRead": "authed",
+  "notifications.markAllRead": "authed",
+  "notifications.getPreferences": "authed",
+  "notifications.setPreferences": "authed",
 };
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; inputs: unknown[] } };

@@ -9,6 +9,7 @@ import { healthRouter } from "../health/router.ts";
 import { invitationsRouter } from "../invitations/router.ts";
 import { invoicesRouter } from "../invoices/router.ts";
 import { mentorRouter } from "../mentors/router.ts";
+import { notificationsRouter } from "../notifications/router.ts";
 import { offeringsRouter } from "../offerings/router.ts";
 import { paymentsRouter, walletRouter } from "../payments/router.ts";
 import { payoutsRouter } from "../payouts/router.ts";
@@ -36,6 +37,7 @@ export const appRouter = router({
   invoices: invoicesRouter,
   payouts: payoutsRouter,
   mentorBlocks: mentorBlocksRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -23,7 +23,8 @@ export function renderNotificationDigest(input: {
     { type: "paragraph", text: t("email.notifications.intro", { appName }) },
     ...shown.map((line): EmailBlock => ({ type: "paragraph", text: `• ${line}` })),
   ];
-  if (rest > 0) blocks.push({ type: "paragraph", text: t("email.notifications.more", { count: rest }) });
+  if (rest > 0)
+    blocks.push({ type: "paragraph", text: t("email.notifications.more", { count: rest }) });
   blocks.push(
     { type: "action", label: t("email.notifications.action"), url: input.url },
     { type: "paragraph", text: t("email.notifications.preferences") },
