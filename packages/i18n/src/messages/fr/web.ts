@@ -35,6 +35,7 @@ import { mentorPayouts } from "./web/mentorPayouts.ts";
 import { mentors } from "./web/mentors.ts";
 import { meta } from "./web/meta.ts";
 import { money } from "./web/money.ts";
+import { notifications } from "./web/notifications.ts";
 import { offerings } from "./web/offerings.ts";
 import { outbox } from "./web/outbox.ts";
 import { payment } from "./web/payment.ts";
@@ -101,4 +102,5 @@ export const web: typeof en = {
   adminPayouts,
   mentorBlocks,
   accounts,
+  notifications,
 };

@@ -16,4 +16,10 @@ export const layout = {
   wallet: "Wallet",
   receipts: "Receipts",
   mentorArea: "Mentor area",
+  // The bell (notifications, issue #15).
+  notifications: "Notifications",
+  notificationsUnread: "Notifications, {count} unread",
+  notificationsLatest: "Latest notifications",
+  notificationsNone: "Nothing new.",
+  notificationsAll: "See all notifications",
 };

@@ -18,4 +18,10 @@ export const layout: (typeof en)["layout"] = {
   wallet: "Porte-monnaie",
   receipts: "Reçus",
   mentorArea: "Espace mentor",
+  // La cloche (notifications, issue #15).
+  notifications: "Notifications",
+  notificationsUnread: "Notifications, {count} non lue(s)",
+  notificationsLatest: "Dernières notifications",
+  notificationsNone: "Rien de nouveau.",
+  notificationsAll: "Voir toutes les notifications",
 };
