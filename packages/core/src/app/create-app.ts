@@ -10,6 +10,7 @@ import { createQueues, enqueue } from "../jobs/index.ts";
 import { createLogger, type Logger } from "../logger/index.ts";
 import { createPgKeyValueStore, loadGatewayRegistry } from "../payments/index.ts";
 import { createRateLimits } from "../rate-limits/index.ts";
+import { createRealtimeHub } from "../realtime/index.ts";
 import { createAppTelemetry } from "../telemetry/index.ts";
 import { createVideoProvider } from "../video/index.ts";
 import { jobQueues } from "./job-queues.ts";
@@ -115,6 +116,13 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     },
   });
 
+  // The LISTEN connection opens with the first stream: workers and scripts never hold one.
+  const realtime = createRealtimeHub({
+    listenUrl: config.realtime.listenUrl ?? databaseUrl,
+    logger,
+    maxStreamsPerUser: config.realtime.maxStreamsPerUser,
+  });
+
   let closing: Promise<void> | undefined;
   return {
     config,
@@ -130,8 +138,10 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     video,
     rateLimits,
     events: createAppEventRouting(),
+    realtime,
     close() {
       closing ??= (async () => {
+        await realtime.close();
         await boss.stop({ graceful: true, close: false });
         await email.close?.();
         await files.close?.();

@@ -11,6 +11,7 @@ import type { EventRouting } from "../events/index.ts";
 import type { Logger } from "../logger/index.ts";
 import type { GatewayRegistry } from "../payments/index.ts";
 import type { RateLimits } from "../rate-limits/index.ts";
+import type { RealtimeHub } from "../realtime/index.ts";
 
 /** The services one process shares: built once at start by createApp, closed at exit. */
 export interface AppServices {
@@ -32,4 +33,6 @@ export interface AppServices {
   rateLimits: RateLimits;
   /** Who subscribes to which domain event (app/subscriptions.ts): what recordEvent consults. */
   events: EventRouting<AppServices>;
+  /** Open realtime streams of this process and its LISTEN connection (issue #15). */
+  realtime: RealtimeHub;
 }

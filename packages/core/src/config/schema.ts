@@ -7,6 +7,7 @@ import { mentorsConfig } from "../mentors/index.ts";
 import { paymentsConfig } from "../payments/index.ts";
 import { payoutsConfig } from "../payouts/index.ts";
 import { rateLimitsConfig } from "../rate-limits/index.ts";
+import { realtimeConfig } from "../realtime/index.ts";
 import { retentionConfig } from "../retention/index.ts";
 import { videoConfig } from "../video/index.ts";
 import { appConfig, workerConfig } from "./app.ts";
@@ -46,6 +47,7 @@ const slices = {
   rateLimits: rateLimitsConfig,
   retention: retentionConfig,
   worker: workerConfig,
+  realtime: realtimeConfig,
 };
 
 /**
@@ -72,6 +74,8 @@ const environmentShape = {
   ...networkConfig.env,
   ...rateLimitsConfig.env,
   ...retentionConfig.env,
+  // Realtime (issue #15)
+  ...realtimeConfig.env,
 };
 
 type Environment = z.output<z.ZodObject<typeof environmentShape>>;
@@ -116,6 +120,7 @@ export const configSchema = z
       network: slices.network.section(env, context),
       rateLimits: slices.rateLimits.section(env, context),
       retention: slices.retention.section(env, context),
+      realtime: slices.realtime.section(env, context),
     };
   });
 

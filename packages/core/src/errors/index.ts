@@ -65,6 +65,8 @@ export const errorCatalog = {
   // Admin jobs page
   JOB_NOT_RETRYABLE: "CONFLICT",
   JOB_NOT_DELETABLE: "CONFLICT",
+  // Realtime
+  REALTIME_STREAM_LIMIT: "TOO_MANY_REQUESTS",
 } as const satisfies Record<string, TrpcCode>;
 
 export type AppErrorCode = keyof typeof errorCatalog;

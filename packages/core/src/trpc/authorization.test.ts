@@ -115,6 +115,7 @@ const accessTable: Record<string, Access> = {
   "notifications.markAllRead": "authed",
   "notifications.getPreferences": "authed",
   "notifications.setPreferences": "authed",
+  "realtime.stream": "authed",
 };
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; inputs: unknown[] } };

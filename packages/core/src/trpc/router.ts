@@ -14,6 +14,7 @@ import { offeringsRouter } from "../offerings/router.ts";
 import { paymentsRouter, walletRouter } from "../payments/router.ts";
 import { payoutsRouter } from "../payouts/router.ts";
 import { profileRouter } from "../profiles/router.ts";
+import { realtimeRouter } from "../realtime/router.ts";
 import { videoRouter } from "../video/router.ts";
 import { createCallerFactory, router } from "./init.ts";
 
@@ -38,6 +39,7 @@ export const appRouter = router({
   payouts: payoutsRouter,
   mentorBlocks: mentorBlocksRouter,
   notifications: notificationsRouter,
+  realtime: realtimeRouter,
 });
 
 export type AppRouter = typeof appRouter;
