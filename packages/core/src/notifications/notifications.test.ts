@@ -2,23 +2,22 @@ import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../app/index.ts";
+import { eventDeliverJob } from "../app/job-handlers.ts";
 import { bookingCancelled, bookingConfirmed, bookingMoved } from "../bookings/index.ts";
 import { createBookingFixture } from "../bookings/testing/booking-fixture.ts";
 import { queuedEmails } from "../bookings/testing/notification-app.ts";
 import { disputeOpened } from "../disputes/index.ts";
 import { earningsReleased } from "../earnings/index.ts";
-import { eventDeliverJob } from "../events/deliver.job.ts";
 import { type NewEvent, recordEvent } from "../events/index.ts";
 import { invoiceIssued } from "../invoices/index.ts";
-import { decideApplication } from "../mentors/application-service.ts";
 import { mentorApplicationDecided } from "../mentors/index.ts";
 import {
   paymentFailed,
   paymentRefunded,
   paymentSettled,
+  settlePayment,
   webhookFailed,
 } from "../payments/index.ts";
-import { settleInTransaction } from "../payments/settlement/settle-payment.ts";
 import { drainJobs } from "../payments/testing/payments-rig.ts";
 import { payoutApproved, payoutFailed, payoutPaid, payoutRequested } from "../payouts/index.ts";
 import { callerFor, createTestApp, signUpVerifiedUser } from "../testing/index.ts";
@@ -302,11 +301,22 @@ describe("each kind from its event", () => {
   it("records its new events in the causing transactions (a failed payment, a decided application)", async () => {
     const payer = await user();
     const open = await payment(payer.id, "PENDING");
-    await app.prisma.$transaction((tx) => settleInTransaction(app, tx, open, "failed", new Date()));
+    const money = { amountMinor: open.gatewayAmountMinor, currency: "EUR" };
+    await settlePayment(app, open.id, {
+      providerPaymentId: open.providerPaymentId ?? "",
+      status: "failed",
+      amount: money,
+      amountRefunded: { ...money, amountMinor: 0 },
+    });
     const applicant = await user();
     await app.prisma.mentorProfile.create({ data: { userId: applicant.id } });
-    const admin = await user("ADMIN");
-    await decideApplication(app, { adminId: admin.id, userId: applicant.id, decision: "reject" });
+    const admin = await signUpVerifiedUser(app, {
+      name: "Adm",
+      email: `adm-${randomUUID()}@notify.test`,
+    });
+    await app.prisma.user.update({ where: { id: admin.userId }, data: { role: "ADMIN" } });
+    const asAdmin = await callerFor(app, { cookie: admin.cookie });
+    await asAdmin.admin.mentors.decide({ userId: applicant.id, decision: "reject" });
     await deliver();
     expect((await rowsOf(payer.id)).map((r) => r.kind)).toEqual(["PAYMENT_FAILED"]);
     const [decided] = await rowsOf(applicant.id);
