@@ -51,13 +51,12 @@ export const sessionStartingJob = defineHandler(
           session: { select: { id: true, mentorId: true, startsAt: true, status: true } },
         },
       });
-      if (
-        !booking ||
-        booking.status !== "CONFIRMED" ||
+      const stale =
+        booking?.status !== "CONFIRMED" ||
         booking.scheduleVersion !== data.scheduleVersion ||
         booking.session.status !== "SCHEDULED" ||
-        booking.session.startsAt <= now
-      ) {
+        booking.session.startsAt <= now;
+      if (!booking || stale) {
         services.logger.debug(data, "session-starting notification skipped");
         return;
       }
@@ -68,7 +67,6 @@ export const sessionStartingJob = defineHandler(
         startsAt: session.startsAt.toISOString(),
         sessionId: session.id,
       };
-      const version = `${session.startsAt.toISOString()}`;
       await notify(services, tx, {
         userIds: [booking.menteeId],
         kind: "SESSION_STARTING",
@@ -82,7 +80,7 @@ export const sessionStartingJob = defineHandler(
         kind: "SESSION_STARTING",
         subjectId: booking.id,
         data: about,
-        dedupeKey: `session-starting:${session.id}:${version}`,
+        dedupeKey: `session-starting:${session.id}:${about.startsAt}`,
         now,
       });
     });
