@@ -95,8 +95,21 @@ describe("notifications over HTTP", () => {
     expect(body).toContain(mine.id);
     expect(body).not.toContain(theirs.id);
 
-    const marked = await trpcPost(cookie, "notifications.markRead", { id: mine.id });
-    expect(marked.status).toBe(200);
+    // Opening a line (the bell's link) is the same check: another's is 404, one's own redirects.
+    const openTheirs = await fetch(`${baseUrl()}/notifications/${theirs.id}`, {
+      headers: { cookie },
+      redirect: "manual",
+    });
+    expect(openTheirs.status).toBe(404);
+    expect(
+      (await testDb().notification.findUniqueOrThrow({ where: { id: theirs.id } })).readAt,
+    ).toBeNull();
+    const openMine = await fetch(`${baseUrl()}/notifications/${mine.id}`, {
+      headers: { cookie },
+      redirect: "manual",
+    });
+    expect(openMine.status).toBe(302);
+    expect(openMine.headers.get("location")).toBe("/payments/owned-1");
     expect(
       (await testDb().notification.findUniqueOrThrow({ where: { id: mine.id } })).readAt,
     ).not.toBeNull();
@@ -158,22 +171,25 @@ describe("the bell, live in two browsers", () => {
     await mentorSide.watch.check();
     await screenshot(mentorSide.page, "notification-bell.png");
 
-    // The list page: the line links to the calendar; marking all read empties the count.
-    await mentorSide.page.getByRole("link", { name: "See all notifications" }).click();
-    await mentorSide.page.waitForURL("**/notifications");
-    await mentorSide.page.getByTestId("notification").first().waitFor();
-    expect(
-      await mentorSide.page
-        .getByTestId("notification")
-        .first()
-        .getByRole("link", { name: /Booking confirmed/ })
-        .getAttribute("href"),
-    ).toBe("/mentor/calendar");
-    await mentorSide.watch.check();
-    await mentorSide.page.getByRole("button", { name: "Mark all as read" }).click();
-    await mentorSide.page.getByText("1 notification(s) marked as read.").waitFor();
+    // Following the line marks it read and lands on what it is about.
+    const opened = await item.getByRole("link").getAttribute("href");
+    expect(opened).toMatch(/^\/notifications\/[0-9a-f-]{36}$/);
+    await item.getByRole("link").click();
+    await mentorSide.page.waitForURL("**/mentor/calendar");
     expect(await mentorSide.page.getByTestId("bell-count").count()).toBe(0);
     await mentorSide.watch.check();
+
+    // The mentee's list: their payment and their booking; marking all read empties the count.
+    await page.goto("/notifications");
+    const lines = page.getByTestId("notification");
+    await expect.poll(() => lines.count()).toBe(2);
+    expect(await lines.filter({ hasText: "Payment of €35.00 succeeded" }).count()).toBe(1);
+    expect(await lines.filter({ hasText: "Booking confirmed: Career review" }).count()).toBe(1);
+    await menteeSide.watch.check();
+    await page.getByRole("button", { name: "Mark all as read" }).click();
+    await page.getByText("2 notification(s) marked as read.").waitFor();
+    expect(await page.getByTestId("bell-count").count()).toBe(0);
+    await menteeSide.watch.check();
 
     // Preferences in the account page, a plain form.
     await mentorSide.page.goto("/account");

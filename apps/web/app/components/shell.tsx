@@ -49,7 +49,7 @@ function NotificationBell({ bell }: { bell: BellData }) {
                 className={item.read ? "bell-item" : "bell-item unread"}
                 data-testid="bell-item"
               >
-                <Link to={item.path}>{item.text}</Link>
+                <Link to={`/notifications/${item.id}`}>{item.text}</Link>
                 <time className="muted small block" dateTime={item.createdAt}>
                   {formatDate(new Date(item.createdAt))}
                 </time>

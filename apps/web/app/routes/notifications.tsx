@@ -91,7 +91,8 @@ export default function NotificationsPage() {
                 data-testid="notification"
               >
                 <div>
-                  <Link to={item.path}>{item.text}</Link>
+                  {/* Through /notifications/:id: following a line marks it read. */}
+                  <Link to={`/notifications/${item.id}`}>{item.text}</Link>
                   <time className="muted small block" dateTime={item.createdAt}>
                     {formatDate(new Date(item.createdAt))}
                   </time>

@@ -18,7 +18,7 @@ export const notificationItem = z.object({
 export type NotificationItem = z.output<typeof notificationItem>;
 
 /** A path of ours, or the page that lists everything (never a link to elsewhere). */
-function safePath(path: unknown): string {
+export function safePath(path: unknown): string {
   return typeof path === "string" && /^\/(?!\/)[^\s\\]*$/.test(path) ? path : "/notifications";
 }
 

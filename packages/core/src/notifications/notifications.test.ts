@@ -536,6 +536,7 @@ describe("procedures", () => {
 
     const read = await alice.notifications.markRead({ id: first.items[0]!.id });
     expect(read.readAt).toBeInstanceOf(Date);
+    expect(read.path).toBe("/payments/p4");
     expect(await alice.notifications.unreadCount()).toEqual({ count: 4 });
     expect((await alice.notifications.list({ unreadOnly: true, limit: 20 })).items).toHaveLength(4);
     expect(await alice.notifications.markAllRead()).toEqual({ count: 4 });
