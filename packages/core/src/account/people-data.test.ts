@@ -102,6 +102,7 @@ describe("data export", () => {
         "README.txt",
         "bookings.json",
         `documents/${invoice.number}.pdf`,
+        "notifications.json",
         "payments.json",
         "profile.json",
         "sign-ins.json",
