@@ -3,6 +3,7 @@
  * e-mail (decision 033). Other domains never call in here; app/subscriptions.ts turns their
  * events into notifications with the reactions below.
  */
+export { notificationsConfig } from "./config.ts";
 export { notificationDigestJob } from "./digest.job.ts";
 export { notificationDigestQueue } from "./digest.queue.ts";
 export {

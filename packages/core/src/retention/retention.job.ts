@@ -9,12 +9,14 @@ export interface RetentionResult {
   webhookEvents: number;
   videoCallbacks: number;
   sessions: number;
+  notifications: number;
 }
 
 /**
  * Daily: deletes what is kept only for a while (decision 015). Processed payment webhooks (their
  * raw bodies) and video callbacks older than RETENTION_WEBHOOK_DAYS, and sign-in sessions
- * RETENTION_SESSION_DAYS past their expiry. Failed or dead events stay until an admin replays
+ * RETENTION_SESSION_DAYS past their expiry, and notifications older than
+ * NOTIFICATION_RETENTION_DAYS (issue #15). Failed or dead events stay until an admin replays
  * them; the ledger, payments, refunds and invoices are never touched.
  */
 export const retentionJob = defineHandler(retentionQueue, async (_data, services: AppServices) => {
@@ -28,7 +30,13 @@ export async function runRetention(
   const { prisma, config } = services;
   const webhookCutoff = new Date(now.getTime() - config.retention.webhookMs);
   const sessionCutoff = new Date(now.getTime() - config.retention.expiredSessionMs);
-  const result: RetentionResult = { webhookEvents: 0, videoCallbacks: 0, sessions: 0 };
+  const notificationCutoff = new Date(now.getTime() - config.notifications.retentionMs);
+  const result: RetentionResult = {
+    webhookEvents: 0,
+    videoCallbacks: 0,
+    sessions: 0,
+    notifications: 0,
+  };
   const drain = async (remove: () => Promise<number>): Promise<number> => {
     let total = 0;
     for (;;) {
@@ -55,6 +63,11 @@ export async function runRetention(
     () => prisma.$executeRaw`
       DELETE FROM session WHERE id IN (
         SELECT id FROM session WHERE "expiresAt" < ${sessionCutoff} LIMIT ${batchSize})`,
+  );
+  result.notifications = await drain(
+    () => prisma.$executeRaw`
+      DELETE FROM notification WHERE id IN (
+        SELECT id FROM notification WHERE "createdAt" < ${notificationCutoff} LIMIT ${batchSize})`,
   );
   services.logger.info({ ...result }, "retention: old rows deleted");
   return result;
