@@ -17,6 +17,7 @@ export { notificationLine } from "./lines.ts";
 export {
   adminIds,
   digestWindowMs,
+  markReadAbout,
   type NotificationData,
   type NotifyInput,
   notify,

@@ -23,7 +23,7 @@ import { payoutApproved, payoutFailed, payoutPaid, payoutRequested } from "../pa
 import { callerFor, createTestApp, signUpVerifiedUser } from "../testing/index.ts";
 import { notificationDigestJob } from "./digest.job.ts";
 import { notificationDigestQueue } from "./digest.queue.ts";
-import { digestWindowMs, notify } from "./notify.ts";
+import { digestWindowMs, markReadAbout, notify } from "./notify.ts";
 import { sessionStartingJob } from "./session-starting.job.ts";
 import { sessionStartingQueue } from "./session-starting.queue.ts";
 
@@ -542,5 +542,32 @@ describe("procedures", () => {
     expect(await alice.notifications.markAllRead()).toEqual({ count: 4 });
     expect(await alice.notifications.unreadCount()).toEqual({ count: 0 });
     expect(await bob.notifications.unreadCount()).toEqual({ count: 5 });
+  });
+});
+
+describe("markReadAbout", () => {
+  it("reading the thing itself reads its notifications: no digest e-mail for them", async () => {
+    const person = await user();
+    const conversationId = randomUUID();
+    await app.prisma.$transaction((tx) =>
+      notify(app, tx, {
+        userIds: [person.id],
+        kind: "NEW_MESSAGE",
+        subjectId: conversationId,
+        data: { path: `/conversations/${conversationId}` },
+        dedupeKey: "m1",
+      }),
+    );
+    const [row] = await rowsOf(person.id);
+    // Ten minutes for a message (issue #15).
+    expect((row?.emailDueAt?.getTime() ?? 0) - (row?.createdAt.getTime() ?? 0)).toBe(10 * 60_000);
+    expect(
+      await app.prisma.$transaction((tx) =>
+        markReadAbout(tx, { userId: person.id, subjectId: conversationId }),
+      ),
+    ).toBe(1);
+    await pastDelay(person.id);
+    await runDigest(person.id);
+    expect(await queuedEmails(app, person.email)).toHaveLength(0);
   });
 });

@@ -119,3 +119,31 @@ export async function adminIds(tx: Tx): Promise<string[]> {
   });
   return admins.map((admin) => admin.id);
 }
+
+/**
+ * Marks read what a person was told about one thing, when they saw the thing itself (e.g. a
+ * conversation opened: its "new message" lines are read, and never e-mailed). In the caller's
+ * transaction; their open bells hear it. Returns how many changed.
+ */
+export async function markReadAbout(
+  tx: Tx,
+  input: { userId: string; subjectId: string; kinds?: readonly NotificationKind[]; now?: Date },
+): Promise<number> {
+  const { count } = await tx.notification.updateMany({
+    where: {
+      recipientId: input.userId,
+      subjectId: input.subjectId,
+      readAt: null,
+      ...(input.kinds ? { kind: { in: [...input.kinds] } } : {}),
+    },
+    data: { readAt: input.now ?? new Date() },
+  });
+  if (count > 0) {
+    await publishRealtime(tx, {
+      userIds: [input.userId],
+      topic: "notification",
+      ref: input.subjectId,
+    });
+  }
+  return count;
+}
