@@ -17,6 +17,7 @@ import { attempt, formFailure, requireAdmin } from "~/lib/guards.server";
 import { assertSameOrigin } from "~/lib/http.server";
 import { useFormatAmount, useFormatDateTime, useT } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
+import { useRevalidateOn } from "~/lib/realtime";
 import { withCaller } from "~/lib/trpc.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.adminPayouts.title");
@@ -302,6 +303,8 @@ function BankTransfers({ items }: { items: Row[] }) {
 }
 
 export default function AdminPayouts() {
+  // The queue follows requests, approvals and payments as they happen, without a reload.
+  useRevalidateOn(["admin.payouts"]);
   const t = useT();
   const payoutColumns = usePayoutColumns();
   const { values, problems, query, isFirstPage, queue, bank, history, nextCursor } =

@@ -10,6 +10,7 @@ import { attempt, requireAdmin } from "~/lib/guards.server";
 import { assertSameOrigin } from "~/lib/http.server";
 import { useFormatDateTime, useT } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
+import { useRevalidateOn } from "~/lib/realtime";
 import { withCaller } from "~/lib/trpc.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.adminWebhooks.title");
@@ -94,6 +95,8 @@ function ReplayForm({ event }: { event: Row }) {
 }
 
 export default function AdminWebhooks() {
+  // A webhook that fails, or is retried, shows up without a reload.
+  useRevalidateOn(["admin.webhooks"]);
   const t = useT();
   const formatDate = useFormatDateTime();
   const { items, nextCursor, filters, query, isFirstPage, providers } =

@@ -10,6 +10,7 @@ import { attempt, formFailure, requireMentor } from "~/lib/guards.server";
 import { assertSameOrigin } from "~/lib/http.server";
 import { useDateFormats, useI18n, useT } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
+import { useRevalidateOn } from "~/lib/realtime";
 import {
   addDays,
   isLocalDate,
@@ -93,6 +94,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function MentorCalendar() {
+  // A booking that arrives, is cancelled or moves shows up without a reload.
+  useRevalidateOn(["booking"]);
   const t = useT();
   const { locale } = useI18n();
   const { timezone, today, monday, week, upcoming } = useLoaderData<typeof loader>();

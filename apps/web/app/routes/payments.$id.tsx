@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
-import { useEffect, useState } from "react";
 import { ErrorPage } from "~/components/error-page";
 import { PaymentStatusBadge } from "~/components/payment-bits";
 import { requireSession } from "~/lib/guards.server";
 import { useDateFormats, useFormatAmount, useT } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
-import { trpc } from "~/lib/trpc.browser";
+import { useRevalidateOn } from "~/lib/realtime";
 import { withCaller } from "~/lib/trpc.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.payment.title");
@@ -21,35 +20,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type Payment = Awaited<ReturnType<typeof loader>>["payment"];
-
-const POLL_MS = 2_000;
-
-/**
- * The payment as it is now, asked again every 2 s while the provider has not answered: the
- * webhook or the return settles it on the server, this page only watches.
- */
-function useLivePayment(initial: Payment): Payment {
-  const [payment, setPayment] = useState(initial);
-  useEffect(() => setPayment(initial), [initial]);
-  useEffect(() => {
-    if (payment.status !== "PENDING") return;
-    let stopped = false;
-    const timer = setTimeout(async () => {
-      try {
-        const next = await trpc().payments.get.query({ paymentId: payment.id });
-        if (!stopped) setPayment(next);
-      } catch {
-        // Offline for a moment: ask again on the next tick.
-        if (!stopped) setPayment((current) => ({ ...current }));
-      }
-    }, POLL_MS);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [payment]);
-  return payment;
-}
 
 function useStatusMessage(payment: Payment): string {
   const t = useT();
@@ -72,8 +42,10 @@ export default function PaymentStatusPage() {
   const t = useT();
   const formats = useDateFormats();
   const formatAmount = useFormatAmount();
-  const { payment: initial, replayed } = useLoaderData<typeof loader>();
-  const payment = useLivePayment(initial);
+  const { payment, replayed } = useLoaderData<typeof loader>();
+  // The webhook or the return settles it on the server (any process): the stream says when,
+  // and the loader reads it again. No polling.
+  useRevalidateOn(["payment"], payment.id);
   const message = useStatusMessage(payment);
   const closed = payment.status !== "PENDING" && payment.status !== "SUCCEEDED";
   const booking = payment.booking;

@@ -18,6 +18,7 @@ import { ErrorPage } from "~/components/error-page";
 import { requireSession } from "~/lib/guards.server";
 import { useDateFormats, useT } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
+import { useRealtime } from "~/lib/realtime";
 import { clientError, trpc } from "~/lib/trpc.browser";
 import { withCaller } from "~/lib/trpc.server";
 
@@ -47,7 +48,6 @@ export async function clientLoader({ request, serverLoader }: ClientLoaderFuncti
 }
 
 type CallState = "idle" | "joining" | "connected" | "reconnecting" | "lost" | "left";
-const PRESENCE_POLL_MS = 2_000;
 
 /** A media track in a <video> or <audio> element (srcObject cannot be set from JSX). */
 function TrackView({
@@ -94,25 +94,33 @@ export default function CallPage() {
   const connection = useRef<CallConnection | null>(null);
   const inCall = state === "connected" || state === "reconnecting";
 
-  // Who is in the call, as the provider's callbacks recorded it (both providers).
+  // Who is in the call, as the provider's callbacks recorded it (both providers): read when the
+  // call opens, then again each time the stream says it changed. No polling.
+  const [presenceVersion, setPresenceVersion] = useState(0);
+  const presenceChanged = useCallback(() => setPresenceVersion((version) => version + 1), []);
+  useRealtime(
+    ["presence"],
+    (message) => {
+      if (message.ref === sessionId) presenceChanged();
+    },
+    presenceChanged,
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: presenceVersion asks for a new read
   useEffect(() => {
     if (phase !== "open") return;
     let stopped = false;
-    const poll = async () => {
-      try {
-        const { connected } = await trpc().video.presence.query({ sessionId });
+    trpc()
+      .video.presence.query({ sessionId })
+      .then(({ connected }) => {
         if (!stopped) setPresent(new Set(connected.map((person) => person.id)));
-      } catch {
-        // A missed poll is retried at the next tick.
-      }
-    };
-    void poll();
-    const timer = setInterval(poll, PRESENCE_POLL_MS);
+      })
+      .catch(() => {
+        // Offline for a moment: the stream's reconnect (or the next change) reads it again.
+      });
     return () => {
       stopped = true;
-      clearInterval(timer);
     };
-  }, [phase, sessionId]);
+  }, [phase, sessionId, presenceVersion]);
 
   const leave = useCallback(async () => {
     const current = connection.current;

@@ -54,6 +54,32 @@ describe("the subscription list", () => {
     expect(room).toBeDefined();
   });
 
+  it("realtime: a paid booking tells the payer (payment) and the mentor's calendar (booking) in the commit; a cancellation tells them again", async () => {
+    const { app } = rig;
+    const { mentee, booking } = await rig.menteeWithHold({ walletMinor: 5_000 });
+    const started = await startBookingPayment(app, { bookingId: booking.id, userId: mentee.id });
+    const messages = async () =>
+      (
+        await app.prisma.realtimeMessage.findMany({
+          where: { ref: { in: [booking.id, started.paymentId] } },
+          orderBy: { seq: "asc" },
+        })
+      ).map(({ userId, topic, ref }) => ({ userId, topic, ref }));
+    const mentor = rig.fixture.mentor.id;
+    expect(await messages()).toEqual(
+      expect.arrayContaining([
+        { userId: mentee.id, topic: "payment", ref: started.paymentId },
+        { userId: mentor, topic: "booking", ref: booking.id },
+        { userId: mentee.id, topic: "booking", ref: booking.id },
+      ]),
+    );
+    // Nobody else hears of it.
+    expect(new Set((await messages()).map((m) => m.userId))).toEqual(new Set([mentee.id, mentor]));
+    const before = (await messages()).filter((m) => m.userId === mentor).length;
+    await cancelBookingByMentee(app, { bookingId: booking.id, menteeId: mentee.id });
+    expect((await messages()).filter((m) => m.userId === mentor).length).toBe(before + 1);
+  });
+
   it("a cancellation records booking.cancelled and payment.refunded: the people are told, a credit note follows", async () => {
     const { app } = rig;
     const { mentee, booking } = await rig.menteeWithHold({ walletMinor: 5_000 });

@@ -1,9 +1,11 @@
 import {
   bookingCancelled,
   bookingConfirmed,
+  bookingExpired,
   bookingMoved,
   confirmPaidBooking,
   notifyBookingEvent,
+  publishBookingChange,
 } from "../bookings/index.ts";
 import { disputeOpened } from "../disputes/index.ts";
 import { earningsReleased } from "../earnings/index.ts";
@@ -121,6 +123,13 @@ export const subscriptions = [
   ),
   inTransactionOf(bookingMoved, "video.plan-room-moved", (event, services: AppServices, tx) =>
     scheduleVideoRoom(services, tx, event.data.bookingId),
+  ),
+  // Realtime (issue #15): the mentor's calendar and the mentee's pages follow their bookings
+  // live, told in the commit that changed them.
+  ...[bookingConfirmed, bookingCancelled, bookingMoved, bookingExpired].map((event) =>
+    inTransactionOf(event, `realtime.${event.type}`, (e, _services: AppServices, tx) =>
+      publishBookingChange(tx, e.data.bookingId),
+    ),
   ),
   // A mentor who did not come: payments refunds every participant, in its own job.
   onEvent(

@@ -12,4 +12,5 @@ export { holdSlot } from "./hold-slot.ts";
 export { bookingNotifyQueue } from "./notifications/booking-notify.queue.ts";
 export { bookingReminderQueue } from "./notifications/booking-reminder.queue.ts";
 export { notifyBookingEvent } from "./notifications/enqueue-booking-event.ts";
+export { publishBookingChange } from "./publish-booking-change.ts";
 export { liveBookingStatuses } from "./snapshot.ts";

@@ -2,6 +2,7 @@ import { isGatewayError } from "@mentora/payment-gateway";
 import type { AppServices } from "../app/types.ts";
 import { defineHandler } from "../jobs/define.ts";
 import { callGateway } from "../payments/index.ts";
+import { publishToAdmins } from "../realtime/index.ts";
 import { executePayoutQueue } from "./execute-payout.queue.ts";
 import { gatewayDestinationOf, methodFromRow } from "./method.ts";
 import { applyProviderPayout, failPayout } from "./payout-service.ts";
@@ -42,11 +43,15 @@ export async function executePayout(
   if (!destination) throw new Error(`payout ${payoutId} has no gateway destination`);
 
   // The claim: exactly one worker moves it APPROVED → PROCESSING and makes the call.
-  const { count } = await prisma.payout.updateMany({
-    where: { id: payoutId, status: "APPROVED" },
-    data: { status: "PROCESSING", processingAt: now, attempts: { increment: 1 } },
+  const claimed = await prisma.$transaction(async (tx) => {
+    const { count } = await tx.payout.updateMany({
+      where: { id: payoutId, status: "APPROVED" },
+      data: { status: "PROCESSING", processingAt: now, attempts: { increment: 1 } },
+    });
+    if (count === 1) await publishToAdmins(tx, "admin.payouts", payoutId);
+    return count === 1;
   });
-  if (count === 0) return "not-approved";
+  if (!claimed) return "not-approved";
   const payout = await prisma.payout.findUniqueOrThrow({ where: { id: payoutId } });
 
   let truth: Awaited<ReturnType<typeof createPayout>>;

@@ -15,6 +15,7 @@ import {
   reservePayout,
 } from "../ledger/index.ts";
 import { isSupportedCurrency } from "../offerings/index.ts";
+import { publishToAdmins } from "../realtime/index.ts";
 import { payoutApproved, payoutFailed, payoutPaid, payoutRequested } from "./events.ts";
 import { executePayoutQueue } from "./execute-payout.queue.ts";
 import { destinationJsonOf, gatewayIdOf, methodFromRow, type PayoutMethodValue } from "./method.ts";
@@ -54,7 +55,10 @@ export async function transitionPayout(
     where: { ...where, status: { in: [...from] } },
     data,
   });
-  return count === 1 ? tx.payout.findUniqueOrThrow({ where: { id: where.id } }) : null;
+  if (count !== 1) return null;
+  // The admins' payout queue follows it live (issue #15).
+  await publishToAdmins(tx, "admin.payouts", where.id);
+  return tx.payout.findUniqueOrThrow({ where: { id: where.id } });
 }
 
 /** Why a guarded transition found nothing: NOT_FOUND, or the status it is in. */
@@ -152,6 +156,7 @@ export async function requestPayout(
         tx,
         payoutRequested.of({ payoutId: id, mentorId, currency, amountMinor }, now),
       );
+      await publishToAdmins(tx, "admin.payouts", payout.id);
       return payout;
     }, ledgerTransactionOptions);
   } catch (error) {

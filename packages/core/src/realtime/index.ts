@@ -3,6 +3,7 @@
  * transaction and fanned out to every web process through Postgres LISTEN/NOTIFY.
  */
 
+export { publishToAdmins } from "./admins.ts";
 export { admitRealtimeStream, realtimeStreamPath } from "./admission.ts";
 export { realtimeConfig } from "./config.ts";
 export { createRealtimeHub, type RealtimeHub, StreamHandle } from "./hub.ts";

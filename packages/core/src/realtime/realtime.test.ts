@@ -7,6 +7,7 @@ import {
   admitRealtimeStream,
   backlogCap,
   publishRealtime,
+  publishToAdmins,
   type RealtimeEvent,
   realtimeStream,
 } from "./index.ts";
@@ -191,6 +192,30 @@ describe("realtime stream", () => {
     const [after] = await listening();
     expect(after?.pid).not.toBe(before?.pid);
     await stream.stop();
+  });
+});
+
+describe("publishToAdmins", () => {
+  it("reaches every admin as the transaction sees them, and nobody else", async () => {
+    const make = (role: "ADMIN" | "MENTEE", deletedAt: Date | null = null) =>
+      app.prisma.user.create({
+        data: { id: someone(), name: role, email: `${randomUUID()}@rt.test`, role, deletedAt },
+      });
+    const admin = await make("ADMIN");
+    const gone = await make("ADMIN", new Date());
+    const mentee = await make("MENTEE");
+    const ref = randomUUID();
+    await app.prisma.$transaction(async (tx) => {
+      const late = await tx.user.create({
+        data: { id: someone(), name: "late", email: `${randomUUID()}@rt.test`, role: "ADMIN" },
+      });
+      await publishToAdmins(tx, "admin.payouts", ref);
+      const told = await tx.realtimeMessage.findMany({ where: { ref }, select: { userId: true } });
+      const ids = told.map((row) => row.userId);
+      expect(ids).toEqual(expect.arrayContaining([admin.id, late.id]));
+      expect(ids).not.toContain(gone.id);
+      expect(ids).not.toContain(mentee.id);
+    });
   });
 });
 

@@ -2,6 +2,9 @@ import type { AppServices } from "../app/types.ts";
 import { defineHandler } from "../jobs/define.ts";
 import { retentionQueue } from "./retention.queue.ts";
 
+/** Realtime stream rows are replayable this long (issue #15); a fixed week, no setting. */
+export const realtimeMessageRetentionMs = 7 * 86_400_000;
+
 /** Rows per DELETE: short statements, no long lock on a table the edge writes to. */
 const batchSize = 5_000;
 
@@ -10,14 +13,16 @@ export interface RetentionResult {
   videoCallbacks: number;
   sessions: number;
   notifications: number;
+  realtimeMessages: number;
 }
 
 /**
  * Daily: deletes what is kept only for a while (decision 015). Processed payment webhooks (their
  * raw bodies) and video callbacks older than RETENTION_WEBHOOK_DAYS, and sign-in sessions
- * RETENTION_SESSION_DAYS past their expiry, and notifications older than
- * NOTIFICATION_RETENTION_DAYS (issue #15). Failed or dead events stay until an admin replays
- * them; the ledger, payments, refunds and invoices are never touched.
+ * RETENTION_SESSION_DAYS past their expiry. Failed or dead events stay until an admin replays
+ * them; the ledger, payments, refunds and invoices are never touched. Realtime stream rows
+ * (issue #15) older than 7 days go too: a browser away longer gets a resync, not a replay.
+ * Notifications older than NOTIFICATION_RETENTION_DAYS go as well (issue #15).
  */
 export const retentionJob = defineHandler(retentionQueue, async (_data, services: AppServices) => {
   await runRetention(services);
@@ -31,11 +36,13 @@ export async function runRetention(
   const webhookCutoff = new Date(now.getTime() - config.retention.webhookMs);
   const sessionCutoff = new Date(now.getTime() - config.retention.expiredSessionMs);
   const notificationCutoff = new Date(now.getTime() - config.notifications.retentionMs);
+  const realtimeCutoff = new Date(now.getTime() - realtimeMessageRetentionMs);
   const result: RetentionResult = {
     webhookEvents: 0,
     videoCallbacks: 0,
     sessions: 0,
     notifications: 0,
+    realtimeMessages: 0,
   };
   const drain = async (remove: () => Promise<number>): Promise<number> => {
     let total = 0;
@@ -68,6 +75,12 @@ export async function runRetention(
     () => prisma.$executeRaw`
       DELETE FROM notification WHERE id IN (
         SELECT id FROM notification WHERE "createdAt" < ${notificationCutoff} LIMIT ${batchSize})`,
+  );
+  result.realtimeMessages = await drain(
+    () => prisma.$executeRaw`
+      DELETE FROM realtime_message WHERE seq IN (
+        SELECT seq FROM realtime_message WHERE "createdAt" < ${realtimeCutoff}
+        LIMIT ${batchSize})`,
   );
   services.logger.info({ ...result }, "retention: old rows deleted");
   return result;

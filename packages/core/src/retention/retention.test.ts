@@ -67,13 +67,25 @@ describe("retention", () => {
     await notification("n-old", ago(366));
     await notification("n-kept", ago(364));
     const ledgerBefore = await app.prisma.ledgerEntry.count();
+    const message = (ref: string, createdAt: Date) =>
+      app.prisma.realtimeMessage.create({
+        data: { userId: user.id, topic: "payment", ref, createdAt },
+      });
+    await message("rt-old", ago(8));
+    await message("rt-recent", ago(6));
 
     expect(await runRetention(app, now)).toEqual({
       webhookEvents: 1,
       videoCallbacks: 1,
       sessions: 1,
       notifications: 1,
+      realtimeMessages: 1,
     });
+    const refs = await app.prisma.realtimeMessage.findMany({
+      where: { userId: user.id },
+      select: { ref: true },
+    });
+    expect(refs.map((row) => row.ref)).toEqual(["rt-recent"]);
     const webhookIds = (await app.prisma.webhookEvent.findMany({ select: { id: true } })).map(
       (row) => row.id,
     );
@@ -100,6 +112,7 @@ describe("retention", () => {
       videoCallbacks: 0,
       sessions: 0,
       notifications: 0,
+      realtimeMessages: 0,
     });
   });
 });

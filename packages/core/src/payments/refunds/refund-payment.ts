@@ -12,6 +12,7 @@ import {
   refundToWallet,
   splitFee,
 } from "../../ledger/index.ts";
+import { publishRealtime } from "../../realtime/index.ts";
 import { paymentRefunded } from "../events.ts";
 import { closePayment, lockPayment } from "../settlement/settle-payment.ts";
 import { executeRefundQueue } from "./execute-refund.queue.ts";
@@ -151,6 +152,7 @@ export async function refundPaymentInTransaction(
     where: { id: payment.id },
     data: { refundedMinor: { increment: amount } },
   });
+  await publishRealtime(tx, { userIds: [payment.userId], topic: "payment", ref: payment.id });
   // Invoices subscribes: every refund of a booking payment gets a credit note (decision 006).
   await recordEvent(
     services,

@@ -11,6 +11,7 @@ import {
   splitFee,
   topUpWallet,
 } from "../../ledger/index.ts";
+import { publishRealtime } from "../../realtime/index.ts";
 import { paymentFailed, paymentSettled } from "../events.ts";
 
 type PaymentRow = Prisma.PaymentGetPayload<object>;
@@ -268,6 +269,8 @@ async function recordSettled(
       now,
     ),
   );
+  // The payer's status page follows it live.
+  await publishRealtime(tx, { userIds: [payment.userId], topic: "payment", ref: payment.id });
 }
 
 /** Closes an open payment without success: the reserved wallet part goes back. */
@@ -291,6 +294,7 @@ async function close(
     where: { id: payment.id },
     data: { status, closedAt: now, failureReason: reason },
   });
+  await publishRealtime(tx, { userIds: [payment.userId], topic: "payment", ref: payment.id });
 }
 
 /**

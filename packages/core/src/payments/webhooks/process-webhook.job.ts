@@ -2,6 +2,7 @@ import type { GatewayWebhookEvent } from "@mentora/payment-gateway";
 import type { AppServices } from "../../app/types.ts";
 import { recordEvent } from "../../events/index.ts";
 import { defineHandler } from "../../jobs/define.ts";
+import { publishToAdmins } from "../../realtime/index.ts";
 import { webhookFailed } from "../events.ts";
 import { callGateway } from "../gateway-call.ts";
 import { completeGatewayRefunds } from "../refunds/execute-refund.job.ts";
@@ -55,9 +56,13 @@ export async function processWebhookEvent(
       row.payload as unknown as GatewayWebhookEvent,
       eventHandlers,
     );
-    await prisma.webhookEvent.update({
-      where: { id: row.id },
-      data: { status: "PROCESSED", processedAt: new Date(), lastError: null },
+    await prisma.$transaction(async (tx) => {
+      await tx.webhookEvent.update({
+        where: { id: row.id },
+        data: { status: "PROCESSED", processedAt: new Date(), lastError: null },
+      });
+      // A retry that succeeded leaves the admins' failed list (first tries are not news).
+      if (row.attempts > 1) await publishToAdmins(tx, "admin.webhooks", row.id);
     });
   } catch (error) {
     const dead = row.attempts >= webhookMaxAttempts;
@@ -78,6 +83,7 @@ export async function processWebhookEvent(
           }),
         );
       }
+      await publishToAdmins(tx, "admin.webhooks", row.id);
     });
     telemetry.payments.webhookFailed(row.provider);
     telemetry.recordFailure(`webhook:${row.provider}`);

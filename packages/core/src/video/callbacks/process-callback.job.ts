@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AppServices } from "../../app/types.ts";
 import { pgErrorCode } from "../../db/pg-error.ts";
 import { defineHandler } from "../../jobs/define.ts";
+import { publishRealtime } from "../../realtime/index.ts";
 import { processCallbackQueue, processCallbackRetryLimit } from "./process-callback.queue.ts";
 
 /**
@@ -76,6 +77,7 @@ async function apply(services: AppServices, event: z.output<typeof storedEvent>)
       where: { sessionId: session.id, roomSid: event.roomSid, state: "OPEN" },
       data: { state: "COMPLETED", completedAt: event.occurredAt },
     });
+    await presenceChanged(services, session);
     return;
   }
   if (event.type === "room-created" || !event.participantSid) return;
@@ -98,6 +100,7 @@ async function apply(services: AppServices, event: z.output<typeof storedEvent>)
       },
       update: {},
     });
+    await presenceChanged(services, session);
     return;
   }
   const seconds = event.participantDurationSeconds;
@@ -115,6 +118,22 @@ async function apply(services: AppServices, event: z.output<typeof storedEvent>)
     },
     update: { disconnectedAt: event.occurredAt, durationSeconds: seconds ?? null },
   });
+  await presenceChanged(services, session);
+}
+
+/**
+ * Tells the session's call pages (mentor and participants) that presence changed. Right after
+ * the write rather than in its transaction: the upserts above retry a unique violation, which a
+ * transaction could not survive; the row is committed before anyone is told.
+ */
+async function presenceChanged(
+  services: AppServices,
+  session: { id: string; mentorId: string; bookings: { menteeId: string }[] },
+): Promise<void> {
+  const userIds = [session.mentorId, ...session.bookings.map((booking) => booking.menteeId)];
+  await services.prisma.$transaction((tx) =>
+    publishRealtime(tx, { userIds, topic: "presence", ref: session.id }),
+  );
 }
 
 /**

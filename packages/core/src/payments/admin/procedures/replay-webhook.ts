@@ -3,6 +3,7 @@ import { z } from "zod";
 import { auditActorOf, writeAudit } from "../../../audit/index.ts";
 import { AppError } from "../../../errors/index.ts";
 import { enqueue } from "../../../jobs/define.ts";
+import { publishToAdmins } from "../../../realtime/index.ts";
 import { adminProcedure } from "../../../trpc/init.ts";
 import { processWebhookQueue } from "../../webhooks/process-webhook.queue.ts";
 
@@ -20,6 +21,7 @@ export const adminReplayWebhook = adminProcedure
         data: { status: "RECEIVED", attempts: 0 },
       });
       if (count === 0) throw new AppError("WEBHOOK_NOT_REPLAYABLE");
+      await publishToAdmins(tx, "admin.webhooks", event.id);
       await writeAudit(tx, auditActorOf(ctx), {
         action: "webhook.replay",
         targetType: "webhook_event",
