@@ -20,8 +20,8 @@ import { I18nProvider, useT } from "~/lib/i18n";
 import { messageNamespacesOf } from "~/lib/load-context";
 import { pageTitle } from "~/lib/meta";
 import { useNonce } from "~/lib/nonce";
-import { type RootData, useRootData, type Viewer } from "~/lib/root-data";
-import { getCaller } from "~/lib/trpc.server";
+import { type BellData, type RootData, useRootData, type Viewer } from "~/lib/root-data";
+import { type Caller, getCaller } from "~/lib/trpc.server";
 import styles from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -33,8 +33,26 @@ function isRole(value: unknown): value is Viewer["role"] {
   return value === "MENTEE" || value === "MENTOR" || value === "ADMIN";
 }
 
+/** The bell's count and latest lines, read with the viewer's own rights. */
+async function bellOf(caller: Caller): Promise<BellData> {
+  const [{ count }, page] = await Promise.all([
+    caller.notifications.unreadCount(),
+    caller.notifications.list({ limit: 5 }),
+  ]);
+  return {
+    unread: count,
+    latest: page.items.map((item) => ({
+      id: item.id,
+      text: item.text,
+      path: item.path,
+      createdAt: item.createdAt.toISOString(),
+      read: item.readAt !== null,
+    })),
+  };
+}
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { ctx } = await getCaller(request);
+  const { ctx, caller } = await getCaller(request);
   const user = ctx.session?.user;
   const rootData: RootData = {
     locale: ctx.locale,
@@ -49,6 +67,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           role: isRole(user.role) ? user.role : "MENTEE",
         }
       : null,
+    bell: user ? await bellOf(caller) : null,
     devTools: ctx.services.config.app.env !== "production",
     // Only the viewer's locale, only what this page names (decision 024).
     messages: pickMessages(ctx.locale, messageNamespacesOf(context, namespaces)),
@@ -104,7 +123,11 @@ export function Layout({ children }: { children: ReactNode }) {
           messages={root?.messages ?? {}}
         >
           <SkipLink />
-          <SiteHeader viewer={root?.viewer ?? null} devTools={root?.devTools ?? false} />
+          <SiteHeader
+            viewer={root?.viewer ?? null}
+            bell={root?.bell ?? null}
+            devTools={root?.devTools ?? false}
+          />
           <main id="main" tabIndex={-1}>
             {children}
           </main>

@@ -272,12 +272,13 @@ describe("realtime stream across two web processes", () => {
     // cannot show: publish again until one message lands (each try waits for its reload).
     let reloaded = false;
     for (let attempt = 0; attempt < 20 && !reloaded; attempt++) {
+      // The re-read's answer, not only its request: a stop during it would fail the page.
       const reload = page
-        .waitForRequest((request) => new URL(request.url()).pathname.endsWith(".data"), {
+        .waitForResponse((response) => new URL(response.url()).pathname.endsWith(".data"), {
           timeout: 3_000,
         })
         .then(
-          () => true,
+          (response) => response.status() === 200,
           () => false,
         );
       await publishBooking(mentor.id, `live-${attempt}`);

@@ -33,6 +33,10 @@ export {
   renderLayout,
 } from "./templates/layout.ts";
 export { renderLinkEmail } from "./templates/link-email.ts";
+export {
+  digestMaxLines,
+  renderNotificationDigest,
+} from "./templates/notification-digest.ts";
 export { renderPayoutMethodChanged } from "./templates/payout-method-changed.ts";
 export { renderResetPassword } from "./templates/reset-password.ts";
 export { renderSecurityNotice } from "./templates/security-notice.ts";

@@ -1,9 +1,77 @@
 import { locales } from "@mentora/i18n";
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
-import { useI18n, useT } from "~/lib/i18n";
-import type { Viewer } from "~/lib/root-data";
+import { useFormatDateTime, useI18n, useT } from "~/lib/i18n";
+import { useRevalidateOn } from "~/lib/realtime";
+import type { BellData, Viewer } from "~/lib/root-data";
 
-export function SiteHeader({ viewer, devTools }: { viewer: Viewer | null; devTools: boolean }) {
+/**
+ * The bell: the unread count, opening the latest lines (a <details>, so it works without
+ * JavaScript) and a link to /notifications. Live: a new notification re-runs the root loader.
+ */
+function NotificationBell({ bell }: { bell: BellData }) {
+  const t = useT();
+  const formatDate = useFormatDateTime();
+  useRevalidateOn(["notification"]);
+  const label =
+    bell.unread > 0
+      ? t("web.layout.notificationsUnread", { count: bell.unread })
+      : t("web.layout.notifications");
+  return (
+    <details className="bell" data-testid="bell">
+      <summary aria-label={label} title={label}>
+        <svg
+          aria-hidden="true"
+          width="18"
+          height="18"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+        >
+          <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+          <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        </svg>
+        {bell.unread > 0 ? (
+          <span className="bell-count" data-testid="bell-count">
+            {bell.unread > 99 ? "99+" : bell.unread}
+          </span>
+        ) : null}
+      </summary>
+      <div className="bell-panel">
+        <h2 className="bell-heading">{t("web.layout.notificationsLatest")}</h2>
+        {bell.latest.length === 0 ? (
+          <p className="muted">{t("web.layout.notificationsNone")}</p>
+        ) : (
+          <ul className="plain-list bell-list">
+            {bell.latest.map((item) => (
+              <li
+                key={item.id}
+                className={item.read ? "bell-item" : "bell-item unread"}
+                data-testid="bell-item"
+              >
+                <Link to={`/notifications/${item.id}`}>{item.text}</Link>
+                <time className="muted small block" dateTime={item.createdAt}>
+                  {formatDate(new Date(item.createdAt))}
+                </time>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Link to="/notifications">{t("web.layout.notificationsAll")}</Link>
+      </div>
+    </details>
+  );
+}
+
+export function SiteHeader({
+  viewer,
+  bell,
+  devTools,
+}: {
+  viewer: Viewer | null;
+  bell: BellData | null;
+  devTools: boolean;
+}) {
   const t = useT();
   return (
     <header className="site-header">
@@ -50,6 +118,11 @@ export function SiteHeader({ viewer, devTools }: { viewer: Viewer | null; devToo
                 {viewer.role === "ADMIN" ? (
                   <li>
                     <NavLink to="/admin">{t("web.layout.admin")}</NavLink>
+                  </li>
+                ) : null}
+                {bell ? (
+                  <li>
+                    <NotificationBell bell={bell} />
                   </li>
                 ) : null}
                 <li>

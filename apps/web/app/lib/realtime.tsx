@@ -63,10 +63,14 @@ function start() {
     tab.lastEventId ? { lastEventId: tab.lastEventId } : undefined,
     {
       onData: (event) => deliver(event.id, event.data),
-      // Refused (401, 429) or failed for good: tRPC gave up; retry later, more slowly each time.
+      onStarted: () => {
+        tab.failures = 0;
+      },
+      // Refused (401, 429), or the process is going away: tRPC gave up; retry later, more
+      // slowly each time (1 s, 2 s, 4 s … 30 s), so a restart is caught within seconds.
       onError: () => {
         tab.failures += 1;
-        retry(Math.min(60_000, 2_000 * 2 ** Math.min(tab.failures, 5)));
+        retry(Math.min(30_000, 1_000 * 2 ** Math.min(tab.failures - 1, 5)));
       },
       // The server ended the stream (its process is stopping): open it again, on another
       // process if there is one, from the last event id. Jittered: every tab of that process

@@ -8,6 +8,12 @@ export interface Viewer {
   role: "MENTEE" | "MENTOR" | "ADMIN";
 }
 
+/** The bell: the viewer's unread count and latest notifications (issue #15). */
+export interface BellData {
+  unread: number;
+  latest: { id: string; text: string; path: string; createdAt: string; read: boolean }[];
+}
+
 /** What the root loader returns to every page. */
 export interface RootData {
   locale: Locale;
@@ -16,6 +22,8 @@ export interface RootData {
   profileTimeZone: boolean;
   requestId: string;
   viewer: Viewer | null;
+  /** Signed-in viewers only. */
+  bell: BellData | null;
   /** Dev-only pages (the outbox) exist outside production. */
   devTools: boolean;
   /** The messages this page needs, in `locale` only (the browser ships no catalogue). */

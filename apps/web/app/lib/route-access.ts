@@ -116,6 +116,11 @@ export const routeAccess: Record<string, RouteAccessEntry> = {
   "mentors.$mentorId.tsx": { access: "public", path: "/mentors/no-such-mentor" },
   "mentors._index.tsx": { access: "public", path: "/mentors" },
   "metrics.ts": { access: "token", path: "/metrics" },
+  "notifications.$id.ts": {
+    access: "signed-in",
+    path: "/notifications/no-such-notification",
+  },
+  "notifications.tsx": { access: "signed-in", path: "/notifications" },
   "payments.$id.tsx": { access: "signed-in", path: "/payments/no-such-payment" },
   "payments.$id_.return.tsx": {
     access: "secret-link",

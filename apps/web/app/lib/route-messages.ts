@@ -16,7 +16,14 @@ export const sharedNamespaces: readonly string[] = [
 
 /** A route's own namespaces, by Remix route id (a route not listed needs only the shared). */
 export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
-  "routes/account": ["web.account", "web.accounts", "web.form", "web.invoices", "web.roles"],
+  "routes/account": [
+    "web.account",
+    "web.accounts",
+    "web.form",
+    "web.invoices",
+    "web.notifications",
+    "web.roles",
+  ],
   "routes/account_.two-factor": ["web.accounts", "web.authErrors", "web.form"],
   "routes/activity": ["web.activity", "web.admin"],
   "routes/admin": [
@@ -119,6 +126,7 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
   ],
   "routes/messages._index": ["web.messages"],
   "routes/messages.$id": ["web.form", "web.messages"],
+  "routes/notifications": ["web.admin", "web.form", "web.notifications"],
   "routes/payments.$id": ["web.form", "web.payment"],
   "routes/reauth": ["web.accounts", "web.authErrors", "web.form"],
   "routes/receipts": ["web.admin", "web.bookings", "web.invoices", "web.receipts"],

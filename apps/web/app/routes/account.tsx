@@ -11,6 +11,7 @@ import { AccountPreferences } from "~/components/account-preferences";
 import { AccountSessions } from "~/components/account-sessions";
 import { BillingDetailsForm } from "~/components/billing-details-form";
 import { ErrorPage } from "~/components/error-page";
+import { NotificationPreferences } from "~/components/notification-preferences";
 import { formText } from "~/lib/forms";
 import { attempt } from "~/lib/guards.server";
 import { assertSameOrigin, setCookieHeaders } from "~/lib/http.server";
@@ -37,12 +38,13 @@ function timeZoneList(current: string | null): string[] {
 export async function loader({ request }: LoaderFunctionArgs) {
   return withCaller(request, async (input) => {
     requireSession(request, input);
-    const [me, sessions, billing, exports, deletion] = await Promise.all([
+    const [me, sessions, billing, exports, deletion, notificationPreferences] = await Promise.all([
       input.caller.account.me(),
       input.caller.account.listSessions(),
       input.caller.invoices.getBillingDetails(),
       input.caller.account.listExports(),
       input.caller.account.deletionBlockers(),
+      input.caller.notifications.getPreferences(),
     ]);
     return {
       twoFactorEnabled: Boolean(input.ctx.session?.user.twoFactorEnabled),
@@ -57,6 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       billing,
       exports,
       deletion,
+      notificationPreferences,
       timeZones: timeZoneList(me.timezone),
     };
   });
@@ -83,6 +86,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
           isBusiness: form.get("isBusiness") === "on",
           siren: optional("siren"),
           siret: optional("siret"),
+        }),
+      );
+    }
+    if (form.get("intent") === "notifications") {
+      const kinds = form.getAll("kind").filter((kind): kind is string => typeof kind === "string");
+      return attempt(input.ctx, "notifications", () =>
+        input.caller.notifications.setPreferences({
+          // The schema refuses an unknown kind with BAD_REQUEST.
+          preferences: kinds.map((kind) => ({
+            kind: kind as never,
+            inApp: form.get(`inApp:${kind}`) === "on",
+            email: form.get(`email:${kind}`) === "on",
+          })),
         }),
       );
     }
@@ -118,14 +134,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Account() {
   const t = useT();
-  const { me, sessions, timeZones, billing, exports, deletion, twoFactorEnabled } =
-    useLoaderData<typeof loader>();
+  const {
+    me,
+    sessions,
+    timeZones,
+    billing,
+    exports,
+    deletion,
+    twoFactorEnabled,
+    notificationPreferences,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const resultOf = (intent: string) =>
     result && "intent" in result && result.intent === intent ? result : null;
   const billingResult = resultOf("billing");
   const exportResult = resultOf("export");
   const deleteResult = resultOf("delete");
+  const notificationsResult = resultOf("notifications");
   return (
     <div className="container">
       <h1>{t("web.account.heading")}</h1>
@@ -188,6 +213,11 @@ export default function Account() {
         values={billing}
         failure={billingResult && !billingResult.ok ? billingResult : null}
         saved={Boolean(billingResult?.ok)}
+      />
+      <NotificationPreferences
+        rows={notificationPreferences}
+        saved={Boolean(notificationsResult?.ok)}
+        failure={notificationsResult && !notificationsResult.ok ? notificationsResult : null}
       />
       <AccountSessions initial={sessions} />
       <AccountDataExport

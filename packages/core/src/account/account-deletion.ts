@@ -238,6 +238,9 @@ export async function deleteAccount(
       data: { revokedAt: now },
     });
     await tx.billingDetails.deleteMany({ where: { userId: input.userId } });
+    // What the person was told, and how (issue #15): theirs alone, nothing the law keeps.
+    await tx.notification.deleteMany({ where: { recipientId: input.userId } });
+    await tx.notificationPreference.deleteMany({ where: { userId: input.userId } });
     await tx.payoutMethod.deleteMany({ where: { mentorId: input.userId } });
     await tx.mentorBlock.deleteMany({
       where: { OR: [{ mentorId: input.userId }, { menteeId: input.userId }] },

@@ -63,6 +63,7 @@ sign-ins.json    the devices signed in to your account (address, browser, dates)
 bookings.json    the sessions you booked, and, for mentors, the sessions you gave
 payments.json    your payments, refunds, wallet and earnings movements, payouts
 messages.json    the messages you wrote in your bookings' conversations
+notifications.json  what Mentora told you (bell and e-mail) and your notification settings
 documents/       the invoices, credit notes and payout statements issued to you (PDF)
 avatar-256.webp  your profile picture, when you have one
 
@@ -133,6 +134,16 @@ async function collectFiles(services: AppServices, userId: string): Promise<Zipp
     orderBy: { createdAt: "asc" },
   });
 
+  const notifications = await prisma.notification.findMany({
+    where: { recipientId: userId },
+    select: { kind: true, data: true, createdAt: true, readAt: true, emailedAt: true },
+    orderBy: { createdAt: "asc" },
+  });
+  const notificationSettings = await prisma.notificationPreference.findMany({
+    where: { userId },
+    select: { kind: true, inApp: true, email: true },
+  });
+
   const files: Zippable = {
     "README.txt": strToU8(readme),
     "profile.json": json({
@@ -145,6 +156,7 @@ async function collectFiles(services: AppServices, userId: string): Promise<Zipp
     "bookings.json": json({ asMentee: bookings, asMentor: mentoredSessions }),
     "payments.json": json({ payments, ledgerMovements: ledger, payouts }),
     "messages.json": json(await messagesWrittenBy(prisma, userId)),
+    "notifications.json": json({ notifications, settings: notificationSettings }),
   };
 
   const documents = await prisma.invoice.findMany({

@@ -103,6 +103,7 @@ describe("data export", () => {
         "bookings.json",
         `documents/${invoice.number}.pdf`,
         "messages.json",
+        "notifications.json",
         "payments.json",
         "profile.json",
         "sign-ins.json",

@@ -11,6 +11,8 @@ import { invoiceCleanupTempJob } from "../invoices/cleanup-temp.job.ts";
 import { invoiceRenderJob } from "../invoices/render.job.ts";
 import type { AnyJobHandler } from "../jobs/define.ts";
 import { checkBalancesJob } from "../ledger/check-balances.job.ts";
+import { notificationDigestJob } from "../notifications/digest.job.ts";
+import { sessionStartingJob } from "../notifications/session-starting.job.ts";
 import { expirePaymentJob } from "../payments/checkout/expire-payment.job.ts";
 import { executeRefundJob } from "../payments/refunds/execute-refund.job.ts";
 import {
@@ -65,6 +67,8 @@ export const jobHandlers: readonly AnyJobHandler<JobServices>[] = [
   eventDeliverJob,
   eventDeliverDeadJob,
   checkBalancesJob,
+  notificationDigestJob,
+  sessionStartingJob,
 ];
 
 /** The handlers by name, for tests of one domain that drain another domain's queue. */

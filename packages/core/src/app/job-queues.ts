@@ -10,6 +10,7 @@ import { eventDeliverDeadQueue, eventDeliverQueue } from "../events/index.ts";
 import { invoiceCleanupTempQueue, invoiceRenderQueue } from "../invoices/index.ts";
 import type { QueueContract } from "../jobs/define.ts";
 import { checkBalancesQueue } from "../ledger/index.ts";
+import { notificationDigestQueue, sessionStartingQueue } from "../notifications/index.ts";
 import { executeRefundQueue, expirePaymentQueue, processWebhookQueue } from "../payments/index.ts";
 import { executePayoutQueue, reconcilePayoutsQueue } from "../payouts/index.ts";
 import { retentionQueue } from "../retention/index.ts";
@@ -44,4 +45,6 @@ export const jobQueues: readonly QueueContract[] = [
   eventDeliverQueue,
   eventDeliverDeadQueue,
   checkBalancesQueue,
+  notificationDigestQueue,
+  sessionStartingQueue,
 ];

@@ -8,19 +8,42 @@ import {
   notifyBookingEvent,
   publishBookingChange,
 } from "../bookings/index.ts";
+import { disputeOpened } from "../disputes/index.ts";
+import { earningsReleased } from "../earnings/index.ts";
 import {
   createEventRouting,
   type EventRouting,
   inTransactionOf,
   onEvent,
 } from "../events/index.ts";
-import { enqueueCreditNoteForRefund, enqueueInvoiceForPayment } from "../invoices/index.ts";
 import {
+  enqueueCreditNoteForRefund,
+  enqueueInvoiceForPayment,
+  invoiceIssued,
+} from "../invoices/index.ts";
+import { mentorApplicationDecided } from "../mentors/index.ts";
+import {
+  notifyApplicationDecided,
+  notifyBookingChange,
+  notifyDisputeOpened,
+  notifyEarningsReleased,
+  notifyInvoiceReady,
+  notifyPaymentFailed,
+  notifyPaymentSucceeded,
+  notifyPayout,
+  notifyPayoutRequested,
+  notifyRefund,
+  notifyWebhookFailed,
+} from "../notifications/index.ts";
+import {
+  paymentFailed,
   paymentRefunded,
   paymentSettled,
   refundMentorNoShow,
   settleCancelledBooking,
+  webhookFailed,
 } from "../payments/index.ts";
+import { payoutApproved, payoutFailed, payoutPaid, payoutRequested } from "../payouts/index.ts";
 import { attendanceRecorded, scheduleVideoRoom } from "../video/index.ts";
 import type { AppServices } from "./types.ts";
 
@@ -126,6 +149,24 @@ export const subscriptions = [
       projectActivity(services, recorded),
     ),
   ),
+  // Notifications (issue #15, decision 033): each event tells the people it concerns, in its own
+  // job (a failure to notify never holds the change back). "Session starting" is planned by the
+  // confirmed/moved reactions.
+  onEvent(bookingConfirmed, "notifications.booking-confirmed", notifyBookingChange("confirmed")),
+  onEvent(bookingCancelled, "notifications.booking-cancelled", notifyBookingChange("cancelled")),
+  onEvent(bookingMoved, "notifications.booking-moved", notifyBookingChange("moved")),
+  onEvent(paymentSettled, "notifications.payment-succeeded", notifyPaymentSucceeded),
+  onEvent(paymentFailed, "notifications.payment-failed", notifyPaymentFailed),
+  onEvent(paymentRefunded, "notifications.refund", notifyRefund),
+  onEvent(invoiceIssued, "notifications.invoice-ready", notifyInvoiceReady),
+  onEvent(payoutRequested, "notifications.payout-requested", notifyPayoutRequested),
+  onEvent(payoutApproved, "notifications.payout-approved", notifyPayout("PAYOUT_APPROVED")),
+  onEvent(payoutPaid, "notifications.payout-paid", notifyPayout("PAYOUT_PAID")),
+  onEvent(payoutFailed, "notifications.payout-failed", notifyPayout("PAYOUT_FAILED")),
+  onEvent(earningsReleased, "notifications.earnings-released", notifyEarningsReleased),
+  onEvent(mentorApplicationDecided, "notifications.application-decided", notifyApplicationDecided),
+  onEvent(webhookFailed, "notifications.webhook-failed", notifyWebhookFailed),
+  onEvent(disputeOpened, "notifications.dispute-opened", notifyDisputeOpened),
 ];
 
 export function createAppEventRouting(): EventRouting<AppServices> {

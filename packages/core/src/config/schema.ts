@@ -4,6 +4,7 @@ import { bookingsConfig } from "../bookings/index.ts";
 import { networkConfig } from "../client-ip/index.ts";
 import { invoicesConfig } from "../invoices/index.ts";
 import { mentorsConfig } from "../mentors/index.ts";
+import { notificationsConfig } from "../notifications/index.ts";
 import { paymentsConfig } from "../payments/index.ts";
 import { payoutsConfig } from "../payouts/index.ts";
 import { rateLimitsConfig } from "../rate-limits/index.ts";
@@ -48,6 +49,7 @@ const slices = {
   retention: retentionConfig,
   worker: workerConfig,
   realtime: realtimeConfig,
+  notifications: notificationsConfig,
 };
 
 /**
@@ -76,6 +78,8 @@ const environmentShape = {
   ...retentionConfig.env,
   // Realtime (issue #15)
   ...realtimeConfig.env,
+  // Notifications (issue #15, rt-notify)
+  ...notificationsConfig.env,
 };
 
 type Environment = z.output<z.ZodObject<typeof environmentShape>>;
@@ -121,6 +125,7 @@ export const configSchema = z
       rateLimits: slices.rateLimits.section(env, context),
       retention: slices.retention.section(env, context),
       realtime: slices.realtime.section(env, context),
+      notifications: slices.notifications.section(env, context),
     };
   });
 

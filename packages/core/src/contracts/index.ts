@@ -140,3 +140,40 @@ export const activityFilters = z
   })
   .strict();
 export type ActivityFilters = z.infer<typeof activityFilters>;
+/**
+ * Notifications (issue #15): every kind a person can be told about, in display order. The
+ * account page's preference form lists them; `admin: true` kinds only for admins.
+ */
+export const notificationKinds = [
+  "BOOKING_CONFIRMED",
+  "BOOKING_CANCELLED",
+  "BOOKING_MOVED",
+  "SESSION_STARTING",
+  "PAYMENT_SUCCEEDED",
+  "PAYMENT_FAILED",
+  "REFUND_ISSUED",
+  "INVOICE_READY",
+  "NEW_MESSAGE",
+  "PAYOUT_APPROVED",
+  "PAYOUT_PAID",
+  "PAYOUT_FAILED",
+  "EARNINGS_RELEASED",
+  "APPLICATION_DECIDED",
+  "ADMIN_PAYOUT_REQUESTED",
+  "ADMIN_WEBHOOK_FAILED",
+  "ADMIN_DISPUTE_OPENED",
+  "ADMIN_MODERATION",
+] as const;
+export const notificationKind = /* @__PURE__ */ z.enum(notificationKinds);
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** Kinds only admins receive (and see in their preferences). */
+export const adminNotificationKinds: readonly NotificationKind[] = [
+  "ADMIN_PAYOUT_REQUESTED",
+  "ADMIN_WEBHOOK_FAILED",
+  "ADMIN_DISPUTE_OPENED",
+  "ADMIN_MODERATION",
+];
+
+/** Kinds whose e-mail channel is not offered (a reminder e-mailed after it happened is noise). */
+export const inAppOnlyNotificationKinds: readonly NotificationKind[] = ["SESSION_STARTING"];

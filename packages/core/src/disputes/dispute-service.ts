@@ -3,6 +3,7 @@ import type { GatewayWebhookEvent } from "@mentora/payment-gateway";
 import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../app/types.ts";
 import { releaseEarningsQueue } from "../earnings/index.ts";
+import { recordEvent } from "../events/index.ts";
 import { enqueue } from "../jobs/define.ts";
 import {
   earningsReleaseKey,
@@ -14,6 +15,7 @@ import {
 } from "../ledger/index.ts";
 import { lockPayment } from "../payments/index.ts";
 import { alertAdmins } from "../telemetry/index.ts";
+import { disputeOpened } from "./events.ts";
 
 type Tx = Prisma.TransactionClient;
 type DisputeEvent = Extract<GatewayWebhookEvent, { type: "dispute.opened" | "dispute.closed" }>;
@@ -44,6 +46,18 @@ export async function handleDisputeEvent(
   if (!payment) throw new Error(`no payment for ${provider} ${event.providerPaymentId}`);
   const result = await services.prisma.$transaction(async (tx) => {
     const opened = await openInTransaction(tx, provider, payment.id, event);
+    if (opened.created) {
+      await recordEvent(
+        services,
+        tx,
+        disputeOpened.of({
+          disputeId: opened.row.id,
+          paymentId: opened.row.paymentId,
+          currency: opened.row.currency,
+          amountMinor: opened.row.amountMinor,
+        }),
+      );
+    }
     const closed =
       event.type === "dispute.closed" && event.outcome
         ? await closeInTransaction(services, tx, opened.row, event.outcome)

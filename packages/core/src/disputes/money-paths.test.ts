@@ -192,6 +192,12 @@ describe("disputes", () => {
     const open = disputeEvent(providerPaymentId, "dp_won");
     await handleDisputeEvent(rig.app, "sandbox", open);
     await handleDisputeEvent(rig.app, "sandbox", open);
+    // Opened once, recorded once (admins are notified from it, issue #15).
+    expect(
+      await rig.app.prisma.domainEvent.count({
+        where: { type: "dispute.opened", data: { path: ["paymentId"], equals: paid.payment.id } },
+      }),
+    ).toBe(1);
     const frozen = await balances();
     expect(frozen).toMatchObject({ available: 0, frozen: share });
     expect(await codeOf(mentor.payouts.request({ currency: "EUR", amountMinor: share }))).toBe(

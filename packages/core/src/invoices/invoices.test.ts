@@ -208,6 +208,12 @@ describe("invoice of a booking payment", () => {
     // The job again (a retry): same document, nothing new issued.
     await invoiceRenderJob.handle({ kind: "invoice", paymentId }, rig.app, { jobId: "retry" });
     const after = await storedBytes(invoiceId);
+    // The owner was told once, when the PDF was first stored (issue #15).
+    expect(
+      await rig.app.prisma.domainEvent.count({
+        where: { type: "invoice.issued", data: { path: ["invoiceId"], equals: invoiceId } },
+      }),
+    ).toBe(1);
     expect(after.invoice.number).toBe(before.invoice.number);
     expect(after.invoice.sha256).toBe(before.invoice.sha256);
     expect(Buffer.from(after.bytes).equals(Buffer.from(before.bytes))).toBe(true);

@@ -2,6 +2,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { FileIntegrityError, sha256Hex } from "@mentora/files";
 import type { AppServices } from "../app/types.ts";
+import { recordEvent } from "../events/index.ts";
+import { invoiceIssued } from "./events.ts";
 import { documentOf, type InvoiceRow } from "./issue.ts";
 
 export const INVOICE_CONTENT_TYPE = "application/pdf";
@@ -52,7 +54,7 @@ export type RenderOutcome = "stored" | "verified" | "restored";
  * the file went missing: "restored"), other bytes → InvoiceRenderMismatchError, nothing touched.
  */
 export async function renderInvoice(
-  services: Pick<AppServices, "prisma" | "files" | "config" | "logger">,
+  services: AppServices,
   invoiceId: string,
 ): Promise<RenderOutcome> {
   const invoice = await services.prisma.invoice.findUniqueOrThrow({ where: { id: invoiceId } });
@@ -62,9 +64,25 @@ export async function renderInvoice(
 
   const key = invoiceFileKey(invoice, sha256);
   await services.files.put(key, bytes, { contentType: INVOICE_CONTENT_TYPE, immutable: true });
-  const recorded = await services.prisma.invoice.updateMany({
-    where: { id: invoice.id, fileKey: null },
-    data: { fileKey: key, sha256, byteSize: bytes.byteLength, renderedAt: new Date() },
+  // The first recording and its event commit together: the owner hears once, when it exists.
+  const recorded = await services.prisma.$transaction(async (tx) => {
+    const stored = await tx.invoice.updateMany({
+      where: { id: invoice.id, fileKey: null },
+      data: { fileKey: key, sha256, byteSize: bytes.byteLength, renderedAt: new Date() },
+    });
+    if (stored.count === 1) {
+      await recordEvent(
+        services,
+        tx,
+        invoiceIssued.of({
+          invoiceId: invoice.id,
+          kind: invoice.kind,
+          ownerId: invoice.ownerId,
+          number: invoice.number,
+        }),
+      );
+    }
+    return stored;
   });
   if (recorded.count === 1) {
     services.logger.info({ invoiceId, number: invoice.number, sha256 }, "invoice rendered");

@@ -1,6 +1,8 @@
 import type { AppServices } from "../app/types.ts";
 import { type AuditActor, writeAudit } from "../audit/index.ts";
 import { AppError } from "../errors/index.ts";
+import { recordEvent } from "../events/index.ts";
+import { mentorApplicationDecided } from "./events.ts";
 
 export type ProfileField = "headline" | "bio" | "skills" | "languages" | "timezone";
 
@@ -91,7 +93,7 @@ export type Decision = "approve" | "reject";
  * nothing. Approving grants the MENTOR role in the same transaction.
  */
 export async function decideApplication(
-  services: Pick<AppServices, "prisma" | "logger">,
+  services: AppServices,
   input: {
     adminId: string;
     userId: string;
@@ -129,6 +131,11 @@ export async function decideApplication(
         data: { role: "MENTOR" },
       });
     }
+    await recordEvent(
+      services,
+      tx,
+      mentorApplicationDecided.of({ userId: input.userId, status }, now),
+    );
     await writeAudit(tx, input.audit ?? { actorId: input.adminId, ip: null, userAgent: null }, {
       action: "mentor-application.decide",
       targetType: "mentor_profile",

@@ -1,2 +1,3 @@
 export { mentorsConfig } from "./config.ts";
 export { loadRevenuePostings } from "./dashboard/revenue.ts";
+export { mentorApplicationDecided } from "./events.ts";

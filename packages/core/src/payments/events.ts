@@ -26,3 +26,29 @@ export const paymentRefunded = defineEvent({
   schema: z.object({ refundId: z.string(), paymentId: z.string(), amountMinor: z.number().int() }),
   key: (data) => [data.refundId],
 });
+
+/** A payment failed at the provider (not an expiry or our own cancellation): the payer is told. */
+export const paymentFailed = defineEvent({
+  type: "payment.failed",
+  version: 1,
+  schema: z.object({
+    paymentId: z.string(),
+    userId: z.string(),
+    bookingId: z.string().nullable(),
+    currency: z.string(),
+    amountMinor: z.number().int(),
+  }),
+  key: (data) => [data.paymentId],
+});
+
+/** A provider's webhook event failed its last attempt (DEAD): it waits for an admin's replay. */
+export const webhookFailed = defineEvent({
+  type: "webhook.failed",
+  version: 1,
+  schema: z.object({
+    webhookEventId: z.string(),
+    provider: z.string(),
+    attempts: z.number().int(),
+  }),
+  key: (data) => [data.webhookEventId, data.attempts],
+});

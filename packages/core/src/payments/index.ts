@@ -8,7 +8,7 @@ export { expirePaymentQueue } from "./checkout/expire-payment.queue.ts";
 export { handlePaymentReturn, type PaymentReturnOutcome } from "./checkout/payment-return.ts";
 export { startBookingPayment, startWalletTopUp } from "./checkout/start-payment.ts";
 export { type PaymentRoute, paymentsConfig } from "./config.ts";
-export { paymentRefunded, paymentSettled } from "./events.ts";
+export { paymentFailed, paymentRefunded, paymentSettled, webhookFailed } from "./events.ts";
 export { callGateway } from "./gateway-call.ts";
 export { createPgKeyValueStore } from "./gateway-state/index.ts";
 export { executeRefundQueue } from "./refunds/execute-refund.queue.ts";

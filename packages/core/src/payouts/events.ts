@@ -23,3 +23,19 @@ export const payoutFailed = defineEvent({
   schema: z.object({ ...payoutRef, attempt: z.number().int(), reason: z.string() }),
   key: (data) => [data.payoutId, data.attempt],
 });
+
+/** A mentor asked for a payout: it waits for an admin's approval. */
+export const payoutRequested = defineEvent({
+  type: "payout.requested",
+  version: 1,
+  schema: z.object(payoutRef),
+  key: (data) => [data.payoutId],
+});
+
+/** An admin approved a payout (again after a failed attempt: `attempt` is the next one). */
+export const payoutApproved = defineEvent({
+  type: "payout.approved",
+  version: 1,
+  schema: z.object({ ...payoutRef, attempt: z.number().int() }),
+  key: (data) => [data.payoutId, data.attempt],
+});

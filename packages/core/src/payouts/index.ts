@@ -1,6 +1,6 @@
 export { type AdminPayoutFilters, adminPayoutFilters, payoutsCsv } from "./admin/list-payouts.ts";
 export { payoutsConfig } from "./config.ts";
-export { payoutFailed, payoutPaid } from "./events.ts";
+export { payoutApproved, payoutFailed, payoutPaid, payoutRequested } from "./events.ts";
 export { executePayout } from "./execute-payout.job.ts";
 export { executePayoutQueue } from "./execute-payout.queue.ts";
 export {

@@ -16,7 +16,7 @@ import {
 } from "../ledger/index.ts";
 import { isSupportedCurrency } from "../offerings/index.ts";
 import { publishToAdmins } from "../realtime/index.ts";
-import { payoutFailed, payoutPaid } from "./events.ts";
+import { payoutApproved, payoutFailed, payoutPaid, payoutRequested } from "./events.ts";
 import { executePayoutQueue } from "./execute-payout.queue.ts";
 import { destinationJsonOf, gatewayIdOf, methodFromRow, type PayoutMethodValue } from "./method.ts";
 
@@ -104,7 +104,7 @@ function exceedsAvailable(error: unknown): never {
  * concurrent requests queue, so they can never reserve more than is available.
  */
 export async function requestPayout(
-  services: Services,
+  services: AppServices,
   input: { mentorId: string; currency: string; amountMinor: number; now?: Date },
 ): Promise<PayoutRow> {
   const { mentorId, currency, amountMinor } = input;
@@ -151,6 +151,11 @@ export async function requestPayout(
         amountMinor,
         idempotencyKey: payoutLedgerKeys.reserve(id, 1),
       });
+      await recordEvent(
+        services,
+        tx,
+        payoutRequested.of({ payoutId: id, mentorId, currency, amountMinor }, now),
+      );
       await publishToAdmins(tx, "admin.payouts", payout.id);
       return payout;
     }, ledgerTransactionOptions);
@@ -195,7 +200,7 @@ export async function cancelPayout(
  * transaction (one at a time per mentor). A bank transfer waits for markBankTransferPaid.
  */
 export async function approvePayout(
-  services: Services,
+  services: AppServices,
   input: { payoutId: string; actor: AuditActor; now?: Date },
 ): Promise<PayoutRow> {
   const now = input.now ?? new Date();
@@ -229,6 +234,20 @@ export async function approvePayout(
         },
       });
       if (gatewayId) await enqueueExecute(services, tx, payout);
+      await recordEvent(
+        services,
+        tx,
+        payoutApproved.of(
+          {
+            payoutId: payout.id,
+            mentorId: payout.mentorId,
+            currency: payout.currency,
+            amountMinor: payout.amountMinor,
+            attempt: payout.attempts + 1,
+          },
+          now,
+        ),
+      );
       await writeAudit(tx, input.actor, {
         action: "payout.approve",
         targetType: "payout",

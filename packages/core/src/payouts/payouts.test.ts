@@ -180,6 +180,13 @@ describe("approval, execution, failure, rejection", () => {
     ]);
     const again = await admin.admin.payouts.approve({ payoutIds: [payout.id] });
     expect(again.results[0]?.code).toBe("PAYOUT_STATUS_CONFLICT");
+    // Request and approval each recorded their event once, in their own commits (issue #15).
+    const events = await rig.app.prisma.domainEvent.findMany({
+      where: { data: { path: ["payoutId"], equals: payout.id } },
+      select: { type: true },
+      orderBy: { occurredAt: "asc" },
+    });
+    expect(events.map((event) => event.type)).toEqual(["payout.requested", "payout.approved"]);
 
     expect(await runExecuteJobs()).toBeGreaterThanOrEqual(1);
     const row = await rig.app.prisma.payout.findUniqueOrThrow({ where: { id: payout.id } });

@@ -12,6 +12,7 @@ export interface RetentionResult {
   webhookEvents: number;
   videoCallbacks: number;
   sessions: number;
+  notifications: number;
   realtimeMessages: number;
 }
 
@@ -21,6 +22,7 @@ export interface RetentionResult {
  * RETENTION_SESSION_DAYS past their expiry. Failed or dead events stay until an admin replays
  * them; the ledger, payments, refunds and invoices are never touched. Realtime stream rows
  * (issue #15) older than 7 days go too: a browser away longer gets a resync, not a replay.
+ * Notifications older than NOTIFICATION_RETENTION_DAYS go as well (issue #15).
  */
 export const retentionJob = defineHandler(retentionQueue, async (_data, services: AppServices) => {
   await runRetention(services);
@@ -33,11 +35,13 @@ export async function runRetention(
   const { prisma, config } = services;
   const webhookCutoff = new Date(now.getTime() - config.retention.webhookMs);
   const sessionCutoff = new Date(now.getTime() - config.retention.expiredSessionMs);
+  const notificationCutoff = new Date(now.getTime() - config.notifications.retentionMs);
   const realtimeCutoff = new Date(now.getTime() - realtimeMessageRetentionMs);
   const result: RetentionResult = {
     webhookEvents: 0,
     videoCallbacks: 0,
     sessions: 0,
+    notifications: 0,
     realtimeMessages: 0,
   };
   const drain = async (remove: () => Promise<number>): Promise<number> => {
@@ -66,6 +70,11 @@ export async function runRetention(
     () => prisma.$executeRaw`
       DELETE FROM session WHERE id IN (
         SELECT id FROM session WHERE "expiresAt" < ${sessionCutoff} LIMIT ${batchSize})`,
+  );
+  result.notifications = await drain(
+    () => prisma.$executeRaw`
+      DELETE FROM notification WHERE id IN (
+        SELECT id FROM notification WHERE "createdAt" < ${notificationCutoff} LIMIT ${batchSize})`,
   );
   result.realtimeMessages = await drain(
     () => prisma.$executeRaw`

@@ -53,6 +53,19 @@ describe("retention", () => {
     await session("s-long-expired", ago(31));
     await session("s-just-expired", ago(29));
     await session("s-live", new Date(now.getTime() + day));
+    const notification = (dedupeKey: string, createdAt: Date) =>
+      app.prisma.notification.create({
+        data: {
+          recipientId: user.id,
+          kind: "PAYMENT_SUCCEEDED",
+          subjectId: dedupeKey,
+          data: { path: "/receipts" },
+          dedupeKey,
+          createdAt,
+        },
+      });
+    await notification("n-old", ago(366));
+    await notification("n-kept", ago(364));
     const ledgerBefore = await app.prisma.ledgerEntry.count();
     const message = (ref: string, createdAt: Date) =>
       app.prisma.realtimeMessage.create({
@@ -65,6 +78,7 @@ describe("retention", () => {
       webhookEvents: 1,
       videoCallbacks: 1,
       sessions: 1,
+      notifications: 1,
       realtimeMessages: 1,
     });
     const refs = await app.prisma.realtimeMessage.findMany({
@@ -86,12 +100,18 @@ describe("retention", () => {
       await app.prisma.session.findMany({ where: { userId: user.id }, select: { id: true } })
     ).map((row) => row.id);
     expect(sessionIds.sort()).toEqual(["s-just-expired", "s-live"]);
+    expect(
+      (await app.prisma.notification.findMany({ where: { recipientId: user.id } })).map(
+        (row) => row.dedupeKey,
+      ),
+    ).toEqual(["n-kept"]);
     expect(await app.prisma.ledgerEntry.count()).toBe(ledgerBefore);
     // Running again deletes nothing more.
     expect(await runRetention(app, now)).toEqual({
       webhookEvents: 0,
       videoCallbacks: 0,
       sessions: 0,
+      notifications: 0,
       realtimeMessages: 0,
     });
   });

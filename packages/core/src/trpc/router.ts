@@ -11,6 +11,7 @@ import { invitationsRouter } from "../invitations/router.ts";
 import { invoicesRouter } from "../invoices/router.ts";
 import { mentorRouter } from "../mentors/router.ts";
 import { messagesRouter } from "../messages/router.ts";
+import { notificationsRouter } from "../notifications/router.ts";
 import { offeringsRouter } from "../offerings/router.ts";
 import { paymentsRouter, walletRouter } from "../payments/router.ts";
 import { payoutsRouter } from "../payouts/router.ts";
@@ -40,6 +41,7 @@ export const appRouter = router({
   payouts: payoutsRouter,
   mentorBlocks: mentorBlocksRouter,
   activity: activityRouter,
+  notifications: notificationsRouter,
   realtime: realtimeRouter,
   messages: messagesRouter,
 });

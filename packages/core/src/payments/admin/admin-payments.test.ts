@@ -235,6 +235,12 @@ describe("webhook processing failures", () => {
           WHERE name = 'email.send' AND data->>'subject' LIKE '[Mentora alert]%'`,
       ).toEqual([{ n: 1n }]),
     );
+    // Only the dead attempt is an event (admins are notified once, not nine times).
+    expect(
+      await app.prisma.domainEvent.count({
+        where: { type: "webhook.failed", data: { path: ["webhookEventId"], equals: row.id } },
+      }),
+    ).toBe(1);
     const metrics = await app.telemetry.metrics.render();
     expect(metrics).toMatch(/mentora_webhooks_failed_total\{provider="sandbox"\} 9/);
     expect(metrics).toMatch(/mentora_webhooks_retried_total\{provider="sandbox"\} 8/);

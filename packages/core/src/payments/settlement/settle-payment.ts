@@ -12,7 +12,7 @@ import {
   topUpWallet,
 } from "../../ledger/index.ts";
 import { publishRealtime } from "../../realtime/index.ts";
-import { paymentSettled } from "../events.ts";
+import { paymentFailed, paymentSettled } from "../events.ts";
 
 type PaymentRow = Prisma.PaymentGetPayload<object>;
 type Tx = Prisma.TransactionClient;
@@ -105,6 +105,22 @@ export async function settleInTransaction(
       `provider: ${outcome}`,
       now,
     );
+    if (outcome === "failed") {
+      await recordEvent(
+        services,
+        tx,
+        paymentFailed.of(
+          {
+            paymentId: payment.id,
+            userId: payment.userId,
+            bookingId: payment.bookingId,
+            currency: payment.currency,
+            amountMinor: payment.amountMinor,
+          },
+          now,
+        ),
+      );
+    }
     return { changed: true, status: outcome === "failed" ? "FAILED" : "EXPIRED" };
   }
   if (outcome === "succeeded" && payment.status !== "SUCCEEDED") {

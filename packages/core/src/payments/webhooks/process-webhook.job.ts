@@ -1,7 +1,9 @@
 import type { GatewayWebhookEvent } from "@mentora/payment-gateway";
 import type { AppServices } from "../../app/types.ts";
+import { recordEvent } from "../../events/index.ts";
 import { defineHandler } from "../../jobs/define.ts";
 import { publishToAdmins } from "../../realtime/index.ts";
+import { webhookFailed } from "../events.ts";
 import { callGateway } from "../gateway-call.ts";
 import { completeGatewayRefunds } from "../refunds/execute-refund.job.ts";
 import { settlePayment } from "../settlement/settle-payment.ts";
@@ -69,6 +71,18 @@ export async function processWebhookEvent(
         where: { id: row.id },
         data: { status: dead ? "DEAD" : "FAILED", lastError: describe(error) },
       });
+      // Only the last attempt tells people: retries are routine, a dead event needs a replay.
+      if (dead) {
+        await recordEvent(
+          services,
+          tx,
+          webhookFailed.of({
+            webhookEventId: row.id,
+            provider: row.provider,
+            attempts: row.attempts,
+          }),
+        );
+      }
       await publishToAdmins(tx, "admin.webhooks", row.id);
     });
     telemetry.payments.webhookFailed(row.provider);

@@ -39,6 +39,7 @@ import { mentors } from "./web/mentors.ts";
 import { messages } from "./web/messages.ts";
 import { meta } from "./web/meta.ts";
 import { money } from "./web/money.ts";
+import { notifications } from "./web/notifications.ts";
 import { offerings } from "./web/offerings.ts";
 import { outbox } from "./web/outbox.ts";
 import { payment } from "./web/payment.ts";
@@ -109,4 +110,5 @@ export const web = {
   adminActivity,
   messages,
   adminMessageReports,
+  notifications,
 };

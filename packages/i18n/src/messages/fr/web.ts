@@ -40,6 +40,7 @@ import { mentors } from "./web/mentors.ts";
 import { messages } from "./web/messages.ts";
 import { meta } from "./web/meta.ts";
 import { money } from "./web/money.ts";
+import { notifications } from "./web/notifications.ts";
 import { offerings } from "./web/offerings.ts";
 import { outbox } from "./web/outbox.ts";
 import { payment } from "./web/payment.ts";
@@ -111,4 +112,5 @@ export const web: typeof en = {
   adminActivity,
   messages,
   adminMessageReports,
+  notifications,
 };

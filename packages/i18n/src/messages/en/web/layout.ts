@@ -18,4 +18,10 @@ export const layout = {
   receipts: "Receipts",
   mentorArea: "Mentor area",
   activity: "Activity",
+  // The bell (notifications, issue #15).
+  notifications: "Notifications",
+  notificationsUnread: "Notifications, {count} unread",
+  notificationsLatest: "Latest notifications",
+  notificationsNone: "Nothing new.",
+  notificationsAll: "See all notifications",
 };

@@ -20,4 +20,10 @@ export const layout: (typeof en)["layout"] = {
   receipts: "Reçus",
   mentorArea: "Espace mentor",
   activity: "Activité",
+  // La cloche (notifications, issue #15).
+  notifications: "Notifications",
+  notificationsUnread: "Notifications, {count} non lue(s)",
+  notificationsLatest: "Dernières notifications",
+  notificationsNone: "Rien de nouveau.",
+  notificationsAll: "Voir toutes les notifications",
 };
