@@ -4,11 +4,26 @@ import {
   bookingExpired,
   bookingMoved,
 } from "../bookings/index.ts";
+import { disputeOpened } from "../disputes/index.ts";
 import { earningsReleased, sessionCompleted } from "../earnings/index.ts";
-import { paymentRefunded, paymentSettled } from "../payments/index.ts";
-import { payoutFailed, payoutPaid } from "../payouts/index.ts";
+import { invoiceIssued } from "../invoices/index.ts";
+import {
+  paymentFailed,
+  paymentRefunded,
+  paymentSettled,
+  webhookFailed,
+} from "../payments/index.ts";
+import { payoutApproved, payoutFailed, payoutPaid, payoutRequested } from "../payouts/index.ts";
 import { attendanceRecorded } from "../video/index.ts";
-import { bookingPeople, feed, mentorOf, nobody, payerOf, sessionPeople } from "./mapping.ts";
+import {
+  bookingPeople,
+  feed,
+  invoiceOwner,
+  mentorOf,
+  nobody,
+  payerOf,
+  sessionPeople,
+} from "./mapping.ts";
 
 /**
  * The event types of the activity feeds, one line each: the event, whose own feed it goes to
@@ -31,4 +46,10 @@ export const activityFeed = [
   feed(earningsReleased, mentorOf("earnings"), "earnings"),
   feed(payoutPaid, mentorOf("payout"), "payout"),
   feed(payoutFailed, mentorOf("payout"), "payout"),
+  feed(invoiceIssued, invoiceOwner("invoice"), "invoice"),
+  feed(paymentFailed, payerOf("payment"), "payment"),
+  feed(payoutRequested, mentorOf("payout"), "payout"),
+  feed(payoutApproved, mentorOf("payout"), "payout"),
+  feed(disputeOpened, nobody, "dispute"),
+  feed(webhookFailed, nobody, "webhook"),
 ];

@@ -22,12 +22,15 @@ import {
   invoiceIssued,
 } from "../invoices/index.ts";
 import { mentorApplicationDecided } from "../mentors/index.ts";
+import { messageReported, messageSent } from "../messages/index.ts";
 import {
   notifyApplicationDecided,
   notifyBookingChange,
   notifyDisputeOpened,
   notifyEarningsReleased,
   notifyInvoiceReady,
+  notifyModeration,
+  notifyNewMessage,
   notifyPaymentFailed,
   notifyPaymentSucceeded,
   notifyPayout,
@@ -167,6 +170,20 @@ export const subscriptions = [
   onEvent(mentorApplicationDecided, "notifications.application-decided", notifyApplicationDecided),
   onEvent(webhookFailed, "notifications.webhook-failed", notifyWebhookFailed),
   onEvent(disputeOpened, "notifications.dispute-opened", notifyDisputeOpened),
+  // Messages: the recipients' "new message" (e-mailed only if still unread after its delay), and
+  // a reported or flagged message for the admins' moderation queue.
+  onEvent(messageSent, "notifications.new-message", (event, services: AppServices) =>
+    notifyNewMessage(
+      { ...event, data: { ...event.data, path: `/messages/${event.data.conversationId}` } },
+      services,
+    ),
+  ),
+  onEvent(messageReported, "notifications.message-reported", (event, services: AppServices) =>
+    notifyModeration(
+      { ...event, data: { subjectId: event.data.reportId, path: "/admin/message-reports" } },
+      services,
+    ),
+  ),
 ];
 
 export function createAppEventRouting(): EventRouting<AppServices> {

@@ -1,5 +1,6 @@
 import type { Db } from "@mentora/db";
 import { AppError } from "../errors/index.ts";
+import { markReadAbout } from "../notifications/index.ts";
 import { publishRealtime } from "../realtime/index.ts";
 import { canWrite, conversationClosesAt, conversationFor } from "./conversations.ts";
 
@@ -114,6 +115,8 @@ export async function markConversationRead(
       data: { lastReadAt: message.createdAt },
     });
     if (moved.count > 0) {
+      // Read here: its "new message" notifications are read too (no digest e-mail for them).
+      await markReadAbout(tx, { userId: input.userId, subjectId: view.id });
       await publishRealtime(tx, {
         userIds: view.participants.map((p) => p.userId),
         topic: "conversation",
