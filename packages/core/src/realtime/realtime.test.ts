@@ -158,6 +158,29 @@ describe("realtime stream", () => {
     await stream.stop();
   });
 
+  it("a client that stops reading gets one resync for what piled up, never a queue of it", async () => {
+    const user = someone();
+    const stream = open(user, { lastEventId: await lastSeq() });
+    const first = stream.next();
+    await expect.poll(() => app.realtime.openCount(user)).toBe(1);
+    await publish([user], "payment", "read");
+    expect((await first).data.ref).toBe("read");
+    // Not reading now: the stream holds a flag, the rows stay in the table.
+    await app.prisma.$transaction(async (tx) => {
+      await tx.realtimeMessage.createMany({
+        data: Array.from({ length: backlogCap + 1 }, (_, i) => ({
+          userId: user,
+          topic: "payment",
+          ref: `pile-${i}`,
+        })),
+      });
+      await tx.$executeRaw`SELECT pg_notify('mentora_realtime', ${user})`;
+    });
+    const newest = await lastSeq();
+    expect(await stream.next()).toEqual({ id: newest, data: { topic: "resync", ref: "" } });
+    await stream.stop();
+  });
+
   it("caps open streams per user with REALTIME_STREAM_LIMIT", async () => {
     const user = someone();
     const from = await lastSeq();
