@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../app/index.ts";
 import { errorCodeOf } from "../errors/index.ts";
-import { contextFor, createTestApp } from "../testing/index.ts";
+import { contextFor, createTestApp, signUpVerifiedUser } from "../testing/index.ts";
 import {
   admitRealtimeStream,
   backlogCap,
@@ -16,7 +16,10 @@ let app: App;
 const maxStreams = 3;
 
 beforeAll(async () => {
-  app = await createTestApp({ REALTIME_MAX_STREAMS_PER_USER: String(maxStreams) });
+  app = await createTestApp({
+    REALTIME_MAX_STREAMS_PER_USER: String(maxStreams),
+    RATE_LIMITS: "realtime-connect=2",
+  });
 });
 afterAll(() => app?.close());
 
@@ -248,5 +251,32 @@ describe("realtime admission (what the HTTP route checks before the stream's 200
     expect(errorCodeOf(await admitRealtimeStream(ctx).catch((error: unknown) => error))).toBe(
       "UNAUTHORIZED",
     );
+  });
+
+  const admission = async (cookie: string) =>
+    errorCodeOf(
+      await admitRealtimeStream(await contextFor(app, { cookie })).then(
+        () => "OK",
+        (error: unknown) => error,
+      ),
+    ) ?? "OK";
+
+  it("spends the realtime-connect rate limit: past it TOO_MANY_REQUESTS", async () => {
+    const { cookie } = await signUpVerifiedUser(app, { name: "Eager", email: "eager@rt.test" });
+    expect(await admission(cookie)).toBe("OK");
+    expect(await admission(cookie)).toBe("OK");
+    expect(await admission(cookie)).toBe("TOO_MANY_REQUESTS");
+  });
+
+  it("refuses a stream past the per-user cap with REALTIME_STREAM_LIMIT", async () => {
+    const { cookie, userId } = await signUpVerifiedUser(app, {
+      name: "Tabby",
+      email: "tabby@rt.test",
+    });
+    const handles = Array.from({ length: maxStreams }, () => app.realtime.open(userId));
+    expect(await admission(cookie)).toBe("REALTIME_STREAM_LIMIT");
+    handles[0]?.close();
+    expect(await admission(cookie)).toBe("OK");
+    for (const handle of handles) handle.close();
   });
 });
