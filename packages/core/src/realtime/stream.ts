@@ -50,6 +50,8 @@ export async function* realtimeStream(
   signal.addEventListener("abort", onAbort, { once: true });
   try {
     // Below `floor` nothing is read again: the page reloaded everything there (resync).
+    // `createdAt` is written by Prisma as UTC wall time (a timestamp without zone): compare it
+    // with the database's clock in UTC, whatever the session's TimeZone.
     let floor = 0n;
     const read = (after: bigint, limit: number) =>
       prisma.$queryRaw<Row[]>`
@@ -57,7 +59,7 @@ export async function* realtimeStream(
         WHERE "userId" = ${userId}
           AND (seq > ${after}
             OR (seq > ${floor}
-              AND "createdAt" > now() - make_interval(secs => ${lateCommitWindowSeconds})))
+              AND "createdAt" > (now() AT TIME ZONE 'UTC') - make_interval(secs => ${lateCommitWindowSeconds})))
         ORDER BY seq LIMIT ${limit}`;
     const maxSeq = async () => {
       const [last] = await prisma.$queryRaw<{ seq: bigint | null }[]>`
