@@ -6,6 +6,7 @@ import { contextFor, createTestApp, signUpVerifiedUser } from "../testing/index.
 import {
   admitRealtimeStream,
   backlogCap,
+  latestRealtimeSeq,
   publishRealtime,
   publishToAdmins,
   type RealtimeEvent,
@@ -26,12 +27,16 @@ afterAll(() => app?.close());
 type Opened = { next(): Promise<{ id: string; data: RealtimeEvent }>; stop(): Promise<void> };
 
 /** A stream as the procedure runs it; `next()` is the next tracked event ([id, data]). */
-function open(userId: string, input: { lastEventId?: string; topics?: string[] } = {}): Opened {
+function open(
+  userId: string,
+  input: { lastEventId?: string; after?: string; topics?: string[] } = {},
+): Opened {
   const abort = new AbortController();
   const iterator = realtimeStream(app, {
     userId,
     signal: abort.signal,
     lastEventId: input.lastEventId,
+    after: input.after,
     topics: input.topics as never,
   });
   return {
@@ -91,6 +96,19 @@ describe("realtime stream", () => {
     expect([one.data.ref, two.data.ref]).toEqual(["missed-1", "missed-2"]);
     expect(BigInt(one.id)).toBeGreaterThan(BigInt(from));
     expect(BigInt(two.id)).toBeGreaterThan(BigInt(one.id));
+    await stream.stop();
+  });
+
+  it("a fresh page starts after the seq its data was read at: what came in between arrives, nothing before", async () => {
+    const user = someone();
+    await publish([user], "payment", "already-on-the-page");
+    const readAt = await latestRealtimeSeq(app.prisma, user);
+    // Committed after the loader read, before the page's stream opened.
+    await publish([user], "payment", "in-between");
+    const stream = open(user, { after: readAt });
+    expect((await stream.next()).data.ref).toBe("in-between");
+    await publish([user], "booking", "later");
+    expect((await stream.next()).data.ref).toBe("later");
     await stream.stop();
   });
 
