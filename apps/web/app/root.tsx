@@ -20,8 +20,10 @@ import { I18nProvider, useT } from "~/lib/i18n";
 import { messageNamespacesOf } from "~/lib/load-context";
 import { pageTitle } from "~/lib/meta";
 import { useNonce } from "~/lib/nonce";
+import { realtimeSeqFor } from "~/lib/realtime.server";
 import { type BellData, type RootData, useRootData, type Viewer } from "~/lib/root-data";
 import { type Caller, getCaller } from "~/lib/trpc.server";
+
 import styles from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -71,6 +73,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     devTools: ctx.services.config.app.env !== "production",
     // Only the viewer's locale, only what this page names (decision 024).
     messages: pickMessages(ctx.locale, messageNamespacesOf(context, namespaces)),
+    realtimeSeq: await realtimeSeqFor(ctx),
   };
   // Cookies an auth call set while building the context (a renewed session) go back out.
   return data(rootData, { headers: setCookieHeaders(ctx.resHeaders) });

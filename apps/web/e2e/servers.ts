@@ -63,7 +63,7 @@ export function testEnv(options: {
     // Every test request comes from this machine's address: the per-IP and per-user limits are
     // raised for the suites (the rate-limit tests set their own).
     RATE_LIMITS:
-      "sign-in-ip=100000,sign-up-ip=100000,password-reset-ip=100000,verification-email-ip=100000,mutation=100000,booking-hold=100000,invitation-send=100000,webhook-ip=100000,video-callback-ip=100000",
+      "sign-in-ip=100000,sign-up-ip=100000,password-reset-ip=100000,verification-email-ip=100000,mutation=100000,booking-hold=100000,invitation-send=100000,webhook-ip=100000,video-callback-ip=100000,realtime-connect=100000",
     ...options.env,
   };
 }

@@ -21,7 +21,7 @@ export { createQueues } from "./jobs/index.ts";
 export { createJobRunner } from "./jobs/runner.ts";
 export { createLogger, type Logger } from "./logger/index.ts";
 export { createRateLimits, retryAfterOf } from "./rate-limits/index.ts";
-export { admitRealtimeStream, realtimeStreamPath } from "./realtime/index.ts";
+export { admitRealtimeStream, latestRealtimeSeq, realtimeStreamPath } from "./realtime/index.ts";
 export { metricsRequestAllowed } from "./telemetry/metrics-access.ts";
 export {
   type AppRouter,

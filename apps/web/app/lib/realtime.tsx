@@ -23,6 +23,8 @@ const tab = {
   listeners: new Set<Listener>(),
   viewerId: null as string | null,
   lastEventId: undefined as string | undefined,
+  /** The seq the page's data was read at (root loader): a first stream starts after it. */
+  startAfter: undefined as string | undefined,
   subscription: null as { unsubscribe(): void } | null,
   retryTimer: undefined as ReturnType<typeof setTimeout> | undefined,
   stopTimer: undefined as ReturnType<typeof setTimeout> | undefined,
@@ -60,7 +62,11 @@ function stop() {
 function start() {
   if (tab.subscription || tab.retryTimer || !tab.viewerId || tab.listeners.size === 0) return;
   tab.subscription = trpc().realtime.stream.subscribe(
-    tab.lastEventId ? { lastEventId: tab.lastEventId } : undefined,
+    tab.lastEventId
+      ? { lastEventId: tab.lastEventId }
+      : tab.startAfter
+        ? { after: tab.startAfter }
+        : undefined,
     {
       onData: (event) => deliver(event.id, event.data),
       onStarted: () => {
@@ -93,7 +99,7 @@ function retry(delay: number) {
 }
 
 /** Keeps the tab's stream in step with who is signed in and whether anyone listens. */
-function sync(viewerId: string | null) {
+function sync(viewerId: string | null, startAfter: string | null) {
   if (viewerId !== tab.viewerId) {
     stop();
     // Another person's stream: nothing of the previous one carries over.
@@ -101,6 +107,8 @@ function sync(viewerId: string | null) {
     tab.lastEventId = undefined;
     tab.seen.clear();
   }
+  // Used only until the stream has an event id of its own.
+  tab.startAfter = startAfter ?? undefined;
   clearTimeout(tab.stopTimer);
   if (tab.listeners.size > 0) {
     start();
@@ -121,7 +129,10 @@ export function useRealtime(
   onMessage: (message: RealtimeMessage) => void,
   onResync?: () => void,
 ): void {
-  const viewerId = useRootData()?.viewer?.id ?? null;
+  const root = useRootData();
+  const viewerId = root?.viewer?.id ?? null;
+  const startAfter = useRef(root?.realtimeSeq ?? null);
+  startAfter.current = root?.realtimeSeq ?? null;
   const revalidator = useRevalidator();
   // The latest callbacks without re-subscribing on every render.
   const latest = useRef({ onMessage, onResync, revalidate: revalidator.revalidate });
@@ -134,10 +145,10 @@ export function useRealtime(
       onResync: () => (latest.current.onResync ?? latest.current.revalidate)(),
     };
     tab.listeners.add(listener);
-    sync(viewerId);
+    sync(viewerId, startAfter.current);
     return () => {
       tab.listeners.delete(listener);
-      sync(viewerId);
+      sync(viewerId, startAfter.current);
     };
   }, [topicKey, viewerId]);
 }

@@ -28,6 +28,8 @@ export interface RootData {
   devTools: boolean;
   /** The messages this page needs, in `locale` only (the browser ships no catalogue). */
   messages: MessageTree;
+  /** The viewer's newest realtime seq as this page was read: its stream starts after it. */
+  realtimeSeq: string | null;
 }
 
 /** The root loader's data; undefined when the root loader itself failed. */

@@ -34,6 +34,13 @@ async function handle({ request, context }: LoaderFunctionArgs | ActionFunctionA
       .split(",")
       .includes(realtimeStreamPath)
   ) {
+    if (services.realtime.closed) {
+      // Stopping (SIGTERM): its pool is closing; the browser retries, on another process.
+      return Response.json(
+        { error: { code: "SERVICE_UNAVAILABLE", message: "This server is restarting." } },
+        { status: 503, headers: { "retry-after": "1", "cache-control": "no-store" } },
+      );
+    }
     const headers = new Headers();
     const ctx = await createRequestContext(services, request, headers, clientAddress);
     try {

@@ -50,6 +50,8 @@ export interface RealtimeHub {
   openCount(userId: string): number;
   /** Streams open on this process. */
   readonly size: number;
+  /** The process is stopping: no new stream (the route answers 503, the tab goes elsewhere). */
+  readonly closed: boolean;
   /** What a NOTIFY does: wakes this user's streams (tests call it directly). */
   notify(userId: string): void;
   /** Wakes every stream (after a listener reconnect). */
@@ -109,6 +111,9 @@ export function createRealtimeHub(options: HubOptions): RealtimeHub {
     openCount: (userId) => byUser.get(userId)?.size ?? 0,
     get size() {
       return size;
+    },
+    get closed() {
+      return closed;
     },
     notify(userId) {
       for (const handle of byUser.get(userId) ?? []) handle.wake();

@@ -12,6 +12,7 @@ export { publishRealtime, type RealtimePublication, realtimeChannel } from "./pu
 export {
   backlogCap,
   lateCommitWindowSeconds,
+  latestRealtimeSeq,
   type RealtimeEvent,
   realtimeStream,
 } from "./stream.ts";

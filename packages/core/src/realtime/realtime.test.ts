@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../app/index.ts";
 import { errorCodeOf } from "../errors/index.ts";
-import { contextFor, createTestApp } from "../testing/index.ts";
+import { contextFor, createTestApp, signUpVerifiedUser } from "../testing/index.ts";
 import {
   admitRealtimeStream,
   backlogCap,
+  latestRealtimeSeq,
   publishRealtime,
   publishToAdmins,
   type RealtimeEvent,
@@ -16,19 +17,26 @@ let app: App;
 const maxStreams = 3;
 
 beforeAll(async () => {
-  app = await createTestApp({ REALTIME_MAX_STREAMS_PER_USER: String(maxStreams) });
+  app = await createTestApp({
+    REALTIME_MAX_STREAMS_PER_USER: String(maxStreams),
+    RATE_LIMITS: "realtime-connect=2",
+  });
 });
 afterAll(() => app?.close());
 
 type Opened = { next(): Promise<{ id: string; data: RealtimeEvent }>; stop(): Promise<void> };
 
 /** A stream as the procedure runs it; `next()` is the next tracked event ([id, data]). */
-function open(userId: string, input: { lastEventId?: string; topics?: string[] } = {}): Opened {
+function open(
+  userId: string,
+  input: { lastEventId?: string; after?: string; topics?: string[] } = {},
+): Opened {
   const abort = new AbortController();
   const iterator = realtimeStream(app, {
     userId,
     signal: abort.signal,
     lastEventId: input.lastEventId,
+    after: input.after,
     topics: input.topics as never,
   });
   return {
@@ -88,6 +96,19 @@ describe("realtime stream", () => {
     expect([one.data.ref, two.data.ref]).toEqual(["missed-1", "missed-2"]);
     expect(BigInt(one.id)).toBeGreaterThan(BigInt(from));
     expect(BigInt(two.id)).toBeGreaterThan(BigInt(one.id));
+    await stream.stop();
+  });
+
+  it("a fresh page starts after the seq its data was read at: what came in between arrives, nothing before", async () => {
+    const user = someone();
+    await publish([user], "payment", "already-on-the-page");
+    const readAt = await latestRealtimeSeq(app.prisma, user);
+    // Committed after the loader read, before the page's stream opened.
+    await publish([user], "payment", "in-between");
+    const stream = open(user, { after: readAt });
+    expect((await stream.next()).data.ref).toBe("in-between");
+    await publish([user], "booking", "later");
+    expect((await stream.next()).data.ref).toBe("later");
     await stream.stop();
   });
 
@@ -158,6 +179,29 @@ describe("realtime stream", () => {
     await stream.stop();
   });
 
+  it("a client that stops reading gets one resync for what piled up, never a queue of it", async () => {
+    const user = someone();
+    const stream = open(user, { lastEventId: await lastSeq() });
+    const first = stream.next();
+    await expect.poll(() => app.realtime.openCount(user)).toBe(1);
+    await publish([user], "payment", "read");
+    expect((await first).data.ref).toBe("read");
+    // Not reading now: the stream holds a flag, the rows stay in the table.
+    await app.prisma.$transaction(async (tx) => {
+      await tx.realtimeMessage.createMany({
+        data: Array.from({ length: backlogCap + 1 }, (_, i) => ({
+          userId: user,
+          topic: "payment",
+          ref: `pile-${i}`,
+        })),
+      });
+      await tx.$executeRaw`SELECT pg_notify('mentora_realtime', ${user})`;
+    });
+    const newest = await lastSeq();
+    expect(await stream.next()).toEqual({ id: newest, data: { topic: "resync", ref: "" } });
+    await stream.stop();
+  });
+
   it("caps open streams per user with REALTIME_STREAM_LIMIT", async () => {
     const user = someone();
     const from = await lastSeq();
@@ -225,5 +269,32 @@ describe("realtime admission (what the HTTP route checks before the stream's 200
     expect(errorCodeOf(await admitRealtimeStream(ctx).catch((error: unknown) => error))).toBe(
       "UNAUTHORIZED",
     );
+  });
+
+  const admission = async (cookie: string) =>
+    errorCodeOf(
+      await admitRealtimeStream(await contextFor(app, { cookie })).then(
+        () => "OK",
+        (error: unknown) => error,
+      ),
+    ) ?? "OK";
+
+  it("spends the realtime-connect rate limit: past it TOO_MANY_REQUESTS", async () => {
+    const { cookie } = await signUpVerifiedUser(app, { name: "Eager", email: "eager@rt.test" });
+    expect(await admission(cookie)).toBe("OK");
+    expect(await admission(cookie)).toBe("OK");
+    expect(await admission(cookie)).toBe("TOO_MANY_REQUESTS");
+  });
+
+  it("refuses a stream past the per-user cap with REALTIME_STREAM_LIMIT", async () => {
+    const { cookie, userId } = await signUpVerifiedUser(app, {
+      name: "Tabby",
+      email: "tabby@rt.test",
+    });
+    const handles = Array.from({ length: maxStreams }, () => app.realtime.open(userId));
+    expect(await admission(cookie)).toBe("REALTIME_STREAM_LIMIT");
+    handles[0]?.close();
+    expect(await admission(cookie)).toBe("OK");
+    for (const handle of handles) handle.close();
   });
 });

@@ -27,7 +27,13 @@ type Row = { seq: bigint; topic: string; ref: string; createdAt: Date };
 export interface StreamInput {
   userId: string;
   topics?: readonly RealtimeTopic[];
+  /** A reconnect: replay what came after it (and late commits of the window below it). */
   lastEventId?: string;
+  /**
+   * A fresh page: the newest seq when its data was read (`latestRealtimeSeq` in the root
+   * loader); what came after is sent, what is below is already on the page.
+   */
+  after?: string;
   signal: AbortSignal;
 }
 
@@ -50,6 +56,8 @@ export async function* realtimeStream(
   signal.addEventListener("abort", onAbort, { once: true });
   try {
     // Below `floor` nothing is read again: the page reloaded everything there (resync).
+    // `createdAt` is written by Prisma as UTC wall time (a timestamp without zone): compare it
+    // with the database's clock in UTC, whatever the session's TimeZone.
     let floor = 0n;
     const read = (after: bigint, limit: number) =>
       prisma.$queryRaw<Row[]>`
@@ -57,7 +65,7 @@ export async function* realtimeStream(
         WHERE "userId" = ${userId}
           AND (seq > ${after}
             OR (seq > ${floor}
-              AND "createdAt" > now() - make_interval(secs => ${lateCommitWindowSeconds})))
+              AND "createdAt" > (now() AT TIME ZONE 'UTC') - make_interval(secs => ${lateCommitWindowSeconds})))
         ORDER BY seq LIMIT ${limit}`;
     const maxSeq = async () => {
       const [last] = await prisma.$queryRaw<{ seq: bigint | null }[]>`
@@ -72,9 +80,9 @@ export async function* realtimeStream(
     if (given) {
       cursor = BigInt(given);
     } else {
-      // A fresh page just read its data: start from now, and what is in the window is known.
-      cursor = await maxSeq();
-      const recent = await read(cursor, backlogCap + 1);
+      // A fresh page just read its data (as of `after`, else now): what is below is known.
+      cursor = input.after && SEQ.test(input.after) ? BigInt(input.after) : await maxSeq();
+      const recent = (await read(cursor, backlogCap + 1)).filter((row) => row.seq <= cursor);
       if (recent.length > backlogCap) floor = cursor;
       else for (const row of recent) known.set(row.seq, row.createdAt.getTime());
     }
@@ -107,4 +115,17 @@ export async function* realtimeStream(
     signal.removeEventListener("abort", onAbort);
     handle.close();
   }
+}
+
+/**
+ * The viewer's newest stream seq: a page's loader reads it with its data, and the page's
+ * stream starts after it (`after`), so a change committed in between is not missed.
+ */
+export async function latestRealtimeSeq(
+  prisma: AppServices["prisma"],
+  userId: string,
+): Promise<string> {
+  const [last] = await prisma.$queryRaw<{ seq: bigint | null }[]>`
+    SELECT max(seq) AS seq FROM realtime_message WHERE "userId" = ${userId}`;
+  return String(last?.seq ?? 0n);
 }

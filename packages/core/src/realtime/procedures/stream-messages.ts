@@ -15,6 +15,8 @@ export const stream = authedProcedure
         topics: z.array(z.enum(realtimeTopics)).max(realtimeTopics.length).optional(),
         // Set by tRPC from the EventSource's Last-Event-ID on a reconnect.
         lastEventId: z.string().max(40).nullish(),
+        // A fresh page: the seq its data was read at (root loader), to start after.
+        after: z.string().max(40).optional(),
       })
       .strict()
       .optional(),
@@ -24,6 +26,7 @@ export const stream = authedProcedure
       userId: ctx.user.id,
       topics: input?.topics,
       lastEventId: input?.lastEventId ?? undefined,
+      after: input?.after,
       signal: signal ?? new AbortController().signal,
     }),
   );
