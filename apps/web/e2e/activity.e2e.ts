@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, launchBrowser, newContext, screenshot, uniqueEmail } from "./browser.ts";
@@ -184,5 +185,88 @@ describe("activity feeds", () => {
     expect(await platformEntry.textContent()).toContain(`with ${mentorUser.name}`);
     await a.watch.check();
     await screenshot(a.page, "activity-admin.png");
+  });
+
+  it("says each payout step and the application decision in its own words, in English and French", async () => {
+    const mentorUser = { name: "Hugo Versement", email: uniqueEmail("act-payouts") };
+    const applicantUser = { name: "Léa Candidate", email: uniqueEmail("act-applicant") };
+    const mentor = await createMentor(mentorUser);
+    const applicant = await createVerifiedUser(applicantUser);
+    const payout = {
+      payoutId: randomUUID(),
+      mentorId: mentor.id,
+      currency: "EUR",
+      amountMinor: 12_345,
+    };
+    const steps = [
+      ["payout.requested", payout],
+      ["payout.approved", { ...payout, attempt: 1 }],
+      ["payout.paid", { ...payout, reference: "tr_1" }],
+    ] as const;
+    // The lines as the projection writes them (the feeds' own tests cover who gets which).
+    await testDb().activityEntry.createMany({
+      data: [
+        ...steps.map(([eventType, data], n) => ({
+          id: randomUUID(),
+          feed: mentor.id,
+          eventId: randomUUID(),
+          eventType,
+          kind: "payout",
+          occurredAt: new Date(Date.now() - (3 - n) * 60_000),
+          data,
+        })),
+        {
+          id: randomUUID(),
+          feed: applicant.id,
+          eventId: randomUUID(),
+          eventType: "mentor.application-decided",
+          kind: "application",
+          occurredAt: new Date(),
+          data: { userId: applicant.id, status: "REJECTED" },
+        },
+      ],
+    });
+    /** The server-rendered line of an event type on /activity, in a language. */
+    const lineOf = async (email: string, eventType: string, language: string) => {
+      const html = await (
+        await fetch(`${baseUrl()}/activity`, {
+          headers: { cookie: await cookieOf(email), "accept-language": language },
+        })
+      ).text();
+      const line = html.match(
+        new RegExp(`<li[^>]*data-event-type="${eventType.replaceAll(".", "\\.")}"[\\s\\S]*?</li>`),
+      )?.[0];
+      expect(line, `${eventType} (${language})`).toBeDefined();
+      return line ?? "";
+    };
+    const wording = {
+      en: {
+        "payout.requested": "Payout requested",
+        "payout.approved": "Payout approved",
+        "payout.paid": "Payout paid",
+      },
+      fr: {
+        "payout.requested": "Versement demandé",
+        "payout.approved": "Versement approuvé",
+        "payout.paid": "Versement effectué",
+      },
+    } as const;
+    for (const language of ["en", "fr"] as const) {
+      for (const [eventType] of steps) {
+        const line = await lineOf(mentorUser.email, eventType, language);
+        expect(line).toContain(wording[language][eventType]);
+        // Only its own step's words.
+        for (const [other, words] of Object.entries(wording[language])) {
+          if (other !== eventType) expect(line).not.toContain(words);
+        }
+        expect(line).toContain('href="/mentor/payouts"');
+      }
+    }
+    expect(await lineOf(applicantUser.email, "mentor.application-decided", "en")).toContain(
+      "Your mentor application was declined",
+    );
+    expect(await lineOf(applicantUser.email, "mentor.application-decided", "fr")).toContain(
+      "Votre candidature de mentor n’a pas été retenue",
+    );
   });
 });

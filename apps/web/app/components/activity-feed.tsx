@@ -47,6 +47,7 @@ const knownEvents = new Set([
   "payout.approved",
   "dispute.opened",
   "webhook.failed",
+  "mentor.application-decided",
 ]);
 
 const eventKey = (type: string) =>
@@ -139,9 +140,14 @@ export function ActivityList({
         {items.map((item) => {
           const session = item.session;
           const occurredAt = new Date(item.occurredAt);
-          const title = knownEvents.has(item.eventType)
-            ? t(eventKey(item.eventType))
-            : t("web.activity.events.other", { type: item.eventType });
+          const title =
+            item.eventType === "mentor.application-decided" && item.detail
+              ? item.detail in applicationKeys
+                ? t(applicationKeys[item.detail as keyof typeof applicationKeys])
+                : t(eventKey(item.eventType))
+              : knownEvents.has(item.eventType)
+                ? t(eventKey(item.eventType))
+                : t("web.activity.events.other", { type: item.eventType });
           // The mentee sees who they met; the mentor and admins see who booked.
           const counterpart =
             session &&
@@ -235,4 +241,10 @@ const verdictKeys = {
   MENTOR_NO_SHOW: "web.activity.verdicts.MENTOR_NO_SHOW",
   MENTEE_NO_SHOW: "web.activity.verdicts.MENTEE_NO_SHOW",
   NO_ATTENDANCE: "web.activity.verdicts.NO_ATTENDANCE",
+} as const satisfies Record<string, MessageKey>;
+
+/** The applicant's line says the decision itself (the entry's detail is the new status). */
+const applicationKeys = {
+  APPROVED: "web.activity.applications.APPROVED",
+  REJECTED: "web.activity.applications.REJECTED",
 } as const satisfies Record<string, MessageKey>;

@@ -9,6 +9,9 @@ import { pageTitle } from "~/lib/meta";
 import { useRevalidateOn } from "~/lib/realtime";
 import { withCaller } from "~/lib/trpc.server";
 
+// An application decision is the applicant's line only: never on the platform feed.
+const platformKinds = activityKinds.filter((kind) => kind !== "application");
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.adminActivity.title");
 
 /** What waits for an admin's decision first, then the platform feed. */
@@ -89,7 +92,7 @@ export default function AdminActivity() {
             {t("web.activity.badFilters")}
           </p>
         ) : null}
-        <ActivityFilterForm path="/admin/activity" kinds={activityKinds} values={data.values} />
+        <ActivityFilterForm path="/admin/activity" kinds={platformKinds} values={data.values} />
         <ActivityList
           items={data.items}
           timeZone={data.timeZone}

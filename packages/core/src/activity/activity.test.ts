@@ -3,9 +3,16 @@ import { fileURLToPath } from "node:url";
 import { runNode } from "@mentora/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventDeliverJob, executePayoutJob } from "../app/job-handlers.ts";
+import {
+  createProcessWebhookJob,
+  eventDeliverJob,
+  executePayoutJob,
+  invoiceRenderJob,
+  webhookEventHandlers,
+} from "../app/job-handlers.ts";
 import { cancelSessionByMentor } from "../bookings/index.ts";
 import { createUser } from "../bookings/testing/bookings.ts";
+import { handleDisputeEvent } from "../disputes/index.ts";
 import {
   completeEndedSessions,
   earningsReleased,
@@ -13,7 +20,7 @@ import {
 } from "../earnings/index.ts";
 import { errorCodeOf } from "../errors/index.ts";
 import { eventIdOf } from "../events/index.ts";
-import { startBookingPayment } from "../payments/index.ts";
+import { settlePayment, startBookingPayment } from "../payments/index.ts";
 import { createPaymentsRig, drainJobs } from "../payments/testing/payments-rig.ts";
 import { payoutPaid } from "../payouts/index.ts";
 import {
@@ -89,7 +96,16 @@ const feedOf = async (userId: string, input: Record<string, unknown> = {}) =>
 const linesOf = (items: { eventType: string; kind: string }[]) =>
   items.map((item) => `${item.eventType}:${item.kind}`);
 
-const flow: { menteeId?: string; cancelledMenteeId?: string; mentorId?: string } = {};
+const flow: {
+  menteeId?: string;
+  cancelledMenteeId?: string;
+  mentorId?: string;
+  applicantId?: string;
+  failedPayerId?: string;
+  invoiceOwnerIds?: string[];
+  disputeId?: string;
+  webhookEventId?: string;
+} = {};
 
 describe("a mentee's feed", () => {
   it("shows the session booked, its payment, the cancellation and the refund; the mentor's shows bookings and cancellations", async () => {
@@ -200,9 +216,23 @@ describe("a mentor's feed", () => {
       ),
     ).toBe(true);
 
-    // Filter by kind: the mentor's payouts only.
+    // Filter by kind: the mentor's payouts only, one line per step (requested, approved, paid),
+    // each about this payout and its amount.
     const payouts = await feedOf(mentorId, { kind: "payout" });
-    expect(payouts.items.map((item) => item.kind)).toEqual(["payout"]);
+    expect(payouts.items.map((item) => item.kind)).toEqual(["payout", "payout", "payout"]);
+    expect(payouts.items.map((item) => item.eventType).sort()).toEqual(
+      ["payout.approved", "payout.paid", "payout.requested"].sort(),
+    );
+    for (const item of payouts.items) {
+      expect(item).toMatchObject({
+        payoutId: payout.id,
+        amount: { minor: Number(available), currency: "EUR" },
+      });
+    }
+    const at = (type: string) =>
+      payouts.items.find((item) => item.eventType === type)?.occurredAt.getTime() ?? Number.NaN;
+    expect(at("payout.requested")).toBeLessThanOrEqual(at("payout.approved"));
+    expect(at("payout.approved")).toBeLessThanOrEqual(at("payout.paid"));
 
     const menteeFeed = await feedOf(mentee.id);
     expect(linesOf(menteeFeed.items).sort()).toEqual(
@@ -335,12 +365,137 @@ describe("paging and filters", () => {
   });
 });
 
+describe("the events notifications added", () => {
+  it("puts a decided application, a failed payment and a stored invoice in their person's feed; a dispute and a dead webhook in the platform's", async () => {
+    // An application decided by an admin: the applicant's own line, with the decision.
+    const applicant = await createUser(rig.app, "Applying Mentee");
+    flow.applicantId = applicant.id;
+    await rig.app.prisma.mentorProfile.create({ data: { userId: applicant.id } });
+    await (await callerAs(rig.app, adminId)).admin.mentors.decide({
+      userId: applicant.id,
+      decision: "approve",
+    });
+
+    // A checkout the provider refused.
+    const { mentee, booking } = await rig.menteeWithHold();
+    flow.failedPayerId = mentee.id;
+    const { paymentId } = await startBookingPayment(rig.app, {
+      bookingId: booking.id,
+      userId: mentee.id,
+    });
+    const open = await rig.app.prisma.payment.findUniqueOrThrow({ where: { id: paymentId } });
+    const money = { amountMinor: open.gatewayAmountMinor, currency: open.currency };
+    await settlePayment(rig.app, paymentId, {
+      providerPaymentId: open.providerPaymentId ?? "",
+      status: "failed",
+      amount: money,
+      amountRefunded: { ...money, amountMinor: 0 },
+    });
+
+    // A dispute on it (in another currency: nothing to freeze) and a webhook that died.
+    await handleDisputeEvent(rig.app, "sandbox", {
+      type: "dispute.opened",
+      eventId: randomUUID(),
+      providerPaymentId: open.providerPaymentId ?? "",
+      providerDisputeId: `dp_${randomUUID()}`,
+      amount: { amountMinor: 100, currency: "USD" },
+      occurredAt: new Date(),
+    });
+    const webhook = await rig.app.prisma.webhookEvent.create({
+      data: {
+        provider: "sandbox",
+        eventId: randomUUID(),
+        type: "payment.succeeded",
+        payload: {
+          type: "payment.succeeded",
+          eventId: randomUUID(),
+          providerPaymentId: `unknown_${randomUUID()}`,
+          occurredAt: new Date().toISOString(),
+        },
+        rawBody: "{}",
+        // Its last attempt is the next one.
+        attempts: 99,
+      },
+    });
+    flow.webhookEventId = webhook.id;
+    await createProcessWebhookJob(webhookEventHandlers)
+      .handle({ webhookEventId: webhook.id }, rig.app, { jobId: randomUUID() })
+      .catch(() => undefined);
+    expect(
+      (await rig.app.prisma.webhookEvent.findUniqueOrThrow({ where: { id: webhook.id } })).status,
+    ).toBe("DEAD");
+
+    // The invoices of the paid bookings are rendered (and so issued to their owners).
+    await drainJobs(rig.app, [invoiceRenderJob, eventDeliverJob]);
+    await deliver();
+
+    const applicantFeed = await feedOf(applicant.id);
+    expect(applicantFeed.items).toHaveLength(1);
+    expect(applicantFeed.items[0]).toMatchObject({
+      eventType: "mentor.application-decided",
+      kind: "application",
+      detail: "APPROVED",
+    });
+    expect(linesOf((await feedOf(mentee.id)).items)).toEqual(["payment.failed:payment"]);
+    expect((await feedOf(mentee.id)).items[0]).toMatchObject({
+      paymentId,
+      amount: { minor: open.amountMinor, currency: open.currency },
+    });
+
+    const invoices = await rig.app.prisma.invoice.findMany({ where: { fileKey: { not: null } } });
+    expect(invoices.length).toBeGreaterThan(0);
+    flow.invoiceOwnerIds = [...new Set(invoices.map((invoice) => invoice.ownerId))];
+    for (const invoice of invoices) {
+      const owner = await feedOf(invoice.ownerId, { kind: "invoice" });
+      expect(owner.items.filter((item) => item.invoiceId === invoice.id)).toHaveLength(1);
+    }
+
+    const dispute = await rig.app.prisma.dispute.findFirstOrThrow({ where: { paymentId } });
+    flow.disputeId = dispute.id;
+    const platform = await (await callerAs(rig.app, adminId)).admin.activity.feed({ limit: 100 });
+    expect(
+      platform.items.filter((item) => item.kind === "dispute").map((item) => item.eventType),
+    ).toEqual(["dispute.opened"]);
+    expect(platform.items.some((item) => item.eventType === "webhook.failed")).toBe(true);
+    // The applicant's decision is theirs alone.
+    expect(platform.items.some((item) => item.eventType === "mentor.application-decided")).toBe(
+      false,
+    );
+  });
+});
+
 describe("backfill", () => {
   it("rebuilds the feeds of older accounts from their rows, and a second run writes nothing", async () => {
-    const people = [flow.menteeId, flow.cancelledMenteeId, flow.mentorId].filter(
-      (id): id is string => Boolean(id),
-    );
-    expect(people).toHaveLength(3);
+    const people = [
+      ...new Set(
+        [
+          flow.menteeId,
+          flow.cancelledMenteeId,
+          flow.mentorId,
+          flow.applicantId,
+          flow.failedPayerId,
+          ...(flow.invoiceOwnerIds ?? []),
+        ].filter((id): id is string => Boolean(id)),
+      ),
+    ];
+    expect(people.length).toBeGreaterThanOrEqual(5);
+    // The platform's lines about this flow's dispute and dead webhook (other tests made rows
+    // that no event told, which the backfill rebuilds too).
+    const platformLines = async () =>
+      (
+        await rig.app.prisma.activityEntry.findMany({
+          where: {
+            feed: ":platform",
+            OR: [
+              { data: { path: ["disputeId"], equals: flow.disputeId ?? "" } },
+              { data: { path: ["webhookEventId"], equals: flow.webhookEventId ?? "" } },
+            ],
+          },
+          select: { id: true, eventType: true },
+        })
+      )
+        .map((entry) => `${entry.eventType}:${entry.id}`)
+        .sort();
     const snapshot = async () =>
       (
         await rig.app.prisma.activityEntry.findMany({
@@ -352,8 +507,30 @@ describe("backfill", () => {
         .sort();
     const projected = await snapshot();
     expect(projected.length).toBeGreaterThanOrEqual(10);
+    // Every type of the feeds that has a person's line is in what is compared.
+    for (const type of [
+      "payout.requested",
+      "payout.approved",
+      "payout.paid",
+      "payment.failed",
+      "invoice.issued",
+      "mentor.application-decided",
+    ]) {
+      expect(projected.some((line) => line.includes(`:${type}:`))).toBe(true);
+    }
+    const platform = await platformLines();
+    expect(platform.map((line) => line.split(":")[0])).toEqual([
+      "dispute.opened",
+      "webhook.failed",
+    ]);
 
-    // With every entry and event still there, the backfill adds nothing.
+    // With every entry and event still there, the backfill adds nothing to what was projected
+    // (it only fills in the rows the platform test made without their events).
+    const entries = await rig.app.prisma.activityEntry.count();
+    const filled = await backfillActivity(rig.app.prisma, { batchSize: 7 });
+    expect(await rig.app.prisma.activityEntry.count()).toBe(entries + filled.written);
+    expect(await snapshot()).toEqual(projected);
+    expect(await platformLines()).toEqual(platform);
     expect((await backfillActivity(rig.app.prisma, { batchSize: 7 })).written).toBe(0);
 
     // An account from before the feeds (and before domain events were recorded).
@@ -362,9 +539,11 @@ describe("backfill", () => {
     const first = await backfillActivity(rig.app.prisma, { batchSize: 7 });
     expect(first.written).toBeGreaterThan(0);
     expect(await snapshot()).toEqual(projected);
+    expect(await platformLines()).toEqual(platform);
     const again = await backfillActivity(rig.app.prisma, { batchSize: 7 });
     expect(again.written).toBe(0);
     expect(await snapshot()).toEqual(projected);
+    expect(await platformLines()).toEqual(platform);
   });
 });
 

@@ -1,9 +1,17 @@
 import type { Db } from "@mentora/db";
 import { bookingCancelled, bookingConfirmed, bookingExpired } from "../bookings/index.ts";
+import { disputeOpened } from "../disputes/index.ts";
 import { earningsReleased, sessionCompleted } from "../earnings/index.ts";
 import { type EventDefinition, eventIdOf } from "../events/index.ts";
-import { paymentRefunded, paymentSettled } from "../payments/index.ts";
-import { payoutFailed, payoutPaid } from "../payouts/index.ts";
+import { invoiceIssued } from "../invoices/index.ts";
+import { mentorApplicationDecided } from "../mentors/index.ts";
+import {
+  paymentFailed,
+  paymentRefunded,
+  paymentSettled,
+  webhookFailed,
+} from "../payments/index.ts";
+import { payoutApproved, payoutFailed, payoutPaid, payoutRequested } from "../payouts/index.ts";
 import { attendanceRecorded } from "../video/index.ts";
 import { activityMappingOf, writeActivityEntries } from "./project.ts";
 
@@ -144,24 +152,37 @@ const sources: Source[] = [
         orderBy: { id: "asc" },
         take: limit,
       });
-      return rows.map((payment) => ({
-        id: payment.id,
-        events:
-          payment.status === "SUCCEEDED"
-            ? [
-                {
-                  definition: paymentSettled,
-                  data: {
-                    paymentId: payment.id,
-                    purpose: payment.purpose,
-                    bookingId: payment.bookingId,
-                    creditedToWallet: payment.creditedToWallet,
-                  },
-                  occurredAt: payment.closedAt ?? payment.updatedAt,
-                },
-              ]
-            : [],
-      }));
+      return rows.map((payment) => {
+        const events: Derived[] = [];
+        if (payment.status === "SUCCEEDED") {
+          events.push({
+            definition: paymentSettled,
+            data: {
+              paymentId: payment.id,
+              purpose: payment.purpose,
+              bookingId: payment.bookingId,
+              creditedToWallet: payment.creditedToWallet,
+            },
+            occurredAt: payment.closedAt ?? payment.updatedAt,
+          });
+        }
+        // Only the provider's refusal was told as payment.failed (settle-payment's close reason);
+        // a refused checkout or our own expiry/cancellation never was.
+        if (payment.status === "FAILED" && payment.failureReason === "provider: failed") {
+          events.push({
+            definition: paymentFailed,
+            data: {
+              paymentId: payment.id,
+              userId: payment.userId,
+              bookingId: payment.bookingId,
+              currency: payment.currency,
+              amountMinor: payment.amountMinor,
+            },
+            occurredAt: payment.closedAt ?? payment.updatedAt,
+          });
+        }
+        return { id: payment.id, events };
+      });
     },
   },
   {
@@ -203,7 +224,20 @@ const sources: Source[] = [
           currency: payout.currency,
           amountMinor: payout.amountMinor,
         };
-        const events: Derived[] = [];
+        const events: Derived[] = [
+          { definition: payoutRequested, data: ref, occurredAt: payout.createdAt },
+        ];
+        // A failure clears approvedAt, so only the current approval left a trace: its attempt is
+        // the next one (attempts + 1) until payout.execute starts it (PROCESSING, or PAID through
+        // a gateway: processingAt set) and counts it. A bank transfer is paid without starting.
+        if (payout.approvedAt) {
+          const started = payout.processingAt !== null && payout.processingAt >= payout.approvedAt;
+          events.push({
+            definition: payoutApproved,
+            data: { ...ref, attempt: started ? payout.attempts : payout.attempts + 1 },
+            occurredAt: payout.approvedAt,
+          });
+        }
         // Only the last failure left a trace on the row (its attempt number is the key).
         if (payout.lastFailedAt && payout.attempts > 0) {
           events.push({
@@ -221,6 +255,110 @@ const sources: Source[] = [
         }
         return { id: payout.id, events };
       });
+    },
+  },
+  {
+    name: "invoice",
+    async read(db, afterId, limit) {
+      // invoice.issued is recorded when the PDF is first stored (renderedAt), not at issue.
+      const rows = await db.invoice.findMany({
+        where: { ...after(afterId) },
+        orderBy: { id: "asc" },
+        take: limit,
+      });
+      return rows.map((invoice) => ({
+        id: invoice.id,
+        events:
+          invoice.fileKey && invoice.renderedAt
+            ? [
+                {
+                  definition: invoiceIssued,
+                  data: {
+                    invoiceId: invoice.id,
+                    kind: invoice.kind,
+                    ownerId: invoice.ownerId,
+                    number: invoice.number,
+                  },
+                  occurredAt: invoice.renderedAt,
+                },
+              ]
+            : [],
+      }));
+    },
+  },
+  {
+    name: "dispute",
+    async read(db, afterId, limit) {
+      const rows = await db.dispute.findMany({
+        where: { ...after(afterId) },
+        orderBy: { id: "asc" },
+        take: limit,
+      });
+      return rows.map((dispute) => ({
+        id: dispute.id,
+        events: [
+          {
+            definition: disputeOpened,
+            data: {
+              disputeId: dispute.id,
+              paymentId: dispute.paymentId,
+              currency: dispute.currency,
+              amountMinor: dispute.amountMinor,
+            },
+            occurredAt: dispute.openedAt,
+          },
+        ],
+      }));
+    },
+  },
+  {
+    name: "webhook_event",
+    async read(db, afterId, limit) {
+      // Only a DEAD event is still known to have died (a replay resets it). The row keeps no
+      // time of death: receivedAt is the nearest fact it has.
+      const rows = await db.webhookEvent.findMany({
+        where: { ...after(afterId) },
+        orderBy: { id: "asc" },
+        take: limit,
+        select: { id: true, provider: true, status: true, attempts: true, receivedAt: true },
+      });
+      return rows.map((row) => ({
+        id: row.id,
+        events:
+          row.status === "DEAD"
+            ? [
+                {
+                  definition: webhookFailed,
+                  data: { webhookEventId: row.id, provider: row.provider, attempts: row.attempts },
+                  occurredAt: row.receivedAt,
+                },
+              ]
+            : [],
+      }));
+    },
+  },
+  {
+    name: "mentor_profile",
+    async read(db, afterId, limit) {
+      const rows = await db.mentorProfile.findMany({
+        where: afterId ? { userId: { gt: afterId } } : {},
+        orderBy: { userId: "asc" },
+        take: limit,
+        select: { userId: true, status: true, decidedAt: true },
+      });
+      return rows.map((profile) => ({
+        id: profile.userId,
+        events:
+          profile.decidedAt && profile.status !== "PENDING"
+            ? [
+                {
+                  definition: mentorApplicationDecided,
+                  data: { userId: profile.userId, status: profile.status },
+                  occurredAt: profile.decidedAt,
+                },
+              ]
+            : [],
+      }));
     },
   },
   {

@@ -7,6 +7,7 @@ import {
 import { disputeOpened } from "../disputes/index.ts";
 import { earningsReleased, sessionCompleted } from "../earnings/index.ts";
 import { invoiceIssued } from "../invoices/index.ts";
+import { mentorApplicationDecided } from "../mentors/index.ts";
 import {
   paymentFailed,
   paymentRefunded,
@@ -23,6 +24,7 @@ import {
   nobody,
   payerOf,
   sessionPeople,
+  userOf,
 } from "./mapping.ts";
 
 /**
@@ -52,4 +54,6 @@ export const activityFeed = [
   feed(payoutApproved, mentorOf("payout"), "payout"),
   feed(disputeOpened, nobody, "dispute"),
   feed(webhookFailed, nobody, "webhook"),
+  // The applicant's own line; admins took the decision (their applications page lists them).
+  feed(mentorApplicationDecided, userOf("application"), null),
 ];

@@ -114,6 +114,7 @@ type EntryData = {
   currency?: string;
   verdict?: string;
   reason?: string;
+  status?: string;
 };
 
 const liveStatuses = new Set(["PENDING_PAYMENT", "CONFIRMED", "SCHEDULED"]);
@@ -218,7 +219,13 @@ async function hydrate(db: Db, entries: readonly Entry[], now: Date): Promise<Ac
       paymentId: d.paymentId ?? null,
       payoutId: d.payoutId ?? null,
       invoiceId: d.invoiceId ?? null,
-      detail: d.verdict ?? (entry.eventType === "payout.failed" ? "failed" : null),
+      detail:
+        d.verdict ??
+        (entry.eventType === "payout.failed"
+          ? "failed"
+          : entry.eventType === "mentor.application-decided"
+            ? (d.status ?? null)
+            : null),
     };
   });
 }

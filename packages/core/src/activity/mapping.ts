@@ -110,3 +110,8 @@ export function invoiceOwner(kind: ActivityKind): Audience<{ invoiceId: string }
     return invoice ? [{ userId: invoice.ownerId, kind }] : [];
   };
 }
+
+/** The person named in the payload (`userId`: an applicant's own decision). */
+export function userOf(kind: ActivityKind): Audience<{ userId: string }> {
+  return async (_db, { userId }) => [{ userId, kind }];
+}

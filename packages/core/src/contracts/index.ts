@@ -126,6 +126,8 @@ export const activityKinds = [
   "dispute",
   "webhook",
   "attendance",
+  // The applicant's own mentor application decision (approved or rejected).
+  "application",
 ] as const;
 export type ActivityKind = (typeof activityKinds)[number];
 

@@ -39,6 +39,7 @@ export const activity = {
     dispute: "Disputes",
     webhook: "Webhooks",
     attendance: "Attendance",
+    application: "Mentor application",
   },
   events: {
     booking_confirmed: "Booking confirmed",
@@ -58,7 +59,12 @@ export const activity = {
     payout_approved: "Payout approved",
     dispute_opened: "Dispute opened",
     webhook_failed: "Webhook failed",
+    mentor_application_decided: "Mentor application decided",
     other: "Update ({type})",
+  },
+  applications: {
+    APPROVED: "Your mentor application was approved",
+    REJECTED: "Your mentor application was declined",
   },
   verdicts: {
     ATTENDED: "everyone attended",

@@ -42,6 +42,7 @@ export const activity: (typeof en)["activity"] = {
     dispute: "Litiges",
     webhook: "Webhooks",
     attendance: "Présence",
+    application: "Candidature de mentor",
   },
   events: {
     booking_confirmed: "Réservation confirmée",
@@ -61,7 +62,12 @@ export const activity: (typeof en)["activity"] = {
     payout_approved: "Versement approuvé",
     dispute_opened: "Litige ouvert",
     webhook_failed: "Échec d’un webhook",
+    mentor_application_decided: "Candidature de mentor examinée",
     other: "Mise à jour ({type})",
+  },
+  applications: {
+    APPROVED: "Votre candidature de mentor a été acceptée",
+    REJECTED: "Votre candidature de mentor n’a pas été retenue",
   },
   verdicts: {
     ATTENDED: "tout le monde était présent",
