@@ -2,6 +2,7 @@ import { adminAuditRouter } from "../audit/router.ts";
 import { adminDisputesRouter } from "../disputes/router.ts";
 import { adminJobsRouter } from "../jobs/admin/router.ts";
 import { adminMentorsRouter } from "../mentors/admin/router.ts";
+import { adminModerationRouter } from "../moderation/router.ts";
 import { adminPaymentsRouter, adminWebhooksRouter } from "../payments/admin/router.ts";
 import { adminPayoutsRouter } from "../payouts/admin/router.ts";
 import { router } from "../trpc/init.ts";
@@ -19,4 +20,5 @@ export const adminRouter = router({
   audit: adminAuditRouter,
   disputes: adminDisputesRouter,
   jobs: adminJobsRouter,
+  moderation: adminModerationRouter,
 });

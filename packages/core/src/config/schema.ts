@@ -4,6 +4,7 @@ import { bookingsConfig } from "../bookings/index.ts";
 import { networkConfig } from "../client-ip/index.ts";
 import { invoicesConfig } from "../invoices/index.ts";
 import { mentorsConfig } from "../mentors/index.ts";
+import { moderationConfig } from "../moderation/index.ts";
 import { paymentsConfig } from "../payments/index.ts";
 import { payoutsConfig } from "../payouts/index.ts";
 import { rateLimitsConfig } from "../rate-limits/index.ts";
@@ -46,6 +47,7 @@ const slices = {
   rateLimits: rateLimitsConfig,
   retention: retentionConfig,
   worker: workerConfig,
+  moderation: moderationConfig,
 };
 
 /**
@@ -72,6 +74,8 @@ const environmentShape = {
   ...networkConfig.env,
   ...rateLimitsConfig.env,
   ...retentionConfig.env,
+  // AI: moderation and matching (issue #16)
+  ...moderationConfig.env,
 };
 
 type Environment = z.output<z.ZodObject<typeof environmentShape>>;
@@ -116,6 +120,7 @@ export const configSchema = z
       network: slices.network.section(env, context),
       rateLimits: slices.rateLimits.section(env, context),
       retention: slices.retention.section(env, context),
+      moderation: slices.moderation.section(env, context),
     };
   });
 

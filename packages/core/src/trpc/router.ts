@@ -8,7 +8,9 @@ import { directoryRouter } from "../directory/router.ts";
 import { healthRouter } from "../health/router.ts";
 import { invitationsRouter } from "../invitations/router.ts";
 import { invoicesRouter } from "../invoices/router.ts";
+import { matchingRouter } from "../matching/router.ts";
 import { mentorRouter } from "../mentors/router.ts";
+import { moderationRouter } from "../moderation/router.ts";
 import { offeringsRouter } from "../offerings/router.ts";
 import { paymentsRouter, walletRouter } from "../payments/router.ts";
 import { payoutsRouter } from "../payouts/router.ts";
@@ -36,6 +38,8 @@ export const appRouter = router({
   invoices: invoicesRouter,
   payouts: payoutsRouter,
   mentorBlocks: mentorBlocksRouter,
+  moderation: moderationRouter,
+  matching: matchingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -110,4 +110,30 @@ export const email: typeof en = {
       "Si vous n’êtes pas à l’origine de ce changement, réinitialisez votre mot de passe et contactez-nous\u00a0: quelqu’un utilise peut-être votre compte.",
     action: "Voir mes versements",
   },
+  moderation: {
+    withheldSubject: "Votre {what} {appName} n’est pas publié",
+    withheldIntro: "Nous avons vérifié votre {what} et ne l’avons pas publié, pour cette raison :",
+    approvedSubject: "Votre {what} {appName} est publié",
+    approvedIntro: "Un modérateur a examiné votre {what} et l’a publié.",
+    rejectedSubject: "Votre {what} {appName} n’a pas été accepté",
+    rejectedIntro: "Un modérateur a examiné votre {what} et ne l’a pas accepté.",
+    note: "La note du modérateur : {note}",
+    fix: "Modifiez-le depuis votre compte : il est vérifié de nouveau dès l’enregistrement.",
+    action: "Ouvrir mon compte",
+    what: {
+      PROFILE_TEXT: "profil",
+      AVATAR: "portrait",
+      MENTOR_APPLICATION: "dossier de mentor",
+      MESSAGE: "message",
+    },
+  },
+  matches: {
+    subject: "Des mentors pour vous sur {appName}",
+    intro: "Vous nous avez dit ce que vous cherchez : voici les mentors qui y répondent le mieux.",
+    nextSlots: "Prochains créneaux libres : {slots}",
+    noSlots:
+      "Aucun créneau libre dans la période indiquée : ouvrez leur page pour voir les suivants.",
+    none: "Aucun mentor ne correspond encore à votre demande. Réessayez avec moins de contraintes.",
+    action: "Voir mes mentors",
+  },
 };

@@ -66,4 +66,6 @@ export const errors: typeof en = {
   JOB_NOT_RETRYABLE: "Cette tâche n’est plus en échec : actualisez pour voir où elle en est.",
   JOB_NOT_DELETABLE:
     "Seules les tâches en échec peuvent être supprimées : actualisez pour voir où en est celle-ci.",
+  MODERATION_CASE_CLOSED:
+    "Ce signalement est déjà traité ou le contenu a changé depuis : actualisez la file.",
 };
