@@ -1,2 +1,8 @@
 /** AI providers behind two contracts (issue #16): moderation and mentor matching. */
 export * from "./contracts.ts";
+export type { ImageClassification, ImageClassifier, NsfwClass } from "./local/image-classifier.ts";
+export { nsfwClasses } from "./local/image-classifier.ts";
+export { ImageModerationError, imageThresholds, imageVerdict } from "./local/image-moderation.ts";
+export { nsfwjsLoadStats } from "./local/nsfwjs-classifier.ts";
+export type { AiLogger, AiProviders, AiProvidersOptions, OpenAiOptions } from "./options.ts";
+export { createAiProviders } from "./providers.ts";
