@@ -20,14 +20,25 @@ export function createFakeAi(): AiProviders & {
   calls: { text: string[]; images: number; matches: MatchCandidate[][]; embeds: string[] };
   embeddings: boolean;
 } {
-  const calls = { text: [] as string[], images: 0, matches: [] as MatchCandidate[][], embeds: [] as string[] };
+  const calls = {
+    text: [] as string[],
+    images: 0,
+    matches: [] as MatchCandidate[][],
+    embeds: [] as string[],
+  };
   const resultOf = (verdict: ModerationVerdict): ModerationResult => ({
     verdict,
     scores: { solicitation: verdict === "allow" ? 0 : verdict === "review" ? 0.6 : 0.97 },
     reasons:
       verdict === "allow"
         ? []
-        : [{ category: "solicitation", score: verdict === "review" ? 0.6 : 0.97, message: `fake ${verdict}` }],
+        : [
+            {
+              category: "solicitation",
+              score: verdict === "review" ? 0.6 : 0.97,
+              message: `fake ${verdict}`,
+            },
+          ],
     provider: "fake",
   });
   const fake = {
@@ -38,7 +49,9 @@ export function createFakeAi(): AiProviders & {
       id: "fake",
       async moderateText({ text }: { text: string }) {
         calls.text.push(text);
-        return resultOf(text.includes("[block]") ? "block" : text.includes("[review]") ? "review" : "allow");
+        return resultOf(
+          text.includes("[block]") ? "block" : text.includes("[review]") ? "review" : "allow",
+        );
       },
       async moderateImage() {
         calls.images += 1;
@@ -51,7 +64,9 @@ export function createFakeAi(): AiProviders & {
         calls.matches.push([...candidates]);
         return candidates
           .map((candidate): MatchedMentor => {
-            const shared = candidate.languages.filter((language) => request.languages.includes(language));
+            const shared = candidate.languages.filter((language) =>
+              request.languages.includes(language),
+            );
             const score = (candidate.prescore ?? 0) * 0.5 + (shared.length > 0 ? 0.5 : 0);
             return {
               mentorId: candidate.mentorId,
@@ -76,7 +91,9 @@ export function createFakeAi(): AiProviders & {
 export async function runEventDeliveries(app: App): Promise<number> {
   let ran = 0;
   for (;;) {
-    const [job] = await app.boss.fetch<Parameters<typeof eventDeliverJob.run>[0]>(eventDeliverJob.name);
+    const [job] = await app.boss.fetch<Parameters<typeof eventDeliverJob.run>[0]>(
+      eventDeliverJob.name,
+    );
     if (!job) return ran;
     await eventDeliverJob.run(job.data, app, { jobId: job.id });
     await app.boss.complete(eventDeliverJob.name, job.id);
