@@ -85,9 +85,10 @@ function windowOf(when: Parsed["when"], timeZone: string) {
 
 /**
  * A mentee's request (issue #16): eligible mentors (public, accepting bookings, speaking one of
- * the languages, with an option within the budget) are prescored by full-text search, the best
+ * the languages asked for) are prescored by full-text search, the best
  * are handed to the matching provider with their free slots in the window and stored
- * embeddings, and the top three are stored with their next free slots and e-mailed to the
+ * embeddings (the provider weighs text, language, budget and availability into one score), and
+ * the top three are stored with their next free slots and e-mailed to the
  * mentee (the e-mail job is enqueued in the storing transaction). Returns the request's id.
  */
 export async function requestMatches(
@@ -117,22 +118,6 @@ export async function requestMatches(
     { mentorProfile: { is: { acceptingBookings: true } } },
   ];
   if (input.languages.length > 0) filters.push({ languages: { hasSome: input.languages } });
-  if (input.budget) {
-    filters.push({
-      offerings: {
-        some: {
-          status: "ACTIVE",
-          options: {
-            some: {
-              archivedAt: null,
-              currency: input.budget.currency,
-              priceMinor: { lte: input.budget.maxMinor },
-            },
-          },
-        },
-      },
-    });
-  }
   const eligible = await services.prisma.user.findMany({
     where: { AND: filters },
     select: { id: true },
@@ -155,9 +140,6 @@ export async function requestMatches(
     services.prisma,
     prescored.map((entry) => entry.mentorId),
   );
-  const budgetOk = (option: BookableOption) =>
-    !input.budget ||
-    (option.currency === input.budget.currency && option.priceMinor <= input.budget.maxMinor);
 
   const slotsByMentor = new Map<string, Date[]>();
   if (window) {
@@ -168,7 +150,7 @@ export async function requestMatches(
     };
     const top = prescored.slice(0, slotCandidateLimit);
     const found = await mapLimited(top, slotConcurrency, (entry) =>
-      freeStarts(services, (sellable.get(entry.mentorId) ?? []).filter(budgetOk), range, 5),
+      freeStarts(services, sellable.get(entry.mentorId) ?? [], range, 5),
     );
     for (const [index, entry] of top.entries()) {
       slotsByMentor.set(entry.mentorId, found[index] ?? []);
@@ -179,7 +161,7 @@ export async function requestMatches(
     const mentor = byId.get(entry.mentorId);
     if (!mentor) return [];
     const seen = new Set<string>();
-    const offerings = (sellable.get(entry.mentorId) ?? []).filter(budgetOk).flatMap((option) => {
+    const offerings = (sellable.get(entry.mentorId) ?? []).flatMap((option) => {
       if (seen.has(option.offeringId)) return [];
       seen.add(option.offeringId);
       return [
@@ -235,7 +217,7 @@ export async function requestMatches(
         known ??
         (await freeStarts(
           services,
-          (sellable.get(match.mentorId) ?? []).filter(budgetOk),
+          sellable.get(match.mentorId) ?? [],
           { from: now, to: new Date(now.getTime() + DEFAULT_HORIZON_MS), now },
           3,
         ));
