@@ -295,11 +295,15 @@ describe("the matching flow, with the local provider", () => {
     ).toBe("BAD_REQUEST");
   });
 
-  it("requests are the mentee's personal data: gone with the account row", async () => {
+  it("requests are the mentee's personal data: deleted with the account", async () => {
     const gone = await signUpVerifiedUser(app, { name: "Gone", email: "gone@matching.test" });
     await requestMatches(app, gone.userId, { text: "typescript", languages: [] });
     expect(await app.prisma.matchRequest.count({ where: { menteeId: gone.userId } })).toBe(1);
-    await app.prisma.user.delete({ where: { id: gone.userId } });
+    const caller = await callerFor(app, { cookie: gone.cookie });
+    await caller.account.deleteAccount({
+      confirmEmail: "gone@matching.test",
+      password: "correct horse battery",
+    });
     expect(await app.prisma.matchRequest.count({ where: { menteeId: gone.userId } })).toBe(0);
   });
 });
