@@ -16,13 +16,21 @@ export const sharedNamespaces: readonly string[] = [
 
 /** A route's own namespaces, by Remix route id (a route not listed needs only the shared). */
 export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
-  "routes/account": ["web.account", "web.accounts", "web.form", "web.invoices", "web.roles"],
+  "routes/account": [
+    "web.account",
+    "web.accounts",
+    "web.form",
+    "web.invoices",
+    "web.moderationNotices",
+    "web.roles",
+  ],
   "routes/account_.two-factor": ["web.accounts", "web.authErrors", "web.form"],
   "routes/admin": [
     "web.admin",
     "web.adminAudit",
     "web.adminDisputes",
     "web.adminJobs",
+    "web.adminModeration",
     "web.adminPayouts",
     "web.adminVideo",
   ],
@@ -30,6 +38,7 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
   "routes/admin.audit": ["web.admin", "web.adminAudit", "web.adminPayments"],
   "routes/admin.disputes": ["web.admin", "web.adminDisputes", "web.form"],
   "routes/admin.jobs": ["web.admin", "web.adminJobs", "web.adminPayments", "web.form"],
+  "routes/admin.moderation": ["web.admin", "web.adminModeration", "web.form"],
   "routes/admin.payments": [
     "web.admin",
     "web.adminPayments",
@@ -69,6 +78,7 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
     "web.mentors",
     "web.slots",
   ],
+  "routes/matches": ["web.form", "web.matches"],
   "routes/mentor": ["web.mentorArea", "web.mentorPayouts"],
   "routes/mentor._index": [
     "web.account",
@@ -93,9 +103,15 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
   ],
   "routes/mentor.offerings": ["web.form", "web.mentors", "web.offerings"],
   "routes/mentor.payouts": ["web.admin", "web.adminPayments", "web.form", "web.mentorPayouts"],
-  "routes/mentor.profile": ["web.account", "web.form", "web.mentorArea", "web.profile"],
+  "routes/mentor.profile": [
+    "web.account",
+    "web.form",
+    "web.mentorArea",
+    "web.moderationNotices",
+    "web.profile",
+  ],
   "routes/mentor.revenue": ["web.mentorPayouts", "web.revenue"],
-  "routes/mentors._index": ["web.admin", "web.mentors"],
+  "routes/mentors._index": ["web.admin", "web.matches", "web.mentors"],
   "routes/mentors.$mentorId": [
     "web.confirm",
     "web.form",
@@ -111,6 +127,6 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
   "routes/sign-in": ["web.accounts", "web.authErrors", "web.form", "web.signIn"],
   "routes/sign-in_.two-factor": ["web.accounts", "web.authErrors", "web.form"],
   "routes/sign-out": ["web.signOut"],
-  "routes/sign-up": ["web.authErrors", "web.checkEmail", "web.form", "web.signUp"],
+  "routes/sign-up": ["web.authErrors", "web.checkEmail", "web.form", "web.matches", "web.signUp"],
   "routes/wallet": ["web.admin", "web.form", "web.wallet"],
 };

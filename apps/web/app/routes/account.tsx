@@ -11,6 +11,7 @@ import { AccountPreferences } from "~/components/account-preferences";
 import { AccountSessions } from "~/components/account-sessions";
 import { BillingDetailsForm } from "~/components/billing-details-form";
 import { ErrorPage } from "~/components/error-page";
+import { ModerationNotices } from "~/components/moderation-notices";
 import { formText } from "~/lib/forms";
 import { attempt } from "~/lib/guards.server";
 import { assertSameOrigin, setCookieHeaders } from "~/lib/http.server";
@@ -37,12 +38,13 @@ function timeZoneList(current: string | null): string[] {
 export async function loader({ request }: LoaderFunctionArgs) {
   return withCaller(request, async (input) => {
     requireSession(request, input);
-    const [me, sessions, billing, exports, deletion] = await Promise.all([
+    const [me, sessions, billing, exports, deletion, moderation] = await Promise.all([
       input.caller.account.me(),
       input.caller.account.listSessions(),
       input.caller.invoices.getBillingDetails(),
       input.caller.account.listExports(),
       input.caller.account.deletionBlockers(),
+      input.caller.moderation.myNotices(),
     ]);
     return {
       twoFactorEnabled: Boolean(input.ctx.session?.user.twoFactorEnabled),
@@ -57,6 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       billing,
       exports,
       deletion,
+      moderation,
       timeZones: timeZoneList(me.timezone),
     };
   });
@@ -116,7 +119,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Account() {
   const t = useT();
-  const { me, sessions, timeZones, billing, exports, deletion, twoFactorEnabled } =
+  const { me, sessions, timeZones, billing, exports, deletion, twoFactorEnabled, moderation } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const resultOf = (intent: string) =>
@@ -127,6 +130,7 @@ export default function Account() {
   return (
     <div className="container">
       <h1>{t("web.account.heading")}</h1>
+      <ModerationNotices notices={moderation} />
       <div className="grid">
         <section className="card" aria-labelledby="profile-heading">
           <h2 id="profile-heading">{t("web.account.profile")}</h2>

@@ -45,6 +45,9 @@ export default function AdminArea() {
           <li>
             <NavLink to="/admin/jobs">{t("web.adminJobs.nav")}</NavLink>
           </li>
+          <li>
+            <NavLink to="/admin/moderation">{t("web.adminModeration.nav")}</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />

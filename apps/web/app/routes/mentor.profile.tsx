@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
+import { ModerationNotices } from "~/components/moderation-notices";
 import { ProfileForm } from "~/components/profile-form";
 import { requireSession } from "~/lib/guards.server";
 import { assertSameOrigin } from "~/lib/http.server";
@@ -14,8 +15,16 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.profi
 export async function loader({ request }: LoaderFunctionArgs) {
   return withCaller(request, async (input) => {
     const user = requireSession(request, input);
-    const profile = await input.caller.profile.get();
-    return { profile, timeZones: timeZoneList(profile.timezone), isMentor: user.role === "MENTOR" };
+    const [profile, moderation] = await Promise.all([
+      input.caller.profile.get(),
+      input.caller.moderation.myNotices(),
+    ]);
+    return {
+      profile,
+      moderation,
+      timeZones: timeZoneList(profile.timezone),
+      isMentor: user.role === "MENTOR",
+    };
   });
 }
 
@@ -31,11 +40,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function MentorProfile() {
   const t = useT();
-  const { profile, timeZones, isMentor } = useLoaderData<typeof loader>();
+  const { profile, timeZones, isMentor, moderation } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   return (
     <>
       <h1>{t("web.profile.pageHeading")}</h1>
+      <ModerationNotices notices={moderation} />
       {isMentor ? (
         <p>
           <Link to={`/mentors/${profile.id}`}>{t("web.profile.viewPublic")}</Link>

@@ -72,7 +72,9 @@ describe("moderation with MODERATION_REVIEW_POLICY=hold", () => {
       status: "BLOCKED",
       withheld: true,
     });
-    expect((cases[0]?.snapshot as { bio: string }).bio).toBe("DM me for private shows [block]");
+    expect((cases[0]?.snapshot as { bio: string } | undefined)?.bio).toBe(
+      "DM me for private shows [block]",
+    );
     expect(await listed(app, mentor.userId)).toBe(false);
     expect(await codeOf((await callerFor(app)).directory.mentor({ mentorId: mentor.userId }))).toBe(
       "NOT_FOUND",
@@ -172,9 +174,9 @@ describe("moderation with MODERATION_REVIEW_POLICY=hold", () => {
     await runEventDeliveries(app);
     expect(await listed(app, mentor.userId)).toBe(false);
     const [row] = await app.prisma.moderationCase.findMany({ where: { authorId: mentor.userId } });
-    expect((row?.snapshot as { offerings: { title: string }[] }).offerings[0]?.title).toBe(
-      "Private content [block]",
-    );
+    expect(
+      (row?.snapshot as { offerings: { title: string }[] } | undefined)?.offerings[0]?.title,
+    ).toBe("Private content [block]");
   });
 
   it("a blocked avatar falls back to initials; an admin's approval puts it back", async () => {

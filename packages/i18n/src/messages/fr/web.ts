@@ -5,6 +5,7 @@ import { admin } from "./web/admin.ts";
 import { adminAudit } from "./web/adminAudit.ts";
 import { adminDisputes } from "./web/adminDisputes.ts";
 import { adminJobs } from "./web/adminJobs.ts";
+import { adminModeration } from "./web/adminModeration.ts";
 import { adminPayments } from "./web/adminPayments.ts";
 import { adminPayouts } from "./web/adminPayouts.ts";
 import { adminVideo } from "./web/adminVideo.ts";
@@ -29,11 +30,13 @@ import { invitations } from "./web/invitations.ts";
 import { invoices } from "./web/invoices.ts";
 import { languages } from "./web/languages.ts";
 import { layout } from "./web/layout.ts";
+import { matches } from "./web/matches.ts";
 import { mentorArea } from "./web/mentorArea.ts";
 import { mentorBlocks } from "./web/mentorBlocks.ts";
 import { mentorPayouts } from "./web/mentorPayouts.ts";
 import { mentors } from "./web/mentors.ts";
 import { meta } from "./web/meta.ts";
+import { moderationNotices } from "./web/moderationNotices.ts";
 import { money } from "./web/money.ts";
 import { offerings } from "./web/offerings.ts";
 import { outbox } from "./web/outbox.ts";
@@ -101,4 +104,7 @@ export const web: typeof en = {
   adminPayouts,
   mentorBlocks,
   accounts,
+  adminModeration,
+  matches,
+  moderationNotices,
 };
