@@ -38,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
     assertSameOrigin(request, input.ctx);
     requireSession(request, input);
     const parsed = matchRequestFrom(await request.formData());
-    if (!parsed || !parsed.success) {
+    if (!parsed?.success) {
       return formFailure(input.ctx, "request", translate(input.ctx.locale, "web.matches.invalid"));
     }
     const outcome = await attempt(input.ctx, "request", () =>
