@@ -1,6 +1,8 @@
+import { createAiProviders } from "@mentora/ai";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../app/index.ts";
+import { loadConfig } from "../config/index.ts";
 import { errorCodeOf } from "../errors/index.ts";
 import { completeProfile, giveSkills } from "../mentors/testing/mentors.ts";
 import {
@@ -331,3 +333,57 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
     return errorCodeOf(error) ?? String(error);
   }
 }
+
+describe("the local provider's image pipeline on a stored avatar", () => {
+  let app: App;
+
+  beforeAll(async () => {
+    // The real local provider, with a stub classifier in place of nsfwjs: what it is handed is
+    // the stored 256 px WebP, decoded by the provider.
+    const stub = {
+      inputSize: 224,
+      async classify(pixels: { data: Uint8Array; width: number; height: number }) {
+        expect(pixels.data.length).toBe(pixels.width * pixels.height * 3);
+        return { Drawing: 0.01, Hentai: 0.01, Neutral: 0.02, Porn: 0.95, Sexy: 0.01 };
+      },
+    };
+    app = await createTestApp({}, { ai: createAiProviders({ imageClassifier: stub }) });
+  });
+  afterAll(() => app?.close());
+
+  it("blocks the avatar the classifier calls pornographic: the profile shows initials", async () => {
+    const mentor = await approvedMentor(app, "Stubbed", "stubbed@moderation.test");
+    const png = await sharp({
+      create: { width: 300, height: 300, channels: 3, background: { r: 224, g: 172, b: 105 } },
+    })
+      .png()
+      .toBuffer();
+    await mentor.caller.profile.setAvatar({ imageBase64: png.toString("base64") });
+    await runEventDeliveries(app);
+    expect((await mentor.caller.profile.get()).avatarUrl).toBeNull();
+    const row = await app.prisma.moderationCase.findFirstOrThrow({
+      where: { authorId: mentor.userId, subject: "AVATAR" },
+    });
+    expect(row).toMatchObject({ verdict: "BLOCK", status: "BLOCKED" });
+    expect(row.provider).toMatch(/^local/);
+  });
+});
+
+describe("AI configuration", () => {
+  it("needs a key (or a base URL) for the openai provider, and holds reviews by default", () => {
+    expect(() => loadConfig({ NODE_ENV: "test", AI_PROVIDER: "openai" })).toThrow(/AI_API_KEY/);
+    const config = loadConfig({
+      NODE_ENV: "test",
+      AI_PROVIDER: "openai",
+      AI_BASE_URL: "http://localhost:11434/v1",
+    });
+    expect(config.moderation.ai).toMatchObject({
+      provider: "openai",
+      baseUrl: "http://localhost:11434/v1",
+    });
+    expect(config.moderation.reviewPolicy).toBe("hold");
+    expect(() => loadConfig({ NODE_ENV: "test", MODERATION_REVIEW_POLICY: "maybe" })).toThrow(
+      /MODERATION_REVIEW_POLICY/,
+    );
+  });
+});
