@@ -22,8 +22,13 @@ export type OpenAiOptions = {
   timeoutMs?: number;
   /** Retries of a failed request (429, 5xx, timeouts), by the SDK, before falling back. */
   maxRetries?: number;
-  /** How many of the local ranking's best candidates the chat model re-ranks. */
+  /** How many of the local ranking's best candidates the chat model re-ranks (0: no chat call). */
   rerankTop?: number;
+  /**
+   * Use the server's moderation endpoint (default true). Azure OpenAI, Ollama and vLLM have
+   * none: set false and moderation stays local while matching uses the server.
+   */
+  remoteModeration?: boolean;
   /** Hand a call the remote provider failed on to the local provider (default true). */
   fallbackToLocal?: boolean;
 };

@@ -1,4 +1,4 @@
-import sharp, { type OutputInfo } from "sharp";
+import type { OutputInfo } from "sharp";
 import type { ImageModerationInput, ModerationResult } from "../contracts.ts";
 import type { ImageClassification, ImageClassifier } from "./image-classifier.ts";
 import { combineFindings, type Finding } from "./verdict.ts";
@@ -66,6 +66,8 @@ export async function moderateImageLocally(
   }
   const size = classifier.inputSize;
   let decoded: { data: Buffer; info: OutputInfo };
+  // Imported on the first image: processes that never see one do not load libvips.
+  const { default: sharp } = await import("sharp");
   try {
     // limitInputPixels guards against decompression bombs; the model wants size × size RGB.
     decoded = await sharp(input.bytes, { limitInputPixels: 40_000_000 })

@@ -76,13 +76,22 @@ const weekdayIndex: Record<string, number> = {
   Sat: 6,
 };
 
+// Building an Intl.DateTimeFormat costs far more than using one: one per time zone.
+const weekdayHourFormats = new Map<string, Intl.DateTimeFormat>();
+
 function localWeekdayAndHour(instant: Date, timeZone: string): { weekday: number; hour: number } {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    weekday: "short",
-    hour: "numeric",
-    hourCycle: "h23",
-  }).formatToParts(instant);
+  let format = weekdayHourFormats.get(timeZone);
+  if (!format) {
+    const options = { weekday: "short", hour: "numeric", hourCycle: "h23" } as const;
+    try {
+      format = new Intl.DateTimeFormat("en-US", { ...options, timeZone });
+    } catch {
+      // An unknown zone from the request must not fail the whole ranking: read it as UTC.
+      format = new Intl.DateTimeFormat("en-US", { ...options, timeZone: "UTC" });
+    }
+    weekdayHourFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
   const weekday = weekdayIndex[parts.find((p) => p.type === "weekday")?.value ?? "Sun"] ?? 0;
   const hour = Number(parts.find((p) => p.type === "hour")?.value ?? 0);
   return { weekday, hour };
@@ -98,7 +107,7 @@ function availabilityFact(request: MatchRequest, candidate: MatchCandidate) {
   if (slots.length === 0) return { score: 0, count: 0 };
   const counts = new Map<string, number>();
   for (const slot of slots) {
-    const { weekday, hour } = localWeekdayAndHour(slot, request.timeZone);
+    const { weekday, hour } = localWeekdayAndHour(slot, request.when?.timeZone ?? request.timeZone);
     const key = `${weekday}:${partOfDay(hour)}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
@@ -112,9 +121,18 @@ function availabilityFact(request: MatchRequest, candidate: MatchCandidate) {
   };
 }
 
-function textFact(request: MatchRequest, candidate: MatchCandidate) {
-  const wanted = new Set(tokens(request.text).map(stem));
-  const requestText = ` ${fold(request.text)} `;
+type PreparedText = { wanted: Set<string>; requestText: string };
+
+/** The request's words, computed once per request, not once per candidate. */
+function prepareText(request: MatchRequest): PreparedText {
+  return {
+    wanted: new Set(tokens(request.text).map(stem)),
+    requestText: ` ${fold(request.text)} `,
+  };
+}
+
+function textFact(prepared: PreparedText, candidate: MatchCandidate) {
+  const { wanted, requestText } = prepared;
   const mentions = (phrase: string) => {
     const words = tokens(phrase).map(stem);
     return words.length > 0 && words.every((w) => wanted.has(w));
@@ -145,12 +163,25 @@ function textFact(request: MatchRequest, candidate: MatchCandidate) {
   return { score, matchedSkills, matchedOfferings };
 }
 
-function clamp(value: number): number {
+export function clamp(value: number): number {
   return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
 }
 
-export function scoreCandidate(request: MatchRequest, candidate: MatchCandidate): ScoredCandidate {
-  const text = textFact(request, candidate);
+/**
+ * `similarity`: a semantic similarity of request and profile (cosine of embeddings, 0..1) when
+ * the provider has one; it counts for half of the text relevance.
+ */
+export function scoreCandidate(
+  request: MatchRequest,
+  candidate: MatchCandidate,
+  similarity?: number,
+  prepared: PreparedText = prepareText(request),
+): ScoredCandidate {
+  const lexical = textFact(prepared, candidate);
+  const text =
+    similarity === undefined
+      ? lexical
+      : { ...lexical, score: 0.5 * lexical.score + 0.5 * clamp(similarity) };
   const language = languageFact(request, candidate);
   const budget = budgetFact(request, candidate);
   const availability = availabilityFact(request, candidate);
@@ -183,11 +214,13 @@ export function scoreCandidate(request: MatchRequest, candidate: MatchCandidate)
 export function rankCandidates(
   request: MatchRequest,
   candidates: readonly MatchCandidate[],
+  similarity?: (candidate: MatchCandidate) => number | undefined,
 ): ScoredCandidate[] {
+  const prepared = prepareText(request);
   const seen = new Set<string>();
   const unique = candidates.filter((c) => !seen.has(c.mentorId) && seen.add(c.mentorId));
   return unique
-    .map((candidate) => scoreCandidate(request, candidate))
+    .map((candidate) => scoreCandidate(request, candidate, similarity?.(candidate), prepared))
     .sort((a, b) => b.score - a.score || a.candidate.mentorId.localeCompare(b.candidate.mentorId));
 }
 

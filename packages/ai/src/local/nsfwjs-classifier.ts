@@ -21,6 +21,18 @@ export function nsfwjsLoadStats(): NsfwjsLoadStats | undefined {
   return stats;
 }
 
+/** nsfwjs announces the model it loads on console.info; the worker logs structured lines only. */
+async function withoutConsoleInfo<T>(run: () => Promise<T>): Promise<T> {
+  // biome-ignore lint/suspicious/noConsole: silencing a dependency's banner, not logging
+  const info = console.info;
+  console.info = () => {};
+  try {
+    return await run();
+  } finally {
+    console.info = info;
+  }
+}
+
 async function load(): Promise<Loaded> {
   const started = performance.now();
   const rssBeforeBytes = process.memoryUsage().rss;
@@ -35,7 +47,7 @@ async function load(): Promise<Loaded> {
   await tf.ready();
   const nsfwjs = await import("nsfwjs");
   // The MobileNetV2 weights are bundled in nsfwjs (no network).
-  const model = await nsfwjs.load("MobileNetV2");
+  const model = await withoutConsoleInfo(() => nsfwjs.load("MobileNetV2"));
   stats = {
     loadMs: performance.now() - started,
     rssBeforeBytes,

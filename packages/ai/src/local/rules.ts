@@ -33,9 +33,14 @@ const solicitation: readonly { pattern: RegExp; verdict: "review" | "block"; lab
     label: "an offer of private content",
   },
   {
-    pattern:
-      /\b(?:private|exclusive|spicy|nsfw|xxx|uncensored)\s+(?:content|pics|photos|videos|shows?)\b/giu,
+    pattern: /\b(?:spicy|nsfw|xxx|uncensored|naughty)\s+(?:content|pics|photos|videos|shows?)\b/giu,
     verdict: "block",
+    label: "an offer of private content",
+  },
+  // Creators sell harmless "exclusive content" too: a human looks.
+  {
+    pattern: /\b(?:private|exclusive)\s+(?:content|pics|photos|videos|shows?)\b/giu,
+    verdict: "review",
     label: "an offer of private content",
   },
   {
@@ -50,20 +55,20 @@ const solicitation: readonly { pattern: RegExp; verdict: "review" | "block"; lab
   },
   { pattern: /\bpremium\s+snap(?:chat)?\b/giu, verdict: "block", label: "paid private content" },
   {
-    pattern: /\bcontenus?\s+(?:privés?|exclusifs?|coquins?|osés?|hot|sexy)\b/giu,
+    pattern:
+      /\b(?:contenus?|photos?|vidéos?|videos?)\s+(?:coquin(?:e|s|es)?|osé(?:e|s|es)?|hot|sexy|dénudé(?:e|s|es)?)\b/giu,
     verdict: "block",
-    label: "une offre de contenu privé",
+    label: "an offer of private content (French)",
   },
   {
-    pattern:
-      /\b(?:photos?|vidéos?|videos?)\s+(?:privées?|coquines?|osées?|hot|sexy|dénudées?)\b/giu,
-    verdict: "block",
-    label: "une offre de photos ou vidéos privées",
+    pattern: /\b(?:contenus?\s+(?:privés?|exclusifs?)|(?:photos?|vidéos?|videos?)\s+privées?)\b/giu,
+    verdict: "review",
+    label: "an offer of private content (French)",
   },
   {
     pattern: /\b(?:rencontres?|plans?|soirées?)\s+(?:coquines?|d'un\s+soir|cul|hot)\b/giu,
     verdict: "block",
-    label: "une offre de rencontre",
+    label: "an offer of sexual encounters (French)",
   },
   {
     pattern:
@@ -81,7 +86,7 @@ const solicitation: readonly { pattern: RegExp; verdict: "review" | "block"; lab
     pattern:
       /\b(?:écri(?:s|vez)|contacte[zr]?|envoie[sz]?)[-\s]*moi\s+(?:en\s+(?:privé|mp|dm)|un\s+(?:mp|dm|message\s+privé))\b/giu,
     verdict: "review",
-    label: "une invitation à parler hors de la plateforme",
+    label: "an invitation to talk off the platform (French)",
   },
   {
     pattern:
@@ -96,16 +101,52 @@ const handles =
   /\b(?:whats\s*app|telegram|snap(?:chat)?|signal|insta(?:gram)?|kik|wechat)\s*(?:[:=]\s*@?|@)[\w.+-]{3,}/giu;
 const plainHandle = /(?<![\w.])@[a-z0-9_.]{3,}\b/giu;
 
-// Plain and lightly disguised: "jane.doe@mail.com", "jane (at) mail (dot) com", "jane arobase mail point fr".
+// "jane.doe@mail.com", "jane (at) mail (dot) com", "jane[at]mail.com": a real or bracketed @.
+// The lookbehind starts a try only at the start of a word: without it, a long run of letters
+// costs a scan per letter (quadratic). "git@github.com:…" is a Git remote, not an address.
 const email =
-  /[\p{L}\p{N}._%+-]+\s*(?:@|\(at\)|\[at\]|\s(?:at|arobase)\s)\s*[\p{L}\p{N}-]+(?:\s*(?:\.|\(dot\)|\[dot\]|\s(?:dot|point)\s)\s*[\p{L}\p{N}-]+)*\s*(?:\.|\(dot\)|\[dot\]|\s(?:dot|point)\s)\s*[a-z]{2,24}\b/giu;
+  /(?<![\p{L}\p{N}._%+-])(?!git@)[\p{L}\p{N}._%+-]+\s*(?:@|\(at\)|\[at\])\s*[\p{L}\p{N}-]+(?:\s*(?:\.|\(dot\)|\[dot\])\s*[\p{L}\p{N}-]+)*\s*(?:\.|\(dot\)|\[dot\])\s*[a-z]{2,24}\b/giu;
+
+// "jane at mail dot com", "jane arobase mail point fr", "jane at gmail.com". A spelled "at" is
+// an ordinary word, so it needs a spelled dot before a real top-level domain, or a known mail
+// provider: "newsletter at example.substack.com" and "good at math point taken" are not addresses.
+const topLevel = "com|fr|net|org|io|co|uk|de|es|be|ch|ca|eu|info|me|dev|app";
+const mailProviders =
+  "gmail|googlemail|yahoo|hotmail|outlook|icloud|protonmail|proton|orange|free|laposte|wanadoo|sfr|aol|gmx";
+const spelledEmail = new RegExp(
+  String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+\s(?:at|arobase)\s` +
+    String.raw`(?:(?:[\p{L}\p{N}-]+(?:\s(?:dot|point)\s|\s?[([]dot[)\]]\s?))+(?:${topLevel})\b|(?:${mailProviders})\.[a-z]{2,6}\b)`,
+  "giu",
+);
 
 // JavaScript's \b knows ASCII letters only: "Écrivez" has no \b before its É.
 const unicodeBoundary = String.raw`(?:(?<=[\p{L}\p{N}_])(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}_])(?=[\p{L}\p{N}_]))`;
 
+/** Enough to tell the author what to fix; a text repeating one thing 4,000 times is no worse. */
+const maxMatchesPerRule = 20;
+
 function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
   const source = pattern.source.replaceAll(String.raw`\b`, unicodeBoundary);
-  return [...text.matchAll(new RegExp(source, pattern.flags))];
+  const matches: RegExpExecArray[] = [];
+  for (const match of text.matchAll(new RegExp(source, pattern.flags))) {
+    matches.push(match);
+    if (matches.length >= maxMatchesPerRule) break;
+  }
+  return matches;
+}
+
+// Something that may be a phone number: a digit, 7 to 21 digits or separators, a digit. Only
+// these short stretches go to libphonenumber (on a long digit run its scan is quadratic).
+const phoneLike = /(?<![\p{N}])\+?\(?\p{N}[\p{N}\s()./-]{5,19}\p{N}(?![\p{N}])/gu;
+
+function findPhoneNumbers(text: string, defaultCountry: "FR" | "US"): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const candidate of matchesOf(phoneLike, text)) {
+    for (const found of findPhoneNumbersInText(candidate[0], { defaultCountry })) {
+      spans.push([candidate.index + found.startsAt, candidate.index + found.endsAt]);
+    }
+  }
+  return spans;
 }
 
 /** Where contact details are a problem: public texts; in a private message they are allowed. */
@@ -140,7 +181,7 @@ export function findRuleViolations(input: TextModerationInput): Finding[] {
   }
   const contact = contactVerdict(input.context);
   const score = contact === "allow" ? 0.5 : 0.95;
-  for (const match of matchesOf(email, text)) {
+  for (const match of [...matchesOf(email, text), ...matchesOf(spelledEmail, text)]) {
     findings.push({
       category: "contact-details",
       verdict: contact,
@@ -149,14 +190,15 @@ export function findRuleViolations(input: TextModerationInput): Finding[] {
       span: [match.index, match.index + match[0].length],
     });
   }
-  const defaultCountry = input.language?.toLowerCase().startsWith("fr") ? "FR" : undefined;
-  for (const found of findPhoneNumbersInText(text, { defaultCountry: defaultCountry ?? "FR" })) {
+  // National numbers are read as French unless the text is English (the platform's home market).
+  const defaultCountry = input.language?.toLowerCase().startsWith("en") ? "US" : "FR";
+  for (const span of findPhoneNumbers(text, defaultCountry)) {
     findings.push({
       category: "contact-details",
       verdict: contact,
       score,
       message: "A phone number in a public text",
-      span: [found.startsAt, found.endsAt],
+      span,
     });
   }
   const handleSpans: [number, number][] = [];

@@ -68,7 +68,13 @@ describe("local text moderation", () => {
 
   it("solicitation phrases: EN and FR block, invitations off the platform go to review", () => {
     expect(moderateTextLocally(profile("DM me for exclusive content")).verdict).toBe("block");
-    expect(moderateTextLocally(profile("Photos privées sur demande", "fr")).verdict).toBe("block");
+    expect(moderateTextLocally(profile("Photos dénudées sur demande", "fr")).verdict).toBe("block");
+    expect(moderateTextLocally(profile("Vidéos coquines en privé", "fr")).verdict).toBe("block");
+    // Harmless creators sell "exclusive content" too: a human looks.
+    expect(moderateTextLocally(profile("Photos privées sur demande", "fr")).verdict).toBe("review");
+    expect(
+      moderateTextLocally(profile("Exclusive content for my Patreon cooking club")).verdict,
+    ).toBe("review");
     expect(moderateTextLocally(profile("Rencontres coquines possibles", "fr")).verdict).toBe(
       "block",
     );
@@ -112,5 +118,31 @@ describe("local text moderation", () => {
       new Set(["profanity", "contact-details", "solicitation"]),
     );
     expect(result.scores.solicitation).toBeGreaterThan(0.9);
+  });
+});
+
+describe("local text moderation on hostile input", () => {
+  it("stays linear on long runs that used to backtrack, and reports a bounded number of reasons", () => {
+    const inputs = [
+      "a".repeat(50_000),
+      "a.".repeat(25_000),
+      `a@b${".b".repeat(24_000)}!`,
+      "1".repeat(50_000),
+      "fuck ".repeat(10_000),
+      "@abc ".repeat(10_000),
+    ];
+    for (const text of inputs) {
+      const result = moderateTextLocally({ text, context: "profile" });
+      expect(result.reasons.length, text.slice(0, 10)).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it("text past the checked length goes to review instead of passing unread", () => {
+    const result = moderateTextLocally({
+      text: `${"Hello there. ".repeat(4_000)}onlyfans`,
+      context: "profile",
+    });
+    expect(result.verdict).toBe("review");
+    expect(result.reasons.map((r) => r.category)).toEqual(["spam"]);
   });
 });

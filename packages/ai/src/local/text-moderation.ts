@@ -11,14 +11,27 @@ export const localTextCategories: readonly ModerationCategory[] = [
   "violence",
   "solicitation",
   "contact-details",
+  "spam",
 ];
 
-/** Longer texts are cut: a profile or a message is far shorter, and matching is linear. */
-export const maxModeratedTextLength = 20_000;
+/** A profile or a message is far shorter; past this, a human looks at what was not read. */
+export const maxModeratedTextLength = 50_000;
 
 export function moderateTextLocally(input: TextModerationInput): ModerationResult {
   const text = input.text.slice(0, maxModeratedTextLength);
-  const findings = [...findProfanity(text), ...findRuleViolations({ ...input, text })];
+  const findings = [
+    ...findProfanity(text, input.language),
+    ...findRuleViolations({ ...input, text }),
+  ];
+  if (input.text.length > text.length) {
+    findings.push({
+      category: "spam",
+      verdict: "review",
+      score: 0.5,
+      message: `Text too long to check automatically (over ${maxModeratedTextLength} characters)`,
+      span: [text.length, input.text.length],
+    });
+  }
   findings.sort((a, b) => (a.span?.[0] ?? 0) - (b.span?.[0] ?? 0));
   return combineFindings(findings, "local", localTextCategories);
 }
