@@ -1,5 +1,19 @@
 import { useT } from "~/lib/i18n";
 
+const categories = [
+  "sexual",
+  "hate",
+  "harassment",
+  "violence",
+  "self-harm",
+  "profanity",
+  "solicitation",
+  "contact-details",
+  "spam",
+] as const;
+const isCategory = (value: string): value is (typeof categories)[number] =>
+  (categories as readonly string[]).includes(value);
+
 type Notice = {
   id: string;
   subject: "PROFILE_TEXT" | "AVATAR" | "MENTOR_APPLICATION" | "MESSAGE";
@@ -27,7 +41,12 @@ export function ModerationNotices({ notices }: { notices: readonly Notice[] }) {
         {notices.map((notice) => (
           <li key={notice.id}>
             <strong>{t(`web.moderationNotices.subject.${notice.subject}`)}</strong>
-            {notice.reasons.length > 0 ? `: ${notice.reasons.join(" · ")}` : ""}
+            {notice.reasons.length > 0
+              ? `: ${notice.reasons
+                  .filter(isCategory)
+                  .map((category) => t(`web.moderationNotices.category.${category}`))
+                  .join(" · ")}`
+              : ""}
             {notice.status === "PENDING" ? ` ${t("web.moderationNotices.pending")}` : ""}
             {notice.note ? ` ${t("web.moderationNotices.note", { note: notice.note })}` : ""}
           </li>

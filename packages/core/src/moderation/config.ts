@@ -16,6 +16,10 @@ export const moderationConfig = defineConfigSlice({
     AI_EMBEDDING_MODEL: optionalString,
     AI_CHAT_MODEL: optionalString,
     AI_TIMEOUT_MS: positiveInt(10_000),
+    /** false for servers without a moderation endpoint (Azure OpenAI, Ollama, vLLM). */
+    AI_REMOTE_MODERATION: z.stringbool().default(true),
+    /** Candidates the chat model re-ranks; 0: no chat call (servers without structured output). */
+    AI_RERANK_TOP: z.coerce.number().int().min(0).max(100).default(20),
     /** `publish`: content with a `review` verdict stays published while queued; `hold`: withheld. */
     MODERATION_REVIEW_POLICY: z.enum(["publish", "hold"]).default("hold"),
   },
@@ -36,6 +40,8 @@ export const moderationConfig = defineConfigSlice({
         chat: env.AI_CHAT_MODEL ?? null,
       },
       timeoutMs: env.AI_TIMEOUT_MS,
+      remoteModeration: env.AI_REMOTE_MODERATION,
+      rerankTop: env.AI_RERANK_TOP,
     },
     reviewPolicy: env.MODERATION_REVIEW_POLICY,
   }),

@@ -171,11 +171,19 @@ async function notifyAuthor(
   );
 }
 
-const reasonMessages = (reasons: unknown): string[] =>
+/**
+ * What the author is told: the categories found, once each (translated by the page and the
+ * e-mail; the provider's messages are English and meant for the admins).
+ */
+const reasonCategories = (reasons: unknown): string[] =>
   Array.isArray(reasons)
-    ? reasons
-        .map((reason) => String((reason as { message?: unknown }).message ?? ""))
-        .filter(Boolean)
+    ? [
+        ...new Set(
+          reasons
+            .map((reason) => String((reason as { category?: unknown }).category ?? ""))
+            .filter(Boolean),
+        ),
+      ]
     : [];
 
 /**
@@ -216,7 +224,7 @@ export async function checkProfileText(
     );
     if (outcome.withheld) {
       await notifyAuthor(services, tx, userId, "withheld", "PROFILE_TEXT", {
-        reasons: result.reasons.map((reason) => reason.message),
+        reasons: reasonCategories(result.reasons),
         note: null,
       });
     }
@@ -269,7 +277,7 @@ export async function checkAvatar(
         data: { avatarVersion: null },
       });
       await notifyAuthor(services, tx, userId, "withheld", "AVATAR", {
-        reasons: result.reasons.map((reason) => reason.message),
+        reasons: reasonCategories(result.reasons),
         note: null,
       });
     }
@@ -365,7 +373,7 @@ export async function decideModerationCase(
       status === "APPROVED" ? "approved" : "rejected",
       row.subject,
       {
-        reasons: reasonMessages(row.reasons),
+        reasons: reasonCategories(row.reasons),
         note: input.note,
       },
     );
@@ -394,7 +402,7 @@ export async function moderationNoticesFor(db: AppServices["prisma"], authorId: 
       createdAt: true,
     },
   });
-  return rows.map((row) => ({ ...row, reasons: reasonMessages(row.reasons) }));
+  return rows.map((row) => ({ ...row, reasons: reasonCategories(row.reasons) }));
 }
 
 /** Profiles whose public text is withheld by moderation are not listed (directory, mentor page). */

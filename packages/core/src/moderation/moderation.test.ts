@@ -84,12 +84,12 @@ describe("moderation with MODERATION_REVIEW_POLICY=hold", () => {
 
     const notices = await mentor.caller.moderation.myNotices();
     expect(notices).toMatchObject([
-      { subject: "PROFILE_TEXT", withheld: true, reasons: ["fake block"] },
+      { subject: "PROFILE_TEXT", withheld: true, reasons: ["solicitation"] },
     ]);
     await deliverEmails(app);
     const mails = await emailsTo(app, "blocky@moderation.test");
     expect(mails.at(-1)?.subject).toMatch(/profile is not published/);
-    expect(mails.at(-1)?.text).toContain("fake block");
+    expect(mails.at(-1)?.text).toContain("solicitation (adult platforms");
 
     // A clean edit supersedes the case: listed again, nothing left to tell.
     await mentor.caller.profile.update({ bio: "Ten years of shipping software." });

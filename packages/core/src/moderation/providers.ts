@@ -23,6 +23,8 @@ export function aiProvidersFor(config: Config, logger: Logger): AiProviders {
         ...(ai.models.chat ? { chat: ai.models.chat } : {}),
       },
       timeoutMs: ai.timeoutMs,
+      remoteModeration: ai.remoteModeration,
+      rerankTop: ai.rerankTop,
     },
   });
 }

@@ -1,6 +1,20 @@
 import { createTranslator, type Locale } from "@mentora/i18n";
 import { type EmailBlock, greeting, type RenderedEmail, renderLayout } from "./layout.ts";
 
+const categories = [
+  "sexual",
+  "hate",
+  "harassment",
+  "violence",
+  "self-harm",
+  "profanity",
+  "solicitation",
+  "contact-details",
+  "spam",
+] as const;
+const isCategory = (value: string): value is (typeof categories)[number] =>
+  (categories as readonly string[]).includes(value);
+
 export type ModerationNoticeKind = "withheld" | "approved" | "rejected";
 export type ModeratedSubject = "PROFILE_TEXT" | "AVATAR" | "MENTOR_APPLICATION" | "MESSAGE";
 
@@ -10,6 +24,7 @@ export function renderModerationNotice(input: {
   name: string;
   kind: ModerationNoticeKind;
   subject: ModeratedSubject;
+  /** The categories found (ModerationCategory); unknown ones are left out. */
   reasons: readonly string[];
   note: string | null;
   url: string;
@@ -22,7 +37,9 @@ export function renderModerationNotice(input: {
     { type: "paragraph", text: t(`email.moderation.${input.kind}Intro`, { what }) },
   ];
   if (input.kind !== "approved") {
-    for (const reason of input.reasons) blocks.push({ type: "paragraph", text: `• ${reason}` });
+    for (const category of input.reasons.filter(isCategory)) {
+      blocks.push({ type: "paragraph", text: `• ${t(`email.moderation.category.${category}`)}` });
+    }
   }
   if (input.note)
     blocks.push({ type: "paragraph", text: t("email.moderation.note", { note: input.note }) });

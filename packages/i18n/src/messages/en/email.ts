@@ -103,6 +103,18 @@ export const email = {
     action: "Review your payouts",
   },
   moderation: {
+    category: {
+      sexual: "sexual content",
+      hate: "hateful content",
+      harassment: "harassment",
+      violence: "violence",
+      "self-harm": "self-harm",
+      profanity: "offensive language",
+      solicitation: "solicitation (adult platforms, private content for pay)",
+      "contact-details":
+        "contact details (phone numbers, e-mail addresses, messaging handles) in a public text",
+      spam: "spam",
+    },
     withheldSubject: "Your {appName} {what} is not published",
     withheldIntro: "We checked your {what} and did not publish it, for this reason:",
     approvedSubject: "Your {appName} {what} is published",

@@ -111,6 +111,18 @@ export const email: typeof en = {
     action: "Voir mes versements",
   },
   moderation: {
+    category: {
+      sexual: "contenu sexuel",
+      hate: "contenu haineux",
+      harassment: "harcèlement",
+      violence: "violence",
+      "self-harm": "automutilation",
+      profanity: "langage injurieux",
+      solicitation: "racolage (plateformes pour adultes, contenu privé payant)",
+      "contact-details":
+        "coordonnées (téléphone, e-mail, pseudonymes de messagerie) dans un texte public",
+      spam: "spam",
+    },
     withheldSubject: "Votre {what} {appName} n’est pas publié",
     withheldIntro: "Nous avons vérifié votre {what} et ne l’avons pas publié, pour cette raison :",
     approvedSubject: "Votre {what} {appName} est publié",
