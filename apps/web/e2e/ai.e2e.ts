@@ -82,6 +82,7 @@ describe("Admin → Moderation over HTTP (built app)", () => {
   let adminCookie: string;
   let menteeCookie: string;
   let authorId: string;
+  let authorCookie: string;
   let caseId: string;
 
   beforeAll(async () => {
@@ -97,7 +98,7 @@ describe("Admin → Moderation over HTTP (built app)", () => {
     // A profile edit over HTTP: the worker's moderation job (local provider) flags it.
     const authorEmail = uniqueEmail("mod-author");
     authorId = (await createVerifiedUser({ name: "Solicitor", email: authorEmail })).id;
-    const authorCookie = await signIn(authorEmail);
+    authorCookie = await signIn(authorEmail);
     const update = await trpc(
       "mutation",
       "profile.update",
@@ -114,6 +115,17 @@ describe("Admin → Moderation over HTTP (built app)", () => {
     caseId = row.id;
     expect(row.verdict).not.toBe("ALLOW");
     expect(row.withheld).toBe(true);
+  });
+
+  it("tells the author why on their account page, in their language", async () => {
+    const english = await fetch(`${baseUrl()}/account`, { headers: { cookie: authorCookie } });
+    const html = await english.text();
+    expect(html).toContain("Not published");
+    expect(html).toMatch(/solicitation \(adult platforms|contact details \(phone numbers/);
+    const french = await fetch(`${baseUrl()}/account`, {
+      headers: { cookie: authorCookie, "accept-language": "fr-FR" },
+    });
+    expect(await french.text()).toContain("Non publié");
   });
 
   it("refuses the page to anonymous visitors and mentees, shows the case to an admin", async () => {
