@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadConfigOrExit } from "@mentora/core/config";
 import { createLogger } from "@mentora/core/logger";
+import { createPrismaClient } from "@mentora/db";
 import { applyMigrations } from "@mentora/db/migrations";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -48,6 +49,18 @@ async function migrate(): Promise<void> {
   }
   const applied = await applyMigrations({ databaseUrl });
   logger.info({ applied }, applied.length ? "migrations applied" : "no pending migrations");
+  // The activity feeds' table was just created: fill it from what happened before (decision
+  // 037). Once, by the run that applied it; `pnpm mentora activity:backfill` does it by hand.
+  if (applied.some((name) => name.endsWith("_activity_feed"))) {
+    const { backfillActivity } = await import("@mentora/core");
+    const prisma = createPrismaClient({ connectionString: databaseUrl });
+    try {
+      const { written } = await backfillActivity(prisma);
+      logger.info({ written }, "activity feeds backfilled");
+    } finally {
+      await prisma.$disconnect();
+    }
+  }
 }
 
 type Exit = { code: number | null; signal: NodeJS.Signals | null };

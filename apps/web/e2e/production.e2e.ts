@@ -243,6 +243,9 @@ describe("migrate, as every replica's container runs it", () => {
       runs.map((one) => one.code),
       runs.map((one) => one.output).join("\n"),
     ).toEqual([0, 0]);
+    // The run that created the activity feeds' table filled it (decision 037), and only it.
+    const backfills = runs.filter((one) => one.output.includes("activity feeds backfilled"));
+    expect(backfills).toHaveLength(1);
 
     const pool = createPool(url.toString(), { max: 1 });
     try {

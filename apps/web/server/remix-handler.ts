@@ -36,9 +36,40 @@ async function sendResponse(res: ExpressResponse, response: Response): Promise<v
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [name, value] of response.headers.entries()) res.append(name, value);
-  if (/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "")) res.flushHeaders();
+  if (/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "")) {
+    res.flushHeaders();
+    if (response.body) await writeEventStream(response.body, res);
+    else res.end();
+    return;
+  }
   if (response.body) await writeReadableStreamToWritable(response.body, res);
   else res.end();
+}
+
+/**
+ * A stream (SSE) with back-pressure: the next event is read only once the socket took the
+ * previous one, so a client that does not read holds at most the socket's buffer, never a
+ * growing queue (Remix's writer ignores `write()`'s answer). A closed connection cancels it.
+ */
+async function writeEventStream(body: ReadableStream<Uint8Array>, res: ExpressResponse) {
+  const reader = body.getReader();
+  const closed = new Promise<void>((resolve) => res.once("close", resolve));
+  void closed.then(() => reader.cancel().catch(() => {}));
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (res.destroyed) return;
+      if (!res.write(value)) {
+        await Promise.race([new Promise((resolve) => res.once("drain", resolve)), closed]);
+      }
+      // compression's flush(): an event must not wait in a gzip window (when it compresses).
+      (res as unknown as { flush?: () => void }).flush?.();
+    }
+    res.end();
+  } catch (error) {
+    res.destroy(error as Error);
+  }
 }
 
 /**

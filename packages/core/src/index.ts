@@ -1,3 +1,5 @@
+// Activity feeds (issue #15): the one-off backfill `pnpm mentora activity:backfill` runs.
+export { backfillActivity } from "./activity/index.ts";
 export { type App, type AppServices, createApp } from "./app/index.ts";
 export { jobHandlers } from "./app/job-handlers.ts";
 export { jobQueues } from "./app/job-queues.ts";
@@ -20,6 +22,7 @@ export { createJobRunner } from "./jobs/runner.ts";
 export { createLogger, type Logger } from "./logger/index.ts";
 export { requestMatches } from "./matching/index.ts";
 export { createRateLimits, retryAfterOf } from "./rate-limits/index.ts";
+export { admitRealtimeStream, realtimeStreamPath } from "./realtime/index.ts";
 export { metricsRequestAllowed } from "./telemetry/metrics-access.ts";
 export {
   type AppRouter,

@@ -51,6 +51,10 @@ export type Buyer = {
   email?: string;
   /** Mandatory for a business buyer when the total before tax is above 150 EUR. */
   vatNumber?: string;
+  /** French company: SIREN (9 digits), legal registration of a business buyer (BT-47). */
+  siren?: string;
+  /** French establishment: SIRET (14 digits). */
+  siret?: string;
   /** A business buyer (B2B): prints the late-payment penalty and the 40 EUR recovery fee. */
   isBusiness?: boolean;
   /** The buyer's order number, printed when given. */
@@ -102,6 +106,8 @@ export type PaymentTerms = {
 export type References = {
   /** Mandatory on a credit note: the invoice it corrects. */
   originalInvoiceNumber?: string;
+  /** Issue date of that invoice (BT-26 in the Factur-X XML). */
+  originalInvoiceDate?: string;
   bookingId?: string;
   sessionDate?: string;
 };
@@ -465,6 +471,13 @@ export function assertInvoiceDocument(doc: unknown): asserts doc is InvoiceDocum
   if (kind === "credit_note" && !(isRecord(refs) && isText(refs.originalInvoiceNumber))) {
     fail("credit note without references.originalInvoiceNumber");
   }
+  if (
+    isRecord(refs) &&
+    refs.originalInvoiceDate !== undefined &&
+    !isDate(refs.originalInvoiceDate)
+  ) {
+    fail("invalid references.originalInvoiceDate");
+  }
 
   if (kind === "payout_statement") {
     const payout = doc.payout;
@@ -487,4 +500,37 @@ export function assertInvoiceDocument(doc: unknown): asserts doc is InvoiceDocum
   }
 
   if (problems.length > 0) throw new InvoiceDocumentError(problems);
+}
+
+/** EN 16931 allows at most 2 decimals on every amount (BR-DEC-*). */
+export const EN16931_MAX_DECIMALS = 2;
+
+/**
+ * The decimals a Factur-X XML writes for this document: the currency's own, except that a
+ * currency with more (TND) is written with two when every amount is a whole number of
+ * hundredths, so it stays EN 16931-valid without rounding anything.
+ */
+export function facturXAmountDecimals(doc: InvoiceDocument): number {
+  const exponent = doc.currencyExponent;
+  if (exponent <= EN16931_MAX_DECIMALS) return exponent;
+  const step = 10 ** (exponent - EN16931_MAX_DECIMALS);
+  const amounts = [doc.totals.exclMinor, doc.totals.inclMinor];
+  for (const line of doc.lines) {
+    amounts.push(line.unitPriceMinor, line.totalExclMinor, line.discountMinor ?? 0);
+  }
+  for (const rate of doc.totals.vatByRate) amounts.push(rate.baseMinor, rate.vatMinor);
+  return amounts.every((minor) => minor % step === 0) ? EN16931_MAX_DECIMALS : exponent;
+}
+
+/**
+ * Whether the document can be issued as Factur-X: an invoice or credit note whose every amount
+ * fits EN 16931's two decimals exactly. False for a TND document with millimes: its XML keeps
+ * the exact three decimals (never rounded away from the amount charged) and is then not
+ * EN 16931-conformant, so it is issued as a plain PDF (decision 038).
+ */
+export function facturXRepresentable(doc: InvoiceDocument): boolean {
+  return (
+    (doc.kind === "invoice" || doc.kind === "credit_note") &&
+    facturXAmountDecimals(doc) <= EN16931_MAX_DECIMALS
+  );
 }

@@ -23,5 +23,12 @@ export {
   RECOVERY_FEE_EUR,
   vatForBase,
 } from "./document.ts";
+export {
+  buildFacturXml,
+  FACTURX_FILENAME,
+  FacturXError,
+  facturXRepresentable,
+} from "./facturx.ts";
+export { FACTURX_NS, facturXXmp } from "./facturx-pdf.ts";
 export { formatDate, formatMoney, formatRate } from "./format.ts";
-export { FONT_FILES, invoiceElement, renderInvoicePdf } from "./render.ts";
+export { FONT_FILES, invoiceElement, renderFacturXPdf, renderInvoicePdf } from "./render.ts";

@@ -1,6 +1,6 @@
 import { test } from "vitest";
 import { computeTotals, type InvoiceDocument, type InvoiceLine } from "./document.ts";
-import { renderInvoicePdf } from "./render.ts";
+import { renderFacturXPdf, renderInvoicePdf } from "./render.ts";
 import { line, sampleDocument } from "./testing/fixtures.ts";
 
 // What issuing a document costs core: one render per invoice, credit note or payout statement
@@ -25,6 +25,10 @@ test("renderInvoicePdf", async ({ bench }) => {
   await bench.compare(
     bench("invoice, 3 lines", async () => {
       await renderInvoicePdf(invoice);
+    }),
+    // What issuing an invoice costs since Factur-X: PDF/A-3b render, XML build, pdf-lib embed.
+    bench("invoice, 3 lines, Factur-X (PDF/A-3b + XML)", async () => {
+      await renderFacturXPdf(invoice);
     }),
     bench("payout statement, 60 lines (3 pages)", async () => {
       await renderInvoicePdf(payout);

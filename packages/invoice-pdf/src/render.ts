@@ -5,6 +5,8 @@ import type { DocumentProps } from "@react-pdf/renderer";
 import { Document, Font, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
 import React, { type ReactElement } from "react";
 import { assertInvoiceDocument, type InvoiceDocument, RECOVERY_FEE_EUR } from "./document.ts";
+import { buildFacturXml, FacturXError, facturXRepresentable } from "./facturx.ts";
+import { embedFacturX } from "./facturx-pdf.ts";
 import { formatDate, formatMoney, formatRate, NBSP } from "./format.ts";
 import { LABELS, type Labels } from "./labels.ts";
 
@@ -414,7 +416,10 @@ function legalFooter(doc: InvoiceDocument, t: Labels): Node {
 }
 
 /** The react-pdf element tree of a document (exported for previews and tests). */
-export function invoiceElement(doc: InvoiceDocument): ReactElement<DocumentProps> {
+export function invoiceElement(
+  doc: InvoiceDocument,
+  options: { conformance?: "PDF/A-3b" } = {},
+): ReactElement<DocumentProps> {
   const t = LABELS[doc.locale];
   const body: Node[] = [header(doc, t), buyerBlock(doc, t), linesTable(doc, t), summary(doc, t)];
   if (doc.vatExemptionMention) {
@@ -434,6 +439,8 @@ export function invoiceElement(doc: InvoiceDocument): ReactElement<DocumentProps
     creationDate: issued,
     modificationDate: issued,
   };
+  // pdfkit then writes PDF 1.7 with the sRGB OutputIntent (the ICC profile it ships).
+  if (options.conformance) props.conformance = options.conformance;
   return h(
     Document,
     props,
@@ -454,4 +461,36 @@ export async function renderInvoicePdf(doc: InvoiceDocument): Promise<Uint8Array
   assertInvoiceDocument(doc);
   const buffer = await renderToBuffer(invoiceElement(doc));
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/**
+ * An invoice or credit note as Factur-X (EN 16931): the PDF/A-3b rendering with its CII XML
+ * embedded as factur-x.xml (see facturx-pdf.ts), and that XML. Byte-deterministic like
+ * `renderInvoicePdf`. Throws FacturXError for a payout statement or a document whose amounts
+ * EN 16931 cannot carry (`facturXRepresentable`).
+ */
+export async function renderFacturXPdf(
+  doc: InvoiceDocument,
+): Promise<{ pdf: Uint8Array; xml: string }> {
+  assertInvoiceDocument(doc);
+  // Throws first for a payout statement (not an invoice), then for amounts EN 16931 cannot carry.
+  const xml = buildFacturXml(doc);
+  if (!facturXRepresentable(doc)) {
+    throw new FacturXError(
+      `${doc.number}: amounts in ${doc.currency} with ${doc.currencyExponent} decimals do not fit EN 16931's two`,
+    );
+  }
+  const element = invoiceElement(doc, { conformance: "PDF/A-3b" });
+  const buffer = await renderToBuffer(element);
+  const rendered = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  const props = element.props;
+  const pdf = await embedFacturX(rendered, xml, doc, {
+    title: props.title ?? doc.number,
+    author: props.author ?? doc.seller.legalName,
+    subject: props.subject ?? "",
+    creator: props.creator ?? PDF_CREATOR,
+    producer: props.producer ?? PDF_PRODUCER,
+    date: new Date(doc.issuedAt),
+  });
+  return { pdf, xml };
 }

@@ -8,6 +8,8 @@ export interface BillingDetailsValues {
   country: string | null;
   vatNumber: string | null;
   isBusiness: boolean;
+  siren: string | null;
+  siret: string | null;
 }
 
 /**
@@ -63,6 +65,31 @@ export function BillingDetailsForm({
             name="vatNumber"
             maxLength={20}
             defaultValue={values.vatNumber ?? ""}
+          />
+        </div>
+        <p id="billing-company-ids-hint" className="small muted">
+          {t("web.invoices.billing.companyIdsHint")}
+        </p>
+        <div className="field">
+          <label htmlFor="billing-siren">{t("web.invoices.billing.siren")}</label>
+          <input
+            id="billing-siren"
+            name="siren"
+            inputMode="numeric"
+            maxLength={20}
+            aria-describedby="billing-company-ids-hint"
+            defaultValue={values.siren ?? ""}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="billing-siret">{t("web.invoices.billing.siret")}</label>
+          <input
+            id="billing-siret"
+            name="siret"
+            inputMode="numeric"
+            maxLength={30}
+            aria-describedby="billing-company-ids-hint"
+            defaultValue={values.siret ?? ""}
           />
         </div>
         <div className="field">

@@ -8,14 +8,19 @@ interface DocumentLink {
   ready: boolean;
 }
 
+/** The XML alone: /invoices/<id>.xml, beside the PDF route and with its access rules. */
+function xmlUrlOf(id: string): string {
+  return `/invoices/${encodeURIComponent(id)}.xml`;
+}
+
 export interface PaymentDocuments {
   invoice: DocumentLink | null;
   creditNotes: DocumentLink[];
 }
 
 /**
- * A payment's invoice and its credit notes as download links (plain links: the PDFs come from
- * the /invoices/<id>.pdf resource route, which checks who asks).
+ * A payment's invoice and its credit notes as download links, each PDF with its Factur-X XML
+ * (plain links: the /invoices/<id>.pdf and .xml resource routes check who asks).
  */
 export function InvoiceLinks({
   documents,
@@ -43,6 +48,15 @@ export function InvoiceLinks({
         <li key={doc.id}>
           <a href={doc.url} download data-testid={`document-${doc.kind}`}>
             {label}
+          </a>{" "}
+          ·{" "}
+          <a
+            href={xmlUrlOf(doc.id)}
+            download
+            aria-label={t("web.invoices.xmlLabel", { number: doc.number })}
+            data-testid={`document-${doc.kind}-xml`}
+          >
+            {t("web.invoices.xml")}
           </a>
           {doc.ready ? null : <span className="muted"> · {t("web.invoices.preparing")}</span>}
         </li>

@@ -61,6 +61,19 @@ export function PayBookingForm(props: {
       </p>
       <Form method="post">
         <input type="hidden" name="intent" value="pay" />
+        <div className="field">
+          <label htmlFor="pay-order-number">{t("web.payment.orderNumber")}</label>
+          <input
+            id="pay-order-number"
+            name="orderNumber"
+            maxLength={50}
+            autoComplete="off"
+            aria-describedby="pay-order-number-hint"
+          />
+          <p id="pay-order-number-hint" className="small muted">
+            {t("web.payment.orderNumberHint")}
+          </p>
+        </div>
         <ActionAlert failure={failure} />
         <button type="submit" className="button" disabled={busy}>
           {busy

@@ -27,6 +27,9 @@ export function SiteHeader({ viewer, devTools }: { viewer: Viewer | null; devToo
                 <li>
                   <NavLink to="/receipts">{t("web.layout.receipts")}</NavLink>
                 </li>
+                <li>
+                  <NavLink to="/activity">{t("web.layout.activity")}</NavLink>
+                </li>
               </>
             ) : null}
             {viewer?.role === "MENTOR" ? (

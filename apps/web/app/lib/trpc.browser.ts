@@ -1,5 +1,12 @@
 import type { AppRouter } from "@mentora/core";
-import { createTRPCClient, httpBatchLink, type TRPCClient, TRPCClientError } from "@trpc/client";
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpSubscriptionLink,
+  splitLink,
+  type TRPCClient,
+  TRPCClientError,
+} from "@trpc/client";
 import superjson from "superjson";
 
 let client: TRPCClient<AppRouter> | undefined;
@@ -11,12 +18,17 @@ let client: TRPCClient<AppRouter> | undefined;
 export function trpc(): TRPCClient<AppRouter> {
   client ??= createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url: "/api/trpc",
-        // The server refuses larger batches (BATCH_TOO_LARGE): split them here.
-        maxItems: 10,
-        transformer: superjson,
-        headers: () => ({ "x-timezone": Intl.DateTimeFormat().resolvedOptions().timeZone }),
+      splitLink({
+        // Subscriptions (the realtime stream) over Server-Sent Events, with the session cookie.
+        condition: (op) => op.type === "subscription",
+        true: httpSubscriptionLink({ url: "/api/trpc", transformer: superjson }),
+        false: httpBatchLink({
+          url: "/api/trpc",
+          // The server refuses larger batches (BATCH_TOO_LARGE): split them here.
+          maxItems: 10,
+          transformer: superjson,
+          headers: () => ({ "x-timezone": Intl.DateTimeFormat().resolvedOptions().timeZone }),
+        }),
       }),
     ],
   });

@@ -84,6 +84,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
           country: optional("country"),
           vatNumber: optional("vatNumber")?.replace(/\s+/g, "") ?? null,
           isBusiness: form.get("isBusiness") === "on",
+          siren: optional("siren"),
+          siret: optional("siret"),
         }),
       );
     }

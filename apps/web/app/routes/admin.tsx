@@ -48,6 +48,10 @@ export default function AdminArea() {
           <li>
             <NavLink to="/admin/moderation">{t("web.adminModeration.nav")}</NavLink>
           </li>
+          <li>
+            <NavLink to="/admin/accounting">{t("web.adminAccounting.nav")}</NavLink>
+            <NavLink to="/admin/activity">{t("web.adminActivity.nav")}</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />

@@ -52,7 +52,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const result = await attempt(
       input.ctx,
       "pay",
-      () => input.caller.payments.startForBooking({ bookingId }),
+      () => {
+        const orderNumber = form.get("orderNumber");
+        return input.caller.payments.startForBooking({
+          bookingId,
+          ...(typeof orderNumber === "string" && orderNumber.trim()
+            ? { orderNumber: orderNumber.trim() }
+            : {}),
+        });
+      },
       bookingId,
     );
     // The provider's hosted page (another site) or our status page: a full page load either way.

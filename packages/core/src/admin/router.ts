@@ -1,3 +1,5 @@
+import { adminAccountingRouter } from "../accounting/router.ts";
+import { adminActivityRouter } from "../activity/admin/router.ts";
 import { adminAuditRouter } from "../audit/router.ts";
 import { adminDisputesRouter } from "../disputes/router.ts";
 import { adminJobsRouter } from "../jobs/admin/router.ts";
@@ -21,4 +23,6 @@ export const adminRouter = router({
   disputes: adminDisputesRouter,
   jobs: adminJobsRouter,
   moderation: adminModerationRouter,
+  accounting: adminAccountingRouter,
+  activity: adminActivityRouter,
 });

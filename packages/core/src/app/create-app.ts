@@ -11,6 +11,7 @@ import { createLogger, type Logger } from "../logger/index.ts";
 import { type AiProviders, aiProvidersFor } from "../moderation/index.ts";
 import { createPgKeyValueStore, loadGatewayRegistry } from "../payments/index.ts";
 import { createRateLimits } from "../rate-limits/index.ts";
+import { createRealtimeHub } from "../realtime/index.ts";
 import { createAppTelemetry } from "../telemetry/index.ts";
 import { createVideoProvider } from "../video/index.ts";
 import { jobQueues } from "./job-queues.ts";
@@ -118,6 +119,13 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     },
   });
 
+  // The LISTEN connection opens with the first stream: workers and scripts never hold one.
+  const realtime = createRealtimeHub({
+    listenUrl: config.realtime.listenUrl ?? databaseUrl,
+    logger,
+    maxStreamsPerUser: config.realtime.maxStreamsPerUser,
+  });
+
   let closing: Promise<void> | undefined;
   return {
     config,
@@ -134,8 +142,10 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     rateLimits,
     events: createAppEventRouting(),
     ai: options.ai ?? aiProvidersFor(config, logger),
+    realtime,
     close() {
       closing ??= (async () => {
+        await realtime.close();
         await boss.stop({ graceful: true, close: false });
         await email.close?.();
         await files.close?.();

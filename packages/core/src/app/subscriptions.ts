@@ -1,3 +1,4 @@
+import { activityFeed, projectActivity } from "../activity/index.ts";
 import {
   bookingCancelled,
   bookingConfirmed,
@@ -129,6 +130,14 @@ export const subscriptions = [
     if (!event.data.fields.some((field) => profileTextFields.has(field))) return;
     await refreshMentorEmbedding(services, event.data.userId);
   }),
+  // Activity feeds (decision 037): every event type listed in activity/feed-events.ts is
+  // projected into the feeds of the people it concerns, in its own job (a feed failure never
+  // touches the change that recorded the event), which also tells their open pages.
+  ...activityFeed.map(({ event }) =>
+    onEvent(event, `activity.project:${event.type}`, (recorded, services: AppServices) =>
+      projectActivity(services, recorded),
+    ),
+  ),
 ];
 
 export function createAppEventRouting(): EventRouting<AppServices> {

@@ -12,6 +12,7 @@ import type { Logger } from "../logger/index.ts";
 import type { AiProviders } from "../moderation/index.ts";
 import type { GatewayRegistry } from "../payments/index.ts";
 import type { RateLimits } from "../rate-limits/index.ts";
+import type { RealtimeHub } from "../realtime/index.ts";
 
 /** The services one process shares: built once at start by createApp, closed at exit. */
 export interface AppServices {
@@ -35,4 +36,6 @@ export interface AppServices {
   events: EventRouting<AppServices>;
   /** Moderation and matching (AI_PROVIDER: local by default, or an OpenAI-compatible server). */
   ai: AiProviders;
+  /** Open realtime streams of this process and its LISTEN connection (issue #15). */
+  realtime: RealtimeHub;
 }

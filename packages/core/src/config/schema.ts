@@ -8,6 +8,7 @@ import { moderationConfig } from "../moderation/index.ts";
 import { paymentsConfig } from "../payments/index.ts";
 import { payoutsConfig } from "../payouts/index.ts";
 import { rateLimitsConfig } from "../rate-limits/index.ts";
+import { realtimeConfig } from "../realtime/index.ts";
 import { retentionConfig } from "../retention/index.ts";
 import { videoConfig } from "../video/index.ts";
 import { appConfig, workerConfig } from "./app.ts";
@@ -48,6 +49,7 @@ const slices = {
   retention: retentionConfig,
   worker: workerConfig,
   moderation: moderationConfig,
+  realtime: realtimeConfig,
 };
 
 /**
@@ -76,6 +78,8 @@ const environmentShape = {
   ...retentionConfig.env,
   // AI: moderation and matching (issue #16)
   ...moderationConfig.env,
+  // Realtime (issue #15)
+  ...realtimeConfig.env,
 };
 
 type Environment = z.output<z.ZodObject<typeof environmentShape>>;
@@ -121,6 +125,7 @@ export const configSchema = z
       rateLimits: slices.rateLimits.section(env, context),
       retention: slices.retention.section(env, context),
       moderation: slices.moderation.section(env, context),
+      realtime: slices.realtime.section(env, context),
     };
   });
 

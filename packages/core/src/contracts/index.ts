@@ -147,3 +147,38 @@ export const matchRequestForm = /* @__PURE__ */ z
   })
   .strict();
 export type MatchRequestForm = z.input<typeof matchRequestForm>;
+// ── E-invoicing (issue #17): French company identifiers on the billing form ─────────────────────
+export { isValidSiren, isValidSiret, normalizeCompanyId } from "./company-ids.ts";
+// Activity feeds (issue #15, decision 037)
+
+/**
+ * What an activity entry is about: the feed's kind filter. A mentee's feed holds session,
+ * payment, refund and invoice entries; a mentor's booking, cancellation, earnings and payout
+ * ones; the admins' platform feed any of them plus dispute, webhook and attendance.
+ */
+export const activityKinds = [
+  "session",
+  "payment",
+  "refund",
+  "invoice",
+  "booking",
+  "cancellation",
+  "earnings",
+  "payout",
+  "dispute",
+  "webhook",
+  "attendance",
+] as const;
+export type ActivityKind = (typeof activityKinds)[number];
+
+/** The feed's filter form (kind, period as days in the viewer's time zone), as the page sends it. */
+export const activityFilters = z
+  .object({
+    kind: z.enum(activityKinds).optional(),
+    /** First day shown (YYYY-MM-DD, the viewer's time zone), inclusive. */
+    from: z.iso.date().optional(),
+    /** Last day shown (YYYY-MM-DD, the viewer's time zone), inclusive. */
+    to: z.iso.date().optional(),
+  })
+  .strict();
+export type ActivityFilters = z.infer<typeof activityFilters>;

@@ -67,6 +67,8 @@ export const errorCatalog = {
   JOB_NOT_DELETABLE: "CONFLICT",
   // AI: moderation and matching
   MODERATION_CASE_CLOSED: "CONFLICT",
+  // Realtime
+  REALTIME_STREAM_LIMIT: "TOO_MANY_REQUESTS",
 } as const satisfies Record<string, TrpcCode>;
 
 export type AppErrorCode = keyof typeof errorCatalog;

@@ -6,6 +6,8 @@ export const billingDetailsOutput = z.object({
   country: z.string().nullable(),
   vatNumber: z.string().nullable(),
   isBusiness: z.boolean(),
+  siren: z.string().nullable(),
+  siret: z.string().nullable(),
 });
 
 /** Only the fields the output shows (the row has more). */
@@ -16,5 +18,7 @@ export function pick(row: z.output<typeof billingDetailsOutput>) {
     country: row.country,
     vatNumber: row.vatNumber,
     isBusiness: row.isBusiness,
+    siren: row.siren,
+    siret: row.siret,
   };
 }

@@ -15,4 +15,12 @@ export { formatInvoiceNumber } from "./numbering.ts";
 export { type InvoiceRenderData, invoiceRenderQueue } from "./render.queue.ts";
 export { INVOICE_KEY_PREFIX, renderInvoice } from "./render.ts";
 export { INVOICE_INTEGRITY_ERROR, invoicePdfForContext, invoicePdfResponse } from "./serve.ts";
+export {
+  documentFileName,
+  facturXmlOf,
+  hasFacturXml,
+  INVOICE_XML_CONTENT_TYPE,
+  invoiceXmlForContext,
+  invoiceXmlResponse,
+} from "./serve-xml.ts";
 export type { PayoutStatementInput } from "./snapshot.ts";

@@ -768,6 +768,8 @@ describe("billing details", () => {
       country: null,
       vatNumber: null,
       isBusiness: false,
+      siren: null,
+      siret: null,
     });
     await caller.invoices.updateBillingDetails({
       name: "",

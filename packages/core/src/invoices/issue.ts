@@ -1,5 +1,5 @@
 import type { Prisma } from "@mentora/db";
-import type { InvoiceDocument } from "@mentora/invoice-pdf/document";
+import { facturXRepresentable, type InvoiceDocument } from "@mentora/invoice-pdf/document";
 import type { AppServices } from "../app/types.ts";
 import { enqueueRender } from "./enqueue.ts";
 import { allocateNumber } from "./numbering.ts";
@@ -190,6 +190,8 @@ async function insertDocument(
       document: document as unknown as Prisma.InputJsonValue,
       currency: document.currency,
       totalMinor: document.payout ? document.payout.netMinor : document.totals.inclMinor,
+      // Fixed now, never changed: re-renders must reproduce the recorded bytes (decision 038).
+      format: facturXRepresentable(document) ? "FACTURX" : "PDF",
       retentionUntil: retentionUntil(allocated.issuedAt),
       ...source,
     },

@@ -27,8 +27,15 @@ async function renderToTempFile(tempDir: string, invoice: InvoiceRow): Promise<U
     const file = path.join(folder, `${invoice.number}.pdf`);
     // Loaded on first use: the renderer registers font files at import, which only the worker
     // has; the web app bundles this module but never renders.
-    const { renderInvoicePdf } = await import("@mentora/invoice-pdf");
-    await writeFile(file, await renderInvoicePdf(documentOf(invoice)));
+    const { renderFacturXPdf, renderInvoicePdf } = await import("@mentora/invoice-pdf");
+    const doc = documentOf(invoice);
+    // The format recorded at issue: a document issued as a plain PDF is never turned into a
+    // Factur-X (its recorded bytes would no longer match).
+    const bytes =
+      invoice.format === "FACTURX"
+        ? (await renderFacturXPdf(doc)).pdf
+        : await renderInvoicePdf(doc);
+    await writeFile(file, bytes);
     return new Uint8Array(await readFile(file));
   } finally {
     // A crash before this leaves the folder behind: invoice.cleanup-temp removes it a day later.

@@ -61,6 +61,9 @@ export interface PartyInput {
     country: string | null;
     vatNumber: string | null;
     isBusiness: boolean;
+    /** Absent on rows read before e-invoicing (issue #17). */
+    siren?: string | null;
+    siret?: string | null;
   } | null;
 }
 
@@ -83,6 +86,9 @@ export function buyerSnapshot(party: PartyInput, locale: DocumentLocale): Buyer 
     // A business buyer needs a VAT number above 150 EUR: without one (details saved before the
     // form required it), issue as a consumer invoice rather than never issue it.
     ...(billing?.isBusiness && billing.vatNumber ? { isBusiness: true } : {}),
+    // Legal registration of a business buyer (Factur-X BT-47).
+    ...(billing?.isBusiness && billing.siren ? { siren: billing.siren } : {}),
+    ...(billing?.isBusiness && billing.siret ? { siret: billing.siret } : {}),
   };
 }
 
@@ -135,6 +141,8 @@ export interface InvoiceInput {
     provider: string | null;
     providerPaymentId: string | null;
     paidAt: Date;
+    /** The buyer's reference (purchase order) given at checkout. */
+    buyerReference?: string | null;
   };
 }
 
@@ -174,7 +182,10 @@ export function invoiceDocument(settings: InvoiceSettings, input: InvoiceInput):
     serviceDate: isoDate(input.booking.startsAt),
     locale,
     seller: sellerSnapshot(settings),
-    buyer: buyerSnapshot(input.buyer, locale),
+    buyer: {
+      ...buyerSnapshot(input.buyer, locale),
+      ...(input.payment.buyerReference ? { orderNumber: input.payment.buyerReference } : {}),
+    },
     lines,
     currency: input.payment.currency,
     currencyExponent: exponentOf(input.payment.currency),
@@ -246,7 +257,11 @@ export function creditNoteDocument(input: CreditNoteInput): InvoiceDocument {
       paidAt: input.refund.createdAt.toISOString(),
     },
     paymentTerms: { dueDate: isoDate(input.refund.createdAt) },
-    references: { ...original.references, originalInvoiceNumber: original.number },
+    references: {
+      ...original.references,
+      originalInvoiceNumber: original.number,
+      originalInvoiceDate: original.issuedAt,
+    },
   };
   assertInvoiceDocument(doc);
   return doc;

@@ -36,6 +36,8 @@ export const defaultPolicies = {
   "video-callback-ip": { points: 600, durationSeconds: 60 },
   /** Passkey sign-ins started from one IP: each one stores a challenge row. */
   "passkey-ip": { points: 30, durationSeconds: 10 * 60 },
+  /** Realtime streams opened per user (each page load opens one; reconnects count too). */
+  "realtime-connect": { points: 60, durationSeconds: 60 },
 } as const satisfies Record<string, PolicyLimit>;
 
 export type PolicyName = keyof typeof defaultPolicies;

@@ -114,6 +114,12 @@ const accessTable: Record<string, Access> = {
   "mentorBlocks.list": "mentor",
   "mentorBlocks.block": "mentor",
   "mentorBlocks.unblock": "mentor",
+  "admin.accounting.authorizeInvoiceExport": "admin",
+  "admin.accounting.authorizeFecExport": "admin",
+  "activity.mine": "authed",
+  "admin.activity.feed": "admin",
+  "admin.activity.decisions": "admin",
+  "realtime.stream": "authed",
 };
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; inputs: unknown[] } };
@@ -251,6 +257,8 @@ const freshSessionActions: Record<string, "mentor" | "admin"> = {
   "admin.payouts.reject": "admin",
   "admin.payouts.markPaid": "admin",
   "admin.payments.refund": "admin",
+  "admin.accounting.authorizeInvoiceExport": "admin",
+  "admin.accounting.authorizeFecExport": "admin",
 };
 
 describe("fresh sign-in for money actions", () => {

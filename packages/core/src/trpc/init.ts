@@ -21,6 +21,14 @@ const t = initTRPC
     defaultMeta: { access: "public" },
     // Stacks never leave the server: tRPC would only add them with isDev.
     isDev: false,
+    // Realtime streams (decision 031): a ping keeps proxies from closing an idle stream, the
+    // browser reconnects (with its last event id) when pings stop, and every stream ends after
+    // a while so a long-open tab re-authenticates and spreads over the web processes again.
+    sse: {
+      ping: { enabled: true, intervalMs: 15_000 },
+      client: { reconnectAfterInactivityMs: 40_000 },
+      maxDurationMs: 30 * 60_000,
+    },
     errorFormatter({ shape, error, ctx }) {
       const userError = toUserFacingError(error, {
         locale: ctx?.locale ?? "en",

@@ -1,4 +1,5 @@
 import { accountRouter } from "../account/router.ts";
+import { activityRouter } from "../activity/router.ts";
 import { adminRouter } from "../admin/router.ts";
 import { availabilityRulesRouter } from "../availability/rules/router.ts";
 import { mentorBlocksRouter } from "../blocks/router.ts";
@@ -15,6 +16,7 @@ import { offeringsRouter } from "../offerings/router.ts";
 import { paymentsRouter, walletRouter } from "../payments/router.ts";
 import { payoutsRouter } from "../payouts/router.ts";
 import { profileRouter } from "../profiles/router.ts";
+import { realtimeRouter } from "../realtime/router.ts";
 import { videoRouter } from "../video/router.ts";
 import { createCallerFactory, router } from "./init.ts";
 
@@ -40,6 +42,8 @@ export const appRouter = router({
   mentorBlocks: mentorBlocksRouter,
   moderation: moderationRouter,
   matching: matchingRouter,
+  activity: activityRouter,
+  realtime: realtimeRouter,
 });
 
 export type AppRouter = typeof appRouter;

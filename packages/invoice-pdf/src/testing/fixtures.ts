@@ -124,7 +124,11 @@ export function sampleDocument(kind: DocumentKind, locale: DocumentLocale): Invo
         method: locale === "fr" ? "Carte bancaire" : "Card",
         paidAt: "2026-03-25",
       },
-      references: { ...base.references, originalInvoiceNumber: "F-2026-000123" },
+      references: {
+        ...base.references,
+        originalInvoiceNumber: "F-2026-000123",
+        originalInvoiceDate: "2026-03-20",
+      },
     };
   }
   return {

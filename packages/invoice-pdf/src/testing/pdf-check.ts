@@ -189,3 +189,58 @@ export function pdfProblems(report: PdfReport, expected: PdfExpectations = {}): 
   }
   return problems;
 }
+
+export interface FacturXParts {
+  /** `%PDF-x.y` of the header. */
+  version: string;
+  /** Every embedded file by name (the EmbeddedFiles name tree), its text. */
+  files: Record<string, string>;
+  /** The catalog's AF array: each associated file's name and AFRelationship. */
+  associated: { name: string; relationship: string; subtype: string }[];
+  /** The catalog's XMP metadata stream, as text; null when there is none. */
+  xmp: string | null;
+  /** The OutputIntents: subtype (GTS_PDFA1) and the components of the ICC profile. */
+  outputIntents: { subtype: string; components: number; profileBytes: number }[];
+}
+
+/** What makes a PDF a Factur-X, read with MuPDF: embedded files, AF, XMP, OutputIntent. */
+export function readFacturXParts(bytes: Uint8Array): FacturXParts {
+  const doc = mupdf.Document.openDocument(bytes, "application/pdf");
+  try {
+    const pdf = doc.asPDF();
+    if (!pdf) throw new Error("MuPDF did not open the bytes as a PDF");
+    const files: Record<string, string> = {};
+    for (const [name, spec] of Object.entries(pdf.getEmbeddedFiles())) {
+      const contents = pdf.getEmbeddedFileContents(spec);
+      files[name] = contents ? Buffer.from(contents.asUint8Array()).toString("utf8") : "";
+    }
+    const catalog = pdf.getTrailer().get("Root");
+    const associated: FacturXParts["associated"] = [];
+    catalog.get("AF").forEach((value) => {
+      const spec = value.resolve();
+      associated.push({
+        name: spec.get("UF").isString() ? spec.get("UF").asString() : spec.get("F").asString(),
+        relationship: spec.get("AFRelationship").asName(),
+        subtype: spec.get("EF").get("F").get("Subtype").asName(),
+      });
+    });
+    const metadata = catalog.get("Metadata");
+    const xmp = metadata.isStream()
+      ? Buffer.from(metadata.readStream().asUint8Array()).toString("utf8")
+      : null;
+    const outputIntents: FacturXParts["outputIntents"] = [];
+    catalog.get("OutputIntents").forEach((value) => {
+      const intent = value.resolve();
+      const profile = intent.get("DestOutputProfile");
+      outputIntents.push({
+        subtype: intent.get("S").asName(),
+        components: profile.get("N").asNumber(),
+        profileBytes: profile.isStream() ? profile.readStream().getLength() : 0,
+      });
+    });
+    const header = Buffer.from(bytes.subarray(0, 8)).toString("latin1");
+    return { version: header, files, associated, xmp, outputIntents };
+  } finally {
+    doc.destroy();
+  }
+}

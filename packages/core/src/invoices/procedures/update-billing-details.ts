@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { isValidSiren, isValidSiret, normalizeCompanyId } from "../../contracts/index.ts";
 import { authedProcedure } from "../../trpc/init.ts";
 import { billingDetailsOutput, pick } from "../billing-details.ts";
 
 const text = (max: number) => z.string().trim().max(max);
+const companyId = z.string().max(40).transform(normalizeCompanyId);
 
 export const updateBillingDetailsInput = z
   .object({
@@ -23,12 +25,35 @@ export const updateBillingDetailsInput = z
       .regex(/^[A-Z0-9]{4,20}$/)
       .nullable(),
     isBusiness: z.boolean(),
+    /** French company (BT-47): 9 digits with their Luhn check; spaces and dots are dropped. */
+    siren: companyId.refine(isValidSiren, "Not a valid SIREN (9 digits)").nullish(),
+    /** French establishment: 14 digits with their Luhn check, starting with the SIREN. */
+    siret: companyId.refine(isValidSiret, "Not a valid SIRET (14 digits)").nullish(),
   })
   .strict()
-  // Invoices to a business above 150 EUR must carry its VAT number.
-  .refine((input) => !input.isBusiness || Boolean(input.vatNumber), {
-    path: ["vatNumber"],
-    message: "A business buyer needs a VAT number",
+  .superRefine((input, issues) => {
+    // Invoices to a business above 150 EUR must carry its VAT number.
+    if (input.isBusiness && !input.vatNumber) {
+      issues.addIssue({
+        code: "custom",
+        path: ["vatNumber"],
+        message: "A business buyer needs a VAT number",
+      });
+    }
+    if ((input.siren || input.siret) && !input.isBusiness) {
+      issues.addIssue({
+        code: "custom",
+        path: [input.siren ? "siren" : "siret"],
+        message: "SIREN and SIRET are for a business buyer",
+      });
+    }
+    if (input.siren && input.siret && !input.siret.startsWith(input.siren)) {
+      issues.addIssue({
+        code: "custom",
+        path: ["siret"],
+        message: "The SIRET must start with the SIREN",
+      });
+    }
   });
 
 /**
@@ -45,6 +70,9 @@ export const updateBillingDetails = authedProcedure
       country: input.country || null,
       vatNumber: input.vatNumber || null,
       isBusiness: input.isBusiness,
+      // A SIRET alone names its company too: its first nine digits are the SIREN.
+      siren: input.siren || input.siret?.slice(0, 9) || null,
+      siret: input.siret || null,
     };
     const row = await ctx.services.prisma.billingDetails.upsert({
       where: { userId: ctx.user.id },

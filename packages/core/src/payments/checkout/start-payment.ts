@@ -35,10 +35,11 @@ type PaymentRow = Prisma.PaymentGetPayload<object>;
  */
 export async function startBookingPayment(
   services: AppServices,
-  input: { bookingId: string; userId: string },
+  input: { bookingId: string; userId: string; buyerReference?: string | null },
   now = new Date(),
 ): Promise<StartedPayment> {
   const { prisma, config } = services;
+  const buyerReference = input.buyerReference || null;
   const payment = await prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM booking WHERE id = ${input.bookingId} FOR UPDATE`;
     const booking = await tx.booking.findUnique({
@@ -56,7 +57,11 @@ export async function startBookingPayment(
     const open = await tx.payment.findFirst({
       where: { bookingId: booking.id, status: "PENDING" },
     });
-    if (open) return open;
+    if (open) {
+      // A purchase order typed on the retry applies to the checkout being resumed.
+      if (!buyerReference || open.buyerReference === buyerReference) return open;
+      return tx.payment.update({ where: { id: open.id }, data: { buyerReference } });
+    }
     if (!booking.holdExpiresAt || booking.holdExpiresAt <= now) {
       throw new AppError("HOLD_EXPIRED");
     }
@@ -81,6 +86,7 @@ export async function startBookingPayment(
         provider: gatewayId,
         status: "PENDING",
         expiresAt,
+        buyerReference,
       },
     });
     if (walletPart > 0) {

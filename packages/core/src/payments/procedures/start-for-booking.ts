@@ -2,7 +2,18 @@ import { z } from "zod";
 import { authedProcedure } from "../../trpc/init.ts";
 import { startBookingPayment } from "../checkout/start-payment.ts";
 
-export const startForBookingInput = z.object({ bookingId: z.string().min(1).max(100) }).strict();
+export const startForBookingInput = z
+  .object({
+    bookingId: z.string().min(1).max(100),
+    /** The buyer's reference (purchase order), printed on the invoice and carried as BT-13. */
+    orderNumber: z
+      .string()
+      .trim()
+      .max(50)
+      .regex(/^[^\p{Cc}]*$/u, "No control characters")
+      .optional(),
+  })
+  .strict();
 
 export const startedPaymentOutput = z.object({
   paymentId: z.string(),
@@ -15,5 +26,9 @@ export const startForBooking = authedProcedure
   .input(startForBookingInput)
   .output(startedPaymentOutput)
   .mutation(({ ctx, input }) =>
-    startBookingPayment(ctx.services, { bookingId: input.bookingId, userId: ctx.user.id }),
+    startBookingPayment(ctx.services, {
+      bookingId: input.bookingId,
+      userId: ctx.user.id,
+      buyerReference: input.orderNumber || null,
+    }),
   );

@@ -63,4 +63,5 @@ export const errors = {
   JOB_NOT_DELETABLE: "Only failed or dead jobs can be deleted: refresh to see where this one is.",
   MODERATION_CASE_CLOSED:
     "This moderation case is already decided or the content changed since: refresh the queue.",
+  REALTIME_STREAM_LIMIT: "Too many open pages are following live updates: close a few tabs.",
 };

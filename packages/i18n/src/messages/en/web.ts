@@ -1,6 +1,9 @@
 import { account } from "./web/account.ts";
 import { accounts } from "./web/accounts.ts";
+import { activity } from "./web/activity.ts";
 import { admin } from "./web/admin.ts";
+import { adminAccounting } from "./web/adminAccounting.ts";
+import { adminActivity } from "./web/adminActivity.ts";
 import { adminAudit } from "./web/adminAudit.ts";
 import { adminDisputes } from "./web/adminDisputes.ts";
 import { adminJobs } from "./web/adminJobs.ts";
@@ -105,4 +108,7 @@ export const web = {
   adminModeration,
   matches,
   moderationNotices,
+  adminAccounting,
+  activity,
+  adminActivity,
 };

@@ -68,4 +68,6 @@ export const errors: typeof en = {
     "Seules les tâches en échec peuvent être supprimées : actualisez pour voir où en est celle-ci.",
   MODERATION_CASE_CLOSED:
     "Ce signalement est déjà traité ou le contenu a changé depuis : actualisez la file.",
+  REALTIME_STREAM_LIMIT:
+    "Trop de pages ouvertes suivent les mises à jour en direct : fermez quelques onglets.",
 };

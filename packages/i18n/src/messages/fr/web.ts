@@ -1,7 +1,10 @@
 import type { web as en } from "../en/web.ts";
 import { account } from "./web/account.ts";
 import { accounts } from "./web/accounts.ts";
+import { activity } from "./web/activity.ts";
 import { admin } from "./web/admin.ts";
+import { adminAccounting } from "./web/adminAccounting.ts";
+import { adminActivity } from "./web/adminActivity.ts";
 import { adminAudit } from "./web/adminAudit.ts";
 import { adminDisputes } from "./web/adminDisputes.ts";
 import { adminJobs } from "./web/adminJobs.ts";
@@ -107,4 +110,7 @@ export const web: typeof en = {
   adminModeration,
   matches,
   moderationNotices,
+  adminAccounting,
+  activity,
+  adminActivity,
 };

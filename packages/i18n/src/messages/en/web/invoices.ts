@@ -5,6 +5,8 @@ export const invoices = {
   pending: "Invoice on its way",
   none: "No VAT invoice for a top-up (invoiced when the balance pays a session)",
   column: "Invoice",
+  xml: "XML (Factur-X)",
+  xmlLabel: "Factur-X XML of {number}",
   billing: {
     heading: "Billing details",
     intro: "Printed on your next invoices. Invoices already issued never change.",
@@ -13,6 +15,10 @@ export const invoices = {
     country: "Country (2-letter code, e.g. FR)",
     vatNumber: "VAT number (businesses)",
     isBusiness: "I buy as a business",
+    siren: "SIREN (French companies, 9 digits)",
+    siret: "SIRET (French establishment, 14 digits)",
+    companyIdsHint:
+      "For a French company: printed on the invoice and carried in its e-invoice data.",
     save: "Save billing details",
     saved: "Billing details saved.",
   },

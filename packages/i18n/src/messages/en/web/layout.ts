@@ -16,4 +16,5 @@ export const layout = {
   wallet: "Wallet",
   receipts: "Receipts",
   mentorArea: "Mentor area",
+  activity: "Activity",
 };

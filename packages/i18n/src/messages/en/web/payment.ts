@@ -23,6 +23,8 @@ export const payment = {
   byCard: "By card",
   walletCoversAll: "Your wallet balance covers the whole price.",
   redirectNotice: "You will pay the rest on our payment provider’s secure page.",
+  orderNumber: "Your reference (purchase order, optional)",
+  orderNumberHint: "Printed on the invoice for your accounts.",
   payButton: "Pay {amount}",
   replayedNotice: "This return link was already used. Here is where your payment stands now.",
   session: "Session",

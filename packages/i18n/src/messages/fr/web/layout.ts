@@ -18,4 +18,5 @@ export const layout: (typeof en)["layout"] = {
   wallet: "Porte-monnaie",
   receipts: "Reçus",
   mentorArea: "Espace mentor",
+  activity: "Activité",
 };

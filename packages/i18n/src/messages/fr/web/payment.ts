@@ -26,6 +26,8 @@ export const payment: (typeof en)["payment"] = {
   byCard: "Par carte",
   walletCoversAll: "Le solde de votre porte-monnaie couvre tout le prix.",
   redirectNotice: "Vous paierez le reste sur la page sécurisée de notre prestataire de paiement.",
+  orderNumber: "Votre référence (bon de commande, facultatif)",
+  orderNumberHint: "Imprimée sur la facture pour votre comptabilité.",
   payButton: "Payer {amount}",
   replayedNotice: "Ce lien de retour a déjà servi. Voici où en est votre paiement.",
   session: "Séance",
