@@ -17,6 +17,7 @@ import { attempt } from "~/lib/guards.server";
 import { assertSameOrigin, setCookieHeaders } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
+import { useRevalidateOn } from "~/lib/realtime";
 import { type RequestCaller, withCaller } from "~/lib/trpc.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.account.title");
@@ -121,6 +122,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Account() {
   const t = useT();
+  // Moderation changes reach this page as they happen (the realtime stream).
+  useRevalidateOn(["moderation"]);
   const { me, sessions, timeZones, billing, exports, deletion, twoFactorEnabled, moderation } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();

@@ -7,6 +7,7 @@ import { attempt, requireAdmin } from "~/lib/guards.server";
 import { assertSameOrigin } from "~/lib/http.server";
 import { useFormatDateTime, useT } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
+import { useRevalidateOn } from "~/lib/realtime";
 import { withCaller } from "~/lib/trpc.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.adminModeration.title");
@@ -51,6 +52,8 @@ export async function action({ request }: ActionFunctionArgs) {
 /** Admin → Moderation: what the provider flagged, with the content, scores and reasons. */
 export default function AdminModeration() {
   const t = useT();
+  // Moderation changes reach this page as they happen (the realtime stream).
+  useRevalidateOn(["admin.moderation"]);
   const formatDate = useFormatDateTime();
   const { items, nextCursor, status, isFirstPage } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();

@@ -8,6 +8,7 @@ import { assertSameOrigin } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
 import { profileIntent, timeZoneList } from "~/lib/profile.server";
+import { useRevalidateOn } from "~/lib/realtime";
 import { withCaller } from "~/lib/trpc.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.profile.title");
@@ -40,6 +41,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function MentorProfile() {
   const t = useT();
+  // Moderation changes reach this page as they happen (the realtime stream).
+  useRevalidateOn(["moderation"]);
   const { profile, timeZones, isMentor, moderation } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   return (

@@ -99,6 +99,10 @@ export const realtimeTopics = [
   "admin.webhooks",
   // a new entry in the person's activity feed (ref: domain event id)
   "activity",
+  // moderation withheld, queued or decided the person's content (ref: moderation case id)
+  "moderation",
+  // admins: the moderation queue changed (ref: moderation case id)
+  "admin.moderation",
 ] as const;
 
 export type RealtimeTopic = (typeof realtimeTopics)[number];

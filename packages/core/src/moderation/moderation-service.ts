@@ -9,6 +9,7 @@ import { avatarKey } from "../avatars/index.ts";
 import { sendEmailQueue } from "../email/index.ts";
 import { AppError } from "../errors/index.ts";
 import { enqueue } from "../jobs/define.ts";
+import { publishRealtime } from "../realtime/index.ts";
 
 type Tx = Prisma.TransactionClient;
 type Services = Pick<AppServices, "prisma" | "boss" | "config" | "logger" | "ai">;
@@ -74,7 +75,7 @@ async function recordOutcome(
   input: ModerateInput,
   result: ModerationResult,
 ): Promise<ModerationOutcome> {
-  await tx.moderationCase.updateMany({
+  const superseded = await tx.moderationCase.updateMany({
     where: {
       subject: input.subject,
       contentRef: input.contentRef,
@@ -82,7 +83,17 @@ async function recordOutcome(
     },
     data: { status: "SUPERSEDED", withheld: false },
   });
-  if (result.verdict === "allow") return { verdict: "allow", withheld: false, caseId: null };
+  if (result.verdict === "allow") {
+    // A clean edit lifts what was withheld: the author's notices change.
+    if (superseded.count > 0) {
+      await publishRealtime(tx, {
+        userIds: [input.authorId],
+        topic: "moderation",
+        ref: input.contentRef,
+      });
+    }
+    return { verdict: "allow", withheld: false, caseId: null };
+  }
   const withheld = result.verdict === "block" || services.config.moderation.reviewPolicy === "hold";
   const created = await tx.moderationCase.create({
     data: {
@@ -99,11 +110,29 @@ async function recordOutcome(
     },
     select: { id: true },
   });
+  await tellPages(tx, input.authorId, created.id);
   services.logger.info(
     { caseId: created.id, subject: input.subject, verdict: result.verdict, withheld },
     "moderation case opened",
   );
   return { verdict: result.verdict, withheld, caseId: created.id };
+}
+
+/**
+ * The author's open pages (their notices) and the admins' (the queue) re-read what changed, at
+ * commit (issue #15's realtime stream). Ids only.
+ */
+async function tellPages(tx: Tx, authorId: string, caseId: string): Promise<void> {
+  await publishRealtime(tx, { userIds: [authorId], topic: "moderation", ref: caseId });
+  const admins = await tx.user.findMany({
+    where: { role: "ADMIN", deletedAt: null },
+    select: { id: true },
+  });
+  await publishRealtime(tx, {
+    userIds: admins.map((admin) => admin.id),
+    topic: "admin.moderation",
+    ref: caseId,
+  });
 }
 
 /** The public text of a profile, as one document and as the snapshot an admin sees. */
@@ -377,6 +406,7 @@ export async function decideModerationCase(
         note: input.note,
       },
     );
+    await tellPages(tx, row.authorId, row.id);
     services.logger.info({ caseId: row.id, decision: input.decision }, "moderation case decided");
     return { id: row.id, status, decidedAt: now };
   });

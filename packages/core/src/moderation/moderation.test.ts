@@ -126,6 +126,17 @@ describe("moderation with MODERATION_REVIEW_POLICY=hold", () => {
       note: "Fine after all",
     });
     expect(decided.status).toBe("APPROVED");
+    // The author's and the admins' open pages hear of the case and of the decision.
+    const heard = await app.prisma.realtimeMessage.findMany({
+      where: { ref: item?.id ?? "" },
+      orderBy: { seq: "asc" },
+    });
+    expect(
+      heard.filter((message) => message.userId === mentor.userId).map((message) => message.topic),
+    ).toEqual(["moderation", "moderation"]);
+    expect(heard.filter((message) => message.topic === "admin.moderation").length).toBeGreaterThan(
+      0,
+    );
     expect(await listed(app, mentor.userId)).toBe(true);
     const audit = await app.prisma.auditLog.findFirstOrThrow({
       where: { action: "moderation.decide", targetId: item?.id ?? "" },
