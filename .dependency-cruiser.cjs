@@ -19,6 +19,7 @@ const HANDLER_MAPS = layout.handlerMaps.map((file) => `^packages/core/src/${file
 // The packages core may depend on (apps → core → these). files/email/telemetry are being moved
 // out of core into packages of their own (issue #13, infra slice).
 const CORE_MAY_USE = [
+  "ai",
   "db",
   "payment-gateway",
   "invoice-pdf",

@@ -20,6 +20,7 @@ export { AppError, type AppErrorCode, appError, errorCodeOf } from "./errors/ind
 export { createQueues } from "./jobs/index.ts";
 export { createJobRunner } from "./jobs/runner.ts";
 export { createLogger, type Logger } from "./logger/index.ts";
+export { requestMatches } from "./matching/index.ts";
 export { createRateLimits, retryAfterOf } from "./rate-limits/index.ts";
 export { admitRealtimeStream, latestRealtimeSeq, realtimeStreamPath } from "./realtime/index.ts";
 export { metricsRequestAllowed } from "./telemetry/metrics-access.ts";

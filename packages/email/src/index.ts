@@ -33,6 +33,12 @@ export {
   renderLayout,
 } from "./templates/layout.ts";
 export { renderLinkEmail } from "./templates/link-email.ts";
+export { renderMatchesEmail } from "./templates/matches.ts";
+export {
+  type ModeratedSubject,
+  type ModerationNoticeKind,
+  renderModerationNotice,
+} from "./templates/moderation-notice.ts";
 export {
   digestMaxLines,
   renderNotificationDigest,

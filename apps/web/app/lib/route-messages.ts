@@ -21,6 +21,7 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
     "web.accounts",
     "web.form",
     "web.invoices",
+    "web.moderationNotices",
     "web.notifications",
     "web.roles",
   ],
@@ -34,6 +35,7 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
     "web.adminDisputes",
     "web.adminJobs",
     "web.adminMessageReports",
+    "web.adminModeration",
     "web.adminPayouts",
     "web.adminVideo",
   ],
@@ -44,6 +46,7 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
   "routes/admin.disputes": ["web.admin", "web.adminDisputes", "web.form"],
   "routes/admin.jobs": ["web.admin", "web.adminJobs", "web.adminPayments", "web.form"],
   "routes/admin.message-reports": ["web.adminMessageReports", "web.form"],
+  "routes/admin.moderation": ["web.admin", "web.adminModeration", "web.form"],
   "routes/admin.payments": [
     "web.admin",
     "web.adminPayments",
@@ -84,6 +87,7 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
     "web.mentors",
     "web.slots",
   ],
+  "routes/matches": ["web.form", "web.matches"],
   "routes/mentor": ["web.mentorArea", "web.mentorPayouts"],
   "routes/mentor._index": [
     "web.account",
@@ -114,9 +118,15 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
   ],
   "routes/mentor.offerings": ["web.form", "web.mentors", "web.offerings"],
   "routes/mentor.payouts": ["web.admin", "web.adminPayments", "web.form", "web.mentorPayouts"],
-  "routes/mentor.profile": ["web.account", "web.form", "web.mentorArea", "web.profile"],
+  "routes/mentor.profile": [
+    "web.account",
+    "web.form",
+    "web.mentorArea",
+    "web.moderationNotices",
+    "web.profile",
+  ],
   "routes/mentor.revenue": ["web.mentorPayouts", "web.revenue"],
-  "routes/mentors._index": ["web.admin", "web.mentors"],
+  "routes/mentors._index": ["web.admin", "web.matches", "web.mentors"],
   "routes/mentors.$mentorId": [
     "web.confirm",
     "web.form",
@@ -135,6 +145,6 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
   "routes/sign-in": ["web.accounts", "web.authErrors", "web.form", "web.signIn"],
   "routes/sign-in_.two-factor": ["web.accounts", "web.authErrors", "web.form"],
   "routes/sign-out": ["web.signOut"],
-  "routes/sign-up": ["web.authErrors", "web.checkEmail", "web.form", "web.signUp"],
+  "routes/sign-up": ["web.authErrors", "web.checkEmail", "web.form", "web.matches", "web.signUp"],
   "routes/wallet": ["web.admin", "web.form", "web.wallet"],
 };

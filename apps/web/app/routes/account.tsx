@@ -11,12 +11,14 @@ import { AccountPreferences } from "~/components/account-preferences";
 import { AccountSessions } from "~/components/account-sessions";
 import { BillingDetailsForm } from "~/components/billing-details-form";
 import { ErrorPage } from "~/components/error-page";
+import { ModerationNotices } from "~/components/moderation-notices";
 import { NotificationPreferences } from "~/components/notification-preferences";
 import { formText } from "~/lib/forms";
 import { attempt } from "~/lib/guards.server";
 import { assertSameOrigin, setCookieHeaders } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
+import { useRevalidateOn } from "~/lib/realtime";
 import { type RequestCaller, withCaller } from "~/lib/trpc.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.account.title");
@@ -38,14 +40,16 @@ function timeZoneList(current: string | null): string[] {
 export async function loader({ request }: LoaderFunctionArgs) {
   return withCaller(request, async (input) => {
     requireSession(request, input);
-    const [me, sessions, billing, exports, deletion, notificationPreferences] = await Promise.all([
-      input.caller.account.me(),
-      input.caller.account.listSessions(),
-      input.caller.invoices.getBillingDetails(),
-      input.caller.account.listExports(),
-      input.caller.account.deletionBlockers(),
-      input.caller.notifications.getPreferences(),
-    ]);
+    const [me, sessions, billing, exports, deletion, notificationPreferences, moderation] =
+      await Promise.all([
+        input.caller.account.me(),
+        input.caller.account.listSessions(),
+        input.caller.invoices.getBillingDetails(),
+        input.caller.account.listExports(),
+        input.caller.account.deletionBlockers(),
+        input.caller.notifications.getPreferences(),
+        input.caller.moderation.myNotices(),
+      ]);
     return {
       twoFactorEnabled: Boolean(input.ctx.session?.user.twoFactorEnabled),
       me: {
@@ -60,6 +64,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       exports,
       deletion,
       notificationPreferences,
+      moderation,
       timeZones: timeZoneList(me.timezone),
     };
   });
@@ -134,6 +139,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Account() {
   const t = useT();
+  // Moderation changes reach this page as they happen (the realtime stream).
+  useRevalidateOn(["moderation"]);
   const {
     me,
     sessions,
@@ -143,7 +150,9 @@ export default function Account() {
     deletion,
     twoFactorEnabled,
     notificationPreferences,
+    moderation,
   } = useLoaderData<typeof loader>();
+
   const result = useActionData<typeof action>();
   const resultOf = (intent: string) =>
     result && "intent" in result && result.intent === intent ? result : null;
@@ -154,6 +163,7 @@ export default function Account() {
   return (
     <div className="container">
       <h1>{t("web.account.heading")}</h1>
+      <ModerationNotices notices={moderation} />
       <div className="grid">
         <section className="card" aria-labelledby="profile-heading">
           <h2 id="profile-heading">{t("web.account.profile")}</h2>

@@ -46,6 +46,9 @@ export default function AdminArea() {
             <NavLink to="/admin/jobs">{t("web.adminJobs.nav")}</NavLink>
           </li>
           <li>
+            <NavLink to="/admin/moderation">{t("web.adminModeration.nav")}</NavLink>
+          </li>
+          <li>
             <NavLink to="/admin/accounting">{t("web.adminAccounting.nav")}</NavLink>
             <NavLink to="/admin/activity">{t("web.adminActivity.nav")}</NavLink>
             <NavLink to="/admin/message-reports">{t("web.adminMessageReports.nav")}</NavLink>

@@ -1,12 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
+import { ModerationNotices } from "~/components/moderation-notices";
 import { ProfileForm } from "~/components/profile-form";
 import { requireSession } from "~/lib/guards.server";
 import { assertSameOrigin } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
 import { profileIntent, timeZoneList } from "~/lib/profile.server";
+import { useRevalidateOn } from "~/lib/realtime";
 import { withCaller } from "~/lib/trpc.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.profile.title");
@@ -14,8 +16,16 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.profi
 export async function loader({ request }: LoaderFunctionArgs) {
   return withCaller(request, async (input) => {
     const user = requireSession(request, input);
-    const profile = await input.caller.profile.get();
-    return { profile, timeZones: timeZoneList(profile.timezone), isMentor: user.role === "MENTOR" };
+    const [profile, moderation] = await Promise.all([
+      input.caller.profile.get(),
+      input.caller.moderation.myNotices(),
+    ]);
+    return {
+      profile,
+      moderation,
+      timeZones: timeZoneList(profile.timezone),
+      isMentor: user.role === "MENTOR",
+    };
   });
 }
 
@@ -31,11 +41,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function MentorProfile() {
   const t = useT();
-  const { profile, timeZones, isMentor } = useLoaderData<typeof loader>();
+  // Moderation changes reach this page as they happen (the realtime stream).
+  useRevalidateOn(["moderation"]);
+  const { profile, timeZones, isMentor, moderation } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   return (
     <>
       <h1>{t("web.profile.pageHeading")}</h1>
+      <ModerationNotices notices={moderation} />
       {isMentor ? (
         <p>
           <Link to={`/mentors/${profile.id}`}>{t("web.profile.viewPublic")}</Link>

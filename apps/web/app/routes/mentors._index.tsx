@@ -80,6 +80,22 @@ export default function Mentors() {
     <div className="container">
       <h1>{t("web.mentors.heading")}</h1>
       <p className="lead">{t("web.mentors.intro")}</p>
+      <section className="card" aria-labelledby="describe-heading">
+        <h2 id="describe-heading" className="h3">
+          {t("web.matches.legend")}
+        </h2>
+        <p className="muted">{t("web.matches.directoryBox")}</p>
+        {/* The matches page asks for a sign-in first, then takes the text over. */}
+        <Form method="get" action="/matches" className="stack">
+          <label htmlFor="directory-need" className="visually-hidden">
+            {t("web.matches.need")}
+          </label>
+          <textarea id="directory-need" name="need" rows={2} maxLength={2000} required />
+          <button type="submit" className="button button-secondary">
+            {t("web.matches.submit")}
+          </button>
+        </Form>
+      </section>
       <search className="card filters">
         <Form method="get" className="filter-grid" aria-label={t("web.mentors.filters")}>
           <div className="field field-wide">

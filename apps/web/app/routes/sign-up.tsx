@@ -1,4 +1,4 @@
-import { authResponse } from "@mentora/core";
+import { authResponse, requestMatches } from "@mentora/core";
 import type { MessageKey } from "@mentora/i18n";
 import {
   type ActionFunctionArgs,
@@ -9,12 +9,14 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useRouteError } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
+import { MatchRequestFields } from "~/components/match-request-fields";
 import { TextField } from "~/components/text-field";
 import { authErrorKeyFromResponse, type FormError } from "~/lib/auth-errors";
 import { retryAfterHeaders, tooManyAttempts } from "~/lib/auth-forms.server";
 import { type FieldErrors, fieldErrorsOf, formFields, signUpSchema } from "~/lib/forms";
 import { assertSameOrigin } from "~/lib/http.server";
 import { useT } from "~/lib/i18n";
+import { matchRequestFrom } from "~/lib/match-form";
 import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/lib/root-data";
 import { withCaller } from "~/lib/trpc.server";
@@ -26,7 +28,7 @@ type ActionData =
   | { status: "sent"; email: string }
   | {
       status: "invalid";
-      fieldErrors: FieldErrors<Field>;
+      fieldErrors: FieldErrors<Field | "need">;
       formError?: MessageKey;
       formErrorVars?: FormError["vars"];
       values: { name: string; email: string };
@@ -47,13 +49,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   return withCaller({ request, context }, async ({ ctx, authHeaders }) => {
     assertSameOrigin(request, ctx);
-    const input = formFields(await request.formData(), fields);
+    const form = await request.formData();
+    const input = formFields(form, fields);
     const values = { name: input.name, email: input.email };
     const parsed = signUpSchema.safeParse(input);
-    if (!parsed.success) {
+    // Optional: what the new mentee looks for (issue #16); checked before the account exists.
+    const need = matchRequestFrom(form);
+    if (!parsed.success || (need && !need.success)) {
       return {
         status: "invalid",
-        fieldErrors: fieldErrorsOf<Field>(parsed.error),
+        fieldErrors: {
+          ...(parsed.success ? {} : fieldErrorsOf<Field>(parsed.error)),
+          ...(need && !need.success ? { need: "web.matches.invalid" as const } : {}),
+        },
         values,
       } satisfies ActionData;
     }
@@ -91,6 +99,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
             ? { email: "web.form.invalidEmail" }
             : {};
       return { status: "invalid", fieldErrors, formError, values } satisfies ActionData;
+    }
+    if (need?.success) {
+      // The account this very request created (its id from better-auth's answer, never from
+      // the form): its matches are ranked now and e-mailed; the page shows them after sign-in.
+      try {
+        const created = (await response.clone().json()) as { user?: { id?: string } };
+        if (created.user?.id) {
+          await requestMatches(ctx.services, created.user.id, need.data, {
+            timeZone: ctx.timezone,
+          });
+        }
+      } catch (err) {
+        // The account exists: a failed ranking must not turn the sign-up into an error.
+        ctx.services.logger.error({ err, requestId: ctx.requestId }, "sign-up matching failed");
+      }
     }
     return { status: "sent", email: parsed.data.email } satisfies ActionData;
   });
@@ -168,6 +191,8 @@ export default function SignUp() {
             minLength={8}
             error={errors.password}
           />
+          <p className="muted">{t("web.matches.signUpHint")}</p>
+          <MatchRequestFields error={errors.need ? t(errors.need) : null} />
           <button type="submit" className="button" disabled={busy}>
             {busy ? t("web.form.submitting") : t("web.signUp.submit")}
           </button>

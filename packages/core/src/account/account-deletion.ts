@@ -242,6 +242,11 @@ export async function deleteAccount(
     await tx.notification.deleteMany({ where: { recipientId: input.userId } });
     await tx.notificationPreference.deleteMany({ where: { userId: input.userId } });
     await tx.payoutMethod.deleteMany({ where: { mentorId: input.userId } });
+    // AI (issue #16): match requests are the person's data, the embedding and moderation
+    // snapshots copy their profile text.
+    await tx.matchRequest.deleteMany({ where: { menteeId: input.userId } });
+    await tx.mentorEmbedding.deleteMany({ where: { mentorId: input.userId } });
+    await tx.moderationCase.deleteMany({ where: { authorId: input.userId } });
     await tx.mentorBlock.deleteMany({
       where: { OR: [{ mentorId: input.userId }, { menteeId: input.userId }] },
     });

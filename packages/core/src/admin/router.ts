@@ -5,6 +5,7 @@ import { adminDisputesRouter } from "../disputes/router.ts";
 import { adminJobsRouter } from "../jobs/admin/router.ts";
 import { adminMentorsRouter } from "../mentors/admin/router.ts";
 import { adminMessageReportsRouter } from "../messages/admin/router.ts";
+import { adminModerationRouter } from "../moderation/router.ts";
 import { adminPaymentsRouter, adminWebhooksRouter } from "../payments/admin/router.ts";
 import { adminPayoutsRouter } from "../payouts/admin/router.ts";
 import { router } from "../trpc/init.ts";
@@ -22,6 +23,7 @@ export const adminRouter = router({
   audit: adminAuditRouter,
   disputes: adminDisputesRouter,
   jobs: adminJobsRouter,
+  moderation: adminModerationRouter,
   accounting: adminAccountingRouter,
   activity: adminActivityRouter,
   messageReports: adminMessageReportsRouter,

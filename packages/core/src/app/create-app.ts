@@ -8,6 +8,7 @@ import type { Config } from "../config/index.ts";
 import { sendEmailQueue } from "../email/index.ts";
 import { createQueues, enqueue } from "../jobs/index.ts";
 import { createLogger, type Logger } from "../logger/index.ts";
+import { type AiProviders, aiProvidersFor } from "../moderation/index.ts";
 import { createPgKeyValueStore, loadGatewayRegistry } from "../payments/index.ts";
 import { createRateLimits } from "../rate-limits/index.ts";
 import { createRealtimeHub } from "../realtime/index.ts";
@@ -40,6 +41,8 @@ export interface CreateAppOptions {
    * default an HTTP POST.
    */
   deliverGatewayWebhook?: (webhook: OutgoingWebhook) => Promise<void>;
+  /** The AI providers; default those AI_PROVIDER names (tests pass doubles). */
+  ai?: AiProviders;
 }
 
 /**
@@ -138,6 +141,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     video,
     rateLimits,
     events: createAppEventRouting(),
+    ai: options.ai ?? aiProvidersFor(config, logger),
     realtime,
     close() {
       closing ??= (async () => {

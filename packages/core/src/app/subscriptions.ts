@@ -21,8 +21,10 @@ import {
   enqueueInvoiceForPayment,
   invoiceIssued,
 } from "../invoices/index.ts";
+import { refreshMentorEmbedding } from "../matching/index.ts";
 import { mentorApplicationDecided } from "../mentors/index.ts";
 import { messageReported, messageSent } from "../messages/index.ts";
+import { checkAvatar, checkProfileText } from "../moderation/index.ts";
 import {
   notifyApplicationDecided,
   notifyBookingChange,
@@ -47,6 +49,7 @@ import {
   webhookFailed,
 } from "../payments/index.ts";
 import { payoutApproved, payoutFailed, payoutPaid, payoutRequested } from "../payouts/index.ts";
+import { profileChanged } from "../profiles/index.ts";
 import { attendanceRecorded, scheduleVideoRoom } from "../video/index.ts";
 import type { AppServices } from "./types.ts";
 
@@ -56,6 +59,9 @@ import type { AppServices } from "./types.ts";
  * own `event.deliver` job; an in-transaction one commits with the change (see Subscription).
  * Realtime (issue #15) adds its subscribers here.
  */
+/** The profile fields that are public text (what moderation and matching read). */
+const profileTextFields = new Set(["headline", "bio", "skills", "offerings"]);
+
 export const subscriptions = [
   // Settlement records payment.settled; the booking it paid is confirmed in the same commit
   // (the money was captured for it: the two must not exist one without the other).
@@ -144,6 +150,21 @@ export const subscriptions = [
       await refundMentorNoShow(services, event.data.sessionId);
     },
   ),
+  // Moderation (issue #16): a profile's public text and its avatar are checked, each in its own
+  // job (a provider call may be slow or fail and retry), when they changed.
+  onEvent(profileChanged, "moderation.check-profile", async (event, services: AppServices) => {
+    if (!event.data.fields.some((field) => profileTextFields.has(field))) return;
+    await checkProfileText(services, event.data.userId);
+  }),
+  onEvent(profileChanged, "moderation.check-avatar", async (event, services: AppServices) => {
+    if (!event.data.fields.includes("avatar")) return;
+    await checkAvatar(services, event.data.userId);
+  }),
+  // Matching: a mentor's stored embedding follows their profile (providers with `embed`).
+  onEvent(profileChanged, "matching.refresh-embedding", async (event, services: AppServices) => {
+    if (!event.data.fields.some((field) => profileTextFields.has(field))) return;
+    await refreshMentorEmbedding(services, event.data.userId);
+  }),
   // Activity feeds (decision 037): every event type listed in activity/feed-events.ts is
   // projected into the feeds of the people it concerns, in its own job (a feed failure never
   // touches the change that recorded the event), which also tells their open pages.

@@ -9,6 +9,7 @@ import type { Auth } from "../auth/index.ts";
 import type { Config } from "../config/index.ts";
 import type { EventRouting } from "../events/index.ts";
 import type { Logger } from "../logger/index.ts";
+import type { AiProviders } from "../moderation/index.ts";
 import type { GatewayRegistry } from "../payments/index.ts";
 import type { RateLimits } from "../rate-limits/index.ts";
 import type { RealtimeHub } from "../realtime/index.ts";
@@ -33,6 +34,8 @@ export interface AppServices {
   rateLimits: RateLimits;
   /** Who subscribes to which domain event (app/subscriptions.ts): what recordEvent consults. */
   events: EventRouting<AppServices>;
+  /** Moderation and matching (AI_PROVIDER: local by default, or an OpenAI-compatible server). */
+  ai: AiProviders;
   /** Open realtime streams of this process and its LISTEN connection (issue #15). */
   realtime: RealtimeHub;
 }

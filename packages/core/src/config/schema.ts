@@ -4,6 +4,7 @@ import { bookingsConfig } from "../bookings/index.ts";
 import { networkConfig } from "../client-ip/index.ts";
 import { invoicesConfig } from "../invoices/index.ts";
 import { mentorsConfig } from "../mentors/index.ts";
+import { moderationConfig } from "../moderation/index.ts";
 import { notificationsConfig } from "../notifications/index.ts";
 import { paymentsConfig } from "../payments/index.ts";
 import { payoutsConfig } from "../payouts/index.ts";
@@ -48,6 +49,7 @@ const slices = {
   rateLimits: rateLimitsConfig,
   retention: retentionConfig,
   worker: workerConfig,
+  moderation: moderationConfig,
   realtime: realtimeConfig,
   notifications: notificationsConfig,
 };
@@ -76,6 +78,8 @@ const environmentShape = {
   ...networkConfig.env,
   ...rateLimitsConfig.env,
   ...retentionConfig.env,
+  // AI: moderation and matching (issue #16)
+  ...moderationConfig.env,
   // Realtime (issue #15)
   ...realtimeConfig.env,
   // Notifications (issue #15, rt-notify)
@@ -124,6 +128,7 @@ export const configSchema = z
       network: slices.network.section(env, context),
       rateLimits: slices.rateLimits.section(env, context),
       retention: slices.retention.section(env, context),
+      moderation: slices.moderation.section(env, context),
       realtime: slices.realtime.section(env, context),
       notifications: slices.notifications.section(env, context),
     };

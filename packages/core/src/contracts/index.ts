@@ -101,10 +101,58 @@ export const realtimeTopics = [
   "activity",
   // the other participant is typing in a conversation, for a few seconds (ref: conversation id)
   "conversation.typing",
+  // moderation withheld, queued or decided the person's content (ref: moderation case id)
+  "moderation",
+  // admins: the moderation queue changed (ref: moderation case id)
+  "admin.moderation",
 ] as const;
 
 export type RealtimeTopic = (typeof realtimeTopics)[number];
 
+/**
+ * What a mentee asks matching for (issue #16): at sign-up, on the matches page, in the
+ * directory's "Describe what you need" box. `from`/`to` are wall times in `timeZone`
+ * (`YYYY-MM-DDTHH:mm`, what an `<input type="datetime-local">` sends).
+ */
+const localDateTime = /* @__PURE__ */ z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Use YYYY-MM-DDTHH:mm");
+export const matchRequestForm = /* @__PURE__ */ z
+  .object({
+    text: z.string().trim().min(3).max(2000),
+    /** ISO 639-1 codes, most preferred first. */
+    languages: z
+      .array(
+        z
+          .string()
+          .trim()
+          .toLowerCase()
+          .regex(/^[a-z]{2}$/),
+      )
+      .max(5)
+      .default([]),
+    budget: z
+      .object({
+        maxMinor: z.number().int().min(0).max(100_000_000),
+        currency: z
+          .string()
+          .trim()
+          .toUpperCase()
+          .regex(/^[A-Z]{3}$/),
+      })
+      .strict()
+      .optional(),
+    when: z
+      .object({ from: localDateTime, to: localDateTime })
+      .strict()
+      .refine((when) => when.from < when.to, {
+        message: "The end must be after the start",
+        path: ["to"],
+      })
+      .optional(),
+  })
+  .strict();
+export type MatchRequestForm = z.input<typeof matchRequestForm>;
 // ── E-invoicing (issue #17): French company identifiers on the billing form ─────────────────────
 export { isValidSiren, isValidSiret, normalizeCompanyId } from "./company-ids.ts";
 // Activity feeds (issue #15, decision 037)

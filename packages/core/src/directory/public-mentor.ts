@@ -1,5 +1,6 @@
 import type { Prisma } from "@mentora/db";
 import { z } from "zod";
+import { listedProfileWhere } from "../moderation/index.ts";
 
 /**
  * Only approved mentors are public; a paused one (not accepting bookings) is still listed. One
@@ -8,6 +9,8 @@ import { z } from "zod";
 export const publicMentorWhere = {
   mentorProfile: { is: { status: "APPROVED" } },
   role: { not: "MENTEE" },
+  // A profile whose public text moderation withholds is unlisted (issue #16).
+  ...listedProfileWhere,
 } as const satisfies Prisma.UserWhereInput;
 
 /** Options that can be sold: not archived, of an active offering. */

@@ -65,6 +65,8 @@ export const errorCatalog = {
   // Admin jobs page
   JOB_NOT_RETRYABLE: "CONFLICT",
   JOB_NOT_DELETABLE: "CONFLICT",
+  // AI: moderation and matching
+  MODERATION_CASE_CLOSED: "CONFLICT",
   // Realtime
   REALTIME_STREAM_LIMIT: "TOO_MANY_REQUESTS",
   // Messages (issue #15)

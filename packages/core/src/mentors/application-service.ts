@@ -2,6 +2,7 @@ import type { AppServices } from "../app/types.ts";
 import { type AuditActor, writeAudit } from "../audit/index.ts";
 import { AppError } from "../errors/index.ts";
 import { recordEvent } from "../events/index.ts";
+import { checkApplication, closeApplicationCases } from "../moderation/index.ts";
 import { mentorApplicationDecided } from "./events.ts";
 
 export type ProfileField = "headline" | "bio" | "skills" | "languages" | "timezone";
@@ -34,7 +35,7 @@ export interface ApplyResult {
  * transaction; "admin" leaves the application PENDING for an admin to decide.
  */
 export async function applyAsMentor(
-  services: Pick<AppServices, "prisma" | "config" | "logger">,
+  services: Pick<AppServices, "prisma" | "config" | "logger" | "boss" | "ai">,
   userId: string,
   context: { requestId?: string; now?: Date } = {},
 ): Promise<ApplyResult> {
@@ -57,7 +58,10 @@ export async function applyAsMentor(
   const previous = user.mentorProfile?.status;
   if (previous === "PENDING" || previous === "APPROVED") throw new AppError("ALREADY_APPLIED");
 
-  const status = config.mentors.approval === "auto" ? "APPROVED" : "PENDING";
+  // The application passes moderation first (issue #16): approved at once only when clean; a
+  // flagged one waits for an admin, who sees the case in Admin → Moderation.
+  const { clean } = await checkApplication(services, userId);
+  const status = config.mentors.approval === "auto" && clean ? "APPROVED" : "PENDING";
   const decision =
     status === "APPROVED"
       ? { decidedAt: now, decidedById: null, decisionNote: null }
@@ -81,7 +85,10 @@ export async function applyAsMentor(
       await tx.user.updateMany({ where: { id: userId, role: "MENTEE" }, data: { role: "MENTOR" } });
     }
   });
-  services.logger.info({ requestId: context.requestId, userId, status }, "mentor application");
+  services.logger.info(
+    { requestId: context.requestId, userId, status, moderationClean: clean },
+    "mentor application",
+  );
   return { status };
 }
 
@@ -136,6 +143,12 @@ export async function decideApplication(
       tx,
       mentorApplicationDecided.of({ userId: input.userId, status }, now),
     );
+    await closeApplicationCases(tx, {
+      userId: input.userId,
+      decision: input.decision,
+      adminId: input.adminId,
+      now,
+    });
     await writeAudit(tx, input.audit ?? { actorId: input.adminId, ip: null, userAgent: null }, {
       action: "mentor-application.decide",
       targetType: "mentor_profile",

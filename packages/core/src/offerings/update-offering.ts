@@ -30,6 +30,8 @@ export async function updateOffering(
   prisma: Db,
   input: UpdateOfferingInput,
   now = new Date(),
+  /** Runs in the editing transaction (the procedure records profile.changed there). */
+  afterChange?: (tx: Prisma.TransactionClient) => Promise<void>,
 ): Promise<OfferingWithOptions> {
   try {
     return await prisma.$transaction(async (tx) => {
@@ -122,7 +124,7 @@ export async function updateOffering(
         });
       }
 
-      return tx.offering.update({
+      const updated = await tx.offering.update({
         where: { id: offering.id },
         data: {
           title: input.title,
@@ -132,6 +134,8 @@ export async function updateOffering(
         },
         include: offeringInclude,
       });
+      await afterChange?.(tx);
+      return updated;
     });
   } catch (error) {
     // A concurrent edit outside this lock (none today) adding the same duration.

@@ -1,8 +1,11 @@
+import { randomUUID } from "node:crypto";
 import type { AppServices } from "../app/types.ts";
 import { AvatarError, avatarKey, avatarSizes, storeAvatar } from "../avatars/index.ts";
 import { AppError } from "../errors/index.ts";
+import { recordEvent } from "../events/index.ts";
+import { profileChanged } from "./events.ts";
 
-type AvatarServices = Pick<AppServices, "prisma" | "files" | "logger">;
+type AvatarServices = AppServices;
 
 /** Base64 of a 5 MB image is ~6.7 M characters: the bound leaves room for a data-URL prefix. */
 export const maxAvatarBase64Length = 7_000_000;
@@ -59,11 +62,19 @@ export async function setUserAvatar(
     throw error;
   }
   // Guarded: a concurrent change of avatar wins, and this one reports the conflict.
-  const { count } = await services.prisma.user.updateMany({
-    where: { id: userId, avatarVersion: user.avatarVersion },
-    data: { avatarVersion: stored.avatarVersion },
+  // Recorded with the change: moderation checks the new avatar (issue #16).
+  await services.prisma.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({
+      where: { id: userId, avatarVersion: user.avatarVersion },
+      data: { avatarVersion: stored.avatarVersion },
+    });
+    if (count === 0) throw new AppError("CONFLICT");
+    await recordEvent(
+      services,
+      tx,
+      profileChanged.of({ userId, changeId: randomUUID(), fields: ["avatar"] }),
+    );
   });
-  if (count === 0) throw new AppError("CONFLICT");
   if (user.avatarVersion && user.avatarVersion !== stored.avatarVersion) {
     await deleteAvatarFiles(services, userId, user.avatarVersion);
   }
@@ -78,10 +89,17 @@ export async function removeUserAvatar(services: AvatarServices, userId: string)
   });
   if (!user) throw new AppError("UNAUTHORIZED");
   if (!user.avatarVersion) return;
-  const { count } = await services.prisma.user.updateMany({
-    where: { id: userId, avatarVersion: user.avatarVersion },
-    data: { avatarVersion: null },
+  await services.prisma.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({
+      where: { id: userId, avatarVersion: user.avatarVersion },
+      data: { avatarVersion: null },
+    });
+    if (count === 0) throw new AppError("CONFLICT");
+    await recordEvent(
+      services,
+      tx,
+      profileChanged.of({ userId, changeId: randomUUID(), fields: ["avatar"] }),
+    );
   });
-  if (count === 0) throw new AppError("CONFLICT");
   await deleteAvatarFiles(services, userId, user.avatarVersion);
 }

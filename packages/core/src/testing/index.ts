@@ -18,7 +18,7 @@ export const TEST_ORIGIN = "http://localhost:3000";
  */
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: Pick<CreateAppOptions, "deliverGatewayWebhook"> = {},
+  options: Pick<CreateAppOptions, "deliverGatewayWebhook" | "ai"> = {},
 ): Promise<App> {
   const database = await createTestDatabase();
   const config: Config = loadConfig({
@@ -119,3 +119,5 @@ export async function contextFor(
 export async function callerFor(app: App, headers: Record<string, string> = {}) {
   return createCaller(await contextFor(app, headers));
 }
+
+export { createFakeAi, runEventDeliveries } from "./ai.ts";

@@ -9,8 +9,10 @@ import { directoryRouter } from "../directory/router.ts";
 import { healthRouter } from "../health/router.ts";
 import { invitationsRouter } from "../invitations/router.ts";
 import { invoicesRouter } from "../invoices/router.ts";
+import { matchingRouter } from "../matching/router.ts";
 import { mentorRouter } from "../mentors/router.ts";
 import { messagesRouter } from "../messages/router.ts";
+import { moderationRouter } from "../moderation/router.ts";
 import { notificationsRouter } from "../notifications/router.ts";
 import { offeringsRouter } from "../offerings/router.ts";
 import { paymentsRouter, walletRouter } from "../payments/router.ts";
@@ -40,6 +42,8 @@ export const appRouter = router({
   invoices: invoicesRouter,
   payouts: payoutsRouter,
   mentorBlocks: mentorBlocksRouter,
+  moderation: moderationRouter,
+  matching: matchingRouter,
   activity: activityRouter,
   notifications: notificationsRouter,
   realtime: realtimeRouter,

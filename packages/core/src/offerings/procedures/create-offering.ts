@@ -6,6 +6,7 @@ import {
   offeringOutput,
   toOfferingOutput,
 } from "../offering-output.ts";
+import { recordOfferingsChanged } from "../offerings-changed.ts";
 import {
   checkOptionSet,
   groupCapacitySchema,
@@ -51,16 +52,21 @@ export const create = mentorProcedure
   .input(createOfferingInput)
   .output(offeringOutput)
   .mutation(async ({ ctx, input }) => {
-    const offering = await ctx.services.prisma.offering.create({
-      data: {
-        mentorId: ctx.user.id,
-        title: input.title,
-        description: input.description,
-        kind: input.kind,
-        capacity: input.kind === "GROUP" ? (input.capacity ?? 2) : 1,
-        options: { create: input.options },
-      },
-      include: offeringInclude,
+    const offering = await ctx.services.prisma.$transaction(async (tx) => {
+      const created = await tx.offering.create({
+        data: {
+          mentorId: ctx.user.id,
+          title: input.title,
+          description: input.description,
+          kind: input.kind,
+          capacity: input.kind === "GROUP" ? (input.capacity ?? 2) : 1,
+          options: { create: input.options },
+        },
+        include: offeringInclude,
+      });
+      // The offering's text is public profile text: moderation checks it (issue #16).
+      await recordOfferingsChanged(ctx.services, tx, ctx.user.id);
+      return created;
     });
     return toOfferingOutput(offering);
   });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { mentorProcedure } from "../../trpc/init.ts";
 import { priceMinorSchema } from "../currency.ts";
 import { offeringOutput, toOfferingOutput } from "../offering-output.ts";
+import { recordOfferingsChanged } from "../offerings-changed.ts";
 import {
   checkOptionSet,
   groupCapacitySchema,
@@ -57,6 +58,14 @@ export const update = mentorProcedure
   .output(offeringOutput)
   .mutation(async ({ ctx, input }) =>
     toOfferingOutput(
-      await updateOffering(ctx.services.prisma, { ...input, mentorId: ctx.user.id }),
+      await updateOffering(
+        ctx.services.prisma,
+        { ...input, mentorId: ctx.user.id },
+        new Date(),
+        // The offering's text is public profile text: moderation checks it (issue #16).
+        input.title !== undefined || input.description !== undefined
+          ? (tx) => recordOfferingsChanged(ctx.services, tx, ctx.user.id)
+          : undefined,
+      ),
     ),
   );

@@ -61,6 +61,8 @@ export const errors = {
   FRESH_SIGN_IN_REQUIRED: "For your safety, confirm it is you: sign in again to do this.",
   JOB_NOT_RETRYABLE: "This job is no longer failed or dead: refresh to see where it is.",
   JOB_NOT_DELETABLE: "Only failed or dead jobs can be deleted: refresh to see where this one is.",
+  MODERATION_CASE_CLOSED:
+    "This moderation case is already decided or the content changed since: refresh the queue.",
   REALTIME_STREAM_LIMIT: "Too many open pages are following live updates: close a few tabs.",
   CONVERSATION_CLOSED: "This conversation is closed to new messages. You can still read it.",
   MESSAGE_REJECTED: "This message cannot be sent: please rephrase it.",

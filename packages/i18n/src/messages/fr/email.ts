@@ -139,4 +139,42 @@ export const email: typeof en = {
       ADMIN_MODERATION: "Contenu en attente de modération",
     },
   },
+  moderation: {
+    category: {
+      sexual: "contenu sexuel",
+      hate: "contenu haineux",
+      harassment: "harcèlement",
+      violence: "violence",
+      "self-harm": "automutilation",
+      profanity: "langage injurieux",
+      solicitation: "racolage (plateformes pour adultes, contenu privé payant)",
+      "contact-details":
+        "coordonnées (téléphone, e-mail, pseudonymes de messagerie) dans un texte public",
+      spam: "spam",
+    },
+    withheldSubject: "Votre {what} {appName} n’est pas publié",
+    withheldIntro: "Nous avons vérifié votre {what} et ne l’avons pas publié, pour cette raison :",
+    approvedSubject: "Votre {what} {appName} est publié",
+    approvedIntro: "Un modérateur a examiné votre {what} et l’a publié.",
+    rejectedSubject: "Votre {what} {appName} n’a pas été accepté",
+    rejectedIntro: "Un modérateur a examiné votre {what} et ne l’a pas accepté.",
+    note: "La note du modérateur : {note}",
+    fix: "Modifiez-le depuis votre compte : il est vérifié de nouveau dès l’enregistrement.",
+    action: "Ouvrir mon compte",
+    what: {
+      PROFILE_TEXT: "profil",
+      AVATAR: "portrait",
+      MENTOR_APPLICATION: "dossier de mentor",
+      MESSAGE: "message",
+    },
+  },
+  matches: {
+    subject: "Des mentors pour vous sur {appName}",
+    intro: "Vous nous avez dit ce que vous cherchez : voici les mentors qui y répondent le mieux.",
+    nextSlots: "Prochains créneaux libres : {slots}",
+    noSlots:
+      "Aucun créneau libre dans la période indiquée : ouvrez leur page pour voir les suivants.",
+    none: "Aucun mentor ne correspond encore à votre demande. Réessayez avec moins de contraintes.",
+    action: "Voir mes mentors",
+  },
 };

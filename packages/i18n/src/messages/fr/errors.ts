@@ -66,6 +66,8 @@ export const errors: typeof en = {
   JOB_NOT_RETRYABLE: "Cette tâche n’est plus en échec : actualisez pour voir où elle en est.",
   JOB_NOT_DELETABLE:
     "Seules les tâches en échec peuvent être supprimées : actualisez pour voir où en est celle-ci.",
+  MODERATION_CASE_CLOSED:
+    "Ce signalement est déjà traité ou le contenu a changé depuis : actualisez la file.",
   REALTIME_STREAM_LIMIT:
     "Trop de pages ouvertes suivent les mises à jour en direct : fermez quelques onglets.",
   CONVERSATION_CLOSED:

@@ -9,6 +9,7 @@ import { adminAudit } from "./web/adminAudit.ts";
 import { adminDisputes } from "./web/adminDisputes.ts";
 import { adminJobs } from "./web/adminJobs.ts";
 import { adminMessageReports } from "./web/adminMessageReports.ts";
+import { adminModeration } from "./web/adminModeration.ts";
 import { adminPayments } from "./web/adminPayments.ts";
 import { adminPayouts } from "./web/adminPayouts.ts";
 import { adminVideo } from "./web/adminVideo.ts";
@@ -33,12 +34,14 @@ import { invitations } from "./web/invitations.ts";
 import { invoices } from "./web/invoices.ts";
 import { languages } from "./web/languages.ts";
 import { layout } from "./web/layout.ts";
+import { matches } from "./web/matches.ts";
 import { mentorArea } from "./web/mentorArea.ts";
 import { mentorBlocks } from "./web/mentorBlocks.ts";
 import { mentorPayouts } from "./web/mentorPayouts.ts";
 import { mentors } from "./web/mentors.ts";
 import { messages } from "./web/messages.ts";
 import { meta } from "./web/meta.ts";
+import { moderationNotices } from "./web/moderationNotices.ts";
 import { money } from "./web/money.ts";
 import { notifications } from "./web/notifications.ts";
 import { offerings } from "./web/offerings.ts";
@@ -107,6 +110,9 @@ export const web: typeof en = {
   adminPayouts,
   mentorBlocks,
   accounts,
+  adminModeration,
+  matches,
+  moderationNotices,
   adminAccounting,
   activity,
   adminActivity,

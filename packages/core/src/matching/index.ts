@@ -1,0 +1,2 @@
+export { fullTextPrescores } from "./fts.ts";
+export { loadMatches, refreshMentorEmbedding, requestMatches } from "./match-service.ts";

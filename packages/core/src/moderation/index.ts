@@ -1,0 +1,16 @@
+export { moderationConfig } from "./config.ts";
+export {
+  checkApplication,
+  checkAvatar,
+  checkProfileText,
+  closeApplicationCases,
+  decideModerationCase,
+  listedProfileWhere,
+  loadProfileText,
+  type ModerateInput,
+  type ModerationOutcome,
+  type ModerationSubject,
+  moderateContent,
+  moderationNoticesFor,
+} from "./moderation-service.ts";
+export { type AiProviders, aiProvidersFor } from "./providers.ts";

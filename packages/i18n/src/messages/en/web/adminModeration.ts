@@ -1,0 +1,37 @@
+export const adminModeration = {
+  title: "Moderation",
+  nav: "Moderation",
+  heading: "Moderation",
+  intro:
+    "What the moderation provider flagged in profiles, avatars and mentor applications. Approving publishes the content; rejecting keeps it withheld. The author is told either way, with your note.",
+  filter: "Cases by status",
+  status: {
+    PENDING: "To review",
+    BLOCKED: "Blocked",
+    APPROVED: "Approved",
+    REJECTED: "Rejected",
+  },
+  subject: {
+    PROFILE_TEXT: "Profile text",
+    AVATAR: "Avatar",
+    MENTOR_APPLICATION: "Mentor application",
+    MESSAGE: "Message",
+  },
+  meta: "Verdict {verdict} by {provider}, {date}",
+  withheld: "not published",
+  headline: "Headline",
+  bio: "Bio",
+  skills: "Skills",
+  offering: "Offering",
+  imageAlt: "The avatar of {name} as checked",
+  scores: "Scores:",
+  note: "Note: {note}",
+  noteLabel: "Note for the author (optional)",
+  approve: "Approve and publish",
+  reject: "Reject",
+  empty: "Nothing here.",
+  decided: {
+    APPROVED: "Approved: the content is published and its author told.",
+    REJECTED: "Rejected: the content stays withheld and its author was told.",
+  },
+};

@@ -1,0 +1,37 @@
+export const adminModeration = {
+  title: "Modération",
+  nav: "Modération",
+  heading: "Modération",
+  intro:
+    "Ce que la modération a signalé dans les profils, portraits et candidatures de mentor. Approuver publie le contenu\u00a0; refuser le garde masqué. L’auteur est prévenu dans les deux cas, avec votre note.",
+  filter: "Signalements par statut",
+  status: {
+    PENDING: "À examiner",
+    BLOCKED: "Bloqués",
+    APPROVED: "Approuvés",
+    REJECTED: "Refusés",
+  },
+  subject: {
+    PROFILE_TEXT: "Texte du profil",
+    AVATAR: "Portrait",
+    MENTOR_APPLICATION: "Candidature de mentor",
+    MESSAGE: "Message",
+  },
+  meta: "Verdict {verdict} par {provider}, {date}",
+  withheld: "non publié",
+  headline: "Titre",
+  bio: "Présentation",
+  skills: "Compétences",
+  offering: "Offre",
+  imageAlt: "Le portrait de {name} tel que vérifié",
+  scores: "Scores\u00a0:",
+  note: "Note\u00a0: {note}",
+  noteLabel: "Note pour l’auteur (facultative)",
+  approve: "Approuver et publier",
+  reject: "Refuser",
+  empty: "Rien ici.",
+  decided: {
+    APPROVED: "Approuvé\u00a0: le contenu est publié et son auteur prévenu.",
+    REJECTED: "Refusé\u00a0: le contenu reste masqué et son auteur a été prévenu.",
+  },
+};
