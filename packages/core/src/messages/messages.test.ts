@@ -11,7 +11,7 @@ import {
 } from "../avatars/testing/images.ts";
 import { addParticipant, createBookingFixture } from "../bookings/testing/booking-fixture.ts";
 import { errorCodeOf } from "../errors/index.ts";
-import { createTestApp } from "../testing/index.ts";
+import { createFakeAi, createTestApp } from "../testing/index.ts";
 import { callerAs, conversationRig } from "./testing/messages-rig.ts";
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -24,9 +24,11 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 }
 
 let app: App;
+// The AI test double: text with "[block]" or "[review]" gets that verdict, images `imageVerdict`.
+const ai = createFakeAi();
 beforeAll(async () => {
   // A small send budget so the rate-limit test reaches it; other tests use fresh users.
-  app = await createTestApp({ RATE_LIMITS: "message-send=5" });
+  app = await createTestApp({ RATE_LIMITS: "message-send=5" }, { ai });
 });
 afterAll(() => app?.close());
 
@@ -446,6 +448,105 @@ describe("reports and moderation", () => {
     expect(reports).toMatchObject([
       { source: "MODERATION", reporterId: null, reason: "profanity" },
     ]);
+  });
+});
+
+describe("AI moderation of messages", () => {
+  const pixel = async () =>
+    (
+      await sharp({ create: { width: 8, height: 8, channels: 3, background: "#0a0" } })
+        .png()
+        .toBuffer()
+    ).toString("base64");
+
+  it("a text the provider blocks is refused with MESSAGE_REJECTED and nothing is stored", async () => {
+    const rig = await conversationRig(app);
+    const before = ai.calls.text.length;
+    expect(
+      await codeOf(
+        rig.menteeCaller.messages.send({
+          conversationId: rig.conversationId,
+          body: "pay me outside the platform [block]",
+        }),
+      ),
+    ).toBe("MESSAGE_REJECTED");
+    expect(ai.calls.text.slice(before)).toEqual(["pay me outside the platform [block]"]);
+    expect(await app.prisma.message.count({ where: { conversationId: rig.conversationId } })).toBe(
+      0,
+    );
+    expect(
+      await app.prisma.domainEvent.count({
+        where: {
+          type: "message.sent",
+          data: { path: ["conversationId"], equals: rig.conversationId },
+        },
+      }),
+    ).toBe(0);
+  });
+
+  it("a text sent to review is delivered and queued for the admins as a MODERATION report", async () => {
+    const rig = await conversationRig(app);
+    const { messageId } = await rig.mentorCaller.messages.send({
+      conversationId: rig.conversationId,
+      body: "this is borderline [review]",
+    });
+    const view = await rig.menteeCaller.messages.get({ conversationId: rig.conversationId });
+    expect(view.messages.map((m) => m.id)).toEqual([messageId]);
+    const reports = await app.prisma.messageReport.findMany({ where: { messageId } });
+    expect(reports).toMatchObject([
+      {
+        source: "MODERATION",
+        reporterId: null,
+        status: "OPEN",
+        reason: "text: solicitation (fake)",
+      },
+    ]);
+    const reported = await app.prisma.domainEvent.findMany({
+      where: { type: "message.reported", data: { path: ["messageId"], equals: messageId } },
+    });
+    expect(reported.map((event) => event.data)).toMatchObject([
+      { source: "MODERATION", reporterId: null },
+    ]);
+    // A clean one is neither refused nor reported.
+    const clean = await rig.mentorCaller.messages.send({
+      conversationId: rig.conversationId,
+      body: "see you on Tuesday",
+    });
+    expect(await app.prisma.messageReport.count({ where: { messageId: clean.messageId } })).toBe(0);
+  });
+
+  it("an attached image is checked too: a blocked one refuses the message, a review one reports it", async () => {
+    const rig = await conversationRig(app);
+    const image = await pixel();
+    try {
+      ai.imageVerdict = "block";
+      const imagesBefore = ai.calls.images;
+      expect(
+        await codeOf(
+          rig.menteeCaller.messages.send({
+            conversationId: rig.conversationId,
+            body: "look at this",
+            attachment: image,
+          }),
+        ),
+      ).toBe("MESSAGE_REJECTED");
+      expect(ai.calls.images).toBe(imagesBefore + 1);
+      expect(
+        await app.prisma.message.count({ where: { conversationId: rig.conversationId } }),
+      ).toBe(0);
+
+      ai.imageVerdict = "review";
+      const { messageId } = await rig.menteeCaller.messages.send({
+        conversationId: rig.conversationId,
+        body: "",
+        attachment: image,
+      });
+      expect(await app.prisma.messageReport.findMany({ where: { messageId } })).toMatchObject([
+        { source: "MODERATION", reason: "image: solicitation (fake)" },
+      ]);
+    } finally {
+      ai.imageVerdict = "allow";
+    }
   });
 });
 

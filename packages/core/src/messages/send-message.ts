@@ -26,7 +26,7 @@ export interface SendMessageInput {
 
 export interface SendMessageOptions {
   now?: Date;
-  /** The moderation hook; tests pass their own. */
+  /** The moderation hook (default: the AI provider's, see moderation.ts); tests may pass their own. */
   moderate?: ModerateMessage;
 }
 
@@ -45,7 +45,8 @@ export async function sendMessage(
   options: SendMessageOptions = {},
 ): Promise<{ messageId: string; conversationIds: string[] }> {
   const now = options.now ?? new Date();
-  const moderate = options.moderate ?? moderateMessage;
+  const moderate: ModerateMessage =
+    options.moderate ?? ((check) => moderateMessage(services, check));
   const body = input.body.trim();
   if (body.length > maxMessageLength) throw new AppError("VALIDATION_FAILED");
   if (body.length === 0 && !input.attachment) throw new AppError("VALIDATION_FAILED");
