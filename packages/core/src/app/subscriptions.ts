@@ -24,7 +24,12 @@ import {
 import { refreshMentorEmbedding } from "../matching/index.ts";
 import { mentorApplicationDecided } from "../mentors/index.ts";
 import { messageReported, messageSent } from "../messages/index.ts";
-import { checkAvatar, checkProfileText } from "../moderation/index.ts";
+import {
+  checkAvatar,
+  checkProfileText,
+  moderationCaseDecided,
+  moderationCaseOpened,
+} from "../moderation/index.ts";
 import {
   notifyApplicationDecided,
   notifyBookingChange,
@@ -32,6 +37,7 @@ import {
   notifyEarningsReleased,
   notifyInvoiceReady,
   notifyModeration,
+  notifyModerationDecided,
   notifyNewMessage,
   notifyPaymentFailed,
   notifyPaymentSucceeded,
@@ -205,6 +211,18 @@ export const subscriptions = [
       services,
     ),
   ),
+  // Moderation (ai-wire): a case queued for the admins (profile text, avatar, application) tells
+  // them; an admin's decision tells the author in the app (moderation e-mails them itself).
+  onEvent(
+    moderationCaseOpened,
+    "notifications.moderation-case-opened",
+    (event, services: AppServices) =>
+      notifyModeration(
+        { ...event, data: { subjectId: event.data.caseId, path: "/admin/moderation" } },
+        services,
+      ),
+  ),
+  onEvent(moderationCaseDecided, "notifications.moderation-decided", notifyModerationDecided),
 ];
 
 export function createAppEventRouting(): EventRouting<AppServices> {

@@ -213,6 +213,7 @@ export const notificationKinds = [
   "ADMIN_WEBHOOK_FAILED",
   "ADMIN_DISPUTE_OPENED",
   "ADMIN_MODERATION",
+  "MODERATION_DECIDED",
 ] as const;
 export const notificationKind = /* @__PURE__ */ z.enum(notificationKinds);
 export type NotificationKind = (typeof notificationKinds)[number];

@@ -35,7 +35,8 @@ export interface ApplyResult {
  * transaction; "admin" leaves the application PENDING for an admin to decide.
  */
 export async function applyAsMentor(
-  services: Pick<AppServices, "prisma" | "config" | "logger" | "boss" | "ai">,
+  // Whole services: the moderation check records a domain event.
+  services: AppServices,
   userId: string,
   context: { requestId?: string; now?: Date } = {},
 ): Promise<ApplyResult> {

@@ -1,4 +1,5 @@
 export { moderationConfig } from "./config.ts";
+export { moderationCaseDecided, moderationCaseOpened } from "./events.ts";
 export {
   checkApplication,
   checkAvatar,

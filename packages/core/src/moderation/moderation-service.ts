@@ -8,11 +8,14 @@ import { type AuditActor, writeAudit } from "../audit/index.ts";
 import { avatarKey } from "../avatars/index.ts";
 import { sendEmailQueue } from "../email/index.ts";
 import { AppError } from "../errors/index.ts";
+import { recordEvent } from "../events/index.ts";
 import { enqueue } from "../jobs/define.ts";
 import { publishRealtime } from "../realtime/index.ts";
+import { moderationCaseDecided, moderationCaseOpened } from "./events.ts";
 
 type Tx = Prisma.TransactionClient;
-type Services = Pick<AppServices, "prisma" | "boss" | "config" | "logger" | "ai">;
+/** Whole services: cases record domain events (their subscribers get the services). */
+type Services = AppServices;
 
 export type ModerationSubject = "PROFILE_TEXT" | "AVATAR" | "MENTOR_APPLICATION" | "MESSAGE";
 
@@ -111,6 +114,16 @@ async function recordOutcome(
     select: { id: true },
   });
   await tellPages(tx, input.authorId, created.id);
+  await recordEvent(
+    services,
+    tx,
+    moderationCaseOpened.of({
+      caseId: created.id,
+      subject: input.subject,
+      verdict: result.verdict === "block" ? "BLOCK" : "REVIEW",
+      authorId: input.authorId,
+    }),
+  );
   services.logger.info(
     { caseId: created.id, subject: input.subject, verdict: result.verdict, withheld },
     "moderation case opened",
@@ -407,6 +420,14 @@ export async function decideModerationCase(
       },
     );
     await tellPages(tx, row.authorId, row.id);
+    await recordEvent(
+      services,
+      tx,
+      moderationCaseDecided.of(
+        { caseId: row.id, subject: row.subject, status, authorId: row.authorId },
+        now,
+      ),
+    );
     services.logger.info({ caseId: row.id, decision: input.decision }, "moderation case decided");
     return { id: row.id, status, decidedAt: now };
   });

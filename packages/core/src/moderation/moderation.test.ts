@@ -5,6 +5,7 @@ import type { App } from "../app/index.ts";
 import { loadConfig } from "../config/index.ts";
 import { errorCodeOf } from "../errors/index.ts";
 import { completeProfile, giveSkills } from "../mentors/testing/mentors.ts";
+import { notificationLine } from "../notifications/index.ts";
 import {
   callerFor,
   createFakeAi,
@@ -303,6 +304,115 @@ describe("moderation with MODERATION_REVIEW_POLICY=hold", () => {
     ).toMatchObject({
       status: "SUPERSEDED",
     });
+  });
+
+  it("a queued case notifies the admins; a decision notifies its author in the app", async () => {
+    // Earlier tests' events reach whoever is admin when delivered: deliver them first.
+    await runEventDeliveries(app);
+    const adminUser = await signUpVerifiedUser(app, {
+      name: "Bell Admin",
+      email: "bell-admin@moderation.test",
+    });
+    await app.prisma.user.update({ where: { id: adminUser.userId }, data: { role: "ADMIN" } });
+    const admin = await callerFor(app, { cookie: adminUser.cookie });
+    const adminLines = async () =>
+      (await admin.notifications.list({ limit: 50 })).items.filter(
+        (item) => item.kind === "ADMIN_MODERATION",
+      );
+    expect(await adminLines()).toEqual([]);
+
+    // Profile text sent to review: one case, one admin notification linking to the queue.
+    const mentor = await approvedMentor(app, "Belly", "belly@moderation.test");
+    await mentor.caller.profile.update({ bio: "Private chats for tips [review]" });
+    await runEventDeliveries(app);
+    const profileCase = await app.prisma.moderationCase.findFirstOrThrow({
+      where: { authorId: mentor.userId, subject: "PROFILE_TEXT" },
+    });
+    const afterProfile = await adminLines();
+    expect(afterProfile).toHaveLength(1);
+    expect(afterProfile[0]).toMatchObject({
+      path: "/admin/moderation",
+      text: "Content waiting for moderation",
+    });
+    expect(
+      await app.prisma.notification.findMany({
+        where: { recipientId: adminUser.userId, subjectId: profileCase.id },
+        select: { kind: true },
+      }),
+    ).toEqual([{ kind: "ADMIN_MODERATION" }]);
+    // Redelivering changes nothing: one event per case.
+    await runEventDeliveries(app);
+    expect(await adminLines()).toHaveLength(1);
+
+    // A flagged mentor application also reaches the admins.
+    const applicant = await signUpVerifiedUser(app, {
+      name: "Appl",
+      email: "bell-applicant@moderation.test",
+    });
+    await app.prisma.user.update({
+      where: { id: applicant.userId },
+      data: { ...completeProfile, bio: "Paid private content [review]" },
+    });
+    await giveSkills(app, applicant.userId, ["bells"]);
+    await (await callerFor(app, { cookie: applicant.cookie })).mentor.submitApplication();
+    await runEventDeliveries(app);
+    const appCase = await app.prisma.moderationCase.findFirstOrThrow({
+      where: { authorId: applicant.userId, subject: "MENTOR_APPLICATION" },
+    });
+    expect(
+      await app.prisma.notification.count({
+        where: { recipientId: adminUser.userId, subjectId: appCase.id, kind: "ADMIN_MODERATION" },
+      }),
+    ).toBe(1);
+
+    // The admin rejects the profile text: the author is told in the app (their e-mail notice is
+    // moderation's own, so the digest does not repeat it by default).
+    expect(
+      (await mentor.caller.notifications.list({ limit: 50 })).items.filter(
+        (item) => item.kind === "MODERATION_DECIDED",
+      ),
+    ).toEqual([]);
+    await admin.admin.moderation.decide({ caseId: profileCase.id, decision: "reject", note: "No" });
+    await runEventDeliveries(app);
+    const told = (await mentor.caller.notifications.list({ limit: 50 })).items.filter(
+      (item) => item.kind === "MODERATION_DECIDED",
+    );
+    expect(told).toMatchObject([
+      { path: "/account", text: "A moderator did not accept your profile", readAt: null },
+    ]);
+    const row = await app.prisma.notification.findFirstOrThrow({
+      where: { recipientId: mentor.userId, kind: "MODERATION_DECIDED" },
+    });
+    expect(row).toMatchObject({ subjectId: profileCase.id, emailDueAt: null });
+
+    // An application's case is decided with the application: that has its own notification.
+    await admin.admin.mentors.decide({ userId: applicant.userId, decision: "approve" });
+    await runEventDeliveries(app);
+    expect(
+      (
+        await app.prisma.notification.findMany({
+          where: { recipientId: applicant.userId },
+          select: { kind: true },
+        })
+      ).map((n) => n.kind),
+    ).toEqual(["APPLICATION_DECIDED"]);
+  });
+
+  it("says a moderation decision in the reader's language", () => {
+    const line = (status: string, subject: string, locale: "en" | "fr") =>
+      notificationLine(
+        "MODERATION_DECIDED",
+        { path: "/account", status, subject },
+        {
+          locale,
+          timeZone: "UTC",
+        },
+      );
+    expect(line("APPROVED", "AVATAR", "en")).toBe("A moderator published your profile picture");
+    expect(line("APPROVED", "AVATAR", "fr")).toBe("Un modérateur a publié votre portrait");
+    expect(line("REJECTED", "PROFILE_TEXT", "fr")).toBe(
+      "Un modérateur n’a pas accepté votre profil",
+    );
   });
 
   it("refuses the queue and decisions to non-admins", async () => {

@@ -30,6 +30,7 @@ export {
   notifyEarningsReleased,
   notifyInvoiceReady,
   notifyModeration,
+  notifyModerationDecided,
   notifyNewMessage,
   notifyPaymentFailed,
   notifyPaymentSucceeded,

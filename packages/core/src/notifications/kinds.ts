@@ -27,8 +27,9 @@ const standard: KindPolicy = {
 
 /**
  * Defaults per kind (decision 033). Booking confirmations, cancellations and moves already get
- * their own transactional e-mail with the calendar file (booking.notify): the digest would only
- * repeat them, so their e-mail channel is off by default. "Session starting" is in-app only.
+ * their own transactional e-mail with the calendar file (booking.notify), and a moderation
+ * decision its own notice e-mail (moderation): the digest would only repeat them, so their e-mail
+ * channel is off by default. "Session starting" is in-app only.
  * A message is e-mailed after 10 minutes unread (issue #15); admin alerts after 5.
  */
 export const kindPolicies: Record<NotificationKind, KindPolicy> = Object.fromEntries(
@@ -36,7 +37,12 @@ export const kindPolicies: Record<NotificationKind, KindPolicy> = Object.fromEnt
     if (inAppOnlyNotificationKinds.includes(kind)) {
       return [kind, { ...standard, email: false, emailOffered: false }];
     }
-    if (kind === "BOOKING_CONFIRMED" || kind === "BOOKING_CANCELLED" || kind === "BOOKING_MOVED") {
+    if (
+      kind === "BOOKING_CONFIRMED" ||
+      kind === "BOOKING_CANCELLED" ||
+      kind === "BOOKING_MOVED" ||
+      kind === "MODERATION_DECIDED"
+    ) {
       return [kind, { ...standard, email: false }];
     }
     if (kind === "NEW_MESSAGE") return [kind, { ...standard, emailDelayMinutes: 10 }];

@@ -28,15 +28,21 @@ export function notificationLine(
     typeof data.amountMinor === "number" && data.currency
       ? formatMinorAmount(data.amountMinor, data.currency, options.locale)
       : "";
+  const decided = data.status === "APPROVED" ? "APPROVED" : "REJECTED";
   const key =
     kind === "APPLICATION_DECIDED"
-      ? `email.notifications.lines.APPLICATION_${data.status === "APPROVED" ? "APPROVED" : "REJECTED"}`
-      : `email.notifications.lines.${kind}`;
+      ? `email.notifications.lines.APPLICATION_${decided}`
+      : kind === "MODERATION_DECIDED"
+        ? `email.notifications.lines.MODERATION_${decided}`
+        : `email.notifications.lines.${kind}`;
+  // What a moderation decision was about ("profile", "profile picture"), in the reader's words.
+  const what = data.subject ? t(`email.moderation.what.${data.subject}` as MessageKey) : "";
   return t(key as MessageKey, {
     title: data.title ?? "",
     when,
     amount,
     number: data.number ?? "",
     provider: data.provider ?? "",
+    what,
   });
 }

@@ -292,3 +292,20 @@ export const notifyModeration: Reaction<{ subjectId: string; path?: string }> = 
     subjectId: event.data.subjectId,
     data: { path: event.data.path ?? "/admin" },
   });
+
+/**
+ * An admin decided a moderation case about someone's content: its author is told where their
+ * notices are (the account page); the line says what it was about and the decision.
+ */
+export const notifyModerationDecided: Reaction<{
+  caseId: string;
+  subject: string;
+  status: string;
+  authorId: string;
+}> = (event, services) =>
+  tell(services, event, {
+    userIds: [event.data.authorId],
+    kind: "MODERATION_DECIDED",
+    subjectId: event.data.caseId,
+    data: { path: "/account", subject: event.data.subject, status: event.data.status },
+  });

@@ -129,6 +129,8 @@ export const email = {
       ADMIN_WEBHOOK_FAILED: "A {provider} webhook failed after every retry",
       ADMIN_DISPUTE_OPENED: "Dispute opened on a payment of {amount}",
       ADMIN_MODERATION: "Content waiting for moderation",
+      MODERATION_APPROVED: "A moderator published your {what}",
+      MODERATION_REJECTED: "A moderator did not accept your {what}",
     },
   },
   moderation: {

@@ -137,6 +137,8 @@ export const email: typeof en = {
       ADMIN_WEBHOOK_FAILED: "Un webhook {provider} a échoué après toutes les tentatives",
       ADMIN_DISPUTE_OPENED: "Litige ouvert sur un paiement de {amount}",
       ADMIN_MODERATION: "Contenu en attente de modération",
+      MODERATION_APPROVED: "Un modérateur a publié votre {what}",
+      MODERATION_REJECTED: "Un modérateur n’a pas accepté votre {what}",
     },
   },
   moderation: {

@@ -39,5 +39,6 @@ export const notifications = {
     ADMIN_WEBHOOK_FAILED: "Admin: a webhook failed",
     ADMIN_DISPUTE_OPENED: "Admin: a dispute is opened",
     ADMIN_MODERATION: "Admin: content waits for moderation",
+    MODERATION_DECIDED: "A moderator decided about my profile or picture",
   },
 };

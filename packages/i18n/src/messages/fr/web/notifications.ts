@@ -41,5 +41,6 @@ export const notifications: (typeof en)["notifications"] = {
     ADMIN_WEBHOOK_FAILED: "Admin\u00a0: un webhook a échoué",
     ADMIN_DISPUTE_OPENED: "Admin\u00a0: un litige est ouvert",
     ADMIN_MODERATION: "Admin\u00a0: un contenu attend la modération",
+    MODERATION_DECIDED: "Un modérateur a statué sur mon profil ou ma photo",
   },
 };
