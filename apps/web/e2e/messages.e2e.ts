@@ -116,6 +116,13 @@ describe("conversations over HTTP (built server): participants only", () => {
     });
     expect(sent.status).toBe(200);
     const { messageId } = sent.data as { messageId: string };
+    // The AI moderation hook with the default (local) provider: a message sending people to an
+    // adult platform is refused with its stable code, and nothing is stored (the count below).
+    const refused = await trpc(menteeCookie, "messages.send", {
+      conversationId,
+      body: "Subscribe to my OnlyFans for the rest",
+    });
+    expect([refused.status, refused.error?.data.code]).toEqual([400, "MESSAGE_REJECTED"]);
 
     // Anonymous: 401 on every procedure.
     for (const [path, input, kind] of [
