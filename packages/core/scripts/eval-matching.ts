@@ -5,7 +5,7 @@
  * overall and per language, and writes docs/evaluation.md (`--out <file>` to write elsewhere,
  * `--no-write` to only print).
  */
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,6 +27,8 @@ const { values } = parseArgs({
     "no-write": { type: "boolean", default: false },
   },
 });
+
+const notesMarker = "<!-- notes: kept by pnpm eval:matching -->";
 
 const began = performance.now();
 // os.tmpdir() is traversable by the "postgres" OS user even when a checkout is not.
@@ -73,6 +75,11 @@ try {
       `matching evaluation (${result.provider}): ${result.outcomes.length} requests, ${perRequestMs.toFixed(0)} ms per request, ${((performance.now() - began) / 1000).toFixed(1)} s in all\n${summary}\n`,
     );
     if (!values["no-write"]) {
+      // The hand-written reading of the figures (below the marker) survives a re-run.
+      const previous = await readFile(values.out, "utf8").catch(() => "");
+      const notes = previous.includes(notesMarker)
+        ? previous.slice(previous.indexOf(notesMarker))
+        : `${notesMarker}\n`;
       await writeFile(
         values.out,
         [
@@ -94,6 +101,7 @@ try {
           "",
           renderOutcomes(result),
           "",
+          notes,
         ].join("\n"),
       );
       process.stdout.write(`written to ${path.relative(root, values.out)}\n`);
