@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { createPrismaClient } from "@mentora/db";
 import { resolveDatabase } from "@mentora/db/embedded";
 import { applyMigrations } from "@mentora/db/migrations";
-import { seedDemoData } from "@mentora/db/seed";
+import { demoUsers, seedDemoData } from "@mentora/db/seed";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
@@ -123,6 +123,10 @@ async function main() {
     for (const account of accounts) {
       print("dev", `  ${account.role.padEnd(7)} ${account.email.padEnd(26)} ${account.password}`);
     }
+    print(
+      "dev",
+      `  …and ${demoUsers.length - accounts.length} demo directory mentors (mentor3…mentor40@mentora.test, same password)`,
+    );
   } finally {
     await prisma.$disconnect();
   }

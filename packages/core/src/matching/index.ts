@@ -1,2 +1,7 @@
 export { fullTextPrescores } from "./fts.ts";
-export { loadMatches, refreshMentorEmbedding, requestMatches } from "./match-service.ts";
+export {
+  loadMatches,
+  rankMentors,
+  refreshMentorEmbedding,
+  requestMatches,
+} from "./match-service.ts";

@@ -84,19 +84,16 @@ function windowOf(when: Parsed["when"], timeZone: string) {
 }
 
 /**
- * A mentee's request (issue #16): eligible mentors (public, accepting bookings, speaking one of
- * the languages asked for) are prescored by full-text search, the best
- * are handed to the matching provider with their free slots in the window and stored
- * embeddings (the provider weighs text, language, budget and availability into one score), and
- * the top three are stored with their next free slots and e-mailed to the
- * mentee (the e-mail job is enqueued in the storing transaction). Returns the request's id.
+ * The ranking half of a request, without storing or telling anyone: the eligible mentors'
+ * full-text prescores, their free slots in the window, and the provider's best `limit`. Also
+ * what `pnpm eval:matching` measures (issue #16), so the evaluation runs the product's path.
  */
-export async function requestMatches(
+export async function rankMentors(
   services: Services,
   menteeId: string,
   input: Parsed,
-  options: { timeZone?: string | null; now?: Date } = {},
-): Promise<{ requestId: string }> {
+  options: { timeZone?: string | null; now?: Date; limit: number },
+) {
   const now = options.now ?? new Date();
   const mentee = await services.prisma.user.findUnique({
     where: { id: menteeId },
@@ -198,7 +195,7 @@ export async function requestMatches(
   };
   const ranked =
     candidates.length > 0
-      ? await services.ai.matching.match(request, candidates, matchesShown)
+      ? await services.ai.matching.match(request, candidates, options.limit)
       : [];
   // Only mentors we offered, once each: the provider's answer is not trusted blindly.
   const offered = new Set(candidates.map((candidate) => candidate.mentorId));
@@ -208,8 +205,36 @@ export async function requestMatches(
         offered.has(match.mentorId) &&
         ranked.findIndex((other) => other.mentorId === match.mentorId) === index,
     )
-    .slice(0, matchesShown);
+    .slice(0, options.limit);
 
+  return {
+    mentee,
+    timeZone,
+    window,
+    kept,
+    slotsByMentor,
+    sellable,
+    candidateCount: candidates.length,
+  };
+}
+
+/**
+ * A mentee's request (issue #16): eligible mentors (public, accepting bookings, speaking one of
+ * the languages asked for) are prescored by full-text search, the best
+ * are handed to the matching provider with their free slots in the window and stored
+ * embeddings (the provider weighs text, language, budget and availability into one score), and
+ * the top three are stored with their next free slots and e-mailed to the
+ * mentee (the e-mail job is enqueued in the storing transaction). Returns the request's id.
+ */
+export async function requestMatches(
+  services: Services,
+  menteeId: string,
+  input: Parsed,
+  options: { timeZone?: string | null; now?: Date } = {},
+): Promise<{ requestId: string }> {
+  const now = options.now ?? new Date();
+  const { mentee, timeZone, window, kept, slotsByMentor, sellable, candidateCount } =
+    await rankMentors(services, menteeId, input, { ...options, now, limit: matchesShown });
   const results: StoredMatch[] = await Promise.all(
     kept.map(async (match) => {
       const known = slotsByMentor.get(match.mentorId);
@@ -273,7 +298,7 @@ export async function requestMatches(
       { db: fromPrisma(tx) },
     );
     services.logger.info(
-      { requestId: row.id, candidates: candidates.length, matches: results.length },
+      { requestId: row.id, candidates: candidateCount, matches: results.length },
       "match request ranked",
     );
     return { requestId: row.id };

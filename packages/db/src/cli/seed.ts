@@ -14,6 +14,7 @@ import {
   assertOnlyDemoUsers,
   assertSeedEnvironment,
   type DemoCredential,
+  demoUsers,
   existingScaleMentors,
   scaleCounts,
   seedDemoData,
@@ -62,6 +63,9 @@ await runCli(async () => {
       const credentials = await seedDemoData(prisma);
       print("Demo accounts (demo data, not secrets):");
       print(credentialsTable(credentials));
+      print(
+        `  …and ${demoUsers.length - credentials.length} demo directory mentors (mentor3…mentor40@mentora.test, same password).`,
+      );
       if (scale !== undefined) {
         const counts = scaleCounts(scale);
         const existing = await existingScaleMentors(prisma);

@@ -1,4 +1,5 @@
 import type { Prisma } from "../index.ts";
+import { catalog, catalogEmail } from "./demoCatalog.ts";
 
 type DemoOffering = {
   title: string;
@@ -22,7 +23,7 @@ type DemoMentor = {
 
 // Demo mentors sell in EUR and TND (3 decimals: 90 TND = 90000 millimes), free and paid,
 // one-to-one and group, so a newcomer can try every path within a minute of `pnpm dev`.
-export const demoMentors: readonly DemoMentor[] = [
+const featuredMentors: readonly DemoMentor[] = [
   {
     email: "mentor1@mentora.test",
     headline: "Staff engineer · TypeScript, architecture and code review",
@@ -89,60 +90,138 @@ export const demoMentors: readonly DemoMentor[] = [
   },
 ];
 
+const skillSlug = (name: string) =>
+  name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+
+/** The featured two, then the demo directory (demoCatalog.ts) in EUR, USD and TND. */
+export const demoMentors: readonly DemoMentor[] = [
+  ...featuredMentors,
+  ...catalog.map((entry) => ({
+    email: catalogEmail(entry.n),
+    headline: entry.headline,
+    bio: entry.bio,
+    languages: entry.languages,
+    skills: entry.skills.map((name) => ({ slug: skillSlug(name), name })),
+    weekdays: entry.days,
+    hours: entry.hours.map(([from, to]): [number, number] => [from * 60, to * 60]),
+    offerings: [
+      ...entry.offers.map(([title, description, durationMinutes, priceMinor, currency]) => ({
+        title,
+        description,
+        kind: "ONE_TO_ONE" as const,
+        capacity: 1,
+        options: [{ durationMinutes, priceMinor, currency }],
+      })),
+      ...(entry.group
+        ? [
+            {
+              title: entry.group.title,
+              description: entry.group.description,
+              kind: "GROUP" as const,
+              capacity: entry.group.capacity,
+              options: [
+                {
+                  durationMinutes: entry.group.minutes,
+                  priceMinor: entry.group.priceMinor,
+                  currency: entry.group.currency,
+                },
+              ],
+            },
+          ]
+        : []),
+    ],
+  })),
+];
+
 /**
  * Profiles, approved mentor settings, offerings and weekly hours for the demo mentors. Offerings
  * and hours are only created for a mentor who has none, so a mentor's own edits survive a
- * restart of `pnpm dev`.
+ * restart of `pnpm dev`. Batched (a few statements for all mentors, not a few per mentor): the
+ * directory has ~40 of them and `pnpm dev` seeds at every start.
  */
 export async function seedDemoMarketplace(tx: Prisma.TransactionClient): Promise<void> {
-  for (const demo of demoMentors) {
-    const mentor = await tx.user.findUniqueOrThrow({ where: { email: demo.email } });
+  const users = await tx.user.findMany({
+    where: { email: { in: demoMentors.map((demo) => demo.email) } },
+    select: { id: true, email: true },
+  });
+  const idByEmail = new Map(users.map((user) => [user.email, user.id]));
+  const mentors = demoMentors.map((demo) => {
+    const id = idByEmail.get(demo.email);
+    if (!id) throw new Error(`demo mentor ${demo.email} was not created`);
+    return { id, demo };
+  });
+  const ids = mentors.map((mentor) => mentor.id);
+
+  for (const { id, demo } of mentors) {
     await tx.user.update({
-      where: { id: mentor.id },
+      where: { id },
       data: { headline: demo.headline, bio: demo.bio, languages: demo.languages },
     });
-    for (const skill of demo.skills) {
-      const { id: skillId } = await tx.skill.upsert({
-        where: { slug: skill.slug },
-        create: skill,
-        update: {},
-      });
-      await tx.userSkill.upsert({
-        where: { userId_skillId: { userId: mentor.id, skillId } },
-        create: { userId: mentor.id, skillId },
-        update: {},
+  }
+
+  const skills = new Map(demoMentors.flatMap((demo) => demo.skills.map((s) => [s.slug, s])));
+  await tx.skill.createMany({ data: [...skills.values()], skipDuplicates: true });
+  const skillIds = new Map(
+    (
+      await tx.skill.findMany({
+        where: { slug: { in: [...skills.keys()] } },
+        select: { id: true, slug: true },
+      })
+    ).map((skill) => [skill.slug, skill.id]),
+  );
+  await tx.userSkill.createMany({
+    data: mentors.flatMap(({ id, demo }) =>
+      demo.skills.map((skill) => ({ userId: id, skillId: skillIds.get(skill.slug) as string })),
+    ),
+    skipDuplicates: true,
+  });
+  await tx.mentorProfile.createMany({
+    data: ids.map((userId) => ({
+      userId,
+      status: "APPROVED" as const,
+      decidedAt: new Date(),
+      bufferMinutes: 10,
+      minNoticeMinutes: 60,
+      horizonDays: 60,
+    })),
+    skipDuplicates: true,
+  });
+
+  const withOfferings = new Set(
+    (await tx.offering.groupBy({ by: ["mentorId"], where: { mentorId: { in: ids } } })).map(
+      (row) => row.mentorId,
+    ),
+  );
+  for (const { id, demo } of mentors) {
+    if (withOfferings.has(id)) continue;
+    for (const { options, ...offering } of demo.offerings) {
+      await tx.offering.create({
+        data: { ...offering, mentorId: id, options: { create: options } },
       });
     }
-    await tx.mentorProfile.upsert({
-      where: { userId: mentor.id },
-      create: {
-        userId: mentor.id,
-        status: "APPROVED",
-        decidedAt: new Date(),
-        bufferMinutes: 10,
-        minNoticeMinutes: 60,
-        horizonDays: 60,
-      },
-      update: {},
-    });
-    if ((await tx.offering.count({ where: { mentorId: mentor.id } })) === 0) {
-      for (const { options, ...offering } of demo.offerings) {
-        await tx.offering.create({
-          data: { ...offering, mentorId: mentor.id, options: { create: options } },
-        });
-      }
-    }
-    if ((await tx.availabilityRule.count({ where: { mentorId: mentor.id } })) === 0) {
-      await tx.availabilityRule.createMany({
-        data: demo.weekdays.flatMap((weekday) =>
+  }
+  const withRules = new Set(
+    (await tx.availabilityRule.groupBy({ by: ["mentorId"], where: { mentorId: { in: ids } } })).map(
+      (row) => row.mentorId,
+    ),
+  );
+  await tx.availabilityRule.createMany({
+    data: mentors
+      .filter(({ id }) => !withRules.has(id))
+      .flatMap(({ id, demo }) =>
+        demo.weekdays.flatMap((weekday) =>
           demo.hours.map(([startMinute, endMinute]) => ({
-            mentorId: mentor.id,
+            mentorId: id,
             weekday,
             startMinute,
             endMinute,
           })),
         ),
-      });
-    }
-  }
+      ),
+  });
 }

@@ -1,4 +1,5 @@
 import type { Role } from "../index.ts";
+import { catalog, catalogEmail, catalogUserId } from "./demoCatalog.ts";
 
 /** Demo data only: printed by `pnpm dev` and `pnpm db:seed`, never used outside dev and tests. */
 export const demoPassword = "mentora-demo";
@@ -9,10 +10,13 @@ export type DemoUser = {
   role: Role;
   locale: string;
   timezone: string;
+  /** Fixed id (the directory's mentors); the first five accounts got a random one on creation. */
+  id?: string;
 };
 
 // Accented names on purpose: they exercise UTF-8 from the database to the PDF invoices.
-export const demoUsers: readonly DemoUser[] = [
+/** The accounts printed by `pnpm dev` and `pnpm db:seed` (the README lists them). */
+export const featuredDemoUsers: readonly DemoUser[] = [
   {
     email: "admin@mentora.test",
     name: "Amélie Durand",
@@ -48,4 +52,17 @@ export const demoUsers: readonly DemoUser[] = [
     locale: "en",
     timezone: "Europe/Berlin",
   },
+];
+
+/** Every demo account: the featured five, then the demo directory's mentors (same password). */
+export const demoUsers: readonly DemoUser[] = [
+  ...featuredDemoUsers,
+  ...catalog.map((entry) => ({
+    id: catalogUserId(entry.n),
+    email: catalogEmail(entry.n),
+    name: entry.name,
+    role: "MENTOR" as const,
+    locale: entry.locale,
+    timezone: entry.timezone,
+  })),
 ];

@@ -1,4 +1,5 @@
-export { type DemoUser, demoPassword, demoUsers } from "./demoUsers.ts";
+export { catalog as demoCatalog, catalogEmail, catalogUserId } from "./demoCatalog.ts";
+export { type DemoUser, demoPassword, demoUsers, featuredDemoUsers } from "./demoUsers.ts";
 export { assertOnlyDemoUsers, assertSeedEnvironment } from "./guard.ts";
 export {
   existingScaleMentors,

@@ -1,9 +1,9 @@
 import { verifyPassword } from "better-auth/crypto";
 import { expect, test } from "vitest";
 import { createTestDatabase } from "../testing/index.ts";
-import { demoPassword, seedDemoData } from "./index.ts";
+import { catalogUserId, demoPassword, seedDemoData } from "./index.ts";
 
-test("seeding twice leaves the same five users with verifiable credential accounts", async () => {
+test("seeding twice leaves the same 43 users (5 featured, 38 directory mentors) with verifiable credential accounts", async () => {
   const { prisma } = await createTestDatabase();
 
   await seedDemoData(prisma);
@@ -16,15 +16,22 @@ test("seeding twice leaves the same five users with verifiable credential accoun
     orderBy: { email: "asc" },
     include: { accounts: true },
   });
-  expect(users).toHaveLength(5);
+  expect(users).toHaveLength(43);
   expect(users.map((u) => u.id)).toEqual(idsAfterFirst);
   expect(users.every((u) => u.emailVerified && u.accounts.length === 1)).toBe(true);
-  expect(users.map((u) => u.role).sort()).toEqual([
-    "ADMIN",
-    "MENTEE",
-    "MENTEE",
-    "MENTOR",
-    "MENTOR",
+  const roles = users.map((u) => u.role);
+  expect(roles.filter((role) => role === "ADMIN")).toHaveLength(1);
+  expect(roles.filter((role) => role === "MENTEE")).toHaveLength(2);
+  expect(roles.filter((role) => role === "MENTOR")).toHaveLength(40);
+  // The directory's mentors have fixed ids (the evaluation set and links name them).
+  expect(users.find((u) => u.email === "mentor40@mentora.test")?.id).toBe(catalogUserId(40));
+  // The README's featured accounts only are returned (and printed).
+  expect(credentials.map((c) => c.email)).toEqual([
+    "admin@mentora.test",
+    "mentor1@mentora.test",
+    "mentor2@mentora.test",
+    "mentee1@mentora.test",
+    "mentee2@mentora.test",
   ]);
   expect(users.map((u) => u.name)).toContain("Amélie Durand");
 
@@ -62,7 +69,7 @@ test("the demo mentors can be booked at once: approved, with offerings and weekl
       offerings: { include: { options: true } },
     },
   });
-  expect(mentors).toHaveLength(2);
+  expect(mentors).toHaveLength(40);
   for (const demo of mentors) {
     expect(demo.mentorProfile?.status).toBe("APPROVED");
     expect(demo.headline).toBeTruthy();
@@ -72,8 +79,14 @@ test("the demo mentors can be booked at once: approved, with offerings and weekl
   const offerings = mentors.flatMap((m) => m.offerings);
   const options = offerings.flatMap((o) => o.options);
   expect(offerings.filter((o) => o.status === "ARCHIVED")).toHaveLength(2);
-  expect(new Set(options.map((o) => o.currency))).toEqual(new Set(["EUR", "TND"]));
+  expect(new Set(options.map((o) => o.currency))).toEqual(new Set(["EUR", "TND", "USD"]));
+  // Spoken languages across the directory: French, English, Spanish and some Arabic.
+  const languages = mentors.flatMap((m) => m.languages);
+  for (const code of ["fr", "en", "es", "ar"]) {
+    expect(languages.filter((l) => l === code).length).toBeGreaterThanOrEqual(5);
+  }
   expect(options.some((o) => o.priceMinor === 0)).toBe(true);
   expect(offerings.some((o) => o.kind === "GROUP" && o.capacity > 1)).toBe(true);
-  expect(options.find((o) => o.currency === "TND")?.priceMinor).toBe(90_000);
+  const ana = mentors.find((m) => m.email === "mentor2@mentora.test");
+  expect(ana?.offerings.flatMap((o) => o.options).map((o) => o.priceMinor)).toContain(90_000);
 });

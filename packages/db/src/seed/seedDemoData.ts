@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import type { Db, Role } from "../index.ts";
 import { seedDemoMarketplace } from "./demoMarketplace.ts";
-import { demoPassword, demoUsers } from "./demoUsers.ts";
+import { demoPassword, demoUsers, featuredDemoUsers } from "./demoUsers.ts";
 
 export type DemoCredential = { email: string; password: string; role: Role; name: string };
 
@@ -13,14 +13,16 @@ const credentialProvider = "credential";
  * Creates (or restores) the demo users, each with a verified email and a better-auth
  * credential account whose password is `demoPassword`, and the demo mentors' profiles,
  * offerings and weekly hours. Safe to run any number of times: users
- * are matched by email, accounts by (provider, user id).
+ * are matched by email, accounts by (provider, user id). Returns the featured accounts (the
+ * directory's mentors mentor3…mentor40@mentora.test share the same password).
  */
 export async function seedDemoData(prisma: Db): Promise<DemoCredential[]> {
-  // Hashing (scrypt) is the slow part: outside the transaction, all at once.
-  const hashes = await Promise.all(demoUsers.map(() => hashPassword(demoPassword)));
+  // Hashing (scrypt) is the slow part: once, outside the transaction. Every demo account shares
+  // the one known password, so one salted hash serves them all.
+  const password = await hashPassword(demoPassword);
 
   await prisma.$transaction(async (tx) => {
-    for (const [index, demo] of demoUsers.entries()) {
+    for (const demo of demoUsers) {
       const profile = {
         name: demo.name,
         emailVerified: true,
@@ -30,10 +32,9 @@ export async function seedDemoData(prisma: Db): Promise<DemoCredential[]> {
       };
       const user = await tx.user.upsert({
         where: { email: demo.email },
-        create: { id: randomUUID(), email: demo.email, ...profile },
+        create: { id: demo.id ?? randomUUID(), email: demo.email, ...profile },
         update: profile,
       });
-      const password = hashes[index];
       await tx.account.upsert({
         where: { providerId_accountId: { providerId: credentialProvider, accountId: user.id } },
         create: {
@@ -49,5 +50,10 @@ export async function seedDemoData(prisma: Db): Promise<DemoCredential[]> {
     await seedDemoMarketplace(tx);
   });
 
-  return demoUsers.map(({ email, role, name }) => ({ email, role, name, password: demoPassword }));
+  return featuredDemoUsers.map(({ email, role, name }) => ({
+    email,
+    role,
+    name,
+    password: demoPassword,
+  }));
 }
