@@ -29,13 +29,9 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
   "routes/activity": ["web.activity", "web.admin"],
   "routes/admin": [
     "web.admin",
-    "web.adminAccounting",
-    "web.adminActivity",
     "web.adminAudit",
     "web.adminDisputes",
     "web.adminJobs",
-    "web.adminMessageReports",
-    "web.adminModeration",
     "web.adminPayouts",
     "web.adminVideo",
   ],

@@ -46,12 +46,16 @@ export default function AdminArea() {
             <NavLink to="/admin/jobs">{t("web.adminJobs.nav")}</NavLink>
           </li>
           <li>
-            <NavLink to="/admin/moderation">{t("web.adminModeration.nav")}</NavLink>
+            <NavLink to="/admin/moderation">{t("web.admin.navModeration")}</NavLink>
           </li>
           <li>
-            <NavLink to="/admin/accounting">{t("web.adminAccounting.nav")}</NavLink>
-            <NavLink to="/admin/activity">{t("web.adminActivity.nav")}</NavLink>
-            <NavLink to="/admin/message-reports">{t("web.adminMessageReports.nav")}</NavLink>
+            <NavLink to="/admin/message-reports">{t("web.admin.navMessageReports")}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/activity">{t("web.admin.navActivity")}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/accounting">{t("web.admin.navAccounting")}</NavLink>
           </li>
         </ul>
       </nav>

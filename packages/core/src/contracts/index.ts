@@ -114,44 +114,44 @@ export type RealtimeTopic = (typeof realtimeTopics)[number];
  * directory's "Describe what you need" box. `from`/`to` are wall times in `timeZone`
  * (`YYYY-MM-DDTHH:mm`, what an `<input type="datetime-local">` sends).
  */
-const localDateTime = /* @__PURE__ */ z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Use YYYY-MM-DDTHH:mm");
-export const matchRequestForm = /* @__PURE__ */ z
-  .object({
-    text: z.string().trim().min(3).max(2000),
-    /** ISO 639-1 codes, most preferred first. */
-    languages: z
-      .array(
-        z
-          .string()
-          .trim()
-          .toLowerCase()
-          .regex(/^[a-z]{2}$/),
-      )
-      .max(5)
-      .default([]),
-    budget: z
-      .object({
-        maxMinor: z.number().int().min(0).max(100_000_000),
-        currency: z
-          .string()
-          .trim()
-          .toUpperCase()
-          .regex(/^[A-Z]{3}$/),
-      })
-      .strict()
-      .optional(),
-    when: z
-      .object({ from: localDateTime, to: localDateTime })
-      .strict()
-      .refine((when) => when.from < when.to, {
-        message: "The end must be after the start",
-        path: ["to"],
-      })
-      .optional(),
-  })
-  .strict();
+const localDateTime = () =>
+  z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Use YYYY-MM-DDTHH:mm");
+export const matchRequestForm = /* @__PURE__ */ (() =>
+  z
+    .object({
+      text: z.string().trim().min(3).max(2000),
+      /** ISO 639-1 codes, most preferred first. */
+      languages: z
+        .array(
+          z
+            .string()
+            .trim()
+            .toLowerCase()
+            .regex(/^[a-z]{2}$/),
+        )
+        .max(5)
+        .default([]),
+      budget: z
+        .object({
+          maxMinor: z.number().int().min(0).max(100_000_000),
+          currency: z
+            .string()
+            .trim()
+            .toUpperCase()
+            .regex(/^[A-Z]{3}$/),
+        })
+        .strict()
+        .optional(),
+      when: z
+        .object({ from: localDateTime(), to: localDateTime() })
+        .strict()
+        .refine((when) => when.from < when.to, {
+          message: "The end must be after the start",
+          path: ["to"],
+        })
+        .optional(),
+    })
+    .strict())();
 export type MatchRequestForm = z.input<typeof matchRequestForm>;
 // ── E-invoicing (issue #17): French company identifiers on the billing form ─────────────────────
 export { isValidSiren, isValidSiret, normalizeCompanyId } from "./company-ids.ts";
@@ -180,15 +180,16 @@ export const activityKinds = [
 export type ActivityKind = (typeof activityKinds)[number];
 
 /** The feed's filter form (kind, period as days in the viewer's time zone), as the page sends it. */
-export const activityFilters = z
-  .object({
-    kind: z.enum(activityKinds).optional(),
-    /** First day shown (YYYY-MM-DD, the viewer's time zone), inclusive. */
-    from: z.iso.date().optional(),
-    /** Last day shown (YYYY-MM-DD, the viewer's time zone), inclusive. */
-    to: z.iso.date().optional(),
-  })
-  .strict();
+export const activityFilters = /* @__PURE__ */ (() =>
+  z
+    .object({
+      kind: z.enum(activityKinds).optional(),
+      /** First day shown (YYYY-MM-DD, the viewer's time zone), inclusive. */
+      from: z.iso.date().optional(),
+      /** Last day shown (YYYY-MM-DD, the viewer's time zone), inclusive. */
+      to: z.iso.date().optional(),
+    })
+    .strict())();
 export type ActivityFilters = z.infer<typeof activityFilters>;
 /**
  * Notifications (issue #15): every kind a person can be told about, in display order. The

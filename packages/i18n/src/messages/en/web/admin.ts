@@ -29,4 +29,8 @@ export const admin = {
   navUsers: "Users",
   navPayments: "Payments",
   navWebhooks: "Webhooks",
+  navModeration: "Moderation",
+  navAccounting: "Accounting",
+  navActivity: "Activity",
+  navMessageReports: "Reported messages",
 };

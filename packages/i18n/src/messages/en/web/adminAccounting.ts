@@ -1,6 +1,5 @@
 export const adminAccounting = {
   title: "Accounting exports",
-  nav: "Accounting",
   heading: "Accounting exports",
   intro:
     "Files for the accountant. Each download is recorded in the audit log and asks for a recent sign-in.",

@@ -1,6 +1,5 @@
 export const adminActivity = {
   title: "Platform activity",
-  nav: "Activity",
   heading: "Platform activity",
   decisionsHeading: "Waiting for a decision",
   noDecisions: "Nothing waits for a decision.",

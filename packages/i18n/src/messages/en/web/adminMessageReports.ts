@@ -1,6 +1,5 @@
 export const adminMessageReports = {
   title: "Reported messages",
-  nav: "Messages",
   heading: "Reported messages",
   intro:
     "Messages a recipient reported, or the moderation check flagged. Hide removes the text and image for both participants; dismiss keeps the message.",

@@ -1,6 +1,5 @@
 export const adminModeration = {
   title: "Moderation",
-  nav: "Moderation",
   heading: "Moderation",
   intro:
     "What the moderation provider flagged in profiles, avatars and mentor applications. Approving publishes the content; rejecting keeps it withheld. The author is told either way, with your note.",

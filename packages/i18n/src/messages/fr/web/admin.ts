@@ -31,4 +31,8 @@ export const admin: (typeof en)["admin"] = {
   navUsers: "Utilisateurs",
   navPayments: "Paiements",
   navWebhooks: "Webhooks",
+  navModeration: "Modération",
+  navAccounting: "Comptabilité",
+  navActivity: "Activité",
+  navMessageReports: "Messages signalés",
 };

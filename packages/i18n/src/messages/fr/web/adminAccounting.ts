@@ -2,7 +2,6 @@ import type { web as en } from "../../en/web.ts";
 
 export const adminAccounting: (typeof en)["adminAccounting"] = {
   title: "Exports comptables",
-  nav: "Comptabilité",
   heading: "Exports comptables",
   intro:
     "Les fichiers pour l’expert-comptable. Chaque téléchargement est inscrit au journal d’audit et demande une connexion récente.",

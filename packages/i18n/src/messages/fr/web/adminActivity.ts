@@ -2,7 +2,6 @@ import type { web as en } from "../../en/web.ts";
 
 export const adminActivity: (typeof en)["adminActivity"] = {
   title: "Activité de la plateforme",
-  nav: "Activité",
   heading: "Activité de la plateforme",
   decisionsHeading: "En attente d’une décision",
   noDecisions: "Rien n’attend de décision.",

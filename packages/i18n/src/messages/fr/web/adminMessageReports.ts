@@ -1,6 +1,5 @@
 export const adminMessageReports = {
   title: "Messages signalés",
-  nav: "Messages",
   heading: "Messages signalés",
   intro:
     "Messages signalés par un destinataire ou par la vérification de modération. Masquer retire le texte et l’image pour les deux participants ; ignorer garde le message.",

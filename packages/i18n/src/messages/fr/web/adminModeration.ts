@@ -1,6 +1,5 @@
 export const adminModeration = {
   title: "Modération",
-  nav: "Modération",
   heading: "Modération",
   intro:
     "Ce que la modération a signalé dans les profils, portraits et candidatures de mentor. Approuver publie le contenu\u00a0; refuser le garde masqué. L’auteur est prévenu dans les deux cas, avec votre note.",
