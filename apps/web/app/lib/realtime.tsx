@@ -154,10 +154,10 @@ export function useRealtime(
 }
 
 /**
- * Re-runs the page's loaders when a message of these topics arrives (only for `ref` when given):
- * the usual way a page becomes live. Messages that arrive while loaders run cause one more run.
+ * A `revalidate` that never drops a request: one asked for while loaders run causes one more run
+ * once they finish (the running one may have read the data before the change it was told of).
  */
-export function useRevalidateOn(topics: readonly RealtimeTopic[], ref?: string): void {
+export function useLiveRevalidate(): () => void {
   const revalidator = useRevalidator();
   const pending = useRef(false);
   const state = revalidator.state;
@@ -167,10 +167,18 @@ export function useRevalidateOn(topics: readonly RealtimeTopic[], ref?: string):
       revalidator.revalidate();
     }
   }, [state, revalidator]);
-  const revalidate = () => {
+  return () => {
     if (revalidator.state === "idle") revalidator.revalidate();
     else pending.current = true;
   };
+}
+
+/**
+ * Re-runs the page's loaders when a message of these topics arrives (only for `ref` when given):
+ * the usual way a page becomes live. Messages that arrive while loaders run cause one more run.
+ */
+export function useRevalidateOn(topics: readonly RealtimeTopic[], ref?: string): void {
+  const revalidate = useLiveRevalidate();
   useRealtime(
     topics,
     (message) => {

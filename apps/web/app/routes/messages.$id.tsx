@@ -7,7 +7,6 @@ import {
   useActionData,
   useLoaderData,
   useNavigation,
-  useRevalidator,
   useRouteError,
 } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
@@ -18,7 +17,7 @@ import { attempt, formFailure, requireSession } from "~/lib/guards.server";
 import { assertSameOrigin } from "~/lib/http.server";
 import { useFormatDateTime, useT } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
-import { useRealtime } from "~/lib/realtime";
+import { useLiveRevalidate, useRealtime } from "~/lib/realtime";
 import { trpc } from "~/lib/trpc.browser";
 import { withCaller } from "~/lib/trpc.server";
 
@@ -92,7 +91,7 @@ export default function ConversationPage() {
   const { conversation, before } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const revalidator = useRevalidator();
+  const revalidate = useLiveRevalidate();
   const sendForm = useRef<HTMLFormElement>(null);
   const sending = navigation.state !== "idle" && navigation.formData?.get("intent") === "send";
 
@@ -108,7 +107,7 @@ export default function ConversationPage() {
       return;
     }
     setTyping(false);
-    if (revalidator.state === "idle") revalidator.revalidate();
+    revalidate();
   });
   useEffect(() => {
     if (!typing) return;
