@@ -11,6 +11,7 @@ import { invoiceCleanupTempJob } from "../invoices/cleanup-temp.job.ts";
 import { invoiceRenderJob } from "../invoices/render.job.ts";
 import type { AnyJobHandler } from "../jobs/define.ts";
 import { checkBalancesJob } from "../ledger/check-balances.job.ts";
+import { moderateAttachmentJob } from "../messages/moderate-attachment.job.ts";
 import { notificationDigestJob } from "../notifications/digest.job.ts";
 import { sessionStartingJob } from "../notifications/session-starting.job.ts";
 import { expirePaymentJob } from "../payments/checkout/expire-payment.job.ts";
@@ -69,6 +70,7 @@ export const jobHandlers: readonly AnyJobHandler<JobServices>[] = [
   checkBalancesJob,
   notificationDigestJob,
   sessionStartingJob,
+  moderateAttachmentJob,
 ];
 
 /** The handlers by name, for tests of one domain that drain another domain's queue. */

@@ -10,6 +10,7 @@ import { eventDeliverDeadQueue, eventDeliverQueue } from "../events/index.ts";
 import { invoiceCleanupTempQueue, invoiceRenderQueue } from "../invoices/index.ts";
 import type { QueueContract } from "../jobs/define.ts";
 import { checkBalancesQueue } from "../ledger/index.ts";
+import { moderateAttachmentQueue } from "../messages/index.ts";
 import { notificationDigestQueue, sessionStartingQueue } from "../notifications/index.ts";
 import { executeRefundQueue, expirePaymentQueue, processWebhookQueue } from "../payments/index.ts";
 import { executePayoutQueue, reconcilePayoutsQueue } from "../payouts/index.ts";
@@ -47,4 +48,5 @@ export const jobQueues: readonly QueueContract[] = [
   checkBalancesQueue,
   notificationDigestQueue,
   sessionStartingQueue,
+  moderateAttachmentQueue,
 ];

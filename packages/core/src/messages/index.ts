@@ -14,6 +14,7 @@ export {
   openConversation,
 } from "./conversations.ts";
 export { messageReported, messageSent } from "./events.ts";
+export { moderateAttachmentQueue } from "./moderate-attachment.queue.ts";
 export {
   type MessageModerationInput,
   type MessageModerationResult,

@@ -1,12 +1,15 @@
-import type { ModerationResult, ModerationVerdict } from "@mentora/ai";
+import type { ModerationResult } from "@mentora/ai";
 import type { AppServices } from "../app/types.ts";
 
 /**
  * The moderation hook point for messages, backed by the configured AI moderation provider
- * (`services.ai.moderation`, issue #16). Called on every send, before the message is stored:
+ * (`services.ai.moderation`, issue #16). The text is checked on every send, before the message
+ * is stored:
  * - "allow": sent as is;
  * - "review": sent, and put in the admins' report queue (source MODERATION);
  * - "block": refused with MESSAGE_REJECTED, nothing stored.
+ * An attached image is checked later, in the worker (moderate-attachment.job.ts): the image
+ * model never loads in the web process, and the image is withheld until it is allowed.
  * Messages keep their own report queue (/admin/message-reports, decision 035): no moderation case
  * is opened for a message.
  */
@@ -14,8 +17,6 @@ export type MessageModerationVerdict = "allow" | "review" | "block";
 
 export interface MessageModerationInput {
   text: string;
-  /** Present when the message carries an image (already re-encoded). */
-  image?: { bytes: Uint8Array; contentType: "image/webp" };
   senderId: string;
   conversationId: string;
 }
@@ -28,46 +29,20 @@ export interface MessageModerationResult {
 
 export type ModerateMessage = (input: MessageModerationInput) => Promise<MessageModerationResult>;
 
-const severity: Record<ModerationVerdict, number> = { allow: 0, review: 1, block: 2 };
+/** What the admins read for a non-allow verdict: the part, the categories found, the provider. */
+export function reasonOf(part: "text" | "image", result: ModerationResult): string {
+  const categories = [...new Set(result.reasons.map((r) => r.category))].join(", ");
+  return `${part}: ${categories || result.verdict} (${result.provider})`;
+}
 
-/**
- * The hook itself: the text (when there is any) and the image (when attached) are checked in the
- * "message" context; the stricter verdict wins, and the reason the admins read names what was
- * found in each.
- */
+/** The hook itself: the text (when there is any) is checked in the "message" context. */
 export async function moderateMessage(
   services: Pick<AppServices, "ai">,
   input: MessageModerationInput,
 ): Promise<MessageModerationResult> {
-  const { moderation } = services.ai;
-  const checks: Array<{ part: "text" | "image"; result: ModerationResult }> = [];
-  if (input.text.trim()) {
-    checks.push({
-      part: "text",
-      result: await moderation.moderateText({ text: input.text, context: "message" }),
-    });
-  }
-  if (input.image) {
-    checks.push({
-      part: "image",
-      result: await moderation.moderateImage({
-        bytes: input.image.bytes,
-        contentType: input.image.contentType,
-        context: "message",
-      }),
-    });
-  }
-  const verdict = checks.reduce<MessageModerationVerdict>(
-    (worst, { result }) => (severity[result.verdict] > severity[worst] ? result.verdict : worst),
-    "allow",
-  );
+  if (!input.text.trim()) return { verdict: "allow" };
+  const result = await services.ai.moderation.moderateText({ text: input.text, context: "message" });
+  const verdict: MessageModerationVerdict = result.verdict;
   if (verdict === "allow") return { verdict };
-  const reason = checks
-    .filter(({ result }) => result.verdict !== "allow")
-    .map(({ part, result }) => {
-      const categories = [...new Set(result.reasons.map((r) => r.category))].join(", ");
-      return `${part}: ${categories || result.verdict} (${result.provider})`;
-    })
-    .join("; ");
-  return { verdict, reason };
+  return { verdict, reason: reasonOf("text", result) };
 }

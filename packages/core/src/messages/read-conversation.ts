@@ -41,6 +41,7 @@ export async function readConversation(
       attachmentKey: true,
       attachmentWidth: true,
       attachmentHeight: true,
+      attachmentState: true,
       createdAt: true,
       hiddenAt: true,
     },
@@ -64,21 +65,28 @@ export async function readConversation(
     canWriteToWholeSession: view.me.role === "MENTOR" && session.capacity > 1,
     messages: page.map((m) => {
       const hidden = m.hiddenAt !== null;
+      const mine = m.senderId === input.userId;
+      // PENDING: only the sender sees it ("being checked"); BLOCKED: nobody gets the image.
+      const imageState = m.attachmentKey ? (m.attachmentState ?? "ALLOWED") : null;
+      const imageVisible = imageState === "ALLOWED" || (imageState === "PENDING" && mine);
       return {
         id: m.id,
         senderId: m.senderId,
         senderName: names.get(m.senderId) ?? "",
-        mine: m.senderId === input.userId,
+        mine,
         body: hidden ? null : m.body,
         hidden,
         attachment:
-          !hidden && m.attachmentKey
+          !hidden && imageVisible
             ? {
                 url: attachmentPath(view.id, m.id),
                 width: m.attachmentWidth ?? 0,
                 height: m.attachmentHeight ?? 0,
+                pending: imageState === "PENDING",
               }
             : null,
+        // The sender's own page says their image was withheld by moderation.
+        attachmentBlocked: !hidden && mine && imageState === "BLOCKED",
         createdAt: m.createdAt,
         // Read receipt: every other participant has seen it.
         seen:

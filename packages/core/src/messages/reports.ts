@@ -190,7 +190,17 @@ export async function messageAttachmentForContext(
       conversationId,
       attachmentKey: { not: null },
       OR: [
-        { hiddenAt: null, conversation: { participants: { some: { userId: user.id } } } },
+        // A participant: once the worker allowed it (null: checked before the job existed);
+        // the sender also while it is being checked. Never once BLOCKED.
+        {
+          hiddenAt: null,
+          conversation: { participants: { some: { userId: user.id } } },
+          OR: [
+            { attachmentState: null },
+            { attachmentState: "ALLOWED" },
+            { attachmentState: "PENDING", senderId: user.id },
+          ],
+        },
         ...(isAdmin ? [{ reports: { some: {} } }] : []),
       ],
     },

@@ -1,6 +1,8 @@
+import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../app/types.ts";
 import { AppError } from "../errors/index.ts";
 import { recordEvent } from "../events/index.ts";
+import { enqueue } from "../jobs/define.ts";
 import { publishRealtime } from "../realtime/index.ts";
 import { processAttachment, storeAttachment } from "./attachments.ts";
 import {
@@ -10,6 +12,7 @@ import {
   sessionBookingsFor,
 } from "./conversations.ts";
 import { messageReported, messageSent } from "./events.ts";
+import { moderateAttachmentQueue } from "./moderate-attachment.queue.ts";
 import { type ModerateMessage, moderateMessage } from "./moderation.ts";
 
 export const maxMessageLength = 4000;
@@ -36,7 +39,8 @@ type SendServices = AppServices;
  * Sends a message: only a participant (else NOT_FOUND), never into a closed conversation or by
  * a blocked mentee (CONVERSATION_CLOSED), after the moderation hook. In one transaction per
  * send: the message(s), the sender's read receipt, `message.sent` per message and a realtime
- * "conversation" publication to every participant (the author's other tabs too).
+ * "conversation" publication to every participant (the author's other tabs too), and for an
+ * image the `message.moderate-attachment` job (the image stays withheld until it allows it).
  * Returns the id of the message in the conversation it was sent from.
  */
 export async function sendMessage(
@@ -62,9 +66,9 @@ export async function sendMessage(
   }
 
   const image = input.attachment ? await processAttachment(input.attachment) : undefined;
+  // The text only: an image is checked by the worker's job, enqueued below.
   const verdict = await moderate({
     text: body,
-    ...(image ? { image: { bytes: image.bytes, contentType: image.contentType } } : {}),
     senderId: input.senderId,
     conversationId: view.id,
   });
@@ -90,11 +94,21 @@ export async function sendMessage(
           attachmentKey: attachmentKey ?? null,
           attachmentWidth: image?.width ?? null,
           attachmentHeight: image?.height ?? null,
+          // Withheld from the other participants until moderate-attachment.job.ts allows it.
+          attachmentState: image ? "PENDING" : null,
           createdAt: now,
         },
         select: { id: true },
       });
       firstId ||= message.id;
+      if (image) {
+        await enqueue(
+          services.boss,
+          moderateAttachmentQueue,
+          { messageId: message.id },
+          { db: fromPrisma(tx) },
+        );
+      }
       await tx.conversation.update({ where: { id: conversationId }, data: { lastMessageAt: now } });
       // The author has seen what they wrote.
       await tx.conversationParticipant.update({
