@@ -12,6 +12,7 @@ import {
 import { addParticipant, createBookingFixture } from "../bookings/testing/booking-fixture.ts";
 import { errorCodeOf } from "../errors/index.ts";
 import { createFakeAi, createTestApp } from "../testing/index.ts";
+import { moderateAttachment, moderateAttachmentJob } from "./moderate-attachment.job.ts";
 import { callerAs, conversationRig } from "./testing/messages-rig.ts";
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -31,6 +32,18 @@ beforeAll(async () => {
   app = await createTestApp({ RATE_LIMITS: "message-send=5" }, { ai });
 });
 afterAll(() => app?.close());
+
+/** Runs the queued image checks the way the worker would (real pg-boss jobs), until none is left. */
+async function runImageChecks(): Promise<number> {
+  let ran = 0;
+  for (;;) {
+    const [item] = await app.boss.fetch(moderateAttachmentJob.name);
+    if (!item) return ran;
+    await moderateAttachmentJob.run(item.data, app, { jobId: item.id });
+    await app.boss.complete(moderateAttachmentJob.name, item.id);
+    ran += 1;
+  }
+}
 
 describe("participants only", () => {
   it("the mentor and the mentee read and write; a third person gets NOT_FOUND for everything", async () => {
@@ -261,6 +274,7 @@ describe("attachments", () => {
     });
     const bigRow = await app.prisma.message.findUniqueOrThrow({ where: { id: big.messageId } });
     expect([bigRow.attachmentWidth, bigRow.attachmentHeight]).toEqual([1600, 400]);
+    await runImageChecks();
 
     const view = await rig.mentorCaller.messages.get({ conversationId: rig.conversationId });
     expect(view.messages[1]!.attachment?.url).toBe(
@@ -515,38 +529,131 @@ describe("AI moderation of messages", () => {
     expect(await app.prisma.messageReport.count({ where: { messageId: clean.messageId } })).toBe(0);
   });
 
-  it("an attached image is checked too: a blocked one refuses the message, a review one reports it", async () => {
-    const rig = await conversationRig(app);
-    const image = await pixel();
-    try {
-      ai.imageVerdict = "block";
-      const imagesBefore = ai.calls.images;
-      expect(
-        await codeOf(
-          rig.menteeCaller.messages.send({
-            conversationId: rig.conversationId,
-            body: "look at this",
-            attachment: image,
-          }),
-        ),
-      ).toBe("MESSAGE_REJECTED");
-      expect(ai.calls.images).toBe(imagesBefore + 1);
-      expect(
-        await app.prisma.message.count({ where: { conversationId: rig.conversationId } }),
-      ).toBe(0);
+  const imageOf = async (caller: Awaited<ReturnType<typeof callerAs>>, conversationId: string) =>
+    (await caller.messages.get({ conversationId })).messages[0]!;
+  const served = async (userId: string, conversationId: string, messageId: string) => {
+    const { messageAttachmentForContext } = await import("./reports.ts");
+    const user = await app.prisma.user.findUniqueOrThrow({ where: { id: userId } });
+    const response = await messageAttachmentForContext(
+      { services: app, session: { user } as never, requestId: "test" },
+      conversationId,
+      messageId,
+      new Request("http://localhost/"),
+    );
+    return response.status;
+  };
+  const realtimeCount = (ref: string) =>
+    app.prisma.realtimeMessage.count({ where: { topic: "conversation", ref } });
 
+  it("an image is withheld from the other participants until the worker's job allows it", async () => {
+    const rig = await conversationRig(app);
+    const imagesBefore = ai.calls.images;
+    const { messageId } = await rig.menteeCaller.messages.send({
+      conversationId: rig.conversationId,
+      body: "look at this",
+      attachment: await pixel(),
+    });
+    // Not checked on send: the web process never runs the image model.
+    expect(ai.calls.images).toBe(imagesBefore);
+    const row = await app.prisma.message.findUniqueOrThrow({ where: { id: messageId } });
+    expect(row.attachmentState).toBe("PENDING");
+    const mentorBefore = await imageOf(rig.mentorCaller, rig.conversationId);
+    expect([mentorBefore.body, mentorBefore.attachment]).toEqual(["look at this", null]);
+    expect((await imageOf(rig.menteeCaller, rig.conversationId)).attachment).toMatchObject({
+      pending: true,
+    });
+    expect(await served(rig.mentor.id, rig.conversationId, messageId)).toBe(404);
+    expect(await served(rig.mentee.id, rig.conversationId, messageId)).toBe(200);
+
+    const published = await realtimeCount(rig.conversationId);
+    expect(await runImageChecks()).toBe(1);
+    expect(ai.calls.images).toBe(imagesBefore + 1);
+    expect((await imageOf(rig.mentorCaller, rig.conversationId)).attachment).toMatchObject({
+      url: `/messages/${rig.conversationId}/attachments/${messageId}`,
+      pending: false,
+    });
+    expect(await served(rig.mentor.id, rig.conversationId, messageId)).toBe(200);
+    expect(await realtimeCount(rig.conversationId)).toBeGreaterThan(published);
+    expect(await app.prisma.messageReport.count({ where: { messageId } })).toBe(0);
+  });
+
+  it("a review verdict releases the image and reports it; a retry changes nothing", async () => {
+    const rig = await conversationRig(app);
+    try {
       ai.imageVerdict = "review";
       const { messageId } = await rig.menteeCaller.messages.send({
         conversationId: rig.conversationId,
         body: "",
-        attachment: image,
+        attachment: await pixel(),
       });
+      expect(await runImageChecks()).toBe(1);
+      expect((await imageOf(rig.mentorCaller, rig.conversationId)).attachment).not.toBeNull();
       expect(await app.prisma.messageReport.findMany({ where: { messageId } })).toMatchObject([
-        { source: "MODERATION", reason: "image: solicitation (fake)" },
+        { source: "MODERATION", reporterId: null, reason: "image: solicitation (fake)" },
       ]);
+      // A retried (or twice delivered) job: no second check, report or publication.
+      const imagesBefore = ai.calls.images;
+      const published = await realtimeCount(rig.conversationId);
+      ai.imageVerdict = "block";
+      expect(await moderateAttachment(app, messageId)).toBe("not-pending");
+      expect(ai.calls.images).toBe(imagesBefore);
+      expect(await app.prisma.messageReport.count({ where: { messageId } })).toBe(1);
+      expect(await realtimeCount(rig.conversationId)).toBe(published);
+      const after = await app.prisma.message.findUniqueOrThrow({ where: { id: messageId } });
+      expect(after.attachmentState).toBe("ALLOWED");
     } finally {
       ai.imageVerdict = "allow";
     }
+  });
+
+  it("a blocked image stays withheld for good, the text stays, the sender is told and admins get a report", async () => {
+    const rig = await conversationRig(app);
+    try {
+      ai.imageVerdict = "block";
+      const { messageId } = await rig.menteeCaller.messages.send({
+        conversationId: rig.conversationId,
+        body: "look at this",
+        attachment: await pixel(),
+      });
+      const published = await realtimeCount(rig.conversationId);
+      expect(await runImageChecks()).toBe(1);
+      expect(await realtimeCount(rig.conversationId)).toBeGreaterThan(published);
+      const mentorView = await imageOf(rig.mentorCaller, rig.conversationId);
+      expect([mentorView.body, mentorView.attachment, mentorView.attachmentBlocked]).toEqual([
+        "look at this",
+        null,
+        false,
+      ]);
+      const menteeView = await imageOf(rig.menteeCaller, rig.conversationId);
+      expect([menteeView.attachment, menteeView.attachmentBlocked]).toEqual([null, true]);
+      expect(await served(rig.mentor.id, rig.conversationId, messageId)).toBe(404);
+      expect(await served(rig.mentee.id, rig.conversationId, messageId)).toBe(404);
+      expect(await app.prisma.messageReport.findMany({ where: { messageId } })).toMatchObject([
+        { source: "MODERATION", reason: "image: solicitation (fake)" },
+      ]);
+      // A retry never releases it.
+      ai.imageVerdict = "allow";
+      expect(await moderateAttachment(app, messageId)).toBe("not-pending");
+      expect((await imageOf(rig.mentorCaller, rig.conversationId)).attachment).toBeNull();
+    } finally {
+      ai.imageVerdict = "allow";
+    }
+  });
+
+  it("a non-participant never gets the image, before or after the check", async () => {
+    const rig = await conversationRig(app);
+    const { messageId } = await rig.mentorCaller.messages.send({
+      conversationId: rig.conversationId,
+      body: "",
+      attachment: await pixel(),
+    });
+    const other = await createBookingFixture(app.prisma, {
+      startsAt: new Date(Date.now() + 86_400_000),
+    });
+    expect(await served(other.mentee.id, rig.conversationId, messageId)).toBe(404);
+    expect(await runImageChecks()).toBe(1);
+    expect(await served(other.mentee.id, rig.conversationId, messageId)).toBe(404);
+    expect(await served(rig.mentee.id, rig.conversationId, messageId)).toBe(200);
   });
 });
 
