@@ -160,6 +160,19 @@ describe("conversations over HTTP (built server): participants only", () => {
       const refused = await fetch(`${baseUrl()}${imagePath}`, { headers: { cookie } });
       expect(refused.status).toBe(404);
     }
+    // The mentor gets it once the worker's image check (local provider) allowed it.
+    const deadline = Date.now() + 60_000;
+    while (
+      (await db.message.findUniqueOrThrow({ where: { id: messageId } })).attachmentState !==
+      "ALLOWED"
+    ) {
+      if (Date.now() > deadline) throw new Error("image not allowed by the worker after 60 s");
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    const mentorCookie = await cookieOf(mentorEmail);
+    const asMentor = await fetch(`${baseUrl()}${imagePath}`, { headers: { cookie: mentorCookie } });
+    expect(asMentor.status).toBe(200);
+    expect(await db.messageReport.count({ where: { messageId } })).toBe(0);
     const { attachmentKey } = await db.message.findUniqueOrThrow({ where: { id: messageId } });
     const direct = await fetch(`${baseUrl()}/files/${attachmentKey}`, {
       headers: { cookie: menteeCookie },

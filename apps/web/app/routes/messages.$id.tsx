@@ -203,6 +203,16 @@ export default function ConversationPage() {
                         />
                       </a>
                     ) : null}
+                    {message.attachment?.pending ? (
+                      <p className="small muted" data-testid="image-pending">
+                        {t("web.messages.imagePending")}
+                      </p>
+                    ) : null}
+                    {message.attachmentBlocked ? (
+                      <p className="small muted" data-testid="image-blocked">
+                        {t("web.messages.imageBlocked")}
+                      </p>
+                    ) : null}
                   </>
                 )}
                 {message.mine ? (

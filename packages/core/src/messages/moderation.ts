@@ -41,7 +41,10 @@ export async function moderateMessage(
   input: MessageModerationInput,
 ): Promise<MessageModerationResult> {
   if (!input.text.trim()) return { verdict: "allow" };
-  const result = await services.ai.moderation.moderateText({ text: input.text, context: "message" });
+  const result = await services.ai.moderation.moderateText({
+    text: input.text,
+    context: "message",
+  });
   const verdict: MessageModerationVerdict = result.verdict;
   if (verdict === "allow") return { verdict };
   return { verdict, reason: reasonOf("text", result) };

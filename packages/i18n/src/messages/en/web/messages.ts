@@ -22,6 +22,8 @@ export const messages = {
   seen: "Seen",
   sent: "Sent",
   imageAlt: "Image sent by {name}",
+  imagePending: "Your image is being checked; the others see it once it is allowed.",
+  imageBlocked: "Your image was withheld by moderation; your text was sent.",
   yourMessage: "Your message",
   attach: "Attach an image (JPEG, PNG or WebP, up to 5 MB)",
   toWholeSession: "Send to every participant of this session",

@@ -22,6 +22,9 @@ export const messages = {
   seen: "Vu",
   sent: "Envoyé",
   imageAlt: "Image envoyée par {name}",
+  imagePending:
+    "Votre image est en cours de vérification ; les autres la verront une fois acceptée.",
+  imageBlocked: "Votre image a été retenue par la modération ; votre texte a été envoyé.",
   yourMessage: "Votre message",
   attach: "Joindre une image (JPEG, PNG ou WebP, 5\u00a0Mo au plus)",
   toWholeSession: "Envoyer à tous les participants de cette séance",
