@@ -45,7 +45,9 @@ export default defineConfig({
   // only passed thanks to the NODE_PATH pnpm's bin shims set). Imported from node_modules.
   // prom-client loads perf_hooks with a guarded require(): bundled into the ESM server build
   // that require is missing and the GC metrics silently disappear. Node loads it as it is.
-  // The local AI provider's image classifier (messages' images are moderated in the web process):
+  // The local AI provider's image classifier: messages' images are now moderated in the worker
+  // (message.moderate-attachment), but @mentora/ai's local provider, which the web process builds
+  // for text moderation, still holds the classifier's dynamic import(), so vite still meets it.
   // tfjs requires Node built-ins with require() and finds its .wasm files and nsfwjs its weights
   // beside their own modules, none of which survives bundling. Imported from node_modules.
   ssr: {
