@@ -564,6 +564,10 @@ describe("AI moderation of messages", () => {
     });
     expect(await served(rig.mentor.id, rig.conversationId, messageId)).toBe(404);
     expect(await served(rig.mentee.id, rig.conversationId, messageId)).toBe(200);
+    const previewOf = async (caller: Awaited<ReturnType<typeof callerAs>>) =>
+      (await caller.messages.list()).items.find((c) => c.id === rig.conversationId)?.lastMessage;
+    expect((await previewOf(rig.mentorCaller))?.hasAttachment).toBe(false);
+    expect((await previewOf(rig.menteeCaller))?.hasAttachment).toBe(true);
 
     const published = await realtimeCount(rig.conversationId);
     expect(await runImageChecks()).toBe(1);
@@ -573,6 +577,7 @@ describe("AI moderation of messages", () => {
       pending: false,
     });
     expect(await served(rig.mentor.id, rig.conversationId, messageId)).toBe(200);
+    expect((await previewOf(rig.mentorCaller))?.hasAttachment).toBe(true);
     expect(await realtimeCount(rig.conversationId)).toBeGreaterThan(published);
     expect(await app.prisma.messageReport.count({ where: { messageId } })).toBe(0);
   });

@@ -175,7 +175,13 @@ export async function listConversations(
           messages: {
             orderBy: [{ createdAt: "desc" }, { id: "desc" }],
             take: 1,
-            select: { body: true, hiddenAt: true, senderId: true, attachmentKey: true },
+            select: {
+              body: true,
+              hiddenAt: true,
+              senderId: true,
+              attachmentKey: true,
+              attachmentState: true,
+            },
           },
         },
       },
@@ -210,7 +216,12 @@ export async function listConversations(
           ? {
               preview: last.hiddenAt ? null : last.body.slice(0, 140),
               hidden: last.hiddenAt !== null,
-              hasAttachment: last.attachmentKey !== null,
+              // As on the page: a pending image only for its sender, a blocked one for nobody.
+              hasAttachment:
+                last.attachmentKey !== null &&
+                (last.attachmentState === null ||
+                  last.attachmentState === "ALLOWED" ||
+                  (last.attachmentState === "PENDING" && last.senderId === input.userId)),
               mine: last.senderId === input.userId,
             }
           : null,
