@@ -1,5 +1,6 @@
 import path from "node:path";
 import { vitePlugin as remix } from "@remix-run/dev";
+import tailwindcss from "@tailwindcss/vite";
 import { defineConfig, type Plugin } from "vite";
 
 declare module "@remix-run/node" {
@@ -61,6 +62,7 @@ export default defineConfig({
   },
   plugins: [
     keepOptionalPeersExternal(["@opentelemetry/api"]),
+    tailwindcss(),
     remix({
       future: {
         v3_fetcherPersist: true,
