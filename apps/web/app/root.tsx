@@ -56,6 +56,9 @@ async function bellOf(caller: Caller): Promise<BellData> {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ctx, caller } = await getCaller(request);
   const user = ctx.session?.user;
+  // Read before the bell: the tab's stream replays every change after this seq, so one committed
+  // while the bell is being read arrives again instead of being lost.
+  const realtimeSeq = await realtimeSeqFor(ctx);
   const rootData: RootData = {
     locale: ctx.locale,
     timeZone: ctx.timezone,
@@ -73,7 +76,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     devTools: ctx.services.config.app.env !== "production",
     // Only the viewer's locale, only what this page names (decision 024).
     messages: pickMessages(ctx.locale, messageNamespacesOf(context, namespaces)),
-    realtimeSeq: await realtimeSeqFor(ctx),
+    realtimeSeq,
   };
   // Cookies an auth call set while building the context (a renewed session) go back out.
   return data(rootData, { headers: setCookieHeaders(ctx.resHeaders) });
