@@ -1,5 +1,6 @@
 // Activity feeds (issue #15): the one-off backfill `pnpm mentora activity:backfill` runs.
 export { backfillActivity } from "./activity/index.ts";
+export { createApiContext } from "./api-keys/index.ts";
 export { type App, type AppServices, createApp } from "./app/index.ts";
 export { jobHandlers } from "./app/job-handlers.ts";
 export { jobQueues } from "./app/job-queues.ts";
@@ -30,6 +31,8 @@ export {
   type Context,
   createCaller,
   createContext,
+  publicApiBasePath,
+  publicApiDocument,
   toUserFacingError,
   type UserFacingError,
 } from "./trpc/index.ts";

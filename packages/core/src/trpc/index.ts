@@ -11,4 +11,5 @@ export {
   requireFreshSession,
   router,
 } from "./init.ts";
+export { publicApiBasePath, publicApiDocument } from "./openapi.ts";
 export { type AppRouter, appRouter, createCaller } from "./router.ts";
