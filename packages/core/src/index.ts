@@ -1,6 +1,5 @@
 // Activity feeds (issue #15): the one-off backfill `pnpm mentora activity:backfill` runs.
 export { backfillActivity } from "./activity/index.ts";
-export { createApiContext } from "./api-keys/index.ts";
 export { type App, type AppServices, createApp } from "./app/index.ts";
 export { jobHandlers } from "./app/job-handlers.ts";
 export { jobQueues } from "./app/job-queues.ts";
@@ -32,7 +31,9 @@ export {
   createCaller,
   createContext,
   publicApiBasePath,
+  publicApiDocs,
   publicApiDocument,
+  publicApiResponse,
   toUserFacingError,
   type UserFacingError,
 } from "./trpc/index.ts";
