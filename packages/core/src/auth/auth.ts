@@ -48,7 +48,13 @@ export function createAuth({ config, prisma, logger, rateLimits, sendEmail }: Au
     telemetry: { enabled: false },
     logger: {
       level: "warn",
-      log: (level, message, ...args) => logger[level]({ args }, `auth: ${message}`),
+      log: (level, message, ...args) =>
+        // The api-key plugin logs every refused key (revoked, expired) as an error: for us it is
+        // the caller's 401, not the server's trouble.
+        logger[message.startsWith("Failed to validate API key") ? "info" : level](
+          { args },
+          `auth: ${message}`,
+        ),
     },
     user: {
       // A new account from a social provider needs the provider to vouch for the email: else
