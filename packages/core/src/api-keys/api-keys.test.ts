@@ -231,7 +231,7 @@ describe("OpenAPI document", () => {
   it("is a valid OpenAPI 3.1 document naming every endpoint and its scope", async () => {
     const document = publicApiDocument(origin);
     const result = await validate(structuredClone(document) as never);
-    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid ? [] : result.errors).toEqual([]);
     expect(result.valid).toBe(true);
     expect(Object.keys(document.paths ?? {}).sort()).toEqual([
       "/bookings",
