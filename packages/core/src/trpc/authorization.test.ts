@@ -347,7 +347,7 @@ describe("resource checks", () => {
  * Money actions: each needs a sign-in younger than FRESH_SESSION_MINUTES (requireFreshSession).
  * A money action added later belongs here too.
  */
-const freshSessionActions: Record<string, "mentor" | "admin"> = {
+const freshSessionActions: Record<string, "authed" | "mentor" | "admin"> = {
   "payouts.setMethod": "mentor",
   "admin.payouts.approve": "admin",
   "admin.payouts.reject": "admin",
@@ -355,15 +355,21 @@ const freshSessionActions: Record<string, "mentor" | "admin"> = {
   "admin.payments.refund": "admin",
   "admin.accounting.authorizeInvoiceExport": "admin",
   "admin.accounting.authorizeFecExport": "admin",
+  "apiKeys.create": "authed",
 };
 
 describe("fresh sign-in for money actions", () => {
-  const stale: Record<"mentor" | "admin", Record<string, string>> = { mentor: {}, admin: {} };
+  const stale: Record<"authed" | "mentor" | "admin", Record<string, string>> = {
+    authed: {},
+    mentor: {},
+    admin: {},
+  };
   beforeAll(async () => {
-    for (const role of ["mentor", "admin"] as const) {
+    for (const role of ["authed", "mentor", "admin"] as const) {
+      const who = role === "authed" ? "mentee" : role;
       const response = await app.auth.handler(
         authRequest("/sign-in/email", {
-          body: { email: `${role}@authz.test`, password: "correct horse battery" },
+          body: { email: `${who}@authz.test`, password: "correct horse battery" },
         }),
       );
       const cookie = cookieHeaderFrom(response);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { apiKeyForm, apiScopes } from "../../contracts/index.ts";
 import { appError } from "../../errors/index.ts";
-import { authedProcedure } from "../../trpc/init.ts";
+import { authedProcedure, requireFreshSession } from "../../trpc/init.ts";
 import { permissionsToScopes, scopesToPermissions } from "../scopes.ts";
 
 /** Keys one person may hold at once: enough for every integration, not a table to fill. */
@@ -19,8 +19,13 @@ export const createApiKeyOutput = z.object({
   createdAt: z.date(),
 });
 
-/** A new API key of the caller's, with its scopes and optional expiry (decision 052). */
+/**
+ * A new API key of the caller's, with its scopes and optional expiry (decision 052). A key
+ * outlives sessions: only a recent sign-in may make one, so a stolen session cookie cannot turn
+ * itself into lasting access.
+ */
 export const create = authedProcedure
+  .use(requireFreshSession)
   .input(apiKeyForm)
   .output(createApiKeyOutput)
   .mutation(async ({ ctx, input }) => {
