@@ -209,7 +209,19 @@ describe("API keys", () => {
     expect((await get("/mentors", bearer(second.key))).status).toBe(200);
   });
 
-  it("dies with its account", async () => {
+  it("dies when its owner deletes the account", async () => {
+    const user = await createUser(app, "Quitter");
+    const { key } = await keyFor(user.id, ["mentors:read"]);
+    expect((await get("/mentors", bearer(key))).status).toBe(200);
+    await (await callerAs(user.id)).account.deleteAccount({ confirmEmail: user.email });
+    // The row stays, anonymised: the keys are deleted with the account all the same.
+    expect(await app.prisma.apiKey.count({ where: { referenceId: user.id } })).toBe(0);
+    const response = await get("/mentors", bearer(key));
+    expect(response.status).toBe(401);
+    expect(response.body.error?.code).toBe("API_KEY_INVALID");
+  });
+
+  it("dies with its user row (cascade)", async () => {
     const user = await createUser(app, "Leaver");
     const { key } = await keyFor(user.id, ["mentors:read"]);
     await app.prisma.user.delete({ where: { id: user.id } });
