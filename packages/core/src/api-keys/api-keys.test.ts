@@ -1,7 +1,7 @@
 import { validate } from "@readme/openapi-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../app/index.ts";
-import { holdSlot } from "../bookings/hold-slot.ts";
+import { holdSlot } from "../bookings/index.ts";
 import {
   createMentorWithOfferings,
   createUser,
