@@ -112,6 +112,13 @@ describe("every protected Remix route refuses anonymous visitors (built server)"
       const { status } = await call("GET", address);
       expect(status, `${address} (${file})`).toBe(404);
     }
+    // The REST API: a key or 401, and a session cookie is no key.
+    for (const [file, { path: address }] of entries("api-key")) {
+      for (const method of ["GET", "POST"] as const) {
+        expect((await call(method, address)).status, `${method} ${file}`).toBe(401);
+        expect((await call(method, address, menteeCookie)).status, `${method} ${file}`).toBe(401);
+      }
+    }
     for (const [file, { path: address }] of entries("token")) {
       expect((await call("GET", address)).status, file).toBe(401);
       const authorized = await fetch(`${servers.baseUrl}${address}`, {

@@ -30,6 +30,10 @@ export {
   type Context,
   createCaller,
   createContext,
+  publicApiBasePath,
+  publicApiDocs,
+  publicApiDocument,
+  publicApiResponse,
   toUserFacingError,
   type UserFacingError,
 } from "./trpc/index.ts";

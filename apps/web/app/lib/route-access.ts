@@ -20,6 +20,8 @@ export type RouteAccess =
   | "secret-link"
   /** A bearer token from the environment (METRICS_TOKEN). */
   | "token"
+  /** A user's API key (Authorization: Bearer or x-api-key): anything else is 401 (decision 052). */
+  | "api-key"
   /** Development and test only: 404 in production. */
   | "dev-only"
   /**
@@ -85,6 +87,9 @@ export const routeAccess: Record<string, RouteAccessEntry> = {
   "admin.moderation.tsx": { access: "admin", path: "/admin/moderation" },
   "admin.webhooks.tsx": { access: "admin", path: "/admin/webhooks" },
   "api.auth.$.ts": { access: "public", path: "/api/auth/get-session" },
+  "api.v1.$.ts": { access: "api-key", path: "/api/v1/mentors" },
+  "api.openapi[.]json.ts": { access: "public", path: "/api/openapi.json" },
+  "api.docs.tsx": { access: "public", path: "/api/docs" },
   "api.trpc.$.ts": { access: "public", path: "/api/trpc/health.check" },
   "api.webhooks.$provider.ts": { access: "webhook", path: "/api/webhooks/sandbox" },
   "api.webhooks.twilio.ts": { access: "webhook", path: "/api/webhooks/twilio" },

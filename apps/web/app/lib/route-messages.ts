@@ -19,6 +19,7 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
   "routes/account": [
     "web.account",
     "web.accounts",
+    "web.apiKeys",
     "web.form",
     "web.invoices",
     "web.moderationNotices",
@@ -60,6 +61,7 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
   ],
   "routes/admin.video": ["web.admin", "web.adminVideo"],
   "routes/admin.webhooks": ["web.admin", "web.adminPayments", "web.adminWebhooks", "web.form"],
+  "routes/api.docs": ["web.apiDocs"],
   "routes/bookings._index": ["web.admin", "web.bookings", "web.form"],
   "routes/bookings.$id": [
     "web.booking",

@@ -9,6 +9,7 @@ import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/re
 import { AccountDataExport, AccountDeletion } from "~/components/account-data";
 import { AccountPreferences } from "~/components/account-preferences";
 import { AccountSessions } from "~/components/account-sessions";
+import { ApiKeys } from "~/components/api-keys";
 import { BillingDetailsForm } from "~/components/billing-details-form";
 import { ErrorPage } from "~/components/error-page";
 import { ModerationNotices } from "~/components/moderation-notices";
@@ -40,7 +41,7 @@ function timeZoneList(current: string | null): string[] {
 export async function loader({ request }: LoaderFunctionArgs) {
   return withCaller(request, async (input) => {
     requireSession(request, input);
-    const [me, sessions, billing, exports, deletion, notificationPreferences, moderation] =
+    const [me, sessions, billing, exports, deletion, notificationPreferences, moderation, apiKeys] =
       await Promise.all([
         input.caller.account.me(),
         input.caller.account.listSessions(),
@@ -49,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         input.caller.account.deletionBlockers(),
         input.caller.notifications.getPreferences(),
         input.caller.moderation.myNotices(),
+        input.caller.apiKeys.list(),
       ]);
     return {
       twoFactorEnabled: Boolean(input.ctx.session?.user.twoFactorEnabled),
@@ -65,6 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       deletion,
       notificationPreferences,
       moderation,
+      apiKeys,
       timeZones: timeZoneList(me.timezone),
     };
   });
@@ -105,6 +108,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
             email: form.get(`email:${kind}`) === "on",
           })),
         }),
+      );
+    }
+    if (form.get("intent") === "api-key-create") {
+      const days = formText(form, "expiresInDays");
+      return attempt(input.ctx, "api-key-create", () =>
+        input.caller.apiKeys.create({
+          name: formText(form, "name"),
+          // The schema refuses an unknown scope or expiry with BAD_REQUEST.
+          scopes: form.getAll("scope").filter((s): s is string => typeof s === "string") as never,
+          expiresInDays: days ? Number(days) : undefined,
+        }),
+      );
+    }
+    if (form.get("intent") === "api-key-revoke") {
+      return attempt(input.ctx, "api-key-revoke", () =>
+        input.caller.apiKeys.revoke({ keyId: formText(form, "keyId") }),
       );
     }
     if (form.get("intent") === "export") {
@@ -151,6 +170,7 @@ export default function Account() {
     twoFactorEnabled,
     notificationPreferences,
     moderation,
+    apiKeys,
   } = useLoaderData<typeof loader>();
 
   const result = useActionData<typeof action>();
@@ -160,6 +180,8 @@ export default function Account() {
   const exportResult = resultOf("export");
   const deleteResult = resultOf("delete");
   const notificationsResult = resultOf("notifications");
+  const apiKeyCreated = resultOf("api-key-create");
+  const apiKeyRevoked = resultOf("api-key-revoke");
   return (
     <div className="container">
       <h1>{t("web.account.heading")}</h1>
@@ -230,6 +252,22 @@ export default function Account() {
         failure={notificationsResult && !notificationsResult.ok ? notificationsResult : null}
       />
       <AccountSessions initial={sessions} />
+      <ApiKeys
+        keys={apiKeys}
+        created={
+          apiKeyCreated?.ok
+            ? (apiKeyCreated.result as unknown as { name: string; key: string })
+            : null
+        }
+        failure={
+          apiKeyCreated && !apiKeyCreated.ok
+            ? apiKeyCreated
+            : apiKeyRevoked && !apiKeyRevoked.ok
+              ? apiKeyRevoked
+              : null
+        }
+        revoked={Boolean(apiKeyRevoked?.ok)}
+      />
       <AccountDataExport
         exports={exports}
         failure={exportResult && !exportResult.ok ? exportResult : null}

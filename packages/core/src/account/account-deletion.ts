@@ -221,6 +221,8 @@ export async function deleteAccount(
     await tx.account.deleteMany({ where: { userId: input.userId } });
     await tx.twoFactor.deleteMany({ where: { userId: input.userId } });
     await tx.passkey.deleteMany({ where: { userId: input.userId } });
+    // API keys die with the account (the row stays, anonymised: no cascade here).
+    await tx.apiKey.deleteMany({ where: { referenceId: input.userId } });
     await tx.verification.deleteMany({ where: { identifier: { contains: before.email } } });
     await tx.userSkill.deleteMany({ where: { userId: input.userId } });
     await tx.availabilityRule.deleteMany({ where: { mentorId: input.userId } });

@@ -1,3 +1,4 @@
+import { apiKey } from "@better-auth/api-key";
 import type { Db } from "@mentora/db";
 import type { EmailMessage } from "@mentora/email";
 import { renderResetPassword, renderSecurityNotice, renderVerifyEmail } from "@mentora/email";
@@ -31,6 +32,9 @@ function localeFor(user: object, request?: Request) {
   });
 }
 
+/** Every key starts with it: secret scanners and people recognise a Mentora key. */
+export const API_KEY_PREFIX = "mnt_";
+
 export function createAuth({ config, prisma, logger, rateLimits, sendEmail }: AuthDeps) {
   const day = 24 * 60 * 60;
   const limits = rateLimitHooks({ config, prisma, logger, rateLimits, sendEmail });
@@ -44,7 +48,13 @@ export function createAuth({ config, prisma, logger, rateLimits, sendEmail }: Au
     telemetry: { enabled: false },
     logger: {
       level: "warn",
-      log: (level, message, ...args) => logger[level]({ args }, `auth: ${message}`),
+      log: (level, message, ...args) =>
+        // The api-key plugin logs every refused key (revoked, expired) as an error: for us it is
+        // the caller's 401, not the server's trouble.
+        logger[message.startsWith("Failed to validate API key") ? "info" : level](
+          { args },
+          `auth: ${message}`,
+        ),
     },
     user: {
       // A new account from a social provider needs the provider to vouch for the email: else
@@ -102,6 +112,32 @@ export function createAuth({ config, prisma, logger, rateLimits, sendEmail }: Au
       }),
       passkeyPlugin({ config, prisma }),
       accountGuards({ config, prisma, logger }),
+      // Keys for the public REST API (decision 052): stored hashed, shown once. Our /api/v1 edge
+      // verifies them itself (apiKeyAuth), never as a session: a key must not reach /api/trpc.
+      apiKey(
+        {
+          defaultPrefix: API_KEY_PREFIX,
+          requireName: true,
+          maximumNameLength: 64,
+          startingCharactersConfig: { shouldStore: true, charactersLength: 10 },
+          enableSessionForAPIKeys: false,
+          // Ours instead, counted in Postgres for every process (policy api-key).
+          rateLimit: { enabled: false },
+          keyExpiration: { minExpiresIn: 1, maxExpiresIn: 365 },
+        },
+        { schema: { apikey: { modelName: "apiKey" } } },
+      ),
+    ],
+    // The plugin's own HTTP endpoints stay closed: keys are created, listed and revoked through
+    // the account procedures (scopes are set server-side), verified only by the API edge.
+    disabledPaths: [
+      "/api-key/create",
+      "/api-key/get",
+      "/api-key/update",
+      "/api-key/delete",
+      "/api-key/list",
+      "/api-key/verify",
+      "/api-key/delete-all-expired-api-keys",
     ],
     emailAndPassword: {
       enabled: true,

@@ -4,7 +4,13 @@ export {
   createAdminSetupLink,
   SET_PASSWORD_PATH,
 } from "./admin-setup-link.ts";
-export { type Auth, type AuthDeps, type AuthSession, createAuth } from "./auth.ts";
+export {
+  API_KEY_PREFIX,
+  type Auth,
+  type AuthDeps,
+  type AuthSession,
+  createAuth,
+} from "./auth.ts";
 export { accountsConfig, authConfig, DEV_AUTH_SECRET } from "./config.ts";
 export { MAX_PASSKEY_NAME_LENGTH } from "./passkeys.ts";
 export { authResponse } from "./rate-limit-hooks.ts";

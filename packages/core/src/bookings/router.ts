@@ -1,4 +1,5 @@
 import { router } from "../trpc/init.ts";
+import { apiListMine } from "./procedures/api-list-my-bookings.ts";
 import { cancel } from "./procedures/cancel-booking.ts";
 import { cancelSession } from "./procedures/cancel-session.ts";
 import { get } from "./procedures/get-booking.ts";
@@ -9,7 +10,15 @@ import { previousMentors } from "./procedures/list-previous-mentors.ts";
 import { listSessions } from "./procedures/list-sessions.ts";
 import { rescheduleSession } from "./procedures/reschedule-session.ts";
 
-export const bookingsRouter = router({ hold, listMine, get, cancel, ics, previousMentors });
+export const bookingsRouter = router({
+  hold,
+  listMine,
+  get,
+  cancel,
+  ics,
+  previousMentors,
+  apiListMine,
+});
 
 export const mentorSessionsRouter = router({
   list: listSessions,

@@ -229,3 +229,33 @@ export const adminNotificationKinds: readonly NotificationKind[] = [
 
 /** Kinds whose e-mail channel is not offered (a reminder e-mailed after it happened is noise). */
 export const inAppOnlyNotificationKinds: readonly NotificationKind[] = ["SESSION_STARTING"];
+
+// s6-api: API keys (issue #18, decision 052)
+
+/**
+ * What an API key may read, one scope per resource. Keys are read-only: no scope writes, and
+ * none reaches money or admin procedures (the tRPC scope guard refuses anything not tagged).
+ */
+export const apiScopes = ["mentors:read", "bookings:read", "payments:read"] as const;
+export type ApiScope = (typeof apiScopes)[number];
+
+/** Days an API key may live when it expires; none = until revoked. */
+export const apiKeyExpiryDays = [7, 30, 90, 365] as const;
+
+/** The account page's "new API key" form. */
+export const apiKeyForm = /* @__PURE__ */ (() =>
+  z
+    .object({
+      name: z.string().trim().min(1).max(64),
+      scopes: z.array(z.enum(apiScopes)).min(1).max(apiScopes.length),
+      /** Days until it expires; absent: until revoked. */
+      expiresInDays: z
+        .number()
+        .int()
+        .refine((days) => (apiKeyExpiryDays as readonly number[]).includes(days), {
+          message: `One of ${apiKeyExpiryDays.join(", ")}`,
+        })
+        .optional(),
+    })
+    .strict())();
+export type ApiKeyForm = z.input<typeof apiKeyForm>;

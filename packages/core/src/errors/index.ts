@@ -75,6 +75,11 @@ export const errorCatalog = {
   ATTACHMENT_TOO_LARGE: "BAD_REQUEST",
   ATTACHMENT_UNSUPPORTED_TYPE: "BAD_REQUEST",
   ATTACHMENT_UNREADABLE: "BAD_REQUEST",
+  // Public REST API keys (s6-api, decision 052)
+  API_KEY_REQUIRED: "UNAUTHORIZED",
+  API_KEY_INVALID: "UNAUTHORIZED",
+  API_KEY_EXPIRED: "UNAUTHORIZED",
+  API_KEY_SCOPE_MISSING: "FORBIDDEN",
 } as const satisfies Record<string, TrpcCode>;
 
 export type AppErrorCode = keyof typeof errorCatalog;

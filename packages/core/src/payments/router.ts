@@ -1,4 +1,6 @@
 import { router } from "../trpc/init.ts";
+import { apiGet } from "./procedures/api-get-payment.ts";
+import { apiList } from "./procedures/api-list-payments.ts";
 import { getPayment } from "./procedures/get-payment.ts";
 import { getWallet } from "./procedures/get-wallet.ts";
 import { listReceipts } from "./procedures/list-receipts.ts";
@@ -10,6 +12,8 @@ export const paymentsRouter = router({
   startTopUp,
   get: getPayment,
   listReceipts,
+  apiList,
+  apiGet,
 });
 
 export const walletRouter = router({ get: getWallet });

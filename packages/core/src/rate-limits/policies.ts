@@ -42,6 +42,8 @@ export const defaultPolicies = {
   "message-send": { points: 20, durationSeconds: 60 },
   /** "Is typing" signals by one person: the page sends at most one every 3 seconds. */
   "message-typing": { points: 30, durationSeconds: 60 },
+  /** s6-api: public REST API calls per API key (decision 052); RATE_LIMITS tunes it. */
+  "api-key": { points: 120, durationSeconds: 60 },
 } as const satisfies Record<string, PolicyLimit>;
 
 export type PolicyName = keyof typeof defaultPolicies;

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../app/index.ts";
+import { type ApiScope, apiScopes } from "../contracts/index.ts";
 import { errorCodeOf } from "../errors/index.ts";
 import {
   authRequest,
@@ -12,7 +13,7 @@ import {
 } from "../testing/index.ts";
 import type { Access } from "./init.ts";
 import { mentorProcedure, router } from "./init.ts";
-import { appRouter, type createCaller } from "./router.ts";
+import { appRouter, createCaller } from "./router.ts";
 
 /**
  * Every procedure of the app and who may call it. A new procedure must be added here, or the
@@ -135,9 +136,36 @@ const accessTable: Record<string, Access> = {
   "messages.typing": "authed",
   "admin.messageReports.list": "admin",
   "admin.messageReports.decide": "admin",
+  // s6-api: the public REST API (decision 052) and the account page's API keys
+  "directory.apiSearch": "public",
+  "directory.apiOfferings": "public",
+  "directory.apiSlots": "public",
+  "bookings.apiListMine": "authed",
+  "payments.apiList": "authed",
+  "payments.apiGet": "authed",
+  "apiKeys.list": "authed",
+  "apiKeys.create": "authed",
+  "apiKeys.revoke": "authed",
 };
 
-type AnyProcedure = { _def: { meta?: { access?: Access }; inputs: unknown[] } };
+/**
+ * What an API key may reach, with the scope each needs: read procedures only (a key never
+ * mutates, never reaches admin or money actions). A procedure added to the REST API goes here.
+ */
+const apiKeyTable: Record<string, ApiScope> = {
+  "directory.apiSearch": "mentors:read",
+  "directory.mentor": "mentors:read",
+  "directory.apiOfferings": "mentors:read",
+  "directory.apiSlots": "mentors:read",
+  "bookings.apiListMine": "bookings:read",
+  "bookings.get": "bookings:read",
+  "payments.apiList": "payments:read",
+  "payments.apiGet": "payments:read",
+};
+
+type AnyProcedure = {
+  _def: { type: string; meta?: { access?: Access; apiScope?: ApiScope }; inputs: unknown[] };
+};
 const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
 
 type Caller = ReturnType<typeof createCaller>;
@@ -233,6 +261,59 @@ describe("authorization table", () => {
   });
 });
 
+describe("API keys reach only the procedures of the REST API", () => {
+  /** As the admin (the widest role) with an API key of the given scopes. */
+  async function adminKeyCaller(scopes: ApiScope[]) {
+    const context = await contextFor(app, headers.admin);
+    return createCaller({ ...context, apiKey: { id: "test-key", scopes } });
+  }
+
+  it("lists every procedure an API key reaches, each a query with its scope", () => {
+    const exposed = Object.fromEntries(
+      Object.entries(procedures)
+        .filter(([, p]) => p._def.meta?.apiScope)
+        .map(([path, p]) => [path, p._def.meta?.apiScope]),
+    );
+    expect(exposed).toEqual(apiKeyTable);
+    for (const path of Object.keys(apiKeyTable)) {
+      expect(procedures[path]?._def.type, path).toBe("query");
+    }
+  });
+
+  const others = Object.keys(accessTable).filter((path) => !(path in apiKeyTable));
+
+  it.each(others)("%s refuses an admin's API key with FORBIDDEN", async (path) => {
+    const caller = await adminKeyCaller([...apiScopes]);
+    let code: string | undefined;
+    try {
+      await call(caller, path, undefined);
+    } catch (error) {
+      code = errorCodeOf(error);
+    }
+    expect(code).toBe("FORBIDDEN");
+  });
+
+  it.each(Object.entries(apiKeyTable))("%s needs the %s scope", async (path, scope) => {
+    const without = await adminKeyCaller(apiScopes.filter((s) => s !== scope));
+    let code: string | undefined;
+    try {
+      await call(without, path, undefined);
+    } catch (error) {
+      code = errorCodeOf(error);
+    }
+    expect(code).toBe("API_KEY_SCOPE_MISSING");
+    const withIt = await adminKeyCaller([scope]);
+    try {
+      await call(withIt, path, undefined);
+      code = "OK";
+    } catch (error) {
+      code = errorCodeOf(error) ?? (error as TRPCError).code;
+    }
+    expect(code).not.toBe("API_KEY_SCOPE_MISSING");
+    expect(code).not.toBe("FORBIDDEN");
+  });
+});
+
 describe("resource checks", () => {
   it("a user cannot revoke another user's session: it reads as NOT_FOUND", async () => {
     const adminSessions = await (await callerFor(app, headers.admin)).account.listSessions();
@@ -266,7 +347,7 @@ describe("resource checks", () => {
  * Money actions: each needs a sign-in younger than FRESH_SESSION_MINUTES (requireFreshSession).
  * A money action added later belongs here too.
  */
-const freshSessionActions: Record<string, "mentor" | "admin"> = {
+const freshSessionActions: Record<string, "authed" | "mentor" | "admin"> = {
   "payouts.setMethod": "mentor",
   "admin.payouts.approve": "admin",
   "admin.payouts.reject": "admin",
@@ -274,15 +355,21 @@ const freshSessionActions: Record<string, "mentor" | "admin"> = {
   "admin.payments.refund": "admin",
   "admin.accounting.authorizeInvoiceExport": "admin",
   "admin.accounting.authorizeFecExport": "admin",
+  "apiKeys.create": "authed",
 };
 
 describe("fresh sign-in for money actions", () => {
-  const stale: Record<"mentor" | "admin", Record<string, string>> = { mentor: {}, admin: {} };
+  const stale: Record<"authed" | "mentor" | "admin", Record<string, string>> = {
+    authed: {},
+    mentor: {},
+    admin: {},
+  };
   beforeAll(async () => {
-    for (const role of ["mentor", "admin"] as const) {
+    for (const role of ["authed", "mentor", "admin"] as const) {
+      const who = role === "authed" ? "mentee" : role;
       const response = await app.auth.handler(
         authRequest("/sign-in/email", {
-          body: { email: `${role}@authz.test`, password: "correct horse battery" },
+          body: { email: `${who}@authz.test`, password: "correct horse battery" },
         }),
       );
       const cookie = cookieHeaderFrom(response);

@@ -4,6 +4,13 @@ import type { AppServices } from "../app/types.ts";
 import type { AuthSession } from "../auth/index.ts";
 import { isPastAbsoluteLifetime } from "../auth/index.ts";
 import { clientIp } from "../client-ip/index.ts";
+import type { ApiScope } from "../contracts/index.ts";
+
+/** The API key a /api/v1 call was made with: the procedures it may reach follow its scopes. */
+export interface ApiKeyGrant {
+  id: string;
+  scopes: ApiScope[];
+}
 
 export interface Context {
   services: AppServices;
@@ -17,6 +24,8 @@ export interface Context {
   timezone: string;
   /** Response headers of the HTTP request, when there is one (cookies set by auth calls). */
   resHeaders: Headers;
+  /** Set only for calls of the public REST API made with an API key (decision 052). */
+  apiKey?: ApiKeyGrant;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;

@@ -11,4 +11,11 @@ export {
   requireFreshSession,
   router,
 } from "./init.ts";
+export {
+  type ApiDocsOperation,
+  publicApiBasePath,
+  publicApiDocs,
+  publicApiDocument,
+  publicApiResponse,
+} from "./openapi.ts";
 export { type AppRouter, appRouter, createCaller } from "./router.ts";

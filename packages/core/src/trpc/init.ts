@@ -1,7 +1,9 @@
 import { inSpan, markActiveSpanFailed } from "@mentora/telemetry";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
+import type { OpenApiMeta } from "trpc-to-openapi";
 import { hasPassedSecondFactor, isFreshSession } from "../auth/index.ts";
+import type { ApiScope } from "../contracts/index.ts";
 import { AppError, appError } from "../errors/index.ts";
 import { ipKey, retryAfterOf, userKey } from "../rate-limits/index.ts";
 import type { Context } from "./context.ts";
@@ -9,9 +11,16 @@ import { isUnexpected, toUserFacingError } from "./error-shape.ts";
 
 /** Who may call a procedure. The authorization table test reads it from every procedure. */
 export type Access = "public" | "authed" | "mentor" | "admin";
-export interface Meta {
-  access: Access;
-}
+/**
+ * `openapi` exposes a procedure on the public REST API (/api/v1, decision 052) and `apiScope`
+ * is the API key scope it needs: a call made with an API key reaches only procedures that
+ * name one (guardApiKeys below).
+ */
+export type Meta = OpenApiMeta<{
+  /** Optional in the type only so a later `.meta()` need not restate it: the builders set it. */
+  access?: Access;
+  apiScope?: ApiScope;
+}>;
 
 const t = initTRPC
   .context<Context>()
@@ -119,6 +128,19 @@ function limitRefusal(error: unknown, resHeaders: Headers): unknown {
   return appError(error.code, error.details);
 }
 
+/**
+ * A call authenticated by an API key (the /api/v1 edge) reaches only read procedures tagged with
+ * an `apiScope` the key holds: never an admin, money or any other procedure, whatever the
+ * owner's role. Session calls pass untouched.
+ */
+const guardApiKeys = t.middleware(({ ctx, meta, type, next }) => {
+  if (!ctx.apiKey) return next();
+  const scope = meta?.apiScope;
+  if (!scope || type !== "query") throw appError("FORBIDDEN");
+  if (!ctx.apiKey.scopes.includes(scope)) throw appError("API_KEY_SCOPE_MISSING", { scope });
+  return next();
+});
+
 const requireSession = t.middleware(({ ctx, next }) => {
   if (!ctx.session) throw appError("UNAUTHORIZED");
   return next({ ctx: { ...ctx, session: ctx.session, user: ctx.session.user } });
@@ -129,6 +151,7 @@ const base = t.procedure
   .use(observeProcedures)
   .use(logUnexpectedErrors)
   .use(mapAppErrors)
+  .use(guardApiKeys)
   .use(limitMutations);
 
 export const publicProcedure = base.meta({ access: "public" });

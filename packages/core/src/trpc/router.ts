@@ -1,6 +1,7 @@
 import { accountRouter } from "../account/router.ts";
 import { activityRouter } from "../activity/router.ts";
 import { adminRouter } from "../admin/router.ts";
+import { apiKeysRouter } from "../api-keys/router.ts";
 import { availabilityRulesRouter } from "../availability/rules/router.ts";
 import { mentorBlocksRouter } from "../blocks/router.ts";
 import { bookingsRouter, mentorSessionsRouter } from "../bookings/router.ts";
@@ -48,6 +49,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   realtime: realtimeRouter,
   messages: messagesRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

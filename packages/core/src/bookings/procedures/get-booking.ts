@@ -6,6 +6,16 @@ import { bookingInclude } from "../snapshot.ts";
 
 /** One booking, for its mentee or its session's mentor; anyone else gets NOT_FOUND. */
 export const get = authedProcedure
+  .meta({
+    apiScope: "bookings:read",
+    openapi: {
+      method: "GET",
+      path: "/bookings/{bookingId}",
+      tags: ["bookings"],
+      summary: "One of your bookings",
+      description: "As its mentee or as the session's mentor; anyone else's reads as not found.",
+    },
+  })
   .input(z.object({ bookingId: z.string().min(1).max(100) }).strict())
   .output(bookingOutput)
   .query(async ({ ctx, input }) => {

@@ -1,7 +1,14 @@
+import type { Db } from "@mentora/db";
 import { z } from "zod";
 import { authedProcedure } from "../../trpc/init.ts";
-import { cursorPage, pageArgs, pageInput, pageOutput } from "../../trpc/pagination.ts";
-import { bookingOutput, toBookingOutput } from "../booking-output.ts";
+import {
+  type CursorPage,
+  cursorPage,
+  pageArgs,
+  pageInput,
+  pageOutput,
+} from "../../trpc/pagination.ts";
+import { type BookingOutput, bookingOutput, toBookingOutput } from "../booking-output.ts";
 import { bookingInclude, liveBookingStatuses } from "../snapshot.ts";
 
 export const listMineInput = z
@@ -18,25 +25,32 @@ export const listMineInput = z
 export const listMine = authedProcedure
   .input(listMineInput)
   .output(pageOutput(bookingOutput))
-  .query(async ({ ctx, input }) => {
-    const now = new Date();
-    const upcoming = input.when === "upcoming";
-    const rows = await ctx.services.prisma.booking.findMany({
-      where: {
-        menteeId: ctx.user.id,
-        ...(upcoming
-          ? { status: { in: [...liveBookingStatuses] }, session: { endsAt: { gt: now } } }
-          : {
-              OR: [
-                { status: { in: ["CANCELLED", "EXPIRED", "COMPLETED"] } },
-                { session: { endsAt: { lte: now } } },
-              ],
-            }),
-      },
-      orderBy: [{ session: { startsAt: upcoming ? "asc" : "desc" } }, { id: "asc" }],
-      ...pageArgs(input),
-      include: bookingInclude,
-    });
-    const page = cursorPage(rows, input.limit);
-    return { items: page.items.map(toBookingOutput), nextCursor: page.nextCursor };
+  .query(({ ctx, input }) => listMyBookings(ctx.services.prisma, ctx.user.id, input));
+
+/** The page of `listMine` for one mentee. */
+export async function listMyBookings(
+  prisma: Db,
+  menteeId: string,
+  input: z.output<typeof listMineInput>,
+): Promise<CursorPage<BookingOutput>> {
+  const now = new Date();
+  const upcoming = input.when === "upcoming";
+  const rows = await prisma.booking.findMany({
+    where: {
+      menteeId,
+      ...(upcoming
+        ? { status: { in: [...liveBookingStatuses] }, session: { endsAt: { gt: now } } }
+        : {
+            OR: [
+              { status: { in: ["CANCELLED", "EXPIRED", "COMPLETED"] } },
+              { session: { endsAt: { lte: now } } },
+            ],
+          }),
+    },
+    orderBy: [{ session: { startsAt: upcoming ? "asc" : "desc" } }, { id: "asc" }],
+    ...pageArgs(input),
+    include: bookingInclude,
   });
+  const page = cursorPage(rows, input.limit);
+  return { items: page.items.map(toBookingOutput), nextCursor: page.nextCursor };
+}

@@ -1,3 +1,4 @@
+import type { Db } from "@mentora/db";
 import { z } from "zod";
 import { appError } from "../../errors/index.ts";
 import { avatarUrl, skillsSelect, skillTag, skillTagsOf } from "../../profiles/index.ts";
@@ -14,7 +15,7 @@ const publicOption = z.object({
   currency: z.string(),
 });
 
-const publicOffering = z.object({
+export const publicOffering = z.object({
   id: z.string(),
   title: z.string(),
   description: z.string(),
@@ -45,53 +46,68 @@ export const mentorPageOutput = z.object({
 
 /** One approved mentor's public page. NOT_FOUND for anyone else, so nothing leaks. */
 export const mentor = publicProcedure
+  .meta({
+    apiScope: "mentors:read",
+    openapi: {
+      method: "GET",
+      path: "/mentors/{mentorId}",
+      tags: ["mentors"],
+      summary: "A mentor's public profile with their offerings",
+    },
+  })
   .input(mentorPageInput)
   .output(mentorPageOutput)
-  .query(async ({ ctx, input }) => {
-    const user = await ctx.services.prisma.user.findFirst({
-      where: { id: input.mentorId, ...publicMentorWhere },
-      select: {
-        id: true,
-        name: true,
-        headline: true,
-        bio: true,
-        languages: true,
-        timezone: true,
-        avatarVersion: true,
-        skills: skillsSelect,
-        mentorProfile: { select: { acceptingBookings: true } },
-        offerings: {
-          where: { status: "ACTIVE" },
-          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-          select: {
-            id: true,
-            title: true,
-            description: true,
-            kind: true,
-            capacity: true,
-            options: {
-              where: { archivedAt: null },
-              orderBy: [{ durationMinutes: "asc" }, { id: "asc" }],
-              select: { id: true, durationMinutes: true, priceMinor: true, currency: true },
-            },
+  .query(({ ctx, input }) => loadMentorPage(ctx.services.prisma, input.mentorId));
+
+/** The page of an approved mentor; NOT_FOUND for anyone else. */
+export async function loadMentorPage(
+  prisma: Db,
+  mentorId: string,
+): Promise<z.output<typeof mentorPageOutput>> {
+  const user = await prisma.user.findFirst({
+    where: { id: mentorId, ...publicMentorWhere },
+    select: {
+      id: true,
+      name: true,
+      headline: true,
+      bio: true,
+      languages: true,
+      timezone: true,
+      avatarVersion: true,
+      skills: skillsSelect,
+      mentorProfile: { select: { acceptingBookings: true } },
+      offerings: {
+        where: { status: "ACTIVE" },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          title: true,
+          description: true,
+          kind: true,
+          capacity: true,
+          options: {
+            where: { archivedAt: null },
+            orderBy: [{ durationMinutes: "asc" }, { id: "asc" }],
+            select: { id: true, durationMinutes: true, priceMinor: true, currency: true },
           },
         },
       },
-    });
-    if (!user) throw appError("NOT_FOUND");
-    const offerings = user.offerings.filter((offering) => offering.options.length > 0);
-    return {
-      id: user.id,
-      name: user.name,
-      headline: user.headline,
-      bio: user.bio,
-      languages: user.languages,
-      // An unknown zone stored in the row is not passed on to pages that would format with it.
-      timezone: user.timezone && isTimeZone(user.timezone) ? user.timezone : null,
-      skills: skillTagsOf(user.skills),
-      avatarUrl: avatarUrl(user, 256),
-      paused: user.mentorProfile?.acceptingBookings === false,
-      prices: priceRangesOf(offerings.flatMap((offering) => offering.options)),
-      offerings,
-    };
+    },
   });
+  if (!user) throw appError("NOT_FOUND");
+  const offerings = user.offerings.filter((offering) => offering.options.length > 0);
+  return {
+    id: user.id,
+    name: user.name,
+    headline: user.headline,
+    bio: user.bio,
+    languages: user.languages,
+    // An unknown zone stored in the row is not passed on to pages that would format with it.
+    timezone: user.timezone && isTimeZone(user.timezone) ? user.timezone : null,
+    skills: skillTagsOf(user.skills),
+    avatarUrl: avatarUrl(user, 256),
+    paused: user.mentorProfile?.acceptingBookings === false,
+    prices: priceRangesOf(offerings.flatMap((offering) => offering.options)),
+    offerings,
+  };
+}

@@ -1,3 +1,4 @@
+import type { Db } from "@mentora/db";
 import { z } from "zod";
 import {
   groupSlotsByViewerDay,
@@ -17,6 +18,20 @@ const instant = z.union([
   z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
 ]);
 
+/** From before to, at most maxSlotRangeDays apart (zod superRefine). */
+export function checkSlotRange(input: { from: Date; to: Date }, ctx: z.RefinementCtx): void {
+  const span = input.to.getTime() - input.from.getTime();
+  if (!(span > 0)) {
+    ctx.addIssue({ code: "custom", path: ["to"], message: "Must be after from" });
+  } else if (span > maxSlotRangeDays * DAY_MS) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["to"],
+      message: `At most ${maxSlotRangeDays} days after from`,
+    });
+  }
+}
+
 export const slotsInput = z
   .object({
     optionId: z.string().min(1).max(100),
@@ -24,20 +39,9 @@ export const slotsInput = z
     to: instant,
   })
   .strict()
-  .superRefine((input, ctx) => {
-    const span = input.to.getTime() - input.from.getTime();
-    if (!(span > 0)) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: "Must be after from" });
-    } else if (span > maxSlotRangeDays * DAY_MS) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["to"],
-        message: `At most ${maxSlotRangeDays} days after from`,
-      });
-    }
-  });
+  .superRefine(checkSlotRange);
 
-const publicSlot = z.object({
+export const publicSlot = z.object({
   /** ISO 8601, UTC. */
   start: z.string(),
   end: z.string(),
@@ -62,30 +66,36 @@ export const slotsOutput = z.object({
 export const slots = publicProcedure
   .input(slotsInput)
   .output(slotsOutput)
-  .query(async ({ ctx, input }) => {
-    const { prisma } = ctx.services;
-    const option = await loadBookableOption(prisma, input.optionId);
-    const reason = unbookableReason(option);
-    if (!option || reason === "OFFERING_UNAVAILABLE") throw appError("NOT_FOUND");
-    if (reason === "MENTOR_NOT_ACCEPTING") {
-      return { timezone: ctx.timezone, paused: true, days: [] };
-    }
-    const found = await offeredSlots(prisma, option, {
-      from: input.from,
-      to: input.to,
-      now: new Date(),
-    });
-    return {
-      timezone: ctx.timezone,
-      paused: false,
-      days: groupSlotsByViewerDay(found, ctx.timezone).map((day) => ({
-        date: day.date,
-        slots: day.slots.map((slot) => ({
-          start: slot.start.toISOString(),
-          end: slot.end.toISOString(),
-          seatsLeft: slot.seatsLeft ?? null,
-          sessionId: slot.sessionId ?? null,
-        })),
-      })),
-    };
+  .query(({ ctx, input }) => listSlots(ctx.services.prisma, input, ctx.timezone));
+
+/** The slots of `slots`, for any caller: days cut in `timezone`. */
+export async function listSlots(
+  prisma: Db,
+  input: { optionId: string; from: Date; to: Date },
+  timezone: string,
+): Promise<z.output<typeof slotsOutput>> {
+  const option = await loadBookableOption(prisma, input.optionId);
+  const reason = unbookableReason(option);
+  if (!option || reason === "OFFERING_UNAVAILABLE") throw appError("NOT_FOUND");
+  if (reason === "MENTOR_NOT_ACCEPTING") {
+    return { timezone, paused: true, days: [] };
+  }
+  const found = await offeredSlots(prisma, option, {
+    from: input.from,
+    to: input.to,
+    now: new Date(),
   });
+  return {
+    timezone,
+    paused: false,
+    days: groupSlotsByViewerDay(found, timezone).map((day) => ({
+      date: day.date,
+      slots: day.slots.map((slot) => ({
+        start: slot.start.toISOString(),
+        end: slot.end.toISOString(),
+        seatsLeft: slot.seatsLeft ?? null,
+        sessionId: slot.sessionId ?? null,
+      })),
+    })),
+  };
+}

@@ -7,6 +7,23 @@ import { pageInput } from "../../trpc/pagination.ts";
 import { priceRange } from "../public-mentor.ts";
 import { searchDirectory } from "../search-service.ts";
 
+/** A price filter needs a currency, and its bounds in order (zod superRefine). */
+export function checkPriceFilter(
+  input: { currency?: string | undefined; priceMin?: number; priceMax?: number },
+  ctx: z.RefinementCtx,
+): void {
+  if ((input.priceMin !== undefined || input.priceMax !== undefined) && !input.currency) {
+    ctx.addIssue({ code: "custom", path: ["currency"], message: "A price needs a currency" });
+  }
+  if (
+    input.priceMin !== undefined &&
+    input.priceMax !== undefined &&
+    input.priceMin > input.priceMax
+  ) {
+    ctx.addIssue({ code: "custom", path: ["priceMax"], message: "Must be at least priceMin" });
+  }
+}
+
 export const searchInput = z
   .object({
     /** Text in the name or headline, any case. */
@@ -31,18 +48,7 @@ export const searchInput = z
     cursor: cursorInput.optional(),
   })
   .strict()
-  .superRefine((input, ctx) => {
-    if ((input.priceMin !== undefined || input.priceMax !== undefined) && !input.currency) {
-      ctx.addIssue({ code: "custom", path: ["currency"], message: "A price needs a currency" });
-    }
-    if (
-      input.priceMin !== undefined &&
-      input.priceMax !== undefined &&
-      input.priceMin > input.priceMax
-    ) {
-      ctx.addIssue({ code: "custom", path: ["priceMax"], message: "Must be at least priceMin" });
-    }
-  });
+  .superRefine(checkPriceFilter);
 
 export const directoryMentor = z.object({
   id: z.string(),

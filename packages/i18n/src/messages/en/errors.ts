@@ -69,4 +69,8 @@ export const errors = {
   ATTACHMENT_TOO_LARGE: "This image is too large. Please choose one under 5 MB.",
   ATTACHMENT_UNSUPPORTED_TYPE: "You can attach a JPEG, PNG or WebP image only.",
   ATTACHMENT_UNREADABLE: "We could not read this image. Please try another one.",
+  API_KEY_REQUIRED: "This API needs an API key: send it as Authorization: Bearer <key>.",
+  API_KEY_INVALID: "This API key is not valid: it may have been revoked.",
+  API_KEY_EXPIRED: "This API key has expired: create a new one in your account.",
+  API_KEY_SCOPE_MISSING: "This API key does not have the scope this call needs.",
 };

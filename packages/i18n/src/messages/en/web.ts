@@ -13,6 +13,9 @@ import { adminPayments } from "./web/adminPayments.ts";
 import { adminPayouts } from "./web/adminPayouts.ts";
 import { adminVideo } from "./web/adminVideo.ts";
 import { adminWebhooks } from "./web/adminWebhooks.ts";
+// s6-api
+import { apiDocs } from "./web/apiDocs.ts";
+import { apiKeys } from "./web/apiKeys.ts";
 import { apply } from "./web/apply.ts";
 import { authErrors } from "./web/authErrors.ts";
 import { availability } from "./web/availability.ts";
@@ -117,4 +120,6 @@ export const web = {
   messages,
   adminMessageReports,
   notifications,
+  apiKeys,
+  apiDocs,
 };

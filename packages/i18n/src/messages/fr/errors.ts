@@ -76,4 +76,9 @@ export const errors: typeof en = {
   ATTACHMENT_TOO_LARGE: "Cette image est trop lourde. Choisissez-en une de moins de 5\u00a0Mo.",
   ATTACHMENT_UNSUPPORTED_TYPE: "Vous pouvez joindre uniquement une image JPEG, PNG ou WebP.",
   ATTACHMENT_UNREADABLE: "Nous n’avons pas pu lire cette image. Essayez-en une autre.",
+  API_KEY_REQUIRED:
+    "Cette API demande une clé d’API : envoyez-la dans l’en-tête Authorization: Bearer <clé>.",
+  API_KEY_INVALID: "Cette clé d’API n’est pas valide : elle a peut-être été révoquée.",
+  API_KEY_EXPIRED: "Cette clé d’API a expiré : créez-en une nouvelle dans votre compte.",
+  API_KEY_SCOPE_MISSING: "Cette clé d’API n’a pas la portée nécessaire à cet appel.",
 };
