@@ -75,6 +75,10 @@ export const errorCatalog = {
   ATTACHMENT_TOO_LARGE: "BAD_REQUEST",
   ATTACHMENT_UNSUPPORTED_TYPE: "BAD_REQUEST",
   ATTACHMENT_UNREADABLE: "BAD_REQUEST",
+  // Outgoing webhooks (issue #18)
+  WEBHOOK_URL_REJECTED: "BAD_REQUEST",
+  WEBHOOK_ENDPOINT_DISABLED: "CONFLICT",
+  WEBHOOK_ENDPOINT_LIMIT: "CONFLICT",
 } as const satisfies Record<string, TrpcCode>;
 
 export type AppErrorCode = keyof typeof errorCatalog;

@@ -20,6 +20,7 @@ import { payoutsRouter } from "../payouts/router.ts";
 import { profileRouter } from "../profiles/router.ts";
 import { realtimeRouter } from "../realtime/router.ts";
 import { videoRouter } from "../video/router.ts";
+import { webhookEndpointsRouter } from "../webhook-endpoints/router.ts";
 import { createCallerFactory, router } from "./init.ts";
 
 /** Every domain's router, mounted under its name. A new domain adds one line here. */
@@ -48,6 +49,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   realtime: realtimeRouter,
   messages: messagesRouter,
+  webhookEndpoints: webhookEndpointsRouter,
 });
 
 export type AppRouter = typeof appRouter;

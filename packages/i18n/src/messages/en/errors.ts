@@ -69,4 +69,9 @@ export const errors = {
   ATTACHMENT_TOO_LARGE: "This image is too large. Please choose one under 5 MB.",
   ATTACHMENT_UNSUPPORTED_TYPE: "You can attach a JPEG, PNG or WebP image only.",
   ATTACHMENT_UNREADABLE: "We could not read this image. Please try another one.",
+  // Outgoing webhooks (issue #18)
+  WEBHOOK_URL_REJECTED:
+    "This URL cannot receive webhooks: use an https:// address on the public internet (no private, local or metadata address).",
+  WEBHOOK_ENDPOINT_DISABLED: "This endpoint is turned off. Turn it on to send events to it.",
+  WEBHOOK_ENDPOINT_LIMIT: "You have reached the maximum number of webhook endpoints ({max}).",
 };

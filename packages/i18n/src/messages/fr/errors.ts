@@ -76,4 +76,11 @@ export const errors: typeof en = {
   ATTACHMENT_TOO_LARGE: "Cette image est trop lourde. Choisissez-en une de moins de 5\u00a0Mo.",
   ATTACHMENT_UNSUPPORTED_TYPE: "Vous pouvez joindre uniquement une image JPEG, PNG ou WebP.",
   ATTACHMENT_UNREADABLE: "Nous n’avons pas pu lire cette image. Essayez-en une autre.",
+  // Outgoing webhooks (issue #18)
+  WEBHOOK_URL_REJECTED:
+    "Cette URL ne peut pas recevoir de webhooks : utilisez une adresse https:// publique (pas d’adresse privée, locale ou de métadonnées).",
+  WEBHOOK_ENDPOINT_DISABLED:
+    "Ce point de terminaison est désactivé. Activez-le pour lui envoyer des événements.",
+  WEBHOOK_ENDPOINT_LIMIT:
+    "Vous avez atteint le nombre maximal de points de terminaison webhook ({max}).",
 };
