@@ -99,4 +99,5 @@ export {
   releaseEarningsJob,
   retentionJob,
   sendEmailJob,
+  webhookDeliverJob,
 };
