@@ -34,6 +34,7 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
     "web.adminJobs",
     "web.adminPayouts",
     "web.adminVideo",
+    "web.webhookEndpoints",
   ],
   "routes/admin._index": ["web.admin", "web.mentors", "web.roles"],
   "routes/admin.accounting": ["web.adminAccounting"],
@@ -59,6 +60,18 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
     "web.mentorPayouts",
   ],
   "routes/admin.video": ["web.admin", "web.adminVideo"],
+  "routes/admin.webhook-endpoints._index": [
+    "web.admin",
+    "web.adminPayments",
+    "web.form",
+    "web.webhookEndpoints",
+  ],
+  "routes/admin.webhook-endpoints.$endpointId": [
+    "web.admin",
+    "web.adminPayments",
+    "web.form",
+    "web.webhookEndpoints",
+  ],
   "routes/admin.webhooks": ["web.admin", "web.adminPayments", "web.adminWebhooks", "web.form"],
   "routes/bookings._index": ["web.admin", "web.bookings", "web.form"],
   "routes/bookings.$id": [
@@ -84,7 +97,7 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
     "web.slots",
   ],
   "routes/matches": ["web.form", "web.matches"],
-  "routes/mentor": ["web.mentorArea", "web.mentorPayouts"],
+  "routes/mentor": ["web.mentorArea", "web.mentorPayouts", "web.webhookEndpoints"],
   "routes/mentor._index": [
     "web.account",
     "web.calendar",
@@ -122,6 +135,18 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
     "web.profile",
   ],
   "routes/mentor.revenue": ["web.mentorPayouts", "web.revenue"],
+  "routes/mentor.webhooks._index": [
+    "web.admin",
+    "web.adminPayments",
+    "web.form",
+    "web.webhookEndpoints",
+  ],
+  "routes/mentor.webhooks.$endpointId": [
+    "web.admin",
+    "web.adminPayments",
+    "web.form",
+    "web.webhookEndpoints",
+  ],
   "routes/mentors._index": ["web.admin", "web.matches", "web.mentors"],
   "routes/mentors.$mentorId": [
     "web.confirm",

@@ -56,6 +56,7 @@ import { signOut } from "./web/signOut.ts";
 import { signUp } from "./web/signUp.ts";
 import { slots } from "./web/slots.ts";
 import { wallet } from "./web/wallet.ts";
+import { webhookEndpoints } from "./web/webhookEndpoints.ts";
 
 /** The web portal (apps/web): layout, pages, forms and their errors; one file per page or area. */
 export const web = {
@@ -117,4 +118,5 @@ export const web = {
   messages,
   adminMessageReports,
   notifications,
+  webhookEndpoints,
 };

@@ -57,6 +57,7 @@ import { signOut } from "./web/signOut.ts";
 import { signUp } from "./web/signUp.ts";
 import { slots } from "./web/slots.ts";
 import { wallet } from "./web/wallet.ts";
+import { webhookEndpoints } from "./web/webhookEndpoints.ts";
 
 // French typography: a non-breaking space (\u00a0) goes before ":", "?" and "!".
 // One file per page or area, as in English.
@@ -119,4 +120,5 @@ export const web: typeof en = {
   messages,
   adminMessageReports,
   notifications,
+  webhookEndpoints,
 };
