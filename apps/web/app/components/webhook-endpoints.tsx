@@ -1,4 +1,5 @@
 import { webhookDeliveryStatuses, webhookEventTypes } from "@mentora/core/contracts";
+import type { MessageKey } from "@mentora/i18n";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { ActionAlert, StatusNotice } from "~/components/action-alert";
 import { type Column, DataTable } from "~/components/admin/data-table";
@@ -45,6 +46,17 @@ export interface DeliveryView {
   nextAttemptAt: string | Date | null;
   createdAt: string | Date;
 }
+
+/** Each event type's label (message keys cannot hold the type's dot). */
+const eventLabel: Record<EventType, MessageKey> = {
+  "booking.confirmed": "web.webhookEndpoints.eventTypes.bookingConfirmed",
+  "booking.cancelled": "web.webhookEndpoints.eventTypes.bookingCancelled",
+  "booking.moved": "web.webhookEndpoints.eventTypes.bookingMoved",
+  "payment.settled": "web.webhookEndpoints.eventTypes.paymentSettled",
+  "payment.refunded": "web.webhookEndpoints.eventTypes.paymentRefunded",
+  "payout.paid": "web.webhookEndpoints.eventTypes.payoutPaid",
+  "payout.failed": "web.webhookEndpoints.eventTypes.payoutFailed",
+};
 
 const deliveryBadge: Record<DeliveryStatus, string> = {
   PENDING: "badge badge-warning",
@@ -113,7 +125,7 @@ function EndpointFields({ endpoint }: { endpoint?: EndpointView }) {
           {webhookEventTypes.map((type) => (
             <label key={type} className="checkbox">
               <input type="checkbox" name="events" value={type} defaultChecked={chosen.has(type)} />
-              {t(`web.webhookEndpoints.eventTypes.${type}`)} <code>{type}</code>
+              {t(eventLabel[type])} <code>{type}</code>
             </label>
           ))}
         </div>
