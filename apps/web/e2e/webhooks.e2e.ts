@@ -1,17 +1,11 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { verifyWebhookSignature } from "@mentora/core/webhook-signature";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newContext, uniqueEmail, watchPages } from "./browser.ts";
-import {
-  addPaidOffering,
-  closeTestDb,
-  createMentor,
-  createVerifiedUser,
-  PASSWORD,
-  testDb,
-} from "./db.ts";
+import { launchBrowser, newContext, uniqueEmail } from "./browser.ts";
+import { addPaidOffering, closeTestDb, createMentor, createVerifiedUser, testDb } from "./db.ts";
+import { signedInPage } from "./sign-in.ts";
 
 /**
  * Outgoing webhooks against the BUILT app and the real worker (issue #18): a mentor registers an
@@ -52,20 +46,11 @@ afterAll(async () => {
   await new Promise((resolve) => receiver.close(resolve));
 });
 
-async function openPage() {
+/** A new browser context, signed in through the form as `email` and left on `to`. */
+async function signedIn(email: string, to: string) {
   const context = await newContext(browser);
   contexts.push(context);
-  const page = await context.newPage();
-  return { page, watch: watchPages(page) };
-}
-
-async function signIn(page: Page, email: string, to: string) {
-  await page.goto(`/sign-in?redirectTo=${encodeURIComponent(to)}`);
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL(`**${to}`);
-  await page.waitForLoadState("networkidle");
+  return signedInPage(context, email, to);
 }
 
 const typesReceived = () =>
@@ -80,8 +65,7 @@ describe("outgoing webhooks (sandbox payment, real worker)", () => {
     await createVerifiedUser(menteeUser);
 
     // The mentor registers an endpoint; the secret is shown once.
-    const m = await openPage();
-    await signIn(m.page, mentorUser.email, "/mentor/webhooks");
+    const m = await signedIn(mentorUser.email, "/mentor/webhooks");
     await m.page.getByText("No endpoint yet.").waitFor();
     await m.watch.check();
     await m.page.getByLabel("Endpoint URL").fill(receiverUrl);
@@ -95,8 +79,7 @@ describe("outgoing webhooks (sandbox payment, real worker)", () => {
     await m.watch.check();
 
     // A mentee books and pays through the sandbox's hosted page.
-    const p = await openPage();
-    await signIn(p.page, menteeUser.email, `/mentors/${mentor.id}`);
+    const p = await signedIn(menteeUser.email, `/mentors/${mentor.id}`);
     await p.page
       .getByTestId("option")
       .filter({ hasText: "€35.00" })
@@ -187,16 +170,14 @@ describe("outgoing webhooks (sandbox payment, real worker)", () => {
     // Another mentor cannot open it; an admin sees it in the list of every endpoint.
     const otherUser = { name: "Other Mentor", email: uniqueEmail("hook-other") };
     await createMentor(otherUser);
-    const o = await openPage();
-    await signIn(o.page, otherUser.email, "/mentor/webhooks");
+    const o = await signedIn(otherUser.email, "/mentor/webhooks");
     const response = await o.page.goto(endpointPath);
     expect(response?.status()).toBe(404);
 
     const adminUser = { name: "Admin Hooks", email: uniqueEmail("hook-admin") };
     const admin = await createVerifiedUser(adminUser);
     await testDb().user.update({ where: { id: admin.id }, data: { role: "ADMIN" } });
-    const a = await openPage();
-    await signIn(a.page, adminUser.email, "/admin/webhook-endpoints");
+    const a = await signedIn(adminUser.email, "/admin/webhook-endpoints");
     await a.page
       .getByTestId("webhook-endpoint")
       .filter({ hasText: receiverUrl })

@@ -9,7 +9,7 @@ import { defineQueue } from "../jobs/define.ts";
 export const webhookDeliverQueue = defineQueue({
   name: "webhook-endpoint.deliver",
   schema: z.object({ deliveryId: z.uuid(), attempt: z.number().int().min(1).max(50) }),
+  // The default work (10 in flight per worker): an endpoint that hangs holds one slot for the
+  // timeout, no database connection (the POST runs outside any transaction).
   queue: { retryLimit: 1, retryDelay: 60, expireInSeconds: 120 },
-  // I/O-bound: an endpoint that hangs holds one slot for the timeout.
-  work: { concurrency: 4, batchSize: 5 },
 });
