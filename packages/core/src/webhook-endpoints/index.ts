@@ -3,6 +3,7 @@
  * (every event) and mentors (their own), deliveries fanned out from the domain events, signed,
  * retried, logged and replayable. app/subscriptions.ts wires `fanOutEvent` to the events.
  */
+export { webhookDeliveryCleanupQueue } from "./cleanup.queue.ts";
 export { webhookEndpointsConfig } from "./config.ts";
 export { webhookDeliverJob } from "./deliver.job.ts";
 export { webhookDeliverQueue } from "./deliver.queue.ts";

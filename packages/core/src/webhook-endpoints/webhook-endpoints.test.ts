@@ -7,6 +7,7 @@ import { errorCodeOf } from "../errors/index.ts";
 import type { DomainEvent } from "../events/index.ts";
 import { drainJobs } from "../payments/testing/payments-rig.ts";
 import { callerFor, createTestApp } from "../testing/index.ts";
+import { cleanupWebhookDeliveries } from "./cleanup.job.ts";
 import { attemptDelivery, fanOutEvent } from "./deliveries.ts";
 import type { WebhookPayload } from "./payload.ts";
 import { maxAttempts, retryDelaysMs } from "./retry-schedule.ts";
@@ -556,5 +557,40 @@ describe("signature helper", () => {
         reason: "malformed",
       });
     }
+  });
+});
+
+describe("delivery log retention", () => {
+  it("deletes finished deliveries older than RETENTION_WEBHOOK_DAYS; keeps recent and pending ones", async () => {
+    const a = await mentorEndpoint(mentorC, "/c/retention");
+    const caller = await as(mentorC);
+    const ids = [];
+    for (let index = 0; index < 4; index += 1) {
+      ids.push((await caller.webhookEndpoints.sendTest({ id: a.endpoint.id })).deliveryId);
+    }
+    const [oldSucceeded, oldFailed, oldPending, recent] = ids as [string, string, string, string];
+    const old = new Date(Date.now() - 91 * 86_400_000);
+    await app.prisma.webhookDelivery.update({
+      where: { id: oldSucceeded },
+      data: { status: "SUCCEEDED", createdAt: old },
+    });
+    await app.prisma.webhookDelivery.update({
+      where: { id: oldFailed },
+      data: { status: "FAILED", createdAt: old },
+    });
+    await app.prisma.webhookDelivery.update({
+      where: { id: oldPending },
+      data: { createdAt: old },
+    });
+    await app.prisma.webhookDelivery.update({
+      where: { id: recent },
+      data: { status: "SUCCEEDED" },
+    });
+    expect(await cleanupWebhookDeliveries(app)).toBe(2);
+    const left = await app.prisma.webhookDelivery.findMany({
+      where: { endpointId: a.endpoint.id },
+      select: { id: true },
+    });
+    expect(left.map((row) => row.id).sort()).toEqual([oldPending, recent].sort());
   });
 });
