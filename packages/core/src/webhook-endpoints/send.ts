@@ -70,27 +70,25 @@ export function sendWebhook(input: {
     request.on("response", (response) => {
       const chunks: Buffer[] = [];
       let kept = 0;
+      const answer = (error: string | null): SendResult => ({
+        statusCode: response.statusCode ?? null,
+        durationMs: elapsed(),
+        responseBody: Buffer.concat(chunks).subarray(0, responseBodyLimit).toString("utf8"),
+        error,
+      });
       response.on("data", (chunk: Buffer) => {
-        if (kept >= responseBodyLimit) return;
         chunks.push(chunk);
         kept += chunk.length;
+        // Enough for the log: the rest is not read (a receiver may stream forever).
+        if (kept >= responseBodyLimit) {
+          finish(answer(null));
+          response.destroy();
+        }
       });
-      response.on("end", () =>
-        finish({
-          statusCode: response.statusCode ?? null,
-          durationMs: elapsed(),
-          responseBody: Buffer.concat(chunks).subarray(0, responseBodyLimit).toString("utf8"),
-          error: null,
-        }),
-      );
-      response.on("error", (error) =>
-        finish({
-          statusCode: response.statusCode ?? null,
-          durationMs: elapsed(),
-          responseBody: null,
-          error: describeError(error),
-        }),
-      );
+      response.on("end", () => finish(answer(null)));
+      response.on("error", (error) => finish(answer(describeError(error))));
+      // Destroyed without "end" or "error" (the timeout's abort, a reset): not a clean answer.
+      response.on("close", () => finish(answer(response.complete ? null : "connection closed")));
     });
     request.on("error", (error) =>
       finish({
