@@ -47,6 +47,7 @@ export { renderPayoutMethodChanged } from "./templates/payout-method-changed.ts"
 export { renderResetPassword } from "./templates/reset-password.ts";
 export { renderSecurityNotice } from "./templates/security-notice.ts";
 export { renderVerifyEmail } from "./templates/verify-email.ts";
+export { renderWebhookEndpointDisabled } from "./templates/webhook-endpoint-disabled.ts";
 export type { EmailAttachment, EmailMessage, EmailTransport } from "./types.ts";
 
 /** What the transport is chosen from: the email part of the process's configuration. */

@@ -55,6 +55,16 @@ export const routeAccess: Record<string, RouteAccessEntry> = {
   "activity.tsx": { access: "signed-in", path: "/activity" },
   "admin.activity.tsx": { access: "admin", path: "/admin/activity" },
   "mentor.blocked.tsx": { access: "mentor", path: "/mentor/blocked" },
+  "mentor.webhooks._index.tsx": { access: "mentor", path: "/mentor/webhooks" },
+  "mentor.webhooks.$endpointId.tsx": {
+    access: "mentor",
+    path: "/mentor/webhooks/00000000-0000-4000-8000-000000000000",
+  },
+  "admin.webhook-endpoints._index.tsx": { access: "admin", path: "/admin/webhook-endpoints" },
+  "admin.webhook-endpoints.$endpointId.tsx": {
+    access: "admin",
+    path: "/admin/webhook-endpoints/00000000-0000-4000-8000-000000000000",
+  },
   "messages._index.tsx": { access: "signed-in", path: "/messages" },
   "messages.$id.tsx": {
     access: "signed-in",

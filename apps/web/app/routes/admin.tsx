@@ -57,6 +57,9 @@ export default function AdminArea() {
           <li>
             <NavLink to="/admin/accounting">{t("web.admin.navAccounting")}</NavLink>
           </li>
+          <li>
+            <NavLink to="/admin/webhook-endpoints">{t("web.webhookEndpoints.adminNav")}</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />

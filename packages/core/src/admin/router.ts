@@ -10,6 +10,7 @@ import { adminPaymentsRouter, adminWebhooksRouter } from "../payments/admin/rout
 import { adminPayoutsRouter } from "../payouts/admin/router.ts";
 import { router } from "../trpc/init.ts";
 import { adminVideoRouter } from "../video/router.ts";
+import { adminWebhookEndpointsRouter } from "../webhook-endpoints/admin/router.ts";
 import { listUsers } from "./procedures/list-users.ts";
 import { setRole } from "./procedures/set-role.ts";
 
@@ -27,4 +28,5 @@ export const adminRouter = router({
   accounting: adminAccountingRouter,
   activity: adminActivityRouter,
   messageReports: adminMessageReportsRouter,
+  webhookEndpoints: adminWebhookEndpointsRouter,
 });

@@ -27,6 +27,8 @@ import { retentionJob } from "../retention/retention.job.ts";
 import { processCallbackJob } from "../video/callbacks/process-callback.job.ts";
 import { closeRoomJob } from "../video/close-room.job.ts";
 import { openRoomJob } from "../video/open-room.job.ts";
+import { webhookDeliveryCleanupJob } from "../webhook-endpoints/cleanup.job.ts";
+import { webhookDeliverJob } from "../webhook-endpoints/deliver.job.ts";
 import type { AppServices } from "./types.ts";
 
 /** What the worker gives every handler. */
@@ -71,6 +73,8 @@ export const jobHandlers: readonly AnyJobHandler<JobServices>[] = [
   notificationDigestJob,
   sessionStartingJob,
   moderateAttachmentJob,
+  webhookDeliverJob,
+  webhookDeliveryCleanupJob,
 ];
 
 /** The handlers by name, for tests of one domain that drain another domain's queue. */
@@ -97,4 +101,5 @@ export {
   releaseEarningsJob,
   retentionJob,
   sendEmailJob,
+  webhookDeliverJob,
 };

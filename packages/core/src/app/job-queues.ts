@@ -16,6 +16,7 @@ import { executeRefundQueue, expirePaymentQueue, processWebhookQueue } from "../
 import { executePayoutQueue, reconcilePayoutsQueue } from "../payouts/index.ts";
 import { retentionQueue } from "../retention/index.ts";
 import { closeRoomQueue, openRoomQueue, processCallbackQueue } from "../video/index.ts";
+import { webhookDeliverQueue, webhookDeliveryCleanupQueue } from "../webhook-endpoints/index.ts";
 
 /**
  * Every queue core declares, from the contracts alone (no handler is imported): what both web
@@ -49,4 +50,6 @@ export const jobQueues: readonly QueueContract[] = [
   notificationDigestQueue,
   sessionStartingQueue,
   moderateAttachmentQueue,
+  webhookDeliverQueue,
+  webhookDeliveryCleanupQueue,
 ];

@@ -57,6 +57,7 @@ import {
 import { payoutApproved, payoutFailed, payoutPaid, payoutRequested } from "../payouts/index.ts";
 import { profileChanged } from "../profiles/index.ts";
 import { attendanceRecorded, scheduleVideoRoom } from "../video/index.ts";
+import { fanOutEvent } from "../webhook-endpoints/index.ts";
 import type { AppServices } from "./types.ts";
 
 /**
@@ -223,6 +224,22 @@ export const subscriptions = [
       ),
   ),
   onEvent(moderationCaseDecided, "notifications.moderation-decided", notifyModerationDecided),
+  // Outgoing webhooks (issue #18, decision 053): each event integrators may subscribe to is
+  // fanned out to the endpoints that want it, in its own job (a slow receiver never holds the
+  // change back; each delivery then retries on its own).
+  ...[
+    bookingConfirmed,
+    bookingCancelled,
+    bookingMoved,
+    paymentSettled,
+    paymentRefunded,
+    payoutPaid,
+    payoutFailed,
+  ].map((event) =>
+    onEvent(event, `webhook-endpoints.fan-out:${event.type}`, (recorded, services: AppServices) =>
+      fanOutEvent(services, recorded).then(() => undefined),
+    ),
+  ),
 ];
 
 export function createAppEventRouting(): EventRouting<AppServices> {

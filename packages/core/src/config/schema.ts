@@ -12,6 +12,7 @@ import { rateLimitsConfig } from "../rate-limits/index.ts";
 import { realtimeConfig } from "../realtime/index.ts";
 import { retentionConfig } from "../retention/index.ts";
 import { videoConfig } from "../video/index.ts";
+import { webhookEndpointsConfig } from "../webhook-endpoints/index.ts";
 import { appConfig, workerConfig } from "./app.ts";
 import { databaseConfig } from "./database.ts";
 import { emailConfig } from "./email.ts";
@@ -52,6 +53,7 @@ const slices = {
   moderation: moderationConfig,
   realtime: realtimeConfig,
   notifications: notificationsConfig,
+  webhookEndpoints: webhookEndpointsConfig,
 };
 
 /**
@@ -84,6 +86,8 @@ const environmentShape = {
   ...realtimeConfig.env,
   // Notifications (issue #15, rt-notify)
   ...notificationsConfig.env,
+  // Outgoing webhooks (issue #18, s6-webhooks)
+  ...webhookEndpointsConfig.env,
 };
 
 type Environment = z.output<z.ZodObject<typeof environmentShape>>;
@@ -131,6 +135,7 @@ export const configSchema = z
       moderation: slices.moderation.section(env, context),
       realtime: slices.realtime.section(env, context),
       notifications: slices.notifications.section(env, context),
+      webhookEndpoints: slices.webhookEndpoints.section(env, context),
     };
   });
 

@@ -259,3 +259,29 @@ export const apiKeyForm = /* @__PURE__ */ (() =>
     })
     .strict())();
 export type ApiKeyForm = z.input<typeof apiKeyForm>;
+// s6-webhooks: outgoing webhooks (issue #18, decision 053)
+
+/** The event types an integrator's endpoint may subscribe to (the payloads: docs/webhooks.md). */
+export const webhookEventTypes = [
+  "booking.confirmed",
+  "booking.cancelled",
+  "booking.moved",
+  "payment.settled",
+  "payment.refunded",
+  "payout.paid",
+  "payout.failed",
+] as const;
+export const webhookEventType = /* @__PURE__ */ z.enum(webhookEventTypes);
+export type WebhookEventType = (typeof webhookEventTypes)[number];
+
+export const webhookDeliveryStatuses = ["PENDING", "SUCCEEDED", "FAILED"] as const;
+export const webhookDeliveryStatus = /* @__PURE__ */ z.enum(webhookDeliveryStatuses);
+
+/** The endpoint form: a URL (checked again on the server: https, public address), events, text. */
+export const webhookEndpointForm = /* @__PURE__ */ z
+  .object({
+    url: z.url({ protocol: /^https?$/ }).max(2000),
+    description: z.string().trim().max(500).default(""),
+    events: z.array(webhookEventType).min(1).max(webhookEventTypes.length),
+  })
+  .strict();

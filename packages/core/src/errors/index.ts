@@ -80,6 +80,10 @@ export const errorCatalog = {
   API_KEY_INVALID: "UNAUTHORIZED",
   API_KEY_EXPIRED: "UNAUTHORIZED",
   API_KEY_SCOPE_MISSING: "FORBIDDEN",
+  // Outgoing webhooks (issue #18)
+  WEBHOOK_URL_REJECTED: "BAD_REQUEST",
+  WEBHOOK_ENDPOINT_DISABLED: "CONFLICT",
+  WEBHOOK_ENDPOINT_LIMIT: "CONFLICT",
 } as const satisfies Record<string, TrpcCode>;
 
 export type AppErrorCode = keyof typeof errorCatalog;

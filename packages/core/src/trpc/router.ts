@@ -21,6 +21,7 @@ import { payoutsRouter } from "../payouts/router.ts";
 import { profileRouter } from "../profiles/router.ts";
 import { realtimeRouter } from "../realtime/router.ts";
 import { videoRouter } from "../video/router.ts";
+import { webhookEndpointsRouter } from "../webhook-endpoints/router.ts";
 import { createCallerFactory, router } from "./init.ts";
 
 /** Every domain's router, mounted under its name. A new domain adds one line here. */
@@ -50,6 +51,7 @@ export const appRouter = router({
   realtime: realtimeRouter,
   messages: messagesRouter,
   apiKeys: apiKeysRouter,
+  webhookEndpoints: webhookEndpointsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -170,4 +170,12 @@ export const email = {
     none: "No mentor matches your request yet. Try again with fewer constraints.",
     action: "See my matches",
   },
+  // s6-webhooks (issue #18)
+  webhookEndpointDisabled: {
+    subject: "Your {appName} webhook endpoint was turned off",
+    intro:
+      "Deliveries to your webhook endpoint {url} have been failing since {since}, so we turned it off. No more events are sent to it.",
+    fix: "Fix the receiver, then turn the endpoint on again: failed deliveries can be replayed from its log.",
+    action: "Open the endpoint",
+  },
 };

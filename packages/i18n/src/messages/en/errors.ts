@@ -73,4 +73,9 @@ export const errors = {
   API_KEY_INVALID: "This API key is not valid: it may have been revoked.",
   API_KEY_EXPIRED: "This API key has expired: create a new one in your account.",
   API_KEY_SCOPE_MISSING: "This API key does not have the scope this call needs.",
+  // Outgoing webhooks (issue #18)
+  WEBHOOK_URL_REJECTED:
+    "This URL cannot receive webhooks: use an https:// address on the public internet (no private, local or metadata address).",
+  WEBHOOK_ENDPOINT_DISABLED: "This endpoint is turned off. Turn it on to send events to it.",
+  WEBHOOK_ENDPOINT_LIMIT: "You have reached the maximum number of webhook endpoints ({max}).",
 };

@@ -59,6 +59,7 @@ import { signOut } from "./web/signOut.ts";
 import { signUp } from "./web/signUp.ts";
 import { slots } from "./web/slots.ts";
 import { wallet } from "./web/wallet.ts";
+import { webhookEndpoints } from "./web/webhookEndpoints.ts";
 
 /** The web portal (apps/web): layout, pages, forms and their errors; one file per page or area. */
 export const web = {
@@ -122,4 +123,5 @@ export const web = {
   notifications,
   apiKeys,
   apiDocs,
+  webhookEndpoints,
 };

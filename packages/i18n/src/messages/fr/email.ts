@@ -179,4 +179,12 @@ export const email: typeof en = {
     none: "Aucun mentor ne correspond encore à votre demande. Réessayez avec moins de contraintes.",
     action: "Voir mes mentors",
   },
+  // s6-webhooks (issue #18)
+  webhookEndpointDisabled: {
+    subject: "Votre point de terminaison webhook {appName} a été désactivé",
+    intro:
+      "Les envois vers votre point de terminaison webhook {url} échouent depuis le {since} : nous l’avons désactivé. Plus aucun événement ne lui est envoyé.",
+    fix: "Corrigez le récepteur puis réactivez le point de terminaison : les envois échoués peuvent être rejoués depuis son journal.",
+    action: "Ouvrir le point de terminaison",
+  },
 };

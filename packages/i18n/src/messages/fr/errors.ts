@@ -81,4 +81,11 @@ export const errors: typeof en = {
   API_KEY_INVALID: "Cette clé d’API n’est pas valide : elle a peut-être été révoquée.",
   API_KEY_EXPIRED: "Cette clé d’API a expiré : créez-en une nouvelle dans votre compte.",
   API_KEY_SCOPE_MISSING: "Cette clé d’API n’a pas la portée nécessaire à cet appel.",
+  // Outgoing webhooks (issue #18)
+  WEBHOOK_URL_REJECTED:
+    "Cette URL ne peut pas recevoir de webhooks : utilisez une adresse https:// publique (pas d’adresse privée, locale ou de métadonnées).",
+  WEBHOOK_ENDPOINT_DISABLED:
+    "Ce point de terminaison est désactivé. Activez-le pour lui envoyer des événements.",
+  WEBHOOK_ENDPOINT_LIMIT:
+    "Vous avez atteint le nombre maximal de points de terminaison webhook ({max}).",
 };

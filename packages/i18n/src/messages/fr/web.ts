@@ -60,6 +60,7 @@ import { signOut } from "./web/signOut.ts";
 import { signUp } from "./web/signUp.ts";
 import { slots } from "./web/slots.ts";
 import { wallet } from "./web/wallet.ts";
+import { webhookEndpoints } from "./web/webhookEndpoints.ts";
 
 // French typography: a non-breaking space (\u00a0) goes before ":", "?" and "!".
 // One file per page or area, as in English.
@@ -124,4 +125,5 @@ export const web: typeof en = {
   notifications,
   apiKeys,
   apiDocs,
+  webhookEndpoints,
 };
