@@ -8,6 +8,7 @@ import { adminMessageReportsRouter } from "../messages/admin/router.ts";
 import { adminModerationRouter } from "../moderation/router.ts";
 import { adminPaymentsRouter, adminWebhooksRouter } from "../payments/admin/router.ts";
 import { adminPayoutsRouter } from "../payouts/admin/router.ts";
+import { adminReviewsRouter } from "../reviews/router.ts";
 import { router } from "../trpc/init.ts";
 import { adminVideoRouter } from "../video/router.ts";
 import { listUsers } from "./procedures/list-users.ts";
@@ -27,4 +28,5 @@ export const adminRouter = router({
   accounting: adminAccountingRouter,
   activity: adminActivityRouter,
   messageReports: adminMessageReportsRouter,
+  reviews: adminReviewsRouter,
 });

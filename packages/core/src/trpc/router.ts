@@ -19,6 +19,7 @@ import { paymentsRouter, walletRouter } from "../payments/router.ts";
 import { payoutsRouter } from "../payouts/router.ts";
 import { profileRouter } from "../profiles/router.ts";
 import { realtimeRouter } from "../realtime/router.ts";
+import { reviewsRouter } from "../reviews/router.ts";
 import { videoRouter } from "../video/router.ts";
 import { createCallerFactory, router } from "./init.ts";
 
@@ -48,6 +49,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   realtime: realtimeRouter,
   messages: messagesRouter,
+  reviews: reviewsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -69,4 +69,13 @@ export const errors = {
   ATTACHMENT_TOO_LARGE: "This image is too large. Please choose one under 5 MB.",
   ATTACHMENT_UNSUPPORTED_TYPE: "You can attach a JPEG, PNG or WebP image only.",
   ATTACHMENT_UNREADABLE: "We could not read this image. Please try another one.",
+  // Reviews (issue #18)
+  REVIEW_NOT_PARTICIPANT: "Only the people who took part in this session can review it.",
+  REVIEW_NOT_OPEN_YET: "You can rate this session once it has taken place.",
+  REVIEW_NOT_ATTENDED: "Only participants who attended the session can review it.",
+  REVIEW_WINDOW_CLOSED: "Reviews are accepted for 14 days after the session: this one is closed.",
+  REVIEW_ALREADY_SUBMITTED: "You have already reviewed this session.",
+  REVIEW_REJECTED: "This review cannot be published: please rephrase it.",
+  REVIEW_ALREADY_ANSWERED: "This review already has your answer.",
+  REVIEW_STATUS_CONFLICT: "This review has changed since: refresh the page.",
 };

@@ -76,4 +76,14 @@ export const errors: typeof en = {
   ATTACHMENT_TOO_LARGE: "Cette image est trop lourde. Choisissez-en une de moins de 5\u00a0Mo.",
   ATTACHMENT_UNSUPPORTED_TYPE: "Vous pouvez joindre uniquement une image JPEG, PNG ou WebP.",
   ATTACHMENT_UNREADABLE: "Nous n’avons pas pu lire cette image. Essayez-en une autre.",
+  // Avis (issue #18)
+  REVIEW_NOT_PARTICIPANT: "Seules les personnes qui ont participé à cette séance peuvent la noter.",
+  REVIEW_NOT_OPEN_YET: "Vous pourrez noter cette séance une fois qu’elle aura eu lieu.",
+  REVIEW_NOT_ATTENDED: "Seuls les participants présents à la séance peuvent la noter.",
+  REVIEW_WINDOW_CLOSED:
+    "Les avis sont acceptés pendant 14 jours après la séance : celui-ci est clos.",
+  REVIEW_ALREADY_SUBMITTED: "Vous avez déjà donné votre avis sur cette séance.",
+  REVIEW_REJECTED: "Cet avis ne peut pas être publié : merci de le reformuler.",
+  REVIEW_ALREADY_ANSWERED: "Vous avez déjà répondu à cet avis.",
+  REVIEW_STATUS_CONFLICT: "Cet avis a changé entre-temps : actualisez la page.",
 };
