@@ -336,9 +336,9 @@ describe("admins hide and unhide", () => {
     expect(page.items.some((item) => item.id === low.id)).toBe(false);
     expect(await expectAggregateConsistent(mentor.id)).toEqual({ ratingCount: 1, ratingSum: 5 });
     // Its author still sees it on the booking, marked hidden.
-    expect((await one.caller.reviews.forBooking({ bookingId: bookings[0]!.id })).review).toMatchObject(
-      { id: low.id, hidden: true },
-    );
+    expect(
+      (await one.caller.reviews.forBooking({ bookingId: bookings[0]!.id })).review,
+    ).toMatchObject({ id: low.id, hidden: true });
     const audit = await app.prisma.auditLog.findFirst({
       where: { action: "review.hide", targetId: low.id },
     });
@@ -388,9 +388,7 @@ describe("admins hide and unhide", () => {
     expect(second.items.map((item) => item.rating)).toEqual([3]);
     expect(second.nextCursor).toBeNull();
     expect(first).toMatchObject({ count: 3, average: 4 });
-    expect(await codeOf(visitor.reviews.forMentor({ mentorId: mentees[1]!.id }))).toBe(
-      "NOT_FOUND",
-    );
+    expect(await codeOf(visitor.reviews.forMentor({ mentorId: mentees[1]!.id }))).toBe("NOT_FOUND");
   });
 });
 
@@ -413,7 +411,9 @@ describe("the reminder", () => {
     await app.prisma.$transaction((tx) =>
       recordEvent(app, tx, attendanceRecorded.of({ sessionId: session.id, verdict: "ATTENDED" })),
     );
-    const planned = await app.prisma.$queryRaw<{ start_after: Date; data: { sessionId: string } }[]>`
+    const planned = await app.prisma.$queryRaw<
+      { start_after: Date; data: { sessionId: string } }[]
+    >`
       SELECT start_after, data FROM pgboss.job WHERE name = 'review.remind'
       AND data->>'sessionId' = ${session.id}`;
     expect(planned).toHaveLength(1);
