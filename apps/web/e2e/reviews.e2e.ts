@@ -171,10 +171,10 @@ describe("reviews in a browser", () => {
     const prompt = m.page.getByTestId("rate-session");
     await expect(prompt.count()).resolves.toBe(1);
     await prompt.click();
-    await m.page.waitForURL(`**/bookings/${booking.id}`);
+    await m.page.waitForURL(`**/bookings/${booking.id}#review`);
     await m.page.waitForLoadState("networkidle");
     await m.watch.check();
-    await screenshot(m.page, "review-form");
+    await screenshot(m.page, "review-form.png");
     await m.page.getByRole("group", { name: "Your rating" }).getByLabel("4 stars").check();
     await m.page.getByLabel("Your review (optional)").fill("Clear advice, I got the job!");
     await m.page.getByRole("button", { name: "Publish my review" }).click();
@@ -192,7 +192,7 @@ describe("reviews in a browser", () => {
     await expect(m.page.getByTestId("reviews").textContent()).resolves.toContain(
       "Clear advice, I got the job!",
     );
-    await screenshot(m.page, "mentor-reviews");
+    await screenshot(m.page, "mentor-reviews.png");
     m.watch.done();
 
     // The mentor answers on the booking page, once.
@@ -221,7 +221,7 @@ describe("reviews in a browser", () => {
     await row.getByRole("button", { name: "Hide", exact: true }).click();
     await a.page.getByText("Decision saved.").waitFor();
     await a.watch.check();
-    await screenshot(a.page, "admin-reviews");
+    await screenshot(a.page, "admin-reviews.png");
     a.watch.done();
     const audit = await db.auditLog.findFirst({
       where: { action: "review.hide", targetId: hidden.id },
