@@ -52,14 +52,20 @@ export function MentorReviews() {
                 : t("web.reviews.summary", { average: average.toFixed(1), count: String(count) })}
             </p>
           </div>
-          <ul className="flex flex-1 flex-col gap-1" aria-label={t("web.reviews.distribution")}>
+          <ul
+            className="m-0 flex flex-1 list-none flex-col gap-1 p-0"
+            aria-label={t("web.reviews.distribution")}
+          >
             {distribution.map((row) => (
               <li key={row.stars} className="flex items-center gap-2 text-sm">
-                <span className="w-16 shrink-0">
+                <span className="visually-hidden">
                   {t("web.reviews.distributionRow", {
                     stars: String(row.stars),
                     count: String(row.count),
                   })}
+                </span>
+                <span className="w-8 shrink-0 whitespace-nowrap" aria-hidden="true">
+                  {row.stars} ★
                 </span>
                 <span className="h-2 flex-1 overflow-hidden rounded-full bg-bg" aria-hidden="true">
                   <span
@@ -67,13 +73,16 @@ export function MentorReviews() {
                     style={{ width: `${Math.round((row.count / count) * 100)}%` }}
                   />
                 </span>
+                <span className="w-8 shrink-0 text-right text-muted" aria-hidden="true">
+                  {row.count}
+                </span>
               </li>
             ))}
           </ul>
         </Card>
       )}
       {items.length > 0 ? (
-        <ul className="flex flex-col gap-3">
+        <ul className="m-0 flex list-none flex-col gap-3 p-0">
           {items.map((review) => (
             <li key={review.id} data-testid="review" data-review-id={review.id}>
               <Card className="flex flex-col gap-2">

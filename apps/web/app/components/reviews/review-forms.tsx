@@ -65,7 +65,7 @@ export function BookingReview({
               {[5, 4, 3, 2, 1].map((stars) => (
                 <label
                   key={stars}
-                  className="inline-flex min-h-10 cursor-pointer items-center gap-2 rounded-lg border border-border px-3 py-1 has-[:checked]:border-primary has-[:checked]:bg-primary-soft"
+                  className="inline-flex min-h-10 cursor-pointer items-center gap-2 whitespace-nowrap rounded-lg border border-border px-3 py-1 has-[:checked]:border-primary has-[:checked]:bg-primary-soft"
                 >
                   <input type="radio" name="rating" value={stars} required />
                   <span aria-hidden="true" className="text-amber-700">
