@@ -5,6 +5,7 @@
  */
 export { reviewAnswered, reviewReminderDue, reviewSubmitted } from "./events.ts";
 export { mentorReviews } from "./listing.ts";
+export { eraseReviewsOf, reviewsWrittenBy } from "./people-data.ts";
 export { reviewReminderDelayMs, reviewWindowMs } from "./policy.ts";
 export { planReviewReminder } from "./remind.job.ts";
 export { reviewReminderQueue } from "./remind.queue.ts";

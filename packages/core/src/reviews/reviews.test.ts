@@ -5,7 +5,12 @@ import { errorCodeOf } from "../errors/index.ts";
 import { recordEvent } from "../events/index.ts";
 import { createFakeAi, createTestApp, runEventDeliveries } from "../testing/index.ts";
 import { attendanceRecorded } from "../video/index.ts";
-import { ratingAggregateOf, reviewReminderDelayMs } from "./index.ts";
+import {
+  eraseReviewsOf,
+  ratingAggregateOf,
+  reviewReminderDelayMs,
+  reviewsWrittenBy,
+} from "./index.ts";
 import { listedMentor, pastSession, person } from "./testing/reviews-rig.ts";
 
 const DAY = 24 * 3_600_000;
@@ -432,5 +437,37 @@ describe("the reminder", () => {
     });
     expect(await notificationsOf(rated.id, "REVIEW_REMINDER")).toHaveLength(0);
     expect(await notificationsOf(away.id, "REVIEW_REMINDER")).toHaveLength(0);
+  });
+});
+
+describe("people's data", () => {
+  it("the export holds a person's reviews and answers; deletion erases the texts, keeps the ratings", async () => {
+    const mentor = await listedMentor(app);
+    const mentee = await person(app, "Erased Mentee");
+    const { bookings } = await pastSession(app, mentor, [{ id: mentee.id, minutes: 40 }], {
+      endedAgoMs: DAY,
+    });
+    const review = await mentee.caller.reviews.submit({
+      bookingId: bookings[0]!.id,
+      rating: 4,
+      text: "Personal words.",
+    });
+    await mentor.caller.reviews.answer({ reviewId: review.id, answer: "Thanks a lot." });
+    expect((await reviewsWrittenBy(app.prisma, mentee.id)).written).toMatchObject([
+      { id: review.id, rating: 4, text: "Personal words." },
+    ]);
+    expect((await reviewsWrittenBy(app.prisma, mentor.id)).answersAsMentor).toMatchObject([
+      { id: review.id, answer: "Thanks a lot." },
+    ]);
+
+    await app.prisma.$transaction((tx) => eraseReviewsOf(tx, mentee.id));
+    await app.prisma.user.update({ where: { id: mentee.id }, data: { deletedAt: new Date() } });
+    const page = await mentor.caller.reviews.forMentor({ mentorId: mentor.id });
+    expect(page.items[0]).toMatchObject({ rating: 4, text: null, authorName: null });
+    expect(page).toMatchObject({ count: 1, average: 4 });
+    await app.prisma.$transaction((tx) => eraseReviewsOf(tx, mentor.id));
+    expect(
+      (await app.prisma.review.findUniqueOrThrow({ where: { id: review.id } })).answer,
+    ).toBeNull();
   });
 });

@@ -1,4 +1,3 @@
-import { assertInvoiceDocument } from "@mentora/invoice-pdf/document";
 import { expect, test } from "vitest";
 import { createTestDatabase } from "../testing/index.ts";
 import { reviewTexts } from "./demoReviewTexts.ts";
@@ -69,7 +68,7 @@ test("the demo history is consistent: attended, paid, balanced, numbered without
   ).toBe(0);
 
   // Each paid booking has one settled payment and one invoice; numbers are gapless per series
-  // and year, in issue order, the counters at the last number; every document is valid.
+  // and year, in issue order, the counters at the last number.
   const paid = bookings.filter((booking) => booking.priceMinor > 0);
   expect(await prisma.payment.count({ where: { status: "SUCCEEDED" } })).toBe(paid.length);
   const invoices = await prisma.invoice.findMany({
@@ -90,9 +89,8 @@ test("the demo history is consistent: attended, paid, balanced, numbered without
       expect(counter?.last).toBe(run.length);
     }
   }
-  for (const invoice of invoices) {
-    expect(() => assertInvoiceDocument(invoice.document)).not.toThrow();
-  }
+  // (Each document passes @mentora/invoice-pdf's checks and renders: core's
+  // invoices/demo-history.test.ts, as this package sits below invoice-pdf.)
 
   // Payouts were paid from released earnings: reserved back to zero, the clearing credited.
   const payouts = await prisma.payout.findMany();
