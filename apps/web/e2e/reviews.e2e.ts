@@ -238,6 +238,18 @@ describe("reviews in a browser", () => {
     await expect(visitor.getByTestId("review-answer").textContent()).resolves.toContain(
       "Congratulations, Malik!",
     );
+    // On a 360 px phone the reviews fit the screen (nothing scrolls sideways).
+    await visitor.setViewportSize({ width: 360, height: 800 });
+    const reviews = visitor.getByTestId("reviews");
+    const widths = await reviews.evaluate((element) => ({
+      scroll: element.scrollWidth,
+      client: element.clientWidth,
+      right: element.getBoundingClientRect().right,
+    }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    expect(widths.right).toBeLessThanOrEqual(360);
+    await reviews.scrollIntoViewIfNeeded();
+    await screenshot(visitor, "mentor-reviews-phone.png");
     const profile = await db.mentorProfile.findUniqueOrThrow({ where: { userId: mentor.id } });
     expect(profile).toMatchObject({ ratingCount: 1, ratingSum: 4 });
   });
