@@ -125,7 +125,7 @@ async function main() {
     }
     print(
       "dev",
-      `  …and ${demoUsers.length - accounts.length} demo directory mentors (mentor3…mentor40@mentora.test, same password)`,
+      `  …and ${demoUsers.length - accounts.length} more: directory mentors mentor3…mentor40 and mentees with a history mentee3…mentee14 (@mentora.test, same password)`,
     );
   } finally {
     await prisma.$disconnect();

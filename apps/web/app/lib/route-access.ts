@@ -44,6 +44,7 @@ export const routeAccess: Record<string, RouteAccessEntry> = {
   },
   "account_.two-factor.tsx": { access: "signed-in", path: "/account/two-factor" },
   "admin.disputes.tsx": { access: "admin", path: "/admin/disputes" },
+  "admin.reviews.tsx": { access: "admin", path: "/admin/reviews" },
   "admin.jobs.tsx": { access: "admin", path: "/admin/jobs" },
   "admin.accounting.tsx": { access: "admin", path: "/admin/accounting" },
   "admin.accounting[.]zip.ts": {

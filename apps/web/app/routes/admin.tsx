@@ -52,6 +52,9 @@ export default function AdminArea() {
             <NavLink to="/admin/message-reports">{t("web.admin.navMessageReports")}</NavLink>
           </li>
           <li>
+            <NavLink to="/admin/reviews">{t("web.adminReviews.nav")}</NavLink>
+          </li>
+          <li>
             <NavLink to="/admin/activity">{t("web.admin.navActivity")}</NavLink>
           </li>
           <li>

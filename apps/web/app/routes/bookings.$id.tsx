@@ -6,8 +6,10 @@ import { Avatar } from "~/components/avatar";
 import { BookingStatus, CancelBookingForm, isCancellable } from "~/components/booking-bits";
 import { ErrorPage } from "~/components/error-page";
 import { PayBookingForm } from "~/components/payment-bits";
+import { BookingReview } from "~/components/reviews/review-forms";
 import { withAvatar } from "~/lib/avatars.server";
 import { cancelFromForm } from "~/lib/bookings-action.server";
+import { formText } from "~/lib/forms";
 import { attempt, requireSession } from "~/lib/guards.server";
 import { assertSameOrigin } from "~/lib/http.server";
 import { useDateFormats, useFormatDuration, useFormatMoney, useT } from "~/lib/i18n";
@@ -33,8 +35,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       const walletMinor = Math.max(0, Math.min(available, booking.priceMinor));
       payment = { walletMinor, cardMinor: booking.priceMinor - walletMinor };
     }
+    // Reviews (issue #18): the rating form, the review and the mentor's answer of a past session.
+    const review =
+      booking.status === "COMPLETED"
+        ? await input.caller.reviews.forBooking({ bookingId: booking.id })
+        : null;
     return {
       booking: { ...booking, mentor: withAvatar(booking.mentor, 256) },
+      review,
       isMentee,
       justBooked: url.searchParams.get("new") === "1",
       payment,
@@ -47,8 +55,25 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     assertSameOrigin(request, input.ctx);
     requireSession(request, input);
     const form = await request.formData();
-    if (form.get("intent") !== "pay") return cancelFromForm(input, form);
     const bookingId = params.id ?? "";
+    if (form.get("intent") === "review") {
+      return attempt(input.ctx, "review", () =>
+        input.caller.reviews.submit({
+          bookingId,
+          rating: Number(formText(form, "rating")),
+          text: formText(form, "text"),
+        }),
+      );
+    }
+    if (form.get("intent") === "answer") {
+      return attempt(input.ctx, "answer", () =>
+        input.caller.reviews.answer({
+          reviewId: formText(form, "reviewId"),
+          answer: formText(form, "answer"),
+        }),
+      );
+    }
+    if (form.get("intent") !== "pay") return cancelFromForm(input, form);
     const result = await attempt(
       input.ctx,
       "pay",
@@ -74,7 +99,7 @@ export default function BookingPage() {
   const formats = useDateFormats();
   const formatMoney = useFormatMoney();
   const formatDuration = useFormatDuration();
-  const { booking, isMentee, justBooked, payment } = useLoaderData<typeof loader>();
+  const { booking, review, isMentee, justBooked, payment } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const held = booking.status === "PENDING_PAYMENT";
 
@@ -97,7 +122,15 @@ export default function BookingPage() {
         </div>
       ) : null}
       <StatusNotice
-        message={result?.ok && result.intent === "cancel" ? t("web.bookings.cancelled") : null}
+        message={
+          result?.ok && result.intent === "cancel"
+            ? t("web.bookings.cancelled")
+            : result?.ok && result.intent === "review"
+              ? t("web.reviews.submitted")
+              : result?.ok && result.intent === "answer"
+                ? t("web.reviews.answered")
+                : null
+        }
       />
       <article className="card" aria-labelledby="booking-heading">
         <h1 id="booking-heading">{booking.offeringTitle}</h1>
@@ -203,6 +236,13 @@ export default function BookingPage() {
           />
         ) : null}
       </article>
+      {review ? (
+        <BookingReview
+          data={review}
+          isMentee={isMentee}
+          failure={result && !result.ok && result.intent !== "pay" ? result : null}
+        />
+      ) : null}
     </div>
   );
 }

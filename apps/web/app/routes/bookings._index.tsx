@@ -20,9 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const url = new URL(request.url);
     const tab = url.searchParams.get("tab") === "past" ? "past" : "upcoming";
     const cursor = url.searchParams.get("cursor") || undefined;
-    const [page, previousMentors] = await Promise.all([
+    const [page, previousMentors, awaitingReview] = await Promise.all([
       input.caller.bookings.listMine({ when: tab, limit: 10, ...(cursor ? { cursor } : {}) }),
       input.caller.bookings.previousMentors(),
+      // "Rate your session" beside the past sessions the person may still review (issue #18).
+      input.caller.reviews.awaiting(),
     ]);
     return {
       tab,
@@ -30,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       nextCursor: page.nextCursor,
       isFirstPage: !cursor,
       previousMentors: previousMentors.map((mentor) => withAvatar(mentor)),
+      awaitingReview: awaitingReview.bookingIds,
     };
   });
 }
@@ -47,7 +50,8 @@ export default function Bookings() {
   const formats = useDateFormats();
   const formatMoney = useFormatMoney();
   const formatDuration = useFormatDuration();
-  const { tab, items, nextCursor, isFirstPage, previousMentors } = useLoaderData<typeof loader>();
+  const { tab, items, nextCursor, isFirstPage, previousMentors, awaitingReview } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
 
   return (
@@ -94,6 +98,17 @@ export default function Bookings() {
                     </time>
                   </p>
                   <BookingStatus status={booking.status} holdExpiresAt={booking.holdExpiresAt} />
+                  {awaitingReview.includes(booking.id) ? (
+                    <p>
+                      <Link
+                        to={`/bookings/${booking.id}#review`}
+                        className="button button-small"
+                        data-testid="rate-session"
+                      >
+                        {t("web.reviews.prompt")}
+                      </Link>
+                    </p>
+                  ) : null}
                 </div>
               </div>
               {isCancellable(booking) ? (

@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import { Avatar } from "~/components/avatar";
 import { BookingConfirm, type Selection } from "~/components/booking-confirm";
 import { ErrorPage } from "~/components/error-page";
+import { MentorReviews } from "~/components/reviews/mentor-reviews";
 import { SlotPicker, type SlotWeek } from "~/components/slot-picker";
 import { LanguageList, PausedBadge, SkillTags } from "~/components/tags";
 import {
@@ -66,6 +67,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       selection,
       signedIn: Boolean(viewer),
       isSelf: viewer?.id === mentor.id,
+      reviews: await caller.reviews.forMentor({
+        mentorId: mentor.id,
+        cursor: url.searchParams.get("reviews") || undefined,
+      }),
     };
   });
 }
@@ -202,6 +207,7 @@ export default function MentorPage() {
           <p className="muted">{t("web.mentors.signInToBook")}</p>
         ) : null}
       </section>
+      <MentorReviews />
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { AppError } from "../errors/index.ts";
 import { enqueue } from "../jobs/define.ts";
 import { ledgerTransactionOptions } from "../ledger/index.ts";
 import { deleteUnreferencedAttachments, eraseMessagesOf } from "../messages/index.ts";
+import { eraseReviewsOf } from "../reviews/index.ts";
 
 const HOUR = 3_600_000;
 
@@ -253,6 +254,7 @@ export async function deleteAccount(
       where: { OR: [{ mentorId: input.userId }, { menteeId: input.userId }] },
     });
     messageImages = await eraseMessagesOf(tx, input.userId);
+    await eraseReviewsOf(tx, input.userId);
     await tx.user.update({
       where: { id: input.userId },
       data: {

@@ -10,6 +10,7 @@ import { sendEmailQueue } from "../email/index.ts";
 import { AppError } from "../errors/index.ts";
 import { enqueue } from "../jobs/define.ts";
 import { messagesWrittenBy } from "../messages/index.ts";
+import { reviewsWrittenBy } from "../reviews/index.ts";
 import { isTimeZone } from "../trpc/context.ts";
 import { dataExportQueue } from "./data-export.queue.ts";
 
@@ -64,6 +65,7 @@ bookings.json    the sessions you booked, and, for mentors, the sessions you gav
 payments.json    your payments, refunds, wallet and earnings movements, payouts
 messages.json    the messages you wrote in your bookings' conversations
 notifications.json  what Mentora told you (bell and e-mail) and your notification settings
+reviews.json     the reviews you wrote, and, for mentors, your answers to reviews
 documents/       the invoices, credit notes and payout statements issued to you (PDF)
 avatar-256.webp  your profile picture, when you have one
 
@@ -156,6 +158,7 @@ async function collectFiles(services: AppServices, userId: string): Promise<Zipp
     "bookings.json": json({ asMentee: bookings, asMentor: mentoredSessions }),
     "payments.json": json({ payments, ledgerMovements: ledger, payouts }),
     "messages.json": json(await messagesWrittenBy(prisma, userId)),
+    "reviews.json": json(await reviewsWrittenBy(prisma, userId)),
     "notifications.json": json({ notifications, settings: notificationSettings }),
   };
 

@@ -104,6 +104,7 @@ describe("data export", () => {
         `documents/${invoice.number}.pdf`,
         "messages.json",
         "notifications.json",
+        "reviews.json",
         "payments.json",
         "profile.json",
         "sign-ins.json",

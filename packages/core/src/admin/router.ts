@@ -8,6 +8,7 @@ import { adminMessageReportsRouter } from "../messages/admin/router.ts";
 import { adminModerationRouter } from "../moderation/router.ts";
 import { adminPaymentsRouter, adminWebhooksRouter } from "../payments/admin/router.ts";
 import { adminPayoutsRouter } from "../payouts/admin/router.ts";
+import { adminReviewsRouter } from "../reviews/router.ts";
 import { router } from "../trpc/init.ts";
 import { adminVideoRouter } from "../video/router.ts";
 import { adminWebhookEndpointsRouter } from "../webhook-endpoints/admin/router.ts";
@@ -29,4 +30,5 @@ export const adminRouter = router({
   activity: adminActivityRouter,
   messageReports: adminMessageReportsRouter,
   webhookEndpoints: adminWebhookEndpointsRouter,
+  reviews: adminReviewsRouter,
 });

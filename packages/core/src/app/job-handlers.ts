@@ -24,6 +24,7 @@ import { executePayoutJob } from "../payouts/execute-payout.job.ts";
 import { handlePayoutEvent } from "../payouts/index.ts";
 import { reconcilePayoutsJob } from "../payouts/reconcile-payouts.job.ts";
 import { retentionJob } from "../retention/retention.job.ts";
+import { reviewReminderJob } from "../reviews/remind.job.ts";
 import { processCallbackJob } from "../video/callbacks/process-callback.job.ts";
 import { closeRoomJob } from "../video/close-room.job.ts";
 import { openRoomJob } from "../video/open-room.job.ts";
@@ -75,6 +76,7 @@ export const jobHandlers: readonly AnyJobHandler<JobServices>[] = [
   moderateAttachmentJob,
   webhookDeliverJob,
   webhookDeliveryCleanupJob,
+  reviewReminderJob,
 ];
 
 /** The handlers by name, for tests of one domain that drain another domain's queue. */
@@ -100,6 +102,7 @@ export {
   reconcilePayoutsJob,
   releaseEarningsJob,
   retentionJob,
+  reviewReminderJob,
   sendEmailJob,
   webhookDeliverJob,
 };

@@ -15,6 +15,7 @@ import { notificationDigestQueue, sessionStartingQueue } from "../notifications/
 import { executeRefundQueue, expirePaymentQueue, processWebhookQueue } from "../payments/index.ts";
 import { executePayoutQueue, reconcilePayoutsQueue } from "../payouts/index.ts";
 import { retentionQueue } from "../retention/index.ts";
+import { reviewReminderQueue } from "../reviews/index.ts";
 import { closeRoomQueue, openRoomQueue, processCallbackQueue } from "../video/index.ts";
 import { webhookDeliverQueue, webhookDeliveryCleanupQueue } from "../webhook-endpoints/index.ts";
 
@@ -52,4 +53,5 @@ export const jobQueues: readonly QueueContract[] = [
   moderateAttachmentQueue,
   webhookDeliverQueue,
   webhookDeliveryCleanupQueue,
+  reviewReminderQueue,
 ];

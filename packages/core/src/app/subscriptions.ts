@@ -44,6 +44,7 @@ import {
   notifyPayout,
   notifyPayoutRequested,
   notifyRefund,
+  notifyReview,
   notifyWebhookFailed,
 } from "../notifications/index.ts";
 import {
@@ -56,6 +57,12 @@ import {
 } from "../payments/index.ts";
 import { payoutApproved, payoutFailed, payoutPaid, payoutRequested } from "../payouts/index.ts";
 import { profileChanged } from "../profiles/index.ts";
+import {
+  planReviewReminder,
+  reviewAnswered,
+  reviewReminderDue,
+  reviewSubmitted,
+} from "../reviews/index.ts";
 import { attendanceRecorded, scheduleVideoRoom } from "../video/index.ts";
 import { fanOutEvent } from "../webhook-endpoints/index.ts";
 import type { AppServices } from "./types.ts";
@@ -238,6 +245,77 @@ export const subscriptions = [
   ].map((event) =>
     onEvent(event, `webhook-endpoints.fan-out:${event.type}`, (recorded, services: AppServices) =>
       fanOutEvent(services, recorded).then(() => undefined),
+    ),
+  ),
+  // Reviews (issue #18, decision 049): "rate your session" is planned a day after an attended
+  // session, in the commit that records its attendance.
+  inTransactionOf(
+    attendanceRecorded,
+    "reviews.plan-reminder",
+    async (event, services: AppServices, tx) => {
+      if (event.data.verdict !== "ATTENDED") return;
+      await planReviewReminder(services, tx, event.data.sessionId);
+    },
+  ),
+  // The mentor hears of a new review, the reviewer of the answer, the participant of the
+  // reminder; a review or answer moderation flagged waits in the admins' /admin/reviews.
+  onEvent(reviewSubmitted, "notifications.review-received", (event, services: AppServices) =>
+    notifyReview("REVIEW_RECEIVED")(
+      {
+        ...event,
+        data: {
+          recipientId: event.data.mentorId,
+          subjectId: event.data.reviewId,
+          path: `/bookings/${event.data.bookingId}`,
+          title: event.data.title,
+          rating: event.data.rating,
+        },
+      },
+      services,
+    ),
+  ),
+  onEvent(reviewAnswered, "notifications.review-answered", (event, services: AppServices) =>
+    notifyReview("REVIEW_ANSWERED")(
+      {
+        ...event,
+        data: {
+          recipientId: event.data.authorId,
+          subjectId: event.data.reviewId,
+          path: `/bookings/${event.data.bookingId}`,
+          title: event.data.title,
+        },
+      },
+      services,
+    ),
+  ),
+  onEvent(reviewReminderDue, "notifications.review-reminder", (event, services: AppServices) =>
+    notifyReview("REVIEW_REMINDER")(
+      {
+        ...event,
+        data: {
+          recipientId: event.data.menteeId,
+          subjectId: event.data.bookingId,
+          path: `/bookings/${event.data.bookingId}#review`,
+          title: event.data.title,
+        },
+      },
+      services,
+    ),
+  ),
+  ...[reviewSubmitted, reviewAnswered].map((definition) =>
+    onEvent(
+      definition,
+      `notifications.${definition.type}-flagged`,
+      (event, services: AppServices) =>
+        event.data.flagged
+          ? notifyModeration(
+              {
+                ...event,
+                data: { subjectId: event.data.reviewId, path: "/admin/reviews?filter=flagged" },
+              },
+              services,
+            )
+          : Promise.resolve(),
     ),
   ),
 ];

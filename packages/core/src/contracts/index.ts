@@ -215,6 +215,9 @@ export const notificationKinds = [
   "ADMIN_DISPUTE_OPENED",
   "ADMIN_MODERATION",
   "MODERATION_DECIDED",
+  "REVIEW_RECEIVED",
+  "REVIEW_ANSWERED",
+  "REVIEW_REMINDER",
 ] as const;
 export const notificationKind = /* @__PURE__ */ z.enum(notificationKinds);
 export type NotificationKind = (typeof notificationKinds)[number];

@@ -37,6 +37,7 @@ export {
   notifyPayout,
   notifyPayoutRequested,
   notifyRefund,
+  notifyReview,
   notifyWebhookFailed,
 } from "./reactions.ts";
 export {

@@ -44,5 +44,6 @@ export function notificationLine(
     number: data.number ?? "",
     provider: data.provider ?? "",
     what,
+    stars: typeof data.rating === "number" ? String(data.rating) : "",
   });
 }

@@ -309,3 +309,30 @@ export const notifyModerationDecided: Reaction<{
     subjectId: event.data.caseId,
     data: { path: "/account", subject: event.data.subject, status: event.data.status },
   });
+
+/**
+ * Reviews (issue #18): the mentor is told of a new review, the reviewer of the mentor's answer,
+ * and a participant who has not rated an attended session is reminded a day after it. The
+ * reviews domain puts the few facts the line shows in its events.
+ */
+export const notifyReview =
+  (
+    kind: "REVIEW_RECEIVED" | "REVIEW_ANSWERED" | "REVIEW_REMINDER",
+  ): Reaction<{
+    recipientId: string;
+    subjectId: string;
+    path: string;
+    title: string;
+    rating?: number;
+  }> =>
+  (event, services) =>
+    tell(services, event, {
+      userIds: [event.data.recipientId],
+      kind,
+      subjectId: event.data.subjectId,
+      data: {
+        path: event.data.path,
+        title: event.data.title,
+        ...(event.data.rating !== undefined ? { rating: event.data.rating } : {}),
+      },
+    });

@@ -20,6 +20,7 @@ import { paymentsRouter, walletRouter } from "../payments/router.ts";
 import { payoutsRouter } from "../payouts/router.ts";
 import { profileRouter } from "../profiles/router.ts";
 import { realtimeRouter } from "../realtime/router.ts";
+import { reviewsRouter } from "../reviews/router.ts";
 import { videoRouter } from "../video/router.ts";
 import { webhookEndpointsRouter } from "../webhook-endpoints/router.ts";
 import { createCallerFactory, router } from "./init.ts";
@@ -52,6 +53,7 @@ export const appRouter = router({
   messages: messagesRouter,
   apiKeys: apiKeysRouter,
   webhookEndpoints: webhookEndpointsRouter,
+  reviews: reviewsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,3 +6,5 @@ export { createVideoProvider } from "./create-video-provider.ts";
 export { attendanceRecorded } from "./events.ts";
 export { openRoomQueue } from "./open-room.queue.ts";
 export { scheduleVideoRoom } from "./room-jobs.ts";
+/** Seconds each person spent in a session's call (reviews: only who attended may review). */
+export { attendanceOf } from "./rooms.ts";

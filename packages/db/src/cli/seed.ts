@@ -64,7 +64,7 @@ await runCli(async () => {
       print("Demo accounts (demo data, not secrets):");
       print(credentialsTable(credentials));
       print(
-        `  …and ${demoUsers.length - credentials.length} demo directory mentors (mentor3…mentor40@mentora.test, same password).`,
+        `  …and ${demoUsers.length - credentials.length} more: directory mentors mentor3…mentor40 and mentees with a history mentee3…mentee14 (@mentora.test, same password).`,
       );
       if (scale !== undefined) {
         const counts = scaleCounts(scale);

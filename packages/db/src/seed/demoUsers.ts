@@ -54,7 +54,42 @@ export const featuredDemoUsers: readonly DemoUser[] = [
   },
 ];
 
-/** Every demo account: the featured five, then the demo directory's mentors (same password). */
+/** A history mentee's fixed id (n = 3…14): the demo history's bookings name them. */
+export function historyMenteeId(n: number): string {
+  return `00000000-0000-4000-9000-${String(n).padStart(12, "0")}`;
+}
+
+/**
+ * Mentees with a past (issue #18): the demo history (demoHistory.ts) gives them attended
+ * sessions, payments and reviews of the directory's mentors. mentee3…mentee14@mentora.test,
+ * same password; the featured mentees stay without history.
+ */
+export const historyMentees: readonly DemoUser[] = [
+  ["Léa Martin", "fr", "Europe/Paris"],
+  ["Omar Haddad", "fr", "Africa/Tunis"],
+  ["Sofia García", "en", "Europe/Madrid"],
+  ["James Carter", "en", "Europe/London"],
+  ["Yasmine Ben Salah", "fr", "Africa/Tunis"],
+  ["Lucas Moreau", "fr", "Europe/Paris"],
+  ["Priya Nair", "en", "Asia/Kolkata"],
+  ["Mateo Fernández", "en", "America/Mexico_City"],
+  ["Chloé Dubois", "fr", "America/Montreal"],
+  ["Karim Mansour", "en", "Africa/Cairo"],
+  ["Emma Schmidt", "en", "Europe/Berlin"],
+  ["Inès Rahmani", "fr", "Europe/Paris"],
+].map(([name, locale, timezone], index) => ({
+  id: historyMenteeId(index + 3),
+  email: `mentee${index + 3}@mentora.test`,
+  name: name as string,
+  role: "MENTEE" as const,
+  locale: locale as string,
+  timezone: timezone as string,
+}));
+
+/**
+ * Every demo account: the featured five, the demo directory's mentors, then the mentees with a
+ * history (same password).
+ */
 export const demoUsers: readonly DemoUser[] = [
   ...featuredDemoUsers,
   ...catalog.map((entry) => ({
@@ -65,4 +100,5 @@ export const demoUsers: readonly DemoUser[] = [
     locale: entry.locale,
     timezone: entry.timezone,
   })),
+  ...historyMentees,
 ];

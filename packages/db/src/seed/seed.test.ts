@@ -3,7 +3,7 @@ import { expect, test } from "vitest";
 import { createTestDatabase } from "../testing/index.ts";
 import { catalogUserId, demoPassword, seedDemoData } from "./index.ts";
 
-test("seeding twice leaves the same 43 users (5 featured, 38 directory mentors) with verifiable credential accounts", async () => {
+test("seeding twice leaves the same 55 users (5 featured, 38 directory mentors, 12 mentees with a history) with verifiable credential accounts", async () => {
   const { prisma } = await createTestDatabase();
 
   await seedDemoData(prisma);
@@ -16,12 +16,12 @@ test("seeding twice leaves the same 43 users (5 featured, 38 directory mentors) 
     orderBy: { email: "asc" },
     include: { accounts: true },
   });
-  expect(users).toHaveLength(43);
+  expect(users).toHaveLength(55);
   expect(users.map((u) => u.id)).toEqual(idsAfterFirst);
   expect(users.every((u) => u.emailVerified && u.accounts.length === 1)).toBe(true);
   const roles = users.map((u) => u.role);
   expect(roles.filter((role) => role === "ADMIN")).toHaveLength(1);
-  expect(roles.filter((role) => role === "MENTEE")).toHaveLength(2);
+  expect(roles.filter((role) => role === "MENTEE")).toHaveLength(14);
   expect(roles.filter((role) => role === "MENTOR")).toHaveLength(40);
   // The directory's mentors have fixed ids (the evaluation set and links name them).
   expect(users.find((u) => u.email === "mentor40@mentora.test")?.id).toBe(catalogUserId(40));

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import type { Db, Role } from "../index.ts";
+import { seedDemoHistory } from "./demoHistory.ts";
 import { seedDemoMarketplace } from "./demoMarketplace.ts";
 import { demoPassword, demoUsers, featuredDemoUsers } from "./demoUsers.ts";
 
@@ -21,34 +22,39 @@ export async function seedDemoData(prisma: Db): Promise<DemoCredential[]> {
   // the one known password, so one salted hash serves them all.
   const password = await hashPassword(demoPassword);
 
-  await prisma.$transaction(async (tx) => {
-    for (const demo of demoUsers) {
-      const profile = {
-        name: demo.name,
-        emailVerified: true,
-        role: demo.role,
-        locale: demo.locale,
-        timezone: demo.timezone,
-      };
-      const user = await tx.user.upsert({
-        where: { email: demo.email },
-        create: { id: demo.id ?? randomUUID(), email: demo.email, ...profile },
-        update: profile,
-      });
-      await tx.account.upsert({
-        where: { providerId_accountId: { providerId: credentialProvider, accountId: user.id } },
-        create: {
-          id: randomUUID(),
-          providerId: credentialProvider,
-          accountId: user.id,
-          userId: user.id,
-          password,
-        },
-        update: { password },
-      });
-    }
-    await seedDemoMarketplace(tx);
-  });
+  await prisma.$transaction(
+    async (tx) => {
+      for (const demo of demoUsers) {
+        const profile = {
+          name: demo.name,
+          emailVerified: true,
+          role: demo.role,
+          locale: demo.locale,
+          timezone: demo.timezone,
+        };
+        const user = await tx.user.upsert({
+          where: { email: demo.email },
+          create: { id: demo.id ?? randomUUID(), email: demo.email, ...profile },
+          update: profile,
+        });
+        await tx.account.upsert({
+          where: { providerId_accountId: { providerId: credentialProvider, accountId: user.id } },
+          create: {
+            id: randomUUID(),
+            providerId: credentialProvider,
+            accountId: user.id,
+            userId: user.id,
+            password,
+          },
+          update: { password },
+        });
+      }
+      await seedDemoMarketplace(tx);
+      // Past sessions, payments, invoices, payouts and reviews, once (issue #18).
+      await seedDemoHistory(tx);
+    },
+    { timeout: 60_000 },
+  );
 
   return featuredDemoUsers.map(({ email, role, name }) => ({
     email,

@@ -131,6 +131,9 @@ export const email = {
       ADMIN_MODERATION: "Content waiting for moderation",
       MODERATION_APPROVED: "A moderator published your {what}",
       MODERATION_REJECTED: "A moderator did not accept your {what}",
+      REVIEW_RECEIVED: "New {stars}-star review of {title}",
+      REVIEW_ANSWERED: "Your mentor answered your review of {title}",
+      REVIEW_REMINDER: "How was {title}? Rate your session",
     },
   },
   moderation: {

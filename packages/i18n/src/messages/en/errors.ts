@@ -78,4 +78,13 @@ export const errors = {
     "This URL cannot receive webhooks: use an https:// address on the public internet (no private, local or metadata address).",
   WEBHOOK_ENDPOINT_DISABLED: "This endpoint is turned off. Turn it on to send events to it.",
   WEBHOOK_ENDPOINT_LIMIT: "You have reached the maximum number of webhook endpoints ({max}).",
+  // Reviews (issue #18)
+  REVIEW_NOT_PARTICIPANT: "Only the people who took part in this session can review it.",
+  REVIEW_NOT_OPEN_YET: "You can rate this session once it has taken place.",
+  REVIEW_NOT_ATTENDED: "Only participants who attended the session can review it.",
+  REVIEW_WINDOW_CLOSED: "Reviews are accepted for 14 days after the session: this one is closed.",
+  REVIEW_ALREADY_SUBMITTED: "You have already reviewed this session.",
+  REVIEW_REJECTED: "This review cannot be published: please rephrase it.",
+  REVIEW_ALREADY_ANSWERED: "This review already has your answer.",
+  REVIEW_STATUS_CONFLICT: "This review has changed since: refresh the page.",
 };

@@ -11,6 +11,7 @@ import { adminMessageReports } from "./web/adminMessageReports.ts";
 import { adminModeration } from "./web/adminModeration.ts";
 import { adminPayments } from "./web/adminPayments.ts";
 import { adminPayouts } from "./web/adminPayouts.ts";
+import { adminReviews } from "./web/adminReviews.ts";
 import { adminVideo } from "./web/adminVideo.ts";
 import { adminWebhooks } from "./web/adminWebhooks.ts";
 // s6-api
@@ -53,6 +54,7 @@ import { profile } from "./web/profile.ts";
 import { receipts } from "./web/receipts.ts";
 import { resetPassword } from "./web/resetPassword.ts";
 import { revenue } from "./web/revenue.ts";
+import { reviews } from "./web/reviews.ts";
 import { roles } from "./web/roles.ts";
 import { signIn } from "./web/signIn.ts";
 import { signOut } from "./web/signOut.ts";
@@ -124,4 +126,6 @@ export const web = {
   apiKeys,
   apiDocs,
   webhookEndpoints,
+  reviews,
+  adminReviews,
 };

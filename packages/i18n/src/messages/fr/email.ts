@@ -139,6 +139,9 @@ export const email: typeof en = {
       ADMIN_MODERATION: "Contenu en attente de modération",
       MODERATION_APPROVED: "Un modérateur a publié votre {what}",
       MODERATION_REJECTED: "Un modérateur n’a pas accepté votre {what}",
+      REVIEW_RECEIVED: "Nouvel avis {stars} étoiles sur {title}",
+      REVIEW_ANSWERED: "Votre mentor a répondu à votre avis sur {title}",
+      REVIEW_REMINDER: "Comment s’est passée la séance {title} ? Donnez votre avis",
     },
   },
   moderation: {

@@ -88,4 +88,14 @@ export const errors: typeof en = {
     "Ce point de terminaison est désactivé. Activez-le pour lui envoyer des événements.",
   WEBHOOK_ENDPOINT_LIMIT:
     "Vous avez atteint le nombre maximal de points de terminaison webhook ({max}).",
+  // Avis (issue #18)
+  REVIEW_NOT_PARTICIPANT: "Seules les personnes qui ont participé à cette séance peuvent la noter.",
+  REVIEW_NOT_OPEN_YET: "Vous pourrez noter cette séance une fois qu’elle aura eu lieu.",
+  REVIEW_NOT_ATTENDED: "Seuls les participants présents à la séance peuvent la noter.",
+  REVIEW_WINDOW_CLOSED:
+    "Les avis sont acceptés pendant 14 jours après la séance : celui-ci est clos.",
+  REVIEW_ALREADY_SUBMITTED: "Vous avez déjà donné votre avis sur cette séance.",
+  REVIEW_REJECTED: "Cet avis ne peut pas être publié : merci de le reformuler.",
+  REVIEW_ALREADY_ANSWERED: "Vous avez déjà répondu à cet avis.",
+  REVIEW_STATUS_CONFLICT: "Cet avis a changé entre-temps : actualisez la page.",
 };

@@ -12,6 +12,7 @@ import { adminMessageReports } from "./web/adminMessageReports.ts";
 import { adminModeration } from "./web/adminModeration.ts";
 import { adminPayments } from "./web/adminPayments.ts";
 import { adminPayouts } from "./web/adminPayouts.ts";
+import { adminReviews } from "./web/adminReviews.ts";
 import { adminVideo } from "./web/adminVideo.ts";
 import { adminWebhooks } from "./web/adminWebhooks.ts";
 // s6-api
@@ -54,6 +55,7 @@ import { profile } from "./web/profile.ts";
 import { receipts } from "./web/receipts.ts";
 import { resetPassword } from "./web/resetPassword.ts";
 import { revenue } from "./web/revenue.ts";
+import { reviews } from "./web/reviews.ts";
 import { roles } from "./web/roles.ts";
 import { signIn } from "./web/signIn.ts";
 import { signOut } from "./web/signOut.ts";
@@ -126,4 +128,6 @@ export const web: typeof en = {
   apiKeys,
   apiDocs,
   webhookEndpoints,
+  reviews,
+  adminReviews,
 };

@@ -40,5 +40,8 @@ export const notifications = {
     ADMIN_DISPUTE_OPENED: "Admin: a dispute is opened",
     ADMIN_MODERATION: "Admin: content waits for moderation",
     MODERATION_DECIDED: "A moderator decided about my profile or picture",
+    REVIEW_RECEIVED: "A mentee reviewed my session",
+    REVIEW_ANSWERED: "A mentor answered my review",
+    REVIEW_REMINDER: "A reminder to rate a session I attended",
   },
 };

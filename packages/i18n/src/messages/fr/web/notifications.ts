@@ -42,5 +42,8 @@ export const notifications: (typeof en)["notifications"] = {
     ADMIN_DISPUTE_OPENED: "Admin\u00a0: un litige est ouvert",
     ADMIN_MODERATION: "Admin\u00a0: un contenu attend la modération",
     MODERATION_DECIDED: "Un modérateur a statué sur mon profil ou ma photo",
+    REVIEW_RECEIVED: "Un mentoré a donné son avis sur ma séance",
+    REVIEW_ANSWERED: "Un mentor a répondu à mon avis",
+    REVIEW_REMINDER: "Un rappel pour noter une séance à laquelle j’ai assisté",
   },
 };
