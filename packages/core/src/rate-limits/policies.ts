@@ -42,6 +42,11 @@ export const defaultPolicies = {
   "message-send": { points: 20, durationSeconds: 60 },
   /** "Is typing" signals by one person: the page sends at most one every 3 seconds. */
   "message-typing": { points: 30, durationSeconds: 60 },
+  /**
+   * Calendar subscription fetches per feed token: calendar apps poll every 15 min to a few hours;
+   * a person may subscribe from several devices.
+   */
+  "calendar-feed": { points: 120, durationSeconds: 60 * 60 },
 } as const satisfies Record<string, PolicyLimit>;
 
 export type PolicyName = keyof typeof defaultPolicies;

@@ -135,6 +135,10 @@ const accessTable: Record<string, Access> = {
   "messages.typing": "authed",
   "admin.messageReports.list": "admin",
   "admin.messageReports.decide": "admin",
+  "calendars.feed": "public",
+  "calendars.feedStatus": "authed",
+  "calendars.regenerateFeed": "authed",
+  "calendars.revokeFeed": "authed",
 };
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; inputs: unknown[] } };

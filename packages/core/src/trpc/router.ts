@@ -4,6 +4,7 @@ import { adminRouter } from "../admin/router.ts";
 import { availabilityRulesRouter } from "../availability/rules/router.ts";
 import { mentorBlocksRouter } from "../blocks/router.ts";
 import { bookingsRouter, mentorSessionsRouter } from "../bookings/router.ts";
+import { calendarsRouter } from "../calendars/router.ts";
 import { devRouter } from "../dev/router.ts";
 import { directoryRouter } from "../directory/router.ts";
 import { healthRouter } from "../health/router.ts";
@@ -48,6 +49,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   realtime: realtimeRouter,
   messages: messagesRouter,
+  calendars: calendarsRouter,
 });
 
 export type AppRouter = typeof appRouter;
