@@ -135,4 +135,8 @@ export const routeAccess: Record<string, RouteAccessEntry> = {
   "sign-out.tsx": { access: "public", path: "/sign-out" },
   "sign-up.tsx": { access: "public", path: "/sign-up" },
   "wallet.tsx": { access: "signed-in", path: "/wallet" },
+  "calendar.$token[.]ics.ts": {
+    access: "secret-link",
+    path: "/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics",
+  },
 };

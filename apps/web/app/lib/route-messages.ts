@@ -19,6 +19,7 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
   "routes/account": [
     "web.account",
     "web.accounts",
+    "web.calendarFeed",
     "web.form",
     "web.invoices",
     "web.moderationNotices",

@@ -10,6 +10,7 @@ import { AccountDataExport, AccountDeletion } from "~/components/account-data";
 import { AccountPreferences } from "~/components/account-preferences";
 import { AccountSessions } from "~/components/account-sessions";
 import { BillingDetailsForm } from "~/components/billing-details-form";
+import { CalendarSubscription } from "~/components/calendar-subscription";
 import { ErrorPage } from "~/components/error-page";
 import { ModerationNotices } from "~/components/moderation-notices";
 import { NotificationPreferences } from "~/components/notification-preferences";
@@ -40,16 +41,25 @@ function timeZoneList(current: string | null): string[] {
 export async function loader({ request }: LoaderFunctionArgs) {
   return withCaller(request, async (input) => {
     requireSession(request, input);
-    const [me, sessions, billing, exports, deletion, notificationPreferences, moderation] =
-      await Promise.all([
-        input.caller.account.me(),
-        input.caller.account.listSessions(),
-        input.caller.invoices.getBillingDetails(),
-        input.caller.account.listExports(),
-        input.caller.account.deletionBlockers(),
-        input.caller.notifications.getPreferences(),
-        input.caller.moderation.myNotices(),
-      ]);
+    const [
+      me,
+      sessions,
+      billing,
+      exports,
+      deletion,
+      notificationPreferences,
+      moderation,
+      calendarFeed,
+    ] = await Promise.all([
+      input.caller.account.me(),
+      input.caller.account.listSessions(),
+      input.caller.invoices.getBillingDetails(),
+      input.caller.account.listExports(),
+      input.caller.account.deletionBlockers(),
+      input.caller.notifications.getPreferences(),
+      input.caller.moderation.myNotices(),
+      input.caller.calendars.feedStatus(),
+    ]);
     return {
       twoFactorEnabled: Boolean(input.ctx.session?.user.twoFactorEnabled),
       me: {
@@ -65,6 +75,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       deletion,
       notificationPreferences,
       moderation,
+      calendarFeed,
       timeZones: timeZoneList(me.timezone),
     };
   });
@@ -106,6 +117,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
           })),
         }),
       );
+    }
+    if (form.get("intent") === "calendar-feed") {
+      return attempt(input.ctx, "calendar-feed", () => input.caller.calendars.regenerateFeed());
+    }
+    if (form.get("intent") === "calendar-feed-revoke") {
+      return attempt(input.ctx, "calendar-feed-revoke", () => input.caller.calendars.revokeFeed());
     }
     if (form.get("intent") === "export") {
       return attempt(input.ctx, "export", () => input.caller.account.requestExport());
@@ -151,6 +168,7 @@ export default function Account() {
     twoFactorEnabled,
     notificationPreferences,
     moderation,
+    calendarFeed,
   } = useLoaderData<typeof loader>();
 
   const result = useActionData<typeof action>();
@@ -160,6 +178,8 @@ export default function Account() {
   const exportResult = resultOf("export");
   const deleteResult = resultOf("delete");
   const notificationsResult = resultOf("notifications");
+  const feedResult = resultOf("calendar-feed");
+  const feedRevokeResult = resultOf("calendar-feed-revoke");
   return (
     <div className="container">
       <h1>{t("web.account.heading")}</h1>
@@ -228,6 +248,20 @@ export default function Account() {
         rows={notificationPreferences}
         saved={Boolean(notificationsResult?.ok)}
         failure={notificationsResult && !notificationsResult.ok ? notificationsResult : null}
+      />
+      <CalendarSubscription
+        active={calendarFeed.active}
+        createdAt={calendarFeed.createdAt}
+        created={
+          feedResult?.ok && feedResult.result && "url" in feedResult.result
+            ? feedResult.result
+            : null
+        }
+        revoked={Boolean(feedRevokeResult?.ok)}
+        failure={
+          (feedResult && !feedResult.ok ? feedResult : null) ??
+          (feedRevokeResult && !feedRevokeResult.ok ? feedRevokeResult : null)
+        }
       />
       <AccountSessions initial={sessions} />
       <AccountDataExport

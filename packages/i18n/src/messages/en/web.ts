@@ -19,6 +19,7 @@ import { availability } from "./web/availability.ts";
 import { booking } from "./web/booking.ts";
 import { bookings } from "./web/bookings.ts";
 import { calendar } from "./web/calendar.ts";
+import { calendarFeed } from "./web/calendarFeed.ts";
 import { call } from "./web/call.ts";
 import { checkEmail } from "./web/checkEmail.ts";
 import { confirm } from "./web/confirm.ts";
@@ -117,4 +118,5 @@ export const web = {
   messages,
   adminMessageReports,
   notifications,
+  calendarFeed,
 };
