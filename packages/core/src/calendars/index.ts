@@ -3,5 +3,9 @@
  * mentors' Google Calendar (busy times blocking slots, sessions written to a calendar).
  * trpc/router.ts mounts ./router.ts.
  */
+
+export { calendarsConfig } from "./config.ts";
 export { calendarFeed } from "./feed/calendar-feed.ts";
 export { FEED_TOKEN_PATTERN, feedUrl, rotateFeedToken } from "./feed/feed-token.ts";
+export { markConnectionBroken, refreshBusy, refreshStaleBusy } from "./google/busy.ts";
+export { GOOGLE_CALENDAR_SCOPES, GoogleTokenError } from "./google/google-api.ts";

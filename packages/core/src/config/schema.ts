@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { accountsConfig, authConfig } from "../auth/index.ts";
 import { bookingsConfig } from "../bookings/index.ts";
+import { calendarsConfig } from "../calendars/index.ts";
 import { networkConfig } from "../client-ip/index.ts";
 import { invoicesConfig } from "../invoices/index.ts";
 import { mentorsConfig } from "../mentors/index.ts";
@@ -52,6 +53,7 @@ const slices = {
   moderation: moderationConfig,
   realtime: realtimeConfig,
   notifications: notificationsConfig,
+  calendars: calendarsConfig,
 };
 
 /**
@@ -84,6 +86,8 @@ const environmentShape = {
   ...realtimeConfig.env,
   // Notifications (issue #15, rt-notify)
   ...notificationsConfig.env,
+  // Calendars (issue #18)
+  ...calendarsConfig.env,
 };
 
 type Environment = z.output<z.ZodObject<typeof environmentShape>>;
@@ -131,6 +135,7 @@ export const configSchema = z
       moderation: slices.moderation.section(env, context),
       realtime: slices.realtime.section(env, context),
       notifications: slices.notifications.section(env, context),
+      calendars: slices.calendars.section(env, context),
     };
   });
 

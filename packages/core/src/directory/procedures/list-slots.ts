@@ -5,6 +5,7 @@ import {
   offeredSlots,
   unbookableReason,
 } from "../../availability/index.ts";
+import { refreshStaleBusy } from "../../calendars/index.ts";
 import { appError } from "../../errors/index.ts";
 import { publicProcedure } from "../../trpc/init.ts";
 
@@ -70,6 +71,8 @@ export const slots = publicProcedure
     if (reason === "MENTOR_NOT_ACCEPTING") {
       return { timezone: ctx.timezone, paused: true, days: [] };
     }
+    // Busy times from the mentor's Google Calendar, refreshed when stale (bounded wait).
+    await refreshStaleBusy(ctx.services, option.offering.mentor.id);
     const found = await offeredSlots(prisma, option, {
       from: input.from,
       to: input.to,
