@@ -122,6 +122,8 @@ export async function refreshBusy(
   return "refreshed";
 }
 
+const inFlight = new Map<string, Promise<void>>();
+
 /**
  * Before slots are read: when the cached busy times are older than the TTL, refresh them, but
  * wait at most GOOGLE_CALENDAR_TIMEOUT_MS; past it (or on any error) the cache answers and the
@@ -142,12 +144,18 @@ export async function refreshStaleBusy(
   if (connection.busyFetchedAt && now.getTime() - connection.busyFetchedAt.getTime() < busyTtlMs) {
     return;
   }
-  const refresh = refreshBusy(services, mentorId, {
-    now,
-    api: googleCalendarApi(services, timeoutMs),
-  }).catch((error: unknown) => {
-    services.logger.warn({ err: error, mentorId }, "google calendar busy refresh failed");
-  });
+  // One refresh per mentor at a time in this process: visitors arriving while it runs wait on
+  // the same one instead of each asking Google.
+  let refresh = inFlight.get(mentorId);
+  if (!refresh) {
+    refresh = refreshBusy(services, mentorId, { now })
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        services.logger.warn({ err: error, mentorId }, "google calendar busy refresh failed");
+      })
+      .finally(() => inFlight.delete(mentorId));
+    inFlight.set(mentorId, refresh);
+  }
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<void>((resolve) => {
     timer = setTimeout(resolve, timeoutMs);
