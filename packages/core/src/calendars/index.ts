@@ -9,3 +9,5 @@ export { calendarFeed } from "./feed/calendar-feed.ts";
 export { FEED_TOKEN_PATTERN, feedUrl, rotateFeedToken } from "./feed/feed-token.ts";
 export { markConnectionBroken, refreshBusy, refreshStaleBusy } from "./google/busy.ts";
 export { GOOGLE_CALENDAR_SCOPES, GoogleTokenError } from "./google/google-api.ts";
+export { refreshBusyQueue } from "./google/refresh-busy.queue.ts";
+export { syncSessionEvent } from "./google/session-events.ts";

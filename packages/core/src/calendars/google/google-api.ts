@@ -51,7 +51,16 @@ export interface GoogleCalendarApi {
     accessToken: string,
     query: { calendarIds: string[]; from: Date; to: Date },
   ): Promise<BusyInterval[]>;
-  insertEvent(accessToken: string, calendarId: string, event: SessionEvent): Promise<string>;
+  /**
+   * Creates the event under our own id (Google accepts client ids in base32hex), so a retry
+   * after a lost answer finds it (409) instead of writing a second one: then it is patched.
+   */
+  insertEvent(
+    accessToken: string,
+    calendarId: string,
+    eventId: string,
+    event: SessionEvent,
+  ): Promise<void>;
   patchEvent(
     accessToken: string,
     calendarId: string,
@@ -82,6 +91,11 @@ function rethrow(error: unknown): never {
     }
   }
   throw error;
+}
+
+/** Our event id for a session: base32hex (0-9, a-v), as Google requires of client ids. */
+export function googleEventIdOf(sessionId: string): string {
+  return `mentora${sessionId.toLowerCase().replace(/[^0-9a-v]/g, "")}`;
 }
 
 function eventBody(event: SessionEvent): calendar_v3.Schema$Event {
@@ -118,7 +132,7 @@ export function createGoogleCalendarApi(options: {
     headers: { Authorization: `Bearer ${accessToken}` },
   });
 
-  return {
+  const client: GoogleCalendarApi = {
     async listCalendars(accessToken) {
       const calendars: GoogleCalendarSummary[] = [];
       let pageToken: string | undefined;
@@ -177,16 +191,16 @@ export function createGoogleCalendarApi(options: {
       return busy;
     },
 
-    async insertEvent(accessToken, calendarId, event) {
+    async insertEvent(accessToken, calendarId, eventId, event) {
       try {
-        const { data } = await api.events.insert(
-          { calendarId, requestBody: eventBody(event), sendUpdates: "none" },
+        await api.events.insert(
+          { calendarId, requestBody: { ...eventBody(event), id: eventId }, sendUpdates: "none" },
           auth(accessToken),
         );
-        if (!data.id) throw new Error("Google answered an event without an id");
-        return data.id;
       } catch (error) {
-        rethrow(error);
+        if (statusOf(error) !== 409) rethrow(error);
+        // Already there (an earlier attempt whose answer was lost): bring it up to date.
+        await client.patchEvent(accessToken, calendarId, eventId, event);
       }
     },
 
@@ -211,4 +225,5 @@ export function createGoogleCalendarApi(options: {
       }
     },
   };
+  return client;
 }

@@ -139,7 +139,11 @@ export async function startFakeGoogleCalendar(): Promise<FakeGoogleCalendar> {
       if (!input?.start?.dateTime || !input.end?.dateTime) {
         return googleError(400, "Missing start or end time.", "required");
       }
-      const id = randomBytes(10).toString("hex");
+      const id = input.id ?? randomBytes(10).toString("hex");
+      if (!/^[0-9a-v]{5,1024}$/.test(id))
+        return googleError(400, "Invalid resource id value.", "invalid");
+      if (store.has(id))
+        return googleError(409, "The requested identifier already exists.", "duplicate");
       const created: calendar_v3.Schema$Event = {
         ...input,
         kind: "calendar#event",
