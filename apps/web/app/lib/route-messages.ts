@@ -85,7 +85,7 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
     "web.slots",
   ],
   "routes/matches": ["web.form", "web.matches"],
-  "routes/mentor": ["web.mentorArea", "web.mentorPayouts"],
+  "routes/mentor": ["web.mentorArea", "web.mentorCalendars", "web.mentorPayouts"],
   "routes/mentor._index": [
     "web.account",
     "web.calendar",
@@ -106,6 +106,7 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
     "web.messages",
     "web.slots",
   ],
+  "routes/mentor.calendars": ["web.form", "web.mentorCalendars"],
   "routes/mentor.invitations": [
     "web.admin",
     "web.form",

@@ -49,6 +49,9 @@ export default function MentorArea() {
                 <NavLink to="/mentor/blocked">{t("web.mentorArea.blocked")}</NavLink>
               </li>
               <li>
+                <NavLink to="/mentor/calendars">{t("web.mentorCalendars.nav")}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/mentor/profile">{t("web.mentorArea.profile")}</NavLink>
               </li>
               <li>

@@ -75,6 +75,10 @@ export const errorCatalog = {
   ATTACHMENT_TOO_LARGE: "BAD_REQUEST",
   ATTACHMENT_UNSUPPORTED_TYPE: "BAD_REQUEST",
   ATTACHMENT_UNREADABLE: "BAD_REQUEST",
+  // Calendars (issue #18)
+  GOOGLE_CALENDAR_NOT_CONNECTED: "PRECONDITION_FAILED",
+  GOOGLE_CALENDAR_UNAVAILABLE: "SERVICE_UNAVAILABLE",
+  GOOGLE_CALENDAR_INVALID_CHOICE: "BAD_REQUEST",
 } as const satisfies Record<string, TrpcCode>;
 
 export type AppErrorCode = keyof typeof errorCatalog;

@@ -139,6 +139,9 @@ const accessTable: Record<string, Access> = {
   "calendars.feedStatus": "authed",
   "calendars.regenerateFeed": "authed",
   "calendars.revokeFeed": "authed",
+  "calendars.googleCalendar": "mentor",
+  "calendars.saveGoogleCalendars": "mentor",
+  "calendars.disconnectGoogle": "mentor",
 };
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; inputs: unknown[] } };

@@ -76,7 +76,7 @@ export async function refreshBusy(
       mentor: { select: { mentorProfile: { select: { horizonDays: true } } } },
     },
   });
-  if (!connection || connection.status !== "CONNECTED") return "skipped";
+  if (connection?.status !== "CONNECTED") return "skipped";
   const days = Math.min(connection.mentor.mentorProfile?.horizonDays ?? 30, MAX_BUSY_DAYS) + 1;
   const to = new Date(now.getTime() + days * 86_400_000);
   const api = options.api ?? googleCalendarApi(services);
@@ -139,7 +139,7 @@ export async function refreshStaleBusy(
     where: { mentorId },
     select: { status: true, busyFetchedAt: true },
   });
-  if (!connection || connection.status !== "CONNECTED") return;
+  if (connection?.status !== "CONNECTED") return;
   const { busyTtlMs, timeoutMs } = services.config.calendars;
   if (connection.busyFetchedAt && now.getTime() - connection.busyFetchedAt.getTime() < busyTtlMs) {
     return;

@@ -51,7 +51,7 @@ export async function syncSessionEvent(
     }),
     prisma.googleCalendarEvent.findUnique({ where: { sessionId } }),
   ]);
-  if (!connection || connection.status !== "CONNECTED") return "skipped";
+  if (connection?.status !== "CONNECTED") return "skipped";
   const wanted = session.status === "SCHEDULED" && session.bookings.length > 0;
   const api = options.api ?? googleCalendarApi(services);
   try {

@@ -69,4 +69,8 @@ export const errors = {
   ATTACHMENT_TOO_LARGE: "This image is too large. Please choose one under 5 MB.",
   ATTACHMENT_UNSUPPORTED_TYPE: "You can attach a JPEG, PNG or WebP image only.",
   ATTACHMENT_UNREADABLE: "We could not read this image. Please try another one.",
+  GOOGLE_CALENDAR_NOT_CONNECTED: "Connect your Google Calendar first.",
+  GOOGLE_CALENDAR_UNAVAILABLE: "Google Calendar did not answer. Please try again in a moment.",
+  GOOGLE_CALENDAR_INVALID_CHOICE:
+    "Choose calendars from your list; sessions can only go to a calendar you can edit.",
 };

@@ -76,4 +76,8 @@ export const errors: typeof en = {
   ATTACHMENT_TOO_LARGE: "Cette image est trop lourde. Choisissez-en une de moins de 5\u00a0Mo.",
   ATTACHMENT_UNSUPPORTED_TYPE: "Vous pouvez joindre uniquement une image JPEG, PNG ou WebP.",
   ATTACHMENT_UNREADABLE: "Nous n’avons pas pu lire cette image. Essayez-en une autre.",
+  GOOGLE_CALENDAR_NOT_CONNECTED: "Connectez d’abord votre Google Agenda.",
+  GOOGLE_CALENDAR_UNAVAILABLE: "Google Agenda n’a pas répondu. Réessayez dans un instant.",
+  GOOGLE_CALENDAR_INVALID_CHOICE:
+    "Choisissez des agendas de votre liste\u00a0; les séances ne peuvent aller que dans un agenda que vous pouvez modifier.",
 };

@@ -38,6 +38,7 @@ import { layout } from "./web/layout.ts";
 import { matches } from "./web/matches.ts";
 import { mentorArea } from "./web/mentorArea.ts";
 import { mentorBlocks } from "./web/mentorBlocks.ts";
+import { mentorCalendars } from "./web/mentorCalendars.ts";
 import { mentorPayouts } from "./web/mentorPayouts.ts";
 import { mentors } from "./web/mentors.ts";
 import { messages } from "./web/messages.ts";
@@ -121,4 +122,5 @@ export const web: typeof en = {
   adminMessageReports,
   notifications,
   calendarFeed,
+  mentorCalendars,
 };
