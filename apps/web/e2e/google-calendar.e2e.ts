@@ -43,14 +43,13 @@ afterAll(async () => {
 
 const hour = 3_600_000;
 
-/** The slot starts linked from the page (`?option=…&slot=<iso>`), as epoch milliseconds. */
+/** The slot starts the page offers (each slot link's `data-start`), as epoch milliseconds. */
 async function linkedSlots(page: import("playwright-core").Page): Promise<number[]> {
-  const hrefs = await page
-    .locator('a[href*="slot="]')
-    .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
-  return hrefs.map((href) =>
-    new Date(new URL(href, "http://x").searchParams.get("slot") ?? "").getTime(),
-  );
+  await page.getByTestId("slot").first().waitFor();
+  const starts = await page
+    .getByTestId("slot")
+    .evaluateAll((links) => links.map((link) => link.getAttribute("data-start") ?? ""));
+  return starts.map((start) => new Date(start).getTime());
 }
 
 describe("Google Calendar busy times", () => {
@@ -88,8 +87,11 @@ describe("Google Calendar busy times", () => {
       data: { mentorId: mentor.id, busyCalendarIds: ["primary"], targetCalendarId: "primary" },
     });
 
-    const context = await browser.newContext({ baseURL: servers.baseUrl, timezoneId: "UTC" });
-    const visitor = await context.newPage();
+    const visitorContext = await browser.newContext({
+      baseURL: servers.baseUrl,
+      timezoneId: "UTC",
+    });
+    const visitor = await visitorContext.newPage();
     await visitor.goto(`/mentors/${mentor.id}`);
     const slots = await linkedSlots(visitor);
     // The page read the busy hour from Google through the slots service.
@@ -102,6 +104,7 @@ describe("Google Calendar busy times", () => {
     expect(cached.map((row) => row.startsAt.getTime())).toEqual([busyStart.getTime()]);
 
     // The mentor's calendars page: connected, the calendar list from Google, a choice saved.
+    const context = await browser.newContext({ baseURL: servers.baseUrl, timezoneId: "UTC" });
     const { page, watch } = await signedInPage(context, email, "/mentor/calendars");
     await page.getByTestId("google-calendar-connected").waitFor();
     await watch.check();
@@ -129,5 +132,6 @@ describe("Google Calendar busy times", () => {
     expect(await linkedSlots(visitor)).toContain(busyStart.getTime());
     watch.done();
     await context.close();
+    await visitorContext.close();
   });
 });
