@@ -151,4 +151,9 @@ export const routeAccess: Record<string, RouteAccessEntry> = {
   "sign-out.tsx": { access: "public", path: "/sign-out" },
   "sign-up.tsx": { access: "public", path: "/sign-up" },
   "wallet.tsx": { access: "signed-in", path: "/wallet" },
+  "mentor.calendars.tsx": { access: "mentor", path: "/mentor/calendars" },
+  "calendar.$token[.]ics.ts": {
+    access: "secret-link",
+    path: "/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics",
+  },
 };

@@ -20,6 +20,7 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
     "web.account",
     "web.accounts",
     "web.apiKeys",
+    "web.calendarFeed",
     "web.form",
     "web.invoices",
     "web.moderationNotices",
@@ -108,7 +109,12 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
     "web.slots",
   ],
   "routes/matches": ["web.form", "web.matches"],
-  "routes/mentor": ["web.mentorArea", "web.mentorPayouts", "web.webhookEndpoints"],
+  "routes/mentor": [
+    "web.mentorArea",
+    "web.mentorCalendars",
+    "web.mentorPayouts",
+    "web.webhookEndpoints",
+  ],
   "routes/mentor._index": [
     "web.account",
     "web.calendar",
@@ -129,6 +135,7 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
     "web.messages",
     "web.slots",
   ],
+  "routes/mentor.calendars": ["web.form", "web.mentorCalendars"],
   "routes/mentor.invitations": [
     "web.admin",
     "web.form",

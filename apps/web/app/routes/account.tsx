@@ -11,6 +11,7 @@ import { AccountPreferences } from "~/components/account-preferences";
 import { AccountSessions } from "~/components/account-sessions";
 import { ApiKeys } from "~/components/api-keys";
 import { BillingDetailsForm } from "~/components/billing-details-form";
+import { CalendarSubscription } from "~/components/calendar-subscription";
 import { ErrorPage } from "~/components/error-page";
 import { ModerationNotices } from "~/components/moderation-notices";
 import { NotificationPreferences } from "~/components/notification-preferences";
@@ -41,17 +42,27 @@ function timeZoneList(current: string | null): string[] {
 export async function loader({ request }: LoaderFunctionArgs) {
   return withCaller(request, async (input) => {
     requireSession(request, input);
-    const [me, sessions, billing, exports, deletion, notificationPreferences, moderation, apiKeys] =
-      await Promise.all([
-        input.caller.account.me(),
-        input.caller.account.listSessions(),
-        input.caller.invoices.getBillingDetails(),
-        input.caller.account.listExports(),
-        input.caller.account.deletionBlockers(),
-        input.caller.notifications.getPreferences(),
-        input.caller.moderation.myNotices(),
-        input.caller.apiKeys.list(),
-      ]);
+    const [
+      me,
+      sessions,
+      billing,
+      exports,
+      deletion,
+      notificationPreferences,
+      moderation,
+      apiKeys,
+      calendarFeed,
+    ] = await Promise.all([
+      input.caller.account.me(),
+      input.caller.account.listSessions(),
+      input.caller.invoices.getBillingDetails(),
+      input.caller.account.listExports(),
+      input.caller.account.deletionBlockers(),
+      input.caller.notifications.getPreferences(),
+      input.caller.moderation.myNotices(),
+      input.caller.apiKeys.list(),
+      input.caller.calendars.feedStatus(),
+    ]);
     return {
       twoFactorEnabled: Boolean(input.ctx.session?.user.twoFactorEnabled),
       me: {
@@ -68,6 +79,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       notificationPreferences,
       moderation,
       apiKeys,
+      calendarFeed,
       timeZones: timeZoneList(me.timezone),
     };
   });
@@ -126,6 +138,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
         input.caller.apiKeys.revoke({ keyId: formText(form, "keyId") }),
       );
     }
+    if (form.get("intent") === "calendar-feed") {
+      return attempt(input.ctx, "calendar-feed", () => input.caller.calendars.regenerateFeed());
+    }
+    if (form.get("intent") === "calendar-feed-revoke") {
+      return attempt(input.ctx, "calendar-feed-revoke", () => input.caller.calendars.revokeFeed());
+    }
     if (form.get("intent") === "export") {
       return attempt(input.ctx, "export", () => input.caller.account.requestExport());
     }
@@ -171,6 +189,7 @@ export default function Account() {
     notificationPreferences,
     moderation,
     apiKeys,
+    calendarFeed,
   } = useLoaderData<typeof loader>();
 
   const result = useActionData<typeof action>();
@@ -182,6 +201,8 @@ export default function Account() {
   const notificationsResult = resultOf("notifications");
   const apiKeyCreated = resultOf("api-key-create");
   const apiKeyRevoked = resultOf("api-key-revoke");
+  const feedResult = resultOf("calendar-feed");
+  const feedRevokeResult = resultOf("calendar-feed-revoke");
   return (
     <div className="container">
       <h1>{t("web.account.heading")}</h1>
@@ -250,6 +271,20 @@ export default function Account() {
         rows={notificationPreferences}
         saved={Boolean(notificationsResult?.ok)}
         failure={notificationsResult && !notificationsResult.ok ? notificationsResult : null}
+      />
+      <CalendarSubscription
+        active={calendarFeed.active}
+        createdAt={calendarFeed.createdAt}
+        created={
+          feedResult?.ok && feedResult.result && "url" in feedResult.result
+            ? feedResult.result
+            : null
+        }
+        revoked={Boolean(feedRevokeResult?.ok)}
+        failure={
+          (feedResult && !feedResult.ok ? feedResult : null) ??
+          (feedRevokeResult && !feedRevokeResult.ok ? feedRevokeResult : null)
+        }
       />
       <AccountSessions initial={sessions} />
       <ApiKeys

@@ -50,6 +50,7 @@ export default function MentorArea() {
               </li>
               <li>
                 <NavLink to="/mentor/webhooks">{t("web.webhookEndpoints.nav")}</NavLink>
+                <NavLink to="/mentor/calendars">{t("web.mentorCalendars.nav")}</NavLink>
               </li>
               <li>
                 <NavLink to="/mentor/profile">{t("web.mentorArea.profile")}</NavLink>

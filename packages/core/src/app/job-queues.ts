@@ -1,5 +1,6 @@
 import { dataExportCleanupQueue, dataExportQueue } from "../account/index.ts";
 import { bookingNotifyQueue, bookingReminderQueue, expireHoldQueue } from "../bookings/index.ts";
+import { refreshBusyQueue } from "../calendars/index.ts";
 import {
   completeEndedSessionsQueue,
   earningsReleaseDeadQueue,
@@ -54,4 +55,5 @@ export const jobQueues: readonly QueueContract[] = [
   webhookDeliverQueue,
   webhookDeliveryCleanupQueue,
   reviewReminderQueue,
+  refreshBusyQueue,
 ];

@@ -8,6 +8,7 @@ import {
   notifyBookingEvent,
   publishBookingChange,
 } from "../bookings/index.ts";
+import { syncSessionEvent } from "../calendars/index.ts";
 import { disputeOpened } from "../disputes/index.ts";
 import { earningsReleased } from "../earnings/index.ts";
 import {
@@ -154,6 +155,13 @@ export const subscriptions = [
     inTransactionOf(event, `realtime.${event.type}`, (e, _services: AppServices, tx) =>
       publishBookingChange(tx, e.data.bookingId),
     ),
+  ),
+  // Calendars (issue #18): the mentor's Google Calendar follows their sessions, in its own job
+  // (Google may be slow or down; the sync is idempotent and converges whatever the order).
+  ...[bookingConfirmed, bookingCancelled, bookingMoved].map((event) =>
+    onEvent(event, `calendars.google-event:${event.type}`, async (e, services: AppServices) => {
+      await syncSessionEvent(services, e.data.sessionId);
+    }),
   ),
   // A mentor who did not come: payments refunds every participant, in its own job.
   onEvent(

@@ -63,9 +63,10 @@ export function unbookableReason(
 }
 
 /**
- * The slots of one offering option in [from, to), from the mentor's rules, overrides, settings
- * and live sessions. Busy sessions are read a day wider than the range so that buffers at the
- * edges count.
+ * The slots of one offering option in [from, to), from the mentor's rules, overrides, settings,
+ * live sessions and the busy times cached from their Google Calendar (`calendar_busy`, kept
+ * fresh by the calendars domain: read here as a table, so every caller of the slots gets them).
+ * Busy times are read a day wider than the range so that buffers at the edges count.
  */
 export async function offeredSlots(
   db: Reader,
@@ -79,7 +80,7 @@ export async function offeredSlots(
   const wideFrom = new Date(range.from.getTime() - DAY_MS);
   const wideTo = new Date(range.to.getTime() + DAY_MS);
 
-  const [rules, overrides, sessions] = await Promise.all([
+  const [rules, overrides, sessions, externalBusy] = await Promise.all([
     db.availabilityRule.findMany({ where: { mentorId: mentor.id } }),
     db.availabilityOverride.findMany({
       where: { mentorId: mentor.id, date: { gte: wideFrom, lte: wideTo } },
@@ -92,6 +93,10 @@ export async function offeredSlots(
         blockedUntil: { gt: wideFrom },
       },
       select: { id: true, optionId: true, startsAt: true, endsAt: true, capacity: true },
+    }),
+    db.calendarBusy.findMany({
+      where: { mentorId: mentor.id, startsAt: { lt: wideTo }, endsAt: { gt: wideFrom } },
+      select: { startsAt: true, endsAt: true },
     }),
   ]);
 
@@ -132,7 +137,10 @@ export async function offeredSlots(
     minNoticeMinutes: profile.minNoticeMinutes,
     horizonDays: profile.horizonDays,
     acceptingBookings: profile.acceptingBookings,
-    busy: sessions.map((session) => ({ start: session.startsAt, end: session.endsAt })),
+    busy: [
+      ...sessions.map((session) => ({ start: session.startsAt, end: session.endsAt })),
+      ...externalBusy.map((period) => ({ start: period.startsAt, end: period.endsAt })),
+    ],
     ...(isGroup
       ? {
           capacity: offering.capacity,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { accountsConfig, authConfig } from "../auth/index.ts";
 import { bookingsConfig } from "../bookings/index.ts";
+import { calendarsConfig } from "../calendars/index.ts";
 import { networkConfig } from "../client-ip/index.ts";
 import { invoicesConfig } from "../invoices/index.ts";
 import { mentorsConfig } from "../mentors/index.ts";
@@ -54,6 +55,7 @@ const slices = {
   realtime: realtimeConfig,
   notifications: notificationsConfig,
   webhookEndpoints: webhookEndpointsConfig,
+  calendars: calendarsConfig,
 };
 
 /**
@@ -88,6 +90,8 @@ const environmentShape = {
   ...notificationsConfig.env,
   // Outgoing webhooks (issue #18, s6-webhooks)
   ...webhookEndpointsConfig.env,
+  // Calendars (issue #18)
+  ...calendarsConfig.env,
 };
 
 type Environment = z.output<z.ZodObject<typeof environmentShape>>;
@@ -136,6 +140,7 @@ export const configSchema = z
       realtime: slices.realtime.section(env, context),
       notifications: slices.notifications.section(env, context),
       webhookEndpoints: slices.webhookEndpoints.section(env, context),
+      calendars: slices.calendars.section(env, context),
     };
   });
 

@@ -93,6 +93,10 @@ export const errorCatalog = {
   REVIEW_REJECTED: "BAD_REQUEST",
   REVIEW_ALREADY_ANSWERED: "CONFLICT",
   REVIEW_STATUS_CONFLICT: "CONFLICT",
+  // Calendars (issue #18)
+  GOOGLE_CALENDAR_NOT_CONNECTED: "PRECONDITION_FAILED",
+  GOOGLE_CALENDAR_UNAVAILABLE: "SERVICE_UNAVAILABLE",
+  GOOGLE_CALENDAR_INVALID_CHOICE: "BAD_REQUEST",
 } as const satisfies Record<string, TrpcCode>;
 
 export type AppErrorCode = keyof typeof errorCatalog;

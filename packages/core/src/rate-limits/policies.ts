@@ -44,6 +44,11 @@ export const defaultPolicies = {
   "message-typing": { points: 30, durationSeconds: 60 },
   /** s6-api: public REST API calls per API key (decision 052); RATE_LIMITS tunes it. */
   "api-key": { points: 120, durationSeconds: 60 },
+  /**
+   * Calendar subscription fetches per feed token: calendar apps poll every 15 min to a few hours;
+   * a person may subscribe from several devices.
+   */
+  "calendar-feed": { points: 120, durationSeconds: 60 * 60 },
 } as const satisfies Record<string, PolicyLimit>;
 
 export type PolicyName = keyof typeof defaultPolicies;

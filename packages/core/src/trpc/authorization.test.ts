@@ -173,6 +173,13 @@ const accessTable: Record<string, Access> = {
   "admin.webhookEndpoints.delete": "admin",
   "admin.webhookEndpoints.replay": "admin",
   "admin.webhookEndpoints.sendTest": "admin",
+  "calendars.feed": "public",
+  "calendars.feedStatus": "authed",
+  "calendars.regenerateFeed": "authed",
+  "calendars.revokeFeed": "authed",
+  "calendars.googleCalendar": "mentor",
+  "calendars.saveGoogleCalendars": "mentor",
+  "calendars.disconnectGoogle": "mentor",
 };
 
 /**

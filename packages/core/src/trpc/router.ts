@@ -5,6 +5,7 @@ import { apiKeysRouter } from "../api-keys/router.ts";
 import { availabilityRulesRouter } from "../availability/rules/router.ts";
 import { mentorBlocksRouter } from "../blocks/router.ts";
 import { bookingsRouter, mentorSessionsRouter } from "../bookings/router.ts";
+import { calendarsRouter } from "../calendars/router.ts";
 import { devRouter } from "../dev/router.ts";
 import { directoryRouter } from "../directory/router.ts";
 import { healthRouter } from "../health/router.ts";
@@ -54,6 +55,7 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   webhookEndpoints: webhookEndpointsRouter,
   reviews: reviewsRouter,
+  calendars: calendarsRouter,
 });
 
 export type AppRouter = typeof appRouter;

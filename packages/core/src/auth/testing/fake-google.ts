@@ -29,6 +29,8 @@ export const GOOGLE_TOKEN_URL = "https://oauth2.googleapis.com/token";
 export const GOOGLE_JWKS_URL = "https://www.googleapis.com/oauth2/v3/certs";
 export const GOOGLE_USERINFO_URL = "https://openidconnect.googleapis.com/v1/userinfo";
 export const GOOGLE_ISSUER = "https://accounts.google.com";
+/** Token revocation (RFC 7009), used when a mentor disconnects Google Calendar. */
+export const GOOGLE_REVOKE_URL = "https://oauth2.googleapis.com/revoke";
 
 const GOOGLE_HOST = /(^|\.)(google\.com|googleapis\.com|googleusercontent\.com)$/;
 
@@ -71,6 +73,8 @@ export interface FakeGoogle {
   readonly calls: string[];
   /** Requests to a Google host the fake does not implement (answered 501). */
   readonly unexpected: string[];
+  /** Tokens revoked through the revocation endpoint, in order. */
+  readonly revoked: string[];
   /** Replaces globalThis.fetch. */
   install(): void;
   /** Puts the original fetch back. */
@@ -124,6 +128,7 @@ export function createFakeGoogle({ clientId, clientSecret }: FakeGoogleOptions):
   const accessTokens = new Map<string, GoogleIdentity>();
   const calls: string[] = [];
   const unexpected: string[] = [];
+  const revoked: string[] = [];
   let originalFetch: typeof globalThis.fetch | undefined;
 
   function idToken(
@@ -266,6 +271,13 @@ export function createFakeGoogle({ clientId, clientSecret }: FakeGoogleOptions):
     if (endpoint === GOOGLE_TOKEN_URL) return token(request);
     if (endpoint === GOOGLE_JWKS_URL) return json({ keys: [key.publicJwk] });
     if (endpoint === GOOGLE_USERINFO_URL) return userinfo(request);
+    if (endpoint === GOOGLE_REVOKE_URL && request.method === "POST") {
+      const token = new URLSearchParams(await request.text()).get("token");
+      if (!token) return json({ error: "invalid_request" }, 400);
+      revoked.push(token);
+      accessTokens.delete(token);
+      return json({});
+    }
     unexpected.push(`${request.method} ${endpoint}`);
     return json({ error: "not implemented by the fake Google" }, 501);
   }
@@ -275,6 +287,7 @@ export function createFakeGoogle({ clientId, clientSecret }: FakeGoogleOptions):
     key,
     calls,
     unexpected,
+    revoked,
     install() {
       if (originalFetch) throw new Error("the fake Google is already installed");
       const passThrough = globalThis.fetch;

@@ -30,4 +30,4 @@ export const apiSlots = publicProcedure
   })
   .input(apiSlotsInput)
   .output(slotsOutput)
-  .query(({ ctx, input }) => listSlots(ctx.services.prisma, input, input.timeZone ?? ctx.timezone));
+  .query(({ ctx, input }) => listSlots(ctx.services, input, input.timeZone ?? ctx.timezone));

@@ -1,4 +1,4 @@
-import type { Db } from "@mentora/db";
+import type { AppServices } from "../../app/types.ts";
 import { z } from "zod";
 import {
   groupSlotsByViewerDay,
@@ -6,6 +6,7 @@ import {
   offeredSlots,
   unbookableReason,
 } from "../../availability/index.ts";
+import { refreshStaleBusy } from "../../calendars/index.ts";
 import { appError } from "../../errors/index.ts";
 import { publicProcedure } from "../../trpc/init.ts";
 
@@ -66,20 +67,23 @@ export const slotsOutput = z.object({
 export const slots = publicProcedure
   .input(slotsInput)
   .output(slotsOutput)
-  .query(({ ctx, input }) => listSlots(ctx.services.prisma, input, ctx.timezone));
+  .query(({ ctx, input }) => listSlots(ctx.services, input, ctx.timezone));
 
 /** The slots of `slots`, for any caller: days cut in `timezone`. */
 export async function listSlots(
-  prisma: Db,
+  services: Pick<AppServices, "prisma" | "auth" | "config" | "logger">,
   input: { optionId: string; from: Date; to: Date },
   timezone: string,
 ): Promise<z.output<typeof slotsOutput>> {
+  const { prisma } = services;
   const option = await loadBookableOption(prisma, input.optionId);
   const reason = unbookableReason(option);
   if (!option || reason === "OFFERING_UNAVAILABLE") throw appError("NOT_FOUND");
   if (reason === "MENTOR_NOT_ACCEPTING") {
     return { timezone, paused: true, days: [] };
   }
+  // Busy times from the mentor's Google Calendar, refreshed when stale (bounded wait).
+  await refreshStaleBusy(services, option.offering.mentor.id);
   const found = await offeredSlots(prisma, option, {
     from: input.from,
     to: input.to,

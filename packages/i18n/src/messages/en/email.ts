@@ -50,6 +50,8 @@ export const email = {
     calendarHint: "The attached invitation adds it to your calendar.",
     calendarCancelHint: "The attached file removes it from your calendar.",
     calendarSummary: "{title} with {name}",
+    calendarGroupSummary: "{title} (group session, participants: {count})",
+    calendarFeedName: "Mentora sessions",
     confirmed: {
       menteeSubject: "Booking confirmed: {title} with {name}",
       menteeIntro: "Your booking is confirmed: “{title}” with {name}.",

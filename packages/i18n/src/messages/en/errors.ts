@@ -87,4 +87,8 @@ export const errors = {
   REVIEW_REJECTED: "This review cannot be published: please rephrase it.",
   REVIEW_ALREADY_ANSWERED: "This review already has your answer.",
   REVIEW_STATUS_CONFLICT: "This review has changed since: refresh the page.",
+  GOOGLE_CALENDAR_NOT_CONNECTED: "Connect your Google Calendar first.",
+  GOOGLE_CALENDAR_UNAVAILABLE: "Google Calendar did not answer. Please try again in a moment.",
+  GOOGLE_CALENDAR_INVALID_CHOICE:
+    "Choose calendars from your list; sessions can only go to a calendar you can edit.",
 };

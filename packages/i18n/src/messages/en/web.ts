@@ -23,6 +23,7 @@ import { availability } from "./web/availability.ts";
 import { booking } from "./web/booking.ts";
 import { bookings } from "./web/bookings.ts";
 import { calendar } from "./web/calendar.ts";
+import { calendarFeed } from "./web/calendarFeed.ts";
 import { call } from "./web/call.ts";
 import { checkEmail } from "./web/checkEmail.ts";
 import { confirm } from "./web/confirm.ts";
@@ -40,6 +41,7 @@ import { layout } from "./web/layout.ts";
 import { matches } from "./web/matches.ts";
 import { mentorArea } from "./web/mentorArea.ts";
 import { mentorBlocks } from "./web/mentorBlocks.ts";
+import { mentorCalendars } from "./web/mentorCalendars.ts";
 import { mentorPayouts } from "./web/mentorPayouts.ts";
 import { mentors } from "./web/mentors.ts";
 import { messages } from "./web/messages.ts";
@@ -128,4 +130,6 @@ export const web = {
   webhookEndpoints,
   reviews,
   adminReviews,
+  calendarFeed,
+  mentorCalendars,
 };

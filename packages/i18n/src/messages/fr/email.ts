@@ -53,6 +53,8 @@ export const email: typeof en = {
     calendarHint: "L’invitation jointe l’ajoute à votre agenda.",
     calendarCancelHint: "Le fichier joint le retire de votre agenda.",
     calendarSummary: "{title} avec {name}",
+    calendarGroupSummary: "{title} (séance de groupe, participants\u00a0: {count})",
+    calendarFeedName: "Séances Mentora",
     confirmed: {
       menteeSubject: "Réservation confirmée\u00a0: {title} avec {name}",
       menteeIntro: "Votre réservation est confirmée\u00a0: «\u00a0{title}\u00a0» avec {name}.",

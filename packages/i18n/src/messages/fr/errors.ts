@@ -98,4 +98,8 @@ export const errors: typeof en = {
   REVIEW_REJECTED: "Cet avis ne peut pas être publié : merci de le reformuler.",
   REVIEW_ALREADY_ANSWERED: "Vous avez déjà répondu à cet avis.",
   REVIEW_STATUS_CONFLICT: "Cet avis a changé entre-temps : actualisez la page.",
+  GOOGLE_CALENDAR_NOT_CONNECTED: "Connectez d’abord votre Google Agenda.",
+  GOOGLE_CALENDAR_UNAVAILABLE: "Google Agenda n’a pas répondu. Réessayez dans un instant.",
+  GOOGLE_CALENDAR_INVALID_CHOICE:
+    "Choisissez des agendas de votre liste\u00a0; les séances ne peuvent aller que dans un agenda que vous pouvez modifier.",
 };
