@@ -3,7 +3,9 @@ import type { AddressInfo } from "node:net";
 import type { WebhookRequest } from "@mentora/payment-gateway";
 import type { FakeContext, FakeResponse, StripeErrorBody } from "./fake-api.ts";
 import { stripeError } from "./fake-api.ts";
+import { completeOnboarding, requireMore } from "./fake-api-accounts.ts";
 import { expireSession } from "./fake-api-checkout.ts";
+import { hostedOnboarding } from "./fake-hosted-onboarding.ts";
 import { fakeId } from "./fake-ids.ts";
 import { createObjectFactory } from "./fake-objects.ts";
 import { createPayer, type FakePayer } from "./fake-payer.ts";
@@ -20,6 +22,11 @@ export interface FakeStripeOptions {
   port?: number;
   secretKey?: string;
   webhookSecret?: string;
+  /**
+   * Where the hosted onboarding form delivers the webhooks it causes, signed, before sending the
+   * payee back (a browser test's app). Unset: they wait in takeWebhooks() like every other.
+   */
+  deliverWebhooksTo?: string;
 }
 
 type Fault =
@@ -73,6 +80,10 @@ export async function startFakeStripe(options: FakeStripeOptions) {
     const method = req.method ?? "GET";
     const url = new URL(req.url ?? "/", "http://fake-stripe");
     const rawBody = await readBody(req);
+    if (url.pathname.startsWith("/setup/")) {
+      await onboardingPages(req, res, url, rawBody);
+      return;
+    }
     const header = req.headers["idempotency-key"];
     const idempotencyKey = method === "POST" && typeof header === "string" ? header : null;
     const record: RecordedRequest = {
@@ -142,6 +153,31 @@ export async function startFakeStripe(options: FakeStripeOptions) {
     send(response);
   }
 
+  /** The events now pending, signed, in the order Stripe would send them. */
+  function signPending(): WebhookRequest[] {
+    const events = state.pendingEvents.splice(0);
+    return events.map((event) => signedWebhook(JSON.stringify(event, null, 2), webhookSecret));
+  }
+
+  const onboardingPages = hostedOnboarding({
+    state,
+    complete: (accountId) => completeOnboarding(accountId, context),
+    async deliver() {
+      const target = options.deliverWebhooksTo;
+      if (!target) return;
+      for (const delivery of signPending()) {
+        const response = await fetch(target, {
+          method: "POST",
+          headers: delivery.headers,
+          body: Buffer.from(delivery.rawBody),
+        });
+        if (!response.ok) {
+          specViolations.push(`webhook delivery to ${target} answered ${response.status}`);
+        }
+      }
+    },
+  });
+
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       specViolations.push(`fake crashed: ${String(error)}`);
@@ -153,6 +189,7 @@ export async function startFakeStripe(options: FakeStripeOptions) {
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
+  state.baseUrl = `http://127.0.0.1:${port}`;
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -194,8 +231,15 @@ export async function startFakeStripe(options: FakeStripeOptions) {
     },
     /** The events Stripe would have delivered since the last call, signed now. */
     takeWebhooks(): WebhookRequest[] {
-      const events = state.pendingEvents.splice(0);
-      return events.map((event) => signedWebhook(JSON.stringify(event, null, 2), webhookSecret));
+      return signPending();
+    },
+    /** The payee finishes the hosted onboarding form (without a browser). */
+    completeOnboarding(accountId: string): void {
+      completeOnboarding(accountId, context);
+    },
+    /** Stripe asks the account for more; payouts stop until it is given. */
+    requireMore(accountId: string, fields: string[]): void {
+      requireMore(accountId, fields, context);
     },
     /**
      * The payer's bank disputes the paid session's charge ("open": charge.dispute.created), or
