@@ -15,6 +15,7 @@ import { signedWebhook } from "./fake-webhooks.ts";
 import { loadStripeSpec } from "./stripe-spec.ts";
 
 export type { RecordedRequest } from "./fake-request-pipeline.ts";
+export { resigned, signedWebhook } from "./fake-webhooks.ts";
 
 export interface FakeStripeOptions {
   specsDir: string;

@@ -21,7 +21,7 @@ import {
   type WebhookEventHandlers,
 } from "../payments/webhooks/process-webhook.job.ts";
 import { executePayoutJob } from "../payouts/execute-payout.job.ts";
-import { handlePayoutEvent } from "../payouts/index.ts";
+import { handlePayoutAccountEvent, handlePayoutEvent } from "../payouts/index.ts";
 import { reconcilePayoutsJob } from "../payouts/reconcile-payouts.job.ts";
 import { retentionJob } from "../retention/retention.job.ts";
 import { processCallbackJob } from "../video/callbacks/process-callback.job.ts";
@@ -38,6 +38,7 @@ export const webhookEventHandlers: WebhookEventHandlers = {
   "payout.failed": handlePayoutEvent,
   "dispute.opened": handleDisputeEvent,
   "dispute.closed": handleDisputeEvent,
+  "payout_account.updated": handlePayoutAccountEvent,
 };
 
 /**

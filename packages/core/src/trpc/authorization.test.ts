@@ -135,6 +135,10 @@ const accessTable: Record<string, Access> = {
   "messages.typing": "authed",
   "admin.messageReports.list": "admin",
   "admin.messageReports.decide": "admin",
+  "payouts.startOnboarding": "mentor",
+  "payouts.refreshAccount": "mentor",
+  "payouts.resendEmailConfirmation": "mentor",
+  "payouts.confirmEmail": "mentor",
 };
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; inputs: unknown[] } };
@@ -274,6 +278,7 @@ const freshSessionActions: Record<string, "mentor" | "admin"> = {
   "admin.payments.refund": "admin",
   "admin.accounting.authorizeInvoiceExport": "admin",
   "admin.accounting.authorizeFecExport": "admin",
+  "payouts.startOnboarding": "mentor",
 };
 
 describe("fresh sign-in for money actions", () => {

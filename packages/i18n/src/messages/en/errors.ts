@@ -69,4 +69,11 @@ export const errors = {
   ATTACHMENT_TOO_LARGE: "This image is too large. Please choose one under 5 MB.",
   ATTACHMENT_UNSUPPORTED_TYPE: "You can attach a JPEG, PNG or WebP image only.",
   ATTACHMENT_UNREADABLE: "We could not read this image. Please try another one.",
+  PAYOUT_ACCOUNT_NOT_READY:
+    "Your Stripe account cannot receive payouts yet: finish setting it up with Stripe.",
+  PAYOUT_EMAIL_UNVERIFIED: "Confirm your PayPal address first: open the link we e-mailed to it.",
+  PAYOUT_VERIFICATION_INVALID:
+    "This confirmation link is not valid any more (expired, or the address changed). Ask for a new one.",
+  PAYOUT_ONBOARDING_REQUIRED:
+    "Stripe payouts are set up with Stripe itself: use “Set up payouts with Stripe”.",
 };

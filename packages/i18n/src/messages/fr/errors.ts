@@ -76,4 +76,12 @@ export const errors: typeof en = {
   ATTACHMENT_TOO_LARGE: "Cette image est trop lourde. Choisissez-en une de moins de 5\u00a0Mo.",
   ATTACHMENT_UNSUPPORTED_TYPE: "Vous pouvez joindre uniquement une image JPEG, PNG ou WebP.",
   ATTACHMENT_UNREADABLE: "Nous n’avons pas pu lire cette image. Essayez-en une autre.",
+  PAYOUT_ACCOUNT_NOT_READY:
+    "Votre compte Stripe ne peut pas encore recevoir de versements\u00a0: terminez sa configuration chez Stripe.",
+  PAYOUT_EMAIL_UNVERIFIED:
+    "Confirmez d’abord votre adresse PayPal\u00a0: ouvrez le lien que nous lui avons envoyé.",
+  PAYOUT_VERIFICATION_INVALID:
+    "Ce lien de confirmation n’est plus valable (expiré, ou l’adresse a changé). Demandez-en un nouveau.",
+  PAYOUT_ONBOARDING_REQUIRED:
+    "Les versements Stripe se configurent chez Stripe\u00a0: utilisez «\u00a0Configurer les versements avec Stripe\u00a0».",
 };
