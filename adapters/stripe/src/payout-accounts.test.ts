@@ -65,18 +65,21 @@ describeWithSpecs("Stripe Connect Express onboarding against the fake", (specsDi
       email: "m2@example.com",
     });
     const link = await accounts.createOnboardingLink(links(providerAccountId));
-    expect(link.url.startsWith(`${h.fake.url}/setup/e/${providerAccountId}/`)).toBe(true);
+    expect(link.url.startsWith(`https://connect.stripe.com/setup/e/${providerAccountId}/`)).toBe(
+      true,
+    );
     expect(link.expiresAt.getTime()).toBeGreaterThan(Date.now());
+    const hosted = h.fake.hostedUrl(link.url);
 
-    const form = await fetch(link.url);
+    const form = await fetch(hosted);
     expect(form.status).toBe(200);
     expect(await form.text()).toContain("Agree and submit");
     // Single use: a second visit goes to refresh_url, for a new link.
-    const again = await fetch(link.url, { redirect: "manual" });
+    const again = await fetch(hosted, { redirect: "manual" });
     expect(again.status).toBe(303);
     expect(again.headers.get("location")).toBe(links("").refreshUrl);
 
-    const submitted = await fetch(link.url, {
+    const submitted = await fetch(hosted, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: "submitted=1",

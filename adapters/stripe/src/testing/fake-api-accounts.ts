@@ -25,6 +25,12 @@ const ONBOARDING_REQUIREMENTS = [
   "tos_acceptance.ip",
 ];
 
+/**
+ * Where Stripe hosts Express onboarding. The fake's links keep Stripe's origin (the app's CSP
+ * form-action must allow it); the fake serves the same paths itself: see FakeStripe.hostedUrl.
+ */
+export const STRIPE_CONNECT_ORIGIN = "https://connect.stripe.com";
+
 /** Account Links live 5 minutes at Stripe, and each may be visited once. */
 const LINK_LIFETIME_S = 300;
 
@@ -97,7 +103,7 @@ export const createAccountLink: FakeHandler = ({ body }, { state, objects }) => 
   });
   return ok(
     objects.accountLink({
-      url: `${state.baseUrl}/setup/e/${accountId}/${token}`,
+      url: `${STRIPE_CONNECT_ORIGIN}/setup/e/${accountId}/${token}`,
       expiresAt,
     }),
   );

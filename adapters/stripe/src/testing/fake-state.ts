@@ -78,8 +78,6 @@ export interface FakeState {
   transfers: Map<string, FakeTransfer>;
   accounts: Map<string, FakeAccount>;
   accountLinks: Map<string, FakeAccountLink>;
-  /** The fake's own address (its hosted onboarding pages live there). */
-  baseUrl: string;
   /** Events not yet delivered (the harness drains them). */
   pendingEvents: FakeEvent[];
   /** Connected accounts that cannot receive transfers. */
@@ -96,7 +94,6 @@ export function createFakeState(): FakeState {
     transfers: new Map(),
     accounts: new Map(),
     accountLinks: new Map(),
-    baseUrl: "",
     pendingEvents: [],
     failingAccounts: new Set(),
   };

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { WebhookRequest } from "@mentora/payment-gateway";
 import type { FakeContext, FakeResponse, StripeErrorBody } from "./fake-api.ts";
 import { stripeError } from "./fake-api.ts";
-import { completeOnboarding, requireMore } from "./fake-api-accounts.ts";
+import { completeOnboarding, requireMore, STRIPE_CONNECT_ORIGIN } from "./fake-api-accounts.ts";
 import { expireSession } from "./fake-api-checkout.ts";
 import { hostedOnboarding } from "./fake-hosted-onboarding.ts";
 import { fakeId } from "./fake-ids.ts";
@@ -160,11 +160,12 @@ export async function startFakeStripe(options: FakeStripeOptions) {
     return events.map((event) => signedWebhook(JSON.stringify(event, null, 2), webhookSecret));
   }
 
+  let webhookTarget = options.deliverWebhooksTo;
   const onboardingPages = hostedOnboarding({
     state,
     complete: (accountId) => completeOnboarding(accountId, context),
     async deliver() {
-      const target = options.deliverWebhooksTo;
+      const target = webhookTarget;
       if (!target) return;
       for (const delivery of signPending()) {
         const response = await fetch(target, {
@@ -190,7 +191,6 @@ export async function startFakeStripe(options: FakeStripeOptions) {
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  state.baseUrl = `http://127.0.0.1:${port}`;
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -233,6 +233,17 @@ export async function startFakeStripe(options: FakeStripeOptions) {
     /** The events Stripe would have delivered since the last call, signed now. */
     takeWebhooks(): WebhookRequest[] {
       return signPending();
+    },
+    /** An Account Link's URL (on connect.stripe.com) as served by this fake. */
+    hostedUrl(url: string): string {
+      const parsed = new URL(url);
+      if (parsed.origin !== STRIPE_CONNECT_ORIGIN)
+        throw new Error(`not a Stripe Connect URL: ${url}`);
+      return `http://127.0.0.1:${port}${parsed.pathname}${parsed.search}`;
+    },
+    /** Where the hosted onboarding form delivers its webhooks (an app started after the fake). */
+    deliverWebhooksTo(url: string): void {
+      webhookTarget = url;
     },
     /** The payee finishes the hosted onboarding form (without a browser). */
     completeOnboarding(accountId: string): void {

@@ -92,7 +92,7 @@ describe.skipIf(!specsDir)("Stripe Connect Express onboarding (core, against the
       capabilities: { transfers: "inactive" },
     });
     for (const { url } of [first, second]) {
-      expect(url.startsWith(`${fake.url}/setup/e/${accountId}/`)).toBe(true);
+      expect(url.startsWith(`https://connect.stripe.com/setup/e/${accountId}/`)).toBe(true);
     }
     expect(first.url).not.toBe(second.url);
     const method = await caller.payouts.getMethod();
