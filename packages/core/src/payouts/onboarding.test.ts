@@ -2,11 +2,10 @@ import { type FakeStripe, signedWebhook, startFakeStripe } from "@mentora/gatewa
 import type { WebhookRequest } from "@mentora/payment-gateway";
 import { findSpecsDir } from "@mentora/payment-gateway/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { webhookEventHandlers } from "../app/job-handlers.ts";
+import { createProcessWebhookJob, webhookEventHandlers } from "../app/job-handlers.ts";
 import { errorCodeOf } from "../errors/index.ts";
+import { receiveWebhook } from "../payments/index.ts";
 import { createPaymentsRig, drainJobs } from "../payments/testing/payments-rig.ts";
-import { createProcessWebhookJob } from "../payments/webhooks/process-webhook.job.ts";
-import { receiveWebhook } from "../payments/webhooks/receive-webhook.ts";
 import { callerAs, createMentor, creditAvailable } from "./testing/payouts-rig.ts";
 
 const specsDir = findSpecsDir();
