@@ -207,6 +207,33 @@ describe.skipIf(!specsDir)("Stripe Connect Express onboarding (core, against the
     expect(reads.some((r) => r.path.endsWith(strangerId))).toBe(false);
   });
 
+  it("the refresh_url only renews the link of the account in use: it never changes the method", async () => {
+    const mentor = await createMentor(rig.app, "Cross Site Victim");
+    const caller = await callerAs(rig.app, mentor.id);
+    await caller.payouts.setMethod({ kind: "SANDBOX", account: "mine" });
+    const before = fake.state.accounts.size;
+    expect(await codeOf(caller.payouts.startOnboarding({ resume: true }))).toBe(
+      "PAYOUT_ONBOARDING_REQUIRED",
+    );
+    expect(fake.state.accounts.size).toBe(before);
+    expect((await caller.payouts.getMethod())?.method).toEqual({
+      kind: "SANDBOX",
+      account: "mine",
+    });
+    const { url } = await caller.payouts.startOnboarding();
+    const accountId = (await accountRow(mentor.id)).providerAccountId;
+    // Back to the sandbox: the Stripe account stays, but a refresh no longer switches to it.
+    await caller.payouts.setMethod({ kind: "SANDBOX", account: "mine" });
+    expect(await codeOf(caller.payouts.startOnboarding({ resume: true }))).toBe(
+      "PAYOUT_ONBOARDING_REQUIRED",
+    );
+    await caller.payouts.startOnboarding();
+    const resumed = await caller.payouts.startOnboarding({ resume: true });
+    expect(resumed.url).toContain(`/setup/e/${accountId}/`);
+    expect(resumed.url).not.toBe(url);
+    expect(fake.state.accounts.size).toBe(before + 1);
+  });
+
   it("back from the hosted form, the status is asked of Stripe at once (webhooks may lag)", async () => {
     const { mentor, caller, accountId } = await onboardedMentor("Returning Mentor");
     fake.completeOnboarding(accountId);

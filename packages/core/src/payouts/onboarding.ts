@@ -104,15 +104,32 @@ const statusData = (account: ProviderPayoutAccount) => ({
  */
 export async function startPayoutOnboarding(
   services: AppServices,
-  input: { mentorId: string; actor: AuditActor },
+  input: { mentorId: string; actor: AuditActor; resume?: boolean },
 ): Promise<{ url: string }> {
   const gateway = onboardingGateway(services);
-  const account = await accountOf(services, gateway, input.mentorId);
-  await changePayoutMethod(services, {
-    mentorId: input.mentorId,
-    method: { kind: "STRIPE_CONNECT", accountId: account.providerAccountId },
-    actor: input.actor,
-  });
+  let account: PayoutAccountRow;
+  if (input.resume) {
+    // The refresh_url is a GET any site can make a signed-in browser open: it only makes a new
+    // link for the account already in use, never changes the method.
+    const [row, method] = await Promise.all([
+      services.prisma.payoutAccount.findUnique({
+        where: { mentorId_provider: { mentorId: input.mentorId, provider: gateway.id } },
+      }),
+      services.prisma.payoutMethod.findUnique({ where: { mentorId: input.mentorId } }),
+    ]);
+    const current = method && methodFromRow(method);
+    if (!row || current?.kind !== "STRIPE_CONNECT" || current.accountId !== row.providerAccountId) {
+      throw new AppError("PAYOUT_ONBOARDING_REQUIRED");
+    }
+    account = row;
+  } else {
+    account = await accountOf(services, gateway, input.mentorId);
+    await changePayoutMethod(services, {
+      mentorId: input.mentorId,
+      method: { kind: "STRIPE_CONNECT", accountId: account.providerAccountId },
+      actor: input.actor,
+    });
+  }
   const base = services.config.app.publicUrl.replace(/\/+$/, "");
   const link = await callGateway(services, gateway, "createOnboardingLink", () =>
     gateway.payoutAccounts.createOnboardingLink({

@@ -10,7 +10,20 @@ import { startPayoutOnboarding } from "../onboarding.ts";
  */
 export const startOnboarding = mentorProcedure
   .use(requireFreshSession)
+  .input(
+    z
+      .object({
+        /** The refresh_url: a new link for the account in use only (no method change). */
+        resume: z.boolean().default(false),
+      })
+      .strict()
+      .optional(),
+  )
   .output(z.object({ url: z.url() }))
-  .mutation(({ ctx }) =>
-    startPayoutOnboarding(ctx.services, { mentorId: ctx.user.id, actor: auditActorOf(ctx) }),
+  .mutation(({ ctx, input }) =>
+    startPayoutOnboarding(ctx.services, {
+      mentorId: ctx.user.id,
+      actor: auditActorOf(ctx),
+      resume: input?.resume ?? false,
+    }),
   );
