@@ -13,13 +13,19 @@ export type StripeOperation =
   | "createPayout"
   | "findPayout"
   /** Finding the session of a refunded charge, for its webhook. */
-  | "findSession";
+  | "findSession"
+  | "createAccount"
+  | "getAccount"
+  /** A new Account Link has no side effect worth guarding: another one is simply made. */
+  | "createOnboardingLink";
 
 const READ_ONLY: ReadonlySet<StripeOperation> = new Set([
   "getPayment",
   "readSession",
   "findPayout",
   "findSession",
+  "getAccount",
+  "createOnboardingLink",
 ]);
 
 // Failures that happen before a single byte reaches Stripe.

@@ -8,6 +8,7 @@ import {
 import Stripe from "stripe";
 import { checkoutExpiresAt, checkoutSessionParams, EXPIRY_GRAIN_S } from "./checkout-params.ts";
 import { expanded, idOf, providerPaymentOf } from "./payment-status.ts";
+import { stripePayoutAccounts } from "./payout-accounts.ts";
 import { PROVIDER, type StripeOperation, toGatewayError } from "./stripe-errors.ts";
 import { STRIPE_CURRENCIES, toStripeCurrency } from "./stripe-money.ts";
 import { toGatewayEvents, verifyStripeEvent } from "./webhook-events.ts";
@@ -67,7 +68,10 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
       payouts: true,
       disputes: true,
       currencies: STRIPE_CURRENCIES,
+      payoutAccountOnboarding: true,
     },
+
+    payoutAccounts: stripePayoutAccounts(stripe, call),
 
     async createCheckout(input): Promise<CheckoutSession> {
       const expiresAt = checkoutExpiresAt(input.expiresInMinutes, nowSeconds());

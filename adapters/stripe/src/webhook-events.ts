@@ -117,6 +117,9 @@ export async function toGatewayEvents(
       const outcome = dispute.status === "lost" ? "lost" : "won";
       return [{ type: "dispute.closed", ...common, outcome }];
     }
+    case "account.updated":
+      // Connect: a connected account's status moved. Core fetches the account for the truth.
+      return [{ type: "payout_account.updated", ...base, providerAccountId: event.data.object.id }];
     case "transfer.reversed":
       return [
         {

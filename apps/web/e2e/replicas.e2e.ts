@@ -549,10 +549,17 @@ describe.skipIf(!specsDir)("two web processes and two workers on one database", 
 
     // ── The mentor asks for the payout, an admin approves it, the worker pays it at Stripe.
     const mentorCookie = await signIn(mentor.email);
-    await mutate(mentorCookie, "payouts.setMethod", {
-      kind: "STRIPE_CONNECT",
-      accountId: "acct_1Replicas01",
-    });
+    // Stripe payouts are set up on Stripe's hosted form (decision 051): the mentor completes it
+    // (the fake's remote control) and the return page reads the account from Stripe.
+    const { url: onboardingUrl } = await mutate<{ url: string }>(
+      mentorCookie,
+      "payouts.startOnboarding",
+      undefined,
+    );
+    const connectedAccount = new URL(onboardingUrl).pathname.split("/")[3] ?? "";
+    fake.completeOnboarding(connectedAccount);
+    fake.takeWebhooks();
+    await mutate(mentorCookie, "payouts.refreshAccount", undefined);
     const payout = await mutate<{ id: string }>(mentorCookie, "payouts.request", {
       currency: "EUR",
       amountMinor: share,

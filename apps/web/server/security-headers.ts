@@ -12,6 +12,8 @@ export const callPagePattern = /^\/sessions\/[^/]+\/call\/?$/;
  */
 export const checkoutOrigins = [
   "https://checkout.stripe.com",
+  // Stripe Connect Express onboarding (Account Links): "Set up payouts with Stripe" posts to us.
+  "https://connect.stripe.com",
   "https://www.paypal.com",
   "https://www.sandbox.paypal.com",
   "https://gateway.konnect.network",

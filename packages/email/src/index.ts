@@ -43,6 +43,7 @@ export {
   digestMaxLines,
   renderNotificationDigest,
 } from "./templates/notification-digest.ts";
+export { renderPayoutEmailConfirmation } from "./templates/payout-email.ts";
 export { renderPayoutMethodChanged } from "./templates/payout-method-changed.ts";
 export { renderResetPassword } from "./templates/reset-password.ts";
 export { renderSecurityNotice } from "./templates/security-notice.ts";

@@ -45,6 +45,16 @@ export type GatewayWebhookEvent =
       occurredAt: Date;
     }
   | {
+      /**
+       * A payee's provider account changed (onboarding progressed, requirements, payouts turned
+       * on or off). Only a hint: core asks the provider for the account before storing anything.
+       */
+      type: "payout_account.updated";
+      eventId: string;
+      providerAccountId: string;
+      occurredAt: Date;
+    }
+  | {
       /** An unsigned notification (Konnect): only a hint to fetch the payment and settle from it. */
       type: "payment.check";
       eventId: string;

@@ -28,6 +28,11 @@ export interface GatewayCapabilities {
   disputes?: boolean;
   /** ISO 4217 codes the provider accepts; undefined = any we support. */
   currencies?: readonly string[];
+  /**
+   * The provider hosts the onboarding of a payee's own account (Stripe Connect Express): the
+   * gateway then has `payoutAccounts`, and reports status changes as payout_account.updated.
+   */
+  payoutAccountOnboarding?: boolean;
 }
 
 export type ProviderPaymentStatus =
@@ -119,6 +124,48 @@ export interface ProviderPayout {
   failureReason?: string;
 }
 
+/** Where a payee's provider account stands: payouts may go to it only when payoutsEnabled. */
+export interface PayoutAccountStatus {
+  /** The payee finished the provider's form (it may still be under review). */
+  detailsSubmitted: boolean;
+  payoutsEnabled: boolean;
+  /** What the provider still needs now (its own field names), empty when nothing. */
+  currentlyDue: readonly string[];
+}
+
+export interface ProviderPayoutAccount extends PayoutAccountStatus {
+  providerAccountId: string;
+}
+
+export interface CreatePayoutAccountInput {
+  /** `payout-account:<mentor id>`: a double click or a retry creates one account. */
+  idempotencyKey: string;
+  /** Our payee (mentor) id, stored with the provider to trace the account back. */
+  payeeId: string;
+  email: string;
+  /** ISO 3166-1 alpha-2, when known; the provider asks on its form otherwise. */
+  country?: string;
+}
+
+export interface OnboardingLinkInput {
+  providerAccountId: string;
+  /** The provider sends the payee here when the link expired or was used: we make a new one. */
+  refreshUrl: string;
+  /** Where the payee lands after the form (finished or not: ask the status). */
+  returnUrl: string;
+}
+
+/**
+ * Payee accounts onboarded on the provider's hosted form (Connect Express account + Account
+ * Link). The payee's details never pass through us: we keep the account id and its status.
+ */
+export interface PayoutAccountOnboarding {
+  createAccount(input: CreatePayoutAccountInput): Promise<ProviderPayoutAccount>;
+  getAccount(providerAccountId: string): Promise<ProviderPayoutAccount>;
+  /** A single-use, short-lived URL of the provider's hosted onboarding (or update) form. */
+  createOnboardingLink(input: OnboardingLinkInput): Promise<{ url: string; expiresAt: Date }>;
+}
+
 /** The raw HTTP request of a webhook, as received: verification needs the exact bytes. */
 export interface WebhookRequest {
   method: string;
@@ -147,6 +194,8 @@ export interface PaymentGateway {
    * that cannot confirm). Throws GatewayError when the provider cannot be asked.
    */
   findPayout?(input: FindPayoutInput): Promise<ProviderPayout | null>;
+  /** Present when capabilities.payoutAccountOnboarding. */
+  readonly payoutAccounts?: PayoutAccountOnboarding;
   /**
    * Verifies and parses a webhook. Throws WebhookVerificationError for anything forged, stale
    * or malformed. May return several events (or none, for event types we ignore).

@@ -1,4 +1,5 @@
 import type { FakeHandler } from "./fake-api.ts";
+import { createAccount, createAccountLink, retrieveAccount } from "./fake-api-accounts.ts";
 import {
   createCheckoutSession,
   expireCheckoutSession,
@@ -26,4 +27,7 @@ export const fakeHandlers: Readonly<Record<string, FakeHandler>> = {
   PostTransfers: createTransfer,
   GetTransfers: listTransfers,
   GetTransfersTransfer: retrieveTransfer,
+  PostAccounts: createAccount,
+  GetAccountsAccount: retrieveAccount,
+  PostAccountLinks: createAccountLink,
 };

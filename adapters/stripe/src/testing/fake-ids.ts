@@ -17,6 +17,7 @@ export const fakeId = {
   transfer: () => `tr_1${randomChars(23)}`,
   destinationPayment: () => `py_1${randomChars(23)}`,
   balanceTransaction: () => `txn_3${randomChars(23)}`,
+  account: () => `acct_1${randomChars(15)}`,
   event: () => `evt_1${randomChars(23)}`,
   request: () => `req_${randomChars(14)}`,
 };

@@ -1,5 +1,6 @@
 import { fakeId } from "./fake-ids.ts";
 import type {
+  FakeAccount,
   FakeCharge,
   FakeEvent,
   FakeObject,
@@ -161,6 +162,48 @@ export function createObjectFactory(spec: StripeSpec) {
         reversed: false,
         transfer_group: fields.transferGroup,
       });
+    },
+
+    account(fields: {
+      email: string | null;
+      country: string;
+      metadata: Record<string, string>;
+      capabilities: Record<string, string>;
+      currentlyDue: readonly string[];
+    }): FakeAccount {
+      const id = fakeId.account();
+      const fixture = spec.fixtures.account as { requirements: Record<string, unknown> };
+      return from<FakeAccount>("account", {
+        id,
+        type: "express",
+        controller: { is_controller: true, type: "application" },
+        business_type: null,
+        capabilities: fields.capabilities,
+        charges_enabled: false,
+        country: fields.country,
+        created: nowSeconds(),
+        default_currency: fields.country === "US" ? "usd" : "eur",
+        details_submitted: false,
+        email: fields.email,
+        external_accounts: emptyList(`/v1/accounts/${id}/external_accounts`),
+        metadata: fields.metadata,
+        payouts_enabled: false,
+        requirements: {
+          ...structuredClone(fixture.requirements),
+          currently_due: [...fields.currentlyDue],
+          eventually_due: [...fields.currentlyDue],
+          disabled_reason: "requirements.past_due",
+        },
+      });
+    },
+
+    accountLink(fields: { url: string; expiresAt: number }): Record<string, unknown> {
+      return {
+        ...structuredClone(spec.fixtures.account_link),
+        created: nowSeconds(),
+        expires_at: fields.expiresAt,
+        url: fields.url,
+      };
     },
 
     event(type: string, object: FakeObject, previous?: Record<string, unknown>): FakeEvent {

@@ -29,7 +29,7 @@ export function toolingOf(spec: StripeSpec) {
     const validator = createSpecValidator(spec);
     validator.warmUp(
       Object.keys(fakeHandlers).flatMap((id) => index.byOperationId(id) ?? []),
-      ["checkout.session", "payment_intent", "charge", "refund", "transfer"],
+      ["checkout.session", "payment_intent", "charge", "refund", "transfer", "account"],
     );
     found = { index, validator };
     tooling.set(spec, found);

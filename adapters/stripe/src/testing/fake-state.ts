@@ -48,6 +48,21 @@ export interface FakeTransfer extends FakeObject {
   created: number;
 }
 
+export interface FakeAccount extends FakeObject {
+  details_submitted: boolean;
+  payouts_enabled: boolean;
+  requirements: { currently_due: string[]; [field: string]: unknown };
+}
+
+/** An Account Link's hosted form, by the token in its URL. */
+export interface FakeAccountLink {
+  accountId: string;
+  refreshUrl: string;
+  returnUrl: string;
+  expiresAt: number;
+  used: boolean;
+}
+
 export interface FakeEvent extends FakeObject {
   type: string;
   created: number;
@@ -61,6 +76,8 @@ export interface FakeState {
   charges: Map<string, FakeCharge>;
   refunds: Map<string, FakeObject>;
   transfers: Map<string, FakeTransfer>;
+  accounts: Map<string, FakeAccount>;
+  accountLinks: Map<string, FakeAccountLink>;
   /** Events not yet delivered (the harness drains them). */
   pendingEvents: FakeEvent[];
   /** Connected accounts that cannot receive transfers. */
@@ -75,6 +92,8 @@ export function createFakeState(): FakeState {
     charges: new Map(),
     refunds: new Map(),
     transfers: new Map(),
+    accounts: new Map(),
+    accountLinks: new Map(),
     pendingEvents: [],
     failingAccounts: new Set(),
   };
@@ -87,7 +106,8 @@ export function findObject(state: FakeState, id: string): FakeObject | undefined
     state.paymentIntents.get(id) ??
     state.charges.get(id) ??
     state.refunds.get(id) ??
-    state.transfers.get(id)
+    state.transfers.get(id) ??
+    state.accounts.get(id)
   );
 }
 

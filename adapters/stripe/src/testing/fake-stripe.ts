@@ -3,7 +3,9 @@ import type { AddressInfo } from "node:net";
 import type { WebhookRequest } from "@mentora/payment-gateway";
 import type { FakeContext, FakeResponse, StripeErrorBody } from "./fake-api.ts";
 import { stripeError } from "./fake-api.ts";
+import { completeOnboarding, requireMore, STRIPE_CONNECT_ORIGIN } from "./fake-api-accounts.ts";
 import { expireSession } from "./fake-api-checkout.ts";
+import { hostedOnboarding } from "./fake-hosted-onboarding.ts";
 import { fakeId } from "./fake-ids.ts";
 import { createObjectFactory } from "./fake-objects.ts";
 import { createPayer, type FakePayer } from "./fake-payer.ts";
@@ -13,6 +15,7 @@ import { signedWebhook } from "./fake-webhooks.ts";
 import { loadStripeSpec } from "./stripe-spec.ts";
 
 export type { RecordedRequest } from "./fake-request-pipeline.ts";
+export { resigned, signedWebhook } from "./fake-webhooks.ts";
 
 export interface FakeStripeOptions {
   specsDir: string;
@@ -20,6 +23,11 @@ export interface FakeStripeOptions {
   port?: number;
   secretKey?: string;
   webhookSecret?: string;
+  /**
+   * Where the hosted onboarding form delivers the webhooks it causes, signed, before sending the
+   * payee back (a browser test's app). Unset: they wait in takeWebhooks() like every other.
+   */
+  deliverWebhooksTo?: string;
 }
 
 type Fault =
@@ -73,6 +81,10 @@ export async function startFakeStripe(options: FakeStripeOptions) {
     const method = req.method ?? "GET";
     const url = new URL(req.url ?? "/", "http://fake-stripe");
     const rawBody = await readBody(req);
+    if (url.pathname.startsWith("/setup/")) {
+      await onboardingPages(req, res, url, rawBody);
+      return;
+    }
     const header = req.headers["idempotency-key"];
     const idempotencyKey = method === "POST" && typeof header === "string" ? header : null;
     const record: RecordedRequest = {
@@ -142,6 +154,32 @@ export async function startFakeStripe(options: FakeStripeOptions) {
     send(response);
   }
 
+  /** The events now pending, signed, in the order Stripe would send them. */
+  function signPending(): WebhookRequest[] {
+    const events = state.pendingEvents.splice(0);
+    return events.map((event) => signedWebhook(JSON.stringify(event, null, 2), webhookSecret));
+  }
+
+  let webhookTarget = options.deliverWebhooksTo;
+  const onboardingPages = hostedOnboarding({
+    state,
+    complete: (accountId) => completeOnboarding(accountId, context),
+    async deliver() {
+      const target = webhookTarget;
+      if (!target) return;
+      for (const delivery of signPending()) {
+        const response = await fetch(target, {
+          method: "POST",
+          headers: delivery.headers,
+          body: Buffer.from(delivery.rawBody),
+        });
+        if (!response.ok) {
+          specViolations.push(`webhook delivery to ${target} answered ${response.status}`);
+        }
+      }
+    },
+  });
+
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       specViolations.push(`fake crashed: ${String(error)}`);
@@ -194,8 +232,26 @@ export async function startFakeStripe(options: FakeStripeOptions) {
     },
     /** The events Stripe would have delivered since the last call, signed now. */
     takeWebhooks(): WebhookRequest[] {
-      const events = state.pendingEvents.splice(0);
-      return events.map((event) => signedWebhook(JSON.stringify(event, null, 2), webhookSecret));
+      return signPending();
+    },
+    /** An Account Link's URL (on connect.stripe.com) as served by this fake. */
+    hostedUrl(url: string): string {
+      const parsed = new URL(url);
+      if (parsed.origin !== STRIPE_CONNECT_ORIGIN)
+        throw new Error(`not a Stripe Connect URL: ${url}`);
+      return `http://127.0.0.1:${port}${parsed.pathname}${parsed.search}`;
+    },
+    /** Where the hosted onboarding form delivers its webhooks (an app started after the fake). */
+    deliverWebhooksTo(url: string): void {
+      webhookTarget = url;
+    },
+    /** The payee finishes the hosted onboarding form (without a browser). */
+    completeOnboarding(accountId: string): void {
+      completeOnboarding(accountId, context);
+    },
+    /** Stripe asks the account for more; payouts stop until it is given. */
+    requireMore(accountId: string, fields: string[]): void {
+      requireMore(accountId, fields, context);
     },
     /**
      * The payer's bank disputes the paid session's charge ("open": charge.dispute.created), or

@@ -79,6 +79,9 @@ export async function createStripeHarness(
       ok: { kind: "stripe_account", accountId: OK_ACCOUNT },
       failing: { kind: "stripe_account", accountId: FAILING_ACCOUNT },
     },
+    async completeOnboarding(accountId) {
+      fake.completeOnboarding(accountId);
+    },
     async dispute(session, step) {
       fake.dispute(session.providerPaymentId, step);
     },

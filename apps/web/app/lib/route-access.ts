@@ -127,6 +127,15 @@ export const routeAccess: Record<string, RouteAccessEntry> = {
   "mentor.invitations.tsx": { access: "mentor", path: "/mentor/invitations" },
   "mentor.offerings.tsx": { access: "mentor", path: "/mentor/offerings" },
   "mentor.payouts.tsx": { access: "mentor", path: "/mentor/payouts" },
+  "mentor.payouts_.stripe.refresh.tsx": {
+    access: "mentor",
+    path: "/mentor/payouts/stripe/refresh",
+  },
+  "mentor.payouts_.stripe.return.tsx": { access: "mentor", path: "/mentor/payouts/stripe/return" },
+  "mentor.payouts_.paypal.confirm.tsx": {
+    access: "mentor",
+    path: "/mentor/payouts/paypal/confirm",
+  },
   "mentor.profile.tsx": { access: "signed-in", path: "/mentor/profile" },
   "mentor.revenue.tsx": { access: "mentor", path: "/mentor/revenue" },
   "mentor.tsx": { access: "signed-in", path: "/mentor/profile" },

@@ -145,6 +145,7 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
   ],
   "routes/mentor.offerings": ["web.form", "web.mentors", "web.offerings"],
   "routes/mentor.payouts": ["web.admin", "web.adminPayments", "web.form", "web.mentorPayouts"],
+  "routes/mentor.payouts_.paypal.confirm": ["web.form", "web.mentorPayouts"],
   "routes/mentor.profile": [
     "web.account",
     "web.form",

@@ -1,6 +1,7 @@
 import type { PayoutMethodKind } from "@mentora/core/contracts";
 import { translate } from "@mentora/i18n";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { ActionAlert, StatusNotice } from "~/components/action-alert";
@@ -28,10 +29,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
       input.caller.payouts.list({ limit: 25, ...(cursor ? { cursor } : {}) }),
       input.caller.payouts.methodKinds(),
     ]);
-    const { config } = input.ctx.services;
+    const { config, gateways } = input.ctx.services;
+    const stripe = gateways.ids.includes("stripe") ? gateways.get("stripe") : null;
     return {
       balances,
       method: method?.method ?? null,
+      /** Stripe Connect: the onboarded account's status (null for a pasted legacy id). */
+      account: method?.account ?? null,
+      /** PayPal: confirmed from its mailbox (payouts wait for it). */
+      verifiedAt: method?.verifiedAt ?? null,
+      stripeOnboarding: Boolean(stripe?.capabilities.payoutAccountOnboarding),
+      /** Where the mentor comes from: back from Stripe's form, or the PayPal link's outcome. */
+      arrival:
+        url.searchParams.get("stripe") === "returned"
+          ? ("stripe-returned" as const)
+          : url.searchParams.get("paypal") === "confirmed"
+            ? ("paypal-confirmed" as const)
+            : url.searchParams.get("paypal") === "invalid"
+              ? ("paypal-invalid" as const)
+              : null,
       /** Null, or when payouts to a just-changed method become possible. */
       cooldownUntil:
         method?.cooldownUntil && method.cooldownUntil > new Date() ? method.cooldownUntil : null,
@@ -39,7 +55,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       isFirstPage: !cursor,
       holdHours: config.payouts.earningsHoldHours,
       cooldownHours: config.moneyPaths.payoutMethodCooldownMs / 3_600_000,
-      kinds,
+      // Stripe is set up on Stripe's own form (the section above), never by pasting an id.
+      kinds: kinds.filter((kind) => kind !== "STRIPE_CONNECT"),
     };
   });
 }
@@ -47,8 +64,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 function methodInputOf(form: FormData) {
   const kind = formText(form, "kind") as Kind;
   switch (kind) {
-    case "STRIPE_CONNECT":
-      return { kind, accountId: formText(form, "accountId") };
     case "PAYPAL":
       return { kind, email: formText(form, "email") };
     case "BANK_TRANSFER": {
@@ -75,6 +90,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (intent === "method") {
       return attempt(ctx, intent, () => caller.payouts.setMethod(methodInputOf(form)));
     }
+    if (intent === "stripe") {
+      const started = await attempt(ctx, intent, () => caller.payouts.startOnboarding());
+      // Off to Stripe's hosted form (a plain redirect: works without JavaScript).
+      if (started.ok && started.result) throw redirect(started.result.url);
+      return started;
+    }
+    if (intent === "paypal-resend") {
+      return attempt(ctx, intent, () => caller.payouts.resendEmailConfirmation());
+    }
     if (intent === "cancel") {
       const payoutId = formText(form, "payoutId");
       return attempt(ctx, intent, () => caller.payouts.cancel({ payoutId }), payoutId);
@@ -100,7 +124,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
 }
 
-type Method = ReturnType<typeof useLoaderData<typeof loader>>["method"];
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+type Method = LoaderData["method"];
 
 function methodSummary(method: NonNullable<Method>): string {
   switch (method.kind) {
@@ -115,13 +140,95 @@ function methodSummary(method: NonNullable<Method>): string {
   }
 }
 
+/** Stripe Connect Express: set up, continue or update on Stripe's hosted form. */
+function StripeSection({ method, account }: Pick<LoaderData, "method" | "account">) {
+  const t = useT();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === "stripe";
+  const failure = result && !result.ok && result.intent === "stripe" ? result : null;
+  const isStripe = method?.kind === "STRIPE_CONNECT";
+  const status = !isStripe
+    ? null
+    : !account
+      ? t("web.mentorPayouts.stripe.legacy", { account: method.accountId })
+      : account.payoutsEnabled
+        ? t("web.mentorPayouts.stripe.enabled")
+        : account.detailsSubmitted && account.currentlyDue.length === 0
+          ? t("web.mentorPayouts.stripe.review")
+          : t("web.mentorPayouts.stripe.incomplete");
+  const button = !isStripe
+    ? t("web.mentorPayouts.stripe.start")
+    : account?.payoutsEnabled
+      ? t("web.mentorPayouts.stripe.update")
+      : t("web.mentorPayouts.stripe.continue");
+  return (
+    <section className="card" aria-labelledby="payout-stripe-heading">
+      <h2 id="payout-stripe-heading">{t("web.mentorPayouts.stripe.heading")}</h2>
+      <p>{t("web.mentorPayouts.stripe.intro")}</p>
+      {status ? (
+        <p>
+          <span className="badge" data-testid="stripe-status">
+            {status}
+          </span>
+        </p>
+      ) : null}
+      {isStripe && account && !account.payoutsEnabled && account.currentlyDue.length > 0 ? (
+        <p className="hint" data-testid="stripe-due">
+          {t("web.mentorPayouts.stripe.due", { count: account.currentlyDue.length })}
+        </p>
+      ) : null}
+      {method && !isStripe ? <p className="hint">{t("web.mentorPayouts.stripe.other")}</p> : null}
+      <ActionAlert failure={failure} />
+      <Form method="post">
+        <input type="hidden" name="intent" value="stripe" />
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? t("web.form.submitting") : button}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+/** PayPal: whether the address is confirmed, and the link sent again on demand. */
+function PaypalStatus({ email, verifiedAt }: { email: string; verifiedAt: Date | null }) {
+  const t = useT();
+  const result = useActionData<typeof action>();
+  const failure = result && !result.ok && result.intent === "paypal-resend" ? result : null;
+  if (verifiedAt) {
+    return (
+      <p>
+        <span className="badge" data-testid="paypal-status">
+          {t("web.mentorPayouts.paypal.confirmed")}
+        </span>
+      </p>
+    );
+  }
+  return (
+    <div className="stack-tight">
+      <p className="notice" data-testid="paypal-status">
+        {t("web.mentorPayouts.paypal.unconfirmed", { email })}
+      </p>
+      <ActionAlert failure={failure} />
+      <Form method="post">
+        <input type="hidden" name="intent" value="paypal-resend" />
+        <button type="submit" className="button button-small button-secondary">
+          {t("web.mentorPayouts.paypal.resend")}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
 function MethodForm({
   method,
+  verifiedAt,
   kinds: offered,
   cooldownUntil,
   cooldownHours,
 }: {
   method: Method;
+  verifiedAt: Date | null;
   kinds: readonly Kind[];
   cooldownUntil: Date | null;
   cooldownHours: number;
@@ -129,7 +236,9 @@ function MethodForm({
   const t = useT();
   const formatDate = useFormatDateTime();
   const result = useActionData<typeof action>();
-  const [kind, setKind] = useState<Kind>(method?.kind ?? offered[0] ?? "BANK_TRANSFER");
+  const [kind, setKind] = useState<Kind>(
+    method && offered.includes(method.kind) ? method.kind : (offered[0] ?? "BANK_TRANSFER"),
+  );
   const failure = result && !result.ok && result.intent === "method" ? result : null;
   const value = (field: string) =>
     method && method.kind === kind ? ((method as Record<string, string>)[field] ?? "") : "";
@@ -143,6 +252,9 @@ function MethodForm({
             })
           : t("web.mentorPayouts.methodNone")}
       </p>
+      {method?.kind === "PAYPAL" ? (
+        <PaypalStatus email={method.email} verifiedAt={verifiedAt ? new Date(verifiedAt) : null} />
+      ) : null}
       {cooldownUntil ? (
         <p className="notice" data-testid="payout-cooldown">
           {t("web.mentorPayouts.cooldown", { date: formatDate(new Date(cooldownUntil)) })}
@@ -169,17 +281,6 @@ function MethodForm({
           </select>
           <p className="hint">{t("web.mentorPayouts.kindHint")}</p>
         </div>
-        {kind === "STRIPE_CONNECT" ? (
-          <div className="field">
-            <label htmlFor="payout-account-id">{t("web.mentorPayouts.stripeAccount")}</label>
-            <input
-              id="payout-account-id"
-              name="accountId"
-              required
-              defaultValue={value("accountId")}
-            />
-          </div>
-        ) : null}
         {kind === "PAYPAL" ? (
           <div className="field">
             <label htmlFor="payout-email">{t("web.mentorPayouts.paypalEmail")}</label>
@@ -283,13 +384,24 @@ export default function MentorPayouts() {
   const formatDate = useFormatDateTime();
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const arrivals = {
+    "stripe-returned": t("web.mentorPayouts.stripe.returned"),
+    "paypal-confirmed": t("web.mentorPayouts.paypal.confirmedNotice"),
+    "paypal-invalid": t("web.mentorPayouts.paypal.invalid"),
+  };
   const notice = result?.ok
     ? result.intent === "method"
       ? t("web.mentorPayouts.methodSaved")
       : result.intent === "cancel"
         ? t("web.mentorPayouts.cancelled")
-        : t("web.mentorPayouts.requested")
-    : null;
+        : result.intent === "paypal-resend"
+          ? t("web.mentorPayouts.paypal.resent", {
+              email: (result.result as { sentTo: string }).sentTo,
+            })
+          : t("web.mentorPayouts.requested")
+    : data.arrival
+      ? arrivals[data.arrival]
+      : null;
   const cancelFailure = result && !result.ok && result.intent === "cancel" ? result : null;
   return (
     <>
@@ -343,8 +455,11 @@ export default function MentorPayouts() {
         )}
       </section>
 
+      {data.stripeOnboarding ? <StripeSection method={data.method} account={data.account} /> : null}
+
       <MethodForm
         method={data.method}
+        verifiedAt={data.verifiedAt}
         kinds={data.kinds}
         cooldownUntil={data.cooldownUntil}
         cooldownHours={data.cooldownHours}

@@ -245,6 +245,8 @@ export async function deleteAccount(
     await tx.notification.deleteMany({ where: { recipientId: input.userId } });
     await tx.notificationPreference.deleteMany({ where: { userId: input.userId } });
     await tx.payoutMethod.deleteMany({ where: { mentorId: input.userId } });
+    // Our link to the Stripe connected account (the account itself is Stripe's and the person's).
+    await tx.payoutAccount.deleteMany({ where: { mentorId: input.userId } });
     // AI (issue #16): match requests are the person's data, the embedding and moderation
     // snapshots copy their profile text.
     await tx.matchRequest.deleteMany({ where: { menteeId: input.userId } });

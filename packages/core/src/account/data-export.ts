@@ -99,6 +99,7 @@ async function collectFiles(services: AppServices, userId: string): Promise<Zipp
   });
   const { sessions, accounts, skills, ...profile } = user;
   const payoutMethod = await prisma.payoutMethod.findUnique({ where: { mentorId: userId } });
+  const payoutAccounts = await prisma.payoutAccount.findMany({ where: { mentorId: userId } });
 
   const bookings = await prisma.booking.findMany({
     where: { menteeId: userId },
@@ -153,6 +154,7 @@ async function collectFiles(services: AppServices, userId: string): Promise<Zipp
       skills: skills.map((entry) => entry.skill.name),
       signInMethods: accounts,
       payoutMethod,
+      payoutAccounts,
     }),
     "sign-ins.json": json(sessions),
     "bookings.json": json({ asMentee: bookings, asMentor: mentoredSessions }),

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { handleDisputeEvent } from "../disputes/index.ts";
 import { defineHandler, defineQueue } from "../jobs/define.ts";
 import { handlerMapProblems } from "../jobs/handler-map.ts";
-import { handlePayoutEvent } from "../payouts/index.ts";
+import { handlePayoutAccountEvent, handlePayoutEvent } from "../payouts/index.ts";
 import { createTestApp } from "../testing/index.ts";
 import type { App } from "./index.ts";
 import { createProcessWebhookJob, jobHandlers, webhookEventHandlers } from "./job-handlers.ts";
@@ -41,12 +41,13 @@ describe("the worker's handler map", () => {
     ]);
   });
 
-  it("hands payout and dispute webhook events to their capabilities", () => {
+  it("hands payout, payout account and dispute webhook events to their capabilities", () => {
     expect(webhookEventHandlers).toEqual({
       "payout.paid": handlePayoutEvent,
       "payout.failed": handlePayoutEvent,
       "dispute.opened": handleDisputeEvent,
       "dispute.closed": handleDisputeEvent,
+      "payout_account.updated": handlePayoutAccountEvent,
     });
   });
 });

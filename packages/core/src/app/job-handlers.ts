@@ -22,7 +22,7 @@ import {
   type WebhookEventHandlers,
 } from "../payments/webhooks/process-webhook.job.ts";
 import { executePayoutJob } from "../payouts/execute-payout.job.ts";
-import { handlePayoutEvent } from "../payouts/index.ts";
+import { handlePayoutAccountEvent, handlePayoutEvent } from "../payouts/index.ts";
 import { reconcilePayoutsJob } from "../payouts/reconcile-payouts.job.ts";
 import { retentionJob } from "../retention/retention.job.ts";
 import { reviewReminderJob } from "../reviews/remind.job.ts";
@@ -42,6 +42,7 @@ export const webhookEventHandlers: WebhookEventHandlers = {
   "payout.failed": handlePayoutEvent,
   "dispute.opened": handleDisputeEvent,
   "dispute.closed": handleDisputeEvent,
+  "payout_account.updated": handlePayoutAccountEvent,
 };
 
 /**

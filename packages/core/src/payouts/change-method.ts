@@ -16,6 +16,7 @@ import {
   type PayoutMethodValue,
 } from "./method.ts";
 import { releaseReservationOf, transitionPayout } from "./payout-service.ts";
+import { sendPayoutEmailConfirmation } from "./paypal-verification.ts";
 
 type Services = Pick<AppServices, "prisma" | "boss" | "config" | "gateways">;
 type MethodRow = Prisma.PayoutMethodGetPayload<object>;
@@ -70,6 +71,9 @@ export async function changePayoutMethod(
       destination: destinationJsonOf(method),
       setAt: now,
       cooldownUntil,
+      // A new destination is unverified: a PayPal address waits for its confirmation link.
+      verifiedAt: null,
+      verificationSentAt: null,
     };
     const row = await tx.payoutMethod.upsert({
       where: { mentorId },
@@ -140,6 +144,14 @@ export async function changePayoutMethod(
           db: fromPrisma(tx),
         },
       );
+    }
+    if (method.kind === "PAYPAL") {
+      await sendPayoutEmailConfirmation(services, tx, row, now);
+      return {
+        row: await tx.payoutMethod.findUniqueOrThrow({ where: { mentorId } }),
+        changed: true,
+        cancelledPayoutIds,
+      };
     }
     return { row, changed: true, cancelledPayoutIds };
   }, ledgerTransactionOptions);

@@ -87,6 +87,27 @@ function usableGateway(services: Services, method: PayoutMethodValue, currency: 
   return gatewayId;
 }
 
+/**
+ * Money goes only where its owner proved it lands: a PayPal address confirmed from its mailbox,
+ * a Stripe account the provider says accepts payouts (onboarded here, payouts_enabled).
+ */
+async function assertMethodCanReceive(
+  tx: Tx,
+  stored: { mentorId: string; verifiedAt: Date | null },
+  method: PayoutMethodValue,
+): Promise<void> {
+  if (method.kind === "PAYPAL" && !stored.verifiedAt) {
+    throw new AppError("PAYOUT_EMAIL_UNVERIFIED");
+  }
+  if (method.kind === "STRIPE_CONNECT") {
+    const account = await tx.payoutAccount.findFirst({
+      where: { mentorId: stored.mentorId, providerAccountId: method.accountId },
+      select: { payoutsEnabled: true },
+    });
+    if (!account?.payoutsEnabled) throw new AppError("PAYOUT_ACCOUNT_NOT_READY");
+  }
+}
+
 function exceedsAvailable(error: unknown): never {
   if (errorCodeOf(error) === "INSUFFICIENT_BALANCE") {
     const details = (error as AppError).details ?? {};
@@ -128,6 +149,7 @@ export async function requestPayout(
       }
       const method = methodFromRow(stored);
       const gatewayId = usableGateway(services, method, currency);
+      await assertMethodCanReceive(tx, stored, method);
       const payout = await tx.payout.create({
         data: {
           id,

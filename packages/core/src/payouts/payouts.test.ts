@@ -97,10 +97,12 @@ describe("payout methods", () => {
     expect(await codeOf(caller.payouts.setMethod({ kind: "PAYPAL", email: "nope" }))).toBe(
       "BAD_REQUEST",
     );
-    // Stripe is not loaded in this app: a method nobody can pay is refused.
+    // Stripe accounts are onboarded on Stripe's form, never pasted (one could be someone else's).
     expect(
       await codeOf(caller.payouts.setMethod({ kind: "STRIPE_CONNECT", accountId: "acct_1AbCdEf" })),
-    ).toBe("PAYOUT_METHOD_UNAVAILABLE");
+    ).toBe("PAYOUT_ONBOARDING_REQUIRED");
+    // Stripe is not loaded in this app: its onboarding is unavailable.
+    expect(await codeOf(caller.payouts.startOnboarding())).toBe("PAYOUT_METHOD_UNAVAILABLE");
     await caller.payouts.setMethod({ kind: "SANDBOX", account: "demo" });
     expect((await caller.payouts.getMethod())?.method).toEqual({
       kind: "SANDBOX",

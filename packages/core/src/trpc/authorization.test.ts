@@ -180,6 +180,10 @@ const accessTable: Record<string, Access> = {
   "calendars.googleCalendar": "mentor",
   "calendars.saveGoogleCalendars": "mentor",
   "calendars.disconnectGoogle": "mentor",
+  "payouts.startOnboarding": "mentor",
+  "payouts.refreshAccount": "mentor",
+  "payouts.resendEmailConfirmation": "mentor",
+  "payouts.confirmEmail": "mentor",
 };
 
 /**
@@ -390,6 +394,7 @@ const freshSessionActions: Record<string, "authed" | "mentor" | "admin"> = {
   "admin.accounting.authorizeInvoiceExport": "admin",
   "admin.accounting.authorizeFecExport": "admin",
   "apiKeys.create": "authed",
+  "payouts.startOnboarding": "mentor",
 };
 
 describe("fresh sign-in for money actions", () => {

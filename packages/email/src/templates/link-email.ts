@@ -6,7 +6,7 @@ import { greeting, type RenderedEmail, renderLayout } from "./layout.ts";
  * the button, and "ignore this if it was not you". Throws when `url` is not http(s).
  */
 export function renderLinkEmail(
-  kind: "verifyEmail" | "resetPassword",
+  kind: "verifyEmail" | "resetPassword" | "payoutEmail",
   input: { locale: Locale; name: string; url: string },
 ): RenderedEmail {
   const t = createTranslator(input.locale);

@@ -52,6 +52,11 @@ export interface ConformanceHarness {
    */
   dispute?(session: CheckoutSession, step: "open" | "won" | "lost"): Promise<void>;
   /**
+   * Providers with hosted payee onboarding (capabilities.payoutAccountOnboarding): the payee
+   * submits the provider's form for this account, and the provider queues its webhooks.
+   */
+  completeOnboarding?(providerAccountId: string): Promise<void>;
+  /**
    * The vendor answers the next request of this operation with 503 (and this Retry-After, in
    * seconds, when `sendsRetryAfter`) without processing it. For the sandbox, whose "vendor"
    * is the app's store: the next store call fails.

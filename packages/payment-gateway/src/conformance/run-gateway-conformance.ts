@@ -258,6 +258,56 @@ export function runGatewayConformance(name: string, setup: () => Promise<Conform
       }
     });
 
+    it("payout accounts: created once per key, onboarded on the provider's form, status from the provider", async () => {
+      const accounts = h.gateway.payoutAccounts;
+      const complete = h.completeOnboarding;
+      if (!h.gateway.capabilities.payoutAccountOnboarding || !accounts || !complete) {
+        expect(Boolean(h.gateway.capabilities.payoutAccountOnboarding)).toBe(false);
+        expect(accounts).toBeUndefined();
+        return;
+      }
+      const payeeId = nextId("mentor");
+      const input = {
+        idempotencyKey: `payout-account:${payeeId}`,
+        payeeId,
+        email: `${payeeId}@example.com`,
+      };
+      const created = await accounts.createAccount(input);
+      expect(created).toMatchObject({ detailsSubmitted: false, payoutsEnabled: false });
+      expect((await accounts.createAccount(input)).providerAccountId).toBe(
+        created.providerAccountId,
+      );
+      const link = await accounts.createOnboardingLink({
+        providerAccountId: created.providerAccountId,
+        refreshUrl: "https://mentora.test/mentor/payouts/stripe/refresh",
+        returnUrl: "https://mentora.test/mentor/payouts/stripe/return",
+      });
+      expect(new URL(link.url).protocol).toBe("https:");
+      expect(link.expiresAt.getTime()).toBeGreaterThan(Date.now());
+      await h.takeWebhooks();
+      await complete(created.providerAccountId);
+      expect(await accounts.getAccount(created.providerAccountId)).toEqual({
+        providerAccountId: created.providerAccountId,
+        detailsSubmitted: true,
+        payoutsEnabled: true,
+        currentlyDue: [],
+      });
+      const deliveries = await h.takeWebhooks();
+      const events = (await Promise.all(deliveries.map((d) => h.gateway.parseWebhook(d)))).flat();
+      expect(events).toContainEqual(
+        expect.objectContaining({
+          type: "payout_account.updated",
+          providerAccountId: created.providerAccountId,
+        }),
+      );
+      const [delivery] = deliveries;
+      if (delivery && h.signedWebhooks) {
+        await expect(h.gateway.parseWebhook(h.forge(delivery))).rejects.toSatisfy(
+          (error) => error instanceof WebhookVerificationError,
+        );
+      }
+    });
+
     it("payouts: success, failure, and finding a payout by its idempotency key, from any process", async () => {
       const { createPayout, findPayout } = h.gateway;
       if (!h.gateway.capabilities.payouts || !h.payouts || !createPayout || !findPayout) {

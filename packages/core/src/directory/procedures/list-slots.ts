@@ -1,5 +1,5 @@
-import type { AppServices } from "../../app/types.ts";
 import { z } from "zod";
+import type { AppServices } from "../../app/types.ts";
 import {
   groupSlotsByViewerDay,
   loadBookableOption,

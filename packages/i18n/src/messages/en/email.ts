@@ -36,6 +36,13 @@ export const email = {
     ignore:
       "If you did not ask to reset your password, you can ignore this email: your password will not change.",
   },
+  payoutEmail: {
+    subject: "Confirm your PayPal address for {appName} payouts",
+    intro:
+      "Your {appName} payouts were set to go to this PayPal address. Please confirm it is yours: the link works for 24 hours.",
+    action: "Confirm this address",
+    ignore: "If you did not ask for this, ignore this email: nothing will be paid to this address.",
+  },
   invitation: {
     subject: "{name} invites you to “{title}” on {appName}",
     intro: "{name} invites you to book “{title}” on {appName}.",

@@ -91,4 +91,11 @@ export const errors = {
   GOOGLE_CALENDAR_UNAVAILABLE: "Google Calendar did not answer. Please try again in a moment.",
   GOOGLE_CALENDAR_INVALID_CHOICE:
     "Choose calendars from your list; sessions can only go to a calendar you can edit.",
+  PAYOUT_ACCOUNT_NOT_READY:
+    "Your Stripe account cannot receive payouts yet: finish setting it up with Stripe.",
+  PAYOUT_EMAIL_UNVERIFIED: "Confirm your PayPal address first: open the link we e-mailed to it.",
+  PAYOUT_VERIFICATION_INVALID:
+    "This confirmation link is not valid any more (expired, or the address changed). Ask for a new one.",
+  PAYOUT_ONBOARDING_REQUIRED:
+    "Stripe payouts are set up with Stripe itself: use “Set up payouts with Stripe”.",
 };

@@ -39,6 +39,14 @@ export const email: typeof en = {
     ignore:
       "Si vous n’avez pas demandé à réinitialiser votre mot de passe, vous pouvez ignorer cet e-mail\u00a0: votre mot de passe ne changera pas.",
   },
+  payoutEmail: {
+    subject: "Confirmez votre adresse PayPal pour les versements {appName}",
+    intro:
+      "Vos versements {appName} doivent être envoyés à cette adresse PayPal. Confirmez qu’elle est bien à vous\u00a0: le lien est valable 24\u00a0heures.",
+    action: "Confirmer cette adresse",
+    ignore:
+      "Si vous n’êtes pas à l’origine de cette demande, ignorez cet e-mail\u00a0: rien ne sera versé à cette adresse.",
+  },
   invitation: {
     subject: "{name} vous invite à «\u00a0{title}\u00a0» sur {appName}",
     intro: "{name} vous invite à réserver «\u00a0{title}\u00a0» sur {appName}.",

@@ -102,4 +102,12 @@ export const errors: typeof en = {
   GOOGLE_CALENDAR_UNAVAILABLE: "Google Agenda n’a pas répondu. Réessayez dans un instant.",
   GOOGLE_CALENDAR_INVALID_CHOICE:
     "Choisissez des agendas de votre liste\u00a0; les séances ne peuvent aller que dans un agenda que vous pouvez modifier.",
+  PAYOUT_ACCOUNT_NOT_READY:
+    "Votre compte Stripe ne peut pas encore recevoir de versements\u00a0: terminez sa configuration chez Stripe.",
+  PAYOUT_EMAIL_UNVERIFIED:
+    "Confirmez d’abord votre adresse PayPal\u00a0: ouvrez le lien que nous lui avons envoyé.",
+  PAYOUT_VERIFICATION_INVALID:
+    "Ce lien de confirmation n’est plus valable (expiré, ou l’adresse a changé). Demandez-en un nouveau.",
+  PAYOUT_ONBOARDING_REQUIRED:
+    "Les versements Stripe se configurent chez Stripe\u00a0: utilisez «\u00a0Configurer les versements avec Stripe\u00a0».",
 };

@@ -61,4 +61,33 @@ export const mentorPayouts = {
   cooldown: "Your payout method was changed recently: you can ask for a payout to it from {date}.",
   changeWarning:
     "Changing your method cancels payout requests not yet paid (the amount returns to your available earnings), and new requests wait {hours} hours.",
+  stripe: {
+    heading: "Get paid with Stripe",
+    intro:
+      "Stripe collects your identity and bank details on its own secure form; Mentora never sees them. Payouts then arrive in your bank account.",
+    start: "Set up payouts with Stripe",
+    continue: "Continue setup",
+    update: "Update details",
+    enabled: "Payouts enabled",
+    incomplete: "Setup not finished",
+    review: "Stripe is checking your details",
+    due: "Stripe still needs {count} detail(s) from you.",
+    legacy:
+      "Stripe account {account}, entered by hand: confirm it on Stripe’s form before payouts can go to it.",
+    returned: "Welcome back from Stripe: here is where your account stands.",
+    other: "Your current method is not Stripe: setting up Stripe makes it your payout method.",
+  },
+  paypal: {
+    confirmed: "Address confirmed",
+    unconfirmed:
+      "Not confirmed yet: we e-mailed a link to {email}. Payouts go to it once you open that link.",
+    resend: "Send the link again",
+    resent: "We sent the confirmation link again to {email}.",
+    confirmedNotice: "Your PayPal address is confirmed: payouts can go to it.",
+    invalid:
+      "This confirmation link is not valid any more (expired, or the address changed). Send a new one from this page.",
+    confirmTitle: "Confirm your PayPal address",
+    confirmIntro: "Confirm that payouts may go to the PayPal address {email}.",
+    confirmButton: "Confirm this address",
+  },
 };

@@ -64,4 +64,34 @@ export const mentorPayouts: (typeof en)["mentorPayouts"] = {
     "Votre moyen de versement a changé récemment : vous pourrez demander un versement vers lui à partir du {date}.",
   changeWarning:
     "Changer de moyen annule les demandes de versement pas encore payées (le montant redevient disponible), et les nouvelles demandes attendent {hours} heures.",
+  stripe: {
+    heading: "Être payé avec Stripe",
+    intro:
+      "Stripe recueille votre identité et vos coordonnées bancaires sur son propre formulaire sécurisé\u00a0; Mentora ne les voit jamais. Les versements arrivent ensuite sur votre compte bancaire.",
+    start: "Configurer les versements avec Stripe",
+    continue: "Reprendre la configuration",
+    update: "Modifier mes informations",
+    enabled: "Versements activés",
+    incomplete: "Configuration inachevée",
+    review: "Stripe vérifie vos informations",
+    due: "Stripe attend encore {count} information(s) de votre part.",
+    legacy:
+      "Compte Stripe {account}, saisi à la main\u00a0: confirmez-le sur le formulaire de Stripe avant de pouvoir y recevoir des versements.",
+    returned: "De retour de Stripe\u00a0: voici où en est votre compte.",
+    other:
+      "Votre moyen actuel n’est pas Stripe\u00a0: configurer Stripe en fera votre moyen de versement.",
+  },
+  paypal: {
+    confirmed: "Adresse confirmée",
+    unconfirmed:
+      "Pas encore confirmée\u00a0: nous avons envoyé un lien à {email}. Les versements y iront une fois ce lien ouvert.",
+    resend: "Renvoyer le lien",
+    resent: "Nous avons renvoyé le lien de confirmation à {email}.",
+    confirmedNotice: "Votre adresse PayPal est confirmée\u00a0: les versements peuvent y aller.",
+    invalid:
+      "Ce lien de confirmation n’est plus valable (expiré, ou l’adresse a changé). Demandez-en un nouveau depuis cette page.",
+    confirmTitle: "Confirmez votre adresse PayPal",
+    confirmIntro: "Confirmez que les versements peuvent aller à l’adresse PayPal {email}.",
+    confirmButton: "Confirmer cette adresse",
+  },
 };
