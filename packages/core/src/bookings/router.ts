@@ -6,10 +6,19 @@ import { ics } from "./procedures/get-booking-ics.ts";
 import { hold } from "./procedures/hold-slot.ts";
 import { listMine } from "./procedures/list-my-bookings.ts";
 import { previousMentors } from "./procedures/list-previous-mentors.ts";
+import { priceDetails } from "./procedures/get-price-details.ts";
 import { listSessions } from "./procedures/list-sessions.ts";
 import { rescheduleSession } from "./procedures/reschedule-session.ts";
 
-export const bookingsRouter = router({ hold, listMine, get, cancel, ics, previousMentors });
+export const bookingsRouter = router({
+  hold,
+  listMine,
+  get,
+  cancel,
+  ics,
+  previousMentors,
+  priceDetails,
+});
 
 export const mentorSessionsRouter = router({
   list: listSessions,

@@ -135,6 +135,7 @@ const accessTable: Record<string, Access> = {
   "messages.typing": "authed",
   "admin.messageReports.list": "admin",
   "admin.messageReports.decide": "admin",
+  "bookings.priceDetails": "public",
 };
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; inputs: unknown[] } };

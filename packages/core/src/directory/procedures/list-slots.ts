@@ -6,6 +6,7 @@ import {
   unbookableReason,
 } from "../../availability/index.ts";
 import { appError } from "../../errors/index.ts";
+import { isTimeZone } from "../../trpc/context.ts";
 import { publicProcedure } from "../../trpc/init.ts";
 
 export const maxSlotRangeDays = 31;
@@ -22,6 +23,8 @@ export const slotsInput = z
     optionId: z.string().min(1).max(100),
     from: instant,
     to: instant,
+    /** Cut days in this zone instead of the viewer's (the scheduler's time-zone picker). */
+    timeZone: z.string().max(64).refine(isTimeZone, "Unknown time zone").optional(),
   })
   .strict()
   .superRefine((input, ctx) => {
@@ -67,8 +70,9 @@ export const slots = publicProcedure
     const option = await loadBookableOption(prisma, input.optionId);
     const reason = unbookableReason(option);
     if (!option || reason === "OFFERING_UNAVAILABLE") throw appError("NOT_FOUND");
+    const timezone = input.timeZone ?? ctx.timezone;
     if (reason === "MENTOR_NOT_ACCEPTING") {
-      return { timezone: ctx.timezone, paused: true, days: [] };
+      return { timezone, paused: true, days: [] };
     }
     const found = await offeredSlots(prisma, option, {
       from: input.from,
@@ -76,9 +80,9 @@ export const slots = publicProcedure
       now: new Date(),
     });
     return {
-      timezone: ctx.timezone,
+      timezone,
       paused: false,
-      days: groupSlotsByViewerDay(found, ctx.timezone).map((day) => ({
+      days: groupSlotsByViewerDay(found, timezone).map((day) => ({
         date: day.date,
         slots: day.slots.map((slot) => ({
           start: slot.start.toISOString(),
