@@ -342,7 +342,13 @@ export function sellerSnapshot(settings: InvoiceSettings): InvoiceDocument["sell
 export function priceBreakdown(
   settings: InvoiceSettings,
   inclusiveMinor: number,
-): { exclMinor: number; vatMinor: number; inclMinor: number; rateBasisPoints: number; exempt: boolean } {
+): {
+  exclMinor: number;
+  vatMinor: number;
+  inclMinor: number;
+  rateBasisPoints: number;
+  exempt: boolean;
+} {
   const exempt = Boolean(settings.vatExemptionMention);
   const { totals } = inclusiveDocumentLines(
     [
