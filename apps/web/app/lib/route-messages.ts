@@ -123,11 +123,11 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
   ],
   "routes/mentor.revenue": ["web.mentorPayouts", "web.revenue"],
   "routes/mentors._index": ["web.admin", "web.matches", "web.mentors"],
-  "routes/mentors.$mentorId": [
-    "web.confirm",
+  "routes/mentors.$mentorId": ["web.form", "web.mentors", "web.scheduler", "web.slots"],
+  "routes/mentors.$mentorId_.$offeringId": [
     "web.form",
     "web.mentors",
-    "web.offerings",
+    "web.scheduler",
     "web.slots",
   ],
   "routes/messages._index": ["web.messages"],

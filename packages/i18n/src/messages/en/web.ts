@@ -51,6 +51,7 @@ import { receipts } from "./web/receipts.ts";
 import { resetPassword } from "./web/resetPassword.ts";
 import { revenue } from "./web/revenue.ts";
 import { roles } from "./web/roles.ts";
+import { scheduler } from "./web/scheduler.ts";
 import { signIn } from "./web/signIn.ts";
 import { signOut } from "./web/signOut.ts";
 import { signUp } from "./web/signUp.ts";
@@ -117,4 +118,5 @@ export const web = {
   messages,
   adminMessageReports,
   notifications,
+  scheduler,
 };
