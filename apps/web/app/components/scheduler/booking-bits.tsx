@@ -162,7 +162,7 @@ export function OfferingCard({ offering, href, chosen }: OfferingCardProps) {
               aria-current={chosen ? "page" : undefined}
               data-testid="choose-offering"
             >
-              {chosen ? t("web.scheduler.chosen") : t("web.scheduler.chooseTime")}
+              {t("web.scheduler.chooseTime")}
             </Link>
           </Button>
         </div>

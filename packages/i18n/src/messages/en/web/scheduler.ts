@@ -13,7 +13,6 @@ export const scheduler = {
   groupOf: "Group, up to {capacity} people",
   chooseTime: "Choose a time",
   chooseTimeFor: "Choose a time for {title}",
-  chosen: "Chosen",
   schedulerHeading: "Book {title}",
   duration: "Duration",
   calendar: "Days with free times",

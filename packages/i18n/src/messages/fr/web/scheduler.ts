@@ -14,7 +14,6 @@ export const scheduler: (typeof en)["scheduler"] = {
   groupOf: "Groupe, jusqu’à {capacity} personnes",
   chooseTime: "Choisir un horaire",
   chooseTimeFor: "Choisir un horaire pour {title}",
-  chosen: "Choisi",
   schedulerHeading: "Réserver {title}",
   duration: "Durée",
   calendar: "Jours avec des créneaux libres",
