@@ -1,5 +1,5 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { Popover, ToggleGroup } from "radix-ui";
+import { ToggleGroup } from "radix-ui";
 import { useEffect, useId, useMemo, useState } from "react";
 import { Button, buttonVariants } from "~/components/ui/button";
 import { cn } from "~/lib/cn";
@@ -367,7 +367,7 @@ function ClockToggle({ hour12 }: { hour12: boolean }) {
 /**
  * Without JavaScript: a <select> of every zone with its offset and a submit button (inside
  * <noscript>, which React never hydrates, so the long list is neither in the client bundle's
- * work nor in the loader data). With JavaScript: a searchable list in a popover.
+ * work nor in the loader data). With JavaScript: a searchable list that opens under a button.
  */
 function TimeZonePicker(props: {
   current: string;
@@ -421,6 +421,7 @@ function ZoneSearch({ current, hrefFor }: { current: string; hrefFor: (zone: str
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
   const searchId = useId();
+  const panelId = useId();
   const label = zoneLabel(zoneOption(current));
   const matches = useMemo(() => {
     if (!open) return [];
@@ -440,57 +441,61 @@ function ZoneSearch({ current, hrefFor }: { current: string; hrefFor: (zone: str
       <span className="text-sm font-semibold" aria-hidden="true">
         {t("web.scheduler.timeZone")}
       </span>
-      <Popover.Root open={open} onOpenChange={setOpen}>
-        <Popover.Trigger asChild>
-          <Button
-            variant="secondary"
-            size="sm"
-            aria-label={t("web.scheduler.timeZoneChange", { zone: label })}
-            data-testid="tz-trigger"
-          >
-            {label}
-          </Button>
-        </Popover.Trigger>
-        <Popover.Portal>
-          <Popover.Content
-            align="start"
-            sideOffset={4}
-            className="z-50 flex w-[min(22rem,calc(100vw-2rem))] flex-col gap-2 rounded-xl border border-border bg-surface p-3 shadow-lg"
-          >
-            <label htmlFor={searchId} className="text-sm font-semibold">
-              {t("web.scheduler.timeZoneSearch")}
-            </label>
-            <input
-              id={searchId}
-              type="search"
-              value={query}
-              onChange={(event) => setQuery(event.target.value)}
-              autoComplete="off"
-              data-testid="tz-search"
-            />
-            {matches.length === 0 ? (
-              <p className="muted m-0 text-sm">{t("web.scheduler.timeZoneNoMatch")}</p>
-            ) : (
-              <ul className="m-0 flex max-h-64 list-none flex-col overflow-auto p-0">
-                {matches.map((option) => (
-                  <li key={option.zone}>
-                    <Link
-                      to={hrefFor(option.zone)}
-                      preventScrollReset
-                      onClick={() => setOpen(false)}
-                      className="block rounded-md px-2 py-1 text-sm no-underline hover:bg-primary-soft"
-                      aria-current={option.zone === current ? "true" : undefined}
-                      data-testid="tz-option"
-                    >
-                      {zoneLabel(option)}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Popover.Content>
-        </Popover.Portal>
-      </Popover.Root>
+      <Button
+        variant="secondary"
+        size="sm"
+        aria-label={t("web.scheduler.timeZoneChange", { zone: label })}
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+        data-testid="tz-trigger"
+      >
+        {label}
+      </Button>
+      {/* Inline, not a floating popover: it pushes the calendar down on a phone instead of covering it. */}
+      {open ? (
+        <div
+          id={panelId}
+          className="flex w-[min(22rem,calc(100vw-3rem))] flex-col gap-2 rounded-xl border border-border bg-surface p-3 shadow-lg"
+        >
+          <label htmlFor={searchId} className="text-sm font-semibold">
+            {t("web.scheduler.timeZoneSearch")}
+          </label>
+          <input
+            id={searchId}
+            type="search"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === "Escape") setOpen(false);
+            }}
+            autoComplete="off"
+            // biome-ignore lint/a11y/noAutofocus: the panel opens on request to type in it
+            autoFocus
+            data-testid="tz-search"
+          />
+          {matches.length === 0 ? (
+            <p className="muted m-0 text-sm">{t("web.scheduler.timeZoneNoMatch")}</p>
+          ) : (
+            <ul className="m-0 flex max-h-64 list-none flex-col overflow-auto p-0">
+              {matches.map((option) => (
+                <li key={option.zone}>
+                  <Link
+                    to={hrefFor(option.zone)}
+                    preventScrollReset
+                    onClick={() => setOpen(false)}
+                    className="block rounded-md px-2 py-1 text-sm no-underline hover:bg-primary-soft"
+                    aria-current={option.zone === current ? "true" : undefined}
+                    data-testid="tz-option"
+                  >
+                    {zoneLabel(option)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ) : null}
     </div>
   );
 }
