@@ -83,6 +83,8 @@ describe("from a paid session to the mentor's payout statement", () => {
     const e = await signedIn(menteeEmail, `/mentors/${mentor.id}`);
     await e.watch.check();
     await chooseFirstTime(e.page, { price: "€35.00" });
+    await e.page.getByRole("heading", { name: "Confirm your booking" }).waitFor();
+    await e.watch.check();
     await e.page.getByRole("button", { name: "Hold this time" }).click();
     await e.page.waitForURL(/\/bookings\/[^/?]+\?new=1$/);
     const bookingId = new URL(e.page.url()).pathname.split("/").at(-1) ?? "";

@@ -113,6 +113,8 @@ describe.skipIf(!specsDir)(
       await page.waitForLoadState("networkidle");
       await watch.check();
       await chooseFirstTime(page, { price: "€35.00" });
+      await page.getByRole("heading", { name: "Confirm your booking" }).waitFor();
+      await watch.check();
       await page.getByRole("button", { name: "Hold this time" }).click();
       await page.waitForURL(/\/bookings\/[^/?]+\?new=1$/);
       const bookingId = new URL(page.url()).pathname.split("/").at(-1) ?? "";

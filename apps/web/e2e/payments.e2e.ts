@@ -104,6 +104,7 @@ describe("payments in a browser (sandbox provider)", () => {
 
     // A €35 session: held, then paid €10.50 from the wallet and €24.50 by "card".
     await visit(page, `/mentors/${mentor.id}`);
+    await watch.check();
     await chooseFirstTime(page, { price: "€35.00" });
     await page.getByRole("heading", { name: "Confirm your booking" }).waitFor();
     // The confirmation already says how the price will be split: wallet first.
