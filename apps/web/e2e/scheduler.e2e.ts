@@ -149,6 +149,13 @@ describe("the mentor page's scheduler", () => {
     await expectTimesIn(page, "Europe/Paris", true);
     await watch.check();
     await screenshot(page, "scheduler-day.png");
+    // A 360 px phone: everything fits, nothing scrolls sideways.
+    await page.setViewportSize({ width: 360, height: 780 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+    await screenshot(page, "scheduler-day-phone.png");
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // Another time zone through the searchable picker: the same instants, other wall times.
     await page.getByTestId("tz-trigger").click();

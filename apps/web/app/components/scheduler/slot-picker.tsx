@@ -176,7 +176,7 @@ export function Scheduler({ mentorId, offering, view, signedIn, selected }: Sche
       {view.paused ? (
         <p className="notice">{t("web.scheduler.paused")}</p>
       ) : (
-        <div className="grid gap-4 md:grid-cols-[minmax(0,1fr)_minmax(0,14rem)]">
+        <div className="grid gap-4 md:grid-cols-[minmax(0,1fr)_minmax(0,16rem)]">
           <div>
             <div className="mb-2 flex items-center justify-between gap-2">
               {view.month > view.firstMonth ? (
@@ -244,7 +244,10 @@ export function Scheduler({ mentorId, offering, view, signedIn, selected }: Sche
                 : formats.month(view.month)}
             </h3>
             {view.times.length > 0 ? (
-              <ul className="m-0 flex list-none flex-col gap-2 p-0" data-testid="times">
+              <ul
+                className="m-0 grid list-none grid-cols-3 gap-2 p-0 md:grid-cols-2"
+                data-testid="times"
+              >
                 {view.times.map((slot) => (
                   <li key={slot.start}>
                     <Link
@@ -448,6 +451,8 @@ function ZoneSearch({ current, hrefFor }: { current: string; hrefFor: (zone: str
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen(!open)}
+        // Long zone names wrap on a phone instead of pushing the page sideways.
+        className="h-auto min-h-8 whitespace-normal py-1 text-left"
         data-testid="tz-trigger"
       >
         {label}
