@@ -90,8 +90,16 @@ test("web: mentor page /mentors/:id vs the directory page /mentors", async ({ be
   const page = await fetch(`${target.baseUrl}/mentors/${mentor.id}`);
   expect(page.status).toBe(200);
   expect(await page.text()).toContain("Architecture session");
+  // The scheduler of one offering (decision 047): one month of one duration, one slots query.
+  const offering = await (db as Db).offering.findFirstOrThrow({
+    where: { mentorId: mentor.id, title: "Code review" },
+  });
+  const scheduler = `${target.baseUrl}/mentors/${mentor.id}/${offering.id}?duration=45`;
+  const html = await (await fetch(scheduler)).text();
+  expect(html).toContain('data-testid="slot"');
   await bench.compare(
     bench("/mentors/:id (3 offerings)", () => load(`${target.baseUrl}/mentors/${mentor.id}`)),
+    bench("/mentors/:id/:offering (scheduler, a month)", () => load(scheduler)),
     bench("floor: /mentors (the directory)", () => load(`${target.baseUrl}/mentors`)),
     run,
   );
@@ -134,12 +142,17 @@ async function memoryMiB(pair: ServerPair): Promise<string> {
 test("web: memory across repeated rounds of load", async ({ annotate }) => {
   const target = await servers();
   const mentor = await mentorWithThreeOfferings(target);
+  const offering = await (db as Db).offering.findFirstOrThrow({ where: { mentorId: mentor.id } });
   const rounds: string[] = [await memoryMiB(target)];
   for (let round = 0; round < ROUNDS; round += 1) {
     for (let i = 0; i < 10; i += 1) {
       const q = `${round}-${i}`;
       await Promise.all([
-        load(`${target.baseUrl}/mentors/${mentor.id}?week=2027-01-0${(i % 7) + 1}&r=${q}`, 8, 4),
+        load(
+          `${target.baseUrl}/mentors/${mentor.id}/${offering.id}?date=2027-01-0${(i % 7) + 1}&r=${q}`,
+          8,
+          4,
+        ),
         load(`${target.baseUrl}/mentors?q=bench-${q}`, 8, 4),
         load(`${target.baseUrl}/api/trpc/health.check?r=${q}`, 8, 4),
       ]);

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, launchBrowser, newContext, screenshot, uniqueEmail } from "./browser.ts";
 import { closeTestDb, createMentor, createVerifiedUser, PASSWORD, testDb } from "./db.ts";
+import { chooseFirstTime } from "./scheduler.ts";
 import { signedInPage } from "./sign-in.ts";
 
 let browser: Browser;
@@ -101,7 +102,7 @@ describe("activity feeds", () => {
 
     // …while the mentee books a free intro call in another.
     const v = await signedInPage(await context(), menteeUser.email, `/mentors/${mentor.id}`);
-    await v.page.getByTestId("slot").first().click();
+    await chooseFirstTime(v.page);
     await v.page.getByRole("button", { name: "Confirm booking" }).click();
     await v.page.waitForURL(/\/bookings\/[^/?]+\?new=1$/);
     const bookingId = new URL(v.page.url()).pathname.split("/").at(-1) ?? "";

@@ -11,6 +11,7 @@ import {
 } from "./browser.ts";
 import { closeTestDb, createMentor, createVerifiedUser, PASSWORD, testDb } from "./db.ts";
 import { gradientPng } from "./png.ts";
+import { chooseFirstTime } from "./scheduler.ts";
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -111,22 +112,22 @@ describe("the marketplace in a browser", () => {
     await v.page.getByRole("heading", { name: mentorUser.name, level: 1 }).waitFor();
     await v.watch.check();
     await screenshot(v.page, "mentor-page.png");
-    const slot = v.page.getByTestId("slot").first();
-    const start = await slot.getAttribute("data-start");
+    // The offering opens its scheduler; choosing a time signed out asks to sign in first.
+    const start = await chooseFirstTime(v.page);
     expect(start).toBeTruthy();
-    await slot.click();
     await v.page.waitForURL("**/sign-in?redirectTo=*");
     await v.page.getByText("Please sign in to continue.").waitFor();
     await v.watch.check();
     await signIn(v.page, menteeUser.email);
-    await v.page.waitForURL(`**/mentors/${mentor.id}?option=*`);
+    await v.page.waitForURL((url) => url.searchParams.has("slot"));
     const landed = new URL(v.page.url());
+    expect(landed.pathname).toMatch(new RegExp(`^/mentors/${mentor.id}/[^/]+$`));
     expect(landed.searchParams.get("slot")).toBe(start);
     await v.page.getByRole("heading", { name: "Confirm your booking" }).waitFor();
     await v.watch.check();
     await screenshot(v.page, "mentor-page-confirm.png");
     await v.page
-      .getByLabel("Note for the mentor (optional)")
+      .getByLabel("Message to the mentor (optional)")
       .fill("I would like to talk about TypeScript.");
     await v.page.getByLabel("TypeScript").check();
     await v.page.getByRole("button", { name: "Confirm booking" }).click();
@@ -207,15 +208,11 @@ describe("the marketplace in a browser", () => {
     await m.page.getByText("Duration added.").waitFor();
     await m.watch.check();
     await visit(v.page, `/mentors/${mentor.id}`);
-    // One duration's times at a time: the first is open, the new paid one opens on demand.
-    const paid = v.page.getByTestId("option").filter({ hasText: "€35.00" });
-    expect(await paid.getByTestId("slot").count()).toBe(0);
-    await paid.getByTestId("show-times").click();
-    await v.page.waitForURL(`**/mentors/${mentor.id}?option=*`);
-    expect(await v.page.getByTestId("show-times").count()).toBe(1);
-    await paid.getByTestId("slot").first().click();
+    // No times until an offering is chosen; then one duration's month at a time.
+    expect(await v.page.getByTestId("slot").count()).toBe(0);
+    await chooseFirstTime(v.page, { price: "€35.00" });
     await v.page.getByRole("heading", { name: "Confirm your booking" }).waitFor();
-    await v.page.getByText("This is a paid session").waitFor();
+    await v.page.getByText(/holds your place for 15 minutes/).waitFor();
     await v.watch.check();
     await v.page.getByRole("button", { name: "Hold this time" }).click();
     await v.page.waitForURL(/\/bookings\/[^/?]+\?new=1$/);

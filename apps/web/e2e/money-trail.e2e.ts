@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, screenshot, uniqueEmail } from "./browser.ts";
 import "./context.ts";
 import { addPaidOffering, createMentor, createVerifiedUser, type Target } from "./db.ts";
+import { chooseFirstTime } from "./scheduler.ts";
 import { type ServerPair, startServerPair } from "./servers.ts";
 import { signedInPage } from "./sign-in.ts";
 
@@ -81,8 +82,9 @@ describe("from a paid session to the mentor's payout statement", () => {
     // The mentee books a €35 session and pays it on the sandbox's page.
     const e = await signedIn(menteeEmail, `/mentors/${mentor.id}`);
     await e.watch.check();
-    const option = e.page.getByTestId("option").filter({ hasText: "€35.00" });
-    await option.getByTestId("slot").first().click();
+    await chooseFirstTime(e.page, { price: "€35.00" });
+    await e.page.getByRole("heading", { name: "Confirm your booking" }).waitFor();
+    await e.watch.check();
     await e.page.getByRole("button", { name: "Hold this time" }).click();
     await e.page.waitForURL(/\/bookings\/[^/?]+\?new=1$/);
     const bookingId = new URL(e.page.url()).pathname.split("/").at(-1) ?? "";

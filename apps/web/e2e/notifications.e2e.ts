@@ -9,6 +9,7 @@ import {
   PASSWORD,
   testDb,
 } from "./db.ts";
+import { chooseFirstTime } from "./scheduler.ts";
 import { signedInPage } from "./sign-in.ts";
 
 // Notifications (issue #15) against the built server and a real worker: nobody reads or marks
@@ -141,8 +142,7 @@ describe("the bell, live in two browsers", () => {
 
     const menteeSide = await signedInPage(menteeContext, menteeEmail, `/mentors/${mentor.id}`);
     const page = menteeSide.page;
-    const option = page.getByTestId("option").filter({ hasText: "€35.00" });
-    await option.getByTestId("slot").first().click();
+    await chooseFirstTime(page, { price: "€35.00" });
     await page.getByRole("button", { name: "Hold this time" }).click();
     await page.waitForURL(/\/bookings\/[^/?]+\?new=1$/);
     await page.getByTestId("pay-box").getByRole("button", { name: "Pay €35.00" }).click();

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, screenshot, uniqueEmail, watchPages } from "./browser.ts";
 import "./context.ts";
 import { addPaidOffering, createMentor, createVerifiedUser, PASSWORD, type Target } from "./db.ts";
+import { chooseFirstTime } from "./scheduler.ts";
 import { type ServerPair, startServerPair } from "./servers.ts";
 
 const repoDir = path.resolve(import.meta.dirname, "../../..");
@@ -111,12 +112,9 @@ describe.skipIf(!specsDir)(
       await page.waitForURL(`**/mentors/${mentor.id}`);
       await page.waitForLoadState("networkidle");
       await watch.check();
-      await page
-        .getByTestId("option")
-        .filter({ hasText: "€35.00" })
-        .getByTestId("slot")
-        .first()
-        .click();
+      await chooseFirstTime(page, { price: "€35.00" });
+      await page.getByRole("heading", { name: "Confirm your booking" }).waitFor();
+      await watch.check();
       await page.getByRole("button", { name: "Hold this time" }).click();
       await page.waitForURL(/\/bookings\/[^/?]+\?new=1$/);
       const bookingId = new URL(page.url()).pathname.split("/").at(-1) ?? "";

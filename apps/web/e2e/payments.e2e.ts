@@ -17,6 +17,7 @@ import {
   PASSWORD,
   testDb,
 } from "./db.ts";
+import { chooseFirstTime } from "./scheduler.ts";
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -103,9 +104,13 @@ describe("payments in a browser (sandbox provider)", () => {
 
     // A €35 session: held, then paid €10.50 from the wallet and €24.50 by "card".
     await visit(page, `/mentors/${mentor.id}`);
-    const option = page.getByTestId("option").filter({ hasText: "€35.00" });
-    await option.getByTestId("slot").first().click();
+    await watch.check();
+    await chooseFirstTime(page, { price: "€35.00" });
     await page.getByRole("heading", { name: "Confirm your booking" }).waitFor();
+    // The confirmation already says how the price will be split: wallet first.
+    expect(await page.getByTestId("confirm-payment").textContent()).toBe(
+      "From your wallet: €10.50Paid online on the next step: €24.50",
+    );
     await watch.check();
     await page.getByRole("button", { name: "Hold this time" }).click();
     await page.waitForURL(/\/bookings\/[^/?]+\?new=1$/);

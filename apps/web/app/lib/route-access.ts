@@ -140,6 +140,10 @@ export const routeAccess: Record<string, RouteAccessEntry> = {
   "mentor.revenue.tsx": { access: "mentor", path: "/mentor/revenue" },
   "mentor.tsx": { access: "signed-in", path: "/mentor/profile" },
   "mentors.$mentorId.tsx": { access: "public", path: "/mentors/no-such-mentor" },
+  "mentors.$mentorId_.$offeringId.tsx": {
+    access: "public",
+    path: "/mentors/no-such-mentor/no-such-offering",
+  },
   "mentors._index.tsx": { access: "public", path: "/mentors" },
   "metrics.ts": { access: "token", path: "/metrics" },
   "notifications.$id.ts": {

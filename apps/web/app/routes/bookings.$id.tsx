@@ -200,10 +200,18 @@ export default function BookingPage() {
               <dd>{t("web.offerings.group")}</dd>
             </div>
           ) : null}
+          {booking.topic ? (
+            <div>
+              <dt>{t("web.booking.topic")}</dt>
+              <dd data-testid="booking-topic">{booking.topic}</dd>
+            </div>
+          ) : null}
           {booking.note ? (
             <div>
               <dt>{t("web.booking.note")}</dt>
-              <dd className="prose">{booking.note}</dd>
+              <dd className="prose" data-testid="booking-note">
+                {booking.note}
+              </dd>
             </div>
           ) : null}
           {booking.skills.length > 0 ? (

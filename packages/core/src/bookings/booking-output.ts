@@ -15,6 +15,7 @@ export const bookingOutput = z.object({
   priceMinor: z.number().int(),
   currency: z.string(),
   note: z.string().nullable(),
+  topic: z.string().nullable(),
   skills: z.array(z.object({ slug: z.string(), name: z.string() })),
   mentor: z.object({ id: z.string(), name: z.string(), avatarVersion: z.string().nullable() }),
   menteeId: z.string(),
@@ -40,6 +41,7 @@ export function toBookingOutput(booking: BookingWithSession): BookingOutput {
     priceMinor: booking.priceMinor,
     currency: booking.currency,
     note: booking.note,
+    topic: booking.topic,
     skills: booking.skills.map(({ skill }) => skill),
     mentor: {
       id: booking.session.mentor.id,

@@ -104,8 +104,15 @@ describe("holding a slot", () => {
       menteeId: mentee.id,
       optionId: freeOption.id,
       startsAt: nextMondayAt(9),
+      topic: "Moving to a staff role",
+      note: "I lead a team of four.",
     });
     expect(booking.status).toBe("CONFIRMED");
+    // The confirmation's topic and message reach the booking the mentor reads.
+    expect(booking).toMatchObject({
+      topic: "Moving to a staff role",
+      note: "I lead a team of four.",
+    });
     expect(booking.holdExpiresAt).toBeNull();
     expect(await queuedJobs("booking.notify", booking.id)).toHaveLength(1);
     expect(await queuedJobs("booking.expire-hold", booking.id)).toHaveLength(0);

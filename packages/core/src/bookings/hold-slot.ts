@@ -22,6 +22,8 @@ export interface HoldSlotInput {
   optionId: string;
   startsAt: Date;
   note?: string;
+  /** What the mentee wants to work on (the confirmation's topic field). */
+  topic?: string;
   skillSlugs?: string[];
   invitationToken?: string;
 }
@@ -157,6 +159,7 @@ async function holdSlotNow(
             priceMinor: price.priceMinor,
             currency: price.currency,
             note: input.note,
+            topic: input.topic,
             invitationId: price.invitationId,
             skills: { create: skills.map((skillId) => ({ skillId })) },
           },

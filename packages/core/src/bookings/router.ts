@@ -4,6 +4,7 @@ import { cancel } from "./procedures/cancel-booking.ts";
 import { cancelSession } from "./procedures/cancel-session.ts";
 import { get } from "./procedures/get-booking.ts";
 import { ics } from "./procedures/get-booking-ics.ts";
+import { priceDetails } from "./procedures/get-price-details.ts";
 import { hold } from "./procedures/hold-slot.ts";
 import { listMine } from "./procedures/list-my-bookings.ts";
 import { previousMentors } from "./procedures/list-previous-mentors.ts";
@@ -18,6 +19,7 @@ export const bookingsRouter = router({
   ics,
   previousMentors,
   apiListMine,
+  priceDetails,
 });
 
 export const mentorSessionsRouter = router({

@@ -502,6 +502,27 @@ describe("directory.slots", () => {
     });
     expect(month.days.length).toBeGreaterThanOrEqual(28);
   });
+
+  it("cuts days in the time zone asked for (the scheduler's picker), whatever the viewer's", async () => {
+    const from = nextMonday();
+    const to = new Date(from.getTime() + 2 * 86_400_000);
+    const optionId = ada.options[1]?.id as string;
+    const viewerNewYork = await (
+      await callerFor(app, { "x-timezone": "America/New_York" })
+    ).directory.slots({ optionId, from, to });
+    const asked = await (await callerFor(app)).directory.slots({
+      optionId,
+      from,
+      to,
+      timeZone: "America/New_York",
+    });
+    expect(asked.timezone).toBe("America/New_York");
+    expect(asked.days).toEqual(viewerNewYork.days);
+    const caller = await callerFor(app);
+    expect(
+      await codeOf(caller.directory.slots({ optionId, from, to, timeZone: "Mars/Olympus" })),
+    ).toBe("BAD_REQUEST");
+  });
 });
 
 describe("a mentor row with broken data", () => {

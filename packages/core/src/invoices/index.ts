@@ -24,4 +24,4 @@ export {
   invoiceXmlForContext,
   invoiceXmlResponse,
 } from "./serve-xml.ts";
-export type { PayoutStatementInput } from "./snapshot.ts";
+export { type PayoutStatementInput, priceBreakdown } from "./snapshot.ts";

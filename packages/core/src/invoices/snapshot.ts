@@ -334,3 +334,41 @@ export function payoutStatementDocument(
 export function sellerSnapshot(settings: InvoiceSettings): InvoiceDocument["seller"] {
   return JSON.parse(JSON.stringify(settings.seller)) as InvoiceDocument["seller"];
 }
+
+/**
+ * What an invoice for a session at this VAT-inclusive price would say: base, VAT and total (the
+ * same rule as invoiceDocument, so the booking page and the invoice never disagree).
+ */
+export function priceBreakdown(
+  settings: InvoiceSettings,
+  inclusiveMinor: number,
+): {
+  exclMinor: number;
+  vatMinor: number;
+  inclMinor: number;
+  rateBasisPoints: number;
+  exempt: boolean;
+} {
+  const exempt = Boolean(settings.vatExemptionMention);
+  const { totals } = inclusiveDocumentLines(
+    [
+      {
+        line: {
+          description: "session",
+          date: new Date(0).toISOString(),
+          vatRateBasisPoints: settings.vatRateBasisPoints,
+        },
+        inclusiveMinor,
+      },
+    ],
+    exempt,
+  );
+  const vatMinor = totals.vatByRate.reduce((sum, entry) => sum + entry.vatMinor, 0);
+  return {
+    exclMinor: totals.exclMinor,
+    vatMinor,
+    inclMinor: totals.inclMinor,
+    rateBasisPoints: exempt ? 0 : settings.vatRateBasisPoints,
+    exempt,
+  };
+}

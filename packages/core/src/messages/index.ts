@@ -28,4 +28,5 @@ export {
 } from "./people-data.ts";
 export { attachmentPath } from "./read-conversation.ts";
 export { messageAttachmentForContext } from "./reports.ts";
+export { medianFirstReplySeconds } from "./response-time.ts";
 export { maxMessageLength, sendMessage } from "./send-message.ts";

@@ -184,6 +184,7 @@ const accessTable: Record<string, Access> = {
   "payouts.refreshAccount": "mentor",
   "payouts.resendEmailConfirmation": "mentor",
   "payouts.confirmEmail": "mentor",
+  "bookings.priceDetails": "public",
 };
 
 /**

@@ -9,6 +9,7 @@ export const holdInput = z
     optionId: z.string().min(1).max(100),
     startsAt: z.coerce.date(),
     note: z.string().trim().max(1000).optional(),
+    topic: z.string().trim().max(120).optional(),
     skillSlugs: z.array(z.string().max(60)).max(10).optional(),
     invitationToken: z.string().min(10).max(200).optional(),
   })

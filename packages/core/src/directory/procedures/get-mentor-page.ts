@@ -1,6 +1,7 @@
 import type { Db } from "@mentora/db";
 import { z } from "zod";
 import { appError } from "../../errors/index.ts";
+import { medianFirstReplySeconds } from "../../messages/index.ts";
 import { avatarUrl, skillsSelect, skillTag, skillTagsOf } from "../../profiles/index.ts";
 import { isTimeZone } from "../../trpc/context.ts";
 import { publicProcedure } from "../../trpc/init.ts";
@@ -42,6 +43,18 @@ export const mentorPageOutput = z.object({
   prices: z.array(priceRange),
   /** Active offerings that have at least one option on sale, oldest first. */
   offerings: z.array(publicOffering),
+  /** The profile header's figures (s6-scheduler). */
+  stats: z.object({
+    /** Visible reviews (kept on mentor_profile by the reviews domain); 0 hides the rating. */
+    ratingCount: z.number().int(),
+    /** Mean of the visible ratings, 1-5, or null with no review. */
+    ratingAverage: z.number().nullable(),
+    /** Completed bookings (a group session counts each participant). */
+    sessionsGiven: z.number().int(),
+    /** Median time to the mentor's first reply in their conversations, or null when unknown. */
+    responseSeconds: z.number().nullable(),
+    memberSince: z.date(),
+  }),
 });
 
 /** One approved mentor's public page. NOT_FOUND for anyone else, so nothing leaks. */
@@ -75,7 +88,8 @@ export async function loadMentorPage(
       timezone: true,
       avatarVersion: true,
       skills: skillsSelect,
-      mentorProfile: { select: { acceptingBookings: true } },
+      createdAt: true,
+      mentorProfile: { select: { acceptingBookings: true, ratingCount: true, ratingSum: true } },
       offerings: {
         where: { status: "ACTIVE" },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -95,6 +109,12 @@ export async function loadMentorPage(
     },
   });
   if (!user) throw appError("NOT_FOUND");
+  const [sessionsGiven, responseSeconds] = await Promise.all([
+    prisma.booking.count({ where: { status: "COMPLETED", session: { mentorId: user.id } } }),
+    medianFirstReplySeconds(prisma, user.id),
+  ]);
+  const ratingCount = user.mentorProfile?.ratingCount ?? 0;
+  const ratingSum = user.mentorProfile?.ratingSum ?? 0;
   const offerings = user.offerings.filter((offering) => offering.options.length > 0);
   return {
     id: user.id,
@@ -109,5 +129,12 @@ export async function loadMentorPage(
     paused: user.mentorProfile?.acceptingBookings === false,
     prices: priceRangesOf(offerings.flatMap((offering) => offering.options)),
     offerings,
+    stats: {
+      ratingCount,
+      ratingAverage: ratingCount > 0 ? ratingSum / ratingCount : null,
+      sessionsGiven,
+      responseSeconds,
+      memberSince: user.createdAt,
+    },
   };
 }

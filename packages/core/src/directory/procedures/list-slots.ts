@@ -8,6 +8,7 @@ import {
 } from "../../availability/index.ts";
 import { refreshStaleBusy } from "../../calendars/index.ts";
 import { appError } from "../../errors/index.ts";
+import { isTimeZone } from "../../trpc/context.ts";
 import { publicProcedure } from "../../trpc/init.ts";
 
 export const maxSlotRangeDays = 31;
@@ -38,6 +39,8 @@ export const slotsInput = z
     optionId: z.string().min(1).max(100),
     from: instant,
     to: instant,
+    /** Cut days in this zone instead of the viewer's (the scheduler's time-zone picker). */
+    timeZone: z.string().max(64).refine(isTimeZone, "Unknown time zone").optional(),
   })
   .strict()
   .superRefine(checkSlotRange);
@@ -67,7 +70,7 @@ export const slotsOutput = z.object({
 export const slots = publicProcedure
   .input(slotsInput)
   .output(slotsOutput)
-  .query(({ ctx, input }) => listSlots(ctx.services, input, ctx.timezone));
+  .query(({ ctx, input }) => listSlots(ctx.services, input, input.timeZone ?? ctx.timezone));
 
 /** The slots of `slots`, for any caller: days cut in `timezone`. */
 export async function listSlots(

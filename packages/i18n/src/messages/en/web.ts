@@ -58,6 +58,7 @@ import { resetPassword } from "./web/resetPassword.ts";
 import { revenue } from "./web/revenue.ts";
 import { reviews } from "./web/reviews.ts";
 import { roles } from "./web/roles.ts";
+import { scheduler } from "./web/scheduler.ts";
 import { signIn } from "./web/signIn.ts";
 import { signOut } from "./web/signOut.ts";
 import { signUp } from "./web/signUp.ts";
@@ -132,4 +133,5 @@ export const web = {
   adminReviews,
   calendarFeed,
   mentorCalendars,
+  scheduler,
 };

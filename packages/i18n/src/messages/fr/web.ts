@@ -59,6 +59,7 @@ import { resetPassword } from "./web/resetPassword.ts";
 import { revenue } from "./web/revenue.ts";
 import { reviews } from "./web/reviews.ts";
 import { roles } from "./web/roles.ts";
+import { scheduler } from "./web/scheduler.ts";
 import { signIn } from "./web/signIn.ts";
 import { signOut } from "./web/signOut.ts";
 import { signUp } from "./web/signUp.ts";
@@ -134,4 +135,5 @@ export const web: typeof en = {
   adminReviews,
   calendarFeed,
   mentorCalendars,
+  scheduler,
 };

@@ -12,6 +12,7 @@ export const booking = {
     SYSTEM: "Mentora (hold expired)",
   },
   note: "Note",
+  topic: "Topic",
   topics: "Topics",
   addToCalendar: "Add to my calendar (.ics)",
 };

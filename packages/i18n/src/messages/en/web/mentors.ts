@@ -35,8 +35,5 @@ export const mentors = {
   backToDirectory: "All mentors",
   about: "About {name}",
   offerings: "Sessions on offer",
-  ownPage: "This is your public page, as visitors see it. You cannot book yourself.",
   signInToBook: "Choosing a time asks you to sign in first; you come straight back to confirm.",
-  showTimes: "See times",
-  showTimesOf: "See times for {label}",
 };

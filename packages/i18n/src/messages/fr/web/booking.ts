@@ -16,6 +16,7 @@ export const booking: (typeof en)["booking"] = {
     SYSTEM: "Mentora (blocage expiré)",
   },
   note: "Message",
+  topic: "Sujet",
   topics: "Sujets",
   addToCalendar: "Ajouter à mon agenda (.ics)",
 };

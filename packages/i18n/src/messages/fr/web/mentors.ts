@@ -38,10 +38,6 @@ export const mentors: (typeof en)["mentors"] = {
   backToDirectory: "Tous les mentors",
   about: "À propos de {name}",
   offerings: "Séances proposées",
-  ownPage:
-    "Voici votre page publique, telle que la voient les visiteurs. Vous ne pouvez pas réserver avec vous-même.",
   signInToBook:
     "Choisir un créneau vous demande d’abord de vous connecter\u00a0; vous revenez aussitôt pour confirmer.",
-  showTimes: "Voir les créneaux",
-  showTimesOf: "Voir les créneaux pour {label}",
 };

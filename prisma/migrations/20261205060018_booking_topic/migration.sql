@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "booking" ADD COLUMN     "topic" TEXT;
