@@ -92,7 +92,10 @@ describe("Google Calendar busy times", () => {
       timezoneId: "UTC",
     });
     const visitor = await visitorContext.newPage();
-    await visitor.goto(`/mentors/${mentor.id}`);
+    // The scheduler's deep link opens on the busy day, its times in UTC.
+    const offering = await db.offering.findFirstOrThrow({ where: { mentorId: mentor.id } });
+    const date = busyStart.toISOString().slice(0, 10);
+    await visitor.goto(`/mentors/${mentor.id}/${offering.id}?date=${date}&tz=UTC`);
     const slots = await linkedSlots(visitor);
     // The page read the busy hour from Google through the slots service.
     expect(fake.requests).toContain("POST /calendar/v3/freeBusy");

@@ -5,6 +5,7 @@ import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, newContext, uniqueEmail } from "./browser.ts";
 import { addPaidOffering, closeTestDb, createMentor, createVerifiedUser, testDb } from "./db.ts";
+import { chooseFirstTime } from "./scheduler.ts";
 import { signedInPage } from "./sign-in.ts";
 
 /**
@@ -80,12 +81,7 @@ describe("outgoing webhooks (sandbox payment, real worker)", () => {
 
     // A mentee books and pays through the sandbox's hosted page.
     const p = await signedIn(menteeUser.email, `/mentors/${mentor.id}`);
-    await p.page
-      .getByTestId("option")
-      .filter({ hasText: "€35.00" })
-      .getByTestId("slot")
-      .first()
-      .click();
+    await chooseFirstTime(p.page, { price: "€35.00" });
     await p.page.getByRole("heading", { name: "Confirm your booking" }).waitFor();
     await p.page.getByRole("button", { name: "Hold this time" }).click();
     await p.page.waitForURL(/\/bookings\/[^/?]+\?new=1$/);
