@@ -10,3 +10,20 @@ export function Card({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
     />
   );
 }
+
+/** The title line of a card (pass `asChild`-free: render the heading level the page needs). */
+export function CardHeader({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
+  return <div className={cn("mb-4 flex flex-col gap-1", className)} {...props} />;
+}
+
+export function CardFooter({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
+  return (
+    <div
+      className={cn(
+        "mt-5 flex flex-wrap items-center gap-3 border-t border-divider pt-4",
+        className,
+      )}
+      {...props}
+    />
+  );
+}
