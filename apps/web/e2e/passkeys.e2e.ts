@@ -46,8 +46,12 @@ async function addVirtualAuthenticator(page: Page) {
   return { cdp, authenticatorId };
 }
 
-/** The header's button; waits for its redirect home, so no later navigation races with it. */
+/**
+ * The header's button, in the account menu; waits for its redirect home, so no later navigation
+ * races with it.
+ */
 async function signOut(page: Page, watch: PageWatch) {
+  await page.getByTestId("account-menu").locator("summary").click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL((url) => url.pathname === "/");
   await page.waitForLoadState("networkidle");
