@@ -174,10 +174,7 @@ function AccountMenu({ viewer }: { viewer: Viewer }) {
   const ref = useDisclosure();
   return (
     <details ref={ref} className="relative" data-testid="account-menu">
-      <summary
-        className={summaryClass}
-        aria-label={t("web.layout.accountMenu", { name: viewer.name })}
-      >
+      <summary className={summaryClass}>
         <span
           aria-hidden="true"
           className="inline-flex size-8 items-center justify-center rounded-full bg-primary-soft text-sm font-semibold text-info"
@@ -185,6 +182,7 @@ function AccountMenu({ viewer }: { viewer: Viewer }) {
           {initialsOf(viewer.name)}
         </span>
         <span className="max-w-40 truncate">{viewer.name}</span>
+        <span className="sr-only">{t("web.layout.accountMenu")}</span>
         <Chevron />
       </summary>
       <div className={cn(panelClass, "w-64")}>

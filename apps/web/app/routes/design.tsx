@@ -259,7 +259,7 @@ function Gallery({ scheme }: { scheme: "light" | "dark" }) {
       </Section>
 
       <Section title={t("web.design.table")}>
-        <Table>
+        <Table label={t("web.design.tableCaption")}>
           <TableCaption>{t("web.design.tableCaption")}</TableCaption>
           <thead>
             <tr>

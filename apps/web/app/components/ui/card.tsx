@@ -1,10 +1,19 @@
+import { Slot } from "radix-ui";
 import type { HTMLAttributes } from "react";
 import { cn } from "~/lib/cn";
 
-/** A surface with the design system's border, radius and shadow. */
-export function Card({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
+/**
+ * A surface with the design system's border, radius and shadow; with `asChild`, its single
+ * child (a `<form>`, a `<section>`) gets the look instead of a `<div>`.
+ */
+export function Card({
+  className,
+  asChild = false,
+  ...props
+}: HTMLAttributes<HTMLDivElement> & { asChild?: boolean }) {
+  const Component = asChild ? Slot.Root : "div";
   return (
-    <div
+    <Component
       className={cn("rounded-xl border border-border bg-surface p-5 shadow-sm", className)}
       {...props}
     />

@@ -1,12 +1,25 @@
 import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "~/lib/cn";
 
-/** A table in a scrolling frame: wide tables scroll sideways on a phone, the page does not. */
-export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
+/**
+ * A table in a scrolling frame: wide tables scroll sideways on a phone, the page does not. The
+ * frame is a named, focusable region so keyboard users can scroll it too (`label`: what the
+ * table lists, usually its caption's text).
+ */
+export function Table({
+  className,
+  label,
+  ...props
+}: HTMLAttributes<HTMLTableElement> & { label: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-surface shadow-sm">
+    <section
+      aria-label={label}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+      tabIndex={0}
+      className="overflow-x-auto rounded-lg border border-border bg-surface shadow-sm focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-focus"
+    >
       <table className={cn("w-full border-collapse text-left text-base", className)} {...props} />
-    </div>
+    </section>
   );
 }
 

@@ -26,7 +26,7 @@ export const layout = {
   notificationsAll: "See all notifications",
   // The shell on the design system (decision 046).
   menu: "Menu",
-  accountMenu: "Account menu of {name}",
+  accountMenu: "Account menu",
   signedInAs: "Signed in as",
   tagline: "Book a mentor, meet over video, pay safely: invoices and payouts included.",
   footerNav: "Footer",

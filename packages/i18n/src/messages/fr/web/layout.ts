@@ -28,7 +28,7 @@ export const layout: (typeof en)["layout"] = {
   notificationsAll: "Voir toutes les notifications",
   // The shell on the design system (decision 046).
   menu: "Menu",
-  accountMenu: "Menu du compte de {name}",
+  accountMenu: "Menu du compte",
   signedInAs: "Connecté·e en tant que",
   tagline:
     "Réservez un mentor, échangez en visio, payez en sécurité : factures et versements compris.",
