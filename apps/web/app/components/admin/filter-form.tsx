@@ -69,12 +69,12 @@ export function FilterForm({ path, fields, values, hint, headingLevel = "h2" }: 
               return (
                 <div key={field.name} className="flex items-center gap-2 self-end pb-2">
                   <input
+                    className="size-4 accent-primary"
                     id={fieldId}
                     name={field.name}
                     type="checkbox"
                     value="1"
                     defaultChecked={value === "1"}
-                    className="size-4 accent-primary"
                   />
                   <Label htmlFor={fieldId} className="mb-0">
                     {field.label}
