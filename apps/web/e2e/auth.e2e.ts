@@ -173,8 +173,9 @@ describe("the web portal in a browser", () => {
 
     // Sign out from the header's account menu: the signed-out pages stay in French (a language
     // cookie).
-    await page.getByTestId("account-menu").locator("summary").click();
-    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    const accountMenu = page.getByTestId("account-menu");
+    await accountMenu.locator("summary").click();
+    await accountMenu.getByRole("button", { name: "Se déconnecter" }).click();
     await page.waitForURL(`${baseUrl()}/`);
     await page.getByRole("link", { name: "Se connecter" }).waitFor();
     await watch.check();

@@ -51,8 +51,9 @@ async function addVirtualAuthenticator(page: Page) {
  * races with it.
  */
 async function signOut(page: Page, watch: PageWatch) {
-  await page.getByTestId("account-menu").locator("summary").click();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  const accountMenu = page.getByTestId("account-menu");
+  await accountMenu.locator("summary").click();
+  await accountMenu.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL((url) => url.pathname === "/");
   await page.waitForLoadState("networkidle");
   await watch.check();
