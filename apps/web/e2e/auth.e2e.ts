@@ -171,8 +171,11 @@ describe("the web portal in a browser", () => {
     expect(await stillSamePage()).toBe(true);
     await watch.check();
 
-    // Sign out from the header: the signed-out pages stay in French (a language cookie).
-    await page.getByRole("button", { name: "Se déconnecter" }).first().click();
+    // Sign out from the header's account menu: the signed-out pages stay in French (a language
+    // cookie).
+    const accountMenu = page.getByTestId("account-menu");
+    await accountMenu.locator("summary").click();
+    await accountMenu.getByRole("button", { name: "Se déconnecter" }).click();
     await page.waitForURL(`${baseUrl()}/`);
     await page.getByRole("link", { name: "Se connecter" }).waitFor();
     await watch.check();

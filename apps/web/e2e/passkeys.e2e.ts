@@ -46,9 +46,14 @@ async function addVirtualAuthenticator(page: Page) {
   return { cdp, authenticatorId };
 }
 
-/** The header's button; waits for its redirect home, so no later navigation races with it. */
+/**
+ * The header's button, in the account menu; waits for its redirect home, so no later navigation
+ * races with it.
+ */
 async function signOut(page: Page, watch: PageWatch) {
-  await page.getByRole("button", { name: "Sign out" }).click();
+  const accountMenu = page.getByTestId("account-menu");
+  await accountMenu.locator("summary").click();
+  await accountMenu.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL((url) => url.pathname === "/");
   await page.waitForLoadState("networkidle");
   await watch.check();

@@ -109,8 +109,12 @@ describe("a production start (NODE_ENV unset)", () => {
     expect(await response.json()).toEqual({ status: "ok" });
   });
 
-  it("has no dev outbox: 404, even for a message id", async () => {
-    for (const route of ["/dev/outbox", `/dev/outbox/${randomBytes(8).toString("hex")}`]) {
+  it("has no dev outbox and no design gallery: 404, even for a message id", async () => {
+    for (const route of [
+      "/dev/outbox",
+      `/dev/outbox/${randomBytes(8).toString("hex")}`,
+      "/design",
+    ]) {
       const response = await fetch(`${baseUrl}${route}`, { redirect: "manual" });
       expect(response.status, route).toBe(404);
     }

@@ -1,3 +1,4 @@
+import { Alert } from "~/components/ui/alert";
 import { useT } from "~/lib/i18n";
 
 interface Failure {
@@ -10,22 +11,26 @@ export function ActionAlert({ failure, id }: { failure: Failure | null | undefin
   const t = useT();
   if (!failure) return null;
   return (
-    <div className="alert alert-error" role="alert" id={id}>
+    <Alert tone="danger" role="alert" id={id}>
       {failure.message}
       {failure.requestId ? (
-        <span className="muted block small">
+        <span className="block text-sm text-muted">
           {t("web.errorPage.requestId", { requestId: failure.requestId })}
         </span>
       ) : null}
-    </div>
+    </Alert>
   );
 }
 
 /** A success notice (saved, cancelled…). */
 export function StatusNotice({ message }: { message: string | null | undefined }) {
   return (
-    <p role="status" className={message ? "alert alert-success" : "visually-hidden"}>
+    <Alert
+      role="status"
+      tone="success"
+      className={message ? undefined : "sr-only m-0 border-0 p-0"}
+    >
       {message ?? ""}
-    </p>
+    </Alert>
   );
 }

@@ -1,4 +1,6 @@
 import type { MessageKey } from "@mentora/i18n";
+import { Field } from "~/components/ui/field";
+import { Input } from "~/components/ui/input";
 import { useT } from "~/lib/i18n";
 
 interface TextFieldProps {
@@ -17,34 +19,16 @@ interface TextFieldProps {
 export function TextField(props: TextFieldProps) {
   const t = useT();
   const { name, label, type = "text", hint, error } = props;
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
-    .filter(Boolean)
-    .join(" ");
   return (
-    <div className={error ? "field field-invalid" : "field"}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={id}
+    <Field id={`field-${name}`} label={label} hint={hint} error={error ? t(error) : undefined}>
+      <Input
         name={name}
         type={type}
         autoComplete={props.autoComplete}
         defaultValue={props.defaultValue}
         required={props.required}
         minLength={props.minLength}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
       />
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
+    </Field>
   );
 }

@@ -108,6 +108,7 @@ export const routeAccess: Record<string, RouteAccessEntry> = {
   "bookings.$id.tsx": { access: "signed-in", path: "/bookings/no-such-booking" },
   "bookings.$id_.ics.ts": { access: "signed-in", path: "/bookings/no-such-booking/ics" },
   "bookings._index.tsx": { access: "signed-in", path: "/bookings" },
+  "design.tsx": { access: "dev-only", path: "/design" },
   "dev.outbox.$id.tsx": { access: "dev-only", path: "/dev/outbox/no-such-email" },
   "dev.outbox._index.tsx": { access: "dev-only", path: "/dev/outbox" },
   "files.$.ts": { access: "public", path: "/files/avatars/no-such-file.webp" },

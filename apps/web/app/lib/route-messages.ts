@@ -98,6 +98,7 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
     "web.reviews",
     "web.slots",
   ],
+  "routes/design": ["web.design"],
   "routes/dev.outbox._index": ["web.outbox"],
   "routes/dev.outbox.$id": ["web.outbox"],
   "routes/forgot-password": ["web.authErrors", "web.forgotPassword", "web.form"],

@@ -15,6 +15,7 @@ import { CalendarSubscription } from "~/components/calendar-subscription";
 import { ErrorPage } from "~/components/error-page";
 import { ModerationNotices } from "~/components/moderation-notices";
 import { NotificationPreferences } from "~/components/notification-preferences";
+import { Button } from "~/components/ui/button";
 import { formText } from "~/lib/forms";
 import { attempt } from "~/lib/guards.server";
 import { assertSameOrigin, setCookieHeaders } from "~/lib/http.server";
@@ -235,9 +236,9 @@ export default function Account() {
             )}
           </p>
           {twoFactorEnabled ? null : (
-            <Link className="button" to="/account/two-factor">
-              {t("web.accounts.twoFactor.manage")}
-            </Link>
+            <Button asChild>
+              <Link to="/account/two-factor">{t("web.accounts.twoFactor.manage")}</Link>
+            </Button>
           )}
           <p>
             <Link to="/account/two-factor#passkeys-heading">
@@ -256,9 +257,9 @@ export default function Account() {
           <h2 id="become-mentor-heading">{t("web.account.becomeMentor.heading")}</h2>
           <p>{t("web.account.becomeMentor.body")}</p>
           <p>
-            <Link to="/mentor/apply" className="button button-secondary">
-              {t("web.account.becomeMentor.cta")}
-            </Link>
+            <Button asChild variant="secondary">
+              <Link to="/mentor/apply">{t("web.account.becomeMentor.cta")}</Link>
+            </Button>
           </p>
         </section>
       )}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { NavLink, Outlet, useRouteError } from "@remix-run/react";
+import { Outlet, useRouteError } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
+import { NavTab, NavTabs } from "~/components/ui/nav-tabs";
 import { requireAdmin } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n";
 import { withCaller } from "~/lib/trpc.server";
@@ -17,54 +18,24 @@ export default function AdminArea() {
   const t = useT();
   return (
     <div className="container">
-      <nav className="subnav" aria-label={t("web.admin.nav")}>
-        <ul>
-          <li>
-            <NavLink to="/admin" end>
-              {t("web.admin.navUsers")}
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to="/admin/payments">{t("web.admin.navPayments")}</NavLink>
-          </li>
-          <li>
-            <NavLink to="/admin/webhooks">{t("web.admin.navWebhooks")}</NavLink>
-          </li>
-          <li>
-            <NavLink to="/admin/payouts">{t("web.adminPayouts.nav")}</NavLink>
-          </li>
-          <li>
-            <NavLink to="/admin/video">{t("web.adminVideo.nav")}</NavLink>
-          </li>
-          <li>
-            <NavLink to="/admin/disputes">{t("web.adminDisputes.nav")}</NavLink>
-          </li>
-          <li>
-            <NavLink to="/admin/audit">{t("web.adminAudit.nav")}</NavLink>
-          </li>
-          <li>
-            <NavLink to="/admin/jobs">{t("web.adminJobs.nav")}</NavLink>
-          </li>
-          <li>
-            <NavLink to="/admin/moderation">{t("web.admin.navModeration")}</NavLink>
-          </li>
-          <li>
-            <NavLink to="/admin/message-reports">{t("web.admin.navMessageReports")}</NavLink>
-          </li>
-          <li>
-            <NavLink to="/admin/reviews">{t("web.adminReviews.nav")}</NavLink>
-          </li>
-          <li>
-            <NavLink to="/admin/activity">{t("web.admin.navActivity")}</NavLink>
-          </li>
-          <li>
-            <NavLink to="/admin/accounting">{t("web.admin.navAccounting")}</NavLink>
-          </li>
-          <li>
-            <NavLink to="/admin/webhook-endpoints">{t("web.webhookEndpoints.adminNav")}</NavLink>
-          </li>
-        </ul>
-      </nav>
+      <NavTabs label={t("web.admin.nav")}>
+        <NavTab to="/admin" end>
+          {t("web.admin.navUsers")}
+        </NavTab>
+        <NavTab to="/admin/payments">{t("web.admin.navPayments")}</NavTab>
+        <NavTab to="/admin/webhooks">{t("web.admin.navWebhooks")}</NavTab>
+        <NavTab to="/admin/payouts">{t("web.adminPayouts.nav")}</NavTab>
+        <NavTab to="/admin/video">{t("web.adminVideo.nav")}</NavTab>
+        <NavTab to="/admin/disputes">{t("web.adminDisputes.nav")}</NavTab>
+        <NavTab to="/admin/audit">{t("web.adminAudit.nav")}</NavTab>
+        <NavTab to="/admin/jobs">{t("web.adminJobs.nav")}</NavTab>
+        <NavTab to="/admin/moderation">{t("web.admin.navModeration")}</NavTab>
+        <NavTab to="/admin/message-reports">{t("web.admin.navMessageReports")}</NavTab>
+        <NavTab to="/admin/reviews">{t("web.adminReviews.nav")}</NavTab>
+        <NavTab to="/admin/activity">{t("web.admin.navActivity")}</NavTab>
+        <NavTab to="/admin/accounting">{t("web.admin.navAccounting")}</NavTab>
+        <NavTab to="/admin/webhook-endpoints">{t("web.webhookEndpoints.adminNav")}</NavTab>
+      </NavTabs>
       <Outlet />
     </div>
   );

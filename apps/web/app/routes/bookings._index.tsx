@@ -1,9 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { StatusNotice } from "~/components/action-alert";
+import { Pager } from "~/components/admin/pager";
 import { Avatar } from "~/components/avatar";
 import { BookingStatus, CancelBookingForm, isCancellable } from "~/components/booking-bits";
 import { ErrorPage } from "~/components/error-page";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { LinkTab, NavTabs } from "~/components/ui/nav-tabs";
 import { withAvatar } from "~/lib/avatars.server";
 import { cancelFromForm } from "~/lib/bookings-action.server";
 import { requireSession } from "~/lib/guards.server";
@@ -57,26 +61,24 @@ export default function Bookings() {
   return (
     <div className="container">
       <h1>{t("web.bookings.heading")}</h1>
-      <nav className="tabs" aria-label={t("web.bookings.tabs")}>
-        <Link to="/bookings" aria-current={tab === "upcoming" ? "page" : undefined}>
+      <NavTabs label={t("web.bookings.tabs")}>
+        <LinkTab to="/bookings" current={tab === "upcoming"}>
           {t("web.bookings.upcoming")}
-        </Link>
-        <Link to="/bookings?tab=past" aria-current={tab === "past" ? "page" : undefined}>
+        </LinkTab>
+        <LinkTab to="/bookings?tab=past" current={tab === "past"}>
           {t("web.bookings.past")}
-        </Link>
-      </nav>
+        </LinkTab>
+      </NavTabs>
       <StatusNotice message={result?.ok ? t("web.bookings.cancelled") : null} />
       {items.length === 0 ? (
-        <div className="card">
+        <Card className="mb-6">
           <p>
             {tab === "upcoming" ? t("web.bookings.emptyUpcoming") : t("web.bookings.emptyPast")}
           </p>
-          <p>
-            <Link to="/mentors" className="button">
-              {t("web.bookings.findMentor")}
-            </Link>
-          </p>
-        </div>
+          <Button asChild>
+            <Link to="/mentors">{t("web.bookings.findMentor")}</Link>
+          </Button>
+        </Card>
       ) : (
         <ul className="booking-list">
           {items.map((booking) => (
@@ -121,21 +123,12 @@ export default function Bookings() {
           ))}
         </ul>
       )}
-      <nav className="pager" aria-label={t("web.admin.pagination")}>
-        {isFirstPage ? null : (
-          <Link to={tab === "past" ? "/bookings?tab=past" : "/bookings"}>
-            {t("web.admin.firstPage")}
-          </Link>
-        )}
-        {nextCursor ? (
-          <Link
-            to={`/bookings?${new URLSearchParams({ ...(tab === "past" ? { tab } : {}), cursor: nextCursor })}`}
-            className="button button-secondary"
-          >
-            {t("web.admin.nextPage")}
-          </Link>
-        ) : null}
-      </nav>
+      <Pager
+        path="/bookings"
+        query={tab === "past" ? "tab=past" : ""}
+        isFirstPage={isFirstPage}
+        nextCursor={nextCursor}
+      />
 
       <section className="card" aria-labelledby="previous-mentors-heading">
         <h2 id="previous-mentors-heading">{t("web.bookings.previousMentors")}</h2>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
+import { NavTab, NavTabs } from "~/components/ui/nav-tabs";
 import { requireSession } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n";
 import { withCaller } from "~/lib/trpc.server";
@@ -18,59 +19,31 @@ export default function MentorArea() {
   const { isMentor, userId } = useLoaderData<typeof loader>();
   return (
     <div className="container">
-      <nav className="subnav" aria-label={t("web.mentorArea.nav")}>
-        <ul>
-          {isMentor ? (
-            <>
-              <li>
-                <NavLink to="/mentor" end>
-                  {t("web.mentorArea.dashboard")}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/mentor/calendar">{t("web.mentorArea.calendar")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/mentor/offerings">{t("web.mentorArea.offerings")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/mentor/availability">{t("web.mentorArea.availability")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/mentor/invitations">{t("web.mentorArea.invitations")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/mentor/revenue">{t("web.mentorArea.revenue")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/mentor/payouts">{t("web.mentorPayouts.nav")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/mentor/blocked">{t("web.mentorArea.blocked")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/mentor/webhooks">{t("web.webhookEndpoints.nav")}</NavLink>
-                <NavLink to="/mentor/calendars">{t("web.mentorCalendars.nav")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/mentor/profile">{t("web.mentorArea.profile")}</NavLink>
-              </li>
-              <li>
-                <NavLink to={`/mentors/${userId}`}>{t("web.mentorArea.publicPage")}</NavLink>
-              </li>
-            </>
-          ) : (
-            <>
-              <li>
-                <NavLink to="/mentor/apply">{t("web.mentorArea.apply")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/mentor/profile">{t("web.mentorArea.profile")}</NavLink>
-              </li>
-            </>
-          )}
-        </ul>
-      </nav>
+      <NavTabs label={t("web.mentorArea.nav")}>
+        {isMentor ? (
+          <>
+            <NavTab to="/mentor" end>
+              {t("web.mentorArea.dashboard")}
+            </NavTab>
+            <NavTab to="/mentor/calendar">{t("web.mentorArea.calendar")}</NavTab>
+            <NavTab to="/mentor/offerings">{t("web.mentorArea.offerings")}</NavTab>
+            <NavTab to="/mentor/availability">{t("web.mentorArea.availability")}</NavTab>
+            <NavTab to="/mentor/invitations">{t("web.mentorArea.invitations")}</NavTab>
+            <NavTab to="/mentor/revenue">{t("web.mentorArea.revenue")}</NavTab>
+            <NavTab to="/mentor/payouts">{t("web.mentorPayouts.nav")}</NavTab>
+            <NavTab to="/mentor/blocked">{t("web.mentorArea.blocked")}</NavTab>
+            <NavTab to="/mentor/calendars">{t("web.mentorCalendars.nav")}</NavTab>
+            <NavTab to="/mentor/webhooks">{t("web.webhookEndpoints.nav")}</NavTab>
+            <NavTab to="/mentor/profile">{t("web.mentorArea.profile")}</NavTab>
+            <NavTab to={`/mentors/${userId}`}>{t("web.mentorArea.publicPage")}</NavTab>
+          </>
+        ) : (
+          <>
+            <NavTab to="/mentor/apply">{t("web.mentorArea.apply")}</NavTab>
+            <NavTab to="/mentor/profile">{t("web.mentorArea.profile")}</NavTab>
+          </>
+        )}
+      </NavTabs>
       <Outlet />
     </div>
   );

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { ActionAlert, StatusNotice } from "~/components/action-alert";
 import { ErrorPage } from "~/components/error-page";
+import { LinkTab, NavTabs } from "~/components/ui/nav-tabs";
 import { formText } from "~/lib/forms";
 import { attempt, requireSession } from "~/lib/guards.server";
 import { assertSameOrigin } from "~/lib/http.server";
@@ -62,14 +63,14 @@ export default function NotificationsPage() {
     <div className="container">
       <h1>{t("web.notifications.heading")}</h1>
       <div className="toolbar">
-        <nav className="tabs" aria-label={t("web.notifications.title")}>
-          <Link to="/notifications" aria-current={unreadOnly ? undefined : "page"}>
+        <NavTabs label={t("web.notifications.title")} className="mb-0">
+          <LinkTab to="/notifications" current={!unreadOnly}>
             {t("web.notifications.showAll")}
-          </Link>
-          <Link to="/notifications?unread=1" aria-current={unreadOnly ? "page" : undefined}>
+          </LinkTab>
+          <LinkTab to="/notifications?unread=1" current={unreadOnly}>
             {t("web.notifications.onlyUnread")}
-          </Link>
-        </nav>
+          </LinkTab>
+        </NavTabs>
         <Form method="post">
           <button type="submit" name="intent" value="markAll" className="button button-secondary">
             {t("web.notifications.markAllRead")}

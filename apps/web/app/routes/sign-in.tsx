@@ -19,6 +19,9 @@ import type { AuthenticationResponseJSON } from "@simplewebauthn/browser";
 import { ErrorPage } from "~/components/error-page";
 import { PasskeyButton } from "~/components/passkey-button";
 import { TextField } from "~/components/text-field";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
 import { authErrorKeyFromResponse, type FormError, oauthErrorKey } from "~/lib/auth-errors";
 import { redirectAfterSignIn, retryAfterHeaders, tooManyAttempts } from "~/lib/auth-forms.server";
 import { type FieldErrors, fieldErrorsOf, formFields, signInSchema } from "~/lib/forms";
@@ -163,80 +166,83 @@ export default function SignIn() {
   const formAction = redirected ? `?redirectTo=${encodeURIComponent(redirectTo)}` : undefined;
   return (
     <div className="container narrow">
-      <section className="card" aria-labelledby="sign-in-heading">
-        <h1 id="sign-in-heading">{t("web.signIn.heading", { appName: t("common.appName") })}</h1>
-        {verified && !result ? (
-          <div className="alert alert-success" role="status">
-            {t("web.signIn.verified")}
-          </div>
-        ) : null}
-        {oauthError && !result ? (
-          <div className="alert alert-error" role="alert">
-            {t(oauthError)}
-          </div>
-        ) : null}
-        {redirected && !verified && !oauthError && !result ? (
-          <div className="alert alert-info" role="status">
-            {t("web.signIn.redirectNotice")}
-          </div>
-        ) : null}
-        {result?.formError || hasFieldErrors ? (
-          <div className="alert alert-error" role="alert">
-            {t(result?.formError ?? "web.form.errorSummary", result?.formErrorVars)}
-          </div>
-        ) : null}
-        <Form method="post" action={formAction} noValidate className="stack">
-          <TextField
-            name="email"
-            type="email"
-            label={t("web.signIn.email")}
-            autoComplete="email"
-            required
-            defaultValue={result?.email}
-            error={errors.email}
+      <Card asChild className="p-7">
+        <section aria-labelledby="sign-in-heading">
+          <h1 id="sign-in-heading">{t("web.signIn.heading", { appName: t("common.appName") })}</h1>
+          {verified && !result ? (
+            <Alert tone="success" role="status">
+              {t("web.signIn.verified")}
+            </Alert>
+          ) : null}
+          {oauthError && !result ? (
+            <Alert tone="danger" role="alert">
+              {t(oauthError)}
+            </Alert>
+          ) : null}
+          {redirected && !verified && !oauthError && !result ? (
+            <Alert tone="info" role="status">
+              {t("web.signIn.redirectNotice")}
+            </Alert>
+          ) : null}
+          {result?.formError || hasFieldErrors ? (
+            <Alert tone="danger" role="alert">
+              {t(result?.formError ?? "web.form.errorSummary", result?.formErrorVars)}
+            </Alert>
+          ) : null}
+          <Form method="post" action={formAction} noValidate className="stack">
+            <TextField
+              name="email"
+              type="email"
+              label={t("web.signIn.email")}
+              autoComplete="email"
+              required
+              defaultValue={result?.email}
+              error={errors.email}
+            />
+            <TextField
+              name="password"
+              type="password"
+              label={t("web.signIn.password")}
+              autoComplete="current-password"
+              required
+              error={errors.password}
+            />
+            <Button type="submit" name="intent" value="password" disabled={busy}>
+              {busy ? t("web.form.submitting") : t("web.signIn.submit")}
+            </Button>
+          </Form>
+          <p className="muted">
+            <Link to="/forgot-password">{t("web.signIn.forgotPasswordLink")}</Link>
+          </p>
+          <PasskeyButton
+            mode="sign-in"
+            label={t("web.accounts.passkeys.signIn")}
+            action={formAction}
           />
-          <TextField
-            name="password"
-            type="password"
-            label={t("web.signIn.password")}
-            autoComplete="current-password"
-            required
-            error={errors.password}
-          />
-          <button type="submit" name="intent" value="password" className="button" disabled={busy}>
-            {busy ? t("web.form.submitting") : t("web.signIn.submit")}
-          </button>
-        </Form>
-        <p className="muted">
-          <Link to="/forgot-password">{t("web.signIn.forgotPasswordLink")}</Link>
-        </p>
-        <PasskeyButton
-          mode="sign-in"
-          label={t("web.accounts.passkeys.signIn")}
-          action={formAction}
-        />
-        {google ? (
-          <>
-            <p className="divider">
-              <span>{t("web.signIn.or")}</span>
-            </p>
-            <Form method="post" action={formAction}>
-              <button
-                type="submit"
-                name="intent"
-                value="google"
-                className="button button-secondary button-block"
-              >
-                {t("web.signIn.google")}
-              </button>
-            </Form>
-          </>
-        ) : null}
-        <p className="muted">
-          {t("web.signIn.noAccount", { appName: t("common.appName") })}{" "}
-          <Link to="/sign-up">{t("web.signIn.signUpLink")}</Link>
-        </p>
-      </section>
+          {google ? (
+            <>
+              <p className="divider">
+                <span>{t("web.signIn.or")}</span>
+              </p>
+              <Form method="post" action={formAction}>
+                <Button
+                  type="submit"
+                  name="intent"
+                  value="google"
+                  variant="secondary"
+                  className="w-full"
+                >
+                  {t("web.signIn.google")}
+                </Button>
+              </Form>
+            </>
+          ) : null}
+          <p className="muted">
+            {t("web.signIn.noAccount", { appName: t("common.appName") })}{" "}
+            <Link to="/sign-up">{t("web.signIn.signUpLink")}</Link>
+          </p>
+        </section>
+      </Card>
     </div>
   );
 }

@@ -11,6 +11,9 @@ import { Form, Link, useActionData, useNavigation, useRouteError } from "@remix-
 import { ErrorPage } from "~/components/error-page";
 import { MatchRequestFields } from "~/components/match-request-fields";
 import { TextField } from "~/components/text-field";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
 import { authErrorKeyFromResponse, type FormError } from "~/lib/auth-errors";
 import { retryAfterHeaders, tooManyAttempts } from "~/lib/auth-forms.server";
 import { type FieldErrors, fieldErrorsOf, formFields, signUpSchema } from "~/lib/forms";
@@ -124,21 +127,23 @@ function CheckEmail({ email }: { email: string }) {
   const devTools = useRootData()?.devTools ?? false;
   return (
     <div className="container narrow">
-      <section className="card" aria-labelledby="check-email-heading">
-        <h1 id="check-email-heading">{t("web.checkEmail.heading")}</h1>
-        <p role="status">{t("web.checkEmail.body", { email })}</p>
-        {devTools ? (
-          <p className="notice">
-            {t("web.checkEmail.devHint")}{" "}
-            <Link to="/dev/outbox">{t("web.checkEmail.devOutboxLink")}</Link>
+      <Card asChild className="p-7">
+        <section aria-labelledby="check-email-heading">
+          <h1 id="check-email-heading">{t("web.checkEmail.heading")}</h1>
+          <p role="status">{t("web.checkEmail.body", { email })}</p>
+          {devTools ? (
+            <Alert tone="warning">
+              {t("web.checkEmail.devHint")}{" "}
+              <Link to="/dev/outbox">{t("web.checkEmail.devOutboxLink")}</Link>
+            </Alert>
+          ) : null}
+          <p className="mt-6 flex flex-wrap gap-3">
+            <Button asChild variant="secondary">
+              <Link to="/sign-in">{t("web.checkEmail.signInLink")}</Link>
+            </Button>
           </p>
-        ) : null}
-        <p className="actions">
-          <Link to="/sign-in" className="button button-secondary">
-            {t("web.checkEmail.signInLink")}
-          </Link>
-        </p>
-      </section>
+        </section>
+      </Card>
     </div>
   );
 }
@@ -153,54 +158,56 @@ export default function SignUp() {
   const hasErrors = Boolean(result?.status === "invalid");
   return (
     <div className="container narrow">
-      <section className="card" aria-labelledby="sign-up-heading">
-        <h1 id="sign-up-heading">{t("web.signUp.heading")}</h1>
-        <p className="muted">{t("web.signUp.intro")}</p>
-        {hasErrors ? (
-          <div className="alert alert-error" role="alert">
-            {result?.status === "invalid" && result.formError
-              ? t(result.formError, result.formErrorVars)
-              : t("web.form.errorSummary")}
-          </div>
-        ) : null}
-        <Form method="post" noValidate className="stack">
-          <TextField
-            name="name"
-            label={t("web.signUp.name")}
-            autoComplete="name"
-            required
-            defaultValue={result?.status === "invalid" ? result.values.name : undefined}
-            error={errors.name}
-          />
-          <TextField
-            name="email"
-            type="email"
-            label={t("web.signUp.email")}
-            autoComplete="email"
-            required
-            defaultValue={result?.status === "invalid" ? result.values.email : undefined}
-            error={errors.email}
-          />
-          <TextField
-            name="password"
-            type="password"
-            label={t("web.signUp.password")}
-            hint={t("web.signUp.passwordHint")}
-            autoComplete="new-password"
-            required
-            minLength={8}
-            error={errors.password}
-          />
-          <p className="muted">{t("web.matches.signUpHint")}</p>
-          <MatchRequestFields error={errors.need ? t(errors.need) : null} />
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? t("web.form.submitting") : t("web.signUp.submit")}
-          </button>
-        </Form>
-        <p className="muted">
-          {t("web.signUp.haveAccount")} <Link to="/sign-in">{t("web.signUp.signInLink")}</Link>
-        </p>
-      </section>
+      <Card asChild className="p-7">
+        <section aria-labelledby="sign-up-heading">
+          <h1 id="sign-up-heading">{t("web.signUp.heading")}</h1>
+          <p className="muted">{t("web.signUp.intro")}</p>
+          {hasErrors ? (
+            <Alert tone="danger" role="alert">
+              {result?.status === "invalid" && result.formError
+                ? t(result.formError, result.formErrorVars)
+                : t("web.form.errorSummary")}
+            </Alert>
+          ) : null}
+          <Form method="post" noValidate className="stack">
+            <TextField
+              name="name"
+              label={t("web.signUp.name")}
+              autoComplete="name"
+              required
+              defaultValue={result?.status === "invalid" ? result.values.name : undefined}
+              error={errors.name}
+            />
+            <TextField
+              name="email"
+              type="email"
+              label={t("web.signUp.email")}
+              autoComplete="email"
+              required
+              defaultValue={result?.status === "invalid" ? result.values.email : undefined}
+              error={errors.email}
+            />
+            <TextField
+              name="password"
+              type="password"
+              label={t("web.signUp.password")}
+              hint={t("web.signUp.passwordHint")}
+              autoComplete="new-password"
+              required
+              minLength={8}
+              error={errors.password}
+            />
+            <p className="muted">{t("web.matches.signUpHint")}</p>
+            <MatchRequestFields error={errors.need ? t(errors.need) : null} />
+            <Button type="submit" disabled={busy}>
+              {busy ? t("web.form.submitting") : t("web.signUp.submit")}
+            </Button>
+          </Form>
+          <p className="muted">
+            {t("web.signUp.haveAccount")} <Link to="/sign-in">{t("web.signUp.signInLink")}</Link>
+          </p>
+        </section>
+      </Card>
     </div>
   );
 }

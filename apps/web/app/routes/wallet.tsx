@@ -11,6 +11,12 @@ import {
 } from "@remix-run/react";
 import { ActionAlert } from "~/components/action-alert";
 import { ErrorPage } from "~/components/error-page";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { Input } from "~/components/ui/input";
+import { Label } from "~/components/ui/label";
+import { Select } from "~/components/ui/select";
+import { Table, TableHead } from "~/components/ui/table";
 import { currencies, isCurrency } from "~/lib/currencies";
 import { formText } from "~/lib/forms";
 import { attempt, formFailure, requireSession } from "~/lib/guards.server";
@@ -69,18 +75,18 @@ export default function WalletPage() {
   return (
     <div className="container">
       <h1>{t("web.wallet.heading")}</h1>
-      <section className="card" aria-labelledby="balances-heading">
-        <h2 id="balances-heading">{t("web.wallet.balances")}</h2>
-        {balances.length === 0 ? (
-          <p className="muted">{t("web.wallet.empty")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table data-testid="wallet-balances">
+      <Card asChild className="mb-6">
+        <section aria-labelledby="balances-heading">
+          <h2 id="balances-heading">{t("web.wallet.balances")}</h2>
+          {balances.length === 0 ? (
+            <p className="muted">{t("web.wallet.empty")}</p>
+          ) : (
+            <Table data-testid="wallet-balances" label={t("web.wallet.balances")}>
               <thead>
                 <tr>
-                  <th scope="col">{t("web.wallet.currency")}</th>
-                  <th scope="col">{t("web.wallet.available")}</th>
-                  <th scope="col">{t("web.wallet.reserved")}</th>
+                  <TableHead>{t("web.wallet.currency")}</TableHead>
+                  <TableHead>{t("web.wallet.available")}</TableHead>
+                  <TableHead>{t("web.wallet.reserved")}</TableHead>
                 </tr>
               </thead>
               <tbody>
@@ -94,62 +100,64 @@ export default function WalletPage() {
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+            </Table>
+          )}
+        </section>
+      </Card>
 
-      <section className="card" aria-labelledby="top-up-heading">
-        <h2 id="top-up-heading">{t("web.wallet.topUp")}</h2>
-        <Form method="post" className="stack">
-          <div className="inline-fields">
-            <div className="field">
-              <label htmlFor="top-up-amount">{t("web.wallet.amount")}</label>
-              <input
-                id="top-up-amount"
-                name="amount"
-                inputMode="decimal"
-                autoComplete="off"
-                required
-                aria-describedby="top-up-hint"
-              />
+      <Card asChild className="mb-6">
+        <section aria-labelledby="top-up-heading">
+          <h2 id="top-up-heading">{t("web.wallet.topUp")}</h2>
+          <Form method="post" className="stack">
+            <div className="grid gap-4 sm:grid-cols-[12rem_8rem]">
+              <div>
+                <Label htmlFor="top-up-amount">{t("web.wallet.amount")}</Label>
+                <Input
+                  id="top-up-amount"
+                  name="amount"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  required
+                  aria-describedby="top-up-hint"
+                />
+              </div>
+              <div>
+                <Label htmlFor="top-up-currency">{t("web.wallet.currency")}</Label>
+                <Select id="top-up-currency" name="currency" defaultValue="EUR">
+                  {currencies.map((code) => (
+                    <option key={code} value={code}>
+                      {code}
+                    </option>
+                  ))}
+                </Select>
+              </div>
             </div>
-            <div className="field">
-              <label htmlFor="top-up-currency">{t("web.wallet.currency")}</label>
-              <select id="top-up-currency" name="currency" defaultValue="EUR">
-                {currencies.map((code) => (
-                  <option key={code} value={code}>
-                    {code}
-                  </option>
-                ))}
-              </select>
+            <p id="top-up-hint" className="text-sm text-muted">
+              {t("web.wallet.amountHint")}
+            </p>
+            <ActionAlert failure={failure && !failure.ok ? failure : null} />
+            <div>
+              <Button type="submit" disabled={busy}>
+                {busy ? t("web.form.submitting") : t("web.wallet.topUpButton")}
+              </Button>
             </div>
-          </div>
-          <p id="top-up-hint" className="hint">
-            {t("web.wallet.amountHint")}
-          </p>
-          <ActionAlert failure={failure && !failure.ok ? failure : null} />
-          <div>
-            <button type="submit" className="button" disabled={busy}>
-              {busy ? t("web.form.submitting") : t("web.wallet.topUpButton")}
-            </button>
-          </div>
-        </Form>
-      </section>
+          </Form>
+        </section>
+      </Card>
 
-      <section className="card" aria-labelledby="history-heading">
-        <h2 id="history-heading">{t("web.wallet.history")}</h2>
-        {history.length === 0 ? (
-          <p className="muted">{t("web.wallet.noHistory")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table data-testid="wallet-history">
+      <Card asChild className="mb-6">
+        <section aria-labelledby="history-heading">
+          <h2 id="history-heading">{t("web.wallet.history")}</h2>
+          {history.length === 0 ? (
+            <p className="muted">{t("web.wallet.noHistory")}</p>
+          ) : (
+            <Table data-testid="wallet-history" label={t("web.wallet.history")}>
               <thead>
                 <tr>
-                  <th scope="col">{t("web.wallet.date")}</th>
-                  <th scope="col">{t("web.wallet.movement")}</th>
-                  <th scope="col">{t("web.wallet.amount")}</th>
-                  <th scope="col">{t("web.wallet.payment")}</th>
+                  <TableHead>{t("web.wallet.date")}</TableHead>
+                  <TableHead>{t("web.wallet.movement")}</TableHead>
+                  <TableHead>{t("web.wallet.amount")}</TableHead>
+                  <TableHead>{t("web.wallet.payment")}</TableHead>
                 </tr>
               </thead>
               <tbody>
@@ -176,21 +184,23 @@ export default function WalletPage() {
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
-        )}
-        <nav className="pager" aria-label={t("web.wallet.pagination")}>
-          {isFirstPage ? null : <Link to="/wallet">{t("web.admin.firstPage")}</Link>}
-          {nextCursor ? (
-            <Link
-              to={`/wallet?cursor=${encodeURIComponent(nextCursor)}`}
-              className="button button-secondary"
-            >
-              {t("web.admin.nextPage")}
-            </Link>
-          ) : null}
-        </nav>
-      </section>
+            </Table>
+          )}
+          <nav
+            className="mt-4 flex flex-wrap items-center gap-4"
+            aria-label={t("web.wallet.pagination")}
+          >
+            {isFirstPage ? null : <Link to="/wallet">{t("web.admin.firstPage")}</Link>}
+            {nextCursor ? (
+              <Button asChild variant="secondary">
+                <Link to={`/wallet?cursor=${encodeURIComponent(nextCursor)}`}>
+                  {t("web.admin.nextPage")}
+                </Link>
+              </Button>
+            ) : null}
+          </nav>
+        </section>
+      </Card>
     </div>
   );
 }

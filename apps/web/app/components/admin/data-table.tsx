@@ -89,9 +89,20 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     return `${location.pathname}?${params}`;
   };
   return (
-    <div className="table-wrap">
-      <table data-testid={props.testId}>
-        <caption className={props.captionVisible ? "table-caption" : "visually-hidden"}>
+    <section
+      aria-label={props.caption}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+      tabIndex={0}
+      className="overflow-x-auto rounded-lg border border-border bg-surface shadow-card focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-focus"
+    >
+      <table data-testid={props.testId} className="w-full border-collapse">
+        <caption
+          className={
+            props.captionVisible
+              ? "table-caption px-4 pt-3 text-left font-semibold"
+              : "visually-hidden"
+          }
+        >
           {props.caption}
           {sort ? (
             <span className="visually-hidden">
@@ -114,9 +125,13 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                   {column.headerHidden ? (
                     <span className="visually-hidden">{column.header}</span>
                   ) : column.sortValue ? (
-                    <Link to={sortHref(column)} className="sort-link" preventScrollReset>
+                    <Link
+                      to={sortHref(column)}
+                      className="sort-link inline-flex items-center gap-1 text-muted hover:text-primary"
+                      preventScrollReset
+                    >
                       {column.header}
-                      <span aria-hidden="true" className="sort-mark">
+                      <span aria-hidden="true" className="sort-mark text-xs">
                         {direction === "ascending" ? "▲" : direction === "descending" ? "▼" : "↕"}
                       </span>
                     </Link>
@@ -146,6 +161,6 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

@@ -1,6 +1,11 @@
 import type { Translate } from "@mentora/i18n";
 import { Form, Link } from "@remix-run/react";
 import { useId } from "react";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { Input } from "~/components/ui/input";
+import { Label } from "~/components/ui/label";
+import { Select } from "~/components/ui/select";
 import { currencies } from "~/lib/currencies";
 import { useT } from "~/lib/i18n";
 
@@ -51,61 +56,66 @@ export function FilterForm({ path, fields, values, hint, headingLevel = "h2" }: 
   const id = useId();
   const Heading = headingLevel;
   return (
-    <Form method="get" action={path} className="card filters" aria-labelledby={`${id}-heading`}>
-      <Heading id={`${id}-heading`} className="h3">
-        {t("web.adminPayments.filters")}
-      </Heading>
-      <div className="filter-grid">
-        {fields.map((field) => {
-          const fieldId = `${id}-${field.name}`;
-          const value = values[field.name] ?? "";
-          if (field.kind === "checkbox") {
+    <Card asChild className="filters mb-6">
+      <Form method="get" action={path} aria-labelledby={`${id}-heading`}>
+        <Heading id={`${id}-heading`} className="h3">
+          {t("web.adminPayments.filters")}
+        </Heading>
+        <div className="mb-4 grid grid-cols-[repeat(auto-fill,minmax(11rem,1fr))] gap-4">
+          {fields.map((field) => {
+            const fieldId = `${id}-${field.name}`;
+            const value = values[field.name] ?? "";
+            if (field.kind === "checkbox") {
+              return (
+                <div key={field.name} className="flex items-center gap-2 self-end pb-2">
+                  <input
+                    className="size-4 accent-primary"
+                    id={fieldId}
+                    name={field.name}
+                    type="checkbox"
+                    value="1"
+                    defaultChecked={value === "1"}
+                  />
+                  <Label htmlFor={fieldId} className="mb-0">
+                    {field.label}
+                  </Label>
+                </div>
+              );
+            }
             return (
-              <div key={field.name} className="field checkbox">
-                <input
-                  id={fieldId}
-                  name={field.name}
-                  type="checkbox"
-                  value="1"
-                  defaultChecked={value === "1"}
-                />
-                <label htmlFor={fieldId}>{field.label}</label>
+              <div key={field.name}>
+                <Label htmlFor={fieldId}>{field.label}</Label>
+                {field.kind === "select" ? (
+                  <Select id={fieldId} name={field.name} defaultValue={value}>
+                    <option value="">{t("web.adminPayments.any")}</option>
+                    {field.options.map((option) => (
+                      <option key={option.value} value={option.value}>
+                        {option.label}
+                      </option>
+                    ))}
+                  </Select>
+                ) : (
+                  <Input
+                    id={fieldId}
+                    name={field.name}
+                    type={field.kind === "decimal" ? "text" : field.kind}
+                    inputMode={field.kind === "decimal" ? "decimal" : undefined}
+                    placeholder={field.placeholder}
+                    defaultValue={value}
+                  />
+                )}
               </div>
             );
-          }
-          return (
-            <div key={field.name} className="field">
-              <label htmlFor={fieldId}>{field.label}</label>
-              {field.kind === "select" ? (
-                <select id={fieldId} name={field.name} defaultValue={value}>
-                  <option value="">{t("web.adminPayments.any")}</option>
-                  {field.options.map((option) => (
-                    <option key={option.value} value={option.value}>
-                      {option.label}
-                    </option>
-                  ))}
-                </select>
-              ) : (
-                <input
-                  id={fieldId}
-                  name={field.name}
-                  type={field.kind === "decimal" ? "text" : field.kind}
-                  inputMode={field.kind === "decimal" ? "decimal" : undefined}
-                  placeholder={field.placeholder}
-                  defaultValue={value}
-                />
-              )}
-            </div>
-          );
-        })}
-      </div>
-      {hint ? <p className="hint">{hint}</p> : null}
-      <div className="form-footer">
-        <button type="submit" className="button button-small">
-          {t("web.adminPayments.apply")}
-        </button>
-        <Link to={path}>{t("web.adminPayments.reset")}</Link>
-      </div>
-    </Form>
+          })}
+        </div>
+        {hint ? <p className="mb-4 text-sm text-muted">{hint}</p> : null}
+        <div className="flex flex-wrap items-center gap-4">
+          <Button type="submit" size="sm">
+            {t("web.adminPayments.apply")}
+          </Button>
+          <Link to={path}>{t("web.adminPayments.reset")}</Link>
+        </div>
+      </Form>
+    </Card>
   );
 }

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { Button } from "~/components/ui/button";
 import { useT } from "~/lib/i18n";
 
 interface PagerProps {
@@ -26,12 +27,12 @@ export function Pager({
   const first = params.size > 0 ? `${path}?${params}` : path;
   if (nextCursor) params.set(cursorParam, nextCursor);
   return (
-    <nav className="pager" aria-label={t("web.admin.pagination")}>
+    <nav className="mt-4 flex flex-wrap items-center gap-4" aria-label={t("web.admin.pagination")}>
       {isFirstPage ? null : <Link to={first}>{t("web.admin.firstPage")}</Link>}
       {nextCursor ? (
-        <Link to={`${path}?${params}`} className="button button-secondary">
-          {t("web.admin.nextPage")}
-        </Link>
+        <Button asChild variant="secondary">
+          <Link to={`${path}?${params}`}>{t("web.admin.nextPage")}</Link>
+        </Button>
       ) : null}
     </nav>
   );

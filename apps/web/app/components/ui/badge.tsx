@@ -11,6 +11,7 @@ const badgeVariants = cva(
         primary: "bg-primary-soft text-primary",
         success: "bg-success-soft text-success",
         danger: "bg-danger-soft text-danger",
+        warning: "bg-warning-soft text-warning",
       },
     },
     defaultVariants: { tone: "neutral" },

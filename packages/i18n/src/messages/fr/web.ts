@@ -29,6 +29,7 @@ import { call } from "./web/call.ts";
 import { checkEmail } from "./web/checkEmail.ts";
 import { confirm } from "./web/confirm.ts";
 import { dashboard } from "./web/dashboard.ts";
+import { design } from "./web/design.ts";
 import { duration } from "./web/duration.ts";
 import { errorPage } from "./web/errorPage.ts";
 import { forgotPassword } from "./web/forgotPassword.ts";
@@ -85,6 +86,7 @@ export const web: typeof en = {
   account,
   roles,
   outbox,
+  design,
   admin,
   money,
   duration,

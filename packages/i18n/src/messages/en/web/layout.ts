@@ -24,4 +24,12 @@ export const layout = {
   notificationsLatest: "Latest notifications",
   notificationsNone: "Nothing new.",
   notificationsAll: "See all notifications",
+  // The shell on the design system (decision 046).
+  menu: "Menu",
+  accountMenu: "Account menu",
+  signedInAs: "Signed in as",
+  tagline: "Book a mentor, meet over video, pay safely: invoices and payouts included.",
+  footerNav: "Footer",
+  findMentor: "Find a mentor",
+  becomeMentor: "Become a mentor",
 };

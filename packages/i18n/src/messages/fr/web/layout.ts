@@ -26,4 +26,13 @@ export const layout: (typeof en)["layout"] = {
   notificationsLatest: "Dernières notifications",
   notificationsNone: "Rien de nouveau.",
   notificationsAll: "Voir toutes les notifications",
+  // The shell on the design system (decision 046).
+  menu: "Menu",
+  accountMenu: "Menu du compte",
+  signedInAs: "Connecté·e en tant que",
+  tagline:
+    "Réservez un mentor, échangez en visio, payez en sécurité : factures et versements compris.",
+  footerNav: "Pied de page",
+  findMentor: "Trouver un mentor",
+  becomeMentor: "Devenir mentor",
 };
