@@ -2,6 +2,7 @@ import { dataExportCleanupJob, dataExportJob } from "../account/data-export.job.
 import { expireHoldJob } from "../bookings/expire-hold.job.ts";
 import { bookingNotifyJob } from "../bookings/notifications/booking-notify.job.ts";
 import { bookingReminderJob } from "../bookings/notifications/booking-reminder.job.ts";
+import { refreshSlotsJob } from "../directory/refresh-slots.job.ts";
 import { handleDisputeEvent } from "../disputes/index.ts";
 import { completeEndedSessionsJob } from "../earnings/complete-ended-sessions.job.ts";
 import { earningsReleaseDeadJob, releaseEarningsJob } from "../earnings/release-earnings.job.ts";
@@ -71,6 +72,7 @@ export const jobHandlers: readonly AnyJobHandler<JobServices>[] = [
   notificationDigestJob,
   sessionStartingJob,
   moderateAttachmentJob,
+  refreshSlotsJob,
 ];
 
 /** The handlers by name, for tests of one domain that drain another domain's queue. */

@@ -1,5 +1,6 @@
 import { dataExportCleanupQueue, dataExportQueue } from "../account/index.ts";
 import { bookingNotifyQueue, bookingReminderQueue, expireHoldQueue } from "../bookings/index.ts";
+import { refreshSlotsQueue } from "../directory/index.ts";
 import {
   completeEndedSessionsQueue,
   earningsReleaseDeadQueue,
@@ -49,4 +50,5 @@ export const jobQueues: readonly QueueContract[] = [
   notificationDigestQueue,
   sessionStartingQueue,
   moderateAttachmentQueue,
+  refreshSlotsQueue,
 ];
