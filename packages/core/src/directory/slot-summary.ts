@@ -67,12 +67,16 @@ export async function refreshMentorSlotsIn(
 }
 
 /** The mentor of a session, then refreshMentorSlots (booking events carry the session). */
-export async function refreshSlotsOfSession(db: Db, sessionId: string): Promise<void> {
+export async function refreshSlotsOfSession(
+  db: Db,
+  sessionId: string,
+  now = new Date(),
+): Promise<void> {
   const session = await db.mentoringSession.findUnique({
     where: { id: sessionId },
     select: { mentorId: true },
   });
-  if (session) await refreshMentorSlots(db, session.mentorId);
+  if (session) await refreshMentorSlots(db, session.mentorId, now);
 }
 
 /**
