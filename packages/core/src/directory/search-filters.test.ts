@@ -113,7 +113,7 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 const firstNames = (page: { items: { name: string }[] }) =>
-  page.items.map((item) => item.name.split(" ")[0]);
+  page.items.map((item) => item.name.split(" ")[0] ?? "");
 
 async function names(search: Partial<DirectorySearch>, timezone = "Europe/Paris") {
   return firstNames(await searchDirectory(app.prisma, { limit: 20, ...search }, { now, timezone }));
