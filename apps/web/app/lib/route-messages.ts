@@ -122,7 +122,7 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
     "web.profile",
   ],
   "routes/mentor.revenue": ["web.mentorPayouts", "web.revenue"],
-  "routes/mentors._index": ["web.admin", "web.matches", "web.mentors"],
+  "routes/mentors._index": ["web.matches", "web.mentors"],
   "routes/mentors.$mentorId": [
     "web.confirm",
     "web.form",

@@ -302,3 +302,13 @@ describe("the availability summary follows changes", () => {
     expect(stamps.map((stamp) => stamp.refreshedAt)).toEqual([later, later]);
   });
 });
+
+describe("directory.skills", () => {
+  it("lists listed mentors' skills, most mentors first", async () => {
+    const { callerFor } = await import("../testing/index.ts");
+    const skills = await (await callerFor(app)).directory.skills({ limit: 3 });
+    // Dmitri was rejected by the sweep test above: react has Bilal only, python Amélie and Carmen.
+    expect(skills[0]).toEqual({ slug: "python", name: "python", mentors: 2 });
+    expect(skills.map((skill) => skill.slug)).toEqual(["python", "data", "react"]);
+  });
+});
