@@ -190,7 +190,11 @@ export async function searchDirectory(
   }
   await fillMissingSummaries(db, { now, logger });
 
-  const summaryEnd = new Date(now.getTime() + summaryDays * 86_400_000);
+  // With a window, a mentor's slots past it are never read (a time-of-day filter scans hours
+  // until the first that fits: bounded by the window, not by the whole summary).
+  const slotsEnd = new Date(
+    now.getTime() + (search.availableWithinDays ?? summaryDays) * 86_400_000,
+  );
   const priceCurrency = search.currency ?? defaultSortCurrency;
   const priceJoin =
     sort === "price"
@@ -208,7 +212,7 @@ export async function searchDirectory(
         SELECT min(ds."startsAt") AS next_at FROM directory_slot ds
         WHERE ds."mentorId" = u.id AND mp."acceptingBookings"
           AND ds."startsAt" >= ${now}::timestamp + mp."minNoticeMinutes" * interval '1 minute'
-          AND ds."startsAt" < ${summaryEnd}
+          AND ds."startsAt" < ${slotsEnd}
           ${timeOfDaySql(search.timesOfDay, timezone)}
       ) ns ON true
       ${priceJoin}
