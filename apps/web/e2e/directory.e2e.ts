@@ -124,3 +124,30 @@ describe("the directory in a browser", () => {
     await screenshot(page, "directory-nojs.png");
   });
 });
+
+describe("the home page", () => {
+  it("shows featured mentors with their next free time and skills that lead into the directory", async () => {
+    for (const viewport of [
+      { width: 360, height: 740 },
+      { width: 1280, height: 800 },
+    ]) {
+      const { page, watch } = await openPage({ viewport });
+      await page.goto("/");
+      await page.waitForLoadState("networkidle");
+      await page.getByRole("heading", { name: "How it works" }).waitFor();
+      await page.getByRole("heading", { name: "Why people trust Mentora" }).waitFor();
+      const featured = page
+        .getByRole("region", { name: "Mentors with free time this week" })
+        .getByTestId("mentor-card");
+      expect(await featured.count()).toBeGreaterThan(0);
+      expect(await featured.first().textContent()).toContain("Next available:");
+      await screenshot(page, `home-${viewport.width}.png`);
+      await watch.check();
+      await page.getByRole("link", { name: /^TypeScript \(\d+\)$/ }).click();
+      await page.waitForURL((url) => url.searchParams.get("skill") === "typescript");
+      await page.getByTestId("mentor-card").first().waitFor();
+      await watch.check();
+      watch.done();
+    }
+  });
+});

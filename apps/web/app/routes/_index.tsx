@@ -13,6 +13,13 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "web.home.
 
 const featuredCount = 6;
 
+/** Outline icons (24 px grid paths): a star, a padlock, a document. */
+const icons = {
+  star: "M12 3l2.8 5.7 6.2.9-4.5 4.4 1.1 6.2L12 17.3 6.4 20.2l1.1-6.2L3 9.6l6.2-.9z",
+  lock: "M6 11h12v10H6zM8 11V7a4 4 0 0 1 8 0v4",
+  invoice: "M7 3h7l4 4v14H7zM14 3v4h4M10 12h5M10 16h5",
+} as const;
+
 /** Featured mentors (best rated with a free time this week, else best rated) and skills. */
 export async function loader({ request }: LoaderFunctionArgs) {
   return withCaller(request, async ({ caller }) => {
@@ -55,9 +62,9 @@ export default function Home() {
   const { featured, skills } = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
   const trust = [
-    ["reviewsTitle", "reviews", "★"],
-    ["paymentsTitle", "payments", "🔒"],
-    ["invoicesTitle", "invoices", "🧾"],
+    ["reviewsTitle", "reviews", icons.star],
+    ["paymentsTitle", "payments", icons.lock],
+    ["invoicesTitle", "invoices", icons.invoice],
   ] as const;
   return (
     <div className="mx-auto w-full max-w-7xl px-4 sm:px-6">
@@ -193,9 +200,15 @@ export default function Home() {
           {trust.map(([title, text, icon]) => (
             <li key={title}>
               <Card className="h-full p-6">
-                <p aria-hidden="true" className="m-0 text-3xl">
-                  {icon}
-                </p>
+                <svg
+                  aria-hidden="true"
+                  viewBox="0 0 24 24"
+                  className="size-8 fill-none stroke-primary stroke-2"
+                  strokeLinecap="round"
+                  strokeLinejoin="round"
+                >
+                  <path d={icon} />
+                </svg>
                 <h3 className="mb-2 text-lg font-semibold">{t(`web.landing.trust.${title}`)}</h3>
                 <p className="m-0 text-muted">{t(`web.landing.trust.${text}`)}</p>
               </Card>
