@@ -1,7 +1,7 @@
 import { router } from "../trpc/init.ts";
 import { mentor } from "./procedures/get-mentor-page.ts";
-import { slots } from "./procedures/list-slots.ts";
 import { skills } from "./procedures/list-skills.ts";
+import { slots } from "./procedures/list-slots.ts";
 import { search } from "./procedures/search-mentors.ts";
 
 export const directoryRouter = router({ search, mentor, slots, skills });

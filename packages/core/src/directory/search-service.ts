@@ -78,7 +78,8 @@ function escapeLike(text: string): string {
 }
 
 /**
- * The WHERE conditions over `u` (user), `mp` (mentor_profile) and `ns` (the next-slot lateral).
+ * The WHERE conditions over `u` (user), `mp` (mentor_profile), `r` (the summary's span) and `ns`
+ * (the next-slot lateral).
  * Listed = approved, not demoted to mentee, public text not withheld by moderation (the same
  * rule as publicMentorWhere; moderation.test.ts searches through this query).
  */
@@ -115,8 +116,12 @@ function conditionsOf(search: DirectorySearch, now: Date): Prisma.Sql[] {
   }
   if (search.availableWithinDays !== undefined) {
     const until = new Date(now.getTime() + search.availableWithinDays * 86_400_000);
+    // The summary's span first (an index range: mentors with no slot are never visited), then
+    // the exact next slot.
+    conditions.push(Prisma.sql`r."firstStartsAt" < ${until} AND r."lastStartsAt" >= ${now}`);
     conditions.push(Prisma.sql`ns.next_at < ${until}`);
   } else if (search.timesOfDay && search.timesOfDay.length > 0) {
+    conditions.push(Prisma.sql`r."lastStartsAt" >= ${now}`);
     conditions.push(Prisma.sql`ns.next_at IS NOT NULL`);
   }
   return conditions;
@@ -208,6 +213,7 @@ export async function searchDirectory(
       SELECT u.id, u.name, ${sortKeyOf(search)} AS k, ns.next_at
       FROM "user" u
       JOIN mentor_profile mp ON mp."userId" = u.id
+      LEFT JOIN directory_slot_refresh r ON r."mentorId" = u.id
       LEFT JOIN LATERAL (
         SELECT min(ds."startsAt") AS next_at FROM directory_slot ds
         WHERE ds."mentorId" = u.id AND mp."acceptingBookings"

@@ -58,10 +58,16 @@ export async function refreshMentorSlotsIn(
       data: [...firstOfHour.values()].map((start) => ({ mentorId, startsAt: new Date(start) })),
     });
   }
+  const starts = [...firstOfHour.values()];
+  const span = {
+    refreshedAt: now,
+    firstStartsAt: starts.length > 0 ? new Date(Math.min(...starts)) : null,
+    lastStartsAt: starts.length > 0 ? new Date(Math.max(...starts)) : null,
+  };
   await tx.directorySlotRefresh.upsert({
     where: { mentorId },
-    create: { mentorId, refreshedAt: now },
-    update: { refreshedAt: now },
+    create: { mentorId, ...span },
+    update: span,
   });
   return firstOfHour.size;
 }
