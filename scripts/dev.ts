@@ -9,10 +9,13 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { seedDemoAvatars } from "@mentora/core/avatars";
+import { loadConfig } from "@mentora/core/config";
 import { createPrismaClient } from "@mentora/db";
 import { resolveDatabase } from "@mentora/db/embedded";
 import { applyMigrations } from "@mentora/db/migrations";
 import { demoUsers, seedDemoData } from "@mentora/db/seed";
+import { createFileStorage } from "@mentora/files";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
@@ -127,6 +130,14 @@ async function main() {
       "dev",
       `  …and ${demoUsers.length - accounts.length} more: directory mentors mentor3…mentor40 and mentees with a history mentee3…mentee14 (@mentora.test, same password)`,
     );
+    // Portraits for the demo mentors, drawn locally and stored like uploads (first start only).
+    const config = loadConfig({ ...process.env, DATABASE_URL: database.url });
+    const files = createFileStorage(config.fileStorage);
+    const avatars = await seedDemoAvatars(
+      { prisma, files },
+      demoUsers.filter((user) => user.role === "MENTOR").map((user) => user.email),
+    );
+    if (avatars > 0) print("dev", `generated ${avatars} demo mentor portraits`);
   } finally {
     await prisma.$disconnect();
   }

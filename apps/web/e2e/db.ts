@@ -102,6 +102,9 @@ export async function addPaidOffering(mentorId: string, target: Target = globalT
       endMinute: 22 * 60,
     })),
   });
+  // Written around the app: drop the directory's availability summary so the next search
+  // computes it again, as a save through the app would have.
+  await target.db.directorySlotRefresh.deleteMany({ where: { mentorId } });
 }
 
 /**

@@ -16,6 +16,7 @@ export const sharedNamespaces: readonly string[] = [
 
 /** A route's own namespaces, by Remix route id (a route not listed needs only the shared). */
 export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
+  "routes/_index": ["web.landing", "web.mentors"],
   "routes/account": [
     "web.account",
     "web.accounts",
@@ -167,7 +168,7 @@ export const routeNamespaces: Readonly<Record<string, readonly string[]>> = {
     "web.form",
     "web.webhookEndpoints",
   ],
-  "routes/mentors._index": ["web.admin", "web.matches", "web.mentors"],
+  "routes/mentors._index": ["web.matches", "web.mentors"],
   "routes/mentors.$mentorId": [
     "web.form",
     "web.mentors",

@@ -3,6 +3,7 @@ import { expireHoldJob } from "../bookings/expire-hold.job.ts";
 import { bookingNotifyJob } from "../bookings/notifications/booking-notify.job.ts";
 import { bookingReminderJob } from "../bookings/notifications/booking-reminder.job.ts";
 import { refreshBusyJob } from "../calendars/google/refresh-busy.job.ts";
+import { refreshSlotsJob } from "../directory/refresh-slots.job.ts";
 import { handleDisputeEvent } from "../disputes/index.ts";
 import { completeEndedSessionsJob } from "../earnings/complete-ended-sessions.job.ts";
 import { earningsReleaseDeadJob, releaseEarningsJob } from "../earnings/release-earnings.job.ts";
@@ -80,6 +81,7 @@ export const jobHandlers: readonly AnyJobHandler<JobServices>[] = [
   webhookDeliveryCleanupJob,
   reviewReminderJob,
   refreshBusyJob,
+  refreshSlotsJob,
 ];
 
 /** The handlers by name, for tests of one domain that drain another domain's queue. */

@@ -1,6 +1,7 @@
 import { dataExportCleanupQueue, dataExportQueue } from "../account/index.ts";
 import { bookingNotifyQueue, bookingReminderQueue, expireHoldQueue } from "../bookings/index.ts";
 import { refreshBusyQueue } from "../calendars/index.ts";
+import { refreshSlotsQueue } from "../directory/index.ts";
 import {
   completeEndedSessionsQueue,
   earningsReleaseDeadQueue,
@@ -56,4 +57,5 @@ export const jobQueues: readonly QueueContract[] = [
   webhookDeliveryCleanupQueue,
   reviewReminderQueue,
   refreshBusyQueue,
+  refreshSlotsQueue,
 ];

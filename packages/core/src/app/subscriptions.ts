@@ -1,4 +1,5 @@
 import { activityFeed, projectActivity } from "../activity/index.ts";
+import { availabilityChanged } from "../availability/index.ts";
 import {
   bookingCancelled,
   bookingConfirmed,
@@ -9,6 +10,11 @@ import {
   publishBookingChange,
 } from "../bookings/index.ts";
 import { syncSessionEvent } from "../calendars/index.ts";
+import {
+  refreshMentorSlots,
+  refreshMentorSlotsIn,
+  refreshSlotsOfSession,
+} from "../directory/index.ts";
 import { disputeOpened } from "../disputes/index.ts";
 import { earningsReleased } from "../earnings/index.ts";
 import {
@@ -325,6 +331,36 @@ export const subscriptions = [
             )
           : Promise.resolve(),
     ),
+  ),
+  // Directory (decision 048): the availability summary follows what changes a mentor's free
+  // times. The mentor's own edits commit with it (their next search shows it); bookings refresh
+  // in a job (a slot taken by someone else may show for a few seconds, the mentor page is exact).
+  inTransactionOf(
+    availabilityChanged,
+    "directory.refresh-slots:availability.changed",
+    async (event, _services: AppServices, tx) => {
+      await refreshMentorSlotsIn(tx, event.data.mentorId);
+    },
+  ),
+  inTransactionOf(
+    profileChanged,
+    "directory.refresh-slots:profile.changed",
+    async (event, _services: AppServices, tx) => {
+      if (!event.data.fields.some((field) => field === "timezone" || field === "offerings")) return;
+      await refreshMentorSlotsIn(tx, event.data.userId);
+    },
+  ),
+  onEvent(
+    mentorApplicationDecided,
+    "directory.refresh-slots:mentor.application-decided",
+    async (event, services: AppServices) => {
+      await refreshMentorSlots(services.prisma, event.data.userId);
+    },
+  ),
+  ...[bookingConfirmed, bookingCancelled, bookingMoved, bookingExpired].map((event) =>
+    onEvent(event, `directory.refresh-slots:${event.type}`, async (e, services: AppServices) => {
+      await refreshSlotsOfSession(services.prisma, e.data.sessionId);
+    }),
   ),
 ];
 

@@ -1,3 +1,4 @@
+export { availabilityChanged } from "./events.ts";
 export {
   type BookableOption,
   liveBookingStatuses,

@@ -1,5 +1,6 @@
 export { AvatarError, type AvatarErrorCode } from "./avatar-error.ts";
 export { avatarKey, avatarUrl, avatarUserSegment } from "./avatar-keys.ts";
+export { demoAvatarPng, seedDemoAvatars } from "./demo-avatars.ts";
 export { type AvatarSourceType, detectImageType } from "./detect-image-type.ts";
 export {
   initialsAvatarSvg,

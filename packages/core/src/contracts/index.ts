@@ -288,3 +288,20 @@ export const webhookEndpointForm = /* @__PURE__ */ z
     events: z.array(webhookEventType).min(1).max(webhookEventTypes.length),
   })
   .strict();
+// Directory (issue #18): the sorts, times of day and availability windows the filters offer.
+export const directorySorts = ["relevance", "rating", "price", "soonest"] as const;
+export const directorySort = /* @__PURE__ */ z.enum(directorySorts);
+export type DirectorySort = (typeof directorySorts)[number];
+
+/** Hours of the viewer's day, [from, to): morning 05–12, afternoon 12–17, evening 17–24. */
+export const timesOfDay = ["morning", "afternoon", "evening"] as const;
+export const timeOfDay = /* @__PURE__ */ z.enum(timesOfDay);
+export type TimeOfDay = (typeof timesOfDay)[number];
+export const timeOfDayHours: Record<TimeOfDay, readonly [number, number]> = {
+  morning: [5, 12],
+  afternoon: [12, 17],
+  evening: [17, 24],
+};
+
+/** The "available within" choices the directory offers, in days (the summary covers 30). */
+export const availabilityWindows = [3, 7, 14, 30] as const;

@@ -1,25 +1,31 @@
-import type { Db, Prisma } from "@mentora/db";
-import { type BookableOption, offeredSlots } from "../availability/index.ts";
+import { type Db, Prisma } from "@mentora/db";
+import { type DirectorySort, type TimeOfDay, timeOfDayHours } from "../contracts/index.ts";
+import { AppError } from "../errors/index.ts";
 import type { Logger } from "../logger/index.ts";
 import { avatarUrl, skillsSelect, skillTagsOf } from "../profiles/index.ts";
 import { decodeCursor, encodeCursor } from "../trpc/keyset-cursor.ts";
-import { cursorPage } from "../trpc/pagination.ts";
-import { type PriceRange, priceRangesOf, publicMentorWhere } from "./public-mentor.ts";
+import { type PriceRange, priceRangesOf } from "./public-mentor.ts";
 import { loadSellableOptions } from "./sellable-options.ts";
+import { fillMissingSummaries, summaryDays } from "./slot-summary.ts";
 
 export interface DirectorySearch {
-  /** Case-insensitive text in the name or the headline. */
+  /** Case-insensitive text in the name, the headline or a skill's name. */
   q?: string | undefined;
-  /** A skill slug. */
-  skill?: string | undefined;
+  /** Skill slugs: a mentor with any of them matches. */
+  skills?: readonly string[] | undefined;
   /** An ISO 639-1 code. */
   language?: string | undefined;
   /** With priceMin/priceMax: some sellable option in this currency is within the bounds. */
   currency?: string | undefined;
   priceMin?: number | undefined;
   priceMax?: number | undefined;
-  /** Has at least one free slot starting within this many days from now. */
+  /** Average rating at least this (1–5); mentors without a rating drop out. */
+  minRating?: number | undefined;
+  /** Has a free slot starting within this many days from now. */
   availableWithinDays?: number | undefined;
+  /** Has a free slot starting at these hours of the viewer's day (any of them). */
+  timesOfDay?: readonly TimeOfDay[] | undefined;
+  sort?: DirectorySort | undefined;
   cursor?: string | undefined;
   limit: number;
 }
@@ -34,26 +40,25 @@ export interface DirectoryMentor {
   /** Listed, but not accepting bookings for now. */
   paused: boolean;
   prices: PriceRange[];
+  /** Average of visible reviews (null without any) and how many. */
+  rating: { average: number; count: number } | null;
+  /** The first free start (within the time-of-day filter when given), ISO; null: none soon. */
+  nextAvailableAt: string | null;
 }
 
 export interface DirectoryPage {
   items: DirectoryMentor[];
-  /** Null on the last page. With availableWithinDays a page may be short (see below). */
+  /** Null on the last page. */
   nextCursor: string | null;
+  /** Mentors matching every filter, across all pages. */
+  total: number;
 }
 
-/**
- * The most candidates one availability-filtered search examines. Each costs ~3 queries per
- * option checked (rules, overrides, sessions; options are tried shortest first and the first
- * slot found stops the check) plus the slot computation over N days. When the budget runs out
- * the page is returned short (possibly empty) with a cursor to continue after the last
- * candidate examined: a page never costs more than this, however rare availability is.
- */
-export const availabilityScanBudget = 100;
-/** Candidates checked in parallel: bounds the connections one search holds. */
-const availabilityConcurrency = 4;
+/** Without a currency filter, the price sort compares prices in this currency. */
+export const defaultSortCurrency = "EUR";
 
-const DAY_MS = 86_400_000;
+/** Sorts past the end: no price in the currency, no slot soon. */
+const LAST = "1e15";
 
 const mentorSelect = {
   id: true,
@@ -62,118 +67,210 @@ const mentorSelect = {
   languages: true,
   avatarVersion: true,
   skills: skillsSelect,
-  mentorProfile: { select: { acceptingBookings: true } },
+  mentorProfile: { select: { acceptingBookings: true, ratingCount: true, ratingSum: true } },
 } as const satisfies Prisma.UserSelect;
 
 type Candidate = Prisma.UserGetPayload<{ select: typeof mentorSelect }>;
 
-/** Prisma passes `contains` to ILIKE as is: wildcards typed by a user must match themselves. */
+/** ILIKE takes `%` and `_` as wildcards: text typed by a user must match itself. */
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
-function filtersOf(search: DirectorySearch): Prisma.UserWhereInput[] {
-  const filters: Prisma.UserWhereInput[] = [publicMentorWhere];
-  if (search.skill) filters.push({ skills: { some: { skill: { is: { slug: search.skill } } } } });
-  if (search.language) filters.push({ languages: { has: search.language } });
+/**
+ * The WHERE conditions over `u` (user), `mp` (mentor_profile), `r` (the summary's span) and `ns`
+ * (the next-slot lateral).
+ * Listed = approved, not demoted to mentee, public text not withheld by moderation (the same
+ * rule as publicMentorWhere; moderation.test.ts searches through this query).
+ */
+function conditionsOf(search: DirectorySearch, now: Date): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [
+    Prisma.sql`mp.status = 'APPROVED'`,
+    Prisma.sql`u.role <> 'MENTEE'`,
+    Prisma.sql`NOT EXISTS (SELECT 1 FROM moderation_case mc WHERE mc."authorId" = u.id
+      AND mc.subject = 'PROFILE_TEXT' AND mc.withheld)`,
+  ];
+  if (search.skills && search.skills.length > 0) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM user_skill us JOIN skill s ON s.id = us."skillId"
+      WHERE us."userId" = u.id AND s.slug = ANY(${[...search.skills]}::text[]))`);
+  }
+  if (search.language) conditions.push(Prisma.sql`${search.language} = ANY(u.languages)`);
   if (search.currency) {
-    filters.push({
-      offerings: {
-        some: {
-          status: "ACTIVE",
-          options: {
-            some: {
-              archivedAt: null,
-              currency: search.currency,
-              priceMinor: { gte: search.priceMin, lte: search.priceMax },
-            },
-          },
-        },
-      },
-    });
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM offering_option oo
+      JOIN offering o ON o.id = oo."offeringId"
+      WHERE o."mentorId" = u.id AND o.status = 'ACTIVE' AND oo."archivedAt" IS NULL
+        AND oo.currency = ${search.currency}
+        ${search.priceMin === undefined ? Prisma.empty : Prisma.sql`AND oo."priceMinor" >= ${search.priceMin}`}
+        ${search.priceMax === undefined ? Prisma.empty : Prisma.sql`AND oo."priceMinor" <= ${search.priceMax}`})`);
   }
   if (search.q) {
-    const text = escapeLike(search.q);
-    filters.push({
-      OR: [
-        { name: { contains: text, mode: "insensitive" } },
-        { headline: { contains: text, mode: "insensitive" } },
-      ],
-    });
+    const pattern = `%${escapeLike(search.q)}%`;
+    conditions.push(Prisma.sql`(u.name ILIKE ${pattern} OR u.headline ILIKE ${pattern}
+      OR EXISTS (SELECT 1 FROM user_skill us JOIN skill s ON s.id = us."skillId"
+        WHERE us."userId" = u.id AND s.name ILIKE ${pattern}))`);
   }
-  return filters;
+  if (search.minRating !== undefined) {
+    conditions.push(
+      Prisma.sql`mp."ratingCount" > 0 AND mp."ratingSum" >= ${search.minRating}::numeric * mp."ratingCount"`,
+    );
+  }
+  if (search.availableWithinDays !== undefined) {
+    const until = new Date(now.getTime() + search.availableWithinDays * 86_400_000);
+    // The summary's span first (an index range: mentors with no slot are never visited), then
+    // the exact next slot.
+    conditions.push(Prisma.sql`r."firstStartsAt" < ${until} AND r."lastStartsAt" >= ${now}`);
+    conditions.push(Prisma.sql`ns.next_at < ${until}`);
+  } else if (search.timesOfDay && search.timesOfDay.length > 0) {
+    conditions.push(Prisma.sql`r."lastStartsAt" >= ${now}`);
+    conditions.push(Prisma.sql`ns.next_at IS NOT NULL`);
+  }
+  return conditions;
 }
 
-/** Mentors strictly after (name, id) in the directory's order. */
-function afterKey([name = "", id = ""]: readonly string[]): Prisma.UserWhereInput {
-  return { OR: [{ name: { gt: name } }, { name, id: { gt: id } }] };
-}
-
-const keyOf = (mentor: { name: string; id: string }) => [mentor.name, mentor.id];
-
-async function candidatesAfter(
-  db: Db,
-  filters: readonly Prisma.UserWhereInput[],
-  key: readonly string[] | undefined,
-  take: number,
-): Promise<Candidate[]> {
-  return db.user.findMany({
-    where: { AND: key ? [...filters, afterKey(key)] : [...filters] },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    take,
-    select: mentorSelect,
+/** Slot starts at the viewer's chosen hours (a slot row is the first start of its hour). */
+function timeOfDaySql(timesOfDay: readonly TimeOfDay[] | undefined, timezone: string) {
+  if (!timesOfDay || timesOfDay.length === 0) return Prisma.empty;
+  const hour = Prisma.sql`EXTRACT(HOUR FROM (ds."startsAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timezone})`;
+  const ranges = [...new Set(timesOfDay)].map((part) => {
+    const [from, to] = timeOfDayHours[part];
+    return Prisma.sql`(${hour} >= ${from} AND ${hour} < ${to})`;
   });
+  return Prisma.sql`AND (${Prisma.join(ranges, " OR ")})`;
 }
 
-async function hasSlotWithin(
-  db: Db,
-  options: readonly BookableOption[],
-  range: { from: Date; to: Date; now: Date },
-): Promise<boolean> {
-  for (const option of options) {
-    if ((await offeredSlots(db, option, range)).length > 0) return true;
+/** The ascending sort key of each sort (ties: name, then id). Numeric, so a cursor holds it exactly. */
+function sortKeyOf(search: DirectorySearch): Prisma.Sql {
+  const average = Prisma.sql`COALESCE(mp."ratingSum"::numeric / NULLIF(mp."ratingCount", 0), 0)`;
+  switch (search.sort ?? "relevance") {
+    case "rating":
+      return Prisma.sql`(-${average})`;
+    case "price":
+      return Prisma.sql`COALESCE(mp_price.min_price::numeric, ${LAST}::numeric)`;
+    case "soonest":
+      return Prisma.sql`COALESCE(EXTRACT(EPOCH FROM ns.next_at)::numeric, ${LAST}::numeric)`;
+    case "relevance": {
+      if (!search.q) return Prisma.sql`(-${average})`;
+      // A name that starts with the text, then one that holds it, then headline or skill; the
+      // better rated first within each.
+      const prefix = `${escapeLike(search.q)}%`;
+      const inside = `%${escapeLike(search.q)}%`;
+      return Prisma.sql`((CASE WHEN u.name ILIKE ${prefix} THEN 0 WHEN u.name ILIKE ${inside} THEN 1
+        ELSE 2 END) * 10 - ${average})`;
+    }
   }
-  return false;
+}
+
+interface Row {
+  id: string;
+  name: string;
+  k: string;
+  next_at: Date | null;
+  total: bigint;
 }
 
 /**
- * `fn` for one mentor; a mentor whose data breaks it is left out (and logged) instead of failing
- * the whole page for every visitor.
+ * The public mentor directory: listed mentors matching every filter, in the chosen order, with
+ * keyset pagination and the total count. Availability (window, time of day, "next available",
+ * soonest) is read from the directory_slot summary (decision 048), never computed here, so a
+ * search costs the same however many slots the mentors have.
  */
-async function orSkip<T>(
-  logger: Logger | undefined,
-  mentorId: string,
-  fn: () => T | Promise<T>,
-): Promise<T | null> {
-  try {
-    return await fn();
-  } catch (err) {
-    logger?.error({ err, mentorId }, "directory: mentor skipped, their data could not be read");
-    return null;
-  }
-}
-
-async function mapLimited<T, R>(
-  items: readonly T[],
-  concurrency: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T);
+export async function searchDirectory(
+  db: Db,
+  search: DirectorySearch,
+  {
+    now = new Date(),
+    timezone = "UTC",
+    logger,
+  }: { now?: Date; timezone?: string; logger?: Logger } = {},
+): Promise<DirectoryPage> {
+  const sort = search.sort ?? "relevance";
+  let after: Prisma.Sql = Prisma.empty;
+  if (search.cursor) {
+    const [cursorSort, k = "", name = "", id = ""] = decodeCursor(search.cursor, 4);
+    // A cursor of another sort would skip or repeat mentors.
+    if (cursorSort !== sort || !/^-?\d+(\.\d+)?(e\d+)?$/.test(k)) {
+      throw new AppError("BAD_REQUEST", { reason: "INVALID_CURSOR" });
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  return results;
+    after = Prisma.sql`WHERE (m.k, m.name, m.id) > (${k}::numeric, ${name}, ${id})`;
+  }
+  await fillMissingSummaries(db, { now, logger });
+
+  // With a window, a mentor's slots past it are never read (a time-of-day filter scans hours
+  // until the first that fits: bounded by the window, not by the whole summary).
+  const slotsEnd = new Date(
+    now.getTime() + (search.availableWithinDays ?? summaryDays) * 86_400_000,
+  );
+  const priceCurrency = search.currency ?? defaultSortCurrency;
+  const priceJoin =
+    sort === "price"
+      ? Prisma.sql`LEFT JOIN LATERAL (SELECT min(oo."priceMinor") AS min_price FROM offering_option oo
+          JOIN offering o ON o.id = oo."offeringId"
+          WHERE o."mentorId" = u.id AND o.status = 'ACTIVE' AND oo."archivedAt" IS NULL
+            AND oo.currency = ${priceCurrency}) mp_price ON true`
+      : Prisma.empty;
+  const rows = await db.$queryRaw<Row[]>`
+    WITH m AS (
+      SELECT u.id, u.name, ${sortKeyOf(search)} AS k, ns.next_at
+      FROM "user" u
+      JOIN mentor_profile mp ON mp."userId" = u.id
+      LEFT JOIN directory_slot_refresh r ON r."mentorId" = u.id
+      LEFT JOIN LATERAL (
+        SELECT min(ds."startsAt") AS next_at FROM directory_slot ds
+        WHERE ds."mentorId" = u.id AND mp."acceptingBookings"
+          AND ds."startsAt" >= ${now}::timestamp + mp."minNoticeMinutes" * interval '1 minute'
+          AND ds."startsAt" < ${slotsEnd}
+          ${timeOfDaySql(search.timesOfDay, timezone)}
+      ) ns ON true
+      ${priceJoin}
+      WHERE ${Prisma.join(conditionsOf(search, now), " AND ")}
+    )
+    SELECT m.id, m.name, m.k::text AS k, m.next_at, (SELECT count(*) FROM m) AS total
+    FROM m ${after}
+    ORDER BY m.k, m.name, m.id
+    LIMIT ${search.limit + 1}`;
+
+  const total = rows.length > 0 ? Number(rows[0]?.total) : search.cursor ? -1 : 0;
+  const page = rows.slice(0, search.limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > search.limit && last ? encodeCursor([sort, last.k, last.name, last.id]) : null;
+
+  const ids = page.map((row) => row.id);
+  const [candidates, options] = await Promise.all([
+    db.user.findMany({ where: { id: { in: ids } }, select: mentorSelect }),
+    loadSellableOptions(db, ids),
+  ]);
+  const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
+  const items: DirectoryMentor[] = [];
+  for (const row of page) {
+    const mentor = byId.get(row.id);
+    if (!mentor) continue;
+    try {
+      items.push(toDirectoryMentor(mentor, options.get(row.id) ?? [], row.next_at));
+    } catch (err) {
+      // One mentor's broken row must not fail the page for every visitor.
+      logger?.error(
+        { err, mentorId: row.id },
+        "directory: mentor skipped, their data could not be read",
+      );
+    }
+  }
+  if (total >= 0) return { items, nextCursor, total };
+  // A cursor past the last row: no row carried the count, so ask for it without the cursor.
+  const first = await searchDirectory(
+    db,
+    { ...search, cursor: undefined, limit: 1 },
+    { now, timezone },
+  );
+  return { items, nextCursor, total: first.total };
 }
 
 function toDirectoryMentor(
   mentor: Candidate,
-  options: readonly BookableOption[] | undefined,
+  options: readonly { priceMinor: number; currency: string }[],
+  nextAt: Date | null,
 ): DirectoryMentor {
+  const profile = mentor.mentorProfile;
   return {
     id: mentor.id,
     name: mentor.name,
@@ -181,86 +278,15 @@ function toDirectoryMentor(
     languages: mentor.languages,
     skills: skillTagsOf(mentor.skills),
     avatarUrl: avatarUrl(mentor, 256),
-    paused: mentor.mentorProfile?.acceptingBookings === false,
-    prices: priceRangesOf(options ?? []),
+    paused: profile?.acceptingBookings === false,
+    prices: priceRangesOf(options),
+    rating:
+      profile && profile.ratingCount > 0
+        ? {
+            average: Math.round((profile.ratingSum / profile.ratingCount) * 10) / 10,
+            count: profile.ratingCount,
+          }
+        : null,
+    nextAvailableAt: nextAt ? nextAt.toISOString() : null,
   };
-}
-
-/**
- * The public mentor directory: approved mentors matching every filter given, ordered by name
- * then id, with keyset pagination. Without availableWithinDays a page is exact (limit + 1 rows
- * read). With it, candidates are read in pages of limit + 1 and checked one by one with
- * offeredSlots, stopping at limit + 1 matches or after availabilityScanBudget candidates.
- */
-export async function searchDirectory(
-  db: Db,
-  search: DirectorySearch,
-  {
-    now = new Date(),
-    scanBudget = availabilityScanBudget,
-    logger,
-  }: { now?: Date; scanBudget?: number; logger?: Logger } = {},
-): Promise<DirectoryPage> {
-  const filters = filtersOf(search);
-  let key = search.cursor ? decodeCursor(search.cursor, 2) : undefined;
-  const batchSize = search.limit + 1;
-
-  if (!search.availableWithinDays) {
-    const rows = await candidatesAfter(db, filters, key, batchSize);
-    const { items: page, nextCursor } = cursorPage(rows, search.limit, (last) =>
-      encodeCursor(keyOf(last)),
-    );
-    const options = await loadSellableOptions(
-      db,
-      page.map((mentor) => mentor.id),
-    );
-    const items = await Promise.all(
-      page.map((mentor) =>
-        orSkip(logger, mentor.id, () => toDirectoryMentor(mentor, options.get(mentor.id))),
-      ),
-    );
-    return {
-      items: items.filter((item): item is DirectoryMentor => item !== null),
-      nextCursor,
-    };
-  }
-
-  const range = {
-    from: now,
-    to: new Date(now.getTime() + search.availableWithinDays * DAY_MS),
-    now,
-  };
-  const matches: DirectoryMentor[] = [];
-  let scanned = 0;
-  for (;;) {
-    const take = Math.min(batchSize, scanBudget - scanned);
-    const batch = await candidatesAfter(db, filters, key, take);
-    const options = await loadSellableOptions(
-      db,
-      batch.map((mentor) => mentor.id),
-    );
-    const available = await mapLimited(batch, availabilityConcurrency, (mentor) =>
-      orSkip(logger, mentor.id, async () => {
-        if (!(await hasSlotWithin(db, options.get(mentor.id) ?? [], range))) return null;
-        return toDirectoryMentor(mentor, options.get(mentor.id));
-      }),
-    );
-    for (const match of available) {
-      if (!match) continue;
-      matches.push(match);
-      if (matches.length > search.limit) break;
-    }
-    scanned += batch.length;
-    const last = batch.at(-1);
-    if (matches.length > search.limit) {
-      const page = matches.slice(0, search.limit);
-      return { items: page, nextCursor: encodeCursor(keyOf(page.at(-1) as DirectoryMentor)) };
-    }
-    // Fewer rows than asked for: no candidate is left after this batch.
-    if (batch.length < take || !last) return { items: matches, nextCursor: null };
-    key = keyOf(last);
-    if (scanned >= scanBudget) {
-      return { items: matches, nextCursor: encodeCursor(key) };
-    }
-  }
 }

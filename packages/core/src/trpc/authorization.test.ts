@@ -57,6 +57,7 @@ const accessTable: Record<string, Access> = {
   "directory.search": "public",
   "directory.mentor": "public",
   "directory.slots": "public",
+  "directory.skills": "public",
   "bookings.hold": "authed",
   "bookings.listMine": "authed",
   "bookings.get": "authed",

@@ -1,4 +1,7 @@
-import type { Db } from "@mentora/db";
+import { randomUUID } from "node:crypto";
+import type { AppServices } from "../../app/types.ts";
+import { recordEvent } from "../../events/index.ts";
+import { availabilityChanged } from "../events.ts";
 
 export interface WeeklyRuleInput {
   weekday: number;
@@ -13,11 +16,11 @@ export interface WeeklyRuleInput {
  * validated by the procedure (ranges, no overlaps).
  */
 export async function replaceWeeklyRules(
-  prisma: Db,
+  services: AppServices,
   mentorId: string,
   rules: readonly WeeklyRuleInput[],
 ): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await services.prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "user" WHERE id = ${mentorId} FOR NO KEY UPDATE`;
     await tx.availabilityRule.deleteMany({ where: { mentorId } });
     if (rules.length > 0) {
@@ -30,5 +33,6 @@ export async function replaceWeeklyRules(
         })),
       });
     }
+    await recordEvent(services, tx, availabilityChanged.of({ mentorId, changeId: randomUUID() }));
   });
 }

@@ -110,7 +110,7 @@ describe("availability.setWeeklyRules", () => {
     // Past the procedure's validation, straight to the service: the second row breaks the
     // table's CHECK after the old rules were deleted in the same transaction.
     await expect(
-      replaceWeeklyRules(app.prisma, mentor.userId, [
+      replaceWeeklyRules(app, mentor.userId, [
         { weekday: 2, startMinute: 60, endMinute: 120 },
         { weekday: 9, startMinute: 60, endMinute: 120 },
       ]),

@@ -1,4 +1,7 @@
+import { randomUUID } from "node:crypto";
+import { availabilityChanged } from "../../availability/index.ts";
 import { appError } from "../../errors/index.ts";
+import { recordEvent } from "../../events/index.ts";
 import { mentorProcedure } from "../../trpc/init.ts";
 import { mentorSettings, mentorSettingsSelect } from "../settings/settings-schema.ts";
 
@@ -19,6 +22,11 @@ export const updateSettings = mentorProcedure
         data: input,
       });
       if (count === 0) throw appError("NOT_FOUND");
+      await recordEvent(
+        ctx.services,
+        tx,
+        availabilityChanged.of({ mentorId: ctx.user.id, changeId: randomUUID() }),
+      );
       return tx.mentorProfile.findUniqueOrThrow({
         where: { userId: ctx.user.id },
         select: mentorSettingsSelect,

@@ -37,6 +37,7 @@ import { home } from "./web/home.ts";
 import { invitation } from "./web/invitation.ts";
 import { invitations } from "./web/invitations.ts";
 import { invoices } from "./web/invoices.ts";
+import { landing } from "./web/landing.ts";
 import { languages } from "./web/languages.ts";
 import { layout } from "./web/layout.ts";
 import { matches } from "./web/matches.ts";
@@ -73,6 +74,7 @@ export const web = {
   layout,
   languages,
   home,
+  landing,
   form,
   authErrors,
   signUp,

@@ -1,6 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { appError } from "../../../errors/index.ts";
+import { recordEvent } from "../../../events/index.ts";
 import { mentorProcedure } from "../../../trpc/init.ts";
+import { availabilityChanged } from "../../events.ts";
 import { overrideOutput, toOverrideOutput } from "../availability-output.ts";
 import {
   dateColumn,
@@ -50,14 +53,22 @@ export const addOverride = mentorProcedure
     const { prisma } = ctx.services;
     const today = mentorToday(await mentorTimezone(prisma, ctx.user.id), new Date());
     if (input.date < today) throw appError("VALIDATION_FAILED", { field: "date", reason: "PAST" });
-    const override = await prisma.availabilityOverride.create({
-      data: {
-        mentorId: ctx.user.id,
-        date: dateColumn(input.date),
-        kind: input.kind,
-        startMinute: input.startMinute ?? null,
-        endMinute: input.endMinute ?? null,
-      },
+    const override = await prisma.$transaction(async (tx) => {
+      const created = await tx.availabilityOverride.create({
+        data: {
+          mentorId: ctx.user.id,
+          date: dateColumn(input.date),
+          kind: input.kind,
+          startMinute: input.startMinute ?? null,
+          endMinute: input.endMinute ?? null,
+        },
+      });
+      await recordEvent(
+        ctx.services,
+        tx,
+        availabilityChanged.of({ mentorId: ctx.user.id, changeId: randomUUID() }),
+      );
+      return created;
     });
     return toOverrideOutput(override);
   });

@@ -1,6 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { appError } from "../../../errors/index.ts";
+import { recordEvent } from "../../../events/index.ts";
 import { mentorProcedure } from "../../../trpc/init.ts";
+import { availabilityChanged } from "../../events.ts";
 
 export const removeOverrideInput = z.object({ id: z.string().min(1).max(100) }).strict();
 
@@ -9,9 +12,16 @@ export const removeOverride = mentorProcedure
   .input(removeOverrideInput)
   .output(z.object({ removed: z.literal(true) }))
   .mutation(async ({ ctx, input }) => {
-    const { count } = await ctx.services.prisma.availabilityOverride.deleteMany({
-      where: { id: input.id, mentorId: ctx.user.id },
+    await ctx.services.prisma.$transaction(async (tx) => {
+      const { count } = await tx.availabilityOverride.deleteMany({
+        where: { id: input.id, mentorId: ctx.user.id },
+      });
+      if (count === 0) throw appError("NOT_FOUND");
+      await recordEvent(
+        ctx.services,
+        tx,
+        availabilityChanged.of({ mentorId: ctx.user.id, changeId: randomUUID() }),
+      );
     });
-    if (count === 0) throw appError("NOT_FOUND");
     return { removed: true as const };
   });

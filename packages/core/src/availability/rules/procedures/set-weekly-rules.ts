@@ -40,7 +40,7 @@ export const setWeeklyRules = mentorProcedure
   .input(setWeeklyRulesInput)
   .output(z.array(weeklyRuleOutput))
   .mutation(async ({ ctx, input }) => {
-    await replaceWeeklyRules(ctx.services.prisma, ctx.user.id, input.rules);
+    await replaceWeeklyRules(ctx.services, ctx.user.id, input.rules);
     return ctx.services.prisma.availabilityRule.findMany({
       where: { mentorId: ctx.user.id },
       orderBy: [{ weekday: "asc" }, { startMinute: "asc" }],

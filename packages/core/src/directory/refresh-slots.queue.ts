@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { defineQueue } from "../jobs/define.ts";
+
+/**
+ * The directory's availability summary sweep (decision 048); `refreshSlotsJob` in
+ * refresh-slots.job.ts handles it. Changes refresh one mentor at once through event
+ * subscribers; this keeps every summary's 31-day window current as time passes.
+ */
+export const refreshSlotsQueue = defineQueue({
+  name: "directory.refresh-slots",
+  schema: z.object({}).passthrough(),
+  queue: { retryLimit: 2, retryDelay: 60, policy: "singleton" },
+  schedule: { cron: "*/10 * * * *" },
+});

@@ -1,0 +1,146 @@
+import type { Db, Prisma } from "@mentora/db";
+import { offeredSlots } from "../availability/index.ts";
+import type { Logger } from "../logger/index.ts";
+import { loadSellableOptions } from "./sellable-options.ts";
+
+/**
+ * Days ahead the summary covers: one more than the widest availability filter, so a summary an
+ * hour old still covers the whole window (the sweep refreshes every mentor at least hourly).
+ */
+export const summaryDays = 31;
+/** The widest "available within" filter the directory offers. */
+export const maxAvailabilityWindowDays = 30;
+/** A mentor's summary is recomputed by the sweep once it is this old. */
+export const summaryMaxAgeMs = 60 * 60_000;
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * Recomputes one mentor's `directory_slot` rows: the first free start of each hour of the next
+ * summaryDays, over every sellable option (shortest first, as booking would offer them). Runs
+ * in one transaction under a per-mentor advisory lock, so two refreshes of the same mentor
+ * (a booking and a sweep) cannot interleave and leave the older reading last.
+ * A mentor who is not bookable (paused, not approved, no option) ends with no rows.
+ */
+export async function refreshMentorSlots(
+  db: Db,
+  mentorId: string,
+  now = new Date(),
+): Promise<number> {
+  return db.$transaction((tx) => refreshMentorSlotsIn(tx, mentorId, now), { timeout: 30_000 });
+}
+
+/**
+ * refreshMentorSlots inside the caller's transaction: the change that moved the mentor's
+ * availability (rules, overrides, settings, offerings) commits with its summary.
+ */
+export async function refreshMentorSlotsIn(
+  tx: Prisma.TransactionClient,
+  mentorId: string,
+  now = new Date(),
+): Promise<number> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('directory_slot'), hashtext(${mentorId}))`;
+  const options = (await loadSellableOptions(tx, [mentorId])).get(mentorId) ?? [];
+  const range = { from: now, to: new Date(now.getTime() + summaryDays * DAY_MS), now };
+  const firstOfHour = new Map<number, number>();
+  for (const option of options) {
+    for (const slot of await offeredSlots(tx, option, range)) {
+      const start = slot.start.getTime();
+      const hour = Math.floor(start / HOUR_MS);
+      const known = firstOfHour.get(hour);
+      if (known === undefined || start < known) firstOfHour.set(hour, start);
+    }
+  }
+  await tx.directorySlot.deleteMany({ where: { mentorId } });
+  if (firstOfHour.size > 0) {
+    await tx.directorySlot.createMany({
+      data: [...firstOfHour.values()].map((start) => ({ mentorId, startsAt: new Date(start) })),
+    });
+  }
+  const starts = [...firstOfHour.values()];
+  const span = {
+    refreshedAt: now,
+    firstStartsAt: starts.length > 0 ? new Date(Math.min(...starts)) : null,
+    lastStartsAt: starts.length > 0 ? new Date(Math.max(...starts)) : null,
+  };
+  await tx.directorySlotRefresh.upsert({
+    where: { mentorId },
+    create: { mentorId, ...span },
+    update: span,
+  });
+  return firstOfHour.size;
+}
+
+/** The mentor of a session, then refreshMentorSlots (booking events carry the session). */
+export async function refreshSlotsOfSession(
+  db: Db,
+  sessionId: string,
+  now = new Date(),
+): Promise<void> {
+  const session = await db.mentoringSession.findUnique({
+    where: { id: sessionId },
+    select: { mentorId: true },
+  });
+  if (session) await refreshMentorSlots(db, session.mentorId, now);
+}
+
+/**
+ * The periodic sweep: recomputes the summaries of approved mentors that have none or an older
+ * one than summaryMaxAgeMs (oldest first, at most `limit` per run, so one run stays short), and
+ * drops the rows of mentors who are no longer approved. Returns how many were refreshed.
+ */
+export async function refreshStaleSlots(
+  db: Db,
+  { now = new Date(), limit = 500, logger }: { now?: Date; limit?: number; logger?: Logger } = {},
+): Promise<number> {
+  await db.$executeRaw`
+    DELETE FROM directory_slot ds WHERE NOT EXISTS (
+      SELECT 1 FROM mentor_profile mp WHERE mp."userId" = ds."mentorId" AND mp.status = 'APPROVED')`;
+  await db.$executeRaw`
+    DELETE FROM directory_slot_refresh r WHERE NOT EXISTS (
+      SELECT 1 FROM mentor_profile mp WHERE mp."userId" = r."mentorId" AND mp.status = 'APPROVED')`;
+  const staleBefore = new Date(now.getTime() - summaryMaxAgeMs);
+  const due = await db.$queryRaw<{ mentorId: string }[]>`
+    SELECT mp."userId" AS "mentorId"
+    FROM mentor_profile mp
+    LEFT JOIN directory_slot_refresh r ON r."mentorId" = mp."userId"
+    WHERE mp.status = 'APPROVED' AND (r."refreshedAt" IS NULL OR r."refreshedAt" < ${staleBefore})
+    ORDER BY r."refreshedAt" ASC NULLS FIRST
+    LIMIT ${limit}`;
+  let refreshed = 0;
+  for (const { mentorId } of due) {
+    try {
+      await refreshMentorSlots(db, mentorId, now);
+      refreshed += 1;
+    } catch (err) {
+      // One mentor's broken data must not stop the others' refresh.
+      logger?.error({ err, mentorId }, "directory: availability summary refresh failed");
+    }
+  }
+  return refreshed;
+}
+
+/**
+ * Summaries of approved mentors that were never computed (written around the app: the demo
+ * seed, an import, a fixture), filled before a search reads them; at most `limit` per call.
+ * In steady state this is one anti-join that finds nothing.
+ */
+export async function fillMissingSummaries(
+  db: Db,
+  { now = new Date(), limit = 50, logger }: { now?: Date; limit?: number; logger?: Logger } = {},
+): Promise<number> {
+  const missing = await db.$queryRaw<{ mentorId: string }[]>`
+    SELECT mp."userId" AS "mentorId" FROM mentor_profile mp
+    WHERE mp.status = 'APPROVED'
+      AND NOT EXISTS (SELECT 1 FROM directory_slot_refresh r WHERE r."mentorId" = mp."userId")
+    LIMIT ${limit}`;
+  for (const { mentorId } of missing) {
+    try {
+      await refreshMentorSlots(db, mentorId, now);
+    } catch (err) {
+      logger?.error({ err, mentorId }, "directory: availability summary refresh failed");
+    }
+  }
+  return missing.length;
+}
