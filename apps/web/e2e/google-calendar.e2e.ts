@@ -131,7 +131,7 @@ describe("Google Calendar busy times", () => {
     });
     expect(account?.accessToken).toBeNull();
     expect(await db.calendarBusy.count({ where: { mentorId: mentor.id } })).toBe(0);
-    await visitor.goto(`/mentors/${mentor.id}`);
+    await visitor.goto(`/mentors/${mentor.id}/${offering.id}?date=${date}&tz=UTC`);
     expect(await linkedSlots(visitor)).toContain(busyStart.getTime());
     watch.done();
     await context.close();
