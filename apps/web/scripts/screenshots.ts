@@ -7,10 +7,13 @@
 import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { seedDemoAvatars } from "@mentora/core/avatars";
+import { loadConfig } from "@mentora/core/config";
 import { createPrismaClient } from "@mentora/db";
 import { startEmbeddedPostgres } from "@mentora/db/embedded";
 import { applyMigrations } from "@mentora/db/migrations";
-import { demoPassword, seedDemoData } from "@mentora/db/seed";
+import { demoPassword, demoUsers, seedDemoData } from "@mentora/db/seed";
+import { createFileStorage } from "@mentora/files";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { chromiumExecutable } from "../e2e/chromium.ts";
 import { freePort, spawnNode, waitForHealthy } from "../e2e/processes.ts";
@@ -144,9 +147,22 @@ async function main() {
   const stops: (() => Promise<void>)[] = [() => postgres.stop()];
   try {
     await applyMigrations({ databaseUrl: postgres.url });
+    // Uploaded files (the demo portraits) in a throw-away folder the web process reads too.
+    const filesDir = path.join(tmpdir(), `mentora-screenshots-files-${process.pid}`);
     const prisma = createPrismaClient({ connectionString: postgres.url });
     try {
       await seedDemoData(prisma);
+      // The portraits `pnpm dev` draws on first start.
+      const config = loadConfig({
+        ...process.env,
+        NODE_ENV: "development",
+        DATABASE_URL: postgres.url,
+        FILES_DIR: filesDir,
+      });
+      await seedDemoAvatars(
+        { prisma, files: createFileStorage(config.fileStorage) },
+        demoUsers.filter((user) => user.role === "MENTOR").map((user) => user.email),
+      );
     } finally {
       await prisma.$disconnect();
     }
@@ -157,6 +173,7 @@ async function main() {
       // Development: the demo's sandbox gateway, the dev outbox and the /design page.
       NODE_ENV: "development",
       DATABASE_URL: postgres.url,
+      FILES_DIR: filesDir,
       PORT: String(port),
       PUBLIC_URL: baseURL,
       LOG_LEVEL: "warn",
