@@ -107,6 +107,16 @@ export function watchPages(page: Page) {
   return {
     async check(): Promise<void> {
       await page.waitForLoadState("load");
+      // Colours read mid-transition (a toggle just pressed) are neither state's: let them settle.
+      // (Endless ones, a skeleton's pulse, are left running; a cancelled one counts as settled.)
+      await page.evaluate(() =>
+        Promise.all(
+          document
+            .getAnimations()
+            .filter((animation) => Number.isFinite(animation.effect?.getComputedTiming().endTime))
+            .map((animation) => animation.finished.catch(() => undefined)),
+        ),
+      );
       const results = await new AxeBuilder({ page })
         .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
         .analyze();

@@ -135,8 +135,9 @@ export function useRealtime(
   startAfter.current = root?.realtimeSeq ?? null;
   const revalidator = useRevalidator();
   // The latest callbacks without re-subscribing on every render.
-  const latest = useRef({ onMessage, onResync, revalidate: revalidator.revalidate });
-  latest.current = { onMessage, onResync, revalidate: revalidator.revalidate };
+  const revalidate = () => runLoaders(revalidator);
+  const latest = useRef({ onMessage, onResync, revalidate });
+  latest.current = { onMessage, onResync, revalidate };
   const topicKey = [...topics].sort().join(",");
   useEffect(() => {
     const listener: Listener = {
@@ -164,13 +165,23 @@ export function useLiveRevalidate(): () => void {
   useEffect(() => {
     if (state === "idle" && pending.current) {
       pending.current = false;
-      revalidator.revalidate();
+      runLoaders(revalidator);
     }
   }, [state, revalidator]);
   return () => {
-    if (revalidator.state === "idle") revalidator.revalidate();
+    if (revalidator.state === "idle") runLoaders(revalidator);
     else pending.current = true;
   };
+}
+
+/**
+ * Re-runs the page's loaders. A run a navigation cuts short rejects with an AbortError: not a
+ * failure (the navigation loads fresh data), so it is not left as an unhandled rejection.
+ */
+function runLoaders(revalidator: { revalidate: () => unknown }): void {
+  Promise.resolve(revalidator.revalidate()).catch((error: unknown) => {
+    if ((error as { name?: unknown } | null)?.name !== "AbortError") throw error;
+  });
 }
 
 /**

@@ -218,7 +218,7 @@ export default function Home() {
       </section>
 
       <section
-        className="my-10 rounded-2xl bg-primary px-6 py-10 text-center text-white"
+        className="my-10 rounded-2xl bg-primary px-6 py-10 text-center text-on-primary"
         aria-labelledby="cta-heading"
       >
         <h2 id="cta-heading" className="mt-0 text-3xl font-bold">

@@ -323,8 +323,8 @@ function CalendarDay(props: {
       className={cn(
         "flex h-9 items-center justify-center rounded-lg font-semibold no-underline",
         props.chosen
-          ? "bg-primary text-white"
-          : "bg-primary-soft text-primary hover:bg-primary hover:text-white",
+          ? "bg-primary text-on-primary"
+          : "bg-primary-soft text-primary hover:bg-primary hover:text-on-primary",
       )}
       aria-current={props.chosen ? "date" : undefined}
       aria-label={t("web.scheduler.freeDay", { day: props.label })}
