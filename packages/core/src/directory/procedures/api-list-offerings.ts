@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { publicProcedure } from "../../trpc/init.ts";
-import { loadMentorPage, mentorPageInput, publicOffering } from "./get-mentor-page.ts";
+import { loadMentorOfferings, mentorPageInput, publicOffering } from "./get-mentor-page.ts";
 
 /** Public REST API: a mentor's offerings on sale, each with its options (duration + price). */
 export const apiOfferings = publicProcedure
@@ -17,7 +17,6 @@ export const apiOfferings = publicProcedure
   })
   .input(mentorPageInput)
   .output(z.object({ items: z.array(publicOffering) }))
-  .query(async ({ ctx, input }) => {
-    const page = await loadMentorPage(ctx.services.prisma, input.mentorId);
-    return { items: page.offerings };
-  });
+  .query(async ({ ctx, input }) => ({
+    items: await loadMentorOfferings(ctx.services.prisma, input.mentorId),
+  }));

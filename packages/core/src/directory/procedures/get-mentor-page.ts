@@ -72,11 +72,8 @@ export const mentor = publicProcedure
   .output(mentorPageOutput)
   .query(({ ctx, input }) => loadMentorPage(ctx.services.prisma, input.mentorId));
 
-/** The page of an approved mentor; NOT_FOUND for anyone else. */
-export async function loadMentorPage(
-  prisma: Db,
-  mentorId: string,
-): Promise<z.output<typeof mentorPageOutput>> {
+/** An approved mentor's row and the offerings on sale; NOT_FOUND for anyone else. */
+async function findPublicMentor(prisma: Db, mentorId: string) {
   const user = await prisma.user.findFirst({
     where: { id: mentorId, ...publicMentorWhere },
     select: {
@@ -109,13 +106,26 @@ export async function loadMentorPage(
     },
   });
   if (!user) throw appError("NOT_FOUND");
+  return { user, offerings: user.offerings.filter((offering) => offering.options.length > 0) };
+}
+
+/** An approved mentor's offerings on sale, without the page's figures (the REST API's list). */
+export async function loadMentorOfferings(prisma: Db, mentorId: string) {
+  return (await findPublicMentor(prisma, mentorId)).offerings;
+}
+
+/** The page of an approved mentor; NOT_FOUND for anyone else. */
+export async function loadMentorPage(
+  prisma: Db,
+  mentorId: string,
+): Promise<z.output<typeof mentorPageOutput>> {
+  const { user, offerings } = await findPublicMentor(prisma, mentorId);
   const [sessionsGiven, responseSeconds] = await Promise.all([
     prisma.booking.count({ where: { status: "COMPLETED", session: { mentorId: user.id } } }),
     medianFirstReplySeconds(prisma, user.id),
   ]);
   const ratingCount = user.mentorProfile?.ratingCount ?? 0;
   const ratingSum = user.mentorProfile?.ratingSum ?? 0;
-  const offerings = user.offerings.filter((offering) => offering.options.length > 0);
   return {
     id: user.id,
     name: user.name,
