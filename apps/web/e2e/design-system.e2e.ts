@@ -235,3 +235,29 @@ describe("/design", () => {
     watch.done();
   });
 });
+
+describe("errors in the browser", () => {
+  it("a fetch the browser aborted is not a page error; any other unhandled rejection still is", async () => {
+    const page = await (await context({ scheme: "light", width: 1280 })).newPage();
+    const watch = watchPages(page);
+    await visit(page, "/");
+    await watch.check();
+    // What a navigation cutting a loader run short leaves behind in Remix's data stream.
+    const reported = page.waitForEvent("pageerror");
+    await page.evaluate(() => {
+      void Promise.reject(new DOMException("BodyStreamBuffer was aborted", "AbortError"));
+      void Promise.reject(new Error("a real failure"));
+    });
+    await reported;
+    const problems = (() => {
+      try {
+        watch.done();
+        return "";
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(problems).toContain("a real failure");
+    expect(problems).not.toContain("BodyStreamBuffer");
+  });
+});

@@ -135,7 +135,7 @@ export function useRealtime(
   startAfter.current = root?.realtimeSeq ?? null;
   const revalidator = useRevalidator();
   // The latest callbacks without re-subscribing on every render.
-  const revalidate = () => runLoaders(revalidator);
+  const revalidate = () => void revalidator.revalidate();
   const latest = useRef({ onMessage, onResync, revalidate });
   latest.current = { onMessage, onResync, revalidate };
   const topicKey = [...topics].sort().join(",");
@@ -165,23 +165,13 @@ export function useLiveRevalidate(): () => void {
   useEffect(() => {
     if (state === "idle" && pending.current) {
       pending.current = false;
-      runLoaders(revalidator);
+      void revalidator.revalidate();
     }
   }, [state, revalidator]);
   return () => {
-    if (revalidator.state === "idle") runLoaders(revalidator);
+    if (revalidator.state === "idle") void revalidator.revalidate();
     else pending.current = true;
   };
-}
-
-/**
- * Re-runs the page's loaders. A run a navigation cuts short rejects with an AbortError: not a
- * failure (the navigation loads fresh data), so it is not left as an unhandled rejection.
- */
-function runLoaders(revalidator: { revalidate: () => unknown }): void {
-  Promise.resolve(revalidator.revalidate()).catch((error: unknown) => {
-    if ((error as { name?: unknown } | null)?.name !== "AbortError") throw error;
-  });
 }
 
 /**
