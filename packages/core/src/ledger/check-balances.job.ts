@@ -8,10 +8,11 @@ import { type BalanceMismatch, findBalanceMismatches } from "./check-balances.ts
 const listedInAlert = 20;
 
 /**
- * Nightly: every account's stored balance against the sum of its entries. A mismatch means the
- * balances were written around the ledger (a manual UPDATE, a restore, a bug): admins are alerted
- * with the accounts to correct; nothing is repaired automatically, since which side is wrong
- * needs a person (the entries are the truth unless they were tampered with too).
+ * Nightly: every account's stored balance (and every house account's balance shard) against the
+ * sum of its entries. A mismatch means the balances were written around the ledger (a manual
+ * UPDATE, a restore, a bug): admins are alerted with the accounts to correct; nothing is
+ * repaired automatically, since which side is wrong needs a person (the entries are the truth
+ * unless they were tampered with too).
  */
 export const checkBalancesJob = defineHandler(
   checkBalancesQueue,
@@ -33,7 +34,7 @@ export async function checkBalances(
     .slice(0, listedInAlert)
     .map(
       (m) =>
-        `${m.kind} ${m.owner || "(platform)"} ${m.currency} [${m.accountId}]: stored ${m.storedMinor}, entries sum to ${m.summedMinor}`,
+        `${m.kind} ${m.owner || "(platform)"} ${m.currency} [${m.accountId}${m.shard === null ? "" : ` shard ${m.shard}`}]: stored ${m.storedMinor}, entries sum to ${m.summedMinor}`,
     );
   if (mismatches.length > listedInAlert) {
     lines.push(`… and ${mismatches.length - listedInAlert} more (see the worker's log)`);

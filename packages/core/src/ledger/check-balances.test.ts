@@ -6,7 +6,14 @@ import { createUser } from "../bookings/testing/bookings.ts";
 import { createTestApp } from "../testing/index.ts";
 import { checkBalancesJob } from "./check-balances.job.ts";
 import { findBalanceMismatches } from "./check-balances.ts";
-import { accounts, balanceOf, balancesOf, postTransaction, summedBalanceOf } from "./ledger.ts";
+import {
+  accounts,
+  balanceOf,
+  balancesOf,
+  type LedgerEntryInput,
+  postTransaction,
+  summedBalanceOf,
+} from "./ledger.ts";
 import { seedWalletHistory } from "./testing/seed-ledger.ts";
 import { reserveWallet, topUpWallet } from "./wallet.ts";
 
@@ -26,6 +33,10 @@ const alertsMailed = () =>
   app.prisma.$queryRaw<{ to: string; text: string }[]>`
     SELECT data->>'to' AS to, data->>'text' AS text FROM pgboss.job
     WHERE name = 'email.send' AND data->>'subject' LIKE '%ledger balances%'`;
+
+/** Mismatches of the given owners' accounts (an earlier test breaks one on purpose). */
+const mismatchesOf = async (...owners: string[]) =>
+  (await findBalanceMismatches(app.prisma)).filter((m) => owners.includes(m.owner));
 
 describe("stored ledger balances (decision 028)", () => {
   it("move with every posting, and with entries inserted in bulk around postTransaction", async () => {
@@ -108,6 +119,7 @@ describe("stored ledger balances (decision 028)", () => {
         kind: "USER_WALLET",
         owner: userId,
         currency: "EUR",
+        shard: null,
         storedMinor: 701,
         summedMinor: 700,
       },
@@ -117,5 +129,169 @@ describe("stored ledger balances (decision 028)", () => {
     expect(mails.map((mail) => mail.to)).toEqual([adminEmail]);
     expect(mails[0]?.text).toContain(wallet.id);
     expect(mails[0]?.text).toContain("stored 701, entries sum to 700");
+  });
+
+  it("a house account's postings go to balance shards: one held open does not hold up another, and the sum stays exact (decision 060)", async () => {
+    const gatewayId = `gw-${randomUUID()}`;
+    const clearing = accounts.clearing(gatewayId, "EUR");
+    const fees = accounts.platformFees("EUR");
+    const feesBefore = await balanceOf(app.prisma, fees);
+    const topUp = (userId: string, amountMinor: number): LedgerEntryInput[] => [
+      { account: accounts.wallet(userId, "EUR"), amountMinor: amountMinor - 10 },
+      { account: fees, amountMinor: 10 },
+      { account: clearing, amountMinor: -amountMinor },
+    ];
+    // The accounts exist and have a shard already (creating an account is another matter: a
+    // second creator of one key waits for the first's insert to commit).
+    await postTransaction(app.prisma, {
+      kind: "TOP_UP",
+      idempotencyKey: `t:${gatewayId}`,
+      entries: topUp(gatewayId, 3_000),
+    });
+    const first = randomUUID();
+    const second = randomUUID();
+    // The first posting's caller keeps its transaction open (and its locks held) until the
+    // second posting through the same house accounts has committed: with one row per house
+    // account the second would wait for the first, which waits for it (this test would hang).
+    let secondPosted!: () => void;
+    const secondDone = new Promise<void>((resolve) => {
+      secondPosted = resolve;
+    });
+    const firstTx = app.prisma.$transaction(async (tx) => {
+      await postTransaction(tx, {
+        kind: "TOP_UP",
+        idempotencyKey: `t:${first}`,
+        entries: topUp(first, 1_000),
+      });
+      startSecond();
+      await secondDone;
+    });
+    let secondTx: Promise<unknown> = Promise.resolve();
+    function startSecond() {
+      secondTx = postTransaction(app.prisma, {
+        kind: "TOP_UP",
+        idempotencyKey: `t:${second}`,
+        entries: topUp(second, 2_000),
+      }).then(secondPosted);
+    }
+    await firstTx;
+    await secondTx;
+
+    const shards = await app.prisma.ledgerEntry.findMany({
+      where: { account: { kind: "GATEWAY_CLEARING", owner: gatewayId } },
+      select: { shard: true },
+    });
+    expect(shards).toHaveLength(3);
+    expect(shards.every((entry) => entry.shard !== null)).toBe(true);
+    expect(new Set(shards.map((entry) => entry.shard)).size).toBeGreaterThan(1);
+
+    // Then a burst: every balance exact, the house account's row itself never written.
+    const users = Array.from({ length: 40 }, () => randomUUID());
+    await Promise.all(
+      users.map((userId, i) =>
+        postTransaction(app.prisma, {
+          kind: "TOP_UP",
+          idempotencyKey: `t:${userId}`,
+          entries: topUp(userId, 100 + i),
+        }),
+      ),
+    );
+    const burst = users.reduce((sum, _, i) => sum + 100 + i, 0);
+    expect(await balanceOf(app.prisma, clearing)).toBe(-(6_000 + burst));
+    expect(await balancesOf(app.prisma, [fees, clearing])).toEqual([
+      feesBefore + 10 * (3 + users.length),
+      -(6_000 + burst),
+    ]);
+    expect(
+      await balancesOf(
+        app.prisma,
+        users.map((u) => accounts.wallet(u, "EUR")),
+      ),
+    ).toEqual(users.map((_, i) => 100 + i - 10));
+    const row = await app.prisma.ledgerAccount.findUniqueOrThrow({
+      where: {
+        kind_owner_currency: { kind: "GATEWAY_CLEARING", owner: gatewayId, currency: "EUR" },
+      },
+      include: { balanceShards: true },
+    });
+    expect(row.balanceMinor).toBe(0n);
+    expect(row.balanceShards.length).toBeGreaterThan(1);
+    expect(await summedBalanceOf(app.prisma, row.id)).toBe(-(6_000 + burst));
+    expect(await mismatchesOf(gatewayId, ...users)).toEqual([]);
+  });
+
+  it("a house account's balance is its row (entries inserted around postTransaction) plus its shards", async () => {
+    const gatewayId = `gw-${randomUUID()}`;
+    const userId = randomUUID();
+    await topUpWallet(app.prisma, {
+      userId,
+      gatewayId,
+      currency: "EUR",
+      amountMinor: 500,
+      idempotencyKey: `t:${userId}`,
+    });
+    const clearing = await app.prisma.ledgerAccount.findUniqueOrThrow({
+      where: {
+        kind_owner_currency: { kind: "GATEWAY_CLEARING", owner: gatewayId, currency: "EUR" },
+      },
+    });
+    const wallet = await app.prisma.ledgerAccount.findUniqueOrThrow({
+      where: { kind_owner_currency: { kind: "USER_WALLET", owner: userId, currency: "EUR" } },
+    });
+    // A fixture's plain INSERT (no shard) moves the row, as entries posted before decision 060.
+    await app.prisma.$transaction([
+      app.prisma.$executeRaw`
+        INSERT INTO ledger_transaction (id, kind, "idempotencyKey")
+        VALUES (${`x:${userId}`}, 'TOP_UP', ${`x:${userId}`})`,
+      app.prisma.$executeRaw`
+        INSERT INTO ledger_entry (id, "transactionId", "accountId", currency, "amountMinor") VALUES
+          (gen_random_uuid()::text, ${`x:${userId}`}, ${wallet.id}, 'EUR', 70),
+          (gen_random_uuid()::text, ${`x:${userId}`}, ${clearing.id}, 'EUR', -70)`,
+    ]);
+    expect(await balanceOf(app.prisma, accounts.clearing(gatewayId, "EUR"))).toBe(-570);
+    expect(await balanceOf(app.prisma, accounts.wallet(userId, "EUR"))).toBe(570);
+    const { balanceMinor } = await app.prisma.ledgerAccount.findUniqueOrThrow({
+      where: { id: clearing.id },
+    });
+    expect(balanceMinor).toBe(-70n);
+    expect(await mismatchesOf(gatewayId, userId)).toEqual([]);
+  });
+
+  it("the nightly check finds a corrupted house balance shard and names it", async () => {
+    const gatewayId = `gw-${randomUUID()}`;
+    const userId = randomUUID();
+    await topUpWallet(app.prisma, {
+      userId,
+      gatewayId,
+      currency: "EUR",
+      amountMinor: 900,
+      idempotencyKey: `t:${userId}`,
+    });
+    const [shard] = await app.prisma.ledgerBalanceShard.findMany({
+      where: { account: { kind: "GATEWAY_CLEARING", owner: gatewayId } },
+    });
+    if (!shard) throw new Error("the top-up went to no shard");
+    expect(shard.balanceMinor).toBe(-900n);
+    await app.prisma.$executeRaw`
+      UPDATE ledger_balance_shard SET "balanceMinor" = "balanceMinor" - 5
+       WHERE "accountId" = ${shard.accountId} AND shard = ${shard.shard}`;
+
+    const mismatches = await findBalanceMismatches(app.prisma);
+    expect(mismatches).toContainEqual({
+      accountId: shard.accountId,
+      kind: "GATEWAY_CLEARING",
+      owner: gatewayId,
+      currency: "EUR",
+      shard: shard.shard,
+      storedMinor: -905,
+      summedMinor: -900,
+    });
+    // The account row itself is right: only the shard is named.
+    expect(mismatches.filter((m) => m.accountId === shard.accountId)).toHaveLength(1);
+    await checkBalancesJob.handle({}, app, { jobId: randomUUID() });
+    const texts = (await alertsMailed()).map((mail) => mail.text).join("\n");
+    expect(texts).toContain(
+      `[${shard.accountId} shard ${shard.shard}]: stored -905, entries sum to -900`,
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import type { Db, Prisma } from "@mentora/db";
 import { AppError } from "../errors/index.ts";
 import { isSupportedCurrency } from "../offerings/index.ts";
@@ -6,8 +6,10 @@ import { isSupportedCurrency } from "../offerings/index.ts";
 /**
  * The double-entry ledger. Every money movement is one transaction whose entries sum to zero
  * per currency; an account's balance is the sum of its entries, kept on its row by a trigger
- * (decision 028). Accounts people or the platform hold carry positive balances; a gateway's clearing account is their counterpart (negative as
- * money comes in). The database checks the balance at commit too (deferred constraint trigger).
+ * (decision 028), for house accounts on the row plus balance shards (decision 060). Accounts
+ * people or the platform hold carry positive balances; a gateway's clearing account is their
+ * counterpart (negative as money comes in). The database checks the balance at commit too
+ * (deferred constraint trigger).
  */
 
 export type LedgerAccountKind =
@@ -120,6 +122,20 @@ const nonNegativeKinds: ReadonlySet<LedgerAccountKind> = new Set([
   "MENTOR_FROZEN",
 ]);
 
+/**
+ * House accounts: many postings share them (a gateway's, the platform's). Their balances are
+ * sharded (decision 060), and none may be checked non-negative (a posting sees one shard only).
+ */
+const houseKinds: ReadonlySet<LedgerAccountKind> = new Set([
+  "GATEWAY_CLEARING",
+  "REFUNDS_PAYABLE",
+  "PLATFORM_FEES",
+]);
+
+function isShared(ref: AccountRef): boolean {
+  return houseKinds.has(ref.kind);
+}
+
 /** A Prisma client, or the client of an interactive transaction the caller already runs. */
 export type LedgerDb = Db | Prisma.TransactionClient;
 
@@ -184,10 +200,42 @@ export async function summedBalanceOf(db: LedgerDb, accountId: string): Promise<
 }
 
 /**
+ * Balance shards per house account (decision 060): a posting takes any shard no other posting
+ * holds, so up to this many postings through one house account run side by side. Raising it
+ * only widens where new postings go (reads sum every shard there is); lowering it leaves the
+ * higher shards in the sum.
+ */
+export const houseBalanceShards = 16;
+
+/** Balance kept on the row plus its shards, by account id (one query for every id). */
+async function houseBalances(
+  db: LedgerDb,
+  accountIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (accountIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ id: string; balance: bigint }[]>`
+    SELECT a.id, (a."balanceMinor" + coalesce(sum(s."balanceMinor"), 0))::bigint AS balance
+      FROM ledger_account a LEFT JOIN ledger_balance_shard s ON s."accountId" = a.id
+     WHERE a.id = ANY(${accountIds as string[]}::text[])
+     GROUP BY a.id`;
+  return new Map(rows.map((row) => [row.id, toNumber(row.balance)]));
+}
+
+/**
  * The balance in minor units (0 for an account never used). Does not create the account. One
- * row by key: the balance is kept on the account row (decision 028), not summed from entries.
+ * row by key: the balance is kept on the account row (decision 028), not summed from entries;
+ * a house account's adds its shards (decision 060, O(shards)).
  */
 export async function balanceOf(db: LedgerDb, ref: AccountRef): Promise<number> {
+  if (isShared(ref)) {
+    const [row] = await db.$queryRaw<{ balance: bigint }[]>`
+      SELECT (a."balanceMinor" + coalesce(sum(s."balanceMinor"), 0))::bigint AS balance
+        FROM ledger_account a LEFT JOIN ledger_balance_shard s ON s."accountId" = a.id
+       WHERE a.kind = ${ref.kind}::"LedgerAccountKind" AND a.owner = ${ownerOf(ref)}
+         AND a.currency = ${ref.currency}
+       GROUP BY a.id`;
+    return toNumber(row?.balance);
+  }
   const account = await db.ledgerAccount.findUnique({
     where: { kind_owner_currency: { kind: ref.kind, owner: ownerOf(ref), currency: ref.currency } },
     select: { balanceMinor: true },
@@ -202,19 +250,20 @@ export async function balancesOf(db: LedgerDb, refs: readonly AccountRef[]): Pro
     where: {
       OR: refs.map((ref) => ({ kind: ref.kind, owner: ownerOf(ref), currency: ref.currency })),
     },
-    select: { kind: true, owner: true, currency: true, balanceMinor: true },
+    select: { id: true, kind: true, owner: true, currency: true, balanceMinor: true },
   });
   const key = (kind: string, owner: string, currency: string) =>
     `${kind}\u0000${owner}\u0000${currency}`;
   const byKey = new Map(rows.map((row) => [key(row.kind, row.owner, row.currency), row]));
-  return refs.map((ref) =>
-    toNumber(byKey.get(key(ref.kind, ownerOf(ref), ref.currency))?.balanceMinor),
+  const house = await houseBalances(
+    db,
+    rows.filter((row) => houseKinds.has(row.kind)).map((row) => row.id),
   );
-}
-
-/** Accounts many postings share (a gateway's, the platform's): locked last, see postTransaction. */
-function isShared(ref: AccountRef): boolean {
-  return !("userId" in ref);
+  return refs.map((ref) => {
+    const row = byKey.get(key(ref.kind, ownerOf(ref), ref.currency));
+    if (!row) return 0;
+    return house.get(row.id) ?? toNumber(row.balanceMinor);
+  });
 }
 
 export interface LedgerEntryInput {
@@ -257,9 +306,10 @@ export function validateEntries(entries: readonly LedgerEntryInput[]): void {
 
 /**
  * Posts one balanced transaction, or returns the one already posted under its idempotency key.
- * Every account it moves is locked (FOR UPDATE, in a fixed order so concurrent postings cannot
- * deadlock); debits of wallets, reservations and mentor earnings refuse with INSUFFICIENT_BALANCE
- * if the balance would go negative. The balances on the rows move with the entries' insert.
+ * Every person's account it moves is locked (FOR UPDATE), then one balance shard of each house
+ * account (decision 060), in a fixed order so concurrent postings cannot deadlock; debits of
+ * wallets, reservations and mentor earnings refuse with INSUFFICIENT_BALANCE if the balance would
+ * go negative. The balances on the rows and shards move with the entries' insert.
  */
 export async function postTransaction(
   db: LedgerDb,
@@ -309,11 +359,13 @@ export async function postTransaction(
       ...entry,
       accountId: accountIds.get(sortKey(entry.account)) as string,
     }));
-    // Every account the posting moves is locked (FOR UPDATE) before its entries go in: the
-    // trigger on ledger_entry then adds them to the balances on these rows (decision 028). Order:
-    // people's accounts first, then the shared ones (gateway clearing, platform fees), each in id
-    // order, so no two postings wait on each other in a cycle and a hot shared row is held for
-    // as short a time as a caller's transaction allows.
+    // Every balance the posting moves is locked before its entries go in: the trigger on
+    // ledger_entry then adds them to these rows (decision 028). People's accounts first, their
+    // rows FOR UPDATE in id order; then the house accounts (gateway clearing, platform fees) in
+    // id order, one balance shard each (decision 060): any shard no other transaction holds
+    // (SKIP LOCKED never waits), else a random one, created if missing, waited for. Every wait
+    // follows that one order, so no two postings wait on each other in a cycle, and postings
+    // through one house account no longer queue behind each other's callers.
     const net = new Map<string, { ref: AccountRef; amount: number }>();
     for (const { account, accountId, amountMinor } of resolved) {
       const current = net.get(accountId) ?? { ref: account, amount: 0 };
@@ -325,7 +377,12 @@ export async function postTransaction(
       ...all.filter(([, { ref }]) => !isShared(ref)).sort(byId),
       ...all.filter(([, { ref }]) => isShared(ref)).sort(byId),
     ];
+    const shardOf = new Map<string, number>();
     for (const [accountId, { ref, amount }] of lockOrder) {
+      if (isShared(ref)) {
+        shardOf.set(accountId, await lockHouseShard(tx, accountId));
+        continue;
+      }
       const [row] = await tx.$queryRaw<{ balanceMinor: bigint }[]>`
         SELECT "balanceMinor" FROM ledger_account WHERE id = ${accountId} FOR UPDATE`;
       const balance = toNumber(row?.balanceMinor);
@@ -345,8 +402,34 @@ export async function postTransaction(
         accountId,
         currency: account.currency,
         amountMinor: BigInt(amountMinor),
+        shard: shardOf.get(accountId) ?? null,
       })),
     });
     return { id, kind: input.kind, idempotencyKey: input.idempotencyKey, created: true };
   });
+}
+
+/** Locks one balance shard of a house account for the caller's transaction; returns its number. */
+async function lockHouseShard(tx: Prisma.TransactionClient, accountId: string): Promise<number> {
+  const [free] = await tx.$queryRaw<{ shard: number }[]>`
+    SELECT shard FROM ledger_balance_shard WHERE "accountId" = ${accountId}
+     ORDER BY random() LIMIT 1 FOR UPDATE SKIP LOCKED`;
+  if (free) return Number(free.shard);
+  // Every shard there is is held by another transaction: open a new one (how the shards come to
+  // exist, as contention asks for them) or, when all exist, wait for a random one. The no-op
+  // update takes the row's lock either way.
+  const existing = await tx.$queryRaw<{ shard: number }[]>`
+    SELECT shard FROM ledger_balance_shard WHERE "accountId" = ${accountId}`;
+  const taken = new Set(existing.map((row) => Number(row.shard)));
+  const missing = Array.from({ length: houseBalanceShards }, (_, n) => n).filter(
+    (n) => !taken.has(n),
+  );
+  const shard =
+    missing.length > 0
+      ? (missing[randomInt(missing.length)] as number)
+      : randomInt(houseBalanceShards);
+  await tx.$executeRaw`
+    INSERT INTO ledger_balance_shard ("accountId", shard) VALUES (${accountId}, ${shard})
+    ON CONFLICT ("accountId", shard) DO UPDATE SET "balanceMinor" = ledger_balance_shard."balanceMinor"`;
+  return shard;
 }
