@@ -1,6 +1,8 @@
+import { Document, Page, renderToBuffer, Text } from "@react-pdf/renderer";
+import React from "react";
 import { test } from "vitest";
 import { computeTotals, type InvoiceDocument, type InvoiceLine } from "./document.ts";
-import { renderFacturXPdf, renderInvoicePdf } from "./render.ts";
+import { FONT_FAMILY, renderFacturXPdf, renderInvoicePdf } from "./render.ts";
 import { line, sampleDocument } from "./testing/fixtures.ts";
 
 // What issuing a document costs core: one render per invoice, credit note or payout statement
@@ -21,8 +23,19 @@ const payout: InvoiceDocument = {
   payout: { ...base.payout!, feeMinor: 72_000, netMinor: totals.inclMinor - 72_000 },
 };
 
+// The floor: the cheapest one-page PDF with the same embedded font (issue #14: 3.3 ms).
+const h = React.createElement;
+const minimal = h(
+  Document,
+  null,
+  h(Page, { size: "A4", style: { fontFamily: FONT_FAMILY } }, h(Text, null, "Facture F-2026-0001")),
+);
+
 test("renderInvoicePdf", async ({ bench }) => {
   await bench.compare(
+    bench("floor: a minimal one-page document, same font", async () => {
+      await renderToBuffer(minimal);
+    }),
     bench("invoice, 3 lines", async () => {
       await renderInvoicePdf(invoice);
     }),

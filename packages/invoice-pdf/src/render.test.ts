@@ -4,9 +4,9 @@
 // mandatory mention of docs: shared/notes/invoices.md) and the metadata. Nothing to install.
 import { beforeAll, describe, expect, test } from "vitest";
 import type { DocumentKind, DocumentLocale, InvoiceDocument } from "./document.ts";
-import { InvoiceDocumentError } from "./document.ts";
-import { renderInvoicePdf } from "./render.ts";
-import { exemptDocument, sampleDocument, tndDocument } from "./testing/fixtures.ts";
+import { computeTotals, InvoiceDocumentError } from "./document.ts";
+import { pdfPageCount, renderInvoicePdf } from "./render.ts";
+import { exemptDocument, line, sampleDocument, tndDocument } from "./testing/fixtures.ts";
 import { flatText, inspectPdf, type PdfReport, pdfProblems } from "./testing/pdf-check.ts";
 
 const words = (text: string) => text.split(" ");
@@ -259,4 +259,35 @@ test("renderInvoicePdf refuses an inconsistent document before rendering", async
   await expect(
     renderInvoicePdf({ ...doc, totals: { ...doc.totals, inclMinor: doc.totals.inclMinor - 1 } }),
   ).rejects.toThrow(/inclMinor/);
+});
+
+test("pages are numbered: one page in plain text, longer documents by react-pdf, page by page", async () => {
+  const mupdfPages = async (bytes: Uint8Array) => {
+    const report = await inspectPdf(bytes);
+    return { report, pages: report.text.match(/Page \d+ \/ \d+/g) ?? [] };
+  };
+  const invoice = sampleDocument("invoice", "en");
+  const one = await renderInvoicePdf(invoice);
+  expect(pdfPageCount(one)).toBe(1);
+  expect((await mupdfPages(one)).pages).toEqual(["Page 1 / 1"]);
+
+  // 12 lines (first tried as one page) with descriptions long enough to spill onto a second
+  // page, and a busy month of 60 sessions (never tried as one page).
+  const long = (count: number, words: number) => {
+    const lines = Array.from({ length: count }, (_, i) =>
+      line(`Session ${i + 1} ${"mentoring ".repeat(words)}`.trim(), 1, 6_000, 2_000),
+    );
+    return { ...invoice, lines, totals: computeTotals(lines) };
+  };
+  for (const [doc, expected] of [
+    [long(12, 60), 2],
+    [long(60, 2), 3],
+  ] as const) {
+    const bytes = await renderInvoicePdf(doc);
+    const { report, pages } = await mupdfPages(bytes);
+    expect(report.qpdf.status, report.qpdf.output).toBe(0);
+    expect(pdfPageCount(bytes)).toBeGreaterThanOrEqual(expected);
+    const total = pdfPageCount(bytes);
+    expect(pages).toEqual(Array.from({ length: total }, (_, i) => `Page ${i + 1} / ${total}`));
+  }
 });

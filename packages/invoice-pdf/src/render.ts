@@ -36,6 +36,48 @@ Font.register({
 // react-pdf's process-wide setting; nothing else in Mentora renders PDFs.)
 Font.registerHyphenationCallback((word: string) => [word]);
 
+/** Distinct text runs each font keeps shaped; past it the cache starts over (bounded memory). */
+const SHAPED_RUNS_KEPT = 4_000;
+
+type Shaper = { layout: (text: string, ...rest: unknown[]) => { glyphs: unknown[] } };
+
+/**
+ * react-pdf asks fontkit to shape every text run of every render again, although most runs
+ * recur from one document to the next (labels, headings, the seller's lines, amounts). Each of
+ * our two fonts (parsed once per process) keeps its shaped runs: fontkit's result depends only
+ * on the text and the arguments. Callers get their own glyph array (react-pdf may replace an
+ * entry in it); the glyph objects themselves are fontkit's shared per-font cache anyway.
+ */
+function keepShapedRuns(font: Shaper): void {
+  const shape = font.layout.bind(font);
+  const kept = new Map<string, { glyphs: unknown[] }>();
+  font.layout = (text, ...rest) => {
+    const key = `${JSON.stringify(rest)}\u0000${text}`;
+    let run = kept.get(key);
+    if (!run) {
+      if (kept.size >= SHAPED_RUNS_KEPT) kept.clear();
+      run = shape(text, ...rest);
+      kept.set(key, run);
+    }
+    return Object.assign(Object.create(Object.getPrototypeOf(run)), run, {
+      glyphs: run.glyphs.slice(),
+    });
+  };
+}
+
+let fontsReady: Promise<void> | undefined;
+/** Loads the registered fonts once per process and keeps their shaped runs. */
+function prepareFonts(): Promise<void> {
+  fontsReady ??= (async () => {
+    for (const fontWeight of [400, 700]) {
+      const source = Font.getFont({ fontFamily: FONT_FAMILY, fontWeight });
+      await source?.load();
+      if (source?.data && "layout" in source.data) keepShapedRuns(source.data as unknown as Shaper);
+    }
+  })();
+  return fontsReady;
+}
+
 const GREY = "#555555";
 const LINE = "#bbbbbb";
 const styles = StyleSheet.create({
@@ -397,7 +439,7 @@ function termsBlock(doc: InvoiceDocument, t: Labels): Node | null {
   );
 }
 
-function legalFooter(doc: InvoiceDocument, t: Labels): Node {
+function legalFooter(doc: InvoiceDocument, t: Labels, onePage: boolean): Node {
   const s = doc.seller;
   const parts = [s.legalName];
   const formLine = legalFormLine(doc, t);
@@ -408,17 +450,26 @@ function legalFooter(doc: InvoiceDocument, t: Labels): Node {
     View,
     { style: styles.footer, fixed: true },
     h(Text, null, parts.join(" – ")),
-    h(Text, {
-      render: ({ pageNumber, totalPages }: { pageNumber: number; totalPages: number }) =>
-        `${t.title[doc.kind]} ${doc.number} – ${t.page(pageNumber, totalPages)}`,
-    }),
+    // A dynamic `render` text makes react-pdf lay every page out twice more (once to split it,
+    // once to number it): about a third of a one-page render. When the caller knows the
+    // document fits one page, the number is plain text.
+    onePage
+      ? h(Text, null, `${t.title[doc.kind]} ${doc.number} – ${t.page(1, 1)}`)
+      : h(Text, {
+          render: ({ pageNumber, totalPages }: { pageNumber: number; totalPages: number }) =>
+            `${t.title[doc.kind]} ${doc.number} – ${t.page(pageNumber, totalPages)}`,
+        }),
   );
 }
 
-/** The react-pdf element tree of a document (exported for previews and tests). */
+/**
+ * The react-pdf element tree of a document (exported for previews and tests). `onePage`: the
+ * footer says "page 1 / 1" as plain text (see `renderPages`); without it the pages are numbered
+ * as react-pdf lays them out.
+ */
 export function invoiceElement(
   doc: InvoiceDocument,
-  options: { conformance?: "PDF/A-3b" } = {},
+  options: { conformance?: "PDF/A-3b"; onePage?: boolean } = {},
 ): ReactElement<DocumentProps> {
   const t = LABELS[doc.locale];
   const body: Node[] = [header(doc, t), buyerBlock(doc, t), linesTable(doc, t), summary(doc, t)];
@@ -448,9 +499,41 @@ export function invoiceElement(
       Page,
       { size: "A4", style: styles.page },
       h(View, { style: styles.body }, ...body),
-      legalFooter(doc, t),
+      legalFooter(doc, t, options.onePage === true),
     ),
   ) as ReactElement<DocumentProps>;
+}
+
+/**
+ * Lines up to which a document is first rendered as one page (footer numbered in plain text);
+ * most invoices and credit notes have a handful. Above it, or when that render comes out longer
+ * than a page, the pages are numbered by react-pdf (see `legalFooter`).
+ */
+const ONE_PAGE_LINE_LIMIT = 12;
+
+/** The page count pdfkit writes in the page tree (`/Type /Pages /Count n`, never compressed). */
+export function pdfPageCount(bytes: Uint8Array): number {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  const counts = [...text.matchAll(/\/Type \/Pages\s*\/Count (\d+)/g)];
+  if (counts.length !== 1) throw new Error(`expected one page tree, found ${counts.length}`);
+  return Number(counts[0]?.[1]);
+}
+
+/** Renders the document's pages: as one page when it fits one, else numbered by react-pdf. */
+async function renderPages(
+  doc: InvoiceDocument,
+  options: { conformance?: "PDF/A-3b" } = {},
+): Promise<{ bytes: Uint8Array; element: ReactElement<DocumentProps> }> {
+  await prepareFonts();
+  const render = async (element: ReactElement<DocumentProps>) => {
+    const buffer = await renderToBuffer(element);
+    return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), element };
+  };
+  if (doc.lines.length <= ONE_PAGE_LINE_LIMIT) {
+    const onePage = await render(invoiceElement(doc, { ...options, onePage: true }));
+    if (pdfPageCount(onePage.bytes) === 1) return onePage;
+  }
+  return render(invoiceElement(doc, options));
 }
 
 /**
@@ -459,8 +542,7 @@ export function invoiceElement(
  */
 export async function renderInvoicePdf(doc: InvoiceDocument): Promise<Uint8Array> {
   assertInvoiceDocument(doc);
-  const buffer = await renderToBuffer(invoiceElement(doc));
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return (await renderPages(doc)).bytes;
 }
 
 /**
@@ -480,9 +562,7 @@ export async function renderFacturXPdf(
       `${doc.number}: amounts in ${doc.currency} with ${doc.currencyExponent} decimals do not fit EN 16931's two`,
     );
   }
-  const element = invoiceElement(doc, { conformance: "PDF/A-3b" });
-  const buffer = await renderToBuffer(element);
-  const rendered = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  const { bytes: rendered, element } = await renderPages(doc, { conformance: "PDF/A-3b" });
   const props = element.props;
   const pdf = await embedFacturX(rendered, xml, doc, {
     title: props.title ?? doc.number,

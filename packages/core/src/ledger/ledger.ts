@@ -205,7 +205,7 @@ export async function summedBalanceOf(db: LedgerDb, accountId: string): Promise<
  * only widens where new postings go (reads sum every shard there is); lowering it leaves the
  * higher shards in the sum.
  */
-export const houseBalanceShards = 16;
+export const houseBalanceShards = 32;
 
 /** Balance kept on the row plus its shards, by account id (one query for every id). */
 async function houseBalances(
