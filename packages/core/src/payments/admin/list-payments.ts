@@ -84,7 +84,12 @@ function afterCursor(cursor: string | undefined): Prisma.PaymentWhereInput {
   if (Number.isNaN(createdAt.getTime())) {
     throw new AppError("BAD_REQUEST", { reason: "INVALID_CURSOR" });
   }
-  return { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] };
+  // The leading `createdAt <=` is implied by the OR but gives the planner the index range's
+  // start: without it the OR is a filter and a deep page walks every row above it.
+  return {
+    createdAt: { lte: createdAt },
+    OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }],
+  };
 }
 
 /**
