@@ -1,8 +1,9 @@
 import type { CsvOptions } from "@mentora/core/csv";
-import type { Db } from "@mentora/db";
 import { redirect } from "@remix-run/node";
-import type { Pool } from "pg";
 import { getCaller } from "~/lib/trpc.server";
+
+/** The process's services, as a request's context carries them. */
+type Services = Awaited<ReturnType<typeof getCaller>>["ctx"]["services"];
 
 const textHeaders = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" };
 
@@ -20,7 +21,7 @@ export async function adminCsvExport<Filters, Problem extends string>(
     parse: (params: URLSearchParams) => { filters: Filters; problems: Problem[] };
     /** Gets the process's services: an export may read through Prisma or the pg pool itself. */
     lines: (
-      services: { prisma: Db; pool: Pool },
+      services: Services,
       filters: Filters,
       csv: CsvOptions,
     ) => AsyncGenerator<string, void, undefined>;
