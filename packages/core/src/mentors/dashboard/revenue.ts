@@ -20,13 +20,36 @@ export interface CurrencyRevenue {
   months: { month: string; amountMinor: number }[];
 }
 
+/**
+ * Formatters by timezone, built once: constructing an Intl.DateTimeFormat costs more than the
+ * dashboard's whole query. Bounded: zones are a few hundred names, the cache is dropped whole
+ * if odd input ever fills it.
+ */
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+const FORMATS_MAX = 1_000;
+
+function cachedFormat(
+  cache: Map<string, Intl.DateTimeFormat>,
+  timeZone: string,
+  make: () => Intl.DateTimeFormat,
+): Intl.DateTimeFormat {
+  let format = cache.get(timeZone);
+  if (format === undefined) {
+    if (cache.size >= FORMATS_MAX) cache.clear();
+    format = make();
+    cache.set(timeZone, format);
+  }
+  return format;
+}
+
 /** "YYYY-MM" of an instant as seen in a timezone. */
 export function monthKey(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
+  const parts = cachedFormat(
+    monthFormats,
     timeZone,
-    year: "numeric",
-    month: "2-digit",
-  }).formatToParts(instant);
+    () => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit" }),
+  ).formatToParts(instant);
   const year = parts.find((part) => part.type === "year")?.value;
   const month = parts.find((part) => part.type === "month")?.value;
   return `${year}-${month}`;
@@ -80,7 +103,7 @@ function summarize(
     }));
 }
 
-/** Milliseconds the zone's wall clock is ahead of UTC at an instant (one formatter per call). */
+/** Milliseconds the zone's wall clock is ahead of UTC at an instant. */
 function offsetAt(instant: number, format: Intl.DateTimeFormat): number {
   const parts = Object.fromEntries(
     format.formatToParts(new Date(instant)).map((part) => [part.type, part.value]),
@@ -102,16 +125,21 @@ function offsetAt(instant: number, format: Intl.DateTimeFormat): number {
  * the database's own time zone names (which differ from ICU's, e.g. "+01:00") never matter.
  */
 export function monthStarts(months: readonly string[], timeZone: string): Date[] {
-  const format = new Intl.DateTimeFormat("en-US", {
+  const format = cachedFormat(
+    wallClockFormats,
     timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  });
+    () =>
+      new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        second: "numeric",
+      }),
+  );
   const last = months.at(-1) as string;
   const [lastYear, lastMonth] = last.split("-").map(Number) as [number, number];
   const edges = [...months, `${lastYear + Math.floor(lastMonth / 12)}-${(lastMonth % 12) + 1}`];
