@@ -229,6 +229,46 @@ describe("admin payments history", () => {
     ).toEqual(expected.map((row) => row.id));
   });
 
+  it("exports through the join when the user filter matches more users than an id list holds", async () => {
+    const { app } = rig;
+    const token = `crowd${randomUUID().slice(0, 8)}`;
+    // 1,001 users match the token (above USER_IDS_MAX); two of them paid. A "%" in the filter is
+    // a character, not a wildcard.
+    await app.prisma.$executeRaw`
+      INSERT INTO "user" (id, name, email, "emailVerified", "updatedAt")
+      SELECT ${token} || '-' || g, 'Crowd ' || g, ${token} || '-' || g || '@example.test', true, now()
+      FROM generate_series(1, 1001) g`;
+    for (const n of [7, 700]) {
+      await app.prisma.payment.create({
+        data: {
+          userId: `${token}-${n}`,
+          purpose: "TOP_UP",
+          currency: "EUR",
+          amountMinor: 1_000 + n,
+          walletAmountMinor: 0,
+          gatewayAmountMinor: 1_000 + n,
+          provider: "sandbox",
+          status: "PENDING",
+          expiresAt: new Date(),
+        },
+      });
+    }
+    const exported = async (user: string) => {
+      let csv = "";
+      for await (const chunk of paymentsCsv(app, { user }, { pageSize: 1 })) csv += chunk;
+      return csv
+        .trimEnd()
+        .split("\r\n")
+        .slice(1)
+        .map((line) => line.split(",")[12]);
+    };
+    expect(await exported(token)).toEqual([`${token}-700`, `${token}-7`]);
+    const listed = await listPaymentsForAdmin(app.prisma, { user: token }, { limit: 50 });
+    expect(listed.items.map((row) => row.userId)).toEqual([`${token}-700`, `${token}-7`]);
+    expect(await exported(`${token}-7@`)).toEqual([`${token}-7`]);
+    expect(await exported(`${token.slice(0, 5)}%${token.slice(6)}`)).toEqual([]);
+  });
+
   it("neutralises spreadsheet formulas and quotes separators in CSV fields", () => {
     expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvField("Dupont, Jean")).toBe('"Dupont, Jean"');
