@@ -40,3 +40,9 @@ CREATE INDEX "user_email_trgm_idx" ON "user" USING GIN ("email" gin_trgm_ops);
 
 -- CreateIndex
 CREATE INDEX "user_name_trgm_idx" ON "user" USING GIN ("name" gin_trgm_ops);
+
+-- No pending list: with it, users added since the last (auto)vacuum are scanned one by one on
+-- every search (measured: the 10x user filter 5x slower right after a bulk load). Sign-ups are
+-- rare writes; the filter is what must stay flat.
+ALTER INDEX "user_email_trgm_idx" SET (fastupdate = off);
+ALTER INDEX "user_name_trgm_idx" SET (fastupdate = off);
