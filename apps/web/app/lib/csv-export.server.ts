@@ -1,7 +1,9 @@
 import type { CsvOptions } from "@mentora/core/csv";
-import type { Db } from "@mentora/db";
 import { redirect } from "@remix-run/node";
 import { getCaller } from "~/lib/trpc.server";
+
+/** The process's services, as a request's context carries them. */
+type Services = Awaited<ReturnType<typeof getCaller>>["ctx"]["services"];
 
 const textHeaders = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" };
 
@@ -17,7 +19,12 @@ export async function adminCsvExport<Filters, Problem extends string>(
     /** "payments" | "payouts": the file name and the log lines. */
     name: string;
     parse: (params: URLSearchParams) => { filters: Filters; problems: Problem[] };
-    lines: (db: Db, filters: Filters, csv: CsvOptions) => AsyncGenerator<string, void, undefined>;
+    /** Gets the process's services: an export may read through Prisma or the pg pool itself. */
+    lines: (
+      services: Services,
+      filters: Filters,
+      csv: CsvOptions,
+    ) => AsyncGenerator<string, void, undefined>;
   },
 ): Promise<Response> {
   const { ctx } = await getCaller(request);
@@ -35,7 +42,7 @@ export async function adminCsvExport<Filters, Problem extends string>(
       headers: textHeaders,
     });
   }
-  const lines = options.lines(ctx.services.prisma, filters, {
+  const lines = options.lines(ctx.services, filters, {
     bom: url.searchParams.get("bom") === "1",
   });
   const encoder = new TextEncoder();

@@ -8,6 +8,6 @@ export function loader({ request }: LoaderFunctionArgs) {
   return adminCsvExport(request, {
     name: "payouts",
     parse: parsePayoutFilters,
-    lines: payoutsCsv,
+    lines: (services, filters, csv) => payoutsCsv(services.prisma, filters, csv),
   });
 }

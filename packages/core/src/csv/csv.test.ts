@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField, csvLines, csvRow, csvText, UTF8_BOM } from "./index.ts";
+import { csvField, csvLines, csvRow, csvText, csvTextRow, UTF8_BOM } from "./index.ts";
 
 describe("csv", () => {
   it("neutralises spreadsheet formulas, whatever the leading sign", () => {
@@ -21,6 +21,32 @@ describe("csv", () => {
     expect(csvField(null)).toBe("");
     expect(csvField(undefined)).toBe("");
     expect(csvRow([12, true, "é"])).toBe("12,true,é\r\n");
+  });
+
+  it("writes text cells (the export's fast path) exactly as csvField writes the same values", () => {
+    const cells = [
+      "plain",
+      "",
+      null,
+      "Dupont, Jean",
+      'say "hi"',
+      "two\nlines",
+      "cr\r\nlf",
+      "=1+1",
+      "+1",
+      "-1",
+      "@SUM(A1)",
+      "\tx",
+      "\rx",
+      "a=b",
+      "Élise",
+      "-",
+      "1234",
+      "true",
+    ];
+    expect(csvTextRow(cells)).toBe(csvRow(cells));
+    for (const cell of cells) expect(csvTextRow([cell]), String(cell)).toBe(csvRow([cell]));
+    expect(csvTextRow([])).toBe(csvRow([]));
   });
 
   it("streams a header then one CRLF line per row, in the columns' order", async () => {

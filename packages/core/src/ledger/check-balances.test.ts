@@ -5,7 +5,7 @@ import { jobQueues } from "../app/job-queues.ts";
 import { createUser } from "../bookings/testing/bookings.ts";
 import { createTestApp } from "../testing/index.ts";
 import { checkBalancesJob } from "./check-balances.job.ts";
-import { findBalanceMismatches } from "./check-balances.ts";
+import { findBalanceMismatches, findEntryStampMismatches } from "./check-balances.ts";
 import {
   accounts,
   balanceOf,
@@ -293,5 +293,63 @@ describe("stored ledger balances (decision 028)", () => {
     expect(texts).toContain(
       `[${shard.accountId} shard ${shard.shard}]: stored -905, entries sum to -900`,
     );
+  });
+});
+
+describe("entries carry their transaction's time and kind (decision 056)", () => {
+  const stampsOf = (transactionIds: string[]) =>
+    app.prisma.$queryRaw<{ same: boolean }[]>`
+      SELECT e."postedAt" = t."createdAt" AND e."transactionKind" = t.kind AS same
+        FROM ledger_entry e JOIN ledger_transaction t ON t.id = e."transactionId"
+       WHERE t.id = ANY(${transactionIds})`;
+  const stampAlerts = () =>
+    app.prisma.$queryRaw<{ text: string }[]>`
+      SELECT data->>'text' AS text FROM pgboss.job
+      WHERE name = 'email.send' AND data->>'subject' LIKE '%ledger entries differ%'`;
+
+  it("are stamped on every insert, checked nightly, and a stamp broken on purpose is reported", async () => {
+    const userId = randomUUID();
+    const { id: transactionId } = await topUpWallet(app.prisma, {
+      userId,
+      gatewayId: "sandbox",
+      currency: "EUR",
+      amountMinor: 900,
+      idempotencyKey: `t:${userId}`,
+    });
+    const seeded = await seedWalletHistory(app.prisma, 40);
+    const seededTransactions = (
+      await app.prisma.ledgerEntry.findMany({
+        where: { accountId: seeded.accountId },
+        select: { transactionId: true },
+      })
+    ).map((row) => row.transactionId);
+    const stamps = await stampsOf([transactionId, ...seededTransactions]);
+    expect(stamps.length).toBeGreaterThan(40);
+    expect(stamps.every((row) => row.same)).toBe(true);
+    expect(await findEntryStampMismatches(app.prisma)).toEqual([]);
+    await checkBalancesJob.handle({}, app, { jobId: randomUUID() });
+    expect(await stampAlerts()).toEqual([]);
+
+    // Rewritten around the ledger's triggers, as a bad restore would.
+    const entry = await app.prisma.ledgerEntry.findFirstOrThrow({ where: { transactionId } });
+    const client = await app.pool.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query("SET LOCAL session_replication_role = replica");
+      await client.query(
+        `UPDATE ledger_entry SET "postedAt" = "postedAt" - interval '40 days' WHERE id = $1`,
+        [entry.id],
+      );
+      await client.query("COMMIT");
+    } finally {
+      client.release();
+    }
+    expect(await findEntryStampMismatches(app.prisma)).toEqual([
+      { entryId: entry.id, transactionId },
+    ]);
+    await checkBalancesJob.handle({}, app, { jobId: randomUUID() });
+    const alerts = await stampAlerts();
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]?.text).toContain(entry.id);
   });
 });

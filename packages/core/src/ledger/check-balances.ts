@@ -57,3 +57,29 @@ export async function findBalanceMismatches(db: LedgerDb): Promise<BalanceMismat
     summedMinor: Number(row.summed),
   }));
 }
+
+export interface EntryStampMismatch {
+  entryId: string;
+  transactionId: string;
+}
+
+/**
+ * Entries whose copy of their transaction's time and kind (decision 056, what the revenue
+ * dashboard sums by) differs from the transaction: only a write around the ledger's triggers
+ * (a restore, a hand-made UPDATE with triggers off) can cause one. At most `limit` of them;
+ * a full scan, for the nightly job.
+ */
+export async function findEntryStampMismatches(
+  db: LedgerDb,
+  limit = 100,
+): Promise<EntryStampMismatch[]> {
+  const rows = await db.$queryRaw<{ id: string; transactionId: string }[]>`
+    SELECT e.id, e."transactionId"
+      FROM ledger_entry e
+      JOIN ledger_transaction t ON t.id = e."transactionId"
+     WHERE e."postedAt" IS DISTINCT FROM t."createdAt"
+        OR e."transactionKind" IS DISTINCT FROM t.kind
+     ORDER BY e.id
+     LIMIT ${limit}`;
+  return rows.map((row) => ({ entryId: row.id, transactionId: row.transactionId }));
+}

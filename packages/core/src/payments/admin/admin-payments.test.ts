@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { webhookEventHandlers } from "../../app/job-handlers.ts";
 import { createUser } from "../../bookings/testing/bookings.ts";
-import { csvField } from "../../csv/index.ts";
+import { csvField, csvRow } from "../../csv/index.ts";
 import { errorCodeOf } from "../../errors/index.ts";
 import { contextFor } from "../../testing/index.ts";
 import { encodeCursor } from "../../trpc/keyset-cursor.ts";
@@ -11,7 +11,7 @@ import { startBookingPayment } from "../checkout/start-payment.ts";
 import { createPaymentsRig } from "../testing/payments-rig.ts";
 import { processWebhookEvent } from "../webhooks/process-webhook.job.ts";
 import { webhookMaxAttempts } from "../webhooks/process-webhook.queue.ts";
-import { paymentsCsv } from "./list-payments.ts";
+import { listPaymentsForAdmin, paymentsCsv } from "./list-payments.ts";
 
 let rig: Awaited<ReturnType<typeof createPaymentsRig>>;
 let admin: Awaited<ReturnType<typeof createUser>>;
@@ -82,7 +82,7 @@ describe("admin payments history", () => {
     expect(future.items).toHaveLength(0);
 
     let csv = "";
-    for await (const line of paymentsCsv(app.prisma, { status: "PENDING" })) csv += line;
+    for await (const line of paymentsCsv(app, { status: "PENDING" })) csv += line;
     const lines = csv.trimEnd().split("\r\n");
     expect(lines[0]).toMatch(/^id,createdAt,status,/);
     expect(lines).toHaveLength(
@@ -138,7 +138,7 @@ describe("admin payments history", () => {
     const byId = await caller.admin.payments.list({ user: target.menteeId, limit: 50 });
     expect(byId.items.map((row) => row.id)).toEqual([target.paymentId]);
     let csv = "";
-    for await (const line of paymentsCsv(app.prisma, { user: unique })) csv += line;
+    for await (const line of paymentsCsv(app, { user: unique })) csv += line;
     expect(
       csv
         .trimEnd()
@@ -155,6 +155,118 @@ describe("admin payments history", () => {
     expect(await codeOf(caller.admin.payments.list({ limit: 1, cursor: "forged" }))).toBe(
       "BAD_REQUEST",
     );
+  });
+
+  it("exports by keyset exactly the rows the list shows, escaped like csvField, across pages and ties", async () => {
+    const { app } = rig;
+    const run = randomUUID().slice(0, 8);
+    const names = [`Dupont, Jean ${run}`, `=HYPERLINK("x") ${run}`, `Line\nbreak "quoted" ${run}`];
+    for (const [index, name] of names.entries()) {
+      await app.prisma.user.create({
+        data: { id: `${run}-${index}`, name, email: `csv-${run}-${index}@example.test` },
+      });
+    }
+    // Seven payments, three of them at one instant (only the id orders those), with failure
+    // reasons that need quoting, a formula guard, a negative-looking text, and nulls.
+    const tie = new Date("2030-03-04T05:06:07.089Z");
+    const reasons = ["card declined, twice", '-1 "odd"', "@cmd", null, "+x", "multi\r\nline", "ok"];
+    for (const [index, failureReason] of reasons.entries()) {
+      await app.prisma.payment.create({
+        data: {
+          userId: `${run}-${index % names.length}`,
+          purpose: "TOP_UP",
+          currency: "EUR",
+          amountMinor: 1_000 + index,
+          walletAmountMinor: 0,
+          gatewayAmountMinor: 1_000 + index,
+          provider: "sandbox",
+          providerPaymentId: index === 3 ? null : `csv-${run}-${index}`,
+          status: index % 2 === 0 ? "FAILED" : "SUCCEEDED",
+          expiresAt: tie,
+          failureReason,
+          creditedToWallet: index === 3,
+          refundedMinor: index === 1 ? 300 : 0,
+          createdAt: index < 3 ? tie : new Date(tie.getTime() - index * 1_000),
+        },
+      });
+    }
+    // The oracle: every row of the admin list (Prisma objects), written with csvRow.
+    const listed: Record<string, unknown>[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listPaymentsForAdmin(app.prisma, { user: run }, { limit: 3, cursor });
+      listed.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(listed).toHaveLength(7);
+    for (const pageSize of [2, 7, 5_000]) {
+      let csv = "";
+      for await (const chunk of paymentsCsv(app, { user: run }, { pageSize })) csv += chunk;
+      const header = csv.slice(0, csv.indexOf("\r\n")).split(",");
+      expect(header).toHaveLength(17);
+      expect(csv).toBe(
+        csvRow(header) + listed.map((row) => csvRow(header.map((column) => row[column]))).join(""),
+      );
+      expect(csv).toContain(`"Dupont, Jean ${run}"`);
+      expect(csv).toContain(`"'=HYPERLINK(""x"") ${run}"`);
+      expect(csv).toContain(`"Line\nbreak ""quoted"" ${run}"`);
+      expect(csv).toContain(`,"'-1 ""odd"""\r\n`);
+      expect(csv).toContain(",'@cmd\r\n");
+      expect(csv).toContain(`,2030-03-04T05:06:07.089Z,`);
+    }
+    // The other filters narrow the export the same way as the list.
+    let failed = "";
+    const filters = { user: run, status: "FAILED", minAmountMinor: 1_002 } as const;
+    for await (const chunk of paymentsCsv(app, filters, { pageSize: 1 })) failed += chunk;
+    const expected = (await listPaymentsForAdmin(app.prisma, filters, { limit: 50 })).items;
+    expect(expected).toHaveLength(3);
+    expect(
+      failed
+        .trimEnd()
+        .split("\r\n")
+        .slice(1)
+        .map((line) => line.split(",")[0]),
+    ).toEqual(expected.map((row) => row.id));
+  });
+
+  it("exports through the join when the user filter matches more users than an id list holds", async () => {
+    const { app } = rig;
+    const token = `crowd${randomUUID().slice(0, 8)}`;
+    // 1,001 users match the token (above USER_IDS_MAX); two of them paid. A "%" in the filter is
+    // a character, not a wildcard.
+    await app.prisma.$executeRaw`
+      INSERT INTO "user" (id, name, email, "emailVerified", "updatedAt")
+      SELECT ${token} || '-' || g, 'Crowd ' || g, ${token} || '-' || g || '@example.test', true, now()
+      FROM generate_series(1, 1001) g`;
+    for (const n of [7, 700]) {
+      await app.prisma.payment.create({
+        data: {
+          userId: `${token}-${n}`,
+          purpose: "TOP_UP",
+          currency: "EUR",
+          amountMinor: 1_000 + n,
+          walletAmountMinor: 0,
+          gatewayAmountMinor: 1_000 + n,
+          provider: "sandbox",
+          status: "PENDING",
+          expiresAt: new Date(),
+        },
+      });
+    }
+    const exported = async (user: string) => {
+      let csv = "";
+      for await (const chunk of paymentsCsv(app, { user }, { pageSize: 1 })) csv += chunk;
+      return csv
+        .trimEnd()
+        .split("\r\n")
+        .slice(1)
+        .map((line) => line.split(",")[12]);
+    };
+    expect(await exported(token)).toEqual([`${token}-700`, `${token}-7`]);
+    const listed = await listPaymentsForAdmin(app.prisma, { user: token }, { limit: 50 });
+    expect(listed.items.map((row) => row.userId)).toEqual([`${token}-700`, `${token}-7`]);
+    expect(await exported(`${token}-7@`)).toEqual([`${token}-7`]);
+    expect(await exported(`${token.slice(0, 5)}%${token.slice(6)}`)).toEqual([]);
   });
 
   it("neutralises spreadsheet formulas and quotes separators in CSV fields", () => {
