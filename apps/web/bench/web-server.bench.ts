@@ -23,16 +23,22 @@ import {
 const webDir = path.resolve(import.meta.dirname, "..");
 const quick = Boolean(process.env.BENCH_QUICK);
 const run = { time: 0, iterations: quick ? 4 : 6, warmupIterations: 1, warmupTime: 0 };
+/** CPU time (user + system, ms) a process has used so far, from /proc (clock ticks of 10 ms). */
+async function cpuMs(pid: number): Promise<number> {
+  const fields = (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** A group's time is its own business (a loaded machine starts a server in seconds). */
 const long = { timeout: 1_800_000 };
 /** Rounds of the memory check. */
 const ROUNDS = Number(process.env.BENCH_WEB_MEMORY_ROUNDS ?? 8);
 
 let web: ProductionWeb | undefined;
-let bare: Managed | undefined;
+let bare: { managed: Managed; port: number } | undefined;
 let db: Db | undefined;
 afterAll(async () => {
-  await Promise.all([web?.stop(), bare?.stop()]);
+  await Promise.all([web?.stop(), bare?.managed.stop()]);
   await db?.$disconnect();
 });
 
@@ -50,11 +56,12 @@ test(
     const target = await server();
     const port = await freePort();
     const bareUrl = `http://localhost:${port}`;
-    bare = spawnNode("bare-trpc", ["bench/bare-trpc-server.ts"], {
+    const managed = spawnNode("bare-trpc", ["bench/bare-trpc-server.ts"], {
       cwd: webDir,
       env: await productionEnv(target.databaseUrl, port),
     });
-    await waitForHealthy(`${bareUrl}/api/trpc/health.check`, [bare]);
+    bare = { managed, port };
+    await waitForHealthy(`${bareUrl}/api/trpc/health.check`, [managed]);
     const answer = await fetch(`${target.baseUrl}/api/trpc/health.check`);
     expect(answer.status).toBe(200);
     expect(await answer.json()).toMatchObject({ result: { data: { json: { status: "ok" } } } });
@@ -68,6 +75,43 @@ test(
       ),
       run,
     );
+  },
+);
+
+// Not a timing: server CPU per request (user + system time from /proc, over 2,000 requests)
+// holds on a machine whose wall clock is shared with other work; printed and attached.
+test(
+  "web: server CPU per health.check request, web server vs the bare adapter",
+  long,
+  async ({ annotate }) => {
+    const target = await server();
+    if (!bare) throw new Error("run with the health group: it starts the bare adapter");
+    const bareUrl = `http://localhost:${bare.port}`;
+    const perRequest = async (pid: number, url: string) => {
+      await load(url, { count: 200 });
+      const before = await cpuMs(pid);
+      await load(url, { count: 2_000 });
+      return ((await cpuMs(pid)) - before) / 2_000;
+    };
+    const lines: string[] = [];
+    for (let round = 0; round < 3; round += 1) {
+      const web = await perRequest(
+        target.web.child.pid ?? 0,
+        `${target.baseUrl}/api/trpc/health.check`,
+      );
+      const healthz = await perRequest(target.web.child.pid ?? 0, `${target.baseUrl}/healthz`);
+      const floor = await perRequest(
+        bare.managed.child.pid ?? 0,
+        `${bareUrl}/api/trpc/health.check`,
+      );
+      lines.push(
+        `tRPC ${web.toFixed(3)} ms (${(web / floor).toFixed(2)}×), /healthz ${healthz.toFixed(3)} ms (${(healthz / floor).toFixed(2)}×), bare adapter ${floor.toFixed(3)} ms`,
+      );
+    }
+    const report = `server CPU per request:\n  ${lines.join("\n  ")}`;
+    await annotate(report);
+    process.stderr.write(`${report}\n`);
+    expect(lines).toHaveLength(3);
   },
 );
 
