@@ -1,8 +1,10 @@
 /**
  * The production web server: `node apps/web/server.ts` (Node strips the types). Serves the
  * Remix build and its static files behind the edge guards: security headers with a CSP nonce,
- * request body limits, structured request logs; drains on SIGTERM.
+ * request body limits, structured request logs; drains on SIGTERM. Data paths (tRPC, /healthz)
+ * take a lane of their own before Express (decision 059).
  */
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { enableCompileCache } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -13,9 +15,13 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { pinoHttp } from "pino-http";
-import { createRemixHandler } from "./server/remix-handler.ts";
+import {
+  createRemixHandler,
+  createResourceRouteHandler,
+  pathnameOf,
+} from "./server/remix-handler.ts";
 import { createNamespaceResolver } from "./server/route-messages.ts";
-import { securityHeaders } from "./server/security-headers.ts";
+import { dataSecurityHeaders, securityHeaders } from "./server/security-headers.ts";
 
 process.env.NODE_ENV ??= "production";
 // Node's on-disk compile cache (os.tmpdir(), or NODE_COMPILE_CACHE; NODE_DISABLE_COMPILE_CACHE=1
@@ -38,32 +44,34 @@ const observeRequest = createHttpRequestObserver(
 // The messages each page needs (decision 024): the root loader sends only these.
 const namespacesFor = createNamespaceResolver(build.routes);
 
+const production = config.app.env === "production";
+const requestLogger = pinoHttp({
+  logger,
+  // Path and status only: query strings and headers can carry tokens and cookies.
+  serializers: {
+    req: (req: { method: string; url: string }) => ({
+      method: req.method,
+      path: req.url.split("?")[0],
+    }),
+    res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+  },
+  // Probes poll these every few seconds: their failures still show in the route's own logs.
+  autoLogging: { ignore: (req) => /^\/(healthz|metrics)\b/.test(req.url ?? "") },
+  customLogLevel: (_req, res, error) =>
+    // A 4xx is the client's answer (sign-in, 404, 429), not the server's trouble.
+    error || res.statusCode >= 500 ? "error" : "info",
+});
+const compress = compression();
+
 const app = express();
 app.disable("x-powered-by");
 app.use((req, res, next) => {
   observeRequest(req, res);
   next();
 });
-app.use(
-  pinoHttp({
-    logger,
-    // Path and status only: query strings and headers can carry tokens and cookies.
-    serializers: {
-      req: (req: { method: string; url: string }) => ({
-        method: req.method,
-        path: req.url.split("?")[0],
-      }),
-      res: (res: { statusCode: number }) => ({ status: res.statusCode }),
-    },
-    // Probes poll these every few seconds: their failures still show in the route's own logs.
-    autoLogging: { ignore: (req) => /^\/(healthz|metrics)\b/.test(req.url ?? "") },
-    customLogLevel: (_req, res, error) =>
-      // A 4xx is the client's answer (sign-in, 404, 429), not the server's trouble.
-      error || res.statusCode >= 500 ? "error" : "info",
-  }),
-);
-app.use(securityHeaders({ production: config.app.env === "production" }));
-app.use(compression());
+app.use(requestLogger);
+app.use(securityHeaders({ production }));
+app.use(compress);
 // Fingerprinted by Vite: cached for good. Everything else in public/: an hour.
 app.use(
   build.publicPath,
@@ -87,22 +95,80 @@ app.all(
         return namespacesFor(req.path);
       },
     }),
-    onBodyRefused: (req, error) =>
-      logger.warn({ path: req.path, limit: error.limit }, "request body too large: refused"),
+    onBodyRefused,
   }),
 );
 
-// Anything the handlers did not answer (Remix answers its own errors): logged, never a stack.
-app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-  logger.error({ err: error, path: req.path }, "unhandled error in the web server");
+function onBodyRefused(req: IncomingMessage, error: { limit: number }) {
+  logger.warn({ path: pathnameOf(req), limit: error.limit }, "request body too large: refused");
+}
+
+/** Anything the handlers did not answer (Remix answers its own errors): logged, never a stack. */
+function answerError(error: unknown, req: IncomingMessage, res: ServerResponse) {
+  logger.error({ err: error, path: pathnameOf(req) }, "unhandled error in the web server");
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  res.status(500).type("text/plain").send("Internal Server Error");
+  res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+  res.end("Internal Server Error");
+}
+app.use((error: unknown, req: Request, res: Response, _next: NextFunction) =>
+  answerError(error, req, res),
+);
+
+/**
+ * The data lane (decision 059): tRPC and the health probe answer JSON, never a document. They
+ * need the body limits, the request log (tRPC), the metrics and compression, but not the pages'
+ * per-request CSP nonce, the static file lookups (a stat per GET), Express's router or Remix's
+ * matching of the whole route table: each path goes straight to its route module. Their
+ * security headers are the pages' helmet settings with the strictest policy, computed once.
+ */
+const dataHeaders = dataSecurityHeaders({ production });
+const dataContext = (req: IncomingMessage) => ({
+  clientAddress: req.socket.remoteAddress ?? "",
+  cspNonce: "",
+});
+const trpcRoute = "routes/api.trpc.$";
+const healthRoute = "routes/healthz";
+const trpc = createResourceRouteHandler({
+  build,
+  routeId: trpcRoute,
+  getLoadContext: dataContext,
+  onBodyRefused,
+});
+const health = createResourceRouteHandler({
+  build,
+  routeId: healthRoute,
+  getLoadContext: dataContext,
+  onBodyRefused,
 });
 
-const server = app.listen(config.app.port, () => {
+function serveData(handler: typeof trpc, req: IncomingMessage, res: ServerResponse) {
+  for (const [name, value] of dataHeaders) res.setHeader(name, value);
+  const fail = (error?: unknown) => answerError(error, req, res);
+  void handler(req, res, fail).catch(fail);
+}
+
+const server = http.createServer((req, res) => {
+  const pathname = pathnameOf(req);
+  if (pathname === "/healthz") {
+    // Probes poll it every few seconds: no request log (its failures log in the route), and
+    // its answer is a few bytes (nothing to compress).
+    observeRequest(req, res, healthRoute);
+    serveData(health, req, res);
+  } else if (pathname.startsWith("/api/trpc/")) {
+    observeRequest(req, res, trpcRoute);
+    requestLogger(req, res, () =>
+      compress(req as Request, res as Response, (error?: unknown) =>
+        error ? answerError(error, req, res) : serveData(trpc, req, res),
+      ),
+    );
+  } else {
+    app(req, res);
+  }
+});
+server.listen(config.app.port, () => {
   logger.info({ port: config.app.port, mode: config.app.env }, "web server listening");
 });
 

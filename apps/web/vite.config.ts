@@ -51,7 +51,11 @@ export default defineConfig({
   // for text moderation, still holds the classifier's dynamic import(), so vite still meets it.
   // tfjs requires Node built-ins with require() and finds its .wasm files and nsfwjs its weights
   // beside their own modules, none of which survives bundling. Imported from node_modules.
+  // radix-ui re-exports all of its ~55 primitives: imported from node_modules it loaded every
+  // one at start (the largest single package of the web's cold start); bundled, the unused ones
+  // are shaken out (its sideEffects is false). Decision 059.
   ssr: {
+    noExternal: ["radix-ui", /^@radix-ui\//],
     external: [
       "sharp",
       "prom-client",

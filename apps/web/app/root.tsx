@@ -35,15 +35,12 @@ function isRole(value: unknown): value is Viewer["role"] {
   return value === "MENTEE" || value === "MENTOR" || value === "ADMIN";
 }
 
-/** The bell's count and latest lines, read with the viewer's own rights. */
+/** The bell's count and latest lines, read with the viewer's own rights (one query). */
 async function bellOf(caller: Caller): Promise<BellData> {
-  const [{ count }, page] = await Promise.all([
-    caller.notifications.unreadCount(),
-    caller.notifications.list({ limit: 5 }),
-  ]);
+  const { unread, latest } = await caller.notifications.bell({ limit: 5 });
   return {
-    unread: count,
-    latest: page.items.map((item) => ({
+    unread,
+    latest: latest.map((item) => ({
       id: item.id,
       text: item.text,
       path: item.path,

@@ -1,9 +1,7 @@
-import { readFile } from "node:fs/promises";
 import { createPrismaClient, type Db } from "@mentora/db";
 import { afterAll, expect, inject, test } from "vitest";
 import { addPaidOffering, createMentor } from "../e2e/db.ts";
-import { freePort, type Managed, spawnNode, waitForHealthy } from "../e2e/processes.ts";
-import { type ServerPair, startServerPair, testEnv } from "../e2e/servers.ts";
+import { type ServerPair, startServerPair } from "../e2e/servers.ts";
 import "../e2e/context.ts";
 
 // HTTP load against the BUILT web server (`pnpm --filter @mentora/web build` first), each page
@@ -13,15 +11,12 @@ import "../e2e/context.ts";
 // load at the suite's scale 10 would take many minutes on two cores.
 const REQUESTS = 50;
 const CONCURRENCY = 8;
-/** Rounds of the memory check (the web's heap first drops at a major GC after ~5 of them). */
-const ROUNDS = Number(process.env.BENCH_WEB_MEMORY_ROUNDS ?? 8);
 const run = { time: 0, iterations: 4, warmupIterations: 1, warmupTime: 0 };
 
 let pair: ServerPair | undefined;
-let bare: Managed | undefined;
 let db: Db | undefined;
 afterAll(async () => {
-  await Promise.all([pair?.stop(), bare?.stop()]);
+  await pair?.stop();
   await db?.$disconnect();
 });
 
@@ -105,62 +100,4 @@ test("web: mentor page /mentors/:id vs the directory page /mentors", async ({ be
   );
 });
 
-test("web: tRPC health.check through Remix vs the bare fetch adapter", async ({ bench }) => {
-  const target = await servers();
-  const port = await freePort();
-  const bareUrl = `http://localhost:${port}`;
-  bare = spawnNode("bare-trpc", ["bench/bare-trpc-server.ts"], {
-    cwd: `${import.meta.dirname}/..`,
-    env: testEnv({ databaseUrl: target.databaseUrl, port, publicUrl: bareUrl }),
-  });
-  await waitForHealthy(`${bareUrl}/api/trpc/health.check`, [bare]);
-  await bench.compare(
-    bench("/api/trpc/health.check through Remix", () =>
-      load(`${target.baseUrl}/api/trpc/health.check`),
-    ),
-    bench("/healthz through Remix", () => load(`${target.baseUrl}/healthz`)),
-    bench("floor: health.check on tRPC's fetch adapter on node:http", () =>
-      load(`${bareUrl}/api/trpc/health.check`),
-    ),
-    run,
-  );
-});
-
-/** The process's resident set, V8 heap used and external memory, in MiB (/proc and /metrics). */
-async function memoryMiB(pair: ServerPair): Promise<string> {
-  const status = await readFile(`/proc/${pair.webPid}/status`, "utf8");
-  const rss = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]) / 1024;
-  const metrics = await (await fetch(`${pair.baseUrl}/metrics`)).text();
-  const gauge = (name: string) =>
-    Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, "m").exec(metrics)?.[1]) / 2 ** 20;
-  const mib = (value: number) => value.toFixed(0);
-  return `rss ${mib(rss)} heap ${mib(gauge("nodejs_heap_size_used_bytes"))} external ${mib(gauge("nodejs_external_memory_bytes"))}`;
-}
-
-// Not a timing: the web server's memory after each round of the same mixed load (pages with
-// distinct query strings, tRPC, health). Growth round after round is a leak (decision 029).
-test("web: memory across repeated rounds of load", async ({ annotate }) => {
-  const target = await servers();
-  const mentor = await mentorWithThreeOfferings(target);
-  const offering = await (db as Db).offering.findFirstOrThrow({ where: { mentorId: mentor.id } });
-  const rounds: string[] = [await memoryMiB(target)];
-  for (let round = 0; round < ROUNDS; round += 1) {
-    for (let i = 0; i < 10; i += 1) {
-      const q = `${round}-${i}`;
-      await Promise.all([
-        load(
-          `${target.baseUrl}/mentors/${mentor.id}/${offering.id}?date=2027-01-0${(i % 7) + 1}&r=${q}`,
-          8,
-          4,
-        ),
-        load(`${target.baseUrl}/mentors?q=bench-${q}`, 8, 4),
-        load(`${target.baseUrl}/api/trpc/health.check?r=${q}`, 8, 4),
-      ]);
-    }
-    rounds.push(await memoryMiB(target));
-  }
-  const report = `web memory (MiB), idle then after each round:\n  ${rounds.join("\n  ")}`;
-  await annotate(report);
-  process.stderr.write(`${report}\n`);
-  expect(rounds).toHaveLength(ROUNDS + 1);
-});
+// The tRPC/health group and the memory rounds moved to web-server.bench.ts (decision 059).

@@ -1,4 +1,5 @@
-import type { IncomingHttpHeaders } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
+import type { TLSSocket } from "node:tls";
 import {
   type AppLoadContext,
   createReadableStreamFromReadable,
@@ -6,7 +7,7 @@ import {
   type ServerBuild,
   writeReadableStreamToWritable,
 } from "@remix-run/node";
-import type { Request as ExpressRequest, Response as ExpressResponse, NextFunction } from "express";
+import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
 import {
   bodyLimitFor,
   closeAfterAnswer,
@@ -16,11 +17,26 @@ import {
   refusePayload,
 } from "./body-limit.ts";
 
-export interface RemixHandlerOptions {
+/** The handlers work on node:http's request and response (Express's extend them). */
+type NodeRequest = IncomingMessage;
+type NodeResponse = ServerResponse;
+type Next = (error?: unknown) => void;
+
+interface AdapterOptions<Req extends NodeRequest, Res extends NodeResponse> {
+  getLoadContext: (req: Req, res: Res) => AppLoadContext;
+  onBodyRefused?: (req: Req, error: PayloadTooLargeError | { limit: number }) => void;
+}
+
+export interface RemixHandlerOptions extends AdapterOptions<ExpressRequest, ExpressResponse> {
   build: ServerBuild;
   mode: string;
-  getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext;
-  onBodyRefused?: (req: ExpressRequest, error: PayloadTooLargeError | { limit: number }) => void;
+}
+
+/** The path of a request line ("/api/trpc/x" of "/api/trpc/x?batch=1"). */
+export function pathnameOf(req: NodeRequest): string {
+  const url = req.url ?? "/";
+  const query = url.indexOf("?");
+  return query === -1 ? url : url.slice(0, query);
 }
 
 function fetchHeaders(headers: IncomingHttpHeaders): Headers {
@@ -32,10 +48,11 @@ function fetchHeaders(headers: IncomingHttpHeaders): Headers {
   return result;
 }
 
-async function sendResponse(res: ExpressResponse, response: Response): Promise<void> {
+async function sendResponse(res: NodeResponse, response: Response): Promise<void> {
   res.statusMessage = response.statusText;
-  res.status(response.status);
-  for (const [name, value] of response.headers.entries()) res.append(name, value);
+  res.statusCode = response.status;
+  // Each set-cookie comes separately from entries(): appended, never joined.
+  for (const [name, value] of response.headers.entries()) res.appendHeader(name, value);
   if (/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "")) {
     res.flushHeaders();
     if (response.body) await writeEventStream(response.body, res);
@@ -51,7 +68,7 @@ async function sendResponse(res: ExpressResponse, response: Response): Promise<v
  * previous one, so a client that does not read holds at most the socket's buffer, never a
  * growing queue (Remix's writer ignores `write()`'s answer). A closed connection cancels it.
  */
-async function writeEventStream(body: ReadableStream<Uint8Array>, res: ExpressResponse) {
+async function writeEventStream(body: ReadableStream<Uint8Array>, res: NodeResponse) {
   const reader = body.getReader();
   const closed = new Promise<void>((resolve) => res.once("close", resolve));
   void closed.then(() => reader.cancel().catch(() => {}));
@@ -73,13 +90,16 @@ async function writeEventStream(body: ReadableStream<Uint8Array>, res: ExpressRe
 }
 
 /**
- * What @remix-run/express's handler does (same request and response conversion), except that the request body Remix reads is the size-limited
- * stream (its createRemixRequest hands Remix the raw socket stream, with no way to swap it).
+ * What @remix-run/express's handler does (same request and response conversion), except that the
+ * request body the handler reads is the size-limited stream (its createRemixRequest hands Remix
+ * the raw socket stream, with no way to swap it). `handle` answers the fetch Request.
  */
-export function createRemixHandler(options: RemixHandlerOptions) {
-  const handle = createRequestHandler(options.build, options.mode);
-  return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
-    const limit = bodyLimitFor(req.path);
+function adaptFetchHandler<Req extends NodeRequest, Res extends NodeResponse>(
+  handle: (request: Request, context: AppLoadContext) => Promise<Response>,
+  options: AdapterOptions<Req, Res>,
+) {
+  return async (req: Req, res: Res, next: Next) => {
+    const limit = bodyLimitFor(pathnameOf(req));
     if (declaredLengthExceeds(req, limit)) {
       options.onBodyRefused?.(req, { limit });
       refusePayload(req, res, limit);
@@ -94,7 +114,7 @@ export function createRemixHandler(options: RemixHandlerOptions) {
     res.on("close", () => controller?.abort());
     try {
       const init: RequestInit & { duplex?: "half" } = {
-        method: req.method,
+        method: req.method ?? "GET",
         headers: fetchHeaders(req.headers),
         signal,
       };
@@ -109,8 +129,10 @@ export function createRemixHandler(options: RemixHandlerOptions) {
         init.body = createReadableStreamFromReadable(body);
         init.duplex = "half";
       }
-      const host = req.get("host") ?? "localhost";
-      const request = new Request(`${req.protocol}://${host}${req.originalUrl}`, init);
+      // As Express's req.protocol and req.get("host") with no proxy trusted.
+      const protocol = (req.socket as TLSSocket).encrypted ? "https" : "http";
+      const host = req.headers.host ?? "localhost";
+      const request = new Request(`${protocol}://${host}${req.url ?? "/"}`, init);
       const response = await handle(request, options.getLoadContext(req, res));
       if (res.headersSent) return; // refused (413) while the route was reading
       // The route answered without reading the whole body: hang up after the answer rather
@@ -122,4 +144,50 @@ export function createRemixHandler(options: RemixHandlerOptions) {
       next(error);
     }
   };
+}
+
+/** Every request Remix serves (pages, their data, resource routes), as an Express handler. */
+export function createRemixHandler(options: RemixHandlerOptions) {
+  return adaptFetchHandler(createRequestHandler(options.build, options.mode), options);
+}
+
+export interface ResourceRouteOptions extends AdapterOptions<NodeRequest, NodeResponse> {
+  build: ServerBuild;
+  /** The id of a resource route in the build (no default export), e.g. "routes/healthz". */
+  routeId: string;
+}
+
+const unexpected = () =>
+  new Response("Unexpected Server Error", {
+    status: 500,
+    headers: { "Content-Type": "text/plain" },
+  });
+
+/**
+ * One resource route's loader (GET, HEAD) or action (any other method) called directly, for a
+ * path the server knows belongs to it: what Remix's handler does for a resource route (thrown
+ * Responses are answers, anything else is handed to entry.server's handleError and answered
+ * 500 with no details), without matching the whole route table on each request (decision 059).
+ */
+export function createResourceRouteHandler(options: ResourceRouteOptions) {
+  const route = options.build.routes[options.routeId];
+  if (!route || route.module.default) {
+    throw new Error(`${options.routeId} is not a resource route of this build`);
+  }
+  const { loader, action } = route.module;
+  const handleError = options.build.entry.module.handleError;
+  return adaptFetchHandler(async (request, context) => {
+    const run = request.method === "GET" || request.method === "HEAD" ? loader : action;
+    if (!run) return new Response(null, { status: 405 });
+    const args = { request, params: {}, context };
+    try {
+      const result: unknown = await run(args);
+      if (result instanceof Response) return result;
+      throw new Error(`${options.routeId} returned something other than a Response`);
+    } catch (error) {
+      if (error instanceof Response) return error;
+      handleError?.(error, args);
+      return unexpected();
+    }
+  }, options);
 }

@@ -103,3 +103,44 @@ export function securityHeaders(options: { production: boolean }): RequestHandle
     csp,
   ];
 }
+
+/**
+ * The security headers of an answer that is data, never a document (tRPC's JSON, /healthz):
+ * the same helmet settings as the pages, computed once at start, with the strictest policy a
+ * document could get instead of the per-request nonce (nothing in such an answer may run, load
+ * or be framed). The lane that serves these paths sets them without per-request work.
+ */
+export function dataSecurityHeaders(options: { production: boolean }): [string, string][] {
+  const headers = new Map<string, string>();
+  const recorder = {
+    setHeader: (name: string, value: string) => headers.set(name.toLowerCase(), String(value)),
+    removeHeader: (name: string) => headers.delete(name.toLowerCase()),
+    getHeader: (name: string) => headers.get(name.toLowerCase()),
+  };
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: options.production ? [] : null,
+      },
+    },
+    strictTransportSecurity: options.production
+      ? { maxAge: 365 * 24 * 60 * 60, includeSubDomains: true }
+      : false,
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    xContentTypeOptions: true,
+    xFrameOptions: { action: "deny" },
+    crossOriginResourcePolicy: false,
+    crossOriginEmbedderPolicy: false,
+  })(
+    { url: "/", headers: {} } as unknown as IncomingMessage,
+    recorder as unknown as ServerResponse,
+    () => {},
+  );
+  headers.set("permissions-policy", permissionsPolicyFor({ url: "/" } as IncomingMessage));
+  return [...headers];
+}

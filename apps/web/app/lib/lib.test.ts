@@ -10,6 +10,7 @@ import {
 import { readCookie } from "./cookies";
 import { fieldErrorsOf, signInSchema, signUpSchema } from "./forms";
 import { isSameOrigin } from "./http.server";
+import { partFormatterCount, zonedTimeToUtc } from "./time";
 import { describeUserAgent } from "./user-agent";
 
 describe("auth error messages", () => {
@@ -121,5 +122,18 @@ describe("oauthErrorKey", () => {
   it("never shows a crafted value: unknown codes get the generic message", () => {
     expect(oauthErrorKey("<script>alert(1)</script>")).toBe("web.authErrors.OAUTH_GENERIC");
     expect(oauthErrorKey(null)).toBeNull();
+  });
+});
+
+describe("time zone formatters", () => {
+  it("stay bounded however many spellings of a zone requests send, and convert each right", () => {
+    for (let n = 0; n < 2_000; n += 1) {
+      // Any case of "europe/paris" is the same zone to Intl: 2^11 distinct strings.
+      const zone = [..."europe/paris"].map((c, i) => ((n >> i) & 1 ? c.toUpperCase() : c)).join("");
+      expect(zonedTimeToUtc("2026-07-01", 9 * 60, zone).toISOString()).toBe(
+        "2026-07-01T07:00:00.000Z",
+      );
+    }
+    expect(partFormatterCount()).toBeLessThanOrEqual(300);
   });
 });

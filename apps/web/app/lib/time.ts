@@ -3,7 +3,15 @@
  * bundle). Local dates are "YYYY-MM-DD" strings; instants are Dates.
  */
 
+// Bounded: the zone comes from the request, and Intl accepts any spelling of a zone's case, so
+// distinct keys are not limited to the zone list (decision 059).
 const partFormatters = new Map<string, Intl.DateTimeFormat>();
+const maxPartFormatters = 300;
+
+/** How many formatters are kept (for the test that they stay bounded). */
+export function partFormatterCount(): number {
+  return partFormatters.size;
+}
 
 function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   let format = partFormatters.get(timeZone);
@@ -18,6 +26,7 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
       minute: "2-digit",
       second: "2-digit",
     });
+    if (partFormatters.size >= maxPartFormatters) partFormatters.clear();
     partFormatters.set(timeZone, format);
   }
   return format;

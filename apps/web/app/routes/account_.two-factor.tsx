@@ -8,7 +8,6 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import type { RegistrationResponseJSON } from "@simplewebauthn/browser";
-import QRCode from "qrcode";
 import { ErrorPage } from "~/components/error-page";
 import { PasskeyButton } from "~/components/passkey-button";
 import { TextField } from "~/components/text-field";
@@ -38,6 +37,8 @@ type ActionData = { formError?: MessageKey; notice?: MessageKey; enrolment?: Enr
 
 async function enrolmentOf(totpURI: string, backupCodes: string[]): Promise<Enrolment> {
   // Rendered here as SVG text: the secret never goes to a third-party QR service.
+  // Loaded when a QR code is drawn, not when the server starts (decision 059).
+  const { default: QRCode } = await import("qrcode");
   const qrSvg = await QRCode.toString(totpURI, { type: "svg", margin: 1, width: 200 });
   return { totpURI, qrSvg, backupCodes };
 }

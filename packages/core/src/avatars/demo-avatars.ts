@@ -2,7 +2,6 @@ import { createAvatar } from "@dicebear/core";
 import * as lorelei from "@dicebear/lorelei";
 import type { Db } from "@mentora/db";
 import type { FileStorage } from "@mentora/files";
-import sharp from "sharp";
 import type { Logger } from "../logger/index.ts";
 import { storeAvatar } from "./store-avatar.ts";
 
@@ -30,6 +29,8 @@ export async function demoAvatarPng(seed: string): Promise<Uint8Array> {
     mouth: mouths as lorelei.Options["mouth"],
     beardProbability: 15,
   }).toString();
+  // Loaded here, not with the module: the web's cold start skips it (decision 059).
+  const { default: sharp } = await import("sharp");
   return new Uint8Array(await sharp(Buffer.from(svg)).png().toBuffer());
 }
 

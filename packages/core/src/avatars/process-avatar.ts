@@ -1,4 +1,4 @@
-import sharp, { type Metadata } from "sharp";
+import type { Metadata } from "sharp";
 import { AvatarError } from "./avatar-error.ts";
 import { type AvatarSourceType, detectImageType } from "./detect-image-type.ts";
 
@@ -11,6 +11,12 @@ export const maxAvatarPixels = 40_000_000;
 /** A stuck or pathological decode must not hold a worker for long. */
 const encodeTimeoutSeconds = 15;
 const webpQuality = 82;
+
+/**
+ * sharp (libvips, a native library) is loaded on the first image, not when the module is:
+ * the web server's cold start does not pay for it (decision 059).
+ */
+const loadSharp = async () => (await import("sharp")).default;
 
 export interface ProcessedAvatarSize {
   size: AvatarSize;
@@ -37,6 +43,7 @@ const inputOptions = {
 } as const;
 
 async function readMetadata(bytes: Uint8Array): Promise<Metadata> {
+  const sharp = await loadSharp();
   try {
     // Only the header is read here, so no pixel limit: the dimensions are checked below, to
     // refuse a bomb as too large rather than as unreadable.
@@ -48,6 +55,7 @@ async function readMetadata(bytes: Uint8Array): Promise<Metadata> {
 
 /** A square WebP, cover-cropped around the centre, upright, with no metadata at all. */
 async function renderSize(bytes: Uint8Array, size: AvatarSize): Promise<ProcessedAvatarSize> {
+  const sharp = await loadSharp();
   try {
     // Without keepExif/withMetadata sharp writes no EXIF, XMP, IPTC or ICC, and converts the
     // pixels to sRGB: GPS positions and camera details never leave the upload.

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { FileStorage } from "@mentora/files";
-import sharp, { type Metadata } from "sharp";
+import type { Metadata } from "sharp";
 import { type AvatarSourceType, detectImageType } from "../avatars/index.ts";
 import { AppError } from "../errors/index.ts";
 
@@ -43,6 +43,8 @@ export async function processAttachment(bytes: Uint8Array): Promise<ProcessedAtt
   }
   const type = detectImageType(bytes);
   if (!type) throw new AppError("ATTACHMENT_UNSUPPORTED_TYPE");
+  // Loaded on the first image, not with the module: the web's cold start skips it (decision 059).
+  const { default: sharp } = await import("sharp");
   let metadata: Metadata;
   try {
     metadata = await sharp(bytes, { ...inputOptions, limitInputPixels: false }).metadata();

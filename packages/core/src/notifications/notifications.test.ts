@@ -539,6 +539,22 @@ describe("procedures", () => {
     expect(read.path).toBe("/payments/p4");
     expect(await alice.notifications.unreadCount()).toEqual({ count: 4 });
     expect((await alice.notifications.list({ unreadOnly: true, limit: 20 })).items).toHaveLength(4);
+    // The bell: the same count and newest lines in one statement; an empty inbox has a count.
+    const bell = await alice.notifications.bell({ limit: 2 });
+    expect(bell.unread).toBe(4);
+    expect(bell.latest.map((n) => [n.path, n.readAt !== null])).toEqual([
+      ["/payments/p4", true],
+      ["/payments/p3", false],
+    ]);
+    expect(bell.latest[1]?.text).toBe("Payment of €40.00 succeeded");
+    const carol = await signUpVerifiedUser(app, {
+      name: "Carol",
+      email: `carol-${randomUUID()}@notify.test`,
+    });
+    expect(await (await callerFor(app, { cookie: carol.cookie })).notifications.bell()).toEqual({
+      unread: 0,
+      latest: [],
+    });
     expect(await alice.notifications.markAllRead()).toEqual({ count: 4 });
     expect(await alice.notifications.unreadCount()).toEqual({ count: 0 });
     expect(await bob.notifications.unreadCount()).toEqual({ count: 5 });

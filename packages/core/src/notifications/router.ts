@@ -1,5 +1,6 @@
 import { router } from "../trpc/init.ts";
 import { unreadCount } from "./procedures/count-unread-notifications.ts";
+import { bell } from "./procedures/get-notification-bell.ts";
 import { getPreferences } from "./procedures/get-notification-preferences.ts";
 import { list } from "./procedures/list-notifications.ts";
 import { markAllRead } from "./procedures/mark-all-notifications-read.ts";
@@ -14,4 +15,5 @@ export const notificationsRouter = router({
   markAllRead,
   getPreferences,
   setPreferences,
+  bell,
 });

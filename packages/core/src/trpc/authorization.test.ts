@@ -136,6 +136,7 @@ const accessTable: Record<string, Access> = {
   "notifications.markAllRead": "authed",
   "notifications.getPreferences": "authed",
   "notifications.setPreferences": "authed",
+  "notifications.bell": "authed",
   "realtime.stream": "authed",
   "messages.list": "authed",
   "messages.open": "authed",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { rule, slotQuery } from "../testing/slot-query.ts";
 import { computeSlots } from "./compute-slots.ts";
 import type { Slot } from "./types.ts";
-import { formatSlotTime, groupSlotsByViewerDay } from "./viewer-display.ts";
+import { formatSlotTime, groupSlotsByViewerDay, slotTimeFormatterCount } from "./viewer-display.ts";
 
 function slotAt(startIso: string): Slot {
   const start = new Date(startIso);
@@ -69,5 +69,27 @@ describe("groupSlotsByViewerDay", () => {
       ["2026-03-28", ["13:00", "13:30", "21:00", "21:30"]],
       ["2026-03-29", ["08:00"]],
     ]);
+  });
+});
+
+/** 2^n spellings of one zone: Intl accepts any case, and the zone comes from the request. */
+function caseSpellings(zone: string, count: number): string[] {
+  const letters = [...zone].map((c, i) => [c, i] as const).filter(([c]) => /[a-z]/i.test(c));
+  return Array.from({ length: count }, (_, n) => {
+    const chars = [...zone];
+    letters.forEach(([c, i], bit) => {
+      chars[i] = (n >> bit) & 1 ? c.toUpperCase() : c.toLowerCase();
+    });
+    return chars.join("");
+  });
+}
+
+describe("the formatter cache", () => {
+  it("stays bounded however many spellings of a zone requests send, and formats each right", () => {
+    const spellings = caseSpellings("Europe/Paris", 2_000);
+    expect(new Set(spellings).size).toBe(2_000);
+    for (const zone of spellings)
+      expect(formatSlotTime(parisNineAfter, zone, "en-GB")).toBe("09:00");
+    expect(slotTimeFormatterCount()).toBeLessThanOrEqual(300);
   });
 });

@@ -1,0 +1,105 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { ServerBuild } from "@remix-run/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createResourceRouteHandler, pathnameOf } from "./remix-handler.ts";
+
+// The data lane's direct call of a resource route (decision 059): what Remix does for one.
+const handled: unknown[] = [];
+const build = {
+  entry: { module: { handleError: (error: unknown) => handled.push(error) } },
+  routes: {
+    "routes/data": {
+      id: "routes/data",
+      module: {
+        loader: async ({ request, context }: { request: Request; context: unknown }) => {
+          const url = new URL(request.url);
+          if (url.searchParams.has("throw-response")) throw new Response("teapot", { status: 418 });
+          if (url.searchParams.has("throw")) throw new Error("boom: secret detail");
+          if (url.searchParams.has("object")) return { not: "a response" };
+          return Response.json({ url: request.url, context }, { headers: { "x-one": "1" } });
+        },
+        action: async ({ request }: { request: Request }) =>
+          new Response(`posted ${(await request.text()).length}`, {
+            headers: [
+              ["set-cookie", "a=1"],
+              ["set-cookie", "b=2"],
+            ],
+          }),
+      },
+    },
+    "routes/read-only": { id: "routes/read-only", module: { loader: async () => new Response() } },
+    "routes/page": { id: "routes/page", module: { default: () => null } },
+  },
+} as unknown as ServerBuild;
+
+let server: Server;
+let base: string;
+beforeAll(async () => {
+  const context = () => ({ clientAddress: "peer", cspNonce: "" });
+  const data = createResourceRouteHandler({
+    build,
+    routeId: "routes/data",
+    getLoadContext: context,
+  });
+  const readOnly = createResourceRouteHandler({
+    build,
+    routeId: "routes/read-only",
+    getLoadContext: context,
+  });
+  server = createServer((req, res) => {
+    const handler = pathnameOf(req) === "/read-only" ? readOnly : data;
+    void handler(req, res, () => {
+      res.statusCode = 599;
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => server.close());
+
+describe("createResourceRouteHandler", () => {
+  it("runs the loader with the request and the load context, and sends its Response", async () => {
+    const response = await fetch(`${base}/data?x=1`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-one")).toBe("1");
+    expect(await response.json()).toEqual({
+      url: `${base}/data?x=1`,
+      context: { clientAddress: "peer", cspNonce: "" },
+    });
+  });
+
+  it("runs the action for other methods, every set-cookie kept apart", async () => {
+    const response = await fetch(`${base}/data`, { method: "POST", body: "hello" });
+    expect(await response.text()).toBe("posted 5");
+    expect(response.headers.getSetCookie()).toEqual(["a=1", "b=2"]);
+  });
+
+  it("answers a thrown Response; any other error is handed to handleError and answered 500 without details", async () => {
+    const thrown = await fetch(`${base}/data?throw-response`);
+    expect(thrown.status).toBe(418);
+    expect(await thrown.text()).toBe("teapot");
+    handled.length = 0;
+    for (const query of ["throw", "object"]) {
+      const failed = await fetch(`${base}/data?${query}`);
+      expect(failed.status).toBe(500);
+      expect(await failed.text()).toBe("Unexpected Server Error");
+    }
+    expect(handled).toHaveLength(2);
+    expect(String(handled[0])).toContain("boom");
+  });
+
+  it("answers 405 to a method the route has no handler for", async () => {
+    expect((await fetch(`${base}/read-only`, { method: "POST", body: "x" })).status).toBe(405);
+  });
+
+  it("refuses to wrap a page or a route the build does not have", () => {
+    const context = () => ({ clientAddress: "", cspNonce: "" });
+    for (const routeId of ["routes/page", "routes/missing"]) {
+      expect(() => createResourceRouteHandler({ build, routeId, getLoadContext: context })).toThrow(
+        /not a resource route/,
+      );
+    }
+  });
+});
