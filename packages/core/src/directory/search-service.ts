@@ -78,8 +78,8 @@ function escapeLike(text: string): string {
 }
 
 /**
- * The WHERE conditions over `u` (user), `mp` (mentor_profile), `r` (the summary's span) and `ns`
- * (the next-slot lateral).
+ * The WHERE conditions over `u` (user), `mp` (mentor_profile), `r` (the summary's span) and
+ * `m_next` (the next free start, nextSlotSql).
  * Listed = approved, not demoted to mentee, public text not withheld by moderation (the same
  * rule as publicMentorWhere; moderation.test.ts searches through this query).
  */
@@ -119,23 +119,66 @@ function conditionsOf(search: DirectorySearch, now: Date): Prisma.Sql[] {
     // The summary's span first (an index range: mentors with no slot are never visited), then
     // the exact next slot.
     conditions.push(Prisma.sql`r."firstStartsAt" < ${until} AND r."lastStartsAt" >= ${now}`);
-    conditions.push(Prisma.sql`ns.next_at < ${until}`);
+    conditions.push(Prisma.sql`m_next.next_at < ${until}`);
   } else if (search.timesOfDay && search.timesOfDay.length > 0) {
     conditions.push(Prisma.sql`r."lastStartsAt" >= ${now}`);
-    conditions.push(Prisma.sql`ns.next_at IS NOT NULL`);
+    conditions.push(Prisma.sql`m_next.next_at IS NOT NULL`);
   }
   return conditions;
 }
 
-/** Slot starts at the viewer's chosen hours (a slot row is the first start of its hour). */
-function timeOfDaySql(timesOfDay: readonly TimeOfDay[] | undefined, timezone: string) {
+/**
+ * The first free start of a mentor within [now + their notice, slotsEnd), or null; over `u`, `mp`
+ * and `r`. Without a time-of-day filter the summary's first start is the answer whenever it is
+ * already past the notice (the common case: the summary was computed with the same notice), so
+ * most mentors cost no slot read; otherwise one index probe on directory_slot's primary key.
+ * With a time-of-day filter, one probe per part of a day (`tod`, see timeOfDayRangesSql) that
+ * meets the summary's span, instead of reading and converting every slot of the window.
+ */
+function nextSlotSql(search: DirectorySearch, now: Date, slotsEnd: Date): Prisma.Sql {
+  const earliest = Prisma.sql`(${now}::timestamp + mp."minNoticeMinutes" * interval '1 minute')`;
+  if (search.timesOfDay && search.timesOfDay.length > 0) {
+    return Prisma.sql`CASE WHEN NOT mp."acceptingBookings" OR r."firstStartsAt" IS NULL THEN NULL
+      ELSE (SELECT min(hit.at) FROM tod CROSS JOIN LATERAL (
+        SELECT min(ds."startsAt") AS at FROM directory_slot ds
+        WHERE ds."mentorId" = u.id AND ds."startsAt" >= greatest(tod.a, ${earliest})
+          AND ds."startsAt" < least(tod.b, ${slotsEnd}::timestamp)) hit
+        WHERE tod.b > r."firstStartsAt" AND tod.a <= r."lastStartsAt") END`;
+  }
+  return Prisma.sql`CASE WHEN NOT mp."acceptingBookings" OR r."firstStartsAt" IS NULL THEN NULL
+    WHEN r."firstStartsAt" >= ${earliest}
+      THEN CASE WHEN r."firstStartsAt" < ${slotsEnd}::timestamp THEN r."firstStartsAt" END
+    ELSE (SELECT min(ds."startsAt") FROM directory_slot ds
+      WHERE ds."mentorId" = u.id AND ds."startsAt" >= ${earliest}
+        AND ds."startsAt" < ${slotsEnd}::timestamp) END`;
+}
+
+/**
+ * The viewer's chosen hours as UTC ranges, one per part of each local day the window touches
+ * (a slot row is the first start of its hour, so "starts at these hours" is "starts within these
+ * ranges"). Postgres turns local hours into instants with the zone's rules (DST included).
+ */
+function timeOfDayRangesSql(
+  timesOfDay: readonly TimeOfDay[] | undefined,
+  timezone: string,
+  now: Date,
+  slotsEnd: Date,
+): Prisma.Sql {
   if (!timesOfDay || timesOfDay.length === 0) return Prisma.empty;
-  const hour = Prisma.sql`EXTRACT(HOUR FROM (ds."startsAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timezone})`;
-  const ranges = [...new Set(timesOfDay)].map((part) => {
+  const parts = [...new Set(timesOfDay)].map((part) => {
     const [from, to] = timeOfDayHours[part];
-    return Prisma.sql`(${hour} >= ${from} AND ${hour} < ${to})`;
+    return Prisma.sql`(${from}::int, ${to}::int)`;
   });
-  return Prisma.sql`AND (${Prisma.join(ranges, " OR ")})`;
+  // Local midnights as timestamps without zone (a date would make generate_series use timestamptz).
+  const local = (date: Date) =>
+    Prisma.sql`((${date}::timestamp AT TIME ZONE 'UTC') AT TIME ZONE ${timezone})::date::timestamp`;
+  const instant = (hours: Prisma.Sql) =>
+    Prisma.sql`((d.day + ${hours} * interval '1 hour') AT TIME ZONE ${timezone}) AT TIME ZONE 'UTC'`;
+  return Prisma.sql`tod AS MATERIALIZED (
+      SELECT ${instant(Prisma.sql`p.f`)} AS a, ${instant(Prisma.sql`p.t`)} AS b
+      FROM generate_series(${local(now)}, ${local(slotsEnd)}, interval '1 day') AS d(day)
+      CROSS JOIN (VALUES ${Prisma.join(parts)}) AS p(f, t)
+    ),`;
 }
 
 /** The ascending sort key of each sort (ties: name, then id). Numeric, so a cursor holds it exactly. */
@@ -147,7 +190,7 @@ function sortKeyOf(search: DirectorySearch): Prisma.Sql {
     case "price":
       return Prisma.sql`COALESCE(mp_price.min_price::numeric, ${LAST}::numeric)`;
     case "soonest":
-      return Prisma.sql`COALESCE(EXTRACT(EPOCH FROM ns.next_at)::numeric, ${LAST}::numeric)`;
+      return Prisma.sql`COALESCE(EXTRACT(EPOCH FROM m_next.next_at)::numeric, ${LAST}::numeric)`;
     case "relevance": {
       if (!search.q) return Prisma.sql`(-${average})`;
       // A name that starts with the text, then one that holds it, then headline or skill; the
@@ -166,6 +209,42 @@ interface Row {
   k: string;
   next_at: Date | null;
   total: bigint;
+}
+
+/** The search's one statement (exported for EXPLAIN in the bench notes). */
+export function directorySearchSql(
+  search: DirectorySearch,
+  after: Prisma.Sql,
+  { now, timezone }: { now: Date; timezone: string },
+): Prisma.Sql {
+  const sort = search.sort ?? "relevance";
+  // With a window, a mentor's slots past it are never read (a time-of-day filter scans hours
+  // until the first that fits: bounded by the window, not by the whole summary).
+  const slotsEnd = new Date(
+    now.getTime() + (search.availableWithinDays ?? summaryDays) * 86_400_000,
+  );
+  const priceCurrency = search.currency ?? defaultSortCurrency;
+  const priceJoin =
+    sort === "price"
+      ? Prisma.sql`LEFT JOIN LATERAL (SELECT min(oo."priceMinor") AS min_price FROM offering_option oo
+          JOIN offering o ON o.id = oo."offeringId"
+          WHERE o."mentorId" = u.id AND o.status = 'ACTIVE' AND oo."archivedAt" IS NULL
+            AND oo.currency = ${priceCurrency}) mp_price ON true`
+      : Prisma.empty;
+  return Prisma.sql`
+    WITH ${timeOfDayRangesSql(search.timesOfDay, timezone, now, slotsEnd)} m AS (
+      SELECT u.id, u.name, ${sortKeyOf(search)} AS k, m_next.next_at
+      FROM "user" u
+      JOIN mentor_profile mp ON mp."userId" = u.id
+      LEFT JOIN directory_slot_refresh r ON r."mentorId" = u.id
+      CROSS JOIN LATERAL (SELECT ${nextSlotSql(search, now, slotsEnd)} AS next_at) m_next
+      ${priceJoin}
+      WHERE ${Prisma.join(conditionsOf(search, now), " AND ")}
+    )
+    SELECT m.id, m.name, m.k::text AS k, m.next_at, (SELECT count(*) FROM m) AS total
+    FROM m ${after}
+    ORDER BY m.k, m.name, m.id
+    LIMIT ${search.limit + 1}`;
 }
 
 /**
@@ -194,40 +273,7 @@ export async function searchDirectory(
     after = Prisma.sql`WHERE (m.k, m.name, m.id) > (${k}::numeric, ${name}, ${id})`;
   }
   await fillMissingSummaries(db, { now, logger });
-
-  // With a window, a mentor's slots past it are never read (a time-of-day filter scans hours
-  // until the first that fits: bounded by the window, not by the whole summary).
-  const slotsEnd = new Date(
-    now.getTime() + (search.availableWithinDays ?? summaryDays) * 86_400_000,
-  );
-  const priceCurrency = search.currency ?? defaultSortCurrency;
-  const priceJoin =
-    sort === "price"
-      ? Prisma.sql`LEFT JOIN LATERAL (SELECT min(oo."priceMinor") AS min_price FROM offering_option oo
-          JOIN offering o ON o.id = oo."offeringId"
-          WHERE o."mentorId" = u.id AND o.status = 'ACTIVE' AND oo."archivedAt" IS NULL
-            AND oo.currency = ${priceCurrency}) mp_price ON true`
-      : Prisma.empty;
-  const rows = await db.$queryRaw<Row[]>`
-    WITH m AS (
-      SELECT u.id, u.name, ${sortKeyOf(search)} AS k, ns.next_at
-      FROM "user" u
-      JOIN mentor_profile mp ON mp."userId" = u.id
-      LEFT JOIN directory_slot_refresh r ON r."mentorId" = u.id
-      LEFT JOIN LATERAL (
-        SELECT min(ds."startsAt") AS next_at FROM directory_slot ds
-        WHERE ds."mentorId" = u.id AND mp."acceptingBookings"
-          AND ds."startsAt" >= ${now}::timestamp + mp."minNoticeMinutes" * interval '1 minute'
-          AND ds."startsAt" < ${slotsEnd}
-          ${timeOfDaySql(search.timesOfDay, timezone)}
-      ) ns ON true
-      ${priceJoin}
-      WHERE ${Prisma.join(conditionsOf(search, now), " AND ")}
-    )
-    SELECT m.id, m.name, m.k::text AS k, m.next_at, (SELECT count(*) FROM m) AS total
-    FROM m ${after}
-    ORDER BY m.k, m.name, m.id
-    LIMIT ${search.limit + 1}`;
+  const rows = await db.$queryRaw<Row[]>(directorySearchSql(search, after, { now, timezone }));
 
   const total = rows.length > 0 ? Number(rows[0]?.total) : search.cursor ? -1 : 0;
   const page = rows.slice(0, search.limit);
