@@ -1,3 +1,11 @@
+-- AlterTable
+ALTER TABLE "directory_slot_refresh" ADD COLUMN     "utcHours" INTEGER NOT NULL DEFAULT 0;
+
+-- The UTC hours of the summaries already computed.
+UPDATE "directory_slot_refresh" r SET "utcHours" = COALESCE((
+  SELECT bit_or(1 << EXTRACT(HOUR FROM ds."startsAt")::int) FROM "directory_slot" ds
+  WHERE ds."mentorId" = r."mentorId"), 0);
+
 -- Decision 058: an approved mentor whose availability summary was never computed has a
 -- directory_slot_refresh row stamped at the epoch ("pending"), written by the database however
 -- the profile row was written (the app, the demo seed, an import, a fixture). A search fills the

@@ -1,4 +1,5 @@
 import { type Db, Prisma } from "@mentora/db";
+import { IANAZone } from "luxon";
 import { type DirectorySort, type TimeOfDay, timeOfDayHours } from "../contracts/index.ts";
 import { AppError } from "../errors/index.ts";
 import type { Logger } from "../logger/index.ts";
@@ -59,6 +60,7 @@ export const defaultSortCurrency = "EUR";
 
 /** Sorts past the end: no price in the currency, no slot soon. */
 const LAST = "1e15";
+const HOUR_MS = 3_600_000;
 
 const mentorSelect = {
   id: true,
@@ -83,7 +85,7 @@ function escapeLike(text: string): string {
  * Listed = approved, not demoted to mentee, public text not withheld by moderation (the same
  * rule as publicMentorWhere; moderation.test.ts searches through this query).
  */
-function conditionsOf(search: DirectorySearch, now: Date): Prisma.Sql[] {
+function conditionsOf(search: DirectorySearch, now: Date, timezone: string): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [
     Prisma.sql`mp.status = 'APPROVED'`,
     Prisma.sql`u.role <> 'MENTEE'`,
@@ -114,6 +116,14 @@ function conditionsOf(search: DirectorySearch, now: Date): Prisma.Sql[] {
       Prisma.sql`mp."ratingCount" > 0 AND mp."ratingSum" >= ${search.minRating}::numeric * mp."ratingCount"`,
     );
   }
+  if (search.timesOfDay && search.timesOfDay.length > 0) {
+    // Mentors none of whose hours can fall in the chosen parts of the day are never probed.
+    const slotsEnd = new Date(
+      now.getTime() + (search.availableWithinDays ?? summaryDays) * 86_400_000,
+    );
+    const hours = utcHoursFor(search.timesOfDay, timezone, now, slotsEnd);
+    conditions.push(Prisma.sql`(r."utcHours" & ${hours}::int) <> 0`);
+  }
   if (search.availableWithinDays !== undefined) {
     const until = new Date(now.getTime() + search.availableWithinDays * 86_400_000);
     // The summary's span first (an index range: mentors with no slot are never visited), then
@@ -132,18 +142,18 @@ function conditionsOf(search: DirectorySearch, now: Date): Prisma.Sql[] {
  * and `r`. Without a time-of-day filter the summary's first start is the answer whenever it is
  * already past the notice (the common case: the summary was computed with the same notice), so
  * most mentors cost no slot read; otherwise one index probe on directory_slot's primary key.
- * With a time-of-day filter, one probe per part of a day (`tod`, see timeOfDayRangesSql) that
- * meets the summary's span, instead of reading and converting every slot of the window.
+ * With a time-of-day filter, the mentor's slots in order up to the first within the chosen hours
+ * (`tod`, see timeOfDayRangesSql: one containment test a slot instead of a zone conversion).
  */
 function nextSlotSql(search: DirectorySearch, now: Date, slotsEnd: Date): Prisma.Sql {
   const earliest = Prisma.sql`(${now}::timestamp + mp."minNoticeMinutes" * interval '1 minute')`;
   if (search.timesOfDay && search.timesOfDay.length > 0) {
+    // The mentor's slots in order from the earliest, up to the first in the chosen hours.
     return Prisma.sql`CASE WHEN NOT mp."acceptingBookings" OR r."firstStartsAt" IS NULL THEN NULL
-      ELSE (SELECT min(hit.at) FROM tod CROSS JOIN LATERAL (
-        SELECT min(ds."startsAt") AS at FROM directory_slot ds
-        WHERE ds."mentorId" = u.id AND ds."startsAt" >= greatest(tod.a, ${earliest})
-          AND ds."startsAt" < least(tod.b, ${slotsEnd}::timestamp)) hit
-        WHERE tod.b > r."firstStartsAt" AND tod.a <= r."lastStartsAt") END`;
+      ELSE (SELECT min(ds."startsAt") FROM directory_slot ds
+        WHERE ds."mentorId" = u.id AND ds."startsAt" >= ${earliest}
+          AND ds."startsAt" < ${slotsEnd}::timestamp
+          AND ds."startsAt" <@ (SELECT tod.hours FROM tod)) END`;
   }
   return Prisma.sql`CASE WHEN NOT mp."acceptingBookings" OR r."firstStartsAt" IS NULL THEN NULL
     WHEN r."firstStartsAt" >= ${earliest}
@@ -175,10 +185,50 @@ function timeOfDayRangesSql(
   const instant = (hours: Prisma.Sql) =>
     Prisma.sql`((d.day + ${hours} * interval '1 hour') AT TIME ZONE ${timezone}) AT TIME ZONE 'UTC'`;
   return Prisma.sql`tod AS MATERIALIZED (
-      SELECT ${instant(Prisma.sql`p.f`)} AS a, ${instant(Prisma.sql`p.t`)} AS b
+      SELECT range_agg(tsrange(${instant(Prisma.sql`p.f`)}, ${instant(Prisma.sql`p.t`)})) AS hours
       FROM generate_series(${local(now)}, ${local(slotsEnd)}, interval '1 day') AS d(day)
       CROSS JOIN (VALUES ${Prisma.join(parts)}) AS p(f, t)
     ),`;
+}
+
+const ALL_HOURS = 0xffffff;
+
+/**
+ * The UTC hours (bit h, as directory_slot_refresh.utcHours) at which a start can fall in the
+ * viewer's chosen parts of the day, over every offset the zone has between `from` and `to`
+ * (a DST change in the window counts both; a zone offset by 30 or 45 minutes sets both
+ * neighbouring hours). A superset: the exact test is on each slot (timeOfDayRangesSql).
+ */
+export function utcHoursFor(
+  timesOfDay: readonly TimeOfDay[],
+  timezone: string,
+  from: Date,
+  to: Date,
+): number {
+  if (!IANAZone.isValidZone(timezone)) return ALL_HOURS;
+  const zone = IANAZone.create(timezone);
+  const offsets = new Set<number>();
+  for (let at = from.getTime(); at < to.getTime() + 6 * HOUR_MS; at += 6 * HOUR_MS) {
+    offsets.add(zone.offset(at));
+  }
+  const parts = [...new Set(timesOfDay)].map((part) => timeOfDayHours[part]);
+  let mask = 0;
+  for (const offset of offsets) {
+    for (let hour = 0; hour < 24; hour += 1) {
+      // The hour's local minutes, [start, start + 60) modulo a day.
+      const start = (((hour * 60 + offset) % 1440) + 1440) % 1440;
+      const spans: [number, number][] =
+        start + 60 <= 1440
+          ? [[start, start + 60]]
+          : [
+              [start, 1440],
+              [0, start + 60 - 1440],
+            ];
+      const meets = parts.some(([f, t]) => spans.some(([a, b]) => a < t * 60 && f * 60 < b));
+      if (meets) mask |= 1 << hour;
+    }
+  }
+  return mask;
 }
 
 /** The ascending sort key of each sort (ties: name, then id). Numeric, so a cursor holds it exactly. */
@@ -239,7 +289,7 @@ export function directorySearchSql(
       LEFT JOIN directory_slot_refresh r ON r."mentorId" = u.id
       CROSS JOIN LATERAL (SELECT ${nextSlotSql(search, now, slotsEnd)} AS next_at) m_next
       ${priceJoin}
-      WHERE ${Prisma.join(conditionsOf(search, now), " AND ")}
+      WHERE ${Prisma.join(conditionsOf(search, now, timezone), " AND ")}
     )
     SELECT m.id, m.name, m.k::text AS k, m.next_at, (SELECT count(*) FROM m) AS total
     FROM m ${after}

@@ -8,7 +8,7 @@ import {
   nextMondayAt,
 } from "../bookings/testing/bookings.ts";
 import { createTestApp, runEventDeliveries } from "../testing/index.ts";
-import { searchDirectory } from "./search-service.ts";
+import { searchDirectory, utcHoursFor } from "./search-service.ts";
 import { refreshMentorSlots } from "./slot-summary.ts";
 
 // Decision 058: a paid hold takes its slot out of the directory's summary (booking.held, in a
@@ -83,5 +83,67 @@ describe("summaries never computed", () => {
       data: { status: "APPROVED" },
     });
     expect((await stamp()).refreshedAt).toEqual(new Date(0));
+  });
+});
+
+describe("next free start read from the summary", () => {
+  it("past the notice it is the summary's first start; within it, the first slot after", async () => {
+    const { mentor } = await createMentorWithOfferings(app);
+    await app.prisma.mentorProfile.update({
+      where: { userId: mentor.id },
+      data: { minNoticeMinutes: 240 },
+    });
+    const computedAt = nextMondayAt(0);
+    await refreshMentorSlots(app.prisma, mentor.id, computedAt);
+    const { firstStartsAt } = await app.prisma.directorySlotRefresh.findUniqueOrThrow({
+      where: { mentorId: mentor.id },
+    });
+    const nextAt = async (now: Date, search: { timesOfDay?: ["morning"] } = {}) => {
+      const page = await searchDirectory(
+        app.prisma,
+        { limit: 50, availableWithinDays: 3, ...search },
+        { now, timezone: "Europe/Paris" },
+      );
+      return page.items.find((item) => item.id === mentor.id)?.nextAvailableAt;
+    };
+    expect(await nextAt(computedAt)).toBe(firstStartsAt?.toISOString());
+    // Two hours later the notice reaches 06:00 UTC (07:00 or 08:00 in Paris, a morning): the
+    // summary's first start (04:00 or 05:00 UTC) is too soon now.
+    const later = new Date(computedAt.getTime() + 2 * HOUR);
+    const expected = new Date(computedAt.getTime() + 6 * HOUR).toISOString();
+    expect(await nextAt(later)).toBe(expected);
+    expect(await nextAt(later, { timesOfDay: ["morning"] })).toBe(expected);
+  });
+});
+
+describe("utcHoursFor: the UTC hours a part of the viewer's day can start in", () => {
+  const hoursOf = (mask: number) =>
+    Array.from({ length: 24 }, (_, hour) => hour).filter((hour) => mask & (1 << hour));
+  const winter = [new Date("2027-01-10T00:00:00Z"), new Date("2027-01-17T00:00:00Z")] as const;
+
+  it("a whole-hour zone: the local hours moved by its offset", () => {
+    expect(hoursOf(utcHoursFor(["evening"], "America/New_York", ...winter))).toEqual([
+      0, 1, 2, 3, 4, 22, 23,
+    ]);
+    expect(hoursOf(utcHoursFor(["morning"], "UTC", ...winter))).toEqual([5, 6, 7, 8, 9, 10, 11]);
+  });
+
+  it("a DST change in the window counts both offsets", () => {
+    const acrossMarch = [
+      new Date("2027-03-25T00:00:00Z"),
+      new Date("2027-04-01T00:00:00Z"),
+    ] as const;
+    // Paris mornings: 04–10 UTC in winter (UTC+1), 03–09 in summer (UTC+2).
+    expect(hoursOf(utcHoursFor(["morning"], "Europe/Paris", ...acrossMarch))).toEqual([
+      3, 4, 5, 6, 7, 8, 9, 10,
+    ]);
+  });
+
+  it("a half-hour zone sets both neighbouring hours; an unknown zone filters nothing", () => {
+    // Kolkata (UTC+5:30) afternoons 12–17 are 06:30–11:30 UTC.
+    expect(hoursOf(utcHoursFor(["afternoon"], "Asia/Kolkata", ...winter))).toEqual([
+      6, 7, 8, 9, 10, 11,
+    ]);
+    expect(utcHoursFor(["morning"], "Mars/Olympus", ...winter)).toBe(0xffffff);
   });
 });

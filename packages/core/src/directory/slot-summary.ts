@@ -63,6 +63,7 @@ export async function refreshMentorSlotsIn(
     refreshedAt: now,
     firstStartsAt: starts.length > 0 ? new Date(Math.min(...starts)) : null,
     lastStartsAt: starts.length > 0 ? new Date(Math.max(...starts)) : null,
+    utcHours: utcHoursOf(starts),
   };
   await tx.directorySlotRefresh.upsert({
     where: { mentorId },
@@ -70,6 +71,13 @@ export async function refreshMentorSlotsIn(
     update: span,
   });
   return firstOfHour.size;
+}
+
+/** Bit h set: one of the starts is at hour h (UTC) of its day (directory_slot_refresh.utcHours). */
+export function utcHoursOf(starts: Iterable<number>): number {
+  let mask = 0;
+  for (const start of starts) mask |= 1 << new Date(start).getUTCHours();
+  return mask;
 }
 
 /** The mentor of a session, then refreshMentorSlots (booking events carry the session). */
