@@ -10,8 +10,8 @@ import { refreshStaleSlots } from "./slot-summary.ts";
 // Issue #14: search with availability, 100 → 1,000 mentors ≤ 1.3×. Two platforms side by side
 // (each its own database, so the rounds alternate under the same load): 100 and 1,000 listed
 // mentors, one in ten with weekly hours (Paris, 09–18 every day), 20 booked sessions each; one in
-// five speaks French, one in three has a rating, one in four also sells in USD, each has one of
-// five skills. One group per filter and sort: the floor is the same search on the 100-mentor
+// three speaks French, three in seven have a rating, one in four also sells in USD, each has one
+// of seven skills (spread evenly over the mentors with hours too). One group per filter and sort: the floor is the same search on the 100-mentor
 // platform, so each ratio is the growth at 10× the mentors.
 const apps: App[] = [];
 afterAll(async () => {
@@ -29,16 +29,16 @@ async function platform(mentors: number): Promise<Db> {
     SELECT gen_random_uuid(), u.id, d, 540, 1080 FROM ${ranked} u
     CROSS JOIN generate_series(1, 7) d WHERE u.n % 10 = 0`);
   await db.$executeRawUnsafe(`
-    UPDATE "user" SET languages = CASE WHEN u.n % 5 = 0 THEN ARRAY['en', 'fr'] ELSE ARRAY['en'] END
+    UPDATE "user" SET languages = CASE WHEN u.n % 3 = 0 THEN ARRAY['en', 'fr'] ELSE ARRAY['en'] END
     FROM ${ranked} u WHERE u.id = "user".id`);
   await db.$executeRawUnsafe(`
     UPDATE mentor_profile SET "ratingCount" = 2, "ratingSum" = 6 + (u.n % 5)
-    FROM ${ranked} u WHERE u.id = mentor_profile."userId" AND u.n % 3 = 0`);
+    FROM ${ranked} u WHERE u.id = mentor_profile."userId" AND u.n % 7 < 3`);
   await db.$executeRawUnsafe(`
     INSERT INTO skill (id, slug, name)
-    SELECT 'sk-' || g, 'skill-' || g, 'Skill ' || g FROM generate_series(0, 4) g`);
+    SELECT 'sk-' || g, 'skill-' || g, 'Skill ' || g FROM generate_series(0, 6) g`);
   await db.$executeRawUnsafe(`
-    INSERT INTO user_skill ("userId", "skillId") SELECT u.id, 'sk-' || (u.n % 5) FROM ${ranked} u`);
+    INSERT INTO user_skill ("userId", "skillId") SELECT u.id, 'sk-' || (u.n % 7) FROM ${ranked} u`);
   await db.$executeRawUnsafe(`
     INSERT INTO offering_option (id, "offeringId", "durationMinutes", "priceMinor", currency)
     SELECT 'usd-' || o.id, o.id, 30, 3000 + (u.n % 7) * 1000, 'USD'

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../app/index.ts";
-import { expireHold } from "../bookings/expire-hold.job.ts";
-import { holdSlot } from "../bookings/hold-slot.ts";
+import { expireHold, holdSlot } from "../bookings/index.ts";
 import {
   createMentorWithOfferings,
   createUser,
