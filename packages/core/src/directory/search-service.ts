@@ -148,8 +148,11 @@ function conditionsOf(search: DirectorySearch, now: Date, timezone: string): Pri
 function nextSlotSql(search: DirectorySearch, now: Date, slotsEnd: Date): Prisma.Sql {
   const earliest = Prisma.sql`(${now}::timestamp + mp."minNoticeMinutes" * interval '1 minute')`;
   if (search.timesOfDay && search.timesOfDay.length > 0) {
-    // The mentor's slots in order from the earliest, up to the first in the chosen hours.
+    // The summary's first start when it is past the notice and in the chosen hours; otherwise
+    // the mentor's slots in order from the earliest, up to the first in the chosen hours.
     return Prisma.sql`CASE WHEN NOT mp."acceptingBookings" OR r."firstStartsAt" IS NULL THEN NULL
+      WHEN r."firstStartsAt" >= ${earliest} AND r."firstStartsAt" <@ (SELECT tod.hours FROM tod)
+        THEN CASE WHEN r."firstStartsAt" < ${slotsEnd}::timestamp THEN r."firstStartsAt" END
       ELSE (SELECT min(ds."startsAt") FROM directory_slot ds
         WHERE ds."mentorId" = u.id AND ds."startsAt" >= ${earliest}
           AND ds."startsAt" < ${slotsEnd}::timestamp

@@ -97,7 +97,7 @@ describe("next free start read from the summary", () => {
     const { firstStartsAt } = await app.prisma.directorySlotRefresh.findUniqueOrThrow({
       where: { mentorId: mentor.id },
     });
-    const nextAt = async (now: Date, search: { timesOfDay?: ["morning"] } = {}) => {
+    const nextAt = async (now: Date, search: { timesOfDay?: ["morning"] | ["evening"] } = {}) => {
       const page = await searchDirectory(
         app.prisma,
         { limit: 50, availableWithinDays: 3, ...search },
@@ -106,6 +106,19 @@ describe("next free start read from the summary", () => {
       return page.items.find((item) => item.id === mentor.id)?.nextAvailableAt;
     };
     expect(await nextAt(computedAt)).toBe(firstStartsAt?.toISOString());
+    // Its first start is a Paris morning (06:00); the first evening start is 17:00 in Paris.
+    expect(await nextAt(computedAt, { timesOfDay: ["morning"] })).toBe(
+      firstStartsAt?.toISOString(),
+    );
+    const evening = new Date((await nextAt(computedAt, { timesOfDay: ["evening"] })) ?? 0);
+    const parisHour = new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/Paris",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    expect(parisHour.format(evening)).toBe("17:00");
+    expect(evening.getTime() - computedAt.getTime()).toBeLessThan(24 * HOUR);
     // Two hours later the notice reaches 06:00 UTC (07:00 or 08:00 in Paris, a morning): the
     // summary's first start (04:00 or 05:00 UTC) is too soon now.
     const later = new Date(computedAt.getTime() + 2 * HOUR);
