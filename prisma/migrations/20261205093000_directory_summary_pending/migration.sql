@@ -1,10 +1,13 @@
 -- AlterTable
-ALTER TABLE "directory_slot_refresh" ADD COLUMN     "utcHours" INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE "directory_slot_refresh" ADD COLUMN     "leadStarts" TIMESTAMP(3)[] DEFAULT ARRAY[]::TIMESTAMP(3)[],
+ADD COLUMN     "utcHours" INTEGER NOT NULL DEFAULT 0;
 
--- The UTC hours of the summaries already computed.
+-- The UTC hours and first starts of the summaries already computed.
 UPDATE "directory_slot_refresh" r SET "utcHours" = COALESCE((
   SELECT bit_or(1 << EXTRACT(HOUR FROM ds."startsAt")::int) FROM "directory_slot" ds
-  WHERE ds."mentorId" = r."mentorId"), 0);
+  WHERE ds."mentorId" = r."mentorId"), 0),
+  "leadStarts" = ARRAY(SELECT ds."startsAt" FROM "directory_slot" ds
+    WHERE ds."mentorId" = r."mentorId" ORDER BY ds."startsAt" LIMIT 3);
 
 -- Decision 058: an approved mentor whose availability summary was never computed has a
 -- directory_slot_refresh row stamped at the epoch ("pending"), written by the database however

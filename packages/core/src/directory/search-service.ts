@@ -139,9 +139,10 @@ function conditionsOf(search: DirectorySearch, now: Date, timezone: string): Pri
 
 /**
  * The first free start of a mentor within [now + their notice, slotsEnd), or null; over `u`, `mp`
- * and `r`. Without a time-of-day filter the summary's first start is the answer whenever it is
- * already past the notice (the common case: the summary was computed with the same notice), so
- * most mentors cost no slot read; otherwise one index probe on directory_slot's primary key.
+ * and `r`. Without a time-of-day filter the summary's first starts (kept on its refresh row) hold
+ * the answer whenever the last of them is past the notice (the common case: the summary was
+ * computed with the same notice, at most 70 minutes ago), so most mentors cost no slot read;
+ * otherwise one index probe on directory_slot's primary key.
  * With a time-of-day filter, the mentor's slots in order up to the first within the chosen hours
  * (`tod`, see timeOfDayRangesSql: one containment test a slot instead of a zone conversion).
  */
@@ -158,9 +159,12 @@ function nextSlotSql(search: DirectorySearch, now: Date, slotsEnd: Date): Prisma
           AND ds."startsAt" < ${slotsEnd}::timestamp
           AND ds."startsAt" <@ (SELECT tod.hours FROM tod)) END`;
   }
+  // The summary's first starts (leadStarts, in order) hold the answer when the last of them is
+  // past the notice: the first of them that is.
   return Prisma.sql`CASE WHEN NOT mp."acceptingBookings" OR r."firstStartsAt" IS NULL THEN NULL
-    WHEN r."firstStartsAt" >= ${earliest}
-      THEN CASE WHEN r."firstStartsAt" < ${slotsEnd}::timestamp THEN r."firstStartsAt" END
+    WHEN r."leadStarts"[cardinality(r."leadStarts")] >= ${earliest}
+      THEN (SELECT CASE WHEN min(lead) < ${slotsEnd}::timestamp THEN min(lead) END
+        FROM unnest(r."leadStarts") AS lead WHERE lead >= ${earliest})
     ELSE (SELECT min(ds."startsAt") FROM directory_slot ds
       WHERE ds."mentorId" = u.id AND ds."startsAt" >= ${earliest}
         AND ds."startsAt" < ${slotsEnd}::timestamp) END`;

@@ -125,6 +125,9 @@ describe("next free start read from the summary", () => {
     const expected = new Date(computedAt.getTime() + 6 * HOUR).toISOString();
     expect(await nextAt(later)).toBe(expected);
     expect(await nextAt(later, { timesOfDay: ["morning"] })).toBe(expected);
+    // Five hours later every start kept on the refresh row is too soon: read from the slots.
+    const muchLater = new Date(computedAt.getTime() + 5 * HOUR);
+    expect(await nextAt(muchLater)).toBe(new Date(computedAt.getTime() + 9 * HOUR).toISOString());
   });
 });
 

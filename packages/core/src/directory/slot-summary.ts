@@ -14,6 +14,12 @@ export const maxAvailabilityWindowDays = 30;
 export const summaryMaxAgeMs = 60 * 60_000;
 
 const HOUR_MS = 3_600_000;
+/**
+ * Starts kept on the refresh row: a summary up to 70 minutes old (the sweep's hour plus its
+ * 10-minute period) has at most two hour rows fallen under the notice since, so the third
+ * answers "next available" without reading directory_slot.
+ */
+const leadStartsKept = 3;
 const DAY_MS = 86_400_000;
 
 /**
@@ -64,6 +70,10 @@ export async function refreshMentorSlotsIn(
     firstStartsAt: starts.length > 0 ? new Date(Math.min(...starts)) : null,
     lastStartsAt: starts.length > 0 ? new Date(Math.max(...starts)) : null,
     utcHours: utcHoursOf(starts),
+    leadStarts: starts
+      .toSorted((a, b) => a - b)
+      .slice(0, leadStartsKept)
+      .map((start) => new Date(start)),
   };
   await tx.directorySlotRefresh.upsert({
     where: { mentorId },
