@@ -102,9 +102,14 @@ export async function addPaidOffering(mentorId: string, target: Target = globalT
       endMinute: 22 * 60,
     })),
   });
-  // Written around the app: drop the directory's availability summary so the next search
-  // computes it again, as a save through the app would have.
-  await target.db.directorySlotRefresh.deleteMany({ where: { mentorId } });
+  // Written around the app: mark the directory's availability summary pending (refreshed at the
+  // epoch, decision 058) so the next search computes it again, as a save through the app would.
+  const pending = { refreshedAt: new Date(0), firstStartsAt: null, lastStartsAt: null };
+  await target.db.directorySlotRefresh.upsert({
+    where: { mentorId },
+    create: { mentorId, ...pending },
+    update: pending,
+  });
 }
 
 /**

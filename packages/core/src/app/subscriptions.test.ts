@@ -41,6 +41,7 @@ describe("the subscription list", () => {
       "CONFIRMED",
     );
     expect(await eventTypes(booking.id, started.paymentId)).toEqual([
+      "booking.held",
       "booking.confirmed",
       "payment.settled",
     ]);

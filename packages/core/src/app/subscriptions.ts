@@ -4,6 +4,7 @@ import {
   bookingCancelled,
   bookingConfirmed,
   bookingExpired,
+  bookingHeld,
   bookingMoved,
   confirmPaidBooking,
   notifyBookingEvent,
@@ -357,7 +358,8 @@ export const subscriptions = [
       await refreshMentorSlots(services.prisma, event.data.userId);
     },
   ),
-  ...[bookingConfirmed, bookingCancelled, bookingMoved, bookingExpired].map((event) =>
+  // A paid hold takes its slot too (decision 058): refreshed like a confirmed booking.
+  ...[bookingConfirmed, bookingCancelled, bookingMoved, bookingExpired, bookingHeld].map((event) =>
     onEvent(event, `directory.refresh-slots:${event.type}`, async (e, services: AppServices) => {
       await refreshSlotsOfSession(services.prisma, e.data.sessionId);
     }),

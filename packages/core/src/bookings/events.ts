@@ -46,6 +46,17 @@ export const bookingMoved = defineEvent({
   key: (data) => [data.bookingId, data.scheduleVersion],
 });
 
+/**
+ * A paid place is held while its payment is made (PENDING_PAYMENT until booking.confirmed or
+ * booking.expired): the slot is taken for everyone else meanwhile.
+ */
+export const bookingHeld = defineEvent({
+  type: "booking.held",
+  version: 1,
+  schema: z.object({ bookingId: z.string(), sessionId: z.string() }),
+  key: (data) => [data.bookingId],
+});
+
 /** An unpaid hold ran out and its place was released. */
 export const bookingExpired = defineEvent({
   type: "booking.expired",

@@ -13,7 +13,7 @@ import { AppError } from "../errors/index.ts";
 import { recordEvent } from "../events/index.ts";
 import { hashInvitationToken } from "../invitations/index.ts";
 import { enqueue } from "../jobs/define.ts";
-import { bookingConfirmed } from "./events.ts";
+import { bookingConfirmed, bookingHeld } from "./events.ts";
 import { expireHoldQueue } from "./expire-hold.queue.ts";
 import { type BookingWithSession, bookingInclude, liveBookingStatuses } from "./snapshot.ts";
 
@@ -188,6 +188,11 @@ async function holdSlotNow(
             ),
           );
         } else {
+          await recordEvent(
+            services,
+            tx,
+            bookingHeld.of({ bookingId: booking.id, sessionId }, now),
+          );
           await enqueue(
             services.boss,
             expireHoldQueue,

@@ -5,7 +5,13 @@ export {
 } from "./cancel-booking.ts";
 export { bookingsConfig } from "./config.ts";
 export { confirmPaidBooking } from "./confirm-paid-booking.ts";
-export { bookingCancelled, bookingConfirmed, bookingExpired, bookingMoved } from "./events.ts";
+export {
+  bookingCancelled,
+  bookingConfirmed,
+  bookingExpired,
+  bookingHeld,
+  bookingMoved,
+} from "./events.ts";
 export { expireHold } from "./expire-hold.job.ts";
 export { expireHoldQueue } from "./expire-hold.queue.ts";
 export { holdSlot } from "./hold-slot.ts";

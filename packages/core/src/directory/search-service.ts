@@ -1,4 +1,5 @@
 import { type Db, Prisma } from "@mentora/db";
+import { IANAZone } from "luxon";
 import { type DirectorySort, type TimeOfDay, timeOfDayHours } from "../contracts/index.ts";
 import { AppError } from "../errors/index.ts";
 import type { Logger } from "../logger/index.ts";
@@ -59,6 +60,7 @@ export const defaultSortCurrency = "EUR";
 
 /** Sorts past the end: no price in the currency, no slot soon. */
 const LAST = "1e15";
+const HOUR_MS = 3_600_000;
 
 const mentorSelect = {
   id: true,
@@ -78,12 +80,12 @@ function escapeLike(text: string): string {
 }
 
 /**
- * The WHERE conditions over `u` (user), `mp` (mentor_profile), `r` (the summary's span) and `ns`
- * (the next-slot lateral).
+ * The WHERE conditions over `u` (user), `mp` (mentor_profile), `r` (the summary's span) and
+ * `m_next` (the next free start, nextSlotSql).
  * Listed = approved, not demoted to mentee, public text not withheld by moderation (the same
  * rule as publicMentorWhere; moderation.test.ts searches through this query).
  */
-function conditionsOf(search: DirectorySearch, now: Date): Prisma.Sql[] {
+function conditionsOf(search: DirectorySearch, now: Date, timezone: string): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [
     Prisma.sql`mp.status = 'APPROVED'`,
     Prisma.sql`u.role <> 'MENTEE'`,
@@ -114,28 +116,126 @@ function conditionsOf(search: DirectorySearch, now: Date): Prisma.Sql[] {
       Prisma.sql`mp."ratingCount" > 0 AND mp."ratingSum" >= ${search.minRating}::numeric * mp."ratingCount"`,
     );
   }
+  if (search.timesOfDay && search.timesOfDay.length > 0) {
+    // Mentors none of whose hours can fall in the chosen parts of the day are never probed.
+    const slotsEnd = new Date(
+      now.getTime() + (search.availableWithinDays ?? summaryDays) * 86_400_000,
+    );
+    const hours = utcHoursFor(search.timesOfDay, timezone, now, slotsEnd);
+    conditions.push(Prisma.sql`(r."utcHours" & ${hours}::int) <> 0`);
+  }
   if (search.availableWithinDays !== undefined) {
     const until = new Date(now.getTime() + search.availableWithinDays * 86_400_000);
     // The summary's span first (an index range: mentors with no slot are never visited), then
     // the exact next slot.
     conditions.push(Prisma.sql`r."firstStartsAt" < ${until} AND r."lastStartsAt" >= ${now}`);
-    conditions.push(Prisma.sql`ns.next_at < ${until}`);
+    conditions.push(Prisma.sql`m_next.next_at < ${until}`);
   } else if (search.timesOfDay && search.timesOfDay.length > 0) {
     conditions.push(Prisma.sql`r."lastStartsAt" >= ${now}`);
-    conditions.push(Prisma.sql`ns.next_at IS NOT NULL`);
+    conditions.push(Prisma.sql`m_next.next_at IS NOT NULL`);
   }
   return conditions;
 }
 
-/** Slot starts at the viewer's chosen hours (a slot row is the first start of its hour). */
-function timeOfDaySql(timesOfDay: readonly TimeOfDay[] | undefined, timezone: string) {
+/**
+ * The first free start of a mentor within [now + their notice, slotsEnd), or null; over `u`, `mp`
+ * and `r`. Without a time-of-day filter the summary's first starts (kept on its refresh row) hold
+ * the answer whenever the last of them is past the notice (the common case: the summary was
+ * computed with the same notice, at most 70 minutes ago), so most mentors cost no slot read;
+ * otherwise one index probe on directory_slot's primary key.
+ * With a time-of-day filter, the mentor's slots in order up to the first within the chosen hours
+ * (`tod`, see timeOfDayRangesSql: one containment test a slot instead of a zone conversion).
+ */
+function nextSlotSql(search: DirectorySearch, now: Date, slotsEnd: Date): Prisma.Sql {
+  const earliest = Prisma.sql`(${now}::timestamp + mp."minNoticeMinutes" * interval '1 minute')`;
+  if (search.timesOfDay && search.timesOfDay.length > 0) {
+    // The summary's first start when it is past the notice and in the chosen hours; otherwise
+    // the mentor's slots in order from the earliest, up to the first in the chosen hours.
+    return Prisma.sql`CASE WHEN NOT mp."acceptingBookings" OR r."firstStartsAt" IS NULL THEN NULL
+      WHEN r."firstStartsAt" >= ${earliest} AND r."firstStartsAt" <@ (SELECT tod.hours FROM tod)
+        THEN CASE WHEN r."firstStartsAt" < ${slotsEnd}::timestamp THEN r."firstStartsAt" END
+      ELSE (SELECT min(ds."startsAt") FROM directory_slot ds
+        WHERE ds."mentorId" = u.id AND ds."startsAt" >= ${earliest}
+          AND ds."startsAt" < ${slotsEnd}::timestamp
+          AND ds."startsAt" <@ (SELECT tod.hours FROM tod)) END`;
+  }
+  // The summary's first starts (leadStarts, in order) hold the answer when the last of them is
+  // past the notice: the first of them that is.
+  return Prisma.sql`CASE WHEN NOT mp."acceptingBookings" OR r."firstStartsAt" IS NULL THEN NULL
+    WHEN r."leadStarts"[cardinality(r."leadStarts")] >= ${earliest}
+      THEN (SELECT CASE WHEN min(lead) < ${slotsEnd}::timestamp THEN min(lead) END
+        FROM unnest(r."leadStarts") AS lead WHERE lead >= ${earliest})
+    ELSE (SELECT min(ds."startsAt") FROM directory_slot ds
+      WHERE ds."mentorId" = u.id AND ds."startsAt" >= ${earliest}
+        AND ds."startsAt" < ${slotsEnd}::timestamp) END`;
+}
+
+/**
+ * The viewer's chosen hours as UTC ranges, one per part of each local day the window touches
+ * (a slot row is the first start of its hour, so "starts at these hours" is "starts within these
+ * ranges"). Postgres turns local hours into instants with the zone's rules (DST included).
+ */
+function timeOfDayRangesSql(
+  timesOfDay: readonly TimeOfDay[] | undefined,
+  timezone: string,
+  now: Date,
+  slotsEnd: Date,
+): Prisma.Sql {
   if (!timesOfDay || timesOfDay.length === 0) return Prisma.empty;
-  const hour = Prisma.sql`EXTRACT(HOUR FROM (ds."startsAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timezone})`;
-  const ranges = [...new Set(timesOfDay)].map((part) => {
+  const parts = [...new Set(timesOfDay)].map((part) => {
     const [from, to] = timeOfDayHours[part];
-    return Prisma.sql`(${hour} >= ${from} AND ${hour} < ${to})`;
+    return Prisma.sql`(${from}::int, ${to}::int)`;
   });
-  return Prisma.sql`AND (${Prisma.join(ranges, " OR ")})`;
+  // Local midnights as timestamps without zone (a date would make generate_series use timestamptz).
+  const local = (date: Date) =>
+    Prisma.sql`((${date}::timestamp AT TIME ZONE 'UTC') AT TIME ZONE ${timezone})::date::timestamp`;
+  const instant = (hours: Prisma.Sql) =>
+    Prisma.sql`((d.day + ${hours} * interval '1 hour') AT TIME ZONE ${timezone}) AT TIME ZONE 'UTC'`;
+  return Prisma.sql`tod AS MATERIALIZED (
+      SELECT range_agg(tsrange(${instant(Prisma.sql`p.f`)}, ${instant(Prisma.sql`p.t`)})) AS hours
+      FROM generate_series(${local(now)}, ${local(slotsEnd)}, interval '1 day') AS d(day)
+      CROSS JOIN (VALUES ${Prisma.join(parts)}) AS p(f, t)
+    ),`;
+}
+
+const ALL_HOURS = 0xffffff;
+
+/**
+ * The UTC hours (bit h, as directory_slot_refresh.utcHours) at which a start can fall in the
+ * viewer's chosen parts of the day, over every offset the zone has between `from` and `to`
+ * (a DST change in the window counts both; a zone offset by 30 or 45 minutes sets both
+ * neighbouring hours). A superset: the exact test is on each slot (timeOfDayRangesSql).
+ */
+export function utcHoursFor(
+  timesOfDay: readonly TimeOfDay[],
+  timezone: string,
+  from: Date,
+  to: Date,
+): number {
+  if (!IANAZone.isValidZone(timezone)) return ALL_HOURS;
+  const zone = IANAZone.create(timezone);
+  const offsets = new Set<number>();
+  for (let at = from.getTime(); at < to.getTime() + 6 * HOUR_MS; at += 6 * HOUR_MS) {
+    offsets.add(zone.offset(at));
+  }
+  const parts = [...new Set(timesOfDay)].map((part) => timeOfDayHours[part]);
+  let mask = 0;
+  for (const offset of offsets) {
+    for (let hour = 0; hour < 24; hour += 1) {
+      // The hour's local minutes, [start, start + 60) modulo a day.
+      const start = (((hour * 60 + offset) % 1440) + 1440) % 1440;
+      const spans: [number, number][] =
+        start + 60 <= 1440
+          ? [[start, start + 60]]
+          : [
+              [start, 1440],
+              [0, start + 60 - 1440],
+            ];
+      const meets = parts.some(([f, t]) => spans.some(([a, b]) => a < t * 60 && f * 60 < b));
+      if (meets) mask |= 1 << hour;
+    }
+  }
+  return mask;
 }
 
 /** The ascending sort key of each sort (ties: name, then id). Numeric, so a cursor holds it exactly. */
@@ -147,7 +247,7 @@ function sortKeyOf(search: DirectorySearch): Prisma.Sql {
     case "price":
       return Prisma.sql`COALESCE(mp_price.min_price::numeric, ${LAST}::numeric)`;
     case "soonest":
-      return Prisma.sql`COALESCE(EXTRACT(EPOCH FROM ns.next_at)::numeric, ${LAST}::numeric)`;
+      return Prisma.sql`COALESCE(EXTRACT(EPOCH FROM m_next.next_at)::numeric, ${LAST}::numeric)`;
     case "relevance": {
       if (!search.q) return Prisma.sql`(-${average})`;
       // A name that starts with the text, then one that holds it, then headline or skill; the
@@ -166,6 +266,42 @@ interface Row {
   k: string;
   next_at: Date | null;
   total: bigint;
+}
+
+/** The search's one statement (exported for EXPLAIN in the bench notes). */
+export function directorySearchSql(
+  search: DirectorySearch,
+  after: Prisma.Sql,
+  { now, timezone }: { now: Date; timezone: string },
+): Prisma.Sql {
+  const sort = search.sort ?? "relevance";
+  // With a window, a mentor's slots past it are never read (a time-of-day filter scans hours
+  // until the first that fits: bounded by the window, not by the whole summary).
+  const slotsEnd = new Date(
+    now.getTime() + (search.availableWithinDays ?? summaryDays) * 86_400_000,
+  );
+  const priceCurrency = search.currency ?? defaultSortCurrency;
+  const priceJoin =
+    sort === "price"
+      ? Prisma.sql`LEFT JOIN LATERAL (SELECT min(oo."priceMinor") AS min_price FROM offering_option oo
+          JOIN offering o ON o.id = oo."offeringId"
+          WHERE o."mentorId" = u.id AND o.status = 'ACTIVE' AND oo."archivedAt" IS NULL
+            AND oo.currency = ${priceCurrency}) mp_price ON true`
+      : Prisma.empty;
+  return Prisma.sql`
+    WITH ${timeOfDayRangesSql(search.timesOfDay, timezone, now, slotsEnd)} m AS (
+      SELECT u.id, u.name, ${sortKeyOf(search)} AS k, m_next.next_at
+      FROM "user" u
+      JOIN mentor_profile mp ON mp."userId" = u.id
+      LEFT JOIN directory_slot_refresh r ON r."mentorId" = u.id
+      CROSS JOIN LATERAL (SELECT ${nextSlotSql(search, now, slotsEnd)} AS next_at) m_next
+      ${priceJoin}
+      WHERE ${Prisma.join(conditionsOf(search, now, timezone), " AND ")}
+    )
+    SELECT m.id, m.name, m.k::text AS k, m.next_at, (SELECT count(*) FROM m) AS total
+    FROM m ${after}
+    ORDER BY m.k, m.name, m.id
+    LIMIT ${search.limit + 1}`;
 }
 
 /**
@@ -194,40 +330,7 @@ export async function searchDirectory(
     after = Prisma.sql`WHERE (m.k, m.name, m.id) > (${k}::numeric, ${name}, ${id})`;
   }
   await fillMissingSummaries(db, { now, logger });
-
-  // With a window, a mentor's slots past it are never read (a time-of-day filter scans hours
-  // until the first that fits: bounded by the window, not by the whole summary).
-  const slotsEnd = new Date(
-    now.getTime() + (search.availableWithinDays ?? summaryDays) * 86_400_000,
-  );
-  const priceCurrency = search.currency ?? defaultSortCurrency;
-  const priceJoin =
-    sort === "price"
-      ? Prisma.sql`LEFT JOIN LATERAL (SELECT min(oo."priceMinor") AS min_price FROM offering_option oo
-          JOIN offering o ON o.id = oo."offeringId"
-          WHERE o."mentorId" = u.id AND o.status = 'ACTIVE' AND oo."archivedAt" IS NULL
-            AND oo.currency = ${priceCurrency}) mp_price ON true`
-      : Prisma.empty;
-  const rows = await db.$queryRaw<Row[]>`
-    WITH m AS (
-      SELECT u.id, u.name, ${sortKeyOf(search)} AS k, ns.next_at
-      FROM "user" u
-      JOIN mentor_profile mp ON mp."userId" = u.id
-      LEFT JOIN directory_slot_refresh r ON r."mentorId" = u.id
-      LEFT JOIN LATERAL (
-        SELECT min(ds."startsAt") AS next_at FROM directory_slot ds
-        WHERE ds."mentorId" = u.id AND mp."acceptingBookings"
-          AND ds."startsAt" >= ${now}::timestamp + mp."minNoticeMinutes" * interval '1 minute'
-          AND ds."startsAt" < ${slotsEnd}
-          ${timeOfDaySql(search.timesOfDay, timezone)}
-      ) ns ON true
-      ${priceJoin}
-      WHERE ${Prisma.join(conditionsOf(search, now), " AND ")}
-    )
-    SELECT m.id, m.name, m.k::text AS k, m.next_at, (SELECT count(*) FROM m) AS total
-    FROM m ${after}
-    ORDER BY m.k, m.name, m.id
-    LIMIT ${search.limit + 1}`;
+  const rows = await db.$queryRaw<Row[]>(directorySearchSql(search, after, { now, timezone }));
 
   const total = rows.length > 0 ? Number(rows[0]?.total) : search.cursor ? -1 : 0;
   const page = rows.slice(0, search.limit);

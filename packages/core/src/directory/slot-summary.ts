@@ -14,6 +14,12 @@ export const maxAvailabilityWindowDays = 30;
 export const summaryMaxAgeMs = 60 * 60_000;
 
 const HOUR_MS = 3_600_000;
+/**
+ * Starts kept on the refresh row: a summary up to 70 minutes old (the sweep's hour plus its
+ * 10-minute period) has at most two hour rows fallen under the notice since, so the third
+ * answers "next available" without reading directory_slot.
+ */
+const leadStartsKept = 3;
 const DAY_MS = 86_400_000;
 
 /**
@@ -63,6 +69,11 @@ export async function refreshMentorSlotsIn(
     refreshedAt: now,
     firstStartsAt: starts.length > 0 ? new Date(Math.min(...starts)) : null,
     lastStartsAt: starts.length > 0 ? new Date(Math.max(...starts)) : null,
+    utcHours: utcHoursOf(starts),
+    leadStarts: starts
+      .toSorted((a, b) => a - b)
+      .slice(0, leadStartsKept)
+      .map((start) => new Date(start)),
   };
   await tx.directorySlotRefresh.upsert({
     where: { mentorId },
@@ -70,6 +81,13 @@ export async function refreshMentorSlotsIn(
     update: span,
   });
   return firstOfHour.size;
+}
+
+/** Bit h set: one of the starts is at hour h (UTC) of its day (directory_slot_refresh.utcHours). */
+export function utcHoursOf(starts: Iterable<number>): number {
+  let mask = 0;
+  for (const start of starts) mask |= 1 << new Date(start).getUTCHours();
+  return mask;
 }
 
 /** The mentor of a session, then refreshMentorSlots (booking events carry the session). */
@@ -122,18 +140,25 @@ export async function refreshStaleSlots(
 }
 
 /**
- * Summaries of approved mentors that were never computed (written around the app: the demo
- * seed, an import, a fixture), filled before a search reads them; at most `limit` per call.
- * In steady state this is one anti-join that finds nothing.
+ * The refreshedAt of a summary never computed: the database writes a refresh row with it when a
+ * mentor profile becomes approved, however it is written (the app, the demo seed, an import, a
+ * fixture; migration directory_summary_pending). Write it yourself to have a mentor's summary
+ * recomputed by the next search.
+ */
+export const pendingRefreshStamp = new Date(0);
+
+/**
+ * Summaries of approved mentors that were never computed (pending), filled before a search
+ * reads them; at most `limit` per call. One lookup on the refreshedAt index whatever the number
+ * of mentors (decision 058): in steady state it finds nothing.
  */
 export async function fillMissingSummaries(
   db: Db,
   { now = new Date(), limit = 50, logger }: { now?: Date; limit?: number; logger?: Logger } = {},
 ): Promise<number> {
   const missing = await db.$queryRaw<{ mentorId: string }[]>`
-    SELECT mp."userId" AS "mentorId" FROM mentor_profile mp
-    WHERE mp.status = 'APPROVED'
-      AND NOT EXISTS (SELECT 1 FROM directory_slot_refresh r WHERE r."mentorId" = mp."userId")
+    SELECT r."mentorId" FROM directory_slot_refresh r
+    WHERE r."refreshedAt" = TIMESTAMP '1970-01-01 00:00:00'  -- pendingRefreshStamp
     LIMIT ${limit}`;
   for (const { mentorId } of missing) {
     try {
