@@ -56,14 +56,17 @@ export async function processWebhookEvent(
       row.payload as unknown as GatewayWebhookEvent,
       eventHandlers,
     );
-    await prisma.$transaction(async (tx) => {
-      await tx.webhookEvent.update({
-        where: { id: row.id },
-        data: { status: "PROCESSED", processedAt: new Date(), lastError: null },
+    const processed = { status: "PROCESSED", processedAt: new Date(), lastError: null } as const;
+    if (row.attempts > 1) {
+      await prisma.$transaction(async (tx) => {
+        await tx.webhookEvent.update({ where: { id: row.id }, data: processed });
+        // A retry that succeeded leaves the admins' failed list (first tries are not news).
+        await publishToAdmins(tx, "admin.webhooks", row.id);
       });
-      // A retry that succeeded leaves the admins' failed list (first tries are not news).
-      if (row.attempts > 1) await publishToAdmins(tx, "admin.webhooks", row.id);
-    });
+    } else {
+      // A first try tells nobody: one statement, not a transaction (decision 054, storms).
+      await prisma.webhookEvent.update({ where: { id: row.id }, data: processed });
+    }
   } catch (error) {
     const dead = row.attempts >= webhookMaxAttempts;
     await prisma.$transaction(async (tx) => {
