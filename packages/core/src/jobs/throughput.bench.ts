@@ -2,7 +2,7 @@ import { afterAll, test } from "vitest";
 import type { App } from "../app/index.ts";
 import {
   createProcessWebhookJob,
-  invoiceRenderJob,
+  invoiceRenderJob as invoiceRenderContractJob,
   webhookEventHandlers,
 } from "../app/job-handlers.ts";
 import type { AppServices } from "../app/types.ts";
@@ -54,7 +54,18 @@ async function paidPayments(app: App, count: number): Promise<string[]> {
   return ids;
 }
 
-const webhookJob = createProcessWebhookJob(webhookEventHandlers);
+/** BENCH_INVOICE_WORK / BENCH_WEBHOOK_WORK="<concurrency>x<batchSize>" try other settings. */
+function withWork<Job extends { work?: object }>(job: Job, setting: string | undefined): Job {
+  const match = setting ? /^(\d+)x(\d+)$/.exec(setting) : null;
+  return match
+    ? { ...job, work: { concurrency: Number(match[1]), batchSize: Number(match[2]) } }
+    : job;
+}
+const invoiceRenderJob = withWork(invoiceRenderContractJob, process.env.BENCH_INVOICE_WORK);
+const webhookJob = withWork(
+  createProcessWebhookJob(webhookEventHandlers),
+  process.env.BENCH_WEBHOOK_WORK,
+);
 const invoiceNoop = noopTwinOf<AppServices>(invoiceRenderJob);
 const webhookNoop = noopTwinOf<AppServices>(webhookJob);
 

@@ -123,7 +123,8 @@ async function handleEvent(
       const truth = await callGateway(services, gateway, "getPayment", () =>
         gateway.getPayment(event.providerPaymentId),
       );
-      await settlePayment(services, payment.id, truth);
+      // The row read above: a resend of a settled payment settles nothing, without a lock.
+      await settlePayment(services, payment.id, truth, new Date(), payment);
       if (truth.amountRefunded.amountMinor > 0) {
         await completeGatewayRefunds(services, payment.id, truth.amountRefunded.amountMinor);
       }
