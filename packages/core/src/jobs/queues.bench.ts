@@ -23,8 +23,15 @@ const handler = (name: string) => {
   if (!found) throw new Error(`no handler for ${name}`);
   return found;
 };
-const deliverJob = handler("webhook-endpoint.deliver");
-const remindJob = handler("review.remind");
+/** BENCH_DELIVER_WORK / BENCH_REMIND_WORK="<concurrency>x<batchSize>" try other settings. */
+function withWork(job: AnyJobHandler<AppServices>, setting: string | undefined) {
+  const match = setting ? /^(\d+)x(\d+)$/.exec(setting) : null;
+  return match
+    ? { ...job, work: { concurrency: Number(match[1]), batchSize: Number(match[2]) } }
+    : job;
+}
+const deliverJob = withWork(handler("webhook-endpoint.deliver"), process.env.BENCH_DELIVER_WORK);
+const remindJob = withWork(handler("review.remind"), process.env.BENCH_REMIND_WORK);
 const deliverNoop = noopTwinOf<AppServices>(deliverJob);
 const remindNoop = noopTwinOf<AppServices>(remindJob);
 

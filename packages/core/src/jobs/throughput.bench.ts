@@ -6,6 +6,7 @@ import {
   webhookEventHandlers,
 } from "../app/job-handlers.ts";
 import type { AppServices } from "../app/types.ts";
+import { documentOf } from "../invoices/index.ts";
 import { receiveWebhook, startBookingPayment } from "../payments/index.ts";
 import { createPaymentsRig } from "../payments/testing/payments-rig.ts";
 import { createQueues } from "./index.ts";
@@ -171,6 +172,55 @@ test("pg-boss jobs: invoice.render vs no-op", async ({ bench }) => {
     runOptions,
   );
   reportRates("invoice.render", rates.target, rates.floor);
+}, 1_800_000);
+
+test("pg-boss jobs: invoice.render vs its renders alone", async ({ bench }) => {
+  const { app } = await setUp();
+  // The honest floor of CPU-bound work: the same number of renders through the same render
+  // threads, nothing else (render time × jobs / threads). The target is the whole job→stored.
+  const { id: _id, createdAt: _c, updatedAt: _u, ...template } = await settledPayment(app);
+  async function newPayments(count: number) {
+    const rows = await app.prisma.payment.createManyAndReturn({
+      data: Array.from({ length: count }, () => ({
+        ...template,
+        providerPaymentId: null,
+        refundedMinor: 0,
+      })),
+      select: { id: true },
+    });
+    return rows.map((row) => ({ kind: "invoice", paymentId: row.id }));
+  }
+  const sample = await newPayments(1);
+  await insertAndDrain(app.boss, app.pool, invoiceRenderJob.name, sample);
+  const issued = await app.prisma.invoice.findFirstOrThrow({
+    where: { paymentId: (sample[0] as { paymentId: string }).paymentId },
+  });
+  const doc = documentOf(issued);
+  const format = issued.format === "FACTURX" ? "facturx" : "pdf";
+  const rates = { target: [] as number[], floor: [] as number[] };
+  let next: object[] = [];
+  await bench.compare(
+    bench(
+      `invoice.render, ${invoiceBurst} invoices job→stored`,
+      {
+        beforeEach: async () => {
+          next = await newPayments(invoiceBurst);
+        },
+      },
+      async () => {
+        await timedDrain(app, invoiceRenderJob.name, next, rates.target);
+      },
+    ),
+    bench(`floor: ${invoiceBurst} renders in the render threads alone`, async () => {
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: invoiceBurst }, () => app.invoiceRenderer.render(doc, format)),
+      );
+      rates.floor.push((invoiceBurst * 1000) / (performance.now() - started));
+    }),
+    runOptions,
+  );
+  reportRates("invoice.render vs its renders", rates.target, rates.floor);
 }, 1_800_000);
 
 test("pg-boss jobs: another queue while invoices render vs alone", async ({ bench }) => {
