@@ -6,6 +6,7 @@ import { PgBoss } from "pg-boss";
 import { createAuth } from "../auth/index.ts";
 import type { Config } from "../config/index.ts";
 import { sendEmailQueue } from "../email/index.ts";
+import { createInvoiceRenderer } from "../invoices/index.ts";
 import { createQueues, enqueue } from "../jobs/index.ts";
 import { createLogger, type Logger } from "../logger/index.ts";
 import { type AiProviders, aiProvidersFor } from "../moderation/index.ts";
@@ -126,6 +127,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     maxStreamsPerUser: config.realtime.maxStreamsPerUser,
   });
 
+  const invoiceRenderer = createInvoiceRenderer({ threads: config.invoices.renderThreads });
+
   let closing: Promise<void> | undefined;
   return {
     config,
@@ -143,10 +146,12 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     events: createAppEventRouting(),
     ai: options.ai ?? aiProvidersFor(config, logger),
     realtime,
+    invoiceRenderer,
     close() {
       closing ??= (async () => {
         await realtime.close();
         await boss.stop({ graceful: true, close: false });
+        await invoiceRenderer.close();
         await email.close?.();
         await files.close?.();
         await prisma.$disconnect();

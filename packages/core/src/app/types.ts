@@ -8,6 +8,7 @@ import type { PgBoss } from "pg-boss";
 import type { Auth } from "../auth/index.ts";
 import type { Config } from "../config/index.ts";
 import type { EventRouting } from "../events/index.ts";
+import type { InvoiceRenderer } from "../invoices/index.ts";
 import type { Logger } from "../logger/index.ts";
 import type { AiProviders } from "../moderation/index.ts";
 import type { GatewayRegistry } from "../payments/index.ts";
@@ -38,4 +39,6 @@ export interface AppServices {
   ai: AiProviders;
   /** Open realtime streams of this process and its LISTEN connection (issue #15). */
   realtime: RealtimeHub;
+  /** Invoice PDFs rendered in worker threads, started on first use (decision 054). */
+  invoiceRenderer: InvoiceRenderer;
 }

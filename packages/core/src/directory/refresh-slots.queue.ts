@@ -10,5 +10,8 @@ export const refreshSlotsQueue = defineQueue({
   name: "directory.refresh-slots",
   schema: z.object({}).passthrough(),
   queue: { retryLimit: 2, retryDelay: 60, policy: "singleton" },
+  // One sweep at a time (the singleton policy keeps one queued and one active): a second poller
+  // would only poll (decision 054).
+  work: { concurrency: 1, batchSize: 1 },
   schedule: { cron: "*/10 * * * *" },
 });

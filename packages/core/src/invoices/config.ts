@@ -34,6 +34,8 @@ export const invoicesConfig = defineConfigSlice({
     INVOICE_VAT_EXEMPT: z.stringbool().default(false),
     INVOICE_LOCALE: z.enum(["en", "fr"]).default("fr"),
     INVOICE_TEMP_DIR: optionalString,
+    // Jobs (decision 054): render threads of a worker; unset: os.availableParallelism(), 0: in-process.
+    INVOICE_RENDER_THREADS: z.coerce.number().int().min(0).max(64).optional(),
   },
   check(env, ctx, { production }) {
     if (!production) return;
@@ -84,6 +86,8 @@ export const invoicesConfig = defineConfigSlice({
       vatExemptionMention: env.INVOICE_VAT_EXEMPT ? VAT_EXEMPTION_MENTION : undefined,
       locale: env.INVOICE_LOCALE,
       tempDir: path.resolve(repoRoot(), env.INVOICE_TEMP_DIR ?? ".data/tmp/invoices"),
+      /** Undefined: one per core (os.availableParallelism()); 0 renders on the event loop. */
+      renderThreads: env.INVOICE_RENDER_THREADS,
     };
   },
 });

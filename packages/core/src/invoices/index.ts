@@ -15,6 +15,7 @@ export {
 export { formatInvoiceNumber } from "./numbering.ts";
 export { type InvoiceRenderData, invoiceRenderQueue } from "./render.queue.ts";
 export { INVOICE_KEY_PREFIX, renderInvoice } from "./render.ts";
+export { createInvoiceRenderer, type InvoiceRenderer } from "./renderer.ts";
 export { INVOICE_INTEGRITY_ERROR, invoicePdfForContext, invoicePdfResponse } from "./serve.ts";
 export {
   documentFileName,

@@ -14,7 +14,8 @@ export const invoiceRenderQueue = defineQueue({
   name: "invoice.render",
   schema: renderSchema,
   queue: { retryLimit: 10, retryDelay: 30, retryBackoff: true, deadLetter: "invoice.render.dead" },
-  // Rendering is CPU-bound on the worker's event loop: 4 in flight overlap its database reads
-  // and file writes without queueing renders behind each other (decision 026).
-  work: { concurrency: 2, batchSize: 2 },
+  // Rendering runs in the render threads (one per core, decision 054): 8 in flight keep them
+  // busy while other jobs issue, store and record (database and file work on the event loop);
+  // more would only queue in the pool holding database connections.
+  work: { concurrency: 4, batchSize: 2 },
 });

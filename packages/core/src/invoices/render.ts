@@ -21,22 +21,25 @@ export class InvoiceRenderMismatchError extends Error {
   override name = "InvoiceRenderMismatchError";
 }
 
-/** Renders the snapshot in a scratch folder under INVOICE_TEMP_DIR and reads the file back. */
-async function renderToTempFile(tempDir: string, invoice: InvoiceRow): Promise<Uint8Array> {
+/**
+ * Renders the snapshot (in a render thread: the event loop keeps serving the worker's other
+ * jobs) into a scratch folder under INVOICE_TEMP_DIR and reads the file back.
+ */
+async function renderToTempFile(
+  services: Pick<AppServices, "config" | "invoiceRenderer">,
+  invoice: InvoiceRow,
+): Promise<Uint8Array> {
+  const tempDir = services.config.invoices.tempDir;
   await mkdir(tempDir, { recursive: true });
   const folder = await mkdtemp(path.join(tempDir, "render-"));
   try {
     const file = path.join(folder, `${invoice.number}.pdf`);
-    // Loaded on first use: the renderer registers font files at import, which only the worker
-    // has; the web app bundles this module but never renders.
-    const { renderFacturXPdf, renderInvoicePdf } = await import("@mentora/invoice-pdf");
-    const doc = documentOf(invoice);
     // The format recorded at issue: a document issued as a plain PDF is never turned into a
     // Factur-X (its recorded bytes would no longer match).
-    const bytes =
-      invoice.format === "FACTURX"
-        ? (await renderFacturXPdf(doc)).pdf
-        : await renderInvoicePdf(doc);
+    const bytes = await services.invoiceRenderer.render(
+      documentOf(invoice),
+      invoice.format === "FACTURX" ? "facturx" : "pdf",
+    );
     await writeFile(file, bytes);
     return new Uint8Array(await readFile(file));
   } finally {
@@ -58,7 +61,7 @@ export async function renderInvoice(
   invoiceId: string,
 ): Promise<RenderOutcome> {
   const invoice = await services.prisma.invoice.findUniqueOrThrow({ where: { id: invoiceId } });
-  const bytes = await renderToTempFile(services.config.invoices.tempDir, invoice);
+  const bytes = await renderToTempFile(services, invoice);
   const sha256 = sha256Hex(bytes);
   if (invoice.fileKey) return verifyRecorded(services, invoice, bytes, sha256);
 

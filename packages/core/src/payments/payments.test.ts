@@ -333,6 +333,43 @@ describe("expiry", () => {
       "PENDING",
     );
   });
+
+  it("a resend answered from the row the webhook read: stale rows settle, bad answers still throw", async () => {
+    const { app } = rig;
+    const { mentee, booking } = await rig.menteeWithHold();
+    const started = await startBookingPayment(app, { bookingId: booking.id, userId: mentee.id });
+    const stale = await app.prisma.payment.findUniqueOrThrow({ where: { id: started.paymentId } });
+    const truth = {
+      ...(await app.gateways.get("sandbox").getPayment(stale.providerPaymentId as string)),
+      status: "succeeded" as const,
+    };
+    // A PENDING row read before the settlement takes the locked path and settles once.
+    expect(await settlePayment(app, stale.id, truth, new Date(), stale)).toEqual({
+      changed: true,
+      status: "SUCCEEDED",
+    });
+    expect(await settlePayment(app, stale.id, truth, new Date(), stale)).toEqual({
+      changed: false,
+      status: "SUCCEEDED",
+    });
+    // A settled row answers the resend without a transaction, still checking the answer.
+    const settled = await app.prisma.payment.findUniqueOrThrow({ where: { id: stale.id } });
+    const transactions = vi.spyOn(app.prisma, "$transaction");
+    expect(await settlePayment(app, stale.id, truth, new Date(), settled)).toEqual({
+      changed: false,
+      status: "SUCCEEDED",
+    });
+    expect(transactions).not.toHaveBeenCalled();
+    transactions.mockRestore();
+    const wrongAmount = { ...truth, amount: { ...truth.amount, amountMinor: 1 } };
+    await expect(settlePayment(app, stale.id, wrongAmount, new Date(), settled)).rejects.toThrow(
+      /expected 5000/,
+    );
+    expect(
+      await app.prisma.ledgerTransaction.count({ where: { paymentId: stale.id, kind: "PAYMENT" } }),
+    ).toBe(1);
+    expect(await ledgerIsBalanced(app)).toBe(true);
+  });
 });
 
 describe("refunds on cancellation", () => {

@@ -168,8 +168,10 @@ export async function attemptDelivery(
         where: { id: deliveryId },
         data: { ...outcome, status: "SUCCEEDED", deliveredAt: finishedAt },
       }),
-      prisma.webhookEndpoint.update({
-        where: { id: endpoint.id },
+      // Only when it was failing: a burst of deliveries to one endpoint would otherwise write
+      // (and queue on the lock of) the same endpoint row once per delivery (decision 054).
+      prisma.webhookEndpoint.updateMany({
+        where: { id: endpoint.id, failingSince: { not: null } },
         data: { failingSince: null },
       }),
     ]);

@@ -10,5 +10,8 @@ export const refreshBusyQueue = defineQueue({
   name: "calendars.refresh-busy",
   schema: z.object({ mentorId: z.string().min(1).max(100).optional() }),
   queue: { retryLimit: 3, retryDelay: 30, retryBackoff: true },
+  // One Google Calendar call per mentor job, bounded by GOOGLE_CALENDAR_TIMEOUT_MS: 10 in flight,
+  // the I/O default (decision 054); the sweep itself is one job.
+  work: { concurrency: 2, batchSize: 5 },
   schedule: { cron: "*/5 * * * *" },
 });

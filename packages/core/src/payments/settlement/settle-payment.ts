@@ -57,29 +57,54 @@ export async function settlePayment(
   paymentId: string,
   truth: ProviderPayment,
   now = new Date(),
+  /**
+   * The payment as the caller read it without a lock (webhook processing). When settling would
+   * change nothing even from that read (a provider's resend of a settled payment, the bulk of a
+   * storm), the answer comes from it without a transaction: statuses only move forward, so a
+   * stale read can only show less settled than the row is (decision 054).
+   */
+  seen?: PaymentRow,
 ): Promise<SettlementResult> {
+  if (seen?.id === paymentId) {
+    const outcome = checkedOutcome(seen, truth);
+    if (changesNothing(seen, outcome)) return { changed: false, status: seen.status };
+  }
   return services.prisma.$transaction(async (tx) => {
     const payment = await lockPayment(tx, paymentId);
-    if (truth.paymentId && truth.paymentId !== payment.id) {
-      throw new SettlementMismatchError(
-        `provider payment ${truth.providerPaymentId} belongs to ${truth.paymentId}, not ${payment.id}`,
-      );
-    }
-    if (payment.providerPaymentId && truth.providerPaymentId !== payment.providerPaymentId) {
-      throw new SettlementMismatchError(`provider payment id differs for ${payment.id}`);
-    }
-    const outcome = outcomeOf(truth);
-    if (
-      outcome === "succeeded" &&
-      (truth.amount.amountMinor !== payment.gatewayAmountMinor ||
-        truth.amount.currency !== payment.currency)
-    ) {
-      throw new SettlementMismatchError(
-        `payment ${payment.id}: provider reports ${truth.amount.amountMinor} ${truth.amount.currency}, expected ${payment.gatewayAmountMinor} ${payment.currency}`,
-      );
-    }
-    return settleInTransaction(services, tx, payment, outcome, now);
+    return settleInTransaction(services, tx, payment, checkedOutcome(payment, truth), now);
   }, ledgerTransactionOptions);
+}
+
+/** The provider's outcome, once its answer is checked against our record. */
+function checkedOutcome(payment: PaymentRow, truth: ProviderPayment): ProviderOutcome {
+  if (truth.paymentId && truth.paymentId !== payment.id) {
+    throw new SettlementMismatchError(
+      `provider payment ${truth.providerPaymentId} belongs to ${truth.paymentId}, not ${payment.id}`,
+    );
+  }
+  if (payment.providerPaymentId && truth.providerPaymentId !== payment.providerPaymentId) {
+    throw new SettlementMismatchError(`provider payment id differs for ${payment.id}`);
+  }
+  const outcome = outcomeOf(truth);
+  if (
+    outcome === "succeeded" &&
+    (truth.amount.amountMinor !== payment.gatewayAmountMinor ||
+      truth.amount.currency !== payment.currency)
+  ) {
+    throw new SettlementMismatchError(
+      `payment ${payment.id}: provider reports ${truth.amount.amountMinor} ${truth.amount.currency}, expected ${payment.gatewayAmountMinor} ${payment.currency}`,
+    );
+  }
+  return outcome;
+}
+
+/** What settleInTransaction leaves unchanged: pending, succeeded, or closed by a non-success. */
+function changesNothing(payment: PaymentRow, outcome: ProviderOutcome): boolean {
+  return (
+    outcome === "pending" ||
+    payment.status === "SUCCEEDED" ||
+    (payment.status !== "PENDING" && outcome !== "succeeded")
+  );
 }
 
 export async function lockPayment(tx: Tx, paymentId: string): Promise<PaymentRow> {

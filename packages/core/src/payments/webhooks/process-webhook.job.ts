@@ -56,14 +56,17 @@ export async function processWebhookEvent(
       row.payload as unknown as GatewayWebhookEvent,
       eventHandlers,
     );
-    await prisma.$transaction(async (tx) => {
-      await tx.webhookEvent.update({
-        where: { id: row.id },
-        data: { status: "PROCESSED", processedAt: new Date(), lastError: null },
+    const processed = { status: "PROCESSED", processedAt: new Date(), lastError: null } as const;
+    if (row.attempts > 1) {
+      await prisma.$transaction(async (tx) => {
+        await tx.webhookEvent.update({ where: { id: row.id }, data: processed });
+        // A retry that succeeded leaves the admins' failed list (first tries are not news).
+        await publishToAdmins(tx, "admin.webhooks", row.id);
       });
-      // A retry that succeeded leaves the admins' failed list (first tries are not news).
-      if (row.attempts > 1) await publishToAdmins(tx, "admin.webhooks", row.id);
-    });
+    } else {
+      // A first try tells nobody: one statement, not a transaction (decision 054, storms).
+      await prisma.webhookEvent.update({ where: { id: row.id }, data: processed });
+    }
   } catch (error) {
     const dead = row.attempts >= webhookMaxAttempts;
     await prisma.$transaction(async (tx) => {
@@ -120,7 +123,8 @@ async function handleEvent(
       const truth = await callGateway(services, gateway, "getPayment", () =>
         gateway.getPayment(event.providerPaymentId),
       );
-      await settlePayment(services, payment.id, truth);
+      // The row read above: a resend of a settled payment settles nothing, without a lock.
+      await settlePayment(services, payment.id, truth, new Date(), payment);
       if (truth.amountRefunded.amountMinor > 0) {
         await completeGatewayRefunds(services, payment.id, truth.amountRefunded.amountMinor);
       }

@@ -1,0 +1,149 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, test } from "vitest";
+import type { App } from "../app/index.ts";
+import { jobHandlers } from "../app/job-handlers.ts";
+import type { AppServices } from "../app/types.ts";
+import { listedMentor, pastSession, person } from "../reviews/testing/reviews-rig.ts";
+import { createTestApp } from "../testing/index.ts";
+import { startReceiver } from "../webhook-endpoints/testing/receiver.ts";
+import type { AnyJobHandler } from "./define.ts";
+import { createQueues } from "./index.ts";
+import { createJobRunner, type JobRunner } from "./runner.ts";
+import { insertAndDrain, noopTwinOf } from "./testing/throughput.ts";
+
+// The queues added in session 6 against the floor (decision 054): a burst of jobs inserted at
+// once, drained by a running runner with the queue's own concurrency and batch size, vs a
+// no-op handler on a twin queue with the same settings. jobs/s = burst / the iteration's time.
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+const burst = 100 * scale;
+const runOptions = { time: 0, iterations: process.env.BENCH_QUICK ? 2 : 3, warmupIterations: 1 };
+
+const handler = (name: string) => {
+  const found = jobHandlers.find((job) => job.name === name);
+  if (!found) throw new Error(`no handler for ${name}`);
+  return found;
+};
+/** BENCH_DELIVER_WORK / BENCH_REMIND_WORK="<concurrency>x<batchSize>" try other settings. */
+function withWork(job: AnyJobHandler<AppServices>, setting: string | undefined) {
+  const match = setting ? /^(\d+)x(\d+)$/.exec(setting) : null;
+  return match
+    ? { ...job, work: { concurrency: Number(match[1]), batchSize: Number(match[2]) } }
+    : job;
+}
+const deliverJob = withWork(handler("webhook-endpoint.deliver"), process.env.BENCH_DELIVER_WORK);
+const remindJob = withWork(handler("review.remind"), process.env.BENCH_REMIND_WORK);
+const deliverNoop = noopTwinOf<AppServices>(deliverJob);
+const remindNoop = noopTwinOf<AppServices>(remindJob);
+
+let app: App | undefined;
+let runner: JobRunner | undefined;
+let receiver: Awaited<ReturnType<typeof startReceiver>> | undefined;
+afterAll(async () => {
+  await runner?.stop(5_000);
+  await receiver?.close();
+  await app?.close();
+});
+
+async function setUp(): Promise<App> {
+  if (app) return app;
+  app = await createTestApp();
+  const jobs: AnyJobHandler<AppServices>[] = [deliverJob, deliverNoop, remindJob, remindNoop];
+  await createQueues(app.boss, [deliverNoop, remindNoop]);
+  runner = createJobRunner(app, jobs);
+  await runner.start();
+  return app;
+}
+
+const rates = new Map<string, number[]>();
+async function timedDrain(services: App, queue: string, data: object[]) {
+  const started = performance.now();
+  await insertAndDrain(services.boss, services.pool, queue, data);
+  const list = rates.get(queue) ?? [];
+  list.push((data.length * 1000) / (performance.now() - started));
+  rates.set(queue, list);
+}
+function reportRates(target: string, floor: string) {
+  const median = (name: string) => {
+    const values = [...(rates.get(name) ?? [])].sort((a, b) => a - b);
+    return values[values.length >> 1] ?? 0;
+  };
+  // A bench's own report line (not a log): the jobs/s the table's times stand for.
+  process.stdout.write(
+    `${target}: ${median(target).toFixed(1)} jobs/s, floor ${median(floor).toFixed(1)} jobs/s ` +
+      `(${((100 * median(target)) / median(floor)).toFixed(0)} %)\n`,
+  );
+}
+
+test("pg-boss jobs: webhook-endpoint.deliver vs no-op", async ({ bench }) => {
+  const services = await setUp();
+  receiver = await startReceiver();
+  // One integrator's endpoint receiving a burst of events (a busy hour's bookings): each job
+  // claims its delivery, signs and POSTs it to a real local HTTP server and records the answer.
+  const endpoint = await services.prisma.webhookEndpoint.create({
+    data: {
+      scope: "PLATFORM",
+      ownerId: randomUUID(),
+      url: receiver.url("/hooks"),
+      events: ["booking.confirmed"],
+      secret: "whsec_bench_secret",
+    },
+  });
+  const deliveries = await services.prisma.webhookDelivery.createManyAndReturn({
+    data: Array.from({ length: burst }, () => ({
+      endpointId: endpoint.id,
+      eventId: randomUUID(),
+      eventType: "booking.confirmed",
+      payload: { type: "booking.confirmed", data: { bookingId: randomUUID() } },
+    })),
+    select: { id: true },
+  });
+  const ids = deliveries.map((row) => row.id);
+  const data = ids.map((deliveryId) => ({ deliveryId, attempt: 1 }));
+  // Every round delivers them again from the start.
+  const reset = async () => {
+    await services.prisma.webhookDelivery.updateMany({
+      where: { id: { in: ids } },
+      data: { status: "PENDING", attempts: 0, lastAttemptAt: null, deliveredAt: null },
+    });
+  };
+  await bench.compare(
+    bench(`webhook-endpoint.deliver, ${burst} deliveries`, { beforeEach: reset }, async () => {
+      await timedDrain(services, deliverJob.name, data);
+    }),
+    bench(`floor: no-op job, same settings, ${burst} jobs drained`, async () => {
+      await timedDrain(services, deliverNoop.name, data);
+    }),
+    runOptions,
+  );
+  reportRates(deliverJob.name, deliverNoop.name);
+}, 1_800_000);
+
+test("pg-boss jobs: review.remind vs no-op", async ({ bench }) => {
+  const services = await setUp();
+  // Sessions that ended a day ago, two attending mentees each: every job checks who may still
+  // review and records their reminder (keyed by booking, so a later round reminds nobody twice
+  // but does every check and insert attempt again).
+  const mentor = await listedMentor(services);
+  const mentees = [await person(services, "Ada Mentee"), await person(services, "Linus Mentee")];
+  const sessions: string[] = [];
+  for (let n = 0; n < burst; n += 1) {
+    const { session } = await pastSession(
+      services,
+      mentor,
+      mentees.map((mentee) => ({ id: mentee.id, minutes: 55 })),
+      { endedAgoMs: 24 * 3_600_000 },
+    );
+    sessions.push(session.id);
+  }
+  const data = sessions.map((sessionId) => ({ sessionId }));
+  await bench.compare(
+    bench(`review.remind, ${burst} sessions`, async () => {
+      await timedDrain(services, remindJob.name, data);
+    }),
+    bench(`floor: no-op job, same settings, ${burst} jobs drained`, async () => {
+      await timedDrain(services, remindNoop.name, data);
+    }),
+    runOptions,
+  );
+  reportRates(remindJob.name, remindNoop.name);
+}, 1_800_000);
