@@ -75,14 +75,30 @@ export function retryAfterOf(error: unknown): number | undefined {
 }
 
 /** consume() rejects with a RateLimiterRes when the points are spent, with an Error on failure. */
-async function spend(limiter: RateLimiterPostgres, key: string): Promise<RateLimiterRes> {
+async function spend(
+  limiter: RateLimiterPostgres,
+  key: string,
+  points = 1,
+): Promise<RateLimiterRes> {
   try {
-    return await limiter.consume(key);
+    return await limiter.consume(key, points);
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) return rejection;
     throw rejection;
   }
 }
+
+/** Points this process took from a key's shared counter and has not spent yet. */
+interface Lease {
+  remaining: number;
+  /** When the shared window ends (ms since the epoch): the lease is void after. */
+  until: number;
+  /** The shared counter had no point left: refuse here until `until`, without asking Postgres. */
+  exhausted: boolean;
+}
+
+/** Past this many leased keys, ended leases are swept (dropping one only under-uses points). */
+const MAX_LEASES = 10_000;
 
 /**
  * The rate limits of every process, counted in Postgres (one `rate_limit` row per policy and
@@ -133,10 +149,59 @@ export function createRateLimits(input: {
     return { seconds, first: true };
   }
 
+  const leases = new Map<string, Lease>();
+  const leasing = new Map<string, Promise<Lease>>();
+
+  /** Takes up to `size` points of the shared counter; the ones granted are this process's. */
+  async function takeLease(policy: PolicyName, key: string, size: number): Promise<Lease> {
+    const res = await spend(limiters[policy], key, size);
+    const { points } = policies[policy];
+    // The counter is atomic: what it held before our `size` decides how many of them are ours.
+    const before = res.consumedPoints - size;
+    const lease = {
+      remaining: Math.max(0, Math.min(size, points - before)),
+      until: Date.now() + res.msBeforeNext,
+      exhausted: res.consumedPoints >= points,
+    };
+    if (leases.size >= MAX_LEASES) {
+      const now = Date.now();
+      for (const [id, held] of leases) if (held.until <= now) leases.delete(id);
+      if (leases.size >= MAX_LEASES) leases.clear();
+    }
+    leases.set(`${policy}:${key}`, lease);
+    return lease;
+  }
+
+  /** consume() for a leased policy: most calls never leave the process. */
+  async function consumeLeased(policy: PolicyName, key: string, size: number): Promise<void> {
+    const id = `${policy}:${key}`;
+    for (;;) {
+      let lease = leases.get(id);
+      if (!lease || lease.until <= Date.now() || (lease.remaining === 0 && !lease.exhausted)) {
+        // Concurrent callers wait for the same lease instead of each taking one.
+        let pending = leasing.get(id);
+        if (!pending) {
+          pending = takeLease(policy, key, size).finally(() => leasing.delete(id));
+          leasing.set(id, pending);
+        }
+        lease = await pending;
+      }
+      if (lease.remaining > 0) {
+        lease.remaining -= 1;
+        return;
+      }
+      if (lease.exhausted) throw tooManyRequests(Math.max(0, lease.until - Date.now()));
+      // Callers that waited with us spent this lease first: take another.
+    }
+  }
+
   return {
     async consume(policy, key) {
       if (key === null) return;
       const limit = policies[policy];
+      if (limit.lease && limit.lease > 1 && !limit.blockSeconds) {
+        return consumeLeased(policy, key, limit.lease);
+      }
       const res = await spend(limiters[policy], key);
       if (res.consumedPoints <= limit.points) return;
       if (limit.blockSeconds && res.consumedPoints === limit.points + 1) {
@@ -177,6 +242,7 @@ export function createRateLimits(input: {
     },
 
     async reset() {
+      leases.clear();
       await pool.query(`DELETE FROM ${TABLE}`);
     },
   };
