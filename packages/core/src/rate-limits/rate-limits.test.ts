@@ -240,3 +240,88 @@ describe("better-auth endpoints", () => {
     }
   });
 });
+
+describe("leased policies (decision 055)", () => {
+  /** Two processes' limiters on one database, each on its own pool whose queries are counted. */
+  async function twoProcesses(points: number, lease: number) {
+    const policies = {
+      ...app.config.rateLimits,
+      "webhook-ip": { points, durationSeconds: 60, lease },
+    };
+    const pools = [0, 1].map(() =>
+      createPool(String(app.pool.options.connectionString), { max: 4 }),
+    );
+    const queries = [0, 0];
+    pools.forEach((pool, index) => {
+      const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+      (pool as unknown as { query: unknown }).query = (...args: unknown[]) => {
+        queries[index] = (queries[index] ?? 0) + 1;
+        return query(...args);
+      };
+    });
+    const limits = pools.map((pool) => createRateLimits({ pool, policies }));
+    return { limits, queries, end: () => Promise.all(pools.map((pool) => pool.end())) };
+  }
+
+  it("two processes together spend exactly the points, in a tenth of the round trips", async () => {
+    const { limits, queries, end } = await twoProcesses(25, 10);
+    try {
+      const outcomes = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          (limits[i % 2] ?? app.rateLimits).consume("webhook-ip", "203.0.113.50").then(
+            () => "spent",
+            (error: unknown) => retryAfterOf(error),
+          ),
+        ),
+      );
+      expect(outcomes.filter((outcome) => outcome === "spent")).toHaveLength(25);
+      const waits = outcomes.filter((outcome) => outcome !== "spent");
+      expect(waits).toHaveLength(15);
+      expect(waits.every((wait) => typeof wait === "number" && wait >= 1 && wait <= 60)).toBe(true);
+      const roundTrips = (queries[0] ?? 0) + (queries[1] ?? 0);
+      expect(roundTrips).toBeLessThanOrEqual(8);
+
+      // Past the limit a process refuses from memory (after at most one look at the shared
+      // counter, for a lease it had spent): a flood costs Postgres nothing.
+      await expect(limits[0]?.consume("webhook-ip", "203.0.113.50")).rejects.toThrow();
+      const before = [...queries];
+      for (let i = 0; i < 50; i += 1) {
+        await expect(limits[0]?.consume("webhook-ip", "203.0.113.50")).rejects.toThrow();
+      }
+      expect(queries[0]).toBe(before[0]);
+      // Another key has its own points.
+      await limits[0]?.consume("webhook-ip", "203.0.113.51");
+    } finally {
+      await end();
+    }
+  });
+
+  it("grants the points left when a lease is larger than them, then refuses", async () => {
+    const { limits, end } = await twoProcesses(3, 10);
+    try {
+      const [first] = limits;
+      for (let i = 0; i < 3; i += 1) await first?.consume("webhook-ip", "203.0.113.60");
+      const wait = await refusal(first?.consume("webhook-ip", "203.0.113.60") ?? Promise.resolve());
+      expect(wait).toBeGreaterThanOrEqual(1);
+      // The other process finds the shared counter spent.
+      expect(
+        await refusal(limits[1]?.consume("webhook-ip", "203.0.113.60") ?? Promise.resolve()),
+      ).toBeGreaterThanOrEqual(1);
+    } finally {
+      await end();
+    }
+  });
+
+  it("a reset forgets the leases too", async () => {
+    const policies = {
+      ...app.config.rateLimits,
+      "webhook-ip": { points: 2, durationSeconds: 60, lease: 5 },
+    };
+    const limits = createRateLimits({ pool: app.pool, policies });
+    await limits.consume("webhook-ip", "203.0.113.70");
+    await limits.consume("webhook-ip", "203.0.113.70");
+    expect(await refusal(limits.consume("webhook-ip", "203.0.113.70"))).toBeGreaterThanOrEqual(1);
+    await limits.reset();
+    await limits.consume("webhook-ip", "203.0.113.70");
+  });
+});

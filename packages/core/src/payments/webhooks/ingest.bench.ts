@@ -31,15 +31,22 @@ test("webhook ingest: receiveWebhook vs raw INSERT", async ({ bench }) => {
     const body = JSON.stringify({ ...template, id: `evt_bench_${sequence}` });
     return { id: `evt_bench_${sequence}`, body };
   };
-  const post = (clientIp: string | null) => {
+  // Signed ahead: signing is the provider's work, not ours (and an HMAC is a third of the
+  // edge's CPU here). Enough for the run; a signature stays fresh for 5 minutes.
+  const signed = Array.from({ length: 20_000 }, () => {
     const { body } = nextEvent();
     const headers = {
       "content-type": "application/json",
       "x-sandbox-signature": sandboxSignature(sandboxWebhookSecret, body, new Date()),
     };
+    return { body, headers };
+  });
+  const post = (clientIp: string | null) => {
+    const delivery = signed.pop();
+    if (!delivery) throw new Error("out of signed deliveries: raise their number");
     return receiveWebhook(
       app,
-      new Request(`http://bench${path}`, { method: "POST", headers, body }),
+      new Request(`http://bench${path}`, { method: "POST", ...delivery }),
       "sandbox",
       clientIp,
     );
