@@ -1,6 +1,5 @@
 import { createPool } from "@mentora/db";
 import { signSandboxPayload } from "@mentora/gateway-sandbox";
-import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import "./context.ts";
 import { type ServerPair, startServerPair } from "./servers.ts";
@@ -9,7 +8,7 @@ import { type ServerPair, startServerPair } from "./servers.ts";
 // and its job): refusals keep their stable codes, a duplicate race stores one event and one job.
 const secret = "whsec_e2e_webhook_ingest";
 let servers: ServerPair;
-let pool: pg.Pool;
+let pool: ReturnType<typeof createPool>;
 beforeAll(async () => {
   // No worker: the job each stored event gets stays in the queue to be counted.
   servers = await startServerPair(inject("webDbRun"), {
