@@ -11,7 +11,8 @@ export interface PolicyLimit {
    * Points a process takes from the shared counter at once and then spends in memory (one
    * Postgres round trip per `lease` requests instead of per request; decision 055). The shared
    * count stays exact: a process never spends more than it took. The cost is that a process may
-   * hold up to lease - 1 unspent points per key until the window ends. Ignored with blockSeconds.
+   * hold up to lease - 1 unspent points per key until the window ends, hence at most 2 % of
+   * `points` (a smaller limit is counted request by request). Ignored with blockSeconds.
    */
   lease?: number;
 }
