@@ -17,9 +17,16 @@ async function webhook({ request, params, context }: LoaderFunctionArgs | Action
     params.provider ?? "",
     ip,
   );
-  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  const text = JSON.stringify(body);
+  const headers: Record<string, string> = {
+    "Cache-Control": "no-store",
+    "Content-Type": "application/json",
+    // A known length below compression's threshold: no gzip stream set up for a few bytes
+    // (Remix streams bodies, so without it every answer was compressed; decision 055).
+    "Content-Length": String(Buffer.byteLength(text)),
+  };
   if (retryAfterSeconds) headers["Retry-After"] = String(retryAfterSeconds);
-  return Response.json(body, { status, headers });
+  return new Response(text, { status, headers });
 }
 
 export const loader = webhook;

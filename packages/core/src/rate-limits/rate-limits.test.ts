@@ -240,3 +240,111 @@ describe("better-auth endpoints", () => {
     }
   });
 });
+
+describe("leased policies (decision 055)", () => {
+  /** Two processes' limiters on one database, each on its own pool whose queries are counted. */
+  async function twoProcesses(points: number, lease: number) {
+    const policies = {
+      ...app.config.rateLimits,
+      "webhook-ip": { points, durationSeconds: 60, lease },
+    };
+    const pools = [0, 1].map(() =>
+      createPool(String(app.pool.options.connectionString), { max: 4 }),
+    );
+    const queries = [0, 0];
+    pools.forEach((pool, index) => {
+      const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+      (pool as unknown as { query: unknown }).query = (...args: unknown[]) => {
+        queries[index] = (queries[index] ?? 0) + 1;
+        return query(...args);
+      };
+    });
+    const limits = pools.map((pool) => createRateLimits({ pool, policies }));
+    return { limits, queries, end: () => Promise.all(pools.map((pool) => pool.end())) };
+  }
+
+  it("two processes together spend exactly the points, in a tenth of the round trips", async () => {
+    const { limits, queries, end } = await twoProcesses(500, 10);
+    try {
+      const outcomes = await Promise.all(
+        Array.from({ length: 520 }, (_, i) =>
+          (limits[i % 2] ?? app.rateLimits).consume("webhook-ip", "203.0.113.50").then(
+            () => "spent",
+            (error: unknown) => retryAfterOf(error),
+          ),
+        ),
+      );
+      expect(outcomes.filter((outcome) => outcome === "spent")).toHaveLength(500);
+      const waits = outcomes.filter((outcome) => outcome !== "spent");
+      expect(waits).toHaveLength(20);
+      expect(waits.every((wait) => typeof wait === "number" && wait >= 1 && wait <= 60)).toBe(true);
+      const roundTrips = (queries[0] ?? 0) + (queries[1] ?? 0);
+      expect(roundTrips).toBeLessThanOrEqual(60);
+
+      // Past the limit a process refuses from memory (after at most one look at the shared
+      // counter, for a lease it had spent): a flood costs Postgres nothing.
+      await expect(limits[0]?.consume("webhook-ip", "203.0.113.50")).rejects.toThrow();
+      const before = [...queries];
+      for (let i = 0; i < 50; i += 1) {
+        await expect(limits[0]?.consume("webhook-ip", "203.0.113.50")).rejects.toThrow();
+      }
+      expect(queries[0]).toBe(before[0]);
+      // Another key has its own points.
+      await limits[0]?.consume("webhook-ip", "203.0.113.51");
+    } finally {
+      await end();
+    }
+  });
+
+  it("grants the points left when they are fewer than a lease, then refuses", async () => {
+    const { limits, end } = await twoProcesses(505, 10);
+    try {
+      const [first, second] = limits;
+      for (let i = 0; i < 505; i += 1) await first?.consume("webhook-ip", "203.0.113.60");
+      const wait = await refusal(first?.consume("webhook-ip", "203.0.113.60") ?? Promise.resolve());
+      expect(wait).toBeGreaterThanOrEqual(1);
+      // The other process finds the shared counter spent.
+      expect(
+        await refusal(second?.consume("webhook-ip", "203.0.113.60") ?? Promise.resolve()),
+      ).toBeGreaterThanOrEqual(1);
+    } finally {
+      await end();
+    }
+  });
+
+  it("counts a small limit request by request: two processes alternate to the last point", async () => {
+    const { limits, queries, end } = await twoProcesses(3, 10);
+    try {
+      const [first, second] = limits;
+      await first?.consume("webhook-ip", "203.0.113.65");
+      await second?.consume("webhook-ip", "203.0.113.65");
+      await first?.consume("webhook-ip", "203.0.113.65");
+      expect(
+        await refusal(second?.consume("webhook-ip", "203.0.113.65") ?? Promise.resolve()),
+      ).toBeGreaterThanOrEqual(1);
+      expect((queries[0] ?? 0) + (queries[1] ?? 0)).toBeGreaterThanOrEqual(4);
+    } finally {
+      await end();
+    }
+  });
+
+  it("keys a canonical IPv4 address as is and any other spelling through ipaddr", () => {
+    expect(ipKey("203.0.113.7")).toBe("203.0.113.7");
+    expect(ipKey("010.0.0.1")).toBe("8.0.0.1");
+    expect(ipKey("192.168.001.1")).toBe("192.168.1.1");
+    expect(ipKey("::ffff:203.0.113.7")).toBe("203.0.113.7");
+    expect(ipKey("not an address")).toBe("not an address");
+  });
+
+  it("a reset forgets the leases too", async () => {
+    const policies = {
+      ...app.config.rateLimits,
+      "webhook-ip": { points: 100, durationSeconds: 60, lease: 5 },
+    };
+    const limits = createRateLimits({ pool: app.pool, policies });
+    for (let i = 0; i < 100; i += 1) await limits.consume("webhook-ip", "203.0.113.70");
+    expect(await refusal(limits.consume("webhook-ip", "203.0.113.70"))).toBeGreaterThanOrEqual(1);
+    await limits.reset();
+    await limits.consume("webhook-ip", "203.0.113.70");
+  });
+});

@@ -31,19 +31,21 @@ test("webhook ingest: receiveWebhook vs raw INSERT", async ({ bench }) => {
     const body = JSON.stringify({ ...template, id: `evt_bench_${sequence}` });
     return { id: `evt_bench_${sequence}`, body };
   };
-  const post = (clientIp: string | null) => {
+  // Signed and wrapped in a Request ahead: signing is the provider's work and the Request the
+  // HTTP layer's (an HMAC and undici's Request were a third of the edge's CPU here), what is
+  // measured starts where the route hands the request over. A signature stays fresh 5 minutes.
+  const signedRequest = () => {
     const { body } = nextEvent();
     const headers = {
       "content-type": "application/json",
       "x-sandbox-signature": sandboxSignature(sandboxWebhookSecret, body, new Date()),
     };
-    return receiveWebhook(
-      app,
-      new Request(`http://bench${path}`, { method: "POST", headers, body }),
-      "sandbox",
-      clientIp,
-    );
+    return new Request(`http://bench${path}`, { method: "POST", headers, body });
   };
+  // Enough for a run here; more held ahead would cost the heap (and the GC) more than they save.
+  const requests = Array.from({ length: 6_000 }, signedRequest);
+  const post = (clientIp: string | null) =>
+    receiveWebhook(app, requests.pop() ?? signedRequest(), "sandbox", clientIp);
   await bench.compare(
     bench("receiveWebhook in-process (limiter, signature, event + job)", async () => {
       const answer = await post("203.0.113.7");

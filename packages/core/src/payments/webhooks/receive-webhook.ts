@@ -6,7 +6,6 @@ import {
   type WebhookRequest,
   WebhookVerificationError,
 } from "@mentora/payment-gateway";
-import type { PoolClient } from "pg";
 import type { AppServices } from "../../app/types.ts";
 import { enqueue } from "../../jobs/define.ts";
 import { ipKey, retryAfterOf } from "../../rate-limits/index.ts";
@@ -127,11 +126,11 @@ async function unsignedHintAnswer(
 }
 
 /**
- * Inserts the event and its processing job in one commit; false for an event already stored.
- * Straight on a pooled connection rather than a Prisma interactive transaction, with both
- * statements prepared once per connection: this is the hot path of a webhook storm, and
- * Prisma's transaction plus the planning of pg-boss's large INSERT were most of its cost
- * (decision 026).
+ * Inserts the event and its processing job in ONE statement (one round trip, its own commit);
+ * false for an event already stored. The unique (provider, eventId) decides: a duplicate, even
+ * one racing us on another connection, inserts no event, hence no job. This is the hot path of a
+ * webhook storm: a transaction of three statements on a checked-out connection cost four round
+ * trips (decisions 026, 055).
  */
 async function storeEvent(
   services: AppServices,
@@ -139,54 +138,67 @@ async function storeEvent(
   event: GatewayWebhookEvent,
   rawBody: string,
 ): Promise<boolean> {
-  const client = await services.pool.connect();
-  let stored = false;
-  try {
-    await client.query("BEGIN");
-    const id = randomUUID();
-    const { rowCount } = await client.query({
-      name: "webhook-event-insert",
-      text: `INSERT INTO webhook_event (id, provider, "eventId", type, payload, "rawBody")
-             VALUES ($1, $2, $3, $4, $5::jsonb, $6) ON CONFLICT DO NOTHING`,
-      values: [id, provider, event.eventId, event.type, JSON.stringify(event), rawBody],
-    });
-    // Nothing inserted: the unique (provider, eventId) says this event is already stored.
-    if (rowCount === 1) {
-      await enqueue(
-        services.boss,
-        processWebhookQueue,
-        { webhookEventId: id },
-        { db: preparedOn(client) },
-      );
-      stored = true;
-    }
-    await client.query(stored ? "COMMIT" : "ROLLBACK");
-  } catch (error) {
-    // A connection that cannot roll back is in an unknown state: the pool drops it.
-    const broken = await client.query("ROLLBACK").then(
-      () => undefined,
-      (rollbackError: Error) => rollbackError,
-    );
-    client.release(broken);
-    throw error;
-  }
-  client.release();
-  return stored;
+  const id = randomUUID();
+  const job = await jobInsertOf(services, { webhookEventId: id });
+  const statement = ingestStatementFor(job.text);
+  const { rows } = await services.pool.query<{ stored: number }>({
+    name: statement.name,
+    text: statement.text,
+    values: [job.payload, id, provider, event.eventId, event.type, JSON.stringify(event), rawBody],
+  });
+  return rows[0]?.stored === 1;
 }
 
 /**
- * pg-boss's `db` on this connection, each statement prepared once per connection under a name
+ * pg-boss's own INSERT of this job and its one parameter, exactly as `send` would run it (the
+ * queue's policy, retries, expiry, trace context): a `db` that records instead of running.
+ */
+async function jobInsertOf(
+  services: AppServices,
+  data: { webhookEventId: string },
+): Promise<{ text: string; payload: unknown }> {
+  let captured: { text: string; values: unknown[] } | undefined;
+  await enqueue(services.boss, processWebhookQueue, data, {
+    db: {
+      executeSql: async (text: string, values: unknown[] = []) => {
+        captured = { text, values };
+        return { rows: [{ id: data.webhookEventId }] };
+      },
+    },
+  });
+  if (!captured) throw new Error("pg-boss sent no statement for webhook.process");
+  return { text: captured.text, payload: captured.values[0] };
+}
+
+const ingestStatements = new Map<string, { name: string; text: string }>();
+
+/**
+ * The event INSERT and pg-boss's job INSERT as one statement: the job's rows come from
+ * `$1` only when the event was inserted, and a stored event without its job fails the whole
+ * statement (1/0), so nothing is ever half-written. Prepared once per connection under a name
  * derived from its text (pg-boss's SQL differs per queue, never per job).
  */
-function preparedOn(client: PoolClient) {
-  return {
-    executeSql: (text: string, values: unknown[] = []) =>
-      client.query({
-        name: `boss-${createHash("sha1").update(text).digest("hex").slice(0, 24)}`,
-        text,
-        values,
-      }),
+function ingestStatementFor(jobSql: string): { name: string; text: string } {
+  const known = ingestStatements.get(jobSql);
+  if (known) return known;
+  // pg-boss wraps the INSERT in a WITH (which cannot nest a data-modifying CTE) when the
+  // queue uses LISTEN/NOTIFY; webhook.process does not.
+  if (!/^\s*INSERT\b/.test(jobSql) || jobSql.split("$1").length !== 2 || jobSql.includes("$2")) {
+    throw new Error("webhook.process: pg-boss's job INSERT is not one INSERT on $1 (decision 055)");
+  }
+  const text = `WITH event AS (
+      INSERT INTO webhook_event (id, provider, "eventId", type, payload, "rawBody")
+      VALUES ($2, $3, $4, $5, $6::jsonb, $7) ON CONFLICT DO NOTHING RETURNING id
+    ), job AS (${jobSql.replace("$1", "(SELECT $1::text FROM event)")})
+    SELECT (SELECT count(*) FROM event)::int AS stored,
+      1 / (CASE WHEN (SELECT count(*) FROM job) = (SELECT count(*) FROM event) THEN 1 ELSE 0 END)
+        AS whole`;
+  const statement = {
+    name: `webhook-ingest-${createHash("sha1").update(text).digest("hex").slice(0, 24)}`,
+    text,
   };
+  ingestStatements.set(jobSql, statement);
+  return statement;
 }
 
 /**

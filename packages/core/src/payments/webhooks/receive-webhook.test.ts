@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createPaymentsRig,
+  sandboxSignature,
+  sandboxWebhookSecret,
+} from "../testing/payments-rig.ts";
+import { receiveWebhook } from "./receive-webhook.ts";
+
+// The ingest statement (decision 055): the event and its webhook.process job in one statement.
+let rig: Awaited<ReturnType<typeof createPaymentsRig>>;
+beforeAll(async () => {
+  rig = await createPaymentsRig();
+});
+afterAll(async () => {
+  await rig?.app.close();
+});
+
+function post(eventId: string, clientIp: string | null = null) {
+  const body = JSON.stringify({
+    id: eventId,
+    type: "payment.succeeded",
+    created: Math.floor(Date.now() / 1000),
+    data: { providerPaymentId: `pay_${eventId}` },
+  });
+  const headers = {
+    "content-type": "application/json",
+    "x-sandbox-signature": sandboxSignature(sandboxWebhookSecret, body, new Date()),
+  };
+  return receiveWebhook(
+    rig.app,
+    new Request("http://edge/api/webhooks/sandbox", { method: "POST", headers, body }),
+    "sandbox",
+    clientIp,
+  );
+}
+
+/** The stored events of this id and the webhook.process jobs that point at them. */
+async function storedOf(eventId: string) {
+  const events = await rig.app.prisma.webhookEvent.findMany({ where: { eventId } });
+  const { rows } = await rig.app.pool.query<{ data: { webhookEventId: string } }>(
+    `SELECT data FROM pgboss.job WHERE name = 'webhook.process' AND data->>'webhookEventId' = ANY($1)`,
+    [events.map((event) => event.id)],
+  );
+  return { events, jobs: rows.map((row) => row.data.webhookEventId) };
+}
+
+describe("receiveWebhook's one-statement ingest", () => {
+  it("stores a new event with exactly one job pointing at it", async () => {
+    const answer = await post("evt_ingest_single");
+    expect(answer).toMatchObject({ status: 200, body: { stored: 1, duplicates: 0 } });
+    const { events, jobs } = await storedOf("evt_ingest_single");
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ provider: "sandbox", type: "payment.succeeded" });
+    expect(jobs).toEqual([events[0]?.id]);
+  });
+
+  it("the same event ten times at once: one event, one job, nine duplicates", async () => {
+    const answers = await Promise.all(Array.from({ length: 10 }, () => post("evt_ingest_race")));
+    expect(answers.every((answer) => answer.status === 200)).toBe(true);
+    expect(answers.map((answer) => answer.body.stored ?? 0).reduce((a, b) => a + b)).toBe(1);
+    expect(answers.map((answer) => answer.body.duplicates ?? 0).reduce((a, b) => a + b)).toBe(9);
+    const { events, jobs } = await storedOf("evt_ingest_race");
+    expect(events).toHaveLength(1);
+    expect(jobs).toEqual([events[0]?.id]);
+  });
+
+  it("an event whose job cannot be written is not stored either (nothing half-written)", async () => {
+    const { pool } = rig.app;
+    // A job row that never lands (as if pg-boss's INSERT skipped it): the trigger drops it.
+    await pool.query(`CREATE FUNCTION pg_temp_drop_row() RETURNS trigger LANGUAGE plpgsql
+      AS $$ BEGIN RETURN NULL; END $$`);
+    await pool.query(`CREATE TRIGGER drop_jobs BEFORE INSERT ON pgboss.job
+      FOR EACH ROW EXECUTE FUNCTION pg_temp_drop_row()`);
+    try {
+      await expect(post("evt_ingest_no_job")).rejects.toThrow(/division by zero/);
+    } finally {
+      await pool.query("DROP TRIGGER drop_jobs ON pgboss.job");
+      await pool.query("DROP FUNCTION pg_temp_drop_row()");
+    }
+    expect((await storedOf("evt_ingest_no_job")).events).toHaveLength(0);
+    // The provider's retry then goes through.
+    expect(await post("evt_ingest_no_job")).toMatchObject({ status: 200, body: { stored: 1 } });
+    const { events, jobs } = await storedOf("evt_ingest_no_job");
+    expect(jobs).toEqual([events[0]?.id]);
+  });
+
+  it("spends the webhook-ip limit per source IP: past it 429 with Retry-After, nothing stored", async () => {
+    const limited = await createPaymentsRig({ RATE_LIMITS: "webhook-ip=3" });
+    try {
+      const postTo = (eventId: string, ip: string) => {
+        const body = JSON.stringify({
+          id: eventId,
+          type: "payment.succeeded",
+          created: Math.floor(Date.now() / 1000),
+          data: { providerPaymentId: `pay_${eventId}` },
+        });
+        const headers = {
+          "content-type": "application/json",
+          "x-sandbox-signature": sandboxSignature(sandboxWebhookSecret, body, new Date()),
+        };
+        return receiveWebhook(
+          limited.app,
+          new Request("http://edge/api/webhooks/sandbox", { method: "POST", headers, body }),
+          "sandbox",
+          ip,
+        );
+      };
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => postTo(`evt_ip_${i}`, "198.51.100.9")),
+      );
+      expect(answers.filter((answer) => answer.status === 200)).toHaveLength(3);
+      const refused = answers.filter((answer) => answer.status === 429);
+      expect(refused).toHaveLength(3);
+      expect(refused.every((answer) => (answer.retryAfterSeconds ?? 0) >= 1)).toBe(true);
+      expect(await limited.app.prisma.webhookEvent.count()).toBe(3);
+      // Another address has its own points.
+      expect((await postTo("evt_ip_other", "198.51.100.10")).status).toBe(200);
+    } finally {
+      await limited.app.close();
+    }
+  });
+});
