@@ -2,7 +2,7 @@
  * The production web server: `node apps/web/server.ts` (Node strips the types). Serves the
  * Remix build and its static files behind the edge guards: security headers with a CSP nonce,
  * request body limits, structured request logs; drains on SIGTERM. Data paths (tRPC, /healthz)
- * take a lane of their own before Express (decision 059).
+ * and payment webhooks take a lane of their own before Express (decisions 059, 055).
  */
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { enableCompileCache } from "node:module";
@@ -144,6 +144,19 @@ const health = createResourceRouteHandler({
   onBodyRefused,
 });
 
+// Payment providers' webhooks: verified on their raw bytes and stored in one statement (decision
+// 055); Remix's matching and the pages' middleware were most of their cost. Twilio's callbacks
+// have a route of their own and stay on the pages' lane.
+const webhookRoute = "routes/api.webhooks.$provider";
+const webhookPath = /^\/api\/webhooks\/([a-z0-9_-]+)$/;
+const webhooks = createResourceRouteHandler({
+  build,
+  routeId: webhookRoute,
+  getLoadContext: dataContext,
+  onBodyRefused,
+  paramsOf: (pathname) => ({ provider: webhookPath.exec(pathname)?.[1] ?? "" }),
+});
+
 function serveData(handler: typeof trpc, req: IncomingMessage, res: ServerResponse) {
   for (const [name, value] of dataHeaders) res.setHeader(name, value);
   const fail = (error?: unknown) => answerError(error, req, res);
@@ -164,6 +177,9 @@ const server = http.createServer((req, res) => {
         error ? answerError(error, req, res) : serveData(trpc, req, res),
       ),
     );
+  } else if (webhookPath.test(pathname) && pathname !== "/api/webhooks/twilio") {
+    observeRequest(req, res, webhookRoute);
+    requestLogger(req, res, () => serveData(webhooks, req, res));
   } else {
     app(req, res);
   }

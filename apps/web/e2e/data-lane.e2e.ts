@@ -18,7 +18,7 @@ function expectDataHeaders(response: Response, label: string) {
   expect(response.headers.get("x-powered-by"), label).toBeNull();
 }
 
-describe("the data lane (tRPC, /healthz)", () => {
+describe("the data lane (tRPC, /healthz, payment webhooks)", () => {
   it("answers health through tRPC and /healthz with the strict data headers", async () => {
     const trpc = await fetch(`${baseUrl()}/api/trpc/health.check`);
     expect(trpc.status).toBe(200);
@@ -74,6 +74,29 @@ describe("the data lane (tRPC, /healthz)", () => {
     expect(text).toMatch(
       /mentora_http_request_duration_seconds_count\{route="routes\/api\.trpc\.\$",method="GET",status="200"\} [1-9]/,
     );
+  });
+
+  it("takes payment webhooks on the lane with their provider, and leaves Twilio's callbacks to the pages' path", async () => {
+    // Unsigned: refused with its stable code by the route itself, under the strict data headers.
+    const unsigned = await fetch(`${baseUrl()}/api/webhooks/sandbox`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ id: "evt_lane", type: "payment.succeeded" }),
+    });
+    expect(unsigned.status).toBe(400);
+    expect(await unsigned.json()).toMatchObject({ error: "missing_signature" });
+    expectDataHeaders(unsigned, "/api/webhooks/sandbox");
+    // The provider reaches the route from the path: an unknown one is the route's own answer.
+    const unknown = await fetch(`${baseUrl()}/api/webhooks/nobody`, { method: "POST", body: "{}" });
+    expect(unknown.status).toBe(404);
+    expectDataHeaders(unknown, "/api/webhooks/nobody");
+    const text = await (await fetch(`${baseUrl()}/metrics`)).text();
+    expect(text).toMatch(
+      /mentora_http_request_duration_seconds_count\{route="routes\/api\.webhooks\.\$provider",method="POST",status="400"\} [1-9]/,
+    );
+    // Twilio's callbacks have their own route: still matched by Remix, behind the pages' policy.
+    const twilio = await fetch(`${baseUrl()}/api/webhooks/twilio`, { method: "POST", body: "" });
+    expect(twilio.headers.get("content-security-policy")).toContain("nonce-");
   });
 
   it("leaves the pages on the full path: a nonce in their policy, static files served", async () => {

@@ -155,6 +155,8 @@ export interface ResourceRouteOptions extends AdapterOptions<NodeRequest, NodeRe
   build: ServerBuild;
   /** The id of a resource route in the build (no default export), e.g. "routes/healthz". */
   routeId: string;
+  /** The route's params from the request's path (the server chose the route by that path). */
+  paramsOf?: (pathname: string) => Record<string, string>;
 }
 
 const unexpected = () =>
@@ -179,7 +181,8 @@ export function createResourceRouteHandler(options: ResourceRouteOptions) {
   return adaptFetchHandler(async (request, context) => {
     const run = request.method === "GET" || request.method === "HEAD" ? loader : action;
     if (!run) return new Response(null, { status: 405 });
-    const args = { request, params: {}, context };
+    const params = options.paramsOf?.(new URL(request.url).pathname) ?? {};
+    const args = { request, params, context };
     try {
       const result: unknown = await run(args);
       if (result instanceof Response) return result;
