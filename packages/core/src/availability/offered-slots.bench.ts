@@ -75,7 +75,8 @@ async function fixture(mentors: number): Promise<Fixture> {
   for (const day of [0, 1, 2, 3, 10, 20, 40, 60, 80]) {
     await book(paidOption.id, paidOption.offeringId, day * 24 + 9, 1);
   }
-  for (const day of [5, 33, 70]) await book(groupOption.id, groupOption.offeringId, day * 24 + 9, 2);
+  for (const day of [5, 33, 70])
+    await book(groupOption.id, groupOption.offeringId, day * 24 + 9, 2);
   const paid = await loadBookableOption(prisma, paidOption.id);
   const group = await loadBookableOption(prisma, groupOption.id);
   if (!paid || !group) throw new Error("bench options missing");
