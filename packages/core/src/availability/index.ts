@@ -3,6 +3,7 @@ export {
   type BookableOption,
   liveBookingStatuses,
   loadBookableOption,
+  offeredSlotCalendar,
   offeredSlots,
   unbookableReason,
 } from "./offered-slots.ts";

@@ -80,7 +80,8 @@ function newSessionSlots(query: SlotQuery, window: StartWindow): Slot[] {
   const overridesByDate = groupOverridesByDate(query.overrides);
   const rulesByWeekday = groupRulesByWeekday(query.rules);
   const seatsLeft = query.capacity;
-  const starts = new Set<number>();
+  // Starts ascend but for zones whose midnight is ambiguous, where a date can repeat an instant.
+  let lastStart = Number.NEGATIVE_INFINITY;
   const slots: Slot[] = [];
   // The viewer day of the last slot kept (firstPerDayIn): its other starts are skipped.
   let dayFound = Number.NaN;
@@ -115,9 +116,8 @@ function newSessionSlots(query: SlotQuery, window: StartWindow): Slot[] {
           }
           dayFound = viewerDay;
         }
-        // Dates can repeat an instant only in zones whose midnight is ambiguous.
-        if (!starts.has(start)) {
-          starts.add(start);
+        if (start > lastStart || !slots.some((slot) => slot.start.getTime() === start)) {
+          lastStart = Math.max(lastStart, start);
           slots.push(
             seatsLeft === undefined
               ? { start: new Date(start), end: new Date(end) }
