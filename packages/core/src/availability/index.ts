@@ -7,4 +7,4 @@ export {
   offeredSlots,
   unbookableReason,
 } from "./offered-slots.ts";
-export { groupSlotsByViewerDay } from "./slots/index.ts";
+export { groupSlotsByViewerDay, type Slot } from "./slots/index.ts";
