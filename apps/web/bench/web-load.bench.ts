@@ -142,10 +142,29 @@ test("web: mentor page /mentors/:id vs the directory page /mentors", async ({
   );
   const line = (name: string, values: number[]) =>
     `${name}: p50 ${percentile(values, 50).toFixed(0)} ms, p99 ${percentile(values, 99).toFixed(0)} ms (${values.length} requests, ${CONCURRENCY} in flight)`;
+  // And one request at a time (no queueing behind the 7 others): the page's own latency.
+  const alone = { profile: [] as number[], deepLink: [] as number[], directory: [] as number[] };
+  for (let i = 0; i < REQUESTS; i += 1) {
+    for (const [url, into] of [
+      [`${target.baseUrl}/mentors/${mentor.id}`, alone.profile],
+      [scheduler, alone.deepLink],
+      [`${target.baseUrl}/mentors`, alone.directory],
+    ] as const) {
+      const started = performance.now();
+      const response = await fetch(url);
+      await response.arrayBuffer();
+      into.push(performance.now() - started);
+    }
+  }
+  const sequential = (name: string, values: number[]) =>
+    `${name}: p50 ${percentile(values, 50).toFixed(0)} ms, p99 ${percentile(values, 99).toFixed(0)} ms (${values.length} requests, one at a time)`;
   const report = [
     line("/mentors/:id", latencies.profile),
     line("/mentors/:id/:offering", latencies.deepLink),
     line("/mentors", latencies.directory),
+    sequential("/mentors/:id", alone.profile),
+    sequential("/mentors/:id/:offering", alone.deepLink),
+    sequential("/mentors", alone.directory),
   ].join("\n  ");
   await annotate(`web mentor page latency:\n  ${report}`);
   process.stderr.write(`web mentor page latency:\n  ${report}\n`);
