@@ -158,7 +158,9 @@ test("web: mentor page /mentors/:id vs the directory page /mentors", async ({
   }
   const sequential = (name: string, values: number[]) =>
     `${name}: p50 ${percentile(values, 50).toFixed(0)} ms, p99 ${percentile(values, 99).toFixed(0)} ms (${values.length} requests, one at a time)`;
+  const bytes = async (url: string) => (await (await fetch(url)).arrayBuffer()).byteLength;
   const report = [
+    `HTML bytes: /mentors/:id ${await bytes(`${target.baseUrl}/mentors/${mentor.id}`)}, deep link ${await bytes(scheduler)}, /mentors ${await bytes(`${target.baseUrl}/mentors`)}`,
     line("/mentors/:id", latencies.profile),
     line("/mentors/:id/:offering", latencies.deepLink),
     line("/mentors", latencies.directory),
