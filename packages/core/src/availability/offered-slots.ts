@@ -1,9 +1,9 @@
 import type { Db, Prisma } from "@mentora/db";
-import { IANAZone } from "luxon";
 import {
   computeSlots,
   type DateOverride,
   type IsoWeekday,
+  isKnownTimeZone,
   localDateOf,
   type Slot,
   type SlotQuery,
@@ -27,7 +27,7 @@ const HOUR_MS = 3_600_000;
  * the search and the mentor page for every visitor.
  */
 export function mentorZoneOf(timezone: string | null | undefined): string {
-  return timezone && IANAZone.isValidZone(timezone) ? timezone : "UTC";
+  return timezone && isKnownTimeZone(timezone) ? timezone : "UTC";
 }
 
 /** The option with everything that decides whether it can be booked. */

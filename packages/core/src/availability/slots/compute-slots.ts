@@ -1,9 +1,8 @@
-import { DateTime } from "luxon";
 import { availableSpansOnDay } from "./day-availability.ts";
 import type { Span } from "./spans.ts";
 import type { DateOverride, Slot, SlotQuery, WeeklyRule } from "./types.ts";
 import { assertValidSlotQuery } from "./validate-slot-query.ts";
-import { localDayMs, offsetMinutesAt } from "./zone-offsets.ts";
+import { localDayMs, offsetMinutesAt, plusLocalDays } from "./zone-offsets.ts";
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
@@ -62,9 +61,7 @@ type StartWindow = { earliest: number; endExclusive: number };
 
 function startWindow(query: SlotQuery): StartWindow {
   const { from, to, now, minNoticeMinutes, horizonDays, timezone } = query;
-  const horizon = DateTime.fromJSDate(now, { zone: timezone })
-    .plus({ days: horizonDays })
-    .toMillis();
+  const horizon = plusLocalDays(timezone, now.getTime(), horizonDays);
   return {
     earliest: Math.max(from.getTime(), now.getTime() + minNoticeMinutes * MINUTE_MS),
     // "no slot starting after the horizon": a start exactly at the horizon is allowed.

@@ -12,3 +12,4 @@ export type {
 } from "./types.ts";
 export { formatSlotTime, groupSlotsByViewerDay } from "./viewer-display.ts";
 export { wallTimeToInstant } from "./wall-time.ts";
+export { isKnownTimeZone } from "./zone-offsets.ts";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { DateTime, IANAZone } from "luxon";
 import { describe, expect, it } from "vitest";
-import { isKnownTimeZone, localDateAt, offsetMinutesAt } from "./zone-offsets.ts";
+import { isKnownTimeZone, localDateAt, offsetMinutesAt, plusLocalDays } from "./zone-offsets.ts";
 
 // Zones with DST at odd hours, 30- and 45-minute offsets, a skipped day (Samoa, 2011-12-30),
 // a midnight transition (Santiago) and a permanent change (Istanbul, 2016).
@@ -48,6 +48,22 @@ describe("zone offsets (cached per UTC day)", () => {
       fc.property(fc.constantFrom(...ZONES), instants, (zone, ms) => {
         expect(localDateAt(zone, ms)).toBe(DateTime.fromMillis(ms, { zone }).toISODate());
       }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it("add calendar days at the same wall time as luxon's plus({ days }) does", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ZONES),
+        instants,
+        fc.integer({ min: 0, max: 400 }),
+        (zone, ms, days) => {
+          expect(plusLocalDays(zone, ms, days)).toBe(
+            DateTime.fromMillis(ms, { zone }).plus({ days }).toMillis(),
+          );
+        },
+      ),
       { numRuns: 3_000 },
     );
   });

@@ -140,3 +140,20 @@ export function isKnownTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+/**
+ * The instant `days` calendar days after `ms` at the same wall time in `timeZone`, resolved as
+ * luxon's `DateTime.plus({ days })` does (its fixOffset: a skipped time moves forward by the
+ * gap, a repeated one keeps the offset it had), without building a DateTime.
+ */
+export function plusLocalDays(timeZone: string, ms: number, days: number): number {
+  const before = offsetMinutesAt(timeZone, ms);
+  const localTs = ms + before * MINUTE_MS + days * DAY_MS;
+  let guess = localTs - before * MINUTE_MS;
+  const o2 = offsetMinutesAt(timeZone, guess);
+  if (before === o2) return guess;
+  guess -= (o2 - before) * MINUTE_MS;
+  const o3 = offsetMinutesAt(timeZone, guess);
+  if (o2 === o3) return guess;
+  return localTs - Math.min(o2, o3) * MINUTE_MS;
+}
