@@ -1,5 +1,5 @@
 import { type Span, subtractSpans, unionSpans } from "./spans.ts";
-import type { DateOverride, WeeklyRule } from "./types.ts";
+import type { DateOverride } from "./types.ts";
 import { wallMsToInstant } from "./wall-time.ts";
 
 type WallInterval = { startMinute: number; endMinute: number };
