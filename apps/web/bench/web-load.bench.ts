@@ -79,25 +79,92 @@ async function mentorWithThreeOfferings(target: ServerPair) {
   return mentor;
 }
 
-test("web: mentor page /mentors/:id vs the directory page /mentors", async ({ bench }) => {
+/** `load`, keeping each request's latency (ms, fetch to body read) in `latencies`. */
+async function loadTimed(url: string, latencies: number[]) {
+  let next = 0;
+  const worker = async () => {
+    while (next < REQUESTS) {
+      next += 1;
+      const started = performance.now();
+      const response = await fetch(url);
+      await response.arrayBuffer();
+      latencies.push(performance.now() - started);
+      if (response.status !== 200) throw new Error(`${url}: HTTP ${response.status}`);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+test("web: mentor page /mentors/:id vs the directory page /mentors", async ({
+  bench,
+  annotate,
+}) => {
   const target = await servers();
   const mentor = await mentorWithThreeOfferings(target);
   const page = await fetch(`${target.baseUrl}/mentors/${mentor.id}`);
   expect(page.status).toBe(200);
   expect(await page.text()).toContain("Architecture session");
-  // The scheduler of one offering (decision 047): one month of one duration, one slots query.
+  // The scheduler's deep link (decisions 047, 057): a month's free days and one day's times.
   const offering = await (db as Db).offering.findFirstOrThrow({
     where: { mentorId: mentor.id, title: "Code review" },
   });
   const scheduler = `${target.baseUrl}/mentors/${mentor.id}/${offering.id}?duration=45`;
   const html = await (await fetch(scheduler)).text();
   expect(html).toContain('data-testid="slot"');
+  expect(html).toContain('data-testid="free-day"');
+  // Latency of every request (8 in flight), per page: the p99 goal is per request, not per round.
+  const latencies = {
+    profile: [] as number[],
+    deepLink: [] as number[],
+    directory: [] as number[],
+  };
   await bench.compare(
-    bench("/mentors/:id (3 offerings)", () => load(`${target.baseUrl}/mentors/${mentor.id}`)),
-    bench("/mentors/:id/:offering (scheduler, a month)", () => load(scheduler)),
-    bench("floor: /mentors (the directory)", () => load(`${target.baseUrl}/mentors`)),
+    bench("/mentors/:id (3 offerings)", () =>
+      loadTimed(`${target.baseUrl}/mentors/${mentor.id}`, latencies.profile),
+    ),
+    bench("/mentors/:id/:offering (scheduler deep link, a month)", () =>
+      loadTimed(scheduler, latencies.deepLink),
+    ),
+    bench("floor: /mentors (the directory)", () =>
+      loadTimed(`${target.baseUrl}/mentors`, latencies.directory),
+    ),
     run,
   );
+  const line = (name: string, values: number[]) =>
+    `${name}: p50 ${percentile(values, 50).toFixed(0)} ms, p99 ${percentile(values, 99).toFixed(0)} ms (${values.length} requests, ${CONCURRENCY} in flight)`;
+  // And one request at a time (no queueing behind the 7 others): the page's own latency.
+  const alone = { profile: [] as number[], deepLink: [] as number[], directory: [] as number[] };
+  for (let i = 0; i < REQUESTS; i += 1) {
+    for (const [url, into] of [
+      [`${target.baseUrl}/mentors/${mentor.id}`, alone.profile],
+      [scheduler, alone.deepLink],
+      [`${target.baseUrl}/mentors`, alone.directory],
+    ] as const) {
+      const started = performance.now();
+      const response = await fetch(url);
+      await response.arrayBuffer();
+      into.push(performance.now() - started);
+    }
+  }
+  const sequential = (name: string, values: number[]) =>
+    `${name}: p50 ${percentile(values, 50).toFixed(0)} ms, p99 ${percentile(values, 99).toFixed(0)} ms (${values.length} requests, one at a time)`;
+  const bytes = async (url: string) => (await (await fetch(url)).arrayBuffer()).byteLength;
+  const report = [
+    `HTML bytes: /mentors/:id ${await bytes(`${target.baseUrl}/mentors/${mentor.id}`)}, deep link ${await bytes(scheduler)}, /mentors ${await bytes(`${target.baseUrl}/mentors`)}`,
+    line("/mentors/:id", latencies.profile),
+    line("/mentors/:id/:offering", latencies.deepLink),
+    line("/mentors", latencies.directory),
+    sequential("/mentors/:id", alone.profile),
+    sequential("/mentors/:id/:offering", alone.deepLink),
+    sequential("/mentors", alone.directory),
+  ].join("\n  ");
+  await annotate(`web mentor page latency:\n  ${report}`);
+  process.stderr.write(`web mentor page latency:\n  ${report}\n`);
 });
 
 // The tRPC/health group and the memory rounds moved to web-server.bench.ts (decision 059).

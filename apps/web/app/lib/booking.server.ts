@@ -146,14 +146,30 @@ export function legacySchedulerRedirect(url: URL, mentor: MentorPage): string | 
   });
 }
 
+// Zones and locales come from requests: bounded caches of what building a formatter answered.
+const knownZones = new Map<string, boolean>();
+const localeHour12 = new Map<string, boolean>();
+
+function remember<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= 500) cache.clear();
+    value = compute();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 function isTimeZone(value: string | null): value is string {
   if (!value || value.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
+  return remember(knownZones, value, () => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: value });
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** 12-hour clock from the cookie, else the locale's habit (en: 12 h, fr: 24 h). */
@@ -161,12 +177,17 @@ export function hour12Of(request: Request, locale: string): boolean {
   const cookie = readCookie(request.headers.get("cookie"), CLOCK_COOKIE);
   if (cookie === "12") return true;
   if (cookie === "24") return false;
-  return new Intl.DateTimeFormat(locale, { hour: "numeric" }).resolvedOptions().hour12 === true;
+  return remember(
+    localeHour12,
+    locale,
+    () => new Intl.DateTimeFormat(locale, { hour: "numeric" }).resolvedOptions().hour12 === true,
+  );
 }
 
 /**
- * The scheduler for one offering: the duration the URL names (else the shortest), ONE slots
- * query for the visible month in the chosen zone (decision 047), the chosen day's times from it.
+ * The scheduler for one offering: the duration the URL names (else the shortest), ONE
+ * `directory.slotCalendar` query for the visible month in the chosen zone (decisions 047, 057):
+ * its free days and the chosen day's times, from one read of the mentor's rows.
  */
 export async function loadScheduler(
   input: RequestCaller,
@@ -200,19 +221,26 @@ export async function loadScheduler(
     const end = zonedTimeToUtc(`${addMonths(shown, 1)}-01`, 0, timeZone);
     // A month with a daylight-saving hour back is 31 days and an hour: the query allows 31 days.
     const to = new Date(Math.min(end.getTime(), from.getTime() + MAX_RANGE_MS));
-    return caller.directory.slots({ optionId: option.id, from, to, timeZone });
+    // One read of the mentor's rows: the month's free days (each day stops at its first free
+    // time) and the chosen day's times (the URL's day, else the first free one).
+    const day = date && date.slice(0, 7) === shown ? date : undefined;
+    return caller.directory.slotCalendar({
+      optionId: option.id,
+      from,
+      to,
+      timeZone,
+      ...(day ? { date: day } : {}),
+    });
   };
-  let result = mentor.paused
-    ? { timezone: timeZone, paused: true, days: [] }
-    : await fetchMonth(month);
+  const none = { timezone: timeZone, paused: true, freeDays: [], date: null, times: [] };
+  let result = mentor.paused ? none : await fetchMonth(month);
   // Late in a month with nothing left: show the next one rather than an empty calendar.
-  if (!explicit && !result.paused && result.days.every((day) => day.slots.length === 0)) {
+  if (!explicit && !result.paused && result.freeDays.length === 0) {
     month = addMonths(month, 1);
     result = await fetchMonth(month);
   }
-  const days = result.days.filter((day) => day.slots.length > 0);
-  const chosen = date && date.slice(0, 7) === month ? date : (days[0]?.date ?? null);
-  const times = days.find((day) => day.date === chosen)?.slots ?? [];
+  const chosen = result.date;
+  const times = result.times;
   const iso = slot?.toISOString();
   const slotFound = iso ? (times.find((each) => each.start === iso) ?? null) : null;
   return {
@@ -227,7 +255,7 @@ export async function loadScheduler(
       month,
       firstMonth,
       paused: result.paused,
-      freeDays: days.map((day) => day.date),
+      freeDays: result.freeDays,
       date: chosen,
       times,
     },
@@ -289,6 +317,13 @@ export async function loadMentorPage(request: Request, mentorId: string, offerin
     const { caller, ctx } = input;
     const url = new URL(request.url);
     const mentor = await caller.directory.mentor({ mentorId });
+    // The reviews do not depend on the scheduler: read them meanwhile.
+    const reviews = caller.reviews.forMentor({
+      mentorId: mentor.id,
+      cursor: url.searchParams.get("reviews") || undefined,
+    });
+    // A redirect thrown below must not leave this rejection unhandled; awaited at the end.
+    reviews.catch(() => undefined);
     if (!offeringId) {
       const legacy = legacySchedulerRedirect(url, mentor);
       if (legacy) throw redirect(legacy, 301);
@@ -329,10 +364,7 @@ export async function loadMentorPage(request: Request, mentorId: string, offerin
       confirm,
       signedIn: Boolean(viewer),
       isSelf,
-      reviews: await caller.reviews.forMentor({
-        mentorId: mentor.id,
-        cursor: url.searchParams.get("reviews") || undefined,
-      }),
+      reviews: await reviews,
     };
   });
 }

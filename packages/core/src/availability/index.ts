@@ -3,7 +3,8 @@ export {
   type BookableOption,
   liveBookingStatuses,
   loadBookableOption,
+  offeredSlotCalendar,
   offeredSlots,
   unbookableReason,
 } from "./offered-slots.ts";
-export { groupSlotsByViewerDay } from "./slots/index.ts";
+export { groupSlotsByViewerDay, type Slot } from "./slots/index.ts";

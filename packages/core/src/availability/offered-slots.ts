@@ -1,6 +1,14 @@
 import type { Db, Prisma } from "@mentora/db";
-import { IANAZone } from "luxon";
-import { computeSlots, type DateOverride, type IsoWeekday, type Slot } from "./slots/index.ts";
+import {
+  computeSlots,
+  type DateOverride,
+  type IsoWeekday,
+  isKnownTimeZone,
+  localDateOf,
+  type Slot,
+  type SlotQuery,
+  wallTimeToInstant,
+} from "./slots/index.ts";
 
 /**
  * Bookings that hold a place: a held one until its expiry, a confirmed one until the end.
@@ -11,6 +19,7 @@ export const liveBookingStatuses = ["PENDING_PAYMENT", "CONFIRMED"] as const;
 type Reader = Db | Prisma.TransactionClient;
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 /**
  * The mentor's zone, or UTC when the stored value is unknown (a row written around the
@@ -18,7 +27,7 @@ const DAY_MS = 86_400_000;
  * the search and the mentor page for every visitor.
  */
 export function mentorZoneOf(timezone: string | null | undefined): string {
-  return timezone && IANAZone.isValidZone(timezone) ? timezone : "UTC";
+  return timezone && isKnownTimeZone(timezone) ? timezone : "UTC";
 }
 
 /** The option with everything that decides whether it can be booked. */
@@ -62,21 +71,65 @@ export function unbookableReason(
   return null;
 }
 
+/** Everything but the range that computeSlots needs for one option: the mentor's rows, read once. */
+export type SlotSources = Omit<SlotQuery, "from" | "to" | "now" | "firstPerDayIn">;
+
 /**
  * The slots of one offering option in [from, to), from the mentor's rules, overrides, settings,
  * live sessions and the busy times cached from their Google Calendar (`calendar_busy`, kept
  * fresh by the calendars domain: read here as a table, so every caller of the slots gets them).
- * Busy times are read a day wider than the range so that buffers at the edges count.
  */
 export async function offeredSlots(
   db: Reader,
   option: BookableOption,
   range: { from: Date; to: Date; now: Date },
 ): Promise<Slot[]> {
+  const sources = await loadSlotSources(db, option, range);
+  return sources ? computeSlots({ ...sources, ...range }) : [];
+}
+
+/**
+ * A month calendar of one option in [from, to) seen from `timeZone`: the days with a free slot
+ * (only each day's first slot is computed) and the full times of one day (`date`, else the
+ * first free day), from ONE read of the mentor's rows.
+ */
+export async function offeredSlotCalendar(
+  db: Reader,
+  option: BookableOption,
+  range: { from: Date; to: Date; now: Date; timeZone: string; date?: string | null },
+): Promise<{ freeDays: string[]; date: string | null; times: Slot[] }> {
+  const { from, to, now, timeZone } = range;
+  const sources = await loadSlotSources(db, option, range);
+  if (!sources) return { freeDays: [], date: null, times: [] };
+  const marks = computeSlots({ ...sources, from, to, now, firstPerDayIn: timeZone });
+  const freeDays = marks.map((slot) => localDateOf(slot.start.getTime(), timeZone));
+  const date = range.date ?? freeDays[0] ?? null;
+  if (!date || !freeDays.includes(date)) return { freeDays, date, times: [] };
+  // The day's instants, widened by the largest daylight-saving shift: the filter cuts exactly.
+  const dayStart = wallTimeToInstant(timeZone, date, 0, "earlier") - 3 * HOUR_MS;
+  const dayEnd = wallTimeToInstant(timeZone, date, 1440, "later") + 3 * HOUR_MS;
+  const times = computeSlots({
+    ...sources,
+    from: new Date(Math.max(from.getTime(), dayStart)),
+    to: new Date(Math.min(to.getTime(), dayEnd)),
+    now,
+  }).filter((slot) => localDateOf(slot.start.getTime(), timeZone) === date);
+  return { freeDays, date, times };
+}
+
+/**
+ * The mentor's rows the slots of [from, to) are made of, or null when the option cannot be
+ * booked. Busy times are read a day wider than the range so that buffers at the edges count.
+ */
+async function loadSlotSources(
+  db: Reader,
+  option: BookableOption,
+  range: { from: Date; to: Date },
+): Promise<SlotSources | null> {
   const { offering } = option;
   const mentor = offering.mentor;
   const profile = mentor.mentorProfile;
-  if (unbookableReason(option) || !profile) return [];
+  if (unbookableReason(option) || !profile) return null;
   const wideFrom = new Date(range.from.getTime() - DAY_MS);
   const wideTo = new Date(range.to.getTime() + DAY_MS);
 
@@ -117,7 +170,7 @@ export async function offeredSlots(
     });
     for (const row of counts) seatsTaken.set(row.sessionId, row._count._all);
   }
-  return computeSlots({
+  return {
     timezone: mentorZoneOf(mentor.timezone),
     rules: rules.map((rule) => ({
       weekday: rule.weekday as IsoWeekday,
@@ -153,8 +206,5 @@ export async function offeredSlots(
           })),
         }
       : {}),
-    from: range.from,
-    to: range.to,
-    now: range.now,
-  });
+  };
 }

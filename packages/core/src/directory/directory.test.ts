@@ -506,6 +506,117 @@ describe("directory.slots", () => {
   });
 });
 
+describe("directory.slotCalendar", () => {
+  it("marks exactly the days of the full slot list, and gives one day's times in full", async () => {
+    // Mia: Paris, 09:00–17:00 on weekdays; the second Wednesday off, the first Thursday booked.
+    const mia = await createMentor({
+      name: "Mia Month",
+      headline: "Calendars",
+      languages: ["en"],
+      skills: ["scheduling"],
+      timezone: "Europe/Paris",
+      hours: [9 * 60, 17 * 60],
+      options: [{ durationMinutes: 45, priceMinor: 4500, currency: "EUR" }],
+    });
+    const optionId = mia.options[0]?.id as string;
+    await app.prisma.availabilityRule.deleteMany({
+      where: { mentorId: mia.user.id, weekday: { in: [6, 7] } },
+    });
+    const monday = DateTime.utc().startOf("day").plus({ weeks: 1 }).set({ weekday: 1 });
+    const dayOff = monday.plus({ days: 9 }).toISODate() as string;
+    await app.prisma.availabilityOverride.create({
+      data: { mentorId: mia.user.id, date: new Date(`${dayOff}T00:00:00Z`), kind: "UNAVAILABLE" },
+    });
+    const booked = DateTime.fromISO(`${monday.plus({ days: 3 }).toISODate()}T09:00`, {
+      zone: "Europe/Paris",
+    });
+    await app.prisma.mentoringSession.create({
+      data: {
+        mentorId: mia.user.id,
+        offeringId: mia.offering.id,
+        optionId,
+        startsAt: booked.toJSDate(),
+        endsAt: booked.plus({ hours: 8 }).toJSDate(),
+        blockedUntil: booked.plus({ hours: 8 }).toJSDate(),
+        capacity: 1,
+      },
+    });
+    const from = monday.toJSDate();
+    const to = monday.plus({ days: 31 }).toJSDate();
+    const caller = await callerFor(app);
+    for (const timeZone of ["America/New_York", "Europe/Paris", "Pacific/Kiritimati"]) {
+      const full = await caller.directory.slots({ optionId, from, to, timeZone });
+      const fullDays = full.days.filter((day) => day.slots.length > 0);
+      const month = await caller.directory.slotCalendar({ optionId, from, to, timeZone });
+      expect(month.timezone).toBe(timeZone);
+      expect(month.paused).toBe(false);
+      expect(month.freeDays).toEqual(fullDays.map((day) => day.date));
+      // The first free day is chosen, with every one of its times.
+      expect(month.date).toBe(fullDays[0]?.date);
+      expect(month.times).toEqual(fullDays[0]?.slots);
+      // Any other day asked for: its times, the same as the full list's.
+      const later = fullDays[7];
+      const asked = await caller.directory.slotCalendar({
+        optionId,
+        from,
+        to,
+        timeZone,
+        date: later?.date,
+      });
+      expect(asked.freeDays).toEqual(month.freeDays);
+      expect(asked.date).toBe(later?.date);
+      expect(asked.times).toEqual(later?.slots);
+    }
+    // In Paris: no weekend, no day off, no fully booked Thursday among the marks.
+    const paris = await caller.directory.slotCalendar({
+      optionId,
+      from,
+      to,
+      timeZone: "Europe/Paris",
+    });
+    const saturday = monday.plus({ days: 5 }).toISODate() as string;
+    const thursday = monday.plus({ days: 3 }).toISODate() as string;
+    expect(paris.freeDays).toContain(monday.toISODate());
+    for (const missing of [saturday, dayOff, thursday])
+      expect(paris.freeDays).not.toContain(missing);
+    expect(paris.freeDays.length).toBe(21);
+    // A day without times keeps the choice and says so with no times.
+    const empty = await caller.directory.slotCalendar({
+      optionId,
+      from,
+      to,
+      timeZone: "Europe/Paris",
+      date: saturday,
+    });
+    expect(empty).toMatchObject({ date: saturday, times: [] });
+  });
+
+  it("is paused, NOT_FOUND or BAD_REQUEST like the slots", async () => {
+    const caller = await callerFor(app);
+    const from = DateTime.utc().startOf("day").plus({ weeks: 1 }).toJSDate();
+    const to = new Date(from.getTime() + 7 * 86_400_000);
+    expect(
+      await caller.directory.slotCalendar({ optionId: chloe.options[0]?.id as string, from, to }),
+    ).toEqual({ timezone: "UTC", paused: true, freeDays: [], date: null, times: [] });
+    expect(
+      await codeOf(caller.directory.slotCalendar({ optionId: adaArchivedOptionId, from, to })),
+    ).toBe("NOT_FOUND");
+    const optionId = ada.options[0]?.id as string;
+    expect(
+      await codeOf(caller.directory.slotCalendar({ optionId, from, to, date: "2026-02-30" })),
+    ).toBe("BAD_REQUEST");
+    expect(
+      await codeOf(
+        caller.directory.slotCalendar({
+          optionId,
+          from,
+          to: new Date(from.getTime() + 32 * 86_400_000),
+        }),
+      ),
+    ).toBe("BAD_REQUEST");
+  });
+});
+
 describe("a mentor row with broken data", () => {
   it("an unknown time zone stored in the row: search, page and slots still answer, in UTC", async () => {
     const mars = await createMentor({

@@ -3,6 +3,7 @@ import { apiOfferings } from "./procedures/api-list-offerings.ts";
 import { apiSlots } from "./procedures/api-list-slots.ts";
 import { apiSearch } from "./procedures/api-search-mentors.ts";
 import { mentor } from "./procedures/get-mentor-page.ts";
+import { slotCalendar } from "./procedures/get-slot-calendar.ts";
 import { skills } from "./procedures/list-skills.ts";
 import { slots } from "./procedures/list-slots.ts";
 import { search } from "./procedures/search-mentors.ts";
@@ -15,4 +16,5 @@ export const directoryRouter = router({
   apiSearch,
   apiOfferings,
   apiSlots,
+  slotCalendar,
 });

@@ -151,6 +151,8 @@ const accessTable: Record<string, Access> = {
   "directory.apiSearch": "public",
   "directory.apiOfferings": "public",
   "directory.apiSlots": "public",
+  // s7-p2-slots: the scheduler's month from one read (decision 057)
+  "directory.slotCalendar": "public",
   "bookings.apiListMine": "authed",
   "payments.apiList": "authed",
   "payments.apiGet": "authed",

@@ -36,14 +36,25 @@ export function requestIdFrom(headers: Headers): string {
   return given && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
+// Every request asks (profile zone, x-timezone, a slots query's zone): building a formatter
+// each time showed in the mentor page's profile, so answers are remembered (bounded: they come
+// from requests).
+const knownZones = new Map<string, boolean>();
+
 export function isTimeZone(value: string | null | undefined): value is string {
   if (!value || value.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
-  } catch {
-    return false;
+  let known = knownZones.get(value);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: value });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (knownZones.size >= 1_000) knownZones.clear();
+    knownZones.set(value, known);
   }
+  return known;
 }
 
 /** The session, or null once it is past SESSION_ABSOLUTE_DAYS (then it is revoked for good). */

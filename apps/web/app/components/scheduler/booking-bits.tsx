@@ -28,24 +28,33 @@ interface ProfileMentor {
 }
 
 /** The mentor page's header: who, what they know, and the figures a mentee weighs them by. */
+// Built once per locale, not per render (the page renders on every request).
+const profileFormatters = new Map<
+  string,
+  { month: Intl.DateTimeFormat; rating: Intl.NumberFormat }
+>();
+function profileFormats(locale: string) {
+  let formats = profileFormatters.get(locale);
+  if (!formats) {
+    if (profileFormatters.size > 50) profileFormatters.clear();
+    formats = {
+      month: new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }),
+      rating: new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }),
+    };
+    profileFormatters.set(locale, formats);
+  }
+  return formats;
+}
+
 export function ProfileHeader({ mentor }: { mentor: ProfileMentor }) {
   const t = useT();
   const { locale } = useI18n();
   const { stats } = mentor;
   const hours =
     stats.responseSeconds === null ? null : Math.max(1, Math.ceil(stats.responseSeconds / 3600));
-  const since = new Intl.DateTimeFormat(locale, {
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(stats.memberSince));
-  const average =
-    stats.ratingAverage === null
-      ? null
-      : new Intl.NumberFormat(locale, {
-          maximumFractionDigits: 1,
-          minimumFractionDigits: 1,
-        }).format(stats.ratingAverage);
+  const formats = profileFormats(locale);
+  const since = formats.month.format(new Date(stats.memberSince));
+  const average = stats.ratingAverage === null ? null : formats.rating.format(stats.ratingAverage);
   return (
     <section
       className={cn(cardClass, "flex flex-col gap-4 sm:flex-row sm:items-start")}

@@ -5,7 +5,7 @@ import { Button, buttonVariants } from "~/components/ui/button";
 import { cn } from "~/lib/cn";
 import { useFormatDuration, useFormatMoney, useI18n, useT } from "~/lib/i18n";
 import { addMonths, monthGrid, type SchedulerParams, schedulerHref } from "./scheduler-url";
-import { type ZoneOption, zoneLabel, zoneOption, zoneOptions } from "./time-zones";
+import { type ZoneOption, zoneLabel, zoneOption, zoneOptions, zoneOptionsHtml } from "./time-zones";
 
 export interface SchedulerView {
   offeringId: string;
@@ -395,13 +395,13 @@ function TimeZonePicker(props: {
             <label htmlFor={selectId} className="text-sm font-semibold">
               {t("web.scheduler.timeZone")}
             </label>
-            <select id={selectId} name="tz" defaultValue={props.current} data-testid="tz-select">
-              {withCurrent(zoneOptions(), props.current).map((option) => (
-                <option key={option.zone} value={option.zone}>
-                  {zoneLabel(option)}
-                </option>
-              ))}
-            </select>
+            <select
+              id={selectId}
+              name="tz"
+              data-testid="tz-select"
+              // biome-ignore lint/security/noDangerouslySetInnerHtml: zone names and offsets, escaped, built once an hour
+              dangerouslySetInnerHTML={{ __html: zoneOptionsHtml(props.current) }}
+            />
           </span>
           <button type="submit" className={buttonVariants({ variant: "secondary", size: "sm" })}>
             {t("web.scheduler.timeZoneApply")}

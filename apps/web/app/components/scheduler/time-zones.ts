@@ -39,9 +39,54 @@ export function zoneOptions(now = new Date()): ZoneOption[] {
   return options;
 }
 
-/** One zone's option, without building the whole list (an alias not in the list works too). */
+const single = new Map<string, ZoneOption>();
+
+/**
+ * One zone's option, without building the whole list (an alias not in the list works too);
+ * remembered for the hour (a page asks for the same zone several times per render).
+ */
 export function zoneOption(zone: string, now = new Date()): ZoneOption {
-  return { zone, ...offsetOf(zone, now) };
+  const key = `${Math.floor(now.getTime() / 3_600_000)}|${zone}`;
+  let option = single.get(key);
+  if (!option) {
+    if (single.size >= 500) single.clear();
+    option = { zone, ...offsetOf(zone, now) };
+    single.set(key, option);
+  }
+  return option;
+}
+
+const escapes: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => escapes[char] ?? char);
+
+let optionsHtml: { hour: number; html: string } | null = null;
+
+/**
+ * The no-JavaScript picker's `<option>`s as HTML, `current` selected: built once an hour, not
+ * 400 React elements per page (the `<noscript>` they sit in is never hydrated).
+ */
+export function zoneOptionsHtml(current: string, now = new Date()): string {
+  const hour = Math.floor(now.getTime() / 3_600_000);
+  if (optionsHtml?.hour !== hour) {
+    const html = zoneOptions(now)
+      .map((option) => {
+        const value = escapeHtml(option.zone);
+        return `<option value="${value}">${escapeHtml(zoneLabel(option))}</option>`;
+      })
+      .join("");
+    optionsHtml = { hour, html };
+  }
+  const value = escapeHtml(current);
+  const mark = `<option value="${value}">`;
+  return optionsHtml.html.includes(mark)
+    ? optionsHtml.html.replace(mark, `<option value="${value}" selected="">`)
+    : `<option value="${value}" selected="">${escapeHtml(zoneLabel(zoneOption(current, now)))}</option>${optionsHtml.html}`;
 }
 
 /** "Europe/Paris" → "Europe/Paris (UTC+01:00)", the label the picker shows. */

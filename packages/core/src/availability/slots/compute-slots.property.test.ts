@@ -5,6 +5,7 @@ import { slotQuery } from "../testing/slot-query.ts";
 import { computeSlots } from "./compute-slots.ts";
 import { addDays, isoWeekday, localDateOf, naiveUtcMs } from "./local-date.ts";
 import type { DateOverride, IsoWeekday, SlotQuery, WeeklyRule } from "./types.ts";
+import { groupSlotsByViewerDay } from "./viewer-display.ts";
 
 const MINUTE_MS = 60_000;
 const DAY_MINUTES = 1440;
@@ -133,6 +134,24 @@ describe("computeSlots properties", () => {
           if (i > 0) expect(start).toBeGreaterThan(slots[i - 1]!.start.getTime());
         });
       }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("one slot per viewer day (a calendar's free-day marks) is the first slot of each day of the full list", () => {
+    fc.assert(
+      fc.property(
+        queryArbitrary([...DST_ZONES, ...FIXED_ZONES]),
+        fc.constantFrom(...DST_ZONES, ...FIXED_ZONES, "Asia/Kolkata", "America/St_Johns"),
+        (query, viewer) => {
+          const full = groupSlotsByViewerDay(computeSlots(query), viewer);
+          const marks = computeSlots({ ...query, firstPerDayIn: viewer });
+          expect(marks.map((slot) => localDateOf(slot.start.getTime(), viewer))).toEqual(
+            full.map((day) => day.date),
+          );
+          expect(marks).toEqual(full.map((day) => day.slots[0]));
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -1,11 +1,12 @@
-import { DateTime, IANAZone } from "luxon";
-import { availableSpansOnDate } from "./day-availability.ts";
-import { addDays, localDateOf } from "./local-date.ts";
-import { overlapsAny, type Span } from "./spans.ts";
-import type { DateOverride, Slot, SlotQuery } from "./types.ts";
+import { availableSpansOnDay } from "./day-availability.ts";
+import type { Span } from "./spans.ts";
+import type { DateOverride, Slot, SlotQuery, WeeklyRule } from "./types.ts";
 import { assertValidSlotQuery } from "./validate-slot-query.ts";
+import { localDayMs, offsetMinutesAt, plusLocalDays } from "./zone-offsets.ts";
 
 const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 const DEFAULT_STEP_MINUTES = 30;
 
 /**
@@ -38,10 +39,21 @@ export function computeSlots(query: SlotQuery): Slot[] {
   if (!query.acceptingBookings) return [];
   const window = startWindow(query);
   if (window.earliest >= window.endExclusive) return [];
-  const slots = [...newSessionSlots(query, window), ...existingGroupSlots(query, window)];
-  return slots.sort(
-    (a, b) => a.start.getTime() - b.start.getTime() || a.end.getTime() - b.end.getTime(),
-  );
+  const slots = newSessionSlots(query, window);
+  const joinable = existingGroupSlots(query, window);
+  if (joinable.length > 0) slots.push(...joinable);
+  slots.sort((a, b) => a.start.getTime() - b.start.getTime() || a.end.getTime() - b.end.getTime());
+  return query.firstPerDayIn === undefined ? slots : firstOfEachDay(slots, query.firstPerDayIn);
+}
+
+function firstOfEachDay(slots: readonly Slot[], timeZone: string): Slot[] {
+  const days = new Set<number>();
+  return slots.filter((slot) => {
+    const day = localDayMs(timeZone, slot.start.getTime());
+    if (days.has(day)) return false;
+    days.add(day);
+    return true;
+  });
 }
 
 /** Allowed slot starts: [earliest, endExclusive). */
@@ -49,9 +61,7 @@ type StartWindow = { earliest: number; endExclusive: number };
 
 function startWindow(query: SlotQuery): StartWindow {
   const { from, to, now, minNoticeMinutes, horizonDays, timezone } = query;
-  const horizon = DateTime.fromJSDate(now, { zone: timezone })
-    .plus({ days: horizonDays })
-    .toMillis();
+  const horizon = plusLocalDays(timezone, now.getTime(), horizonDays);
   return {
     earliest: Math.max(from.getTime(), now.getTime() + minNoticeMinutes * MINUTE_MS),
     // "no slot starting after the horizon": a start exactly at the horizon is allowed.
@@ -60,41 +70,106 @@ function startWindow(query: SlotQuery): StartWindow {
 }
 
 function newSessionSlots(query: SlotQuery, window: StartWindow): Slot[] {
-  const zone = IANAZone.create(query.timezone);
+  const { timezone, firstPerDayIn } = query;
   const durationMs = query.durationMinutes * MINUTE_MS;
   const stepMs = (query.stepMinutes ?? DEFAULT_STEP_MINUTES) * MINUTE_MS;
-  const blocked = blockedSpans(query);
+  const blocked = mergeBlocked(blockedSpans(query));
   const overridesByDate = groupOverridesByDate(query.overrides);
-  const seats = query.capacity === undefined ? {} : { seatsLeft: query.capacity };
-  const starts = new Set<number>();
+  const rulesByWeekday = groupRulesByWeekday(query.rules);
+  const seatsLeft = query.capacity;
+  // Starts ascend but for zones whose midnight is ambiguous, where a date can repeat an instant.
+  let lastStart = Number.NEGATIVE_INFINITY;
   const slots: Slot[] = [];
+  // The viewer day of the last slot kept (firstPerDayIn): its other starts are skipped.
+  let dayFound = Number.NaN;
   // One extra day before: a previous date's interval can reach past local midnight
   // (end 1440, or a gap at midnight).
-  const lastDate = localDateOf(window.endExclusive - 1, query.timezone);
-  for (
-    let date = addDays(localDateOf(window.earliest, query.timezone), -1);
-    date <= lastDate;
-    date = addDays(date, 1)
-  ) {
-    const spans = availableSpansOnDate(zone, date, query.rules, overridesByDate.get(date) ?? []);
+  const lastDay = localDayMs(timezone, window.endExclusive - 1);
+  for (let day = localDayMs(timezone, window.earliest) - DAY_MS; day <= lastDay; day += DAY_MS) {
+    const overrides = overridesByDate.size > 0 ? overridesByDate.get(isoDate(day)) : undefined;
+    const spans = availableSpansOnDay(
+      timezone,
+      day,
+      rulesByWeekday[weekdayIndex(day)] ?? [],
+      overrides,
+    );
     for (const span of spans) {
       // Skip whole steps before the window instead of walking them.
       const skipped = Math.max(0, Math.ceil((window.earliest - span.start) / stepMs));
-      for (
-        let start = span.start + skipped * stepMs;
-        start + durationMs <= span.end;
-        start += stepMs
-      ) {
-        if (start >= window.endExclusive) break;
+      let start = span.start + skipped * stepMs;
+      while (start + durationMs <= span.end && start < window.endExclusive) {
         const end = start + durationMs;
-        // Dates can repeat an instant only in zones whose midnight is ambiguous.
-        if (starts.has(start) || overlapsAny(blocked, start, end)) continue;
-        starts.add(start);
-        slots.push({ start: new Date(start), end: new Date(end), ...seats });
+        const busy = firstOverlap(blocked, start, end);
+        if (busy) {
+          // Every start before the busy span's end overlaps it too: step past it at once.
+          start += Math.max(1, Math.ceil((busy.end - start) / stepMs)) * stepMs;
+          continue;
+        }
+        if (firstPerDayIn !== undefined) {
+          const viewerDay = localDayMs(firstPerDayIn, start);
+          if (viewerDay === dayFound) {
+            start = nextStartOnAnotherDay(firstPerDayIn, start, viewerDay, span.start, stepMs);
+            continue;
+          }
+          dayFound = viewerDay;
+        }
+        if (start > lastStart || !slots.some((slot) => slot.start.getTime() === start)) {
+          lastStart = Math.max(lastStart, start);
+          slots.push(
+            seatsLeft === undefined
+              ? { start: new Date(start), end: new Date(end) }
+              : { start: new Date(start), end: new Date(end), seatsLeft },
+          );
+        }
+        start += stepMs;
       }
     }
   }
   return slots;
+}
+
+/**
+ * A start on the step grid of the span, after `start`, no later than the viewer day's end
+ * (its next midnight, less the largest DST shift, 3 h: a conservative skip never passes it).
+ */
+function nextStartOnAnotherDay(
+  timeZone: string,
+  start: number,
+  viewerDay: number,
+  spanStart: number,
+  stepMs: number,
+): number {
+  const wall = start + offsetMinutesAt(timeZone, start) * MINUTE_MS;
+  const target = start + (viewerDay + DAY_MS - wall) - 3 * HOUR_MS;
+  const steps = Math.ceil((target - spanStart) / stepMs);
+  return Math.max(start + stepMs, spanStart + steps * stepMs);
+}
+
+/**
+ * Sorted, with overlapping or touching spans joined, so their ends ascend too. Unlike
+ * unionSpans an empty span is kept: a zero-length busy time inside a slot still blocks it.
+ */
+function mergeBlocked(spans: Span[]): Span[] {
+  const merged: Span[] = [];
+  for (const span of spans.sort((a, b) => a.start - b.start)) {
+    const last = merged.at(-1);
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push(span);
+  }
+  return merged;
+}
+
+/** The first blocked span (sorted, disjoint) overlapping [start, end), by bisection. */
+function firstOverlap(blocked: readonly Span[], start: number, end: number): Span | undefined {
+  let low = 0;
+  let high = blocked.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((blocked[mid] as Span).end <= start) low = mid + 1;
+    else high = mid;
+  }
+  const span = blocked[low];
+  return span && span.start < end ? span : undefined;
 }
 
 /** Busy time widened by the buffer; group sessions count even if the caller left them out of busy. */
@@ -113,6 +188,22 @@ function existingGroupSlots(query: SlotQuery, window: StartWindow): Slot[] {
     if (seatsLeft <= 0 || start < window.earliest || start >= window.endExclusive) return [];
     return [{ start: session.start, end: session.end, seatsLeft, sessionId: session.sessionId }];
   });
+}
+
+/** Rules by weekday index 0 (Monday) … 6 (Sunday). */
+function groupRulesByWeekday(rules: readonly WeeklyRule[]): WeeklyRule[][] {
+  const byWeekday: WeeklyRule[][] = [[], [], [], [], [], [], []];
+  for (const rule of rules) byWeekday[rule.weekday - 1]?.push(rule);
+  return byWeekday;
+}
+
+/** Weekday index (Monday 0) of a day given as its midnight read as UTC; 1970-01-01 was a Thursday. */
+function weekdayIndex(dayMs: number): number {
+  return (((Math.floor(dayMs / DAY_MS) + 3) % 7) + 7) % 7;
+}
+
+function isoDate(dayMs: number): string {
+  return new Date(dayMs).toISOString().slice(0, 10);
 }
 
 function groupOverridesByDate(overrides: readonly DateOverride[]): Map<string, DateOverride[]> {

@@ -1,4 +1,5 @@
 export { computeSlots } from "./compute-slots.ts";
+export { localDateOf } from "./local-date.ts";
 export type {
   BusyInterval,
   DateOverride,
@@ -10,3 +11,5 @@ export type {
   WeeklyRule,
 } from "./types.ts";
 export { formatSlotTime, groupSlotsByViewerDay } from "./viewer-display.ts";
+export { wallTimeToInstant } from "./wall-time.ts";
+export { isKnownTimeZone } from "./zone-offsets.ts";

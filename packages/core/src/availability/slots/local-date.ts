@@ -1,5 +1,5 @@
-import { DateTime } from "luxon";
 import type { IsoWeekday } from "./types.ts";
+import { localDateAt } from "./zone-offsets.ts";
 
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -37,7 +37,5 @@ export function isoWeekday(date: string): IsoWeekday {
 
 /** The calendar date shown in `timezone` at instant `ms`. */
 export function localDateOf(ms: number, timezone: string): string {
-  const date = DateTime.fromMillis(ms, { zone: timezone }).toISODate();
-  if (date === null) throw new RangeError(`Invalid timezone "${timezone}"`);
-  return date;
+  return localDateAt(timezone, ms);
 }

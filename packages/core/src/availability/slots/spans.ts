@@ -30,7 +30,3 @@ export function subtractSpans(spans: readonly Span[], removals: readonly Span[])
   }
   return remaining;
 }
-
-export function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
-  return spans.some((s) => start < s.end && s.start < end);
-}

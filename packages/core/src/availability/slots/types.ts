@@ -54,6 +54,11 @@ export type SlotQuery = {
   /** Set for group offerings: seats of a new session. Absent for 1:1. */
   capacity?: number;
   groupSessions?: readonly GroupSession[];
+  /**
+   * Only the first slot of each day in this zone (a calendar marking free days needs no more):
+   * the other starts of a day already found are skipped, not computed.
+   */
+  firstPerDayIn?: string;
   /** Requested range: a slot is returned when its start lies in [from, to). */
   from: Date;
   to: Date;

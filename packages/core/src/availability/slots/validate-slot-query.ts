@@ -1,6 +1,6 @@
-import { IANAZone } from "luxon";
 import { isValidLocalDate } from "./local-date.ts";
 import type { DateOverride, SlotQuery, WeeklyRule } from "./types.ts";
+import { isKnownTimeZone } from "./zone-offsets.ts";
 
 const MINUTES_PER_DAY = 1440;
 
@@ -9,7 +9,10 @@ const MINUTES_PER_DAY = 1440;
  * write, so a failure here is a programming error, not something to silently skip.
  */
 export function assertValidSlotQuery(query: SlotQuery): void {
-  if (!IANAZone.isValidZone(query.timezone)) fail(`unknown timezone "${query.timezone}"`);
+  if (!isKnownTimeZone(query.timezone)) fail(`unknown timezone "${query.timezone}"`);
+  if (query.firstPerDayIn !== undefined && !isKnownTimeZone(query.firstPerDayIn)) {
+    fail(`unknown timezone "${query.firstPerDayIn}"`);
+  }
   assertInteger("durationMinutes", query.durationMinutes, 1);
   if (query.stepMinutes !== undefined) assertInteger("stepMinutes", query.stepMinutes, 1);
   assertInteger("bufferMinutes", query.bufferMinutes, 0);

@@ -1,5 +1,6 @@
 import type { IANAZone } from "luxon";
 import { naiveUtcMs } from "./local-date.ts";
+import { offsetMinutesAt } from "./zone-offsets.ts";
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -18,36 +19,56 @@ export type RepeatedTimeChoice = "earlier" | "later";
  *   gap length (03:30), which would stretch an interval ending at 02:30 past 03:00.
  */
 export function wallTimeToInstant(
-  zone: IANAZone,
+  zone: IANAZone | string,
   date: string,
   minute: number,
   choice: RepeatedTimeChoice,
 ): number {
-  const naive = naiveUtcMs(date) + minute * MINUTE_MS;
+  return wallMsToInstant(
+    typeof zone === "string" ? zone : zone.name,
+    naiveUtcMs(date),
+    minute,
+    choice,
+  );
+}
+
+/** wallTimeToInstant for a date given as its midnight read as UTC (`naiveUtcMs`). */
+export function wallMsToInstant(
+  timeZone: string,
+  dayMs: number,
+  minute: number,
+  choice: RepeatedTimeChoice,
+): number {
+  const naive = dayMs + minute * MINUTE_MS;
   // Any transition affecting this wall time is within ±14h of it, so the offsets a day
   // before/after (plus the one at `naive`) cover every candidate offset.
-  const offsets = new Set([
-    zone.offset(naive - DAY_MS),
-    zone.offset(naive),
-    zone.offset(naive + DAY_MS),
-  ]);
+  const a = offsetMinutesAt(timeZone, naive - DAY_MS);
+  const b = offsetMinutesAt(timeZone, naive);
+  const c = offsetMinutesAt(timeZone, naive + DAY_MS);
+  // The common case, no transition near: one offset, one instant.
+  if (a === b && b === c && offsetMinutesAt(timeZone, naive - b * MINUTE_MS) === b) {
+    return naive - b * MINUTE_MS;
+  }
+  const offsets = new Set([a, b, c]);
   const candidates = [...offsets].map((offset) => ({ offset, ms: naive - offset * MINUTE_MS }));
-  const matches = candidates.filter((c) => zone.offset(c.ms) === c.offset).map((c) => c.ms);
+  const matches = candidates
+    .filter((candidate) => offsetMinutesAt(timeZone, candidate.ms) === candidate.offset)
+    .map((candidate) => candidate.ms);
   if (matches.length > 0) {
     return choice === "earlier" ? Math.min(...matches) : Math.max(...matches);
   }
-  const instants = candidates.map((c) => c.ms);
-  return transitionInstant(zone, Math.min(...instants), Math.max(...instants));
+  const instants = candidates.map((candidate) => candidate.ms);
+  return transitionInstant(timeZone, Math.min(...instants), Math.max(...instants));
 }
 
 /** First instant in (lo, hi] whose offset differs from the offset at `lo`, to the second. */
-function transitionInstant(zone: IANAZone, lo: number, hi: number): number {
-  const offsetBefore = zone.offset(lo);
+function transitionInstant(timeZone: string, lo: number, hi: number): number {
+  const offsetBefore = offsetMinutesAt(timeZone, lo);
   let low = lo;
   let high = hi;
   while (high - low > SECOND_MS) {
     const mid = low + Math.floor((high - low) / 2 / SECOND_MS) * SECOND_MS;
-    if (zone.offset(mid) === offsetBefore) low = mid;
+    if (offsetMinutesAt(timeZone, mid) === offsetBefore) low = mid;
     else high = mid;
   }
   return high;

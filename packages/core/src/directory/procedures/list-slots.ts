@@ -1,9 +1,11 @@
 import { z } from "zod";
 import type { AppServices } from "../../app/types.ts";
 import {
+  type BookableOption,
   groupSlotsByViewerDay,
   loadBookableOption,
   offeredSlots,
+  type Slot,
   unbookableReason,
 } from "../../availability/index.ts";
 import { refreshStaleBusy } from "../../calendars/index.ts";
@@ -15,7 +17,7 @@ export const maxSlotRangeDays = 31;
 const DAY_MS = 86_400_000;
 
 /** A Date (superjson) or an ISO 8601 string with its offset. */
-const instant = z.union([
+export const instant = z.union([
   z.date(),
   z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
 ]);
@@ -72,22 +74,43 @@ export const slots = publicProcedure
   .output(slotsOutput)
   .query(({ ctx, input }) => listSlots(ctx.services, input, input.timeZone ?? ctx.timezone));
 
+type SlotServices = Pick<AppServices, "prisma" | "auth" | "config" | "logger">;
+
+/**
+ * The option whose slots are asked for, its mentor's Google busy times refreshed when stale
+ * (bounded wait); null when the mentor is not taking bookings. NOT_FOUND when not on sale.
+ */
+export async function optionForSlots(
+  services: SlotServices,
+  optionId: string,
+): Promise<BookableOption | null> {
+  const option = await loadBookableOption(services.prisma, optionId);
+  const reason = unbookableReason(option);
+  if (!option || reason === "OFFERING_UNAVAILABLE") throw appError("NOT_FOUND");
+  if (reason === "MENTOR_NOT_ACCEPTING") return null;
+  await refreshStaleBusy(services, option.offering.mentor.id);
+  return option;
+}
+
+/** A slot as the API gives it: ISO instants, nulls for what a 1:1 slot lacks. */
+export function toPublicSlot(slot: Slot): z.output<typeof publicSlot> {
+  return {
+    start: slot.start.toISOString(),
+    end: slot.end.toISOString(),
+    seatsLeft: slot.seatsLeft ?? null,
+    sessionId: slot.sessionId ?? null,
+  };
+}
+
 /** The slots of `slots`, for any caller: days cut in `timezone`. */
 export async function listSlots(
-  services: Pick<AppServices, "prisma" | "auth" | "config" | "logger">,
+  services: SlotServices,
   input: { optionId: string; from: Date; to: Date },
   timezone: string,
 ): Promise<z.output<typeof slotsOutput>> {
-  const { prisma } = services;
-  const option = await loadBookableOption(prisma, input.optionId);
-  const reason = unbookableReason(option);
-  if (!option || reason === "OFFERING_UNAVAILABLE") throw appError("NOT_FOUND");
-  if (reason === "MENTOR_NOT_ACCEPTING") {
-    return { timezone, paused: true, days: [] };
-  }
-  // Busy times from the mentor's Google Calendar, refreshed when stale (bounded wait).
-  await refreshStaleBusy(services, option.offering.mentor.id);
-  const found = await offeredSlots(prisma, option, {
+  const option = await optionForSlots(services, input.optionId);
+  if (!option) return { timezone, paused: true, days: [] };
+  const found = await offeredSlots(services.prisma, option, {
     from: input.from,
     to: input.to,
     now: new Date(),
@@ -97,12 +120,7 @@ export async function listSlots(
     paused: false,
     days: groupSlotsByViewerDay(found, timezone).map((day) => ({
       date: day.date,
-      slots: day.slots.map((slot) => ({
-        start: slot.start.toISOString(),
-        end: slot.end.toISOString(),
-        seatsLeft: slot.seatsLeft ?? null,
-        sessionId: slot.sessionId ?? null,
-      })),
+      slots: day.slots.map(toPublicSlot),
     })),
   };
 }

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { offeredSlotCalendar } from "../../availability/index.ts";
+import { isTimeZone } from "../../trpc/context.ts";
+import { publicProcedure } from "../../trpc/init.ts";
+import { checkSlotRange, instant, optionForSlots, publicSlot, toPublicSlot } from "./list-slots.ts";
+
+export const slotCalendarInput = z
+  .object({
+    optionId: z.string().min(1).max(100),
+    from: instant,
+    to: instant,
+    /** Cut days in this zone instead of the viewer's (the scheduler's time-zone picker). */
+    timeZone: z.string().max(64).refine(isTimeZone, "Unknown time zone").optional(),
+    /** The day whose times are wanted ("YYYY-MM-DD" in the zone); default the first free one. */
+    date: z.iso.date().optional(),
+  })
+  .strict()
+  .superRefine(checkSlotRange);
+
+export const slotCalendarOutput = z.object({
+  /** The zone the days are cut in: `timeZone`, else the viewer's. */
+  timezone: z.string(),
+  /** The mentor is not taking bookings for now: no days. */
+  paused: z.boolean(),
+  /** Days ("YYYY-MM-DD") with at least one free slot, ascending. */
+  freeDays: z.array(z.string()),
+  /** The day whose times follow: `date`, else the first free day, else null. */
+  date: z.string().nullable(),
+  times: z.array(publicSlot),
+});
+
+/**
+ * The scheduler's month (issue #14): the free days of [from, to) (at most 31 days) and the
+ * times of one day, computed from one read of the mentor's rows: each day stops at its first
+ * free slot, only the chosen day is computed in full. NOT_FOUND like `slots`.
+ */
+export const slotCalendar = publicProcedure
+  .input(slotCalendarInput)
+  .output(slotCalendarOutput)
+  .query(async ({ ctx, input }) => {
+    const timezone = input.timeZone ?? ctx.timezone;
+    const option = await optionForSlots(ctx.services, input.optionId);
+    if (!option) return { timezone, paused: true, freeDays: [], date: null, times: [] };
+    const calendar = await offeredSlotCalendar(ctx.services.prisma, option, {
+      from: input.from,
+      to: input.to,
+      now: new Date(),
+      timeZone: timezone,
+      date: input.date ?? null,
+    });
+    return {
+      timezone,
+      paused: false,
+      freeDays: calendar.freeDays,
+      date: calendar.date,
+      times: calendar.times.map(toPublicSlot),
+    };
+  });
