@@ -101,7 +101,9 @@ const menteePages = [
   "/activity",
 ];
 
-describe("the shell in both schemes and at both widths", () => {
+// The four cells run at the same time (contexts of their own): most of a cell is waiting on
+// the server and the network going idle, which the others fill.
+describe.concurrent("the shell in both schemes and at both widths", () => {
   for (const scheme of ["light", "dark"] as const) {
     for (const width of [360, 1280]) {
       it(`is axe-clean in the ${scheme} scheme at ${width}px`, async () => {
@@ -227,7 +229,8 @@ describe("/design", () => {
     await page.getByRole("menuitem", { name: "Reschedule" }).waitFor();
     await page.keyboard.press("Escape");
     await page.getByRole("button", { name: "Show a toast" }).first().click();
-    await page.getByText("Booking confirmed").waitFor();
+    // (exact: the toast's title, not Radix's live-region announcement of it, briefly there too)
+    await page.getByText("Booking confirmed", { exact: true }).waitFor();
     await page.getByRole("tab", { name: "Past" }).first().click();
     await page.getByText("Twelve sessions completed.").first().waitFor();
     await watch.check();
