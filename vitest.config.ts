@@ -12,10 +12,10 @@ export default defineConfig({
       "scripts/vitest.config.ts",
     ],
     // Vitest's default (cores − 1) is ONE worker on a 2-core machine: the files then run one
-    // after another, although a browser or HTTP test mostly waits on processes outside its worker
-    // (Chromium, the web server, the worker, Postgres). One more worker than cores keeps both
-    // cores busy (decision 061 has the measurements). `--maxWorkers=N` still overrides it.
-    maxWorkers: os.availableParallelism() + 1,
+    // after another, although a browser or HTTP test spends much of its time waiting on
+    // processes outside its worker (Chromium, the web server, the worker, Postgres). One worker
+    // per core (decision 061). `--maxWorkers=N` still overrides it.
+    maxWorkers: Math.max(2, os.availableParallelism()),
     reporters: process.env.CI
       ? ["default", ["json", { outputFile: ".data/ci-test-report.json" }]]
       : ["default"],

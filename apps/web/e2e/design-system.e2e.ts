@@ -101,9 +101,7 @@ const menteePages = [
   "/activity",
 ];
 
-// The four cells run at the same time (contexts of their own): most of a cell is waiting on
-// the server and the network going idle, which the others fill.
-describe.concurrent("the shell in both schemes and at both widths", () => {
+describe("the shell in both schemes and at both widths", () => {
   for (const scheme of ["light", "dark"] as const) {
     for (const width of [360, 1280]) {
       it(`is axe-clean in the ${scheme} scheme at ${width}px`, async () => {
