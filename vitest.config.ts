@@ -1,3 +1,4 @@
+import os from "node:os";
 import { defineConfig } from "vitest/config";
 
 // One run over every package: each project brings its own vitest.config.ts (and globalSetup).
@@ -10,6 +11,11 @@ export default defineConfig({
       "adapters/*/vitest.config.ts",
       "scripts/vitest.config.ts",
     ],
+    // Vitest's default (cores − 1) is ONE worker on a 2-core machine: the files then run one
+    // after another, although a browser or HTTP test spends much of its time waiting on
+    // processes outside its worker (Chromium, the web server, the worker, Postgres). One worker
+    // per core (decision 061). `--maxWorkers=N` still overrides it.
+    maxWorkers: Math.max(2, os.availableParallelism()),
     reporters: process.env.CI
       ? ["default", ["json", { outputFile: ".data/ci-test-report.json" }]]
       : ["default"],

@@ -15,5 +15,6 @@ export default defineProject({
     globalSetup: [globalSetupPath, "./e2e/global-setup.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    server: { deps: { external: [/\/apps\/web\/build\//] } },
   },
 });

@@ -5,7 +5,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, watchPages } from "./browser.ts";
 import { addPaidOffering, createMentor, createVerifiedUser, PASSWORD, type Target } from "./db.ts";
-import { type DbRun, type ServerPair, startServerPair } from "./servers.ts";
+import { cloneTemplate, type DbRun, type ServerPair, startServerPairs } from "./servers.ts";
 import { signedInPage } from "./sign-in.ts";
 
 /**
@@ -39,13 +39,13 @@ let target: Target;
 
 beforeAll(async () => {
   const env = { RATE_LIMITS: LIMITS, AUTH_SECRET: randomBytes(32).toString("hex") };
-  first = await startServerPair(inject("webDbRun") as DbRun, { label: "api", env });
-  second = await startServerPair(inject("webDbRun") as DbRun, {
-    env,
-    databaseUrl: first.databaseUrl,
-    worker: false,
-  });
-  db = createPrismaClient({ connectionString: first.databaseUrl });
+  const run = inject("webDbRun") as DbRun;
+  const databaseUrl = await cloneTemplate(run, "api");
+  [first, second] = (await startServerPairs(run, [
+    { env, databaseUrl },
+    { env, databaseUrl, worker: false },
+  ])) as [ServerPair, ServerPair];
+  db = createPrismaClient({ connectionString: databaseUrl });
   target = { baseUrl: first.baseUrl, db };
   browser = await launchBrowser();
 });

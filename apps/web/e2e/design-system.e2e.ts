@@ -227,7 +227,8 @@ describe("/design", () => {
     await page.getByRole("menuitem", { name: "Reschedule" }).waitFor();
     await page.keyboard.press("Escape");
     await page.getByRole("button", { name: "Show a toast" }).first().click();
-    await page.getByText("Booking confirmed").waitFor();
+    // (exact: the toast's title, not Radix's live-region announcement of it, briefly there too)
+    await page.getByText("Booking confirmed", { exact: true }).waitFor();
     await page.getByRole("tab", { name: "Past" }).first().click();
     await page.getByText("Twelve sessions completed.").first().waitFor();
     await watch.check();

@@ -5,7 +5,7 @@ import { createPrismaClient, type Db } from "@mentora/db";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import "./context.ts";
 import { createVerifiedUser, PASSWORD } from "./db.ts";
-import { type DbRun, type ServerPair, startServerPair } from "./servers.ts";
+import { cloneTemplate, type DbRun, type ServerPair, startServerPairs } from "./servers.ts";
 
 /**
  * Rate limits and the client IP, over HTTP against the BUILT server (no browser): two web
@@ -77,11 +77,13 @@ beforeAll(async () => {
     PAYPAL_WEBHOOK_ID: "WH-MENTORA-LIMITS",
     PAYPAL_API_URL: paypal.url,
   };
-  first = await startServerPair(run, { label: "limits", env });
-  pairs.push(first);
-  second = await startServerPair(run, { env, databaseUrl: first.databaseUrl, worker: false });
-  pairs.push(second);
-  db = createPrismaClient({ connectionString: first.databaseUrl });
+  const databaseUrl = await cloneTemplate(run, "limits");
+  [first, second] = (await startServerPairs(run, [
+    { env, databaseUrl },
+    { env, databaseUrl, worker: false },
+  ])) as [ServerPair, ServerPair];
+  pairs.push(first, second);
+  db = createPrismaClient({ connectionString: databaseUrl });
   clients.push(db);
 });
 

@@ -147,10 +147,14 @@ let bob: { id: string; cookie: string; seen: Set<string> };
 beforeAll(async () => {
   databaseUrl = await cloneTemplate(inject("webDbRun"), "realtime");
   db = createPrismaClient({ connectionString: databaseUrl });
-  for (let i = 0; i < 2; i++) {
-    const port = await freePort();
-    webs.push({ url: `http://127.0.0.1:${port}`, port, process: await startWeb(port) });
-  }
+  // Both at once; afterAll stops whichever came up.
+  const ports = await Promise.all([freePort(), freePort()]);
+  const started = await Promise.allSettled(
+    ports.map(async (port) => {
+      webs.push({ url: `http://127.0.0.1:${port}`, port, process: await startWeb(port) });
+    }),
+  );
+  for (const result of started) if (result.status === "rejected") throw result.reason;
   // Signed up on one process, the session cookie is good on both (one AUTH_SECRET).
   const target = { baseUrl: webs[0]!.url, db };
   alice = await signIn(target, "Alice Live");

@@ -121,6 +121,25 @@ export async function startServerPair(
   return { baseUrl, webPid: web.child.pid ?? 0, webExited: web.exited, databaseUrl, stop };
 }
 
+/**
+ * Several pairs started at the same time (e.g. a second web process on the first one's database:
+ * pass the same `databaseUrl` to both); if one does not come up, the others are stopped.
+ */
+export async function startServerPairs(
+  run: DbRun,
+  pairs: NonNullable<Parameters<typeof startServerPair>[1]>[],
+): Promise<ServerPair[]> {
+  const started = await Promise.allSettled(pairs.map((options) => startServerPair(run, options)));
+  const failed = started.find((result) => result.status === "rejected");
+  if (failed) {
+    await Promise.all(
+      started.map((result) => (result.status === "fulfilled" ? result.value.stop() : undefined)),
+    );
+    throw failed.reason;
+  }
+  return started.map((result) => (result as PromiseFulfilledResult<ServerPair>).value);
+}
+
 export interface Replicas {
   /** Each web process's own address (a proxy in front of them is the public URL). */
   webUrls: string[];

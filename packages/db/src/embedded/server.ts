@@ -39,10 +39,15 @@ let shuttingDown = false;
 let deleteDataDirOnExit = false;
 
 function newCluster(port: number): EmbeddedPostgres {
-  // Throwaway test clusters trade durability for speed (CREATE DATABASE checkpoints, commits).
+  // Throwaway test clusters trade durability for speed (CREATE DATABASE checkpoints, commits),
+  // and take more connections than the default 100: test files run in parallel, several of them
+  // with web servers and workers of their own (each with its pools).
   const speed = persistent
     ? []
-    : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"];
+    : [
+        ...["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
+        ...["-c", "max_connections=300"],
+      ];
   return new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
