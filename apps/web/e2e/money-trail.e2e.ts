@@ -61,7 +61,14 @@ describe("from a paid session to the mentor's payout statement", () => {
     href: string,
     mentions: string[],
   ): Promise<{ disposition: string; text: string }> {
-    const response = await page.request.get(href);
+    // Issued a moment ago, a document may still be rendering in the worker: the answer is then
+    // 202 with a page that reloads itself, as the browser would.
+    let response = await page.request.get(href);
+    const deadline = Date.now() + 30_000;
+    while (response.status() === 202 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      response = await page.request.get(href);
+    }
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toBe("application/pdf");
     const bytes = await response.body();
