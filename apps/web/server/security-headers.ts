@@ -52,6 +52,21 @@ export function permissionsPolicyFor(req: IncomingMessage): string {
   ].join(", ");
 }
 
+/** The helmet settings pages and data answers share (their CSPs differ). */
+function helmetBase(options: { production: boolean }) {
+  return {
+    strictTransportSecurity: options.production
+      ? { maxAge: 365 * 24 * 60 * 60, includeSubDomains: true }
+      : (false as const),
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" as const },
+    xContentTypeOptions: true,
+    xFrameOptions: { action: "deny" as const },
+    // Avatars and invoices may be shown from emails and other sites' previews.
+    crossOriginResourcePolicy: false,
+    crossOriginEmbedderPolicy: false,
+  };
+}
+
 /**
  * Every response's security headers (helmet) with a per-request CSP nonce kept in
  * `res.locals.cspNonce`, which getLoadContext hands to Remix for <Scripts nonce>.
@@ -84,15 +99,7 @@ export function securityHeaders(options: { production: boolean }): RequestHandle
         upgradeInsecureRequests: options.production ? [] : null,
       },
     },
-    strictTransportSecurity: options.production
-      ? { maxAge: 365 * 24 * 60 * 60, includeSubDomains: true }
-      : false,
-    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
-    xContentTypeOptions: true,
-    xFrameOptions: { action: "deny" },
-    // Avatars and invoices may be shown from emails and other sites' previews.
-    crossOriginResourcePolicy: false,
-    crossOriginEmbedderPolicy: false,
+    ...helmetBase(options),
   });
   return [
     (req, res, next) => {
@@ -128,14 +135,7 @@ export function dataSecurityHeaders(options: { production: boolean }): [string, 
         upgradeInsecureRequests: options.production ? [] : null,
       },
     },
-    strictTransportSecurity: options.production
-      ? { maxAge: 365 * 24 * 60 * 60, includeSubDomains: true }
-      : false,
-    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
-    xContentTypeOptions: true,
-    xFrameOptions: { action: "deny" },
-    crossOriginResourcePolicy: false,
-    crossOriginEmbedderPolicy: false,
+    ...helmetBase(options),
   })(
     { url: "/", headers: {} } as unknown as IncomingMessage,
     recorder as unknown as ServerResponse,
