@@ -15,6 +15,9 @@ const ROUTER_MOUNTS = layout.routerMounts;
 // The worker's handler map (app/job-handlers.ts): the only importer of other domains' `*.job.ts`
 // handlers (decision 020); everything else sends jobs through the `*.queue.ts` contracts.
 const HANDLER_MAPS = layout.handlerMaps.map((file) => `^packages/core/src/${file}$`);
+// The configuration's composition: it imports each domain's config.ts slice directly (light:
+// zod and the slice's own parsing), never a front door (decision 066).
+const CONFIG_SCHEMA = "^packages/core/src/config/schema\\.ts$";
 
 // The packages core may depend on (apps → core → these). files/email/telemetry are being moved
 // out of core into packages of their own (issue #13, infra slice).
@@ -82,7 +85,7 @@ module.exports = {
       severity: "error",
       comment:
         "In packages/core/src, reach another domain through its index.ts (or, from test code, its testing/ folder). Fix: node scripts/arch/front-doors.ts",
-      from: { path: "^packages/core/src/([^/]+)/", pathNot: HANDLER_MAPS },
+      from: { path: "^packages/core/src/([^/]+)/", pathNot: [...HANDLER_MAPS, CONFIG_SCHEMA] },
       to: {
         path: "^packages/core/src/[^/]+/",
         pathNot: [
@@ -92,6 +95,17 @@ module.exports = {
           "^packages/core/src/[^/]+/testing/",
           "^packages/core/src/.+/router\\.ts$",
         ],
+      },
+    },
+    {
+      name: "config-schema-reads-slices-only",
+      severity: "error",
+      comment:
+        "config/schema.ts composes the domains' config slices from their config.ts files, never their front doors: every process reads the configuration first, and through index.ts that pulled in all of core (decision 066).",
+      from: { path: CONFIG_SCHEMA },
+      to: {
+        path: "^packages/core/src/[^/]+/",
+        pathNot: ["^packages/core/src/config/", "^packages/core/src/[^/]+/config\\.ts$"],
       },
     },
     {

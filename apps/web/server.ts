@@ -30,10 +30,26 @@ process.env.NODE_ENV ??= "production";
 enableCompileCache();
 const config = loadConfigOrExit();
 const logger = createLogger({ level: config.app.logLevel, name: "web" });
+// The start's timeline in ms since the process began, logged at debug level (decision 066).
+const timeline: Record<string, number> = { configLoaded: Math.round(performance.now()) };
 const buildDir = path.join(import.meta.dirname, "build");
 const build = (await import(
   pathToFileURL(path.join(buildDir, "server/index.js")).href
 )) as ServerBuild;
+timeline.buildLoaded = Math.round(performance.now());
+
+// The services start now, while the server starts listening, not on the first request: their
+// waits on Postgres overlap with the rest of the start. /healthz still answers 200 only once
+// they are up and the database answers (it awaits the same start), 503 if they failed.
+const { startServices } = build.entry.module as { startServices?: () => Promise<void> };
+void startServices?.().then(
+  () => {
+    timeline.servicesReady = Math.round(performance.now());
+    logger.debug({ timeline }, "web server started");
+  },
+  // Logged by the services themselves; the next request tries again.
+  () => undefined,
+);
 
 // Request durations by Remix route id (never the raw path), into the process's /metrics.
 const observeRequest = createHttpRequestObserver(
@@ -187,6 +203,8 @@ const server = http.createServer((req, res) => {
 server.listen(config.app.port, () => {
   logger.info({ port: config.app.port, mode: config.app.env }, "web server listening");
 });
+// Bound now (no host to look up); the callback above waits for the event loop's next turn.
+timeline.listening = Math.round(performance.now());
 
 // SIGTERM: stop accepting, let requests in flight finish (idle keep-alive sockets close at
 // once), then exit; the services close their pool on the same signal (services.server.ts).

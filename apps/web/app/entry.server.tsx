@@ -105,3 +105,13 @@ export function observeHttpRequest(
     .then((services) => services.telemetry.observeHttpRequest(route, method, status, seconds))
     .catch(() => undefined);
 }
+
+/**
+ * For the custom web server (apps/web/server.ts): starts the process's services (pools, pg-boss,
+ * Prisma, better-auth) at boot, while the server starts listening, instead of on the first
+ * request (decision 066). A failed start is logged and retried by the next request
+ * (services.server.ts), so this one rejects and the caller need not log it.
+ */
+export function startServices(): Promise<void> {
+  return getServices().then(() => undefined);
+}

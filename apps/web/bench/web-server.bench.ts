@@ -137,13 +137,42 @@ test(
   },
 );
 
-/** Starts `node <args>` in apps/web and resolves once `url` answers 200 (polled every 5 ms). */
-async function startToHealthy(args: string[], env: NodeJS.ProcessEnv, url: string, cpu?: number[]) {
-  const child = spawn(process.execPath, args, { cwd: webDir, env, stdio: "ignore" });
+/**
+ * Starts `node <args>` in apps/web on a port of its own and resolves once `/healthz`-like `path`
+ * answers 200 (polled every 5 ms). A child that exits first fails the start with its exit code
+ * or signal and the last lines it wrote (a bare "exited before healthy" once hid why, decision
+ * 066).
+ */
+async function startToHealthy(
+  args: string[],
+  envFor: (port: number) => Promise<NodeJS.ProcessEnv>,
+  urlPath: string,
+  cpu?: number[],
+) {
+  // A fresh port per start: a port chosen once and left unheld between starts (and during each
+  // start's seconds of loading before it listens) is free for any other process to take.
+  const port = await freePort();
+  const url = `http://localhost:${port}${urlPath}`;
+  const child = spawn(process.execPath, args, {
+    cwd: webDir,
+    env: await envFor(port),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString("utf8")).slice(-8_000);
+  };
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
   const exited = new Promise((resolve) => child.once("exit", resolve));
   try {
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`${args.join(" ")} exited before healthy`);
+      if (child.exitCode !== null || child.signalCode !== null) {
+        const how = child.signalCode ?? `code ${child.exitCode}`;
+        throw new Error(
+          `${args.join(" ")} exited (${how}) before healthy on port ${port}:\n${output}`,
+        );
+      }
       const ok = await fetch(url).then(
         (response) => response.status === 200,
         () => false,
@@ -169,16 +198,19 @@ test(
   long,
   async ({ bench, annotate }) => {
     const target = await server();
-    const port = await freePort();
-    const env = await productionEnv(target.databaseUrl, port);
-    const url = `http://localhost:${port}`;
+    const env = await productionEnv(target.databaseUrl, await freePort());
+    const envFor = async (port: number) => ({
+      ...env,
+      PORT: String(port),
+      TRUSTED_ORIGINS: `http://localhost:${port}`,
+    });
     const cpu = { web: [] as number[], bare: [] as number[] };
     await bench.compare(
       bench("web server: start to the first 200 from /healthz", () =>
-        startToHealthy(webServerArgs, env, `${url}/healthz`, cpu.web),
+        startToHealthy(webServerArgs, envFor, "/healthz", cpu.web),
       ),
       bench("floor: node starting a node:http server", () =>
-        startToHealthy(["-e", bareServer], env, url, cpu.bare),
+        startToHealthy(["-e", bareServer], envFor, "/", cpu.bare),
       ),
       { time: 0, iterations: quick ? 3 : 6, warmupIterations: 1, warmupTime: 0 },
     );

@@ -1,4 +1,5 @@
 import { Writable } from "node:stream";
+import { createPool } from "@mentora/db";
 import { createTestDatabase } from "@mentora/db/testing";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -86,5 +87,44 @@ describe("database timeouts (web edge)", () => {
     await expect
       .poll(() => captured.lines.slice(before).map((line) => line.msg))
       .toContain("idle database connection failed");
+  });
+});
+
+describe("a start that fails", () => {
+  it("closes the connections it opened (the web retries on its next request and must not leak)", async () => {
+    const database = await createTestDatabase();
+    // Its own application_name: the connections of this start, and only those, are counted.
+    const name = `failed-start-${process.pid}-${Date.now()}`;
+    const url = new URL(database.url);
+    url.searchParams.set("application_name", name);
+    const admin = createPool(database.url, { max: 1 });
+    const connections = async () =>
+      Number(
+        (
+          await admin.query(
+            "SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = $1",
+            [name],
+          )
+        ).rows[0].n,
+      );
+    try {
+      const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", PUBLIC_URL: TEST_ORIGIN });
+      const start = createApp({
+        config,
+        databaseUrl: url.toString(),
+        role: "web",
+        logger: capturingLogger().logger,
+        // The adapter fails once pg-boss's start (begun first) holds a connection of this start.
+        importPackage: async () => {
+          await expect.poll(connections, { timeout: 30_000 }).toBeGreaterThan(0);
+          throw new Error("adapter package missing");
+        },
+      });
+      await expect(start).rejects.toThrow(/adapter package missing/);
+      // An idle pooled connection would stay 10 s (pg's idle timeout): these are closed.
+      await expect.poll(connections, { timeout: 5_000 }).toBe(0);
+    } finally {
+      await admin.end();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { createPool, createPrismaClient } from "@mentora/db";
+import { createPool, createPrismaClient, type Pool } from "@mentora/db";
 import { createEmailTransport } from "@mentora/email";
 import { createFileStorage } from "@mentora/files";
 import type { OutgoingWebhook } from "@mentora/payment-gateway";
@@ -53,21 +53,11 @@ export interface CreateAppOptions {
 export async function createApp(options: CreateAppOptions): Promise<App> {
   const { config, databaseUrl, role } = options;
   const logger = options.logger ?? createLogger({ level: config.app.logLevel, name: role });
-  // Gateways first: a misconfigured adapter fails the start before anything needs closing.
-  const gateways = await loadGatewayRegistry({
-    packages: config.payments.gatewayPackages,
-    env: { ...(options.env ?? process.env), PUBLIC_URL: config.app.publicUrl },
-    timeoutMs: config.payments.timeoutMs,
-    routing: config.payments.routing,
-    runtime: {
-      // Lazy: the store's client is created just below, before any gateway call can happen.
-      stateFor: (gatewayId) => createPgKeyValueStore(() => prisma, gatewayId),
-      logger,
-      ...(options.deliverGatewayWebhook ? { deliverWebhook: options.deliverGatewayWebhook } : {}),
-    },
-    production: config.app.env === "production",
-    importPackage: options.importPackage,
-  });
+  // The start's timeline (ms since the process began), logged at debug level once started.
+  const timeline: Record<string, number> = { begin: Math.round(performance.now()) };
+  const mark = (phase: string) => {
+    timeline[phase] = Math.round(performance.now());
+  };
   // Every connection of this process: a runaway statement is cancelled by Postgres, a database
   // that does not answer fails the query instead of hanging, and a dropped idle connection is
   // logged (pg-pool has already replaced it).
@@ -82,7 +72,6 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       ),
   };
   const pool = createPool(databaseUrl, { ...poolOptions, max: config.database.poolMax });
-  const prisma = createPrismaClient({ pool });
   // pg-boss gets its own small pool: it looks queues up outside the caller's transaction, and
   // on a shared pool a burst of transactions holding every connection would starve it (a
   // deadlock until timeouts). Jobs sent with fromPrisma(tx) still ride the transaction.
@@ -95,58 +84,125 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     ...(role === "worker" ? { queueCacheIntervalSeconds: 5 } : {}),
   });
   boss.on("error", (error) => logger.error({ err: error }, "pg-boss error"));
-  await boss.start();
-  const updatedQueues = await createQueues(boss, jobQueues);
-  if (updatedQueues.length > 0) logger.info({ queues: updatedQueues }, "queue options updated");
-  const telemetry = createAppTelemetry({
-    config,
-    logger,
-    prisma,
-    boss,
-    pools: { app: pool, boss: bossPool },
-  });
+  // pg-boss's start (its connection, schema check and queue list) is round trips to Postgres:
+  // it runs while this thread loads the gateways and builds the rest, instead of after them
+  // (decision 066). Nothing below sends a job before it is awaited.
+  const bossReady = (async () => {
+    await boss.start();
+    mark("bossStarted");
+    const updatedQueues = await createQueues(boss, jobQueues);
+    mark("queues");
+    if (updatedQueues.length > 0) logger.info({ queues: updatedQueues }, "queue options updated");
+  })();
+  // Awaited below; until then a failure must not surface as an unhandled rejection.
+  bossReady.catch(() => undefined);
+  // What a failed start has opened, closed in reverse: the web process retries on its next
+  // request, and each try would otherwise leak pools and clients.
+  const opened: Array<() => unknown> = [
+    () => bossPool.end(),
+    () => pool.end(),
+    () => boss.stop({ graceful: false, close: false }),
+  ];
+  let prismaReady: Promise<void> = Promise.resolve();
+  try {
+    // A misconfigured adapter fails the start.
+    const gateways = await loadGatewayRegistry({
+      packages: config.payments.gatewayPackages,
+      env: { ...(options.env ?? process.env), PUBLIC_URL: config.app.publicUrl },
+      timeoutMs: config.payments.timeoutMs,
+      routing: config.payments.routing,
+      runtime: {
+        // Lazy: the store's client is created just below, before any gateway call can happen.
+        stateFor: (gatewayId) => createPgKeyValueStore(() => prisma, gatewayId),
+        logger,
+        ...(options.deliverGatewayWebhook ? { deliverWebhook: options.deliverGatewayWebhook } : {}),
+      },
+      production: config.app.env === "production",
+      importPackage: options.importPackage,
+    });
+    mark("gateways");
+    const prisma = createPrismaClient({ pool });
+    opened.push(() => prisma.$disconnect());
+    // Builds Prisma's query compiler (a WebAssembly module) now rather than on the first query.
+    prismaReady = prisma.$connect().then(() => mark("prismaConnected"));
+    prismaReady.catch(() => undefined);
+    const telemetry = createAppTelemetry({
+      config,
+      logger,
+      prisma,
+      boss,
+      pools: { app: pool, boss: bossPool },
+    });
 
-  const email = createEmailTransport({ config, prisma });
-  const files = createFileStorage(config.fileStorage);
-  const video = createVideoProvider(config, () => prisma);
-  const rateLimits = createRateLimits({ pool, policies: config.rateLimits });
-  const auth = createAuth({
-    config,
-    prisma,
-    logger,
-    rateLimits,
-    sendEmail: async (message) => {
-      await enqueue(boss, sendEmailQueue, message);
-    },
-  });
+    const email = createEmailTransport({ config, prisma });
+    opened.push(() => email.close?.());
+    const files = createFileStorage(config.fileStorage);
+    opened.push(() => files.close?.());
+    const video = createVideoProvider(config, () => prisma);
+    const rateLimits = createRateLimits({ pool, policies: config.rateLimits });
+    const auth = createAuth({
+      config,
+      prisma,
+      logger,
+      rateLimits,
+      sendEmail: async (message) => {
+        await enqueue(boss, sendEmailQueue, message);
+      },
+    });
 
-  // The LISTEN connection opens with the first stream: workers and scripts never hold one.
-  const realtime = createRealtimeHub({
-    listenUrl: config.realtime.listenUrl ?? databaseUrl,
-    logger,
-    maxStreamsPerUser: config.realtime.maxStreamsPerUser,
-  });
+    // The LISTEN connection opens with the first stream: workers and scripts never hold one.
+    const realtime = createRealtimeHub({
+      listenUrl: config.realtime.listenUrl ?? databaseUrl,
+      logger,
+      maxStreamsPerUser: config.realtime.maxStreamsPerUser,
+    });
+    opened.push(() => realtime.close());
 
-  const invoiceRenderer = createInvoiceRenderer({ threads: config.invoices.renderThreads });
+    const invoiceRenderer = createInvoiceRenderer({ threads: config.invoices.renderThreads });
+    opened.push(() => invoiceRenderer.close());
+    mark("built");
+    await Promise.all([bossReady, prismaReady]);
+    mark("ready");
+    logger.debug({ timeline }, "services started");
+    return appOf({
+      config,
+      logger,
+      pool,
+      bossPool,
+      prisma,
+      boss,
+      email,
+      auth,
+      files,
+      gateways,
+      telemetry,
+      video,
+      rateLimits,
+      events: createAppEventRouting(),
+      ai: options.ai ?? aiProvidersFor(config, logger),
+      realtime,
+      invoiceRenderer,
+    });
+  } catch (error) {
+    await Promise.allSettled([bossReady, prismaReady]);
+    for (const close of opened.reverse()) {
+      try {
+        await close();
+      } catch {
+        // The start's own error is the one to report.
+      }
+    }
+    throw error;
+  }
+}
 
+/** The services with their close(), which drains in dependency order. */
+function appOf(services: AppServices & { bossPool: Pool }): App {
+  const { bossPool, ...shared } = services;
+  const { realtime, boss, invoiceRenderer, email, files, prisma, pool } = shared;
   let closing: Promise<void> | undefined;
   return {
-    config,
-    logger,
-    pool,
-    prisma,
-    boss,
-    email,
-    auth,
-    files,
-    gateways,
-    telemetry,
-    video,
-    rateLimits,
-    events: createAppEventRouting(),
-    ai: options.ai ?? aiProvidersFor(config, logger),
-    realtime,
-    invoiceRenderer,
+    ...shared,
     close() {
       closing ??= (async () => {
         await realtime.close();

@@ -1,19 +1,19 @@
 import { z } from "zod";
-import { accountsConfig, authConfig } from "../auth/index.ts";
-import { bookingsConfig } from "../bookings/index.ts";
-import { calendarsConfig } from "../calendars/index.ts";
-import { networkConfig } from "../client-ip/index.ts";
-import { invoicesConfig } from "../invoices/index.ts";
-import { mentorsConfig } from "../mentors/index.ts";
-import { moderationConfig } from "../moderation/index.ts";
-import { notificationsConfig } from "../notifications/index.ts";
-import { paymentsConfig } from "../payments/index.ts";
-import { payoutsConfig } from "../payouts/index.ts";
-import { rateLimitsConfig } from "../rate-limits/index.ts";
-import { realtimeConfig } from "../realtime/index.ts";
-import { retentionConfig } from "../retention/index.ts";
-import { videoConfig } from "../video/index.ts";
-import { webhookEndpointsConfig } from "../webhook-endpoints/index.ts";
+import { accountsConfig, authConfig } from "../auth/config.ts";
+import { bookingsConfig } from "../bookings/config.ts";
+import { calendarsConfig } from "../calendars/config.ts";
+import { networkConfig } from "../client-ip/config.ts";
+import { invoicesConfig } from "../invoices/config.ts";
+import { mentorsConfig } from "../mentors/config.ts";
+import { moderationConfig } from "../moderation/config.ts";
+import { notificationsConfig } from "../notifications/config.ts";
+import { paymentsConfig } from "../payments/config.ts";
+import { payoutsConfig } from "../payouts/config.ts";
+import { rateLimitsConfig } from "../rate-limits/config.ts";
+import { realtimeConfig } from "../realtime/config.ts";
+import { retentionConfig } from "../retention/config.ts";
+import { videoConfig } from "../video/config.ts";
+import { webhookEndpointsConfig } from "../webhook-endpoints/config.ts";
 import { appConfig, workerConfig } from "./app.ts";
 import { databaseConfig } from "./database.ts";
 import { emailConfig } from "./email.ts";
@@ -22,9 +22,9 @@ import { moneyPathsConfig } from "./money-paths.ts";
 import type { ConfigContext } from "./slice.ts";
 import { alertsConfig, telemetryConfig } from "./telemetry.ts";
 
-export { DEV_AUTH_SECRET } from "../auth/index.ts";
-export { VAT_EXEMPTION_MENTION } from "../invoices/index.ts";
-export type { PaymentRoute } from "../payments/index.ts";
+export { DEV_AUTH_SECRET } from "../auth/config.ts";
+export { VAT_EXEMPTION_MENTION } from "../invoices/config.ts";
+export type { PaymentRoute } from "../payments/config.ts";
 
 /**
  * The configuration, one slice per domain (decision 023): each slice declares its environment

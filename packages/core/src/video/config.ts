@@ -1,4 +1,6 @@
-import { twilioVideoEnv } from "@mentora/video";
+// The env reader alone: the package's front door loads Twilio's SDK (~40 modules), and the
+// configuration is read before anything else at every start.
+import { twilioVideoEnv } from "@mentora/video/env";
 import { z } from "zod";
 import { configProblem, defineConfigSlice, optionalString, positiveInt } from "../config/slice.ts";
 
