@@ -1,11 +1,4 @@
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  PutObjectCommand,
-  S3Client,
-  S3ServiceException,
-} from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { assertValidContentType } from "./content-type.ts";
 import { FileIntegrityError, ImmutableFileConflictError } from "./errors.ts";
 import { assertValidFileKey } from "./file-key.ts";
@@ -31,17 +24,29 @@ const maxAttempts = 3;
 const sha256MetadataKey = "sha256";
 const fallbackContentType = "application/octet-stream";
 
-function statusOf(error: unknown): number | undefined {
-  return error instanceof S3ServiceException ? error.$metadata.httpStatusCode : undefined;
+type Sdk = typeof import("@aws-sdk/client-s3");
+let sdkLoading: Promise<Sdk> | undefined;
+/**
+ * The SDK loads with the first call, not with this module: it is hundreds of modules that every
+ * process (the web server's start included) would otherwise load whether files go to S3 or not
+ * (decision 066).
+ */
+function loadSdk(): Promise<Sdk> {
+  sdkLoading ??= import("@aws-sdk/client-s3");
+  return sdkLoading;
 }
 
-function isNotFound(error: unknown): boolean {
-  return statusOf(error) === 404;
+function statusOf(sdk: Sdk, error: unknown): number | undefined {
+  return error instanceof sdk.S3ServiceException ? error.$metadata.httpStatusCode : undefined;
+}
+
+function isNotFound(sdk: Sdk, error: unknown): boolean {
+  return statusOf(sdk, error) === 404;
 }
 
 /** 412: someone else created the key first; 409: a concurrent conditional write is in flight. */
-function isConditionalWriteRefused(error: unknown): boolean {
-  const status = statusOf(error);
+function isConditionalWriteRefused(sdk: Sdk, error: unknown): boolean {
+  const status = statusOf(sdk, error);
   return status === 412 || status === 409;
 }
 
@@ -54,22 +59,28 @@ function quotedEtag(etag: string | undefined, sha256: string | undefined): strin
 /** Files in an S3 bucket, with the sha256 of each kept as object metadata. */
 export function createS3FileStorage(options: S3FileStorageOptions): FileStorage {
   const { bucket, timeoutMs } = options;
-  const client = new S3Client({
-    endpoint: options.endpoint,
-    region: options.region,
-    forcePathStyle: options.forcePathStyle,
-    credentials:
-      options.accessKeyId && options.secretAccessKey
-        ? { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey }
-        : undefined,
-    maxAttempts,
-    requestHandler: {
-      connectionTimeout: timeoutMs,
-      requestTimeout: timeoutMs,
-      // Without it a request timeout only logs a warning and the request keeps waiting.
-      throwOnRequestTimeout: true,
-    },
-  });
+  let connecting: Promise<{ sdk: Sdk; client: S3Client }> | undefined;
+  const s3 = () => {
+    connecting ??= loadSdk().then((sdk) => ({ sdk, client: clientOf(sdk) }));
+    return connecting;
+  };
+  const clientOf = (sdk: Sdk) =>
+    new sdk.S3Client({
+      endpoint: options.endpoint,
+      region: options.region,
+      forcePathStyle: options.forcePathStyle,
+      credentials:
+        options.accessKeyId && options.secretAccessKey
+          ? { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey }
+          : undefined,
+      maxAttempts,
+      requestHandler: {
+        connectionTimeout: timeoutMs,
+        requestTimeout: timeoutMs,
+        // Without it a request timeout only logs a warning and the request keeps waiting.
+        throwOnRequestTimeout: true,
+      },
+    });
 
   // The per-attempt timeouts miss a server that drips bytes; this bounds the whole call.
   const callDeadlineMs = timeoutMs * (maxAttempts + 1);
@@ -80,9 +91,10 @@ export function createS3FileStorage(options: S3FileStorageOptions): FileStorage 
 
   async function head(key: string): Promise<FileHead | null> {
     assertValidFileKey(key);
+    const { sdk, client } = await s3();
     try {
       const response = await client.send(
-        new HeadObjectCommand({ Bucket: bucket, Key: key }),
+        new sdk.HeadObjectCommand({ Bucket: bucket, Key: key }),
         callOptions(),
       );
       const sha256 = response.Metadata?.[sha256MetadataKey];
@@ -93,16 +105,17 @@ export function createS3FileStorage(options: S3FileStorageOptions): FileStorage 
         ...(sha256 ? { sha256 } : {}),
       };
     } catch (error) {
-      if (isNotFound(error)) return null;
+      if (isNotFound(sdk, error)) return null;
       throw error;
     }
   }
 
   async function get(key: string): Promise<StoredFile | null> {
     assertValidFileKey(key);
+    const { sdk, client } = await s3();
     try {
       const response = await client.send(
-        new GetObjectCommand({ Bucket: bucket, Key: key }),
+        new sdk.GetObjectCommand({ Bucket: bucket, Key: key }),
         callOptions(),
       );
       const bytes = response.Body ? await response.Body.transformToByteArray() : new Uint8Array();
@@ -117,7 +130,7 @@ export function createS3FileStorage(options: S3FileStorageOptions): FileStorage 
         etag: quotedEtag(response.ETag, sha256),
       };
     } catch (error) {
-      if (isNotFound(error)) return null;
+      if (isNotFound(sdk, error)) return null;
       throw error;
     }
   }
@@ -150,9 +163,10 @@ export function createS3FileStorage(options: S3FileStorageOptions): FileStorage 
         const existing = await head(key);
         if (existing) return resultForExisting(key, existing, sha256);
       }
+      const { sdk, client } = await s3();
       try {
         const response = await client.send(
-          new PutObjectCommand({
+          new sdk.PutObjectCommand({
             Bucket: bucket,
             Key: key,
             Body: bytes,
@@ -165,7 +179,7 @@ export function createS3FileStorage(options: S3FileStorageOptions): FileStorage 
         );
         return { key, size: bytes.byteLength, sha256, etag: quotedEtag(response.ETag, sha256) };
       } catch (error) {
-        if (immutable && isConditionalWriteRefused(error)) {
+        if (immutable && isConditionalWriteRefused(sdk, error)) {
           const existing = await head(key);
           if (existing) return resultForExisting(key, existing, sha256);
         }
@@ -179,7 +193,8 @@ export function createS3FileStorage(options: S3FileStorageOptions): FileStorage 
     async delete(key: string): Promise<void> {
       assertValidFileKey(key);
       // S3 answers 204 for missing keys too.
-      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }), callOptions());
+      const { sdk, client } = await s3();
+      await client.send(new sdk.DeleteObjectCommand({ Bucket: bucket, Key: key }), callOptions());
     },
 
     async exists(key: string): Promise<boolean> {
@@ -187,7 +202,7 @@ export function createS3FileStorage(options: S3FileStorageOptions): FileStorage 
     },
 
     async close(): Promise<void> {
-      client.destroy();
+      if (connecting) (await connecting).client.destroy();
     },
   };
 }

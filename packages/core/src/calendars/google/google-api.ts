@@ -1,4 +1,4 @@
-import { calendar, type calendar_v3 } from "@googleapis/calendar";
+import type { calendar_v3 } from "@googleapis/calendar";
 
 /** The scopes "Connect Google Calendar" asks for, on top of sign-in's (incremental consent). */
 export const GOOGLE_CALENDAR_SCOPES = [
@@ -122,18 +122,27 @@ export function createGoogleCalendarApi(options: {
   rootUrl: string;
   timeoutMs: number;
 }): GoogleCalendarApi {
-  const api = calendar({
-    version: "v3",
-    rootUrl: options.rootUrl,
-    timeout: options.timeoutMs,
-    retry: false,
-  });
+  // Google's client loads with the first call, not at every process's start: it is a large
+  // module graph (googleapis-common, gaxios, google-auth-library) (decision 066).
+  let loading: Promise<calendar_v3.Calendar> | undefined;
+  const calendarApi = () => {
+    loading ??= import("@googleapis/calendar").then(({ calendar }) =>
+      calendar({
+        version: "v3",
+        rootUrl: options.rootUrl,
+        timeout: options.timeoutMs,
+        retry: false,
+      }),
+    );
+    return loading;
+  };
   const auth = (accessToken: string) => ({
     headers: { Authorization: `Bearer ${accessToken}` },
   });
 
   const client: GoogleCalendarApi = {
     async listCalendars(accessToken) {
+      const api = await calendarApi();
       const calendars: GoogleCalendarSummary[] = [];
       let pageToken: string | undefined;
       try {
@@ -161,6 +170,7 @@ export function createGoogleCalendarApi(options: {
 
     async freeBusy(accessToken, query) {
       if (query.calendarIds.length === 0) return [];
+      const api = await calendarApi();
       const requestBody: calendar_v3.Schema$FreeBusyRequest = {
         timeMin: query.from.toISOString(),
         timeMax: query.to.toISOString(),
@@ -192,6 +202,7 @@ export function createGoogleCalendarApi(options: {
     },
 
     async insertEvent(accessToken, calendarId, eventId, event) {
+      const api = await calendarApi();
       try {
         await api.events.insert(
           { calendarId, requestBody: { ...eventBody(event), id: eventId }, sendUpdates: "none" },
@@ -205,6 +216,7 @@ export function createGoogleCalendarApi(options: {
     },
 
     async patchEvent(accessToken, calendarId, eventId, event) {
+      const api = await calendarApi();
       try {
         await api.events.patch(
           { calendarId, eventId, requestBody: eventBody(event), sendUpdates: "none" },
@@ -216,6 +228,7 @@ export function createGoogleCalendarApi(options: {
     },
 
     async deleteEvent(accessToken, calendarId, eventId) {
+      const api = await calendarApi();
       try {
         await api.events.delete({ calendarId, eventId, sendUpdates: "none" }, auth(accessToken));
       } catch (error) {
