@@ -9,6 +9,7 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -35,6 +36,12 @@ const usage = `usage: node scripts/start.ts ${roles.join(" | ")}`;
 
 // Said once here so every child (the web server, React, express, the worker) agrees.
 process.env.NODE_ENV ??= "production";
+// Node's compile cache from each child's first line: server.ts and the worker enable it in code,
+// but only after their entry file and static imports are loaded (and their TypeScript stripped)
+// (decision 066). The directory module.enableCompileCache() defaults to.
+if (!process.env.NODE_DISABLE_COMPILE_CACHE) {
+  process.env.NODE_COMPILE_CACHE ??= path.join(os.tmpdir(), "node-compile-cache");
+}
 // A malformed LOG_LEVEL is reported by the configuration check, not by pino throwing here.
 const levels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 const logLevel = levels.includes(process.env.LOG_LEVEL ?? "") ? process.env.LOG_LEVEL : "info";

@@ -10,6 +10,9 @@ const webDir = path.resolve(import.meta.dirname, "..");
 export const publicOrigin = "https://mentora.example";
 export const metricsToken = `metrics-${randomBytes(12).toString("hex")}`;
 
+/** Where `scripts/start.ts` points Node's compile cache (module.enableCompileCache()'s default). */
+const compileCacheDir = path.join(tmpdir(), "node-compile-cache");
+
 /** The web server's command line exactly as `scripts/start.ts web` runs it (in apps/web). */
 export const webServerArgs = ["--import", "@mentora/telemetry/tracing-preload", "server.ts"];
 
@@ -28,6 +31,10 @@ export async function productionEnv(databaseUrl: string, port: number): Promise<
   return {
     ...inherited,
     NODE_ENV: "production",
+    // As scripts/start.ts sets it (decision 066).
+    ...(inherited.NODE_DISABLE_COMPILE_CACHE
+      ? {}
+      : { NODE_COMPILE_CACHE: inherited.NODE_COMPILE_CACHE ?? compileCacheDir }),
     PORT: String(port),
     PUBLIC_URL: publicOrigin,
     // The bench's helpers sign up and in at the server's own address (e2e/db.ts).
