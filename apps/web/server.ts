@@ -38,19 +38,6 @@ const build = (await import(
 )) as ServerBuild;
 timeline.buildLoaded = Math.round(performance.now());
 
-// The services start now, while the server starts listening, not on the first request: their
-// waits on Postgres overlap with the rest of the start. /healthz still answers 200 only once
-// they are up and the database answers (it awaits the same start), 503 if they failed.
-const { startServices } = build.entry.module as { startServices?: () => Promise<void> };
-void startServices?.().then(
-  () => {
-    timeline.servicesReady = Math.round(performance.now());
-    logger.debug({ timeline }, "web server started");
-  },
-  // Logged by the services themselves; the next request tries again.
-  () => undefined,
-);
-
 // Request durations by Remix route id (never the raw path), into the process's /metrics.
 const observeRequest = createHttpRequestObserver(
   build.entry.module as unknown as Pick<AppMetrics, "observeHttpRequest">,
@@ -205,6 +192,20 @@ server.listen(config.app.port, () => {
 });
 // Bound now (no host to look up); the callback above waits for the event loop's next turn.
 timeline.listening = Math.round(performance.now());
+
+// The services (pools, pg-boss, Prisma, better-auth) start now, once the port is bound (their
+// connections take local ports too), not on the first request: their waits on Postgres overlap
+// with the rest of the start (decision 066). /healthz still answers 200 only once they are up
+// and the database answers (it awaits this same start), 503 if they failed.
+const { startServices } = build.entry.module as { startServices?: () => Promise<void> };
+void startServices?.().then(
+  () => {
+    timeline.servicesReady = Math.round(performance.now());
+    logger.debug({ timeline }, "web server started");
+  },
+  // Logged by the services themselves; the next request tries again.
+  () => undefined,
+);
 
 // SIGTERM: stop accepting, let requests in flight finish (idle keep-alive sockets close at
 // once), then exit; the services close their pool on the same signal (services.server.ts).
