@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { DEV_AUTH_SECRET } from "@mentora/core/config";
 import { createPool } from "@mentora/db";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import "./context.ts";
 import { runNode } from "@mentora/db/testing";
 import { freePort, type Managed, spawnNode, waitForHealthy } from "./processes.ts";
@@ -97,6 +97,18 @@ describe("a production start (NODE_ENV unset)", () => {
     // `pnpm start`: migrate (nothing pending on the clone), then web and worker.
     started = start("prod", "all", env);
     await waitForHealthy(`${baseUrl}/healthz`, [started]);
+    // The worker is up once its metrics port answers (401 without the token): the web is now
+    // healthy well before the worker has loaded (decision 066).
+    await vi.waitFor(
+      async () => {
+        const status = await fetch(`http://127.0.0.1:${env.WORKER_METRICS_PORT}/metrics`).then(
+          (response) => response.status,
+          () => 0,
+        );
+        if (status !== 401) throw new Error(`worker metrics not up yet (${status})`);
+      },
+      { timeout: 60_000, interval: 100 },
+    );
   });
 
   afterAll(async () => {
