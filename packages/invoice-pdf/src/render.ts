@@ -1,7 +1,7 @@
 // Renders an InvoiceDocument to PDF with @react-pdf/renderer. No JSX: the source runs under
 // Node's type stripping, so elements are built with React.createElement (`h`).
 import { createRequire } from "node:module";
-import type { DocumentProps } from "@react-pdf/renderer";
+import type { DocumentProps, PageProps } from "@react-pdf/renderer";
 import { Document, Font, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
 import React, { type ReactElement } from "react";
 import { assertInvoiceDocument, type InvoiceDocument, RECOVERY_FEE_EUR } from "./document.ts";
@@ -9,6 +9,7 @@ import { buildFacturXml, FacturXError, facturXRepresentable } from "./facturx.ts
 import { embedFacturX } from "./facturx-pdf.ts";
 import { formatDate, formatMoney, formatRate, NBSP } from "./format.ts";
 import { LABELS, type Labels } from "./labels.ts";
+import "./pdfkit-fonts.ts";
 
 const h = React.createElement;
 type Node = ReturnType<typeof h>;
@@ -492,12 +493,18 @@ export function invoiceElement(
   };
   // pdfkit then writes PDF 1.7 with the sRGB OutputIntent (the ICC profile it ships).
   if (options.conformance) props.conformance = options.conformance;
+  // One page: no pagination pass (`wrap: false`: react-pdf then lays the page out once, not
+  // again after splitting it), and the page at least A4-high so that the footer, placed from the
+  // bottom, lands where it does on a numbered page. The caller checks that the body fitted.
+  const page: PageProps = options.onePage
+    ? { size: "A4", wrap: false, style: [styles.page, { minHeight: A4_HEIGHT }] }
+    : { size: "A4", style: styles.page };
   return h(
     Document,
     props,
     h(
       Page,
-      { size: "A4", style: styles.page },
+      page,
       h(View, { style: styles.body }, ...body),
       legalFooter(doc, t, options.onePage === true),
     ),
@@ -511,6 +518,9 @@ export function invoiceElement(
  */
 const ONE_PAGE_LINE_LIMIT = 12;
 
+/** A4's height in points, as react-pdf sizes the page (pdfkit's [595.28, 841.89]). */
+const A4_HEIGHT = 841.89;
+
 /** The page count pdfkit writes in the page tree (`/Type /Pages /Count n`, never compressed). */
 export function pdfPageCount(bytes: Uint8Array): number {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
@@ -518,6 +528,9 @@ export function pdfPageCount(bytes: Uint8Array): number {
   if (counts.length !== 1) throw new Error(`expected one page tree, found ${counts.length}`);
   return Number(counts[0]?.[1]);
 }
+
+/** What react-pdf's `onRender` reports of its layout (internal, read for the page height). */
+type LaidOut = { children?: { box?: { height?: number } }[] };
 
 /** Renders the document's pages: as one page when it fits one, else numbered by react-pdf. */
 async function renderPages(
@@ -530,8 +543,20 @@ async function renderPages(
     return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), element };
   };
   if (doc.lines.length <= ONE_PAGE_LINE_LIMIT) {
-    const onePage = await render(invoiceElement(doc, { ...options, onePage: true }));
-    if (pdfPageCount(onePage.bytes) === 1) return onePage;
+    const element = invoiceElement(doc, { ...options, onePage: true });
+    let pageHeight: number | undefined;
+    const onePage = await render(
+      React.cloneElement(element, {
+        onRender: (result: unknown) => {
+          const layout = (result as { _INTERNAL__LAYOUT__DATA_?: LaidOut })
+            ._INTERNAL__LAYOUT__DATA_;
+          pageHeight = layout?.children?.[0]?.box?.height;
+        },
+      }),
+    );
+    if (pageHeight === undefined) throw new Error("react-pdf did not report its page layout");
+    // Taller than A4: the body did not fit (a numbered render would have split it there).
+    if (pageHeight <= A4_HEIGHT + 0.001) return { bytes: onePage.bytes, element };
   }
   return render(invoiceElement(doc, options));
 }
