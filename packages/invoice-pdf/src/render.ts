@@ -249,7 +249,7 @@ function linesTable(doc: InvoiceDocument, t: Labels): Node {
     if (line.date)
       description.push({ style: styles.muted, text: formatDate(line.date, doc.locale) });
     const cells: Node[] = [
-      h(View, { key: "d", style: styles.cellDescription }, textLines(undefined, description)),
+      textLines(styles.cellDescription, description),
       h(Text, { key: "q", style: styles.cellNarrow }, String(line.quantity)),
       h(Text, { key: "u", style: styles.cellAmount }, money(line.unitPriceMinor)),
     ];
