@@ -27,6 +27,7 @@ const isFontkitFont = (src: FontSource): src is { layout: () => unknown } =>
   !(src instanceof ArrayBuffer) &&
   typeof (src as { layout?: unknown }).layout === "function";
 
+// Wrapped once per process, should this module be evaluated twice (two module graphs).
 const proto = PDFDocument.prototype as unknown as {
   font: FontMethod;
   __mentoraFontsByObject?: true;
@@ -45,8 +46,9 @@ if (!proto.__mentoraFontsByObject) {
       fonts.set(src, this._font);
       return result;
     }
+    // What pdfkit's own font() leaves behind for an object source given with a size.
     this._fontSource = src;
-    this._fontFamily = undefined;
+    this._fontFamily = null;
     this._font = known;
     if (fontSize != null) this.fontSize(fontSize);
     return this;
