@@ -1,17 +1,20 @@
 // Renders an InvoiceDocument to PDF with @react-pdf/renderer. No JSX: the source runs under
 // Node's type stripping, so elements are built with React.createElement (`h`).
 import { createRequire } from "node:module";
-import type { DocumentProps } from "@react-pdf/renderer";
+import type { DocumentProps, PageProps, Styles } from "@react-pdf/renderer";
 import { Document, Font, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
 import React, { type ReactElement } from "react";
 import { assertInvoiceDocument, type InvoiceDocument, RECOVERY_FEE_EUR } from "./document.ts";
 import { buildFacturXml, FacturXError, facturXRepresentable } from "./facturx.ts";
 import { embedFacturX } from "./facturx-pdf.ts";
+import { type FontkitFont, keepFontAnswers } from "./fontkit-caches.ts";
 import { formatDate, formatMoney, formatRate, NBSP } from "./format.ts";
 import { LABELS, type Labels } from "./labels.ts";
+import "./pdfkit-fonts.ts";
 
 const h = React.createElement;
 type Node = ReturnType<typeof h>;
+type Style = Styles[string];
 
 /** Fixed metadata so the same snapshot gives the same bytes. */
 export const PDF_PRODUCER = "@mentora/invoice-pdf";
@@ -36,43 +39,16 @@ Font.register({
 // react-pdf's process-wide setting; nothing else in Mentora renders PDFs.)
 Font.registerHyphenationCallback((word: string) => [word]);
 
-/** Distinct text runs each font keeps shaped; past it the cache starts over (bounded memory). */
-const SHAPED_RUNS_KEPT = 4_000;
-
-type Shaper = { layout: (text: string, ...rest: unknown[]) => { glyphs: unknown[] } };
-
-/**
- * react-pdf asks fontkit to shape every text run of every render again, although most runs
- * recur from one document to the next (labels, headings, the seller's lines, amounts). Each of
- * our two fonts (parsed once per process) keeps its shaped runs: fontkit's result depends only
- * on the text and the arguments. Callers get their own glyph array (react-pdf may replace an
- * entry in it); the glyph objects themselves are fontkit's shared per-font cache anyway.
- */
-function keepShapedRuns(font: Shaper): void {
-  const shape = font.layout.bind(font);
-  const kept = new Map<string, { glyphs: unknown[] }>();
-  font.layout = (text, ...rest) => {
-    const key = `${JSON.stringify(rest)}\u0000${text}`;
-    let run = kept.get(key);
-    if (!run) {
-      if (kept.size >= SHAPED_RUNS_KEPT) kept.clear();
-      run = shape(text, ...rest);
-      kept.set(key, run);
-    }
-    return Object.assign(Object.create(Object.getPrototypeOf(run)), run, {
-      glyphs: run.glyphs.slice(),
-    });
-  };
-}
-
 let fontsReady: Promise<void> | undefined;
-/** Loads the registered fonts once per process and keeps their shaped runs. */
+/** Loads the registered fonts once per process, with their caches (fontkit-caches.ts). */
 function prepareFonts(): Promise<void> {
   fontsReady ??= (async () => {
     for (const fontWeight of [400, 700]) {
       const source = Font.getFont({ fontFamily: FONT_FAMILY, fontWeight });
       await source?.load();
-      if (source?.data && "layout" in source.data) keepShapedRuns(source.data as unknown as Shaper);
+      if (source?.data && "layout" in source.data) {
+        keepFontAnswers(source.data as unknown as FontkitFont);
+      }
     }
   })();
   return fontsReady;
@@ -96,6 +72,9 @@ const styles = StyleSheet.create({
   sellerBlock: { width: "55%" },
   titleBlock: { width: "42%", alignItems: "flex-end" },
   title: { fontSize: 18, fontWeight: 700, marginBottom: 4 },
+  alignRight: { textAlign: "right" },
+  sellerName: { fontWeight: 700, fontSize: 11 },
+  smallMuted: { color: GREY, fontSize: 8 },
   bold: { fontWeight: 700 },
   muted: { color: GREY },
   partyBlock: { width: "55%", marginBottom: 16, padding: 8, borderWidth: 0.5, borderColor: LINE },
@@ -151,6 +130,32 @@ function labelled(doc: InvoiceDocument, label: string, value: string): string {
   return doc.locale === "fr" ? `${label}${NBSP}: ${value}` : `${label}: ${value}`;
 }
 
+/** One line of a `textLines` block: plain, or in its own style (bold, muted, smaller). */
+type Line = string | { style: Style; text: string };
+
+/**
+ * Consecutive lines as ONE Text node. react-pdf lays out and renders every Text node on its own
+ * (a yoga node, a text layout, its runs): a block of lines as one node costs a fraction of one
+ * node per line and prints the same lines at the same places. Each line break is written in its
+ * line's own style, so a smaller line stays as high as it was on its own.
+ */
+function textLines(style: Style | undefined, lines: Line[]): Node {
+  const children: (string | Node)[] = [];
+  let plain = "";
+  lines.forEach((line, i) => {
+    const end = i < lines.length - 1 ? "\n" : "";
+    if (typeof line === "string") {
+      plain += line + end;
+      return;
+    }
+    if (plain) children.push(plain);
+    plain = "";
+    children.push(h(Text, { key: i, style: line.style }, line.text + end));
+  });
+  if (plain) children.push(plain);
+  return h(Text, style ? { style } : null, ...children);
+}
+
 function sellerIdentity(doc: InvoiceDocument, t: Labels): string[] {
   const s = doc.seller;
   const out: string[] = [];
@@ -170,83 +175,59 @@ function legalFormLine(doc: InvoiceDocument, t: Labels): string | undefined {
 function header(doc: InvoiceDocument, t: Labels): Node {
   const s = doc.seller;
   const formLine = legalFormLine(doc, t);
-  const right: Node[] = [
-    h(Text, { key: "title", style: styles.title }, t.title[doc.kind]),
-    h(Text, { key: "number", style: styles.bold }, `${t.number} ${doc.number}`),
-    h(Text, { key: "issued" }, labelled(doc, t.issuedAt, formatDate(doc.issuedAt, doc.locale))),
+  const right: Line[] = [
+    { style: styles.bold, text: `${t.number} ${doc.number}` },
+    labelled(doc, t.issuedAt, formatDate(doc.issuedAt, doc.locale)),
   ];
   if (doc.serviceDate) {
-    right.push(
-      h(
-        Text,
-        { key: "service" },
-        labelled(doc, t.serviceDate, formatDate(doc.serviceDate, doc.locale)),
-      ),
-    );
+    right.push(labelled(doc, t.serviceDate, formatDate(doc.serviceDate, doc.locale)));
   }
   if (doc.payout?.periodStart && doc.payout.periodEnd) {
     const period = `${formatDate(doc.payout.periodStart, doc.locale)} – ${formatDate(doc.payout.periodEnd, doc.locale)}`;
-    right.push(h(Text, { key: "period" }, labelled(doc, t.servicePeriod, period)));
+    right.push(labelled(doc, t.servicePeriod, period));
   }
   if (doc.references?.originalInvoiceNumber) {
-    right.push(
-      h(
-        Text,
-        { key: "original", style: styles.bold },
-        t.originalInvoice(doc.references.originalInvoiceNumber),
-      ),
-    );
+    right.push({
+      style: styles.bold,
+      text: t.originalInvoice(doc.references.originalInvoiceNumber),
+    });
   }
   if (doc.references?.bookingId) {
-    right.push(h(Text, { key: "booking" }, labelled(doc, t.bookingRef, doc.references.bookingId)));
+    right.push(labelled(doc, t.bookingRef, doc.references.bookingId));
   }
   if (doc.references?.sessionDate && !doc.serviceDate) {
-    right.push(
-      h(
-        Text,
-        { key: "session" },
-        labelled(doc, t.serviceDate, formatDate(doc.references.sessionDate, doc.locale)),
-      ),
-    );
+    right.push(labelled(doc, t.serviceDate, formatDate(doc.references.sessionDate, doc.locale)));
   }
-  const left: Node[] = [
-    h(Text, { key: "name", style: [styles.bold, { fontSize: 11 }] }, s.legalName),
-  ];
-  if (formLine) left.push(h(Text, { key: "form" }, formLine));
-  s.addressLines.forEach((line, i) => {
-    left.push(h(Text, { key: `addr${i}` }, line));
-  });
-  sellerIdentity(doc, t).forEach((line, i) => {
-    left.push(h(Text, { key: `id${i}`, style: styles.muted }, line));
-  });
-  if (s.email) left.push(h(Text, { key: "email", style: styles.muted }, s.email));
+  const left: Line[] = [{ style: styles.sellerName, text: s.legalName }];
+  if (formLine) left.push(formLine);
+  left.push(...s.addressLines);
+  for (const line of sellerIdentity(doc, t)) left.push({ style: styles.muted, text: line });
+  if (s.email) left.push({ style: styles.muted, text: s.email });
   return h(
     View,
     { style: styles.header },
-    h(View, { style: styles.sellerBlock }, ...left),
-    h(View, { style: styles.titleBlock }, ...right),
+    textLines(styles.sellerBlock, left),
+    h(
+      View,
+      { style: styles.titleBlock },
+      h(Text, { style: styles.title }, t.title[doc.kind]),
+      // Right-aligned like the title: each line ends at the block's right edge.
+      textLines(styles.alignRight, right),
+    ),
   );
 }
 
 function buyerBlock(doc: InvoiceDocument, t: Labels): Node {
   const b = doc.buyer;
-  const children: Node[] = [
-    h(
-      Text,
-      { key: "label", style: [styles.muted, { fontSize: 8 }] },
-      doc.kind === "payout_statement" ? t.paidTo : t.billedTo,
-    ),
-    h(Text, { key: "name", style: styles.bold }, b.name),
+  const lines: Line[] = [
+    { style: styles.smallMuted, text: doc.kind === "payout_statement" ? t.paidTo : t.billedTo },
+    { style: styles.bold, text: b.name },
   ];
-  (b.addressLines ?? []).forEach((line, i) => {
-    children.push(h(Text, { key: `addr${i}` }, line));
-  });
-  if (b.vatNumber) children.push(h(Text, { key: "vat" }, labelled(doc, t.vatNumber, b.vatNumber)));
-  if (b.email) children.push(h(Text, { key: "email" }, b.email));
-  if (b.orderNumber) {
-    children.push(h(Text, { key: "order" }, labelled(doc, t.orderNumber, b.orderNumber)));
-  }
-  return h(View, { style: styles.partyBlock }, ...children);
+  lines.push(...(b.addressLines ?? []));
+  if (b.vatNumber) lines.push(labelled(doc, t.vatNumber, b.vatNumber));
+  if (b.email) lines.push(b.email);
+  if (b.orderNumber) lines.push(labelled(doc, t.orderNumber, b.orderNumber));
+  return h(View, { style: styles.partyBlock }, textLines(undefined, lines));
 }
 
 function linesTable(doc: InvoiceDocument, t: Labels): Node {
@@ -264,14 +245,11 @@ function linesTable(doc: InvoiceDocument, t: Labels): Node {
   head.push(h(Text, { key: "t", style: styles.cellAmount }, t.lineTotal));
 
   const rows = doc.lines.map((line, i) => {
-    const description: Node[] = [h(Text, { key: "text" }, line.description)];
-    if (line.date) {
-      description.push(
-        h(Text, { key: "date", style: styles.muted }, formatDate(line.date, doc.locale)),
-      );
-    }
+    const description: Line[] = [line.description];
+    if (line.date)
+      description.push({ style: styles.muted, text: formatDate(line.date, doc.locale) });
     const cells: Node[] = [
-      h(View, { key: "d", style: styles.cellDescription }, ...description),
+      textLines(styles.cellDescription, description),
       h(Text, { key: "q", style: styles.cellNarrow }, String(line.quantity)),
       h(Text, { key: "u", style: styles.cellAmount }, money(line.unitPriceMinor)),
     ];
@@ -400,42 +378,33 @@ function paymentBlock(doc: InvoiceDocument, t: Labels): Node {
   if (p.paidAt) parts.push(labelled(doc, t.paidAt, formatDate(p.paidAt, doc.locale)));
   if (p.reference) parts.push(labelled(doc, t.paymentReference, p.reference));
   if (doc.payout) parts.push(labelled(doc, t.transferReference, doc.payout.reference));
-  const children: Node[] = parts.map((part, i) => h(Text, { key: `p${i}` }, part));
   return h(
     View,
     { style: styles.block, wrap: false },
     h(Text, { style: styles.sectionTitle }, t.payment),
-    ...children,
+    textLines(undefined, parts),
   );
 }
 
 function termsBlock(doc: InvoiceDocument, t: Labels): Node | null {
   const terms = doc.paymentTerms;
   if (!terms) return null;
-  const children: Node[] = [
-    h(Text, { key: "due" }, labelled(doc, t.dueDate, formatDate(terms.dueDate, doc.locale))),
-    h(
-      Text,
-      { key: "early" },
-      labelled(doc, t.earlyPaymentDiscount, terms.earlyPaymentDiscount ?? t.none),
-    ),
+  const lines = [
+    labelled(doc, t.dueDate, formatDate(terms.dueDate, doc.locale)),
+    labelled(doc, t.earlyPaymentDiscount, terms.earlyPaymentDiscount ?? t.none),
   ];
   if (doc.buyer.isBusiness) {
-    children.push(
-      h(
-        Text,
-        { key: "late" },
-        labelled(doc, t.latePaymentPenalty, terms.latePaymentPenalty ?? t.defaultLatePenalty),
-      ),
+    lines.push(
+      labelled(doc, t.latePaymentPenalty, terms.latePaymentPenalty ?? t.defaultLatePenalty),
     );
     const fee = doc.locale === "fr" ? `${RECOVERY_FEE_EUR}${NBSP}€` : `€${RECOVERY_FEE_EUR}`;
-    children.push(h(Text, { key: "fee" }, t.recoveryFee(fee)));
+    lines.push(t.recoveryFee(fee));
   }
   return h(
     View,
     { style: styles.block, wrap: false },
     h(Text, { style: styles.sectionTitle }, t.paymentTerms),
-    ...children,
+    textLines(undefined, lines),
   );
 }
 
@@ -449,12 +418,17 @@ function legalFooter(doc: InvoiceDocument, t: Labels, onePage: boolean): Node {
   return h(
     View,
     { style: styles.footer, fixed: true },
-    h(Text, null, parts.join(" – ")),
     // A dynamic `render` text makes react-pdf lay every page out twice more (once to split it,
     // once to number it): about a third of a one-page render. When the caller knows the
     // document fits one page, the number is plain text.
     onePage
-      ? h(Text, null, `${t.title[doc.kind]} ${doc.number} – ${t.page(1, 1)}`)
+      ? textLines(undefined, [
+          parts.join(" – "),
+          `${t.title[doc.kind]} ${doc.number} – ${t.page(1, 1)}`,
+        ])
+      : h(Text, null, parts.join(" – ")),
+    onePage
+      ? null
       : h(Text, {
           render: ({ pageNumber, totalPages }: { pageNumber: number; totalPages: number }) =>
             `${t.title[doc.kind]} ${doc.number} – ${t.page(pageNumber, totalPages)}`,
@@ -492,12 +466,18 @@ export function invoiceElement(
   };
   // pdfkit then writes PDF 1.7 with the sRGB OutputIntent (the ICC profile it ships).
   if (options.conformance) props.conformance = options.conformance;
+  // One page: no pagination pass (`wrap: false`: react-pdf then lays the page out once, not
+  // again after splitting it), and the page at least A4-high so that the footer, placed from the
+  // bottom, lands where it does on a numbered page. The caller checks that the body fitted.
+  const page: PageProps = options.onePage
+    ? { size: "A4", wrap: false, style: [styles.page, { minHeight: A4_HEIGHT }] }
+    : { size: "A4", style: styles.page };
   return h(
     Document,
     props,
     h(
       Page,
-      { size: "A4", style: styles.page },
+      page,
       h(View, { style: styles.body }, ...body),
       legalFooter(doc, t, options.onePage === true),
     ),
@@ -511,6 +491,9 @@ export function invoiceElement(
  */
 const ONE_PAGE_LINE_LIMIT = 12;
 
+/** A4's height in points, as react-pdf sizes the page (pdfkit's [595.28, 841.89]). */
+const A4_HEIGHT = 841.89;
+
 /** The page count pdfkit writes in the page tree (`/Type /Pages /Count n`, never compressed). */
 export function pdfPageCount(bytes: Uint8Array): number {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
@@ -518,6 +501,9 @@ export function pdfPageCount(bytes: Uint8Array): number {
   if (counts.length !== 1) throw new Error(`expected one page tree, found ${counts.length}`);
   return Number(counts[0]?.[1]);
 }
+
+/** What react-pdf's `onRender` reports of its layout (internal, read for the page height). */
+type LaidOut = { children?: { box?: { height?: number } }[] };
 
 /** Renders the document's pages: as one page when it fits one, else numbered by react-pdf. */
 async function renderPages(
@@ -530,8 +516,20 @@ async function renderPages(
     return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), element };
   };
   if (doc.lines.length <= ONE_PAGE_LINE_LIMIT) {
-    const onePage = await render(invoiceElement(doc, { ...options, onePage: true }));
-    if (pdfPageCount(onePage.bytes) === 1) return onePage;
+    const element = invoiceElement(doc, { ...options, onePage: true });
+    let pageHeight: number | undefined;
+    const onePage = await render(
+      React.cloneElement(element, {
+        onRender: (result: unknown) => {
+          const layout = (result as { _INTERNAL__LAYOUT__DATA_?: LaidOut })
+            ._INTERNAL__LAYOUT__DATA_;
+          pageHeight = layout?.children?.[0]?.box?.height;
+        },
+      }),
+    );
+    if (pageHeight === undefined) throw new Error("react-pdf did not report its page layout");
+    // Taller than A4: the body did not fit (a numbered render would have split it there).
+    if (pageHeight <= A4_HEIGHT + 0.001) return { bytes: onePage.bytes, element };
   }
   return render(invoiceElement(doc, options));
 }
