@@ -121,3 +121,22 @@ describe("one page without react-pdf's pagination", () => {
     expect(pixels(onePageBytes)).toEqual(pixels(paginatedBytes));
   });
 });
+
+describe("pdfkit's font wrapper", () => {
+  test("wraps the pdfkit react-pdf draws with (one copy, so the wrapper is not a no-op)", async () => {
+    const { createRequire } = await import("node:module");
+    const { realpathSync } = await import("node:fs");
+    const ours = createRequire(import.meta.url);
+    const rendererEntry = ours.resolve("@react-pdf/renderer");
+    const theirs = createRequire(rendererEntry);
+    // Our direct pdfkit dependency must be the very copy react-pdf imports: pnpm gives both the
+    // same store path only while the versions are equal (package.json pins them together).
+    expect(realpathSync(theirs.resolve("pdfkit"))).toBe(realpathSync(ours.resolve("pdfkit")));
+    await renderInvoicePdf(sampleDocument("invoice", "en"));
+    const { default: PDFDocument } = await import("pdfkit");
+    expect(
+      (PDFDocument.prototype as unknown as { __mentoraFontsByObject?: true })
+        .__mentoraFontsByObject,
+    ).toBe(true);
+  });
+});
