@@ -93,8 +93,10 @@ function conditionsOf(search: DirectorySearch, now: Date, timezone: string): Pri
       AND mc.subject = 'PROFILE_TEXT' AND mc.withheld)`,
   ];
   if (search.skills && search.skills.length > 0) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM user_skill us JOIN skill s ON s.id = us."skillId"
-      WHERE us."userId" = u.id AND s.slug = ANY(${[...search.skills]}::text[]))`);
+    // The skills' ids once (an InitPlan), then one index probe of user_skill per candidate.
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM user_skill us WHERE us."userId" = u.id
+      AND us."skillId" = ANY(ARRAY(SELECT s.id FROM skill s
+        WHERE s.slug = ANY(${[...search.skills]}::text[]))))`);
   }
   if (search.language) conditions.push(Prisma.sql`${search.language} = ANY(u.languages)`);
   if (search.currency) {
@@ -107,9 +109,11 @@ function conditionsOf(search: DirectorySearch, now: Date, timezone: string): Pri
   }
   if (search.q) {
     const pattern = `%${escapeLike(search.q)}%`;
+    // Skills whose name holds the text are found once (an InitPlan); with none (a name search)
+    // the per-candidate probe reads nothing.
     conditions.push(Prisma.sql`(u.name ILIKE ${pattern} OR u.headline ILIKE ${pattern}
-      OR EXISTS (SELECT 1 FROM user_skill us JOIN skill s ON s.id = us."skillId"
-        WHERE us."userId" = u.id AND s.name ILIKE ${pattern}))`);
+      OR EXISTS (SELECT 1 FROM user_skill us WHERE us."userId" = u.id
+        AND us."skillId" = ANY(ARRAY(SELECT s.id FROM skill s WHERE s.name ILIKE ${pattern}))))`);
   }
   if (search.minRating !== undefined) {
     conditions.push(
