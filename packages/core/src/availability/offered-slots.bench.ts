@@ -6,7 +6,12 @@ import {
   nextMondayAt,
 } from "../bookings/testing/bookings.ts";
 import { createTestApp } from "../testing/index.ts";
-import { type BookableOption, loadBookableOption, offeredSlots } from "./offered-slots.ts";
+import {
+  type BookableOption,
+  loadBookableOption,
+  maxSessionBlockMs,
+  offeredSlots,
+} from "./offered-slots.ts";
 import { seedBookedPlatform } from "./testing/platform-seed.ts";
 
 // One mentor's slots (hours 06:00–22:00 every day, 120 days ahead) for 7, 30 and 90 days on a
@@ -97,7 +102,7 @@ async function slotSql(f: Fixture, days: number, option: BookableOption) {
       where: {
         mentorId: f.mentorId,
         status: "SCHEDULED",
-        startsAt: { lt: wideTo },
+        startsAt: { gte: new Date(wideFrom.getTime() - maxSessionBlockMs), lt: wideTo },
         blockedUntil: { gt: wideFrom },
       },
       select: { id: true, optionId: true, startsAt: true, endsAt: true, capacity: true },

@@ -22,6 +22,14 @@ const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
 /**
+ * The longest a session can block its mentor from its start: an invitation lasts at most
+ * 1,440 minutes and a buffer 120 (invitations, mentor settings), 26 h; doubled for room. The
+ * sessions read starts this far before the range, so a mentor's past years are never read
+ * (decision 067). Holding a slot still probes for overlaps without this bound.
+ */
+export const maxSessionBlockMs = 2 * 26 * HOUR_MS;
+
+/**
  * The mentor's zone, or UTC when the stored value is unknown (a row written around the
  * profile's validation, or a zone a newer tz database dropped): one bad row must not break
  * the search and the mentor page for every visitor.
@@ -142,7 +150,8 @@ async function loadSlotSources(
       where: {
         mentorId: mentor.id,
         status: "SCHEDULED",
-        startsAt: { lt: wideTo },
+        // A range of the (mentorId, startsAt) index: past sessions stay out however many.
+        startsAt: { gte: new Date(wideFrom.getTime() - maxSessionBlockMs), lt: wideTo },
         blockedUntil: { gt: wideFrom },
       },
       select: { id: true, optionId: true, startsAt: true, endsAt: true, capacity: true },

@@ -93,8 +93,10 @@ function conditionsOf(search: DirectorySearch, now: Date, timezone: string): Pri
       AND mc.subject = 'PROFILE_TEXT' AND mc.withheld)`,
   ];
   if (search.skills && search.skills.length > 0) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM user_skill us JOIN skill s ON s.id = us."skillId"
-      WHERE us."userId" = u.id AND s.slug = ANY(${[...search.skills]}::text[]))`);
+    // The skills' ids once (an InitPlan), then one index probe of user_skill per candidate.
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM user_skill us WHERE us."userId" = u.id
+      AND us."skillId" = ANY(ARRAY(SELECT s.id FROM skill s
+        WHERE s.slug = ANY(${[...search.skills]}::text[]))))`);
   }
   if (search.language) conditions.push(Prisma.sql`${search.language} = ANY(u.languages)`);
   if (search.currency) {
@@ -107,9 +109,11 @@ function conditionsOf(search: DirectorySearch, now: Date, timezone: string): Pri
   }
   if (search.q) {
     const pattern = `%${escapeLike(search.q)}%`;
+    // Skills whose name holds the text are found once (an InitPlan); with none (a name search)
+    // the per-candidate probe reads nothing.
     conditions.push(Prisma.sql`(u.name ILIKE ${pattern} OR u.headline ILIKE ${pattern}
-      OR EXISTS (SELECT 1 FROM user_skill us JOIN skill s ON s.id = us."skillId"
-        WHERE us."userId" = u.id AND s.name ILIKE ${pattern}))`);
+      OR EXISTS (SELECT 1 FROM user_skill us WHERE us."userId" = u.id
+        AND us."skillId" = ANY(ARRAY(SELECT s.id FROM skill s WHERE s.name ILIKE ${pattern}))))`);
   }
   if (search.minRating !== undefined) {
     conditions.push(
@@ -288,6 +292,29 @@ export function directorySearchSql(
           WHERE o."mentorId" = u.id AND o.status = 'ACTIVE' AND oo."archivedAt" IS NULL
             AND oo.currency = ${priceCurrency}) mp_price ON true`
       : Prisma.empty;
+  const conditions = Prisma.join(conditionsOf(search, now, timezone), " AND ");
+  if (!nextStartDecides(search)) {
+    // Neither a filter nor the order needs "next available": it is read for the page's rows
+    // only, after the LIMIT, instead of for every match (decision 067). `u` is the page there:
+    // nextSlotSql reads only u.id.
+    return Prisma.sql`
+      WITH m AS (
+        SELECT u.id, u.name, ${sortKeyOf(search)} AS k,
+          mp."acceptingBookings", mp."minNoticeMinutes"
+        FROM "user" u
+        JOIN mentor_profile mp ON mp."userId" = u.id
+        ${priceJoin}
+        WHERE ${conditions}
+      )
+      SELECT u.id, u.name, u.k::text AS k, m_next.next_at, (SELECT count(*) FROM m) AS total
+      FROM (SELECT * FROM m ${after} ORDER BY m.k, m.name, m.id LIMIT ${search.limit + 1}) u
+      CROSS JOIN LATERAL (SELECT u."acceptingBookings", u."minNoticeMinutes") mp
+      -- OFFSET 0 keeps this a probe by primary key per page row (not a scan of every row).
+      LEFT JOIN LATERAL (SELECT * FROM directory_slot_refresh WHERE "mentorId" = u.id OFFSET 0) r
+        ON true
+      CROSS JOIN LATERAL (SELECT ${nextSlotSql(search, now, slotsEnd)} AS next_at) m_next
+      ORDER BY u.k, u.name, u.id`;
+  }
   return Prisma.sql`
     WITH ${timeOfDayRangesSql(search.timesOfDay, timezone, now, slotsEnd)} m AS (
       SELECT u.id, u.name, ${sortKeyOf(search)} AS k, m_next.next_at
@@ -296,12 +323,21 @@ export function directorySearchSql(
       LEFT JOIN directory_slot_refresh r ON r."mentorId" = u.id
       CROSS JOIN LATERAL (SELECT ${nextSlotSql(search, now, slotsEnd)} AS next_at) m_next
       ${priceJoin}
-      WHERE ${Prisma.join(conditionsOf(search, now, timezone), " AND ")}
+      WHERE ${conditions}
     )
     SELECT m.id, m.name, m.k::text AS k, m.next_at, (SELECT count(*) FROM m) AS total
     FROM m ${after}
     ORDER BY m.k, m.name, m.id
     LIMIT ${search.limit + 1}`;
+}
+
+/** Whether "next available" filters the mentors or orders them (else it is only shown). */
+function nextStartDecides(search: DirectorySearch): boolean {
+  return (
+    search.availableWithinDays !== undefined ||
+    (search.timesOfDay !== undefined && search.timesOfDay.length > 0) ||
+    search.sort === "soonest"
+  );
 }
 
 /**

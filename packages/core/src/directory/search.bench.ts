@@ -10,7 +10,9 @@ import { refreshStaleSlots } from "./slot-summary.ts";
 // Issue #14: search with availability, 100 → 1,000 mentors ≤ 1.3×. Two platforms side by side
 // (each its own database, so the rounds alternate under the same load): 100 and 1,000 listed
 // mentors, one in ten with weekly hours (Paris, 09–18 every day), 20 booked sessions each; one in
-// three speaks French, three in seven have a rating, one in four also sells in USD, each has one
+// three speaks French, three in seven have a rating (3 to 5, spread over the mentors with hours
+// too: with `n % 5` alone every mentor with hours rated 3, and "rated 4+" found nobody), one in
+// four also sells in USD, each has one
 // of seven skills (spread evenly over the mentors with hours too). One group per filter and sort: the floor is the same search on the 100-mentor
 // platform, so each ratio is the growth at 10× the mentors.
 const apps: App[] = [];
@@ -32,7 +34,7 @@ async function platform(mentors: number): Promise<Db> {
     UPDATE "user" SET languages = CASE WHEN u.n % 3 = 0 THEN ARRAY['en', 'fr'] ELSE ARRAY['en'] END
     FROM ${ranked} u WHERE u.id = "user".id`);
   await db.$executeRawUnsafe(`
-    UPDATE mentor_profile SET "ratingCount" = 2, "ratingSum" = 6 + (u.n % 5)
+    UPDATE mentor_profile SET "ratingCount" = 2, "ratingSum" = 6 + ((u.n + u.n / 10) % 5)
     FROM ${ranked} u WHERE u.id = mentor_profile."userId" AND u.n % 7 < 3`);
   await db.$executeRawUnsafe(`
     INSERT INTO skill (id, slug, name)

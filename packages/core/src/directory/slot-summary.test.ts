@@ -128,6 +128,17 @@ describe("next free start read from the summary", () => {
     // Five hours later every start kept on the refresh row is too soon: read from the slots.
     const muchLater = new Date(computedAt.getTime() + 5 * HOUR);
     expect(await nextAt(muchLater)).toBe(new Date(computedAt.getTime() + 9 * HOUR).toISOString());
+    // Without a window or time of day the start is read after the page is cut (decision 067):
+    // the same answers, from the refresh row or the slots.
+    const unfiltered = async (now: Date) =>
+      (await searchDirectory(app.prisma, { limit: 50 }, { now })).items.find(
+        (item) => item.id === mentor.id,
+      )?.nextAvailableAt;
+    expect(await unfiltered(computedAt)).toBe(firstStartsAt?.toISOString());
+    expect(await unfiltered(later)).toBe(expected);
+    expect(await unfiltered(muchLater)).toBe(
+      new Date(computedAt.getTime() + 9 * HOUR).toISOString(),
+    );
   });
 });
 

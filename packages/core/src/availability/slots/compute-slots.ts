@@ -42,8 +42,24 @@ export function computeSlots(query: SlotQuery): Slot[] {
   const slots = newSessionSlots(query, window);
   const joinable = existingGroupSlots(query, window);
   if (joinable.length > 0) slots.push(...joinable);
-  slots.sort((a, b) => a.start.getTime() - b.start.getTime() || a.end.getTime() - b.end.getTime());
+  // New slots come out in order (but in zones whose midnight repeats an instant): sort only
+  // when something may be out of it, a 90-day list costs a comparator call per slot otherwise.
+  if (joinable.length > 0 || !isAscending(slots)) {
+    slots.sort(
+      (a, b) => a.start.getTime() - b.start.getTime() || a.end.getTime() - b.end.getTime(),
+    );
+  }
   return query.firstPerDayIn === undefined ? slots : firstOfEachDay(slots, query.firstPerDayIn);
+}
+
+function isAscending(slots: readonly Slot[]): boolean {
+  for (let index = 1; index < slots.length; index += 1) {
+    const before = slots[index - 1] as Slot;
+    const slot = slots[index] as Slot;
+    const order = slot.start.getTime() - before.start.getTime();
+    if (order < 0 || (order === 0 && slot.end.getTime() < before.end.getTime())) return false;
+  }
+  return true;
 }
 
 function firstOfEachDay(slots: readonly Slot[], timeZone: string): Slot[] {
@@ -97,10 +113,14 @@ function newSessionSlots(query: SlotQuery, window: StartWindow): Slot[] {
       // Skip whole steps before the window instead of walking them.
       const skipped = Math.max(0, Math.ceil((window.earliest - span.start) / stepMs));
       let start = span.start + skipped * stepMs;
+      // Starts only grow within a span: the first blocked span ending after the start is found
+      // once by bisection, then walked forward.
+      let next = firstEndingAfter(blocked, start);
       while (start + durationMs <= span.end && start < window.endExclusive) {
         const end = start + durationMs;
-        const busy = firstOverlap(blocked, start, end);
-        if (busy) {
+        while (next < blocked.length && (blocked[next] as Span).end <= start) next += 1;
+        const busy = blocked[next];
+        if (busy && busy.start < end) {
           // Every start before the busy span's end overlaps it too: step past it at once.
           start += Math.max(1, Math.ceil((busy.end - start) / stepMs)) * stepMs;
           continue;
@@ -159,8 +179,8 @@ function mergeBlocked(spans: Span[]): Span[] {
   return merged;
 }
 
-/** The first blocked span (sorted, disjoint) overlapping [start, end), by bisection. */
-function firstOverlap(blocked: readonly Span[], start: number, end: number): Span | undefined {
+/** The index of the first blocked span (sorted, disjoint) ending after `start`, by bisection. */
+function firstEndingAfter(blocked: readonly Span[], start: number): number {
   let low = 0;
   let high = blocked.length;
   while (low < high) {
@@ -168,8 +188,7 @@ function firstOverlap(blocked: readonly Span[], start: number, end: number): Spa
     if ((blocked[mid] as Span).end <= start) low = mid + 1;
     else high = mid;
   }
-  const span = blocked[low];
-  return span && span.start < end ? span : undefined;
+  return low;
 }
 
 /** Busy time widened by the buffer; group sessions count even if the caller left them out of busy. */

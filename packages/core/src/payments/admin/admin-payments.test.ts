@@ -169,7 +169,20 @@ describe("admin payments history", () => {
     // Seven payments, three of them at one instant (only the id orders those), with failure
     // reasons that need quoting, a formula guard, a negative-looking text, and nulls.
     const tie = new Date("2030-03-04T05:06:07.089Z");
-    const reasons = ["card declined, twice", '-1 "odd"', "@cmd", null, "+x", "multi\r\nline", "ok"];
+    // Also a leading tab or CR (formula guard, then quoting), an empty text and accents.
+    const reasons = [
+      "card declined, twice",
+      '-1 "odd"',
+      "@cmd",
+      null,
+      "+x",
+      "multi\r\nline",
+      "ok",
+      "\ttab",
+      "\rreturn",
+      "",
+      "carte refusée, émetteur",
+    ];
     for (const [index, failureReason] of reasons.entries()) {
       await app.prisma.payment.create({
         data: {
@@ -198,8 +211,8 @@ describe("admin payments history", () => {
       listed.push(...page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    expect(listed).toHaveLength(7);
-    for (const pageSize of [2, 7, 5_000]) {
+    expect(listed).toHaveLength(reasons.length);
+    for (const pageSize of [2, 11, 5_000]) {
       let csv = "";
       for await (const chunk of paymentsCsv(app, { user: run }, { pageSize })) csv += chunk;
       const header = csv.slice(0, csv.indexOf("\r\n")).split(",");
@@ -213,13 +226,15 @@ describe("admin payments history", () => {
       expect(csv).toContain(`,"'-1 ""odd"""\r\n`);
       expect(csv).toContain(",'@cmd\r\n");
       expect(csv).toContain(`,2030-03-04T05:06:07.089Z,`);
+      expect(csv).toContain(",'\ttab\r\n");
+      expect(csv).toContain(`,"'\rreturn"\r\n`);
     }
     // The other filters narrow the export the same way as the list.
     let failed = "";
     const filters = { user: run, status: "FAILED", minAmountMinor: 1_002 } as const;
     for await (const chunk of paymentsCsv(app, filters, { pageSize: 1 })) failed += chunk;
     const expected = (await listPaymentsForAdmin(app.prisma, filters, { limit: 50 })).items;
-    expect(expected).toHaveLength(3);
+    expect(expected).toHaveLength(5);
     expect(
       failed
         .trimEnd()
