@@ -1,7 +1,10 @@
+import { spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
 import { createPool } from "@mentora/db";
 import { signSandboxPayload } from "@mentora/gateway-sandbox";
 import { afterAll, expect, inject, test } from "vitest";
 import "../e2e/context.ts";
+import { freePort } from "../e2e/processes.ts";
 import { type ServerPair, startServerPair } from "../e2e/servers.ts";
 
 // Gateway webhooks against the BUILT web server (`pnpm --filter @mentora/web build` first):
@@ -20,6 +23,18 @@ afterAll(async () => {
   await pool?.end();
   await pair?.stop();
 });
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (clock ticks of 10 ms). */
+async function cpuMs(pid: number): Promise<number> {
+  const fields = (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** This process's CPU time (ms) so far: the client's side of a burst. */
+const ownCpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
 /** Runs `count` calls of `call`, `concurrency` at a time. */
 async function burst(call: (index: number) => Promise<void>, count = REQUESTS) {
@@ -98,5 +113,59 @@ test("web: webhook ingest POST /api/webhooks/sandbox vs INSERT over as many conn
     ),
     run,
   );
-  process.stderr.write(`webhook ingest bench: ${posted} POSTs, ${signed.length} signed left\n`);
+  // Not timings (load-independent, decision 064): CPU per request of the web server (from
+  // /proc) and of this client, and the wall time of the same burst against a bare node:http
+  // server that reads the body and answers the same JSON: the HTTP floor under the ratio.
+  const bursts = 10;
+  const serverBefore = await cpuMs(pair.webPid);
+  const clientBefore = ownCpuMs();
+  for (let i = 0; i < bursts; i += 1) await burst(post);
+  const serverCpu = ((await cpuMs(pair.webPid)) - serverBefore) / (bursts * REQUESTS);
+  const clientCpu = (ownCpuMs() - clientBefore) / (bursts * REQUESTS);
+  const floorClientBefore = ownCpuMs();
+  for (let i = 0; i < bursts; i += 1) {
+    await burst(async () => {
+      const body = nextBody();
+      await db.query(
+        `INSERT INTO webhook_event (id, provider, "eventId", type, payload, "rawBody")
+         VALUES (gen_random_uuid(), 'sandbox', $1, 'payment.succeeded', $2::jsonb, $3)`,
+        [`floor_${sequence}`, body, body],
+      );
+    });
+  }
+  const floorClientCpu = (ownCpuMs() - floorClientBefore) / (bursts * REQUESTS);
+  const bare = await bareHttpBurst(nextBody);
+  process.stderr.write(
+    `webhook ingest bench: ${posted} POSTs; per request: web server CPU ${serverCpu.toFixed(3)} ms, ` +
+      `client CPU ${clientCpu.toFixed(3)} ms (the floor's client CPU per INSERT ${floorClientCpu.toFixed(3)} ms); ` +
+      `a burst against bare node:http (body read, JSON answer): median ${bare.toFixed(1)} ms\n`,
+  );
 });
+
+/** Median wall time (ms) of bursts of POSTs to a bare node:http server answering `{"received":true}`. */
+async function bareHttpBurst(nextBody: () => string): Promise<number> {
+  const port = await freePort();
+  const source = `require("node:http").createServer((q, s) => { const c = []; q.on("data", (d) => c.push(d)); q.on("end", () => { Buffer.concat(c); const t = '{"received":true,"stored":1,"duplicates":0}'; s.writeHead(200, { "content-type": "application/json", "content-length": t.length }); s.end(t); }); }).listen(${port}, () => process.stdout.write("up\\n"));`;
+  const child = spawn(process.execPath, ["-e", source], { stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+    const post = async () => {
+      const response = await fetch(`http://127.0.0.1:${port}/api/webhooks/sandbox`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-sandbox-signature": "t=1,v1=00" },
+        body: nextBody(),
+      });
+      await response.json();
+    };
+    const times: number[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      const start = performance.now();
+      await burst(post);
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    return times[3] ?? 0;
+  } finally {
+    child.kill();
+  }
+}

@@ -48,7 +48,8 @@ function trustFunction(trusted: TrustedProxies): (address: string, hop: number) 
 
 /** What a request offers: its headers, and the TCP peer the HTTP server saw (if known). */
 export interface ClientIpSource {
-  headers: Headers;
+  /** Only X-Forwarded-For is read (a plain lookup will do: the webhook lane has no Headers). */
+  headers: Pick<Headers, "get">;
   /** The socket's remote address (from the server's load context); undefined when unknown. */
   remoteAddress?: string | null;
 }
