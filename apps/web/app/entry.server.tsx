@@ -105,3 +105,9 @@ export function observeHttpRequest(
     .then((services) => services.telemetry.observeHttpRequest(route, method, status, seconds))
     .catch(() => undefined);
 }
+
+/**
+ * For the custom web server's webhook lane (apps/web/server.ts, decision 064): a payment
+ * provider's webhook from node's request, without Remix's route matching or fetch objects.
+ */
+export { receivePaymentWebhook } from "~/lib/payment-webhooks.server";
