@@ -203,31 +203,52 @@ async function jobInsertOf(
 }
 
 interface IngestStatement {
-  name: string;
-  text: string;
+  /** One row (the common case when calls do not overlap): plain parameters. */
+  single: { name: string; text: string };
+  /** Several rows: arrays, one prepared statement for any batch size. */
+  batch: { name: string; text: string };
 }
 
 const ingestStatements = new Map<string, IngestStatement>();
+/** pg-boss builds its SQL anew on each send: compared first, hashed only when it changes. */
+let lastIngest: { jobSql: string; statement: IngestStatement } | undefined;
+
+const namedStatement = (text: string) => ({
+  name: `webhook-ingest-${createHash("sha1").update(text).digest("hex").slice(0, 24)}`,
+  text,
+});
 
 /**
- * The events' INSERT and pg-boss's job INSERT as one statement over a batch of rows (arrays,
- * one prepared statement for any batch size): pg-boss's `$1` (a JSON array of jobs) becomes
- * the jobs of the rows the event INSERT returned, so a duplicate gets no job; a stored event
- * without its job fails the whole statement (1/0), so nothing is ever half-written (decisions
- * 055, 064). Prepared once per connection under a name derived from its text (pg-boss's SQL
- * differs per queue, never per job).
+ * The events' INSERT and pg-boss's job INSERT as one statement: pg-boss's `$1` (a JSON array of
+ * jobs) becomes the jobs of the rows the event INSERT returned, so a duplicate gets no job; a
+ * stored event without its job fails the whole statement (1/0), so nothing is ever
+ * half-written (decisions 055, 064). Both forms are prepared once per connection under a name
+ * derived from their text (pg-boss's SQL differs per queue, never per job).
  */
 function ingestStatementFor(jobSql: string): IngestStatement {
-  const known = ingestStatements.get(jobSql);
-  if (known) return known;
+  if (lastIngest?.jobSql === jobSql) return lastIngest.statement;
+  const statement = ingestStatements.get(jobSql) ?? buildIngestStatement(jobSql);
+  ingestStatements.set(jobSql, statement);
+  lastIngest = { jobSql, statement };
+  return statement;
+}
+
+function buildIngestStatement(jobSql: string): IngestStatement {
   // pg-boss wraps the INSERT in a WITH (which cannot nest a data-modifying CTE) when the
   // queue uses LISTEN/NOTIFY; webhook.process does not.
   if (!/^\s*INSERT\b/.test(jobSql) || jobSql.split("$1").length !== 2 || /\$[2-9]/.test(jobSql)) {
     throw new Error("webhook.process: pg-boss's job INSERT is not one INSERT on $1 (decision 055)");
   }
+  const whole = `1 / (CASE WHEN (SELECT count(*) FROM job) = (SELECT count(*) FROM event) THEN 1
+      ELSE 0 END) AS whole`;
+  const single = `WITH event AS (
+      INSERT INTO webhook_event (id, provider, "eventId", type, payload, "rawBody")
+      VALUES ($2, $3, $4, $5, $6::jsonb, $7) ON CONFLICT DO NOTHING RETURNING id
+    ), job AS (${jobSql.replace("$1", () => "(SELECT $1::text FROM event)")})
+    SELECT array(SELECT id FROM event) AS stored, ${whole}`;
   const storedJobs = `(SELECT coalesce(json_agg(j.value), '[]')::text
       FROM input JOIN event USING (id) CROSS JOIN LATERAL json_array_elements(input.job::json) j)`;
-  const text = `WITH input AS (
+  const batch = `WITH input AS (
       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
         $7::text[]) AS i (id, provider, event_id, type, payload, raw_body, job)
     ), event AS (
@@ -235,15 +256,8 @@ function ingestStatementFor(jobSql: string): IngestStatement {
       SELECT id, provider, event_id, type, payload::jsonb, raw_body FROM input
       ON CONFLICT DO NOTHING RETURNING id
     ), job AS (${jobSql.replace("$1", () => storedJobs)})
-    SELECT array(SELECT id FROM event) AS stored,
-      1 / (CASE WHEN (SELECT count(*) FROM job) = (SELECT count(*) FROM event) THEN 1 ELSE 0 END)
-        AS whole`;
-  const statement = {
-    name: `webhook-ingest-${createHash("sha1").update(text).digest("hex").slice(0, 24)}`,
-    text,
-  };
-  ingestStatements.set(jobSql, statement);
-  return statement;
+    SELECT array(SELECT id FROM event) AS stored, ${whole}`;
+  return { single: namedStatement(single), batch: namedStatement(batch) };
 }
 
 /** One event to store and its job's pg-boss payload (a JSON array of one job). */
@@ -357,10 +371,25 @@ class IngestBatcher {
 
   /** The ids of the rows inserted (the others were already stored). */
   private async store(rows: IngestRow[]): Promise<Set<string>> {
+    const [only] = rows;
+    if (rows.length === 1 && only) {
+      const { rows: result } = await this.pool.query<{ stored: string[] }>({
+        ...this.statement.single,
+        values: [
+          only.job,
+          only.id,
+          only.provider,
+          only.eventId,
+          only.type,
+          only.payload,
+          only.rawBody,
+        ],
+      });
+      return new Set(result[0]?.stored ?? []);
+    }
     const column = (key: keyof IngestRow) => rows.map((row) => row[key]);
     const { rows: result } = await this.pool.query<{ stored: string[] }>({
-      name: this.statement.name,
-      text: this.statement.text,
+      ...this.statement.batch,
       values: [
         column("id"),
         column("provider"),
@@ -389,10 +418,10 @@ function batcherOf(pool: AppServices["pool"], statement: IngestStatement): Inges
     byStatement = new Map();
     batchers.set(pool, byStatement);
   }
-  let batcher = byStatement.get(statement.name);
+  let batcher = byStatement.get(statement.batch.name);
   if (!batcher) {
     batcher = new IngestBatcher(pool, statement);
-    byStatement.set(statement.name, batcher);
+    byStatement.set(statement.batch.name, batcher);
   }
   return batcher;
 }
