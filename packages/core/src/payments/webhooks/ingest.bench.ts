@@ -6,7 +6,7 @@ import {
   sandboxSignature,
   sandboxWebhookSecret,
 } from "../testing/payments-rig.ts";
-import { receiveWebhook } from "./receive-webhook.ts";
+import { receiveWebhook, type WebhookDelivery } from "./receive-webhook.ts";
 
 // What one webhook costs at the edge (IP rate limit, signature check, the event stored with its
 // processing job in one commit) against the floor: a raw INSERT of the same row.
@@ -47,9 +47,31 @@ test("webhook ingest: receiveWebhook vs raw INSERT", async ({ bench }) => {
   const requests = Array.from({ length: 6_000 }, signedRequest);
   const post = (clientIp: string | null) =>
     receiveWebhook(app, requests.pop() ?? signedRequest(), "sandbox", clientIp);
+  // What the production server's webhook lane hands over instead (decision 064): node's request
+  // line and headers, and the body's bytes as its HTTP parser read them.
+  const signedDelivery = (): WebhookDelivery => {
+    const { body } = nextEvent();
+    const bytes = Buffer.from(body);
+    return {
+      method: "POST",
+      url: path,
+      headers: {
+        "content-type": "application/json",
+        "content-length": String(bytes.byteLength),
+        "x-sandbox-signature": sandboxSignature(sandboxWebhookSecret, body, new Date()),
+      },
+      body: async () => bytes,
+    };
+  };
+  const deliveries = Array.from({ length: 6_000 }, signedDelivery);
   await bench.compare(
     bench("receiveWebhook in-process (limiter, signature, event + job)", async () => {
       const answer = await post("203.0.113.7");
+      if (answer.status !== 200 || answer.body.stored !== 1) throw new Error("not stored");
+    }),
+    bench("receiveWebhook in-process, the server lane's delivery (body bytes read)", async () => {
+      const delivery = deliveries.pop() ?? signedDelivery();
+      const answer = await receiveWebhook(app, delivery, "sandbox", "203.0.113.7");
       if (answer.status !== 200 || answer.body.stored !== 1) throw new Error("not stored");
     }),
     bench("floor: raw INSERT of the same row", async () => {
