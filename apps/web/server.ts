@@ -194,21 +194,23 @@ function serveWebhook(req: IncomingMessage, res: ServerResponse, provider: strin
         refusePayload(req, res, limit);
       }),
   };
-  receiveWebhook?.(delivery, provider, req.socket.remoteAddress).then(
-    (answer) => {
-      if (res.headersSent) return;
-      // Answered without reading the whole body (429, 404): hang up rather than read the rest.
-      if (!req.complete) closeAfterAnswer(req, res);
-      res.writeHead(answer.status, answer.headers);
-      res.end(answer.text);
-    },
-    (error: unknown) => {
-      // Refused while reading (413): already answered; a client gone: nobody to answer.
-      if (error instanceof PayloadTooLargeError || res.headersSent) return;
-      if (!res.socket || res.socket.destroyed) return;
-      answerError(error, req, res);
-    },
-  );
+  receiveWebhook?.(delivery, provider, req.socket.remoteAddress)
+    .then(
+      (answer) => {
+        if (res.headersSent) return;
+        // Answered without reading the whole body (429, 404): hang up rather than read the rest.
+        if (!req.complete) closeAfterAnswer(req, res);
+        res.writeHead(answer.status, answer.headers);
+        res.end(answer.text);
+      },
+      (error: unknown) => {
+        // Refused while reading (413): already answered; a client gone: nobody to answer.
+        if (error instanceof PayloadTooLargeError || res.headersSent) return;
+        if (!res.socket || res.socket.destroyed) return;
+        answerError(error, req, res);
+      },
+    )
+    .catch((error: unknown) => answerError(error, req, res));
 }
 
 function serveData(handler: typeof trpc, req: IncomingMessage, res: ServerResponse) {
