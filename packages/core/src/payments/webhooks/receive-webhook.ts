@@ -284,8 +284,9 @@ const maxBatchRows = 100;
 const maxBatchBytes = 4 * 1024 * 1024;
 
 /**
- * Group commit: a call finding the pool idle is sent at once; calls arriving while statements
- * are in flight wait (at most until one returns) and go together in ONE statement. A failed
+ * Group commit: a call finding no ingest statement in flight is sent at once; calls arriving
+ * while statements are in flight wait (at most until one returns) and go together in ONE
+ * statement. A failed
  * batch fails each of its callers, except that a data error (SQLSTATE class 22/23: one row's
  * bytes) has each row tried alone, so one bad event cannot fail the others' deliveries.
  */
