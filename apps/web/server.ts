@@ -10,11 +10,20 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { loadConfigOrExit } from "@mentora/core/config";
 import { createLogger } from "@mentora/core/logger";
+import type { WebhookDelivery } from "@mentora/core/payments";
 import { type AppMetrics, createHttpRequestObserver } from "@mentora/telemetry";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { pinoHttp } from "pino-http";
+import {
+  bodyLimitFor,
+  closeAfterAnswer,
+  declaredLengthExceeds,
+  PayloadTooLargeError,
+  readLimitedBody,
+  refusePayload,
+} from "./server/body-limit.ts";
 import {
   createRemixHandler,
   createResourceRouteHandler,
@@ -149,16 +158,63 @@ const health = createResourceRouteHandler({
 
 // Payment providers' webhooks: verified on their raw bytes and stored in one statement (decision
 // 055); Remix's matching and the pages' middleware were most of their cost. Twilio's callbacks
-// have a route of their own and stay on the pages' lane.
+// have a route of their own and stay on the pages' lane. entry.server's `receivePaymentWebhook`
+// (what the route does) takes node's request line, headers and body bytes and returns the
+// answer's text: no fetch Request, Headers, body stream or Response per webhook (decision 064).
 const webhookRoute = "routes/api.webhooks.$provider";
 const webhookPath = /^\/api\/webhooks\/([a-z0-9_-]+)$/;
-const webhooks = createResourceRouteHandler({
-  build,
-  routeId: webhookRoute,
-  getLoadContext: dataContext,
-  onBodyRefused,
-  paramsOf: (pathname) => ({ provider: webhookPath.exec(pathname)?.[1] ?? "" }),
-});
+const receiveWebhook = (
+  build.entry.module as unknown as {
+    receivePaymentWebhook?: (
+      delivery: WebhookDelivery,
+      provider: string,
+      socketAddress: string | undefined,
+    ) => Promise<{ status: number; headers: Record<string, string>; text: string }>;
+  }
+).receivePaymentWebhook;
+if (!receiveWebhook)
+  throw new Error("entry.server exports no receivePaymentWebhook (decision 064)");
+
+function serveWebhook(req: IncomingMessage, res: ServerResponse, provider: string) {
+  for (const [name, value] of dataHeaders) res.setHeader(name, value);
+  const limit = bodyLimitFor(pathnameOf(req));
+  if (declaredLengthExceeds(req, limit)) {
+    onBodyRefused(req, { limit });
+    refusePayload(req, res, limit);
+    return;
+  }
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  const delivery: WebhookDelivery = {
+    method: req.method ?? "GET",
+    url: req.url ?? "/",
+    headers,
+    body: () =>
+      readLimitedBody(req, limit, (error) => {
+        onBodyRefused(req, error);
+        refusePayload(req, res, limit);
+      }),
+  };
+  receiveWebhook?.(delivery, provider, req.socket.remoteAddress)
+    .then(
+      (answer) => {
+        if (res.headersSent) return;
+        // Answered without reading the whole body (429, 404): hang up rather than read the rest.
+        if (!req.complete) closeAfterAnswer(req, res);
+        res.writeHead(answer.status, answer.headers);
+        res.end(answer.text);
+      },
+      (error: unknown) => {
+        // Refused while reading (413): already answered; a client gone: nobody to answer.
+        if (error instanceof PayloadTooLargeError || res.headersSent) return;
+        if (!res.socket || res.socket.destroyed) return;
+        answerError(error, req, res);
+      },
+    )
+    .catch((error: unknown) => answerError(error, req, res));
+}
 
 function serveData(handler: typeof trpc, req: IncomingMessage, res: ServerResponse) {
   for (const [name, value] of dataHeaders) res.setHeader(name, value);
@@ -182,7 +238,8 @@ const server = http.createServer((req, res) => {
     );
   } else if (webhookPath.test(pathname) && pathname !== "/api/webhooks/twilio") {
     observeRequest(req, res, webhookRoute);
-    requestLogger(req, res, () => serveData(webhooks, req, res));
+    const provider = webhookPath.exec(pathname)?.[1] ?? "";
+    requestLogger(req, res, () => serveWebhook(req, res, provider));
   } else {
     app(req, res);
   }

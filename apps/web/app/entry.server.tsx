@@ -115,3 +115,9 @@ export function observeHttpRequest(
 export function startServices(): Promise<void> {
   return getServices().then(() => undefined);
 }
+
+/**
+ * For the custom web server's webhook lane (apps/web/server.ts, decision 064): a payment
+ * provider's webhook from node's request, without Remix's route matching or fetch objects.
+ */
+export { receivePaymentWebhook } from "~/lib/payment-webhooks.server";

@@ -1,7 +1,10 @@
+import { spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
 import { createPool } from "@mentora/db";
 import { signSandboxPayload } from "@mentora/gateway-sandbox";
 import { afterAll, expect, inject, test } from "vitest";
 import "../e2e/context.ts";
+import { freePort } from "../e2e/processes.ts";
 import { type ServerPair, startServerPair } from "../e2e/servers.ts";
 
 // Gateway webhooks against the BUILT web server (`pnpm --filter @mentora/web build` first):
@@ -20,6 +23,18 @@ afterAll(async () => {
   await pool?.end();
   await pair?.stop();
 });
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (clock ticks of 10 ms). */
+async function cpuMs(pid: number): Promise<number> {
+  const fields = (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** This process's CPU time (ms) so far: the client's side of a burst. */
+const ownCpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
 /** Runs `count` calls of `call`, `concurrency` at a time. */
 async function burst(call: (index: number) => Promise<void>, count = REQUESTS) {
@@ -98,5 +113,93 @@ test("web: webhook ingest POST /api/webhooks/sandbox vs INSERT over as many conn
     ),
     run,
   );
-  process.stderr.write(`webhook ingest bench: ${posted} POSTs, ${signed.length} signed left\n`);
+  // Not timings (decision 064): the CPU (user + system, from /proc) each side spends per
+  // request over 1,000 of them: the web server, this client, and the Postgres backends of the
+  // database (the server's and ours), against the same for the floor's INSERTs. Steadier than
+  // wall time on a loaded machine, where each process waits for a core at every hop. Then the
+  // wall time of the same burst against a bare node:http server that reads the body and
+  // answers the same JSON: the HTTP round trips alone, under the ratio.
+  const bursts = 10;
+  const backends = async () =>
+    (
+      await db.query<{ pid: number }>(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database()",
+      )
+    ).rows.map((row) => row.pid);
+  const backendCpu = async (pids: number[]) => {
+    let total = 0;
+    for (const pid of pids) total += await cpuMs(pid).catch(() => 0);
+    return total;
+  };
+  const measure = async (work: () => Promise<void>, server: boolean) => {
+    const pids = await backends();
+    const before = {
+      server: server ? await cpuMs(pair?.webPid ?? 0) : 0,
+      client: ownCpuMs(),
+      db: await backendCpu(pids),
+    };
+    for (let i = 0; i < bursts; i += 1) await work();
+    const per = (value: number) => (value / (bursts * REQUESTS)).toFixed(3);
+    return {
+      server: per(server ? (await cpuMs(pair?.webPid ?? 0)) - before.server : 0),
+      client: per(ownCpuMs() - before.client),
+      db: per((await backendCpu(pids)) - before.db),
+    };
+  };
+  const target = await measure(() => burst(post), true);
+  const floor = await measure(
+    () =>
+      burst(async () => {
+        const body = nextBody();
+        await db.query(
+          `INSERT INTO webhook_event (id, provider, "eventId", type, payload, "rawBody")
+           VALUES (gen_random_uuid(), 'sandbox', $1, 'payment.succeeded', $2::jsonb, $3)`,
+          [`floor_${sequence}`, body, body],
+        );
+      }),
+    false,
+  );
+  const bare = await bareHttpBurst(nextBody);
+  process.stderr.write(
+    `webhook ingest bench: ${posted} POSTs; CPU ms per request: POST web server ${target.server}, ` +
+      `client ${target.client}, Postgres ${target.db}; floor INSERT client ${floor.client}, ` +
+      `Postgres ${floor.db}; bare node:http (body read, JSON answer): a burst ${bare.median.toFixed(1)} ms ` +
+      `(median), CPU ms per request: server ${bare.serverCpu.toFixed(3)}, client ${bare.clientCpu.toFixed(3)}\n`,
+  );
 });
+
+/** Median wall time (ms) of bursts of POSTs to a bare node:http server answering `{"received":true}`. */
+async function bareHttpBurst(
+  nextBody: () => string,
+): Promise<{ median: number; serverCpu: number; clientCpu: number }> {
+  const port = await freePort();
+  const source = `require("node:http").createServer((q, s) => { const c = []; q.on("data", (d) => c.push(d)); q.on("end", () => { Buffer.concat(c); const t = '{"received":true,"stored":1,"duplicates":0}'; s.writeHead(200, { "content-type": "application/json", "content-length": t.length }); s.end(t); }); }).listen(${port}, () => process.stdout.write("up\\n"));`;
+  const child = spawn(process.execPath, ["-e", source], { stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+    const post = async () => {
+      const response = await fetch(`http://127.0.0.1:${port}/api/webhooks/sandbox`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-sandbox-signature": "t=1,v1=00" },
+        body: nextBody(),
+      });
+      await response.json();
+    };
+    const times: number[] = [];
+    const server = await cpuMs(child.pid ?? 0);
+    const client = ownCpuMs();
+    for (let i = 0; i < 7; i += 1) {
+      const start = performance.now();
+      await burst(post);
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    return {
+      median: times[3] ?? 0,
+      serverCpu: ((await cpuMs(child.pid ?? 0)) - server) / (7 * REQUESTS),
+      clientCpu: (ownCpuMs() - client) / (7 * REQUESTS),
+    };
+  } finally {
+    child.kill();
+  }
+}

@@ -5,7 +5,9 @@ import "./context.ts";
 import { type ServerPair, startServerPair } from "./servers.ts";
 
 // The gateway webhook edge of the BUILT server (decision 055: one statement stores the event
-// and its job): refusals keep their stable codes, a duplicate race stores one event and one job.
+// and its job; 064: the server's own webhook lane, concurrent deliveries share one statement):
+// refusals keep their stable codes, a duplicate race stores one event and one job, a failed
+// statement fails every delivery in it, one bad event fails alone.
 const secret = "whsec_e2e_webhook_ingest";
 let servers: ServerPair;
 let pool: ReturnType<typeof createPool>;
@@ -30,6 +32,11 @@ function eventBody(eventId: string): string {
     created: Math.floor(Date.now() / 1000),
     data: { providerPaymentId: `pay_${eventId}` },
   });
+}
+
+function signedPost(eventId: string) {
+  const body = eventBody(eventId);
+  return post(body, signSandboxPayload(secret, body, new Date()));
 }
 
 function post(body: string, signature: string | undefined) {
@@ -91,5 +98,65 @@ describe("gateway webhooks over HTTP", () => {
     const { events, jobs } = await storedOf("evt_e2e_race");
     expect(events).toHaveLength(1);
     expect(jobs).toEqual(events);
+  });
+  it("forty deliveries at once, copies among them: each event stored once with its one job", async () => {
+    const ids = Array.from({ length: 30 }, (_, i) => `evt_e2e_burst_${i}`);
+    // Ten copies of ten of them in the same burst (a provider's retry racing its first try).
+    const deliveries = [...ids, ...ids.slice(0, 10)];
+    const answers = await Promise.all(
+      deliveries.map(async (id) => {
+        const response = await signedPost(id);
+        return { status: response.status, body: await response.json() };
+      }),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(40).fill(200));
+    const total = (key: "stored" | "duplicates") =>
+      answers.reduce((sum, answer) => sum + Number(answer.body[key] ?? 0), 0);
+    expect(total("stored")).toBe(30);
+    expect(total("duplicates")).toBe(10);
+    for (const id of ids) {
+      const { events, jobs } = await storedOf(id);
+      expect(events).toHaveLength(1);
+      expect(jobs).toEqual(events);
+    }
+  });
+
+  it("a statement that fails answers 5xx to every delivery in it and stores none of them", async () => {
+    // Not one row's data: the whole batch fails (as a database error would).
+    await pool.query(`CREATE FUNCTION e2e_refuse_jobs() RETURNS trigger LANGUAGE plpgsql
+      AS $$ BEGIN RAISE EXCEPTION 'job table unavailable'; END $$`);
+    await pool.query(`CREATE TRIGGER e2e_refuse_jobs BEFORE INSERT ON pgboss.job
+      FOR EACH ROW EXECUTE FUNCTION e2e_refuse_jobs()`);
+    const ids = Array.from({ length: 12 }, (_, i) => `evt_e2e_failed_${i}`);
+    let statuses: number[];
+    try {
+      statuses = await Promise.all(ids.map(async (id) => (await signedPost(id)).status));
+    } finally {
+      await pool.query("DROP TRIGGER e2e_refuse_jobs ON pgboss.job");
+      await pool.query("DROP FUNCTION e2e_refuse_jobs()");
+    }
+    expect(statuses).toEqual(Array(12).fill(500));
+    for (const id of ids) expect(await storedOf(id)).toEqual({ events: [], jobs: [] });
+    // The provider's retries then go through, each stored once.
+    const retried = await Promise.all(ids.map(async (id) => (await signedPost(id)).json()));
+    expect(retried.every((answer) => answer.stored === 1)).toBe(true);
+  });
+
+  it("one event the database refuses fails alone: the deliveries beside it are stored", async () => {
+    // A NUL in the event id: Postgres text refuses it (a row's own error).
+    const ids = Array.from({ length: 8 }, (_, i) => `evt_e2e_beside_poison_${i}`);
+    const [poisoned, ...others] = await Promise.all(
+      ["evt_e2e_poison_\u0000", ...ids].map(async (id) => {
+        const response = await signedPost(id);
+        return { status: response.status, body: await response.text() };
+      }),
+    );
+    expect(poisoned?.status).toBe(500);
+    expect(others.map((answer) => answer.status)).toEqual(Array(8).fill(200));
+    for (const id of ids) {
+      const { events, jobs } = await storedOf(id);
+      expect(events).toHaveLength(1);
+      expect(jobs).toEqual(events);
+    }
   });
 });

@@ -123,3 +123,36 @@ export function limitedBody(
   source.once("aborted", () => counter.destroy(new Error("request aborted")));
   return source.pipe(counter);
 }
+
+/**
+ * The whole request body as one Buffer, counted as it arrives (for a lane that needs the bytes,
+ * not a stream: the webhooks, decision 064). Past `limit` it stops reading, calls `onExceeded`
+ * (which answers 413) and rejects with PayloadTooLargeError; a client abort rejects too.
+ */
+export function readLimitedBody(
+  source: IncomingMessage,
+  limit: number,
+  onExceeded: (error: PayloadTooLargeError) => void,
+): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let seen = 0;
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > limit) {
+        source.off("data", onData);
+        const error = new PayloadTooLargeError(limit);
+        onExceeded(error);
+        reject(error);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    source.on("data", onData);
+    source.once("end", () =>
+      resolve(chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks, seen)),
+    );
+    source.once("error", reject);
+    source.once("aborted", () => reject(new Error("request aborted")));
+  });
+}

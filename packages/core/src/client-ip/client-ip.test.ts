@@ -30,6 +30,12 @@ describe("clientIp", () => {
     expect(clientIp(source("198.51.100.4", "203.0.113.9"), none)).toBe("198.51.100.4");
     expect(clientIp(source("::ffff:198.51.100.4"), none)).toBe("198.51.100.4");
     expect(clientIp(source("2001:db8::1", "1.1.1.1"), none)).toBe("2001:db8::1");
+    // The IPv4 fast path and ipaddr agree on every spelling.
+    expect(clientIp(source("::FFFF:198.51.100.4"), none)).toBe("198.51.100.4");
+    // Leading zeros are ipaddr's business (octal, as inet_aton reads them).
+    expect(clientIp(source("198.051.100.4"), none)).toBe("198.41.100.4");
+    expect(clientIp(source("::ffff:c633:6404"), none)).toBe("198.51.100.4");
+    expect(clientIp(source("256.1.1.1"), none)).toBeNull();
   });
 
   it("is null when the socket address is unknown (never a header's word)", () => {

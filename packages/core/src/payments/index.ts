@@ -22,4 +22,9 @@ export { type GatewayRegistry, loadGatewayRegistry } from "./registry/index.ts";
 export { lockPayment, settlePayment } from "./settlement/settle-payment.ts";
 export type { WebhookEventHandlers } from "./webhooks/process-webhook.job.ts";
 export { processWebhookQueue } from "./webhooks/process-webhook.queue.ts";
-export { receiveWebhook, sourceLimited, type WebhookResponse } from "./webhooks/receive-webhook.ts";
+export {
+  receiveWebhook,
+  sourceLimited,
+  type WebhookDelivery,
+  type WebhookResponse,
+} from "./webhooks/receive-webhook.ts";

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { afterAll, test } from "vitest";
 import { startBookingPayment } from "../checkout/start-payment.ts";
 import {
@@ -5,7 +6,7 @@ import {
   sandboxSignature,
   sandboxWebhookSecret,
 } from "../testing/payments-rig.ts";
-import { receiveWebhook } from "./receive-webhook.ts";
+import { receiveWebhook, type WebhookDelivery } from "./receive-webhook.ts";
 
 // What one webhook costs at the edge (IP rate limit, signature check, the event stored with its
 // processing job in one commit) against the floor: a raw INSERT of the same row.
@@ -46,9 +47,31 @@ test("webhook ingest: receiveWebhook vs raw INSERT", async ({ bench }) => {
   const requests = Array.from({ length: 6_000 }, signedRequest);
   const post = (clientIp: string | null) =>
     receiveWebhook(app, requests.pop() ?? signedRequest(), "sandbox", clientIp);
+  // What the production server's webhook lane hands over instead (decision 064): node's request
+  // line and headers, and the body's bytes as its HTTP parser read them.
+  const signedDelivery = (): WebhookDelivery => {
+    const { body } = nextEvent();
+    const bytes = Buffer.from(body);
+    return {
+      method: "POST",
+      url: path,
+      headers: {
+        "content-type": "application/json",
+        "content-length": String(bytes.byteLength),
+        "x-sandbox-signature": sandboxSignature(sandboxWebhookSecret, body, new Date()),
+      },
+      body: async () => bytes,
+    };
+  };
+  const deliveries = Array.from({ length: 6_000 }, signedDelivery);
   await bench.compare(
     bench("receiveWebhook in-process (limiter, signature, event + job)", async () => {
       const answer = await post("203.0.113.7");
+      if (answer.status !== 200 || answer.body.stored !== 1) throw new Error("not stored");
+    }),
+    bench("receiveWebhook in-process, the server lane's delivery (body bytes read)", async () => {
+      const delivery = deliveries.pop() ?? signedDelivery();
+      const answer = await receiveWebhook(app, delivery, "sandbox", "203.0.113.7");
       if (answer.status !== 200 || answer.body.stored !== 1) throw new Error("not stored");
     }),
     bench("floor: raw INSERT of the same row", async () => {
@@ -60,5 +83,44 @@ test("webhook ingest: receiveWebhook vs raw INSERT", async ({ bench }) => {
       );
     }),
     { time: 3_000, warmupTime: 300 },
+  );
+  // Not a timing (decision 064): CPU (user + system) per call of this process and of the
+  // database's Postgres backends (from /proc), steadier than wall time on a loaded machine.
+  const calls = 1_000;
+  const backendCpu = async (pids: number[]) => {
+    let total = 0;
+    for (const pid of pids) {
+      const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+      const fields = stat.split(") ")[1]?.split(" ") ?? [];
+      total += (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
+    }
+    return total;
+  };
+  const measure = async (call: () => Promise<unknown>) => {
+    const { rows } = await app.pool.query<{ pid: number }>(
+      "SELECT pid FROM pg_stat_activity WHERE datname = current_database()",
+    );
+    const pids = rows.map((row) => row.pid);
+    const db = await backendCpu(pids);
+    const own = process.cpuUsage();
+    for (let i = 0; i < calls; i += 1) await call();
+    const spent = process.cpuUsage(own);
+    return {
+      node: ((spent.user + spent.system) / 1000 / calls).toFixed(3),
+      db: (((await backendCpu(pids)) - db) / calls).toFixed(3),
+    };
+  };
+  const target = await measure(() => post("203.0.113.7"));
+  const floor = await measure(() => {
+    const { id, body } = nextEvent();
+    return app.pool.query(
+      `INSERT INTO webhook_event (id, provider, "eventId", type, payload, "rawBody")
+       VALUES (gen_random_uuid(), 'sandbox', $1, 'payment.succeeded', $2::jsonb, $3)`,
+      [id, body, body],
+    );
+  });
+  process.stderr.write(
+    `webhook ingest in-process, CPU ms per call: receiveWebhook node ${target.node}, ` +
+      `Postgres ${target.db}; raw INSERT node ${floor.node}, Postgres ${floor.db}\n`,
   );
 }, 300_000);

@@ -44,6 +44,24 @@ async function storedOf(eventId: string) {
   return { events, jobs: rows.map((row) => row.data.webhookEventId) };
 }
 
+/** Runs `work`, counting the ingest statements sent to the pool meanwhile. */
+async function countingIngestStatements<T>(work: () => Promise<T>) {
+  const { pool } = rig.app;
+  const query = pool.query;
+  let statements = 0;
+  pool.query = ((config: unknown, ...rest: unknown[]) => {
+    const name = (config as { name?: string } | null)?.name ?? "";
+    if (name.startsWith("webhook-ingest-")) statements += 1;
+    return (query as (...args: unknown[]) => unknown).call(pool, config, ...rest);
+  }) as typeof pool.query;
+  try {
+    const answers = await work();
+    return { statements, answers };
+  } finally {
+    pool.query = query;
+  }
+}
+
 describe("receiveWebhook's one-statement ingest", () => {
   it("stores a new event with exactly one job pointing at it", async () => {
     const answer = await post("evt_ingest_single");
@@ -82,6 +100,65 @@ describe("receiveWebhook's one-statement ingest", () => {
     expect(await post("evt_ingest_no_job")).toMatchObject({ status: 200, body: { stored: 1 } });
     const { events, jobs } = await storedOf("evt_ingest_no_job");
     expect(jobs).toEqual([events[0]?.id]);
+  });
+
+  it("concurrent webhooks share one statement: each stored once with its own job", async () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `evt_group_${i}`);
+    // A copy of evt_group_3 in the same burst: stored once, the copy is a duplicate.
+    const { statements, answers } = await countingIngestStatements(() =>
+      Promise.all([...ids, "evt_group_3"].map((id) => post(id))),
+    );
+    expect(answers.every((answer) => answer.status === 200)).toBe(true);
+    expect(answers.map((answer) => answer.body.stored ?? 0).reduce((a, b) => a + b)).toBe(12);
+    expect(answers.map((answer) => answer.body.duplicates ?? 0).reduce((a, b) => a + b)).toBe(1);
+    // Fewer statements than deliveries: the ones arriving while one was in flight went together.
+    expect(statements).toBeLessThan(13);
+    for (const id of ids) {
+      const { events, jobs } = await storedOf(id);
+      expect(events).toHaveLength(1);
+      expect(jobs).toEqual([events[0]?.id]);
+    }
+  });
+
+  it("a batch whose statement fails fails every caller in it and stores none", async () => {
+    const { pool } = rig.app;
+    // Not a row's data error (SQLSTATE P0001): the whole batch fails, no row is retried alone.
+    await pool.query(`CREATE FUNCTION pg_temp_drop_batch_row() RETURNS trigger LANGUAGE plpgsql
+      AS $$ BEGIN RAISE EXCEPTION 'job table unavailable'; END $$`);
+    await pool.query(`CREATE TRIGGER drop_batch_jobs BEFORE INSERT ON pgboss.job
+      FOR EACH ROW EXECUTE FUNCTION pg_temp_drop_batch_row()`);
+    const ids = Array.from({ length: 6 }, (_, i) => `evt_failed_batch_${i}`);
+    let outcomes: PromiseSettledResult<unknown>[];
+    let statements: number;
+    try {
+      ({ statements, answers: outcomes } = await countingIngestStatements(() =>
+        Promise.allSettled(ids.map((id) => post(id))),
+      ));
+    } finally {
+      await pool.query("DROP TRIGGER drop_batch_jobs ON pgboss.job");
+      await pool.query("DROP FUNCTION pg_temp_drop_batch_row()");
+    }
+    // Fewer statements than deliveries: some callers shared the failed statement.
+    expect(statements).toBeLessThan(ids.length);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(Array(6).fill("rejected"));
+    for (const id of ids) expect((await storedOf(id)).events).toHaveLength(0);
+  });
+
+  it("one event the database refuses fails alone: the others of its batch are stored", async () => {
+    // A NUL in the event id: Postgres text refuses it (SQLSTATE 22021), a row's own error.
+    const poison = "evt_poison_\u0000";
+    const ids = Array.from({ length: 5 }, (_, i) => `evt_beside_poison_${i}`);
+    const outcomes = await Promise.allSettled([poison, ...ids].map((id) => post(id)));
+    expect(outcomes[0]?.status).toBe("rejected");
+    for (const outcome of outcomes.slice(1)) {
+      expect(outcome).toMatchObject({ status: "fulfilled", value: { status: 200 } });
+      expect(outcome.status === "fulfilled" && outcome.value.body.stored).toBe(1);
+    }
+    for (const id of ids) {
+      const { events, jobs } = await storedOf(id);
+      expect(events).toHaveLength(1);
+      expect(jobs).toEqual([events[0]?.id]);
+    }
   });
 
   it("spends the webhook-ip limit per source IP: past it 429 with Retry-After, nothing stored", async () => {
