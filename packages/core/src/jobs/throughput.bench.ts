@@ -18,7 +18,7 @@ import { insertAndDrain, noopTwinOf } from "./testing/throughput.ts";
 // Each iteration drains one burst, so jobs/s = burst size / the iteration's time (printed after
 // each group). Full mode (BENCH_SCALE=10) drains the goals themselves: 1,000 invoices
 // job→stored and a 10,000-event webhook storm. INVOICE_RENDER_THREADS=0 measures the renders
-// on the event loop (before decision 054).
+// on the event loop (before decision 054); BENCH_INVOICE_RENDER=stub the job without its render.
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const invoiceBurst = 100 * scale;
 const webhookBurst = 1_000 * scale;
@@ -80,6 +80,19 @@ async function setUp() {
     ),
   );
   rig = await createPaymentsRig({ ...SELLER_ENV, ...overrides });
+  if (process.env.BENCH_INVOICE_RENDER === "stub") {
+    // The job without its render (each PDF is the first one's bytes): what the job itself
+    // costs around the render, its reads, store upload and writes (decision 063).
+    const real = rig.app.invoiceRenderer;
+    let first: Promise<Uint8Array> | undefined;
+    rig.app.invoiceRenderer = {
+      render: (doc, format) => {
+        first ??= real.render(doc, format);
+        return first;
+      },
+      close: () => real.close(),
+    };
+  }
   await createQueues(rig.app.boss, [invoiceNoop, webhookNoop]);
   const runner = createJobRunner(rig.app, [invoiceRenderJob, invoiceNoop, webhookJob, webhookNoop]);
   runners.push(runner);
