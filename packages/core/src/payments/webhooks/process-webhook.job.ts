@@ -167,22 +167,14 @@ async function handleEvent(
     case "payment.expired":
     case "payment.check":
     case "payment.refunded": {
-      const gateway = services.gateways.get(provider);
-      // Our row and the provider's answer side by side: one wait instead of two per event
-      // (decision 063). The provider is only read; nothing is settled without our row.
-      const [found, asked] = await Promise.allSettled([
-        store.paymentOf(JSON.stringify([provider, event.providerPaymentId])),
-        callGateway(services, gateway, "getPayment", () =>
-          gateway.getPayment(event.providerPaymentId),
-        ),
-      ]);
-      if (found.status === "rejected") throw found.reason;
-      const payment = found.value;
+      const payment = await store.paymentOf(JSON.stringify([provider, event.providerPaymentId]));
       // Our record may not carry the provider's id yet (the event raced the checkout's
       // answer): failing makes the job retry later, when it does.
       if (!payment) throw new Error(`no payment for ${provider} ${event.providerPaymentId}`);
-      if (asked.status === "rejected") throw asked.reason;
-      const truth = asked.value;
+      const gateway = services.gateways.get(provider);
+      const truth = await callGateway(services, gateway, "getPayment", () =>
+        gateway.getPayment(event.providerPaymentId),
+      );
       // The row read above: a resend of a settled payment settles nothing, without a lock.
       await settlePayment(services, payment.id, truth, new Date(), payment);
       if (truth.amountRefunded.amountMinor > 0) {
