@@ -18,12 +18,12 @@ export const invoiceRenderJob = defineHandler(
     }
     if (data.kind === "invoice") {
       const invoice = await issueInvoiceForPayment(services, data.paymentId);
-      if (invoice) await renderInvoice(services, invoice.id);
+      if (invoice) await renderInvoice(services, invoice);
       return;
     }
     const issued = await issueCreditNoteForRefund(services, data.refundId);
     if (!issued) return;
-    if (issued.originalIssuedNow) await renderInvoice(services, issued.original.id);
-    await renderInvoice(services, issued.creditNote.id);
+    if (issued.originalIssuedNow) await renderInvoice(services, issued.original);
+    await renderInvoice(services, issued.creditNote);
   },
 );

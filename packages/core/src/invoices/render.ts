@@ -1,5 +1,3 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { FileIntegrityError, sha256Hex } from "@mentora/files";
 import type { AppServices } from "../app/types.ts";
 import { recordEvent } from "../events/index.ts";
@@ -22,30 +20,21 @@ export class InvoiceRenderMismatchError extends Error {
 }
 
 /**
- * Renders the snapshot (in a render thread: the event loop keeps serving the worker's other
- * jobs) into a scratch folder under INVOICE_TEMP_DIR and reads the file back.
+ * Renders the snapshot in a render thread (the event loop keeps serving the worker's other
+ * jobs). The bytes come back in memory and go straight to the store: the scratch file they
+ * used to make a round trip through cost each job a recursive mkdir, a write, a read and a
+ * recursive rm on the event loop, about as much as its database work (decision 063).
  */
-async function renderToTempFile(
-  services: Pick<AppServices, "config" | "invoiceRenderer">,
+function renderBytes(
+  services: Pick<AppServices, "invoiceRenderer">,
   invoice: InvoiceRow,
 ): Promise<Uint8Array> {
-  const tempDir = services.config.invoices.tempDir;
-  await mkdir(tempDir, { recursive: true });
-  const folder = await mkdtemp(path.join(tempDir, "render-"));
-  try {
-    const file = path.join(folder, `${invoice.number}.pdf`);
-    // The format recorded at issue: a document issued as a plain PDF is never turned into a
-    // Factur-X (its recorded bytes would no longer match).
-    const bytes = await services.invoiceRenderer.render(
-      documentOf(invoice),
-      invoice.format === "FACTURX" ? "facturx" : "pdf",
-    );
-    await writeFile(file, bytes);
-    return new Uint8Array(await readFile(file));
-  } finally {
-    // A crash before this leaves the folder behind: invoice.cleanup-temp removes it a day later.
-    await rm(folder, { recursive: true, force: true });
-  }
+  // The format recorded at issue: a document issued as a plain PDF is never turned into a
+  // Factur-X (its recorded bytes would no longer match).
+  return services.invoiceRenderer.render(
+    documentOf(invoice),
+    invoice.format === "FACTURX" ? "facturx" : "pdf",
+  );
 }
 
 export type RenderOutcome = "stored" | "verified" | "restored";
@@ -58,10 +47,15 @@ export type RenderOutcome = "stored" | "verified" | "restored";
  */
 export async function renderInvoice(
   services: AppServices,
-  invoiceId: string,
+  /** Its id, or the row as the issuing transaction just returned it (one read less). */
+  document: string | InvoiceRow,
 ): Promise<RenderOutcome> {
-  const invoice = await services.prisma.invoice.findUniqueOrThrow({ where: { id: invoiceId } });
-  const bytes = await renderToTempFile(services, invoice);
+  const invoice =
+    typeof document === "string"
+      ? await services.prisma.invoice.findUniqueOrThrow({ where: { id: document } })
+      : document;
+  const invoiceId = invoice.id;
+  const bytes = await renderBytes(services, invoice);
   const sha256 = sha256Hex(bytes);
   if (invoice.fileKey) return verifyRecorded(services, invoice, bytes, sha256);
 

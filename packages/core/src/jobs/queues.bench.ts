@@ -3,6 +3,11 @@ import { afterAll, test } from "vitest";
 import type { App } from "../app/index.ts";
 import { jobHandlers } from "../app/job-handlers.ts";
 import type { AppServices } from "../app/types.ts";
+import {
+  type FakeGoogleCalendar,
+  startFakeGoogleCalendar,
+} from "../calendars/testing/fake-google-calendar.ts";
+import { seedConnectedMentor } from "../calendars/testing/google-calendar-rig.ts";
 import { listedMentor, pastSession, person } from "../reviews/testing/reviews-rig.ts";
 import { createTestApp } from "../testing/index.ts";
 import { startReceiver } from "../webhook-endpoints/testing/receiver.ts";
@@ -11,9 +16,10 @@ import { createQueues } from "./index.ts";
 import { createJobRunner, type JobRunner } from "./runner.ts";
 import { insertAndDrain, noopTwinOf } from "./testing/throughput.ts";
 
-// The queues added in session 6 against the floor (decision 054): a burst of jobs inserted at
-// once, drained by a running runner with the queue's own concurrency and batch size, vs a
-// no-op handler on a twin queue with the same settings. jobs/s = burst / the iteration's time.
+// The queues added in session 6 against the floor (decision 054), and the calendar and
+// directory refreshes (decision 063): a burst of jobs inserted at once, drained by a running
+// runner with the queue's own concurrency and batch size, vs a no-op handler on a twin queue
+// with the same settings. jobs/s = burst / the iteration's time.
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const burst = 100 * scale;
 const runOptions = { time: 0, iterations: process.env.BENCH_QUICK ? 2 : 3, warmupIterations: 1 };
@@ -34,21 +40,52 @@ const deliverJob = withWork(handler("webhook-endpoint.deliver"), process.env.BEN
 const remindJob = withWork(handler("review.remind"), process.env.BENCH_REMIND_WORK);
 const deliverNoop = noopTwinOf<AppServices>(deliverJob);
 const remindNoop = noopTwinOf<AppServices>(remindJob);
+// The per-mentor busy refresh (its 5-minute sweep is not scheduled here).
+const busyJob = {
+  ...withWork(handler("calendars.refresh-busy"), process.env.BENCH_BUSY_WORK),
+  schedule: undefined,
+};
+const busyNoop = noopTwinOf<AppServices>(busyJob);
+// A directory summary refresh as bookings and decisions trigger it: an event.deliver job of a
+// directory.refresh-slots subscriber. On a queue of its own (the same handler and settings),
+// so the events the other groups record are not delivered during their measurements. The
+// 10-minute sweep (directory.refresh-slots) runs the same per-mentor refresh in a loop.
+const slotsJob = {
+  ...withWork(handler("event.deliver"), process.env.BENCH_SLOTS_WORK),
+  name: "event.deliver.bench-directory",
+};
+const slotsNoop = noopTwinOf<AppServices>(slotsJob);
 
 let app: App | undefined;
 let runner: JobRunner | undefined;
 let receiver: Awaited<ReturnType<typeof startReceiver>> | undefined;
+let google: FakeGoogleCalendar | undefined;
 afterAll(async () => {
   await runner?.stop(5_000);
   await receiver?.close();
   await app?.close();
+  await google?.close();
 });
 
 async function setUp(): Promise<App> {
   if (app) return app;
-  app = await createTestApp();
-  const jobs: AnyJobHandler<AppServices>[] = [deliverJob, deliverNoop, remindJob, remindNoop];
-  await createQueues(app.boss, [deliverNoop, remindNoop]);
+  google = await startFakeGoogleCalendar();
+  app = await createTestApp({
+    GOOGLE_CLIENT_ID: "mentora-bench.apps.googleusercontent.com",
+    GOOGLE_CLIENT_SECRET: "mentora-bench-secret",
+    GOOGLE_CALENDAR_API_URL: google.url,
+  });
+  const jobs: AnyJobHandler<AppServices>[] = [
+    deliverJob,
+    deliverNoop,
+    remindJob,
+    remindNoop,
+    busyJob,
+    busyNoop,
+    slotsJob,
+    slotsNoop,
+  ];
+  await createQueues(app.boss, [deliverNoop, remindNoop, busyNoop, slotsJob, slotsNoop]);
   runner = createJobRunner(app, jobs);
   await runner.start();
   return app;
@@ -146,4 +183,74 @@ test("pg-boss jobs: review.remind vs no-op", async ({ bench }) => {
     runOptions,
   );
   reportRates(remindJob.name, remindNoop.name);
+}, 1_800_000);
+
+/** `count` approved mentors free every day, each with a Google Calendar connection to the fake. */
+async function connectedMentors(services: App, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let n = 0; n < count; n += 1) {
+    const { mentor, calendars } = await seedConnectedMentor(services.prisma, google!);
+    // Two busy hours tomorrow: each refresh stores what Google answers.
+    const tomorrow = Date.now() + 86_400_000;
+    calendars[0]?.busy.push(
+      { start: new Date(tomorrow), end: new Date(tomorrow + 3_600_000) },
+      { start: new Date(tomorrow + 7_200_000), end: new Date(tomorrow + 10_800_000) },
+    );
+    ids.push(mentor.id);
+  }
+  return ids;
+}
+
+let mentors: string[] | undefined;
+
+test("pg-boss jobs: calendars.refresh-busy vs no-op", async ({ bench }) => {
+  const services = await setUp();
+  mentors ??= await connectedMentors(services, burst);
+  // Each job refreshes one mentor: reads the connection, a valid access token, one free/busy
+  // call to the (local HTTP) fake Google Calendar, then replaces the cached busy times.
+  const data = mentors.map((mentorId) => ({ mentorId }));
+  await bench.compare(
+    bench(`calendars.refresh-busy, ${burst} mentors`, async () => {
+      await timedDrain(services, busyJob.name, data);
+    }),
+    bench(`floor: no-op job, same settings, ${burst} jobs drained`, async () => {
+      await timedDrain(services, busyNoop.name, data);
+    }),
+    runOptions,
+  );
+  // The work was done: one free/busy call per mentor and round (a skipped refresh makes none).
+  const calls = google!.requests.filter((request) => request.includes("freeBusy")).length;
+  if (calls < burst) throw new Error(`only ${calls} free/busy calls for ${burst} mentors`);
+  reportRates(busyJob.name, busyNoop.name);
+}, 1_800_000);
+
+test("pg-boss jobs: directory slot refresh vs no-op", async ({ bench }) => {
+  const services = await setUp();
+  mentors ??= await connectedMentors(services, burst);
+  // Each job recomputes one mentor's 31-day availability summary (one 60-minute offering,
+  // free every day) under its advisory lock and rewrites the mentor's summary rows.
+  const data = mentors.map((mentorId) => ({
+    subscriber: "directory.refresh-slots:mentor.application-decided",
+    event: {
+      id: randomUUID(),
+      type: "mentor.application-decided",
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      data: { userId: mentorId, status: "APPROVED" },
+    },
+  }));
+  await bench.compare(
+    bench(`directory slot refresh, ${burst} mentors`, async () => {
+      await timedDrain(services, slotsJob.name, data);
+    }),
+    bench(`floor: no-op job, same settings, ${burst} jobs drained`, async () => {
+      await timedDrain(services, slotsNoop.name, data);
+    }),
+    runOptions,
+  );
+  const summarized = await services.prisma.directorySlotRefresh.count({
+    where: { mentorId: { in: mentors } },
+  });
+  if (summarized !== burst) throw new Error(`${summarized} of ${burst} summaries refreshed`);
+  reportRates(slotsJob.name, slotsNoop.name);
 }, 1_800_000);

@@ -18,7 +18,7 @@ import { insertAndDrain, noopTwinOf } from "./testing/throughput.ts";
 // Each iteration drains one burst, so jobs/s = burst size / the iteration's time (printed after
 // each group). Full mode (BENCH_SCALE=10) drains the issue's goals themselves: 1,000 invoices
 // job→stored and a 10,000-event webhook storm. INVOICE_RENDER_THREADS=0 measures the renders
-// on the event loop (before decision 054).
+// on the event loop (before decision 054); BENCH_INVOICE_RENDER=stub the job without its render.
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const invoiceBurst = 100 * scale;
 const webhookBurst = 1_000 * scale;
@@ -80,6 +80,19 @@ async function setUp() {
     ),
   );
   rig = await createPaymentsRig({ ...SELLER_ENV, ...overrides });
+  if (process.env.BENCH_INVOICE_RENDER === "stub") {
+    // The job without its render (each PDF is the first one's bytes): what the job itself
+    // costs around the render, its reads, store upload and writes (decision 063).
+    const real = rig.app.invoiceRenderer;
+    let first: Promise<Uint8Array> | undefined;
+    rig.app.invoiceRenderer = {
+      render: (doc, format) => {
+        first ??= real.render(doc, format);
+        return first;
+      },
+      close: () => real.close(),
+    };
+  }
   await createQueues(rig.app.boss, [invoiceNoop, webhookNoop]);
   const runner = createJobRunner(rig.app, [invoiceRenderJob, invoiceNoop, webhookJob, webhookNoop]);
   runners.push(runner);
@@ -106,18 +119,29 @@ async function receivePendingWebhooks(app: App) {
 
 /** Drains the burst and returns jobs/s, so each group can print its rates. */
 async function timedDrain(app: App, queue: string, data: object[], rates: number[]) {
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await insertAndDrain(app.boss, app.pool, queue, data);
   rates.push((data.length * 1000) / (performance.now() - started));
+  // This process's CPU (the worker's event loop and its render threads) per job: what the
+  // shared cores' load does not move as much as the wall clock.
+  const used = process.cpuUsage(cpu);
+  cpuMsPerJob.set(rates, [
+    ...(cpuMsPerJob.get(rates) ?? []),
+    (used.user + used.system) / 1000 / data.length,
+  ]);
 }
+const cpuMsPerJob = new WeakMap<number[], number[]>();
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0;
 
 function reportRates(group: string, target: number[], floor: number[]) {
+  const cpu = (rates: number[]) => median(cpuMsPerJob.get(rates) ?? []).toFixed(2);
   // A bench's own report line (not a log): what the group name's "jobs/s" reads from.
   process.stdout.write(
     `${group}: ${median(target).toFixed(1)} jobs/s, floor ${median(floor).toFixed(1)} jobs/s ` +
-      `(${((100 * median(target)) / median(floor)).toFixed(0)} %)\n`,
+      `(${((100 * median(target)) / median(floor)).toFixed(0)} %); ` +
+      `process CPU ${cpu(target)} ms/job, floor ${cpu(floor)} ms/job\n`,
   );
 }
 
@@ -212,11 +236,17 @@ test("pg-boss jobs: invoice.render vs its renders alone", async ({ bench }) => {
       },
     ),
     bench(`floor: ${invoiceBurst} renders in the render threads alone`, async () => {
+      const cpu = process.cpuUsage();
       const started = performance.now();
       await Promise.all(
         Array.from({ length: invoiceBurst }, () => app.invoiceRenderer.render(doc, format)),
       );
       rates.floor.push((invoiceBurst * 1000) / (performance.now() - started));
+      const used = process.cpuUsage(cpu);
+      cpuMsPerJob.set(rates.floor, [
+        ...(cpuMsPerJob.get(rates.floor) ?? []),
+        (used.user + used.system) / 1000 / invoiceBurst,
+      ]);
     }),
     runOptions,
   );
@@ -270,8 +300,9 @@ test("pg-boss jobs: another queue while invoices render vs alone", async ({ benc
 test("pg-boss jobs: webhook.process vs no-op", async ({ bench }) => {
   const { app } = await setUp();
   // Stored events of 25 paid payments, each stored under many event ids (a provider's resends):
-  // each round sets them back to RECEIVED so every job does the whole processing again (asks
-  // the provider, settles idempotently, marks PROCESSED).
+  // each round sets them back to RECEIVED, not yet tried, so every job does a first try's whole
+  // processing again (asks the provider, settles idempotently, marks PROCESSED). Before decision
+  // 063 the attempts were not reset: every round after the first measured retries.
   const payments = 25;
   await paidPayments(app, payments);
   await receivePendingWebhooks(app);
@@ -305,14 +336,14 @@ test("pg-boss jobs: webhook.process vs no-op", async ({ bench }) => {
     bench(`webhook.process, a storm of ${data.length} events drained`, async () => {
       await app.prisma.webhookEvent.updateMany({
         where: { id: { in: ids } },
-        data: { status: "RECEIVED" },
+        data: { status: "RECEIVED", attempts: 0 },
       });
       await timedDrain(app, job.name, data, rates.target);
     }),
     bench(`floor: no-op job, same settings, ${data.length} jobs drained`, async () => {
       await app.prisma.webhookEvent.updateMany({
         where: { id: { in: ids } },
-        data: { status: "RECEIVED" },
+        data: { status: "RECEIVED", attempts: 0 },
       });
       await timedDrain(app, noop.name, data, rates.floor);
     }),

@@ -1,5 +1,6 @@
 import type { Db } from "@mentora/db";
 import type { JsonValue, KeyValueEntry, KeyValueStore } from "@mentora/payment-gateway";
+import { groupCommit } from "../../jobs/group-commit.ts";
 
 type Row = { value: JsonValue; version: number };
 
@@ -14,14 +15,24 @@ export function createPgKeyValueStore(db: Db | (() => Db), gatewayId: string): K
   // null: no expiry. Milliseconds as float8, so one parameter covers both cases.
   const ttlOf = (options?: { ttlMs?: number }) => options?.ttlMs ?? null;
   const json = (value: JsonValue) => JSON.stringify(value);
+  // Reads made together (a webhook storm asking the sandbox for its payments) go as one
+  // statement (decision 063). A read asked after a write finished goes in a later flush, so
+  // it sees that write.
+  const read = groupCommit(
+    async (keys: string[]) => {
+      const rows = await client().$queryRaw<(Row & { key: string })[]>`
+        SELECT key, value, version FROM gateway_state
+        WHERE "gatewayId" = ${gatewayId} AND key = ANY(${keys}::text[])
+          AND ("expiresAt" IS NULL OR "expiresAt" > now())`;
+      return new Map(rows.map((row) => [row.key, { value: row.value, version: row.version }]));
+    },
+    { shareDuplicates: true },
+  );
 
   return {
     async get<T extends JsonValue>(key: string) {
-      const [row] = await client().$queryRaw<Row[]>`
-        SELECT value, version FROM gateway_state
-        WHERE "gatewayId" = ${gatewayId} AND key = ${key}
-          AND ("expiresAt" IS NULL OR "expiresAt" > now())`;
-      return row ? ({ value: row.value, version: row.version } as KeyValueEntry<T>) : null;
+      const entry = await read(key);
+      return entry ? ({ value: entry.value, version: entry.version } as KeyValueEntry<T>) : null;
     },
     async set(key, value, options) {
       const ttl = ttlOf(options);

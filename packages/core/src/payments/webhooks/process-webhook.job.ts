@@ -2,6 +2,7 @@ import type { GatewayWebhookEvent } from "@mentora/payment-gateway";
 import type { AppServices } from "../../app/types.ts";
 import { recordEvent } from "../../events/index.ts";
 import { defineHandler } from "../../jobs/define.ts";
+import { groupCommit } from "../../jobs/group-commit.ts";
 import { publishToAdmins } from "../../realtime/index.ts";
 import { webhookFailed } from "../events.ts";
 import { callGateway } from "../gateway-call.ts";
@@ -37,35 +38,89 @@ export function createProcessWebhookJob(eventHandlers: WebhookEventHandlers) {
   });
 }
 
+type PaymentRow = NonNullable<Awaited<ReturnType<AppServices["prisma"]["payment"]["findUnique"]>>>;
+
+/**
+ * The three statements every event makes, group-committed across the jobs in flight (decision
+ * 063): a storm's events count their attempt, find their payment and are marked PROCESSED a
+ * flush at a time instead of one statement each. One set per database client (per app).
+ */
+function storageOf(prisma: AppServices["prisma"]) {
+  return {
+    /** Counts the attempt and answers the event as it is now. */
+    countAttempt: groupCommit(
+      async (ids: string[]) => {
+        const rows = await prisma.webhookEvent.updateManyAndReturn({
+          where: { id: { in: ids } },
+          data: { attempts: { increment: 1 } },
+        });
+        return new Map(rows.map((row) => [row.id, row]));
+      },
+      { missing: (id) => new Error(`webhook event ${id} not found`) },
+    ),
+    /** The payment of a provider's payment id (key: JSON [provider, providerPaymentId]), if any. */
+    paymentOf: groupCommit(
+      async (keys: string[]) => {
+        const wanted = keys.map((key) => {
+          const [provider, providerPaymentId] = JSON.parse(key) as [string, string];
+          return { provider, providerPaymentId };
+        });
+        const rows = await prisma.payment.findMany({ where: { OR: wanted } });
+        return new Map<string, PaymentRow | undefined>(
+          rows.map((row) => [JSON.stringify([row.provider, row.providerPaymentId]), row]),
+        );
+      },
+      { shareDuplicates: true },
+    ),
+    /** A first try's success: nothing is published for it, so no transaction (decision 054). */
+    markProcessed: groupCommit(async (ids: string[]) => {
+      await prisma.webhookEvent.updateMany({
+        where: { id: { in: ids } },
+        data: { status: "PROCESSED", processedAt: new Date(), lastError: null },
+      });
+      return new Map(ids.map((id) => [id, undefined]));
+    }),
+  };
+}
+type Storage = ReturnType<typeof storageOf>;
+const storages = new WeakMap<AppServices["prisma"], Storage>();
+function storage(services: AppServices): Storage {
+  let found = storages.get(services.prisma);
+  if (!found) {
+    found = storageOf(services.prisma);
+    storages.set(services.prisma, found);
+  }
+  return found;
+}
+
 export async function processWebhookEvent(
   services: AppServices,
   webhookEventId: string,
   eventHandlers: WebhookEventHandlers,
 ): Promise<void> {
   const { prisma, telemetry } = services;
-  const row = await prisma.webhookEvent.update({
-    where: { id: webhookEventId },
-    data: { attempts: { increment: 1 } },
-  });
+  const store = storage(services);
+  const row = await store.countAttempt(webhookEventId);
   if (row.status === "PROCESSED") return;
   if (row.attempts > 1) telemetry.payments.webhookRetried(row.provider);
   try {
     await handleEvent(
       services,
+      store,
       row.provider,
       row.payload as unknown as GatewayWebhookEvent,
       eventHandlers,
     );
-    const processed = { status: "PROCESSED", processedAt: new Date(), lastError: null } as const;
     if (row.attempts > 1) {
+      const processed = { status: "PROCESSED", processedAt: new Date(), lastError: null } as const;
       await prisma.$transaction(async (tx) => {
         await tx.webhookEvent.update({ where: { id: row.id }, data: processed });
         // A retry that succeeded leaves the admins' failed list (first tries are not news).
         await publishToAdmins(tx, "admin.webhooks", row.id);
       });
     } else {
-      // A first try tells nobody: one statement, not a transaction (decision 054, storms).
-      await prisma.webhookEvent.update({ where: { id: row.id }, data: processed });
+      // A first try tells nobody: no transaction (decision 054), one statement a flush (063).
+      await store.markProcessed(row.id);
     }
   } catch (error) {
     const dead = row.attempts >= webhookMaxAttempts;
@@ -101,6 +156,7 @@ export async function processWebhookEvent(
 
 async function handleEvent(
   services: AppServices,
+  store: Storage,
   provider: string,
   event: GatewayWebhookEvent,
   eventHandlers: WebhookEventHandlers,
@@ -111,11 +167,7 @@ async function handleEvent(
     case "payment.expired":
     case "payment.check":
     case "payment.refunded": {
-      const payment = await services.prisma.payment.findUnique({
-        where: {
-          provider_providerPaymentId: { provider, providerPaymentId: event.providerPaymentId },
-        },
-      });
+      const payment = await store.paymentOf(JSON.stringify([provider, event.providerPaymentId]));
       // Our record may not carry the provider's id yet (the event raced the checkout's
       // answer): failing makes the job retry later, when it does.
       if (!payment) throw new Error(`no payment for ${provider} ${event.providerPaymentId}`);
