@@ -1,3 +1,4 @@
+/// <reference path="./pdfkit.d.ts" />
 // react-pdf hands pdfkit the fontkit font object itself for every text run
 // (`ctx.font(fontkitFont, size)`). pdfkit caches fonts by name only, so for an object it builds a
 // new EmbeddedFont on every run (a new subset, metrics) and then compares it with the one it
