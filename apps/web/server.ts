@@ -136,6 +136,8 @@ const trpc = createResourceRouteHandler({
   routeId: trpcRoute,
   getLoadContext: dataContext,
   onBodyRefused,
+  // httpBatchLink's answers are whole JSON (subscriptions are event streams, still streamed).
+  wholeAnswers: true,
 });
 const health = createResourceRouteHandler({
   build,

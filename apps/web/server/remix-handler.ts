@@ -25,6 +25,12 @@ type Next = (error?: unknown) => void;
 interface AdapterOptions<Req extends NodeRequest, Res extends NodeResponse> {
   getLoadContext: (req: Req, res: Res) => AppLoadContext;
   onBodyRefused?: (req: Req, error: PayloadTooLargeError | { limit: number }) => void;
+  /**
+   * The answers are whole documents (JSON), never a stream but an event stream: each is read
+   * whole and sent with its length, so that compression's threshold applies (a streamed body
+   * has no length: compression gzipped every tiny answer, most of the tRPC lane's cost).
+   */
+  wholeAnswers?: boolean;
 }
 
 export interface RemixHandlerOptions extends AdapterOptions<ExpressRequest, ExpressResponse> {
@@ -48,7 +54,11 @@ function fetchHeaders(headers: IncomingHttpHeaders): Headers {
   return result;
 }
 
-async function sendResponse(res: NodeResponse, response: Response): Promise<void> {
+async function sendResponse(
+  res: NodeResponse,
+  response: Response,
+  wholeAnswers = false,
+): Promise<void> {
   res.statusMessage = response.statusText;
   res.statusCode = response.status;
   // Each set-cookie comes separately from entries(): appended, never joined.
@@ -59,7 +69,11 @@ async function sendResponse(res: NodeResponse, response: Response): Promise<void
     else res.end();
     return;
   }
-  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  if (response.body && wholeAnswers) {
+    const body = Buffer.from(await response.arrayBuffer());
+    res.setHeader("content-length", body.byteLength);
+    res.end(body);
+  } else if (response.body) await writeReadableStreamToWritable(response.body, res);
   else res.end();
 }
 
@@ -138,7 +152,7 @@ function adaptFetchHandler<Req extends NodeRequest, Res extends NodeResponse>(
       // The route answered without reading the whole body: hang up after the answer rather
       // than read (and discard) whatever the client still sends.
       if (!req.complete) closeAfterAnswer(req, res);
-      await sendResponse(res, response);
+      await sendResponse(res, response, options.wholeAnswers);
     } catch (error) {
       if (res.headersSent) return;
       next(error);
