@@ -4,6 +4,7 @@
  * request body limits, structured request logs; drains on SIGTERM. Data paths (tRPC, /healthz)
  * and payment webhooks take a lane of their own before Express (decisions 059, 055).
  */
+import { readdirSync } from "node:fs";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { enableCompileCache } from "node:module";
 import path from "node:path";
@@ -80,7 +81,16 @@ app.use(
     maxAge: "1y",
   }),
 );
-app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+// The other files of public/ (favicon…): looked up only for a path under one of the folder's
+// own entries, read once here. A lookup for every page's GET was a stat() on the libuv pool per
+// request, a visible share of a page's cost (decision 065).
+const clientDir = path.join(buildDir, "client");
+const publicEntries = new Set(readdirSync(clientDir));
+const servePublic = express.static(clientDir, { maxAge: "1h" });
+app.use((req, res, next) => {
+  if (publicEntries.has(req.path.split("/")[1] ?? "")) servePublic(req, res, next);
+  else next();
+});
 app.all(
   "*",
   createRemixHandler({
@@ -129,6 +139,20 @@ const dataContext = (req: IncomingMessage) => ({
   clientAddress: req.socket.remoteAddress ?? "",
   cspNonce: "",
 });
+/**
+ * A whole tRPC answer (its length set): compressed only from compression's own threshold (1 KB),
+ * and only then is the compression middleware set up (its per-request wrapping showed in the
+ * lane's profile); below it the bytes go out as they are (decision 065).
+ */
+function sendWhole(req: IncomingMessage, res: ServerResponse, body: Buffer) {
+  if (body.byteLength < 1024) {
+    res.end(body);
+    return;
+  }
+  compress(req as Request, res as Response, (error?: unknown) =>
+    error ? answerError(error, req, res) : res.end(body),
+  );
+}
 const trpcRoute = "routes/api.trpc.$";
 const healthRoute = "routes/healthz";
 const trpc = createResourceRouteHandler({
@@ -137,7 +161,7 @@ const trpc = createResourceRouteHandler({
   getLoadContext: dataContext,
   onBodyRefused,
   // httpBatchLink's answers are whole JSON (subscriptions are event streams, still streamed).
-  wholeAnswers: true,
+  sendWhole,
 });
 const health = createResourceRouteHandler({
   build,
@@ -174,11 +198,8 @@ const server = http.createServer((req, res) => {
     serveData(health, req, res);
   } else if (pathname.startsWith("/api/trpc/")) {
     observeRequest(req, res, trpcRoute);
-    requestLogger(req, res, () =>
-      compress(req as Request, res as Response, (error?: unknown) =>
-        error ? answerError(error, req, res) : serveData(trpc, req, res),
-      ),
-    );
+    // Compression is set up per answer (sendWhole): event streams are never compressed.
+    requestLogger(req, res, () => serveData(trpc, req, res));
   } else if (webhookPath.test(pathname) && pathname !== "/api/webhooks/twilio") {
     observeRequest(req, res, webhookRoute);
     requestLogger(req, res, () => serveData(webhooks, req, res));
