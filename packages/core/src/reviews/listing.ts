@@ -60,6 +60,8 @@ export async function toPublicReviews(
     createdAt: Date;
   }[],
 ): Promise<PublicReview[]> {
+  // A mentor without reviews (most pages): no two empty `IN ()` reads.
+  if (rows.length === 0) return [];
   const [authors, bookings] = await Promise.all([
     db.user.findMany({
       where: { id: { in: rows.map((row) => row.authorId) } },
