@@ -73,23 +73,19 @@ app.use((req, res, next) => {
 app.use(requestLogger);
 app.use(securityHeaders({ production }));
 app.use(compress);
-// Fingerprinted by Vite: cached for good. Everything else in public/: an hour.
-app.use(
-  build.publicPath,
-  express.static(path.join(buildDir, "client", build.publicPath), {
-    immutable: true,
-    maxAge: "1y",
-  }),
-);
-// The other files of public/ (favicon…): looked up only for a path under one of the folder's
-// own entries, read once here. A lookup for every page's GET was a stat() on the libuv pool per
-// request, a visible share of a page's cost (decision 065).
-const clientDir = path.join(buildDir, "client");
-const publicEntries = new Set(readdirSync(clientDir));
+// The client build's files: looked up only for a path under one of its own top-level entries,
+// read once here. The build's publicPath is "/": an express.static there did a stat() on the
+// libuv pool for every page's GET, a visible share of a page's cost (decision 065).
+const clientDir = path.join(buildDir, "client", build.publicPath);
+const clientEntries = new Set(readdirSync(clientDir));
+// Fingerprinted by Vite (assets/): cached for good. Everything else in public/: an hour.
+const serveFingerprinted = express.static(clientDir, { immutable: true, maxAge: "1y" });
 const servePublic = express.static(clientDir, { maxAge: "1h" });
-app.use((req, res, next) => {
-  if (publicEntries.has(req.path.split("/")[1] ?? "")) servePublic(req, res, next);
-  else next();
+app.use(build.publicPath, (req, res, next) => {
+  const entry = req.path.split("/")[1] ?? "";
+  if (!clientEntries.has(entry)) next();
+  else if (entry === "assets") serveFingerprinted(req, res, next);
+  else servePublic(req, res, next);
 });
 app.all(
   "*",

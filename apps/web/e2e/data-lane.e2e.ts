@@ -114,6 +114,8 @@ describe("the data lane (tRPC, /healthz, payment webhooks)", () => {
     expect(page.headers.get("content-security-policy")).toMatch(/'nonce-[A-Za-z0-9+/]{22}=='/);
     const favicon = await fetch(`${baseUrl()}/favicon.svg`);
     expect(favicon.status).toBe(200);
+    // Not fingerprinted: an hour (Vite's assets/ are immutable, edge.e2e.ts).
+    expect(favicon.headers.get("cache-control")).toBe("public, max-age=3600");
     // A look-alike of a lane path is a page like any other (Remix answers it: 404).
     const lookAlike = await fetch(`${baseUrl()}/healthz-not`);
     expect(lookAlike.status).toBe(404);
