@@ -51,7 +51,8 @@ const build = {
   },
 } as unknown as ServerBuild;
 
-const firstWrite = Promise.withResolvers<void>();
+let firstWritten = () => {};
+const firstWrite = { promise: new Promise<void>((resolve) => (firstWritten = resolve)) };
 /** What the stream route's response saw: each write, and "flush" where compression would be. */
 const streamed: string[] = [];
 /** The bodies the whole-answer route handed to its sender. */
@@ -90,7 +91,7 @@ beforeAll(async () => {
       const write = res.write.bind(res) as (chunk: Uint8Array) => boolean;
       res.write = ((chunk: Uint8Array) => {
         streamed.push(Buffer.from(chunk).toString());
-        firstWrite.resolve();
+        firstWritten();
         return write(chunk);
       }) as typeof res.write;
       (res as unknown as { flush: () => void }).flush = () => streamed.push("flush");
