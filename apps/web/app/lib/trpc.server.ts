@@ -95,12 +95,16 @@ export async function createRequestContext(
 // each loader a Request of its own (it strips `?index`/`?_routes` into a new one), so the key is
 // the load context the server builds once per request, when there is one (decision 065); an
 // action's is its own Request, so that loaders running after it see what it changed.
-const perRequest = new WeakMap<object, Promise<RequestCaller>>();
+// Shared only between requests with the very same headers (Remix's copies are): a load context
+// reused across requests by some other caller could never hand one visitor another's session.
+const perRequest = new WeakMap<object, { headers: string; pending: Promise<RequestCaller> }>();
 
 function shareKeyOf(request: Request, context: RequestWithContext["context"]): object {
   const read = request.method === "GET" || request.method === "HEAD";
   return read && context && typeof context === "object" ? context : request;
 }
+
+const headersOf = (request: Request) => [...request.headers].join("\n");
 
 /**
  * The in-process tRPC caller for a Remix loader or action: no HTTP hop. Pass the load context
@@ -110,7 +114,9 @@ export function getCaller(from: Request | RequestWithContext): Promise<RequestCa
   const { request, context } =
     from instanceof Request ? { request: from, context: undefined } : from;
   const key = shareKeyOf(request, context);
-  let pending = perRequest.get(key);
+  const headers = key === request ? "" : headersOf(request);
+  const shared = perRequest.get(key);
+  let pending = shared?.headers === headers ? shared.pending : undefined;
   if (!pending) {
     pending = (async () => {
       const services = await getServices();
@@ -119,8 +125,11 @@ export function getCaller(from: Request | RequestWithContext): Promise<RequestCa
       const authHeaders = authHeadersFor(services, request, clientAddress);
       return { caller: createCaller(ctx), ctx, authHeaders };
     })();
-    perRequest.set(key, pending);
-    pending.catch(() => perRequest.delete(key));
+    const entry = { headers, pending };
+    perRequest.set(key, entry);
+    pending.catch(() => {
+      if (perRequest.get(key) === entry) perRequest.delete(key);
+    });
   }
   return pending;
 }
