@@ -4,6 +4,7 @@
  * request body limits, structured request logs; drains on SIGTERM. Data paths (tRPC, /healthz)
  * and payment webhooks take a lane of their own before Express (decisions 059, 055).
  */
+import { readdirSync } from "node:fs";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { enableCompileCache } from "node:module";
 import path from "node:path";
@@ -84,15 +85,20 @@ app.use((req, res, next) => {
 app.use(requestLogger);
 app.use(securityHeaders({ production }));
 app.use(compress);
-// Fingerprinted by Vite: cached for good. Everything else in public/: an hour.
-app.use(
-  build.publicPath,
-  express.static(path.join(buildDir, "client", build.publicPath), {
-    immutable: true,
-    maxAge: "1y",
-  }),
-);
-app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+// The client build's files: looked up only for a path under one of its own top-level entries,
+// read once here. The build's publicPath is "/": an express.static there did a stat() on the
+// libuv pool for every page's GET, a visible share of a page's cost (decision 065).
+const clientDir = path.join(buildDir, "client", build.publicPath);
+const clientEntries = new Set(readdirSync(clientDir));
+// Fingerprinted by Vite (assets/): cached for good. Everything else in public/: an hour.
+const serveFingerprinted = express.static(clientDir, { immutable: true, maxAge: "1y" });
+const servePublic = express.static(clientDir, { maxAge: "1h" });
+app.use(build.publicPath, (req, res, next) => {
+  const entry = req.path.split("/")[1] ?? "";
+  if (!clientEntries.has(entry)) next();
+  else if (entry === "assets") serveFingerprinted(req, res, next);
+  else servePublic(req, res, next);
+});
 app.all(
   "*",
   createRemixHandler({
@@ -141,6 +147,20 @@ const dataContext = (req: IncomingMessage) => ({
   clientAddress: req.socket.remoteAddress ?? "",
   cspNonce: "",
 });
+/**
+ * A whole tRPC answer (its length set): compressed only from compression's own threshold (1 KB),
+ * and only then is the compression middleware set up (its per-request wrapping showed in the
+ * lane's profile); below it the bytes go out as they are (decision 065).
+ */
+function sendWhole(req: IncomingMessage, res: ServerResponse, body: Buffer) {
+  if (body.byteLength < 1024) {
+    res.end(body);
+    return;
+  }
+  compress(req as Request, res as Response, (error?: unknown) =>
+    error ? answerError(error, req, res) : res.end(body),
+  );
+}
 const trpcRoute = "routes/api.trpc.$";
 const healthRoute = "routes/healthz";
 const trpc = createResourceRouteHandler({
@@ -148,6 +168,8 @@ const trpc = createResourceRouteHandler({
   routeId: trpcRoute,
   getLoadContext: dataContext,
   onBodyRefused,
+  // httpBatchLink's answers are whole JSON (subscriptions are event streams, still streamed).
+  sendWhole,
 });
 const health = createResourceRouteHandler({
   build,
@@ -231,11 +253,8 @@ const server = http.createServer((req, res) => {
     serveData(health, req, res);
   } else if (pathname.startsWith("/api/trpc/")) {
     observeRequest(req, res, trpcRoute);
-    requestLogger(req, res, () =>
-      compress(req as Request, res as Response, (error?: unknown) =>
-        error ? answerError(error, req, res) : serveData(trpc, req, res),
-      ),
-    );
+    // Compression is set up per answer (sendWhole): event streams are never compressed.
+    requestLogger(req, res, () => serveData(trpc, req, res));
   } else if (webhookPath.test(pathname) && pathname !== "/api/webhooks/twilio") {
     observeRequest(req, res, webhookRoute);
     const provider = webhookPath.exec(pathname)?.[1] ?? "";

@@ -51,7 +51,8 @@ async function bellOf(caller: Caller): Promise<BellData> {
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { ctx, caller } = await getCaller(request);
+  // With the load context: the page's loader shares this context (one session lookup).
+  const { ctx, caller } = await getCaller({ request, context });
   const user = ctx.session?.user;
   // Read before the bell: the tab's stream replays every change after this seq, so one committed
   // while the bell is being read arrives again instead of being lost.

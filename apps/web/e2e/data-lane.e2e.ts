@@ -62,6 +62,15 @@ describe("the data lane (tRPC, /healthz, payment webhooks)", () => {
     expect(response.headers.get("content-encoding")).toBe("gzip");
     // fetch inflates it: the body is tRPC's batch of errors.
     expect(((await response.json()) as unknown[]).length).toBe(10);
+    // A tiny answer goes out as is, with its length: gzipping it cost more than the call.
+    const small = await fetch(`${baseUrl()}/api/trpc/health.check`, {
+      headers: { "accept-encoding": "gzip" },
+    });
+    expect(small.status).toBe(200);
+    expect(small.headers.get("content-encoding")).toBeNull();
+    const body = await small.text();
+    expect(Number(small.headers.get("content-length"))).toBe(Buffer.byteLength(body));
+    expect(JSON.parse(body)).toMatchObject({ result: { data: { json: { status: "ok" } } } });
   });
 
   it("counts the lane's requests in /metrics under their route ids", async () => {
@@ -105,6 +114,8 @@ describe("the data lane (tRPC, /healthz, payment webhooks)", () => {
     expect(page.headers.get("content-security-policy")).toMatch(/'nonce-[A-Za-z0-9+/]{22}=='/);
     const favicon = await fetch(`${baseUrl()}/favicon.svg`);
     expect(favicon.status).toBe(200);
+    // Not fingerprinted: an hour (Vite's assets/ are immutable, edge.e2e.ts).
+    expect(favicon.headers.get("cache-control")).toBe("public, max-age=3600");
     // A look-alike of a lane path is a page like any other (Remix answers it: 404).
     const lookAlike = await fetch(`${baseUrl()}/healthz-not`);
     expect(lookAlike.status).toBe(404);

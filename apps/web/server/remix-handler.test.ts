@@ -29,9 +29,34 @@ const build = {
       },
     },
     "routes/read-only": { id: "routes/read-only", module: { loader: async () => new Response() } },
+    "routes/stream": {
+      id: "routes/stream",
+      module: {
+        // Three chunks at once (as React writes a shell), then two more once the first batch
+        // has reached the socket (as deferred data would): batching must not hold them back.
+        loader: async () =>
+          new Response(
+            new ReadableStream<Uint8Array>({
+              async start(controller) {
+                for (const part of ["a", "b", "c"]) controller.enqueue(Buffer.from(part));
+                await firstWrite.promise;
+                for (const part of ["d", "e"]) controller.enqueue(Buffer.from(part));
+                controller.close();
+              },
+            }),
+          ),
+      },
+    },
     "routes/page": { id: "routes/page", module: { default: () => null } },
   },
 } as unknown as ServerBuild;
+
+let firstWritten = () => {};
+const firstWrite = { promise: new Promise<void>((resolve) => (firstWritten = resolve)) };
+/** What the stream route's response saw: each write, and "flush" where compression would be. */
+const streamed: string[] = [];
+/** The bodies the whole-answer route handed to its sender. */
+const wholes: { body: string; length: unknown }[] = [];
 
 let server: Server;
 let base: string;
@@ -47,7 +72,36 @@ beforeAll(async () => {
     routeId: "routes/read-only",
     getLoadContext: context,
   });
+  const stream = createResourceRouteHandler({
+    build,
+    routeId: "routes/stream",
+    getLoadContext: context,
+  });
+  const whole = createResourceRouteHandler({
+    build,
+    routeId: "routes/data",
+    getLoadContext: context,
+    sendWhole: (_req, res, body) => {
+      wholes.push({ body: body.toString(), length: res.getHeader("content-length") });
+      res.end(body);
+    },
+  });
   server = createServer((req, res) => {
+    if (pathnameOf(req) === "/stream") {
+      const write = res.write.bind(res) as (chunk: Uint8Array) => boolean;
+      res.write = ((chunk: Uint8Array) => {
+        streamed.push(Buffer.from(chunk).toString());
+        firstWritten();
+        return write(chunk);
+      }) as typeof res.write;
+      (res as unknown as { flush: () => void }).flush = () => streamed.push("flush");
+      void stream(req, res, () => res.destroy());
+      return;
+    }
+    if (pathnameOf(req) === "/whole") {
+      void whole(req, res, () => res.destroy());
+      return;
+    }
     const handler = pathnameOf(req) === "/read-only" ? readOnly : data;
     void handler(req, res, () => {
       res.statusCode = 599;
@@ -88,6 +142,21 @@ describe("createResourceRouteHandler", () => {
     }
     expect(handled).toHaveLength(2);
     expect(String(handled[0])).toContain("boom");
+  });
+
+  it("writes a streamed body in batches: the chunks handed over at once together, one flush per batch, later chunks when they come", async () => {
+    const response = await fetch(`${base}/stream`);
+    expect(await response.text()).toBe("abcde");
+    // Before: a write and a flush per chunk. The last batch is not flushed: end() does it.
+    expect(streamed).toEqual(["abc", "flush", "de"]);
+  });
+
+  it("hands a whole answer to sendWhole with its length set", async () => {
+    const response = await fetch(`${base}/whole?x=2`);
+    const body = await response.text();
+    expect(JSON.parse(body)).toMatchObject({ url: `${base}/whole?x=2` });
+    expect(wholes).toEqual([{ body, length: Buffer.byteLength(body) }]);
+    expect(response.headers.get("content-length")).toBe(String(Buffer.byteLength(body)));
   });
 
   it("answers 405 to a method the route has no handler for", async () => {

@@ -73,6 +73,17 @@ describe("pickMessages", () => {
     expect(JSON.stringify(tree)).not.toContain(translate("en", "web.errorPage.goHome"));
   });
 
+  it("answers the same tree again, each locale its own (a namespace is merged once per locale)", () => {
+    const first = pickMessages("fr", ["web.errorPage"]);
+    const again = pickMessages("fr", ["web.errorPage", "common"]);
+    expect(again.web).toEqual(first.web);
+    const english = createTreeTranslator(pickMessages("en", ["web.errorPage"]));
+    expect(english("web.errorPage.goHome")).toBe(translate("en", "web.errorPage.goHome"));
+    expect(createTreeTranslator(again)("web.errorPage.goHome")).toBe(
+      translate("fr", "web.errorPage.goHome"),
+    );
+  });
+
   it("lists every namespace, web ones by area", () => {
     const all = namespaces();
     expect(all).toEqual(expect.arrayContaining(["common", "errors", "email", "web.adminPayments"]));

@@ -47,12 +47,27 @@ export function pickMessages(locale: Locale, wanted: Iterable<string>): MessageT
         : (messages[name] as Record<string, unknown>)[top]) as MessageTree | undefined;
     const english = source("en");
     if (!english || namespaceOf(namespace) !== namespace) continue;
-    const merged = mergeMissing(source(locale), english);
+    const merged = mergedNamespace(locale, namespace, () => mergeMissing(source(locale), english));
     if (sub) {
       const parent = (tree[top] ?? {}) as MessageTree;
       parent[sub] = merged;
       tree[top] = parent;
     } else tree[top] = merged;
+  }
+  return tree;
+}
+
+// Every page's root loader asks for its namespaces: a namespace's merged tree is built once per
+// locale (the catalogue is fixed; keys are namespaces of the catalogue and locales, a bounded
+// set). The trees are shared between requests: read, never changed.
+const merged = new Map<string, MessageTree>();
+
+function mergedNamespace(locale: Locale, namespace: string, build: () => MessageTree | string) {
+  const key = `${locale}|${namespace}`;
+  let tree = merged.get(key);
+  if (!tree) {
+    tree = build() as MessageTree;
+    merged.set(key, tree);
   }
   return tree;
 }

@@ -37,6 +37,20 @@ describe("createRouteLabeler", () => {
     expect(label("/wp-login.php")).toBe("unmatched");
     expect(label("/admin/nope/deeper")).toBe("unmatched");
   });
+
+  it("answers the same for a path asked again, before and after many other paths (its cache)", () => {
+    const fresh = createRouteLabeler(manifest);
+    expect(fresh("/bookings/first")).toBe("routes/bookings.$id");
+    expect(fresh("/bookings/first")).toBe("routes/bookings.$id");
+    // More distinct paths than the cache holds: it is cleared and keeps answering right.
+    for (let i = 0; i < 1_200; i += 1) {
+      expect(fresh(i % 2 ? `/bookings/${i}` : `/nope-${i}`)).toBe(
+        i % 2 ? "routes/bookings.$id" : "unmatched",
+      );
+    }
+    expect(fresh("/bookings/first")).toBe("routes/bookings.$id");
+    expect(fresh("/admin/jobs.data")).toBe("routes/admin.jobs");
+  });
 });
 
 describe("createHttpRequestObserver", () => {

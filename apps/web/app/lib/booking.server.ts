@@ -312,18 +312,24 @@ export function clockFromForm(request: Request, form: FormData, publicUrl: strin
  * `/mentors/:id` and `/mentors/:id/:offering`: the profile and offerings, plus, when an
  * offering is chosen, its scheduler (one slots query) and, for a chosen time, the confirmation.
  */
-export async function loadMentorPage(request: Request, mentorId: string, offeringId?: string) {
-  return withCaller(request, async (input) => {
+export async function loadMentorPage(
+  from: RequestWithContext,
+  mentorId: string,
+  offeringId?: string,
+) {
+  const { request } = from;
+  return withCaller(from, async (input) => {
     const { caller, ctx } = input;
     const url = new URL(request.url);
-    const mentor = await caller.directory.mentor({ mentorId });
-    // The reviews do not depend on the scheduler: read them meanwhile.
+    // The reviews depend on neither the mentor's row nor the scheduler: read them meanwhile
+    // (the id is the page's; an unknown one is answered NOT_FOUND by directory.mentor).
     const reviews = caller.reviews.forMentor({
-      mentorId: mentor.id,
+      mentorId,
       cursor: url.searchParams.get("reviews") || undefined,
     });
     // A redirect thrown below must not leave this rejection unhandled; awaited at the end.
     reviews.catch(() => undefined);
+    const mentor = await caller.directory.mentor({ mentorId });
     if (!offeringId) {
       const legacy = legacySchedulerRedirect(url, mentor);
       if (legacy) throw redirect(legacy, 301);

@@ -73,9 +73,13 @@ export async function createRequestContext(
   clientAddress?: string,
 ): Promise<Context> {
   const cookieHeader = request.headers.get("cookie");
-  const headers = new Headers(request.headers);
   const timezoneCookie = readCookie(cookieHeader, TIMEZONE_COOKIE);
-  if (!headers.has("x-timezone") && timezoneCookie) headers.set("x-timezone", timezoneCookie);
+  // A copy only when the cookie's zone must be added (every call builds this context).
+  let headers = request.headers;
+  if (timezoneCookie && !headers.has("x-timezone")) {
+    headers = new Headers(headers);
+    headers.set("x-timezone", timezoneCookie);
+  }
   const ctx = await createContext({ services, headers, resHeaders, clientAddress });
   const profileLocale = ctx.session?.user.locale;
   const cookieLocale = readCookie(cookieHeader, LOCALE_COOKIE);
@@ -87,8 +91,20 @@ export async function createRequestContext(
   return { ...ctx, locale };
 }
 
-// Loaders of one request share one context (one session lookup, one request id).
-const perRequest = new WeakMap<Request, Promise<RequestCaller>>();
+// Loaders of one request share one context (one session lookup, one request id). Remix hands
+// each loader a Request of its own (it strips `?index`/`?_routes` into a new one), so the key is
+// the load context the server builds once per request, when there is one (decision 065); an
+// action's is its own Request, so that loaders running after it see what it changed.
+// Shared only between requests with the very same headers (Remix's copies are): a load context
+// reused across requests by some other caller could never hand one visitor another's session.
+const perRequest = new WeakMap<object, { headers: string; pending: Promise<RequestCaller> }>();
+
+function shareKeyOf(request: Request, context: RequestWithContext["context"]): object {
+  const read = request.method === "GET" || request.method === "HEAD";
+  return read && context && typeof context === "object" ? context : request;
+}
+
+const headersOf = (request: Request) => [...request.headers].join("\n");
 
 /**
  * The in-process tRPC caller for a Remix loader or action: no HTTP hop. Pass the load context
@@ -97,7 +113,10 @@ const perRequest = new WeakMap<Request, Promise<RequestCaller>>();
 export function getCaller(from: Request | RequestWithContext): Promise<RequestCaller> {
   const { request, context } =
     from instanceof Request ? { request: from, context: undefined } : from;
-  let pending = perRequest.get(request);
+  const key = shareKeyOf(request, context);
+  const headers = key === request ? "" : headersOf(request);
+  const shared = perRequest.get(key);
+  let pending = shared?.headers === headers ? shared.pending : undefined;
   if (!pending) {
     pending = (async () => {
       const services = await getServices();
@@ -106,8 +125,11 @@ export function getCaller(from: Request | RequestWithContext): Promise<RequestCa
       const authHeaders = authHeadersFor(services, request, clientAddress);
       return { caller: createCaller(ctx), ctx, authHeaders };
     })();
-    perRequest.set(request, pending);
-    pending.catch(() => perRequest.delete(request));
+    const entry = { headers, pending };
+    perRequest.set(key, entry);
+    pending.catch(() => {
+      if (perRequest.get(key) === entry) perRequest.delete(key);
+    });
   }
   return pending;
 }

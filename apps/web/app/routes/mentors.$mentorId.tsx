@@ -9,8 +9,8 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   namedTitle(matches, data?.mentor.name, "web.mentors.title");
 
 /** A mentor's public page; old `?option=…&week=…&slot=…` links redirect to the scheduler. */
-export function loader({ request, params }: LoaderFunctionArgs) {
-  return loadMentorPage(request, params.mentorId ?? "");
+export function loader({ request, context, params }: LoaderFunctionArgs) {
+  return loadMentorPage({ request, context }, params.mentorId ?? "");
 }
 
 export function action({ request, context }: ActionFunctionArgs) {

@@ -13,8 +13,8 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
  * with `&slot=<iso>` the confirmation. Not nested under the mentor page: one loader, one
  * directory.mentor call per request.
  */
-export function loader({ request, params }: LoaderFunctionArgs) {
-  return loadMentorPage(request, params.mentorId ?? "", params.offeringId ?? "");
+export function loader({ request, context, params }: LoaderFunctionArgs) {
+  return loadMentorPage({ request, context }, params.mentorId ?? "", params.offeringId ?? "");
 }
 
 export function action({ request, context }: ActionFunctionArgs) {

@@ -440,6 +440,24 @@ describe("the reminder", () => {
   });
 });
 
+describe("a mentor's reviews page", () => {
+  it("answers only for a listed mentor (anyone else NOT_FOUND), also with no review yet", async () => {
+    const visitor = await person(app, "Curious Visitor");
+    const mentee = await person(app, "Plain Mentee");
+    for (const mentorId of [mentee.id, "no-such-user"]) {
+      expect(await codeOf(visitor.caller.reviews.forMentor({ mentorId }))).toBe("NOT_FOUND");
+    }
+    const mentor = await listedMentor(app, "Listed Without Reviews");
+    expect(await visitor.caller.reviews.forMentor({ mentorId: mentor.id })).toEqual({
+      count: 0,
+      average: null,
+      distribution: [5, 4, 3, 2, 1].map((stars) => ({ stars, count: 0 })),
+      items: [],
+      nextCursor: null,
+    });
+  });
+});
+
 describe("people's data", () => {
   it("the export holds a person's reviews and answers; deletion erases the texts, keeps the ratings", async () => {
     const mentor = await listedMentor(app);

@@ -65,28 +65,47 @@ const escapes: Record<string, string> = {
 };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => escapes[char] ?? char);
 
-let optionsHtml: { hour: number; html: string } | null = null;
+let optionsHtml: { hour: number; html: string; optionOf: Map<string, string> } | null = null;
+
+/** One zone's `<option>`: its name (underscores as spaces), the value only where that differs. */
+function optionHtml(zone: string, selected = false): string {
+  const value = escapeHtml(zone);
+  const text = escapeHtml(zone.replaceAll("_", " "));
+  const mark = selected ? ' selected=""' : "";
+  return text === value
+    ? `<option${mark}>${text}</option>`
+    : `<option value="${value}"${mark}>${text}</option>`;
+}
 
 /**
  * The no-JavaScript picker's `<option>`s as HTML, `current` selected: built once an hour, not
- * 400 React elements per page (the `<noscript>` they sit in is never hydrated).
+ * 400 React elements per page (the `<noscript>` they sit in is never hydrated). Grouped by UTC
+ * offset (`<optgroup label="UTC+01:00">`), the offset written once per group rather than in
+ * every label, and an option's text is its value when the name has no underscore: the list
+ * was 29 KB of the scheduler's 103 KB page (decision 065).
  */
 export function zoneOptionsHtml(current: string, now = new Date()): string {
   const hour = Math.floor(now.getTime() / 3_600_000);
   if (optionsHtml?.hour !== hour) {
-    const html = zoneOptions(now)
-      .map((option) => {
-        const value = escapeHtml(option.zone);
-        return `<option value="${value}">${escapeHtml(zoneLabel(option))}</option>`;
-      })
+    const optionOf = new Map<string, string>();
+    const groups = new Map<string, string[]>();
+    for (const option of zoneOptions(now)) {
+      const html = optionHtml(option.zone);
+      optionOf.set(option.zone, html);
+      const group = groups.get(option.offset) ?? [];
+      group.push(html);
+      groups.set(option.offset, group);
+    }
+    const html = [...groups]
+      .map(([offset, options]) => `<optgroup label="${offset}">${options.join("")}</optgroup>`)
       .join("");
-    optionsHtml = { hour, html };
+    optionsHtml = { hour, html, optionOf };
   }
-  const value = escapeHtml(current);
-  const mark = `<option value="${value}">`;
-  return optionsHtml.html.includes(mark)
-    ? optionsHtml.html.replace(mark, `<option value="${value}" selected="">`)
-    : `<option value="${value}" selected="">${escapeHtml(zoneLabel(zoneOption(current, now)))}</option>${optionsHtml.html}`;
+  const known = optionsHtml.optionOf.get(current);
+  if (known) return optionsHtml.html.replace(known, optionHtml(current, true));
+  // A zone the list does not name (an alias): first, in a group of its own offset.
+  const offset = zoneOption(current, now).offset;
+  return `<optgroup label="${offset}">${optionHtml(current, true)}</optgroup>${optionsHtml.html}`;
 }
 
 /** "Europe/Paris" → "Europe/Paris (UTC+01:00)", the label the picker shows. */
