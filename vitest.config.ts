@@ -1,8 +1,8 @@
 import { defineConfig } from "vitest/config";
 
 // One run over every package: each project brings its own vitest.config.ts (and globalSetup).
-// Files run one at a time on a 2-core machine (vitest's default there): two at once took the
-// test phase from 949 to 620 s but exposed timing flakes (decision 061). Under CI a JSON
+// Two files at a time: `pnpm test` passes --maxWorkers=2 (a maxWorkers here never reaches the
+// projects, decision 061); vitest's default on 2 cores is one (decision 068). Under CI a JSON
 // report is also written, from which .ci/run prints a plain closing line.
 export default defineConfig({
   test: {

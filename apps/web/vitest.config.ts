@@ -15,6 +15,10 @@ export default defineProject({
     globalSetup: [globalSetupPath, "./e2e/global-setup.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // expect.poll waits for something to become true; vitest's default gives up after 1 s, a
+    // timed assertion in effect, which two files at a time on 2 cores miss (realtime's freed
+    // stream places, decision 068). A poll still returns as soon as it holds.
+    expect: { poll: { timeout: 30_000 } },
     server: { deps: { external: [/\/apps\/web\/build\//] } },
   },
 });

@@ -63,7 +63,10 @@ export function testEnv(options: {
     // Every test request comes from this machine's address: the per-IP and per-user limits are
     // raised for the suites (the rate-limit tests set their own).
     RATE_LIMITS:
-      "sign-in-ip=100000,sign-up-ip=100000,password-reset-ip=100000,verification-email-ip=100000,mutation=100000,booking-hold=100000,invitation-send=100000,webhook-ip=100000,video-callback-ip=100000,realtime-connect=100000",
+      "sign-in-ip=100000,sign-up-ip=100000,password-reset-ip=100000,verification-email-ip=100000,mutation=100000,booking-hold=100000,invitation-send=100000,webhook-ip=100000,video-callback-ip=100000,realtime-connect=100000,passkey-ip=100000",
+    // Two test files at once start up to nine processes beside the global pair: on a loaded
+    // machine a new Postgres connection can take longer than production's 5 s (decision 068).
+    DATABASE_CONNECT_TIMEOUT_MS: "30000",
     ...options.env,
   };
 }

@@ -26,6 +26,9 @@ export async function createTestApp(
     LOG_LEVEL: "silent",
     PUBLIC_URL: TEST_ORIGIN,
     FILES_DIR: mkdtempSync(path.join(tmpdir(), "mentora-files-")),
+    // Waiting for a pooled connection: 200 issues at once on a pool of 10, beside another test
+    // file (two at a time) on a loaded machine, can wait past production's 5 s (decision 068).
+    DATABASE_CONNECT_TIMEOUT_MS: "30000",
     ...env,
   });
   const logger = createLogger({ level: config.app.logLevel, name: "test" });
