@@ -12,7 +12,7 @@ import {
   drainJobs,
   ledgerIsBalanced,
 } from "../payments/testing/payments-rig.ts";
-import { TEST_ORIGIN } from "../testing/index.ts";
+import { TEST_ORIGIN, until } from "../testing/index.ts";
 import { executePayout, executePayoutJob } from "./execute-payout.job.ts";
 import { approvePayout, requestPayout } from "./payout-service.ts";
 import { reconcilePayouts } from "./reconcile-payouts.job.ts";
@@ -104,16 +104,6 @@ function startWorker(env: Record<string, string>) {
       });
     });
   return { child, exited, waitFor };
-}
-
-async function until<T>(probe: () => Promise<T | undefined>, what: string, ms = 60_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe("a worker killed between the transfer and the database update", () => {

@@ -124,3 +124,18 @@ export async function callerFor(app: App, headers: Record<string, string> = {}) 
 }
 
 export { createFakeAi, runEventDeliveries } from "./ai.ts";
+
+/** Polls `probe` every 100 ms until it answers something (not undefined), for up to `ms`. */
+export async function until<T>(
+  probe: () => Promise<T | undefined>,
+  what: string,
+  ms = 60_000,
+): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

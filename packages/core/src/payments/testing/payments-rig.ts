@@ -10,6 +10,8 @@ import {
 import type { AnyJobHandler } from "../../jobs/define.ts";
 import { accounts, balanceOf, topUpWallet } from "../../ledger/index.ts";
 import { createTestApp, TEST_ORIGIN } from "../../testing/index.ts";
+import { startBookingPayment } from "../checkout/start-payment.ts";
+import { receiveWebhook } from "../webhooks/receive-webhook.ts";
 
 /** The sandbox's webhook secret in these tests (its adapter reads SANDBOX_WEBHOOK_SECRET). */
 export const sandboxWebhookSecret = "whsec_core_tests_sandbox_secret";
@@ -78,7 +80,35 @@ export async function createPaymentsRig(env: Record<string, string> = {}) {
     return { mentee, booking };
   }
 
-  return { app, fixture, deliveries, payerChooses, menteeWithHold };
+  /**
+   * Payments the payer completed, whose webhooks are stored and enqueued as the edge does (each
+   * answered 200), with no worker running yet: what the crash and batch tests start from.
+   */
+  async function paidWithStoredWebhooks(count: number) {
+    const payments: { id: string; bookingId: string }[] = [];
+    for (let n = 0; n < count; n += 1) {
+      const { mentee, booking } = await menteeWithHold();
+      const started = await startBookingPayment(app, { bookingId: booking.id, userId: mentee.id });
+      await payerChooses(started.redirectUrl, "pay");
+      payments.push({ id: started.paymentId, bookingId: booking.id });
+    }
+    for (const delivery of deliveries.splice(0)) {
+      const answer = await receiveWebhook(
+        app,
+        new Request(`http://test${new URL(delivery.url).pathname}`, {
+          method: "POST",
+          headers: delivery.headers,
+          body: delivery.body,
+        }),
+        "sandbox",
+        null,
+      );
+      if (answer.status !== 200) throw new Error(`webhook answered ${answer.status}`);
+    }
+    return payments;
+  }
+
+  return { app, fixture, deliveries, payerChooses, menteeWithHold, paidWithStoredWebhooks };
 }
 
 export async function fundWallet(app: App, userId: string, amountMinor: number, currency = "EUR") {

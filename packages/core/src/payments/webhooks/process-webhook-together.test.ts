@@ -7,11 +7,10 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { webhookEventHandlers } from "../../app/job-handlers.ts";
 import { createJobRunner, type JobRunner } from "../../jobs/runner.ts";
-import { startBookingPayment } from "../checkout/start-payment.ts";
+import { until } from "../../testing/index.ts";
 import { createPaymentsRig, ledgerIsBalanced } from "../testing/payments-rig.ts";
 import { createProcessWebhookJob } from "./process-webhook.job.ts";
 import { processWebhookQueue } from "./process-webhook.queue.ts";
-import { receiveWebhook } from "./receive-webhook.ts";
 
 let rig: Awaited<ReturnType<typeof createPaymentsRig>>;
 let runner: JobRunner | undefined;
@@ -22,16 +21,6 @@ afterAll(async () => {
   await runner?.stop(5_000);
   await rig?.app.close();
 });
-
-async function until<T>(probe: () => Promise<T | undefined>, what: string, ms = 60_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function jobsOf(webhookEventId: string) {
   const { rows } = await rig.app.pool.query<{ state: string; retry_count: number }>(
@@ -46,26 +35,7 @@ describe("webhook.process, statements made together", () => {
   it("one failing event of a batch fails alone; a second job of one event counts its own attempt", async () => {
     const { app } = rig;
     // Six paid payments whose events are stored and enqueued as the edge does; no worker yet.
-    const payments: { id: string; bookingId: string }[] = [];
-    for (let n = 0; n < 6; n += 1) {
-      const { mentee, booking } = await rig.menteeWithHold();
-      const started = await startBookingPayment(app, { bookingId: booking.id, userId: mentee.id });
-      await rig.payerChooses(started.redirectUrl, "pay");
-      payments.push({ id: started.paymentId, bookingId: booking.id });
-    }
-    for (const delivery of rig.deliveries.splice(0)) {
-      const answer = await receiveWebhook(
-        app,
-        new Request(`http://test${new URL(delivery.url).pathname}`, {
-          method: "POST",
-          headers: delivery.headers,
-          body: delivery.body,
-        }),
-        "sandbox",
-        null,
-      );
-      expect(answer.status).toBe(200);
-    }
+    const payments = await rig.paidWithStoredWebhooks(6);
     const events = await app.prisma.webhookEvent.findMany({ where: { status: "RECEIVED" } });
     expect(events).toHaveLength(6);
     // In the same batch: an event for a payment we do not know (it fails every time) and a

@@ -6,11 +6,10 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { webhookEventHandlers } from "../../app/job-handlers.ts";
 import { createJobRunner, type JobRunner } from "../../jobs/runner.ts";
-import { startBookingPayment } from "../checkout/start-payment.ts";
+import { until } from "../../testing/index.ts";
 import { createPaymentsRig, ledgerIsBalanced } from "../testing/payments-rig.ts";
 import { createProcessWebhookJob } from "./process-webhook.job.ts";
 import { processWebhookQueue } from "./process-webhook.queue.ts";
-import { receiveWebhook } from "./receive-webhook.ts";
 
 const workerScript = fileURLToPath(new URL("../testing/webhook-worker.ts", import.meta.url));
 
@@ -29,43 +28,13 @@ afterAll(async () => {
   await rig?.app.close();
 });
 
-async function until<T>(probe: () => Promise<T | undefined>, what: string, ms = 60_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe("a worker killed mid-batch", () => {
   it("SIGKILL with some events of its batches processed: each job retried, each payment settled once", async () => {
     const { app } = rig;
     const { batchSize = 1 } = processWebhookQueue.work ?? {};
     // More events than one batch, so the kill catches a full batch and part of another.
     const count = batchSize + 2;
-    const payments: { id: string; bookingId: string }[] = [];
-    for (let n = 0; n < count; n += 1) {
-      const { mentee, booking } = await rig.menteeWithHold();
-      const started = await startBookingPayment(app, { bookingId: booking.id, userId: mentee.id });
-      await rig.payerChooses(started.redirectUrl, "pay");
-      payments.push({ id: started.paymentId, bookingId: booking.id });
-    }
-    // Stored and enqueued as the edge does; no worker runs yet.
-    for (const delivery of rig.deliveries.splice(0)) {
-      const answer = await receiveWebhook(
-        app,
-        new Request(`http://test${new URL(delivery.url).pathname}`, {
-          method: "POST",
-          headers: delivery.headers,
-          body: delivery.body,
-        }),
-        "sandbox",
-        null,
-      );
-      expect(answer.status).toBe(200);
-    }
+    const payments = await rig.paidWithStoredWebhooks(count);
     expect(await app.prisma.webhookEvent.count({ where: { status: "RECEIVED" } })).toBe(count);
 
     // The worker answers 3 provider calls, then hangs in every other job of its batches.
