@@ -97,20 +97,20 @@ test("web: webhook ingest POST /api/webhooks/sandbox vs INSERT over as many conn
       throw new Error(`webhook not stored: HTTP ${response.status} ${JSON.stringify(answer)}`);
     }
   };
+  /** The floor: the same row as a plain INSERT over this bench's own pool. */
+  const insertFloorRow = async () => {
+    const body = nextBody();
+    await db.query(
+      `INSERT INTO webhook_event (id, provider, "eventId", type, payload, "rawBody")
+       VALUES (gen_random_uuid(), 'sandbox', $1, 'payment.succeeded', $2::jsonb, $3)`,
+      [`floor_${sequence}`, body, body],
+    );
+  };
   await post();
   expect(Number((await db.query("SELECT count(*) FROM webhook_event")).rows[0]?.count)).toBe(1);
   await bench.compare(
     bench("POST /api/webhooks/sandbox (limiter, signature, event + job)", () => burst(post)),
-    bench("floor: INSERT of the same row over as many connections", () =>
-      burst(async () => {
-        const body = nextBody();
-        await db.query(
-          `INSERT INTO webhook_event (id, provider, "eventId", type, payload, "rawBody")
-           VALUES (gen_random_uuid(), 'sandbox', $1, 'payment.succeeded', $2::jsonb, $3)`,
-          [`floor_${sequence}`, body, body],
-        );
-      }),
-    ),
+    bench("floor: INSERT of the same row over as many connections", () => burst(insertFloorRow)),
     run,
   );
   // Not timings (decision 064): the CPU (user + system, from /proc) each side spends per
@@ -147,18 +147,7 @@ test("web: webhook ingest POST /api/webhooks/sandbox vs INSERT over as many conn
     };
   };
   const target = await measure(() => burst(post), true);
-  const floor = await measure(
-    () =>
-      burst(async () => {
-        const body = nextBody();
-        await db.query(
-          `INSERT INTO webhook_event (id, provider, "eventId", type, payload, "rawBody")
-           VALUES (gen_random_uuid(), 'sandbox', $1, 'payment.succeeded', $2::jsonb, $3)`,
-          [`floor_${sequence}`, body, body],
-        );
-      }),
-    false,
-  );
+  const floor = await measure(() => burst(insertFloorRow), false);
   const bare = await bareHttpBurst(nextBody);
   process.stderr.write(
     `webhook ingest bench: ${posted} POSTs; CPU ms per request: POST web server ${target.server}, ` +

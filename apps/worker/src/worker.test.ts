@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
+import { until } from "@mentora/core/testing";
 import { createTestDatabase } from "@mentora/db/testing";
 import type pg from "pg";
 import { PgBoss } from "pg-boss";
@@ -33,16 +34,6 @@ function startWorker(env: Record<string, string>) {
   return { child, exited, output: () => output };
 }
 
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, ms = 30_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 async function sendEmailJob(url: string, to: string): Promise<string> {
   const boss = new PgBoss({ connectionString: url, supervise: false, schedule: false });
   await boss.start();
@@ -72,7 +63,7 @@ describe("worker", () => {
     cleanups.push(() => db.pool.end());
     const worker = startWorker({ DATABASE_URL: db.url });
     const id = await sendEmailJob(db.url, "once@worker.test");
-    await waitFor(
+    await until(
       async () => ((await jobState(db.pool, id)) === "completed" ? true : undefined),
       "the job to complete",
     );
@@ -112,7 +103,7 @@ describe("worker", () => {
 
     const worker = startWorker({ DATABASE_URL: db.url, SMTP_URL: `smtp://127.0.0.1:${port}` });
     const id = await sendEmailJob(db.url, "drain@worker.test");
-    await waitFor(async () => (dataStarted ? true : undefined), "the email to be in flight");
+    await until(async () => (dataStarted ? true : undefined), "the email to be in flight");
 
     const signalledAt = Date.now();
     worker.child.kill("SIGTERM");
@@ -145,7 +136,7 @@ describe("worker metrics", () => {
       METRICS_TOKEN: "scrape-me",
     });
     const url = `http://127.0.0.1:${port}/metrics`;
-    const anonymous = await waitFor(
+    const anonymous = await until(
       () =>
         fetch(url).then(
           (response) => response,

@@ -8,7 +8,7 @@ import { contextFor } from "../../testing/index.ts";
 import { encodeCursor } from "../../trpc/keyset-cursor.ts";
 import { createCaller } from "../../trpc/router.ts";
 import { startBookingPayment } from "../checkout/start-payment.ts";
-import { createPaymentsRig } from "../testing/payments-rig.ts";
+import { createPaymentsRig, storeEventForUnknownPayment } from "../testing/payments-rig.ts";
 import { processWebhookEvent } from "../webhooks/process-webhook.job.ts";
 import { webhookMaxAttempts } from "../webhooks/process-webhook.queue.ts";
 import { listPaymentsForAdmin, paymentsCsv } from "./list-payments.ts";
@@ -328,20 +328,7 @@ describe("webhook processing failures", () => {
   it("records each failure, goes DEAD after the last attempt, alerts admins, and replays", async () => {
     const { app } = rig;
     // An event for a payment we do not know: processing fails every time.
-    const row = await app.prisma.webhookEvent.create({
-      data: {
-        provider: "sandbox",
-        eventId: `evt-${randomUUID()}`,
-        type: "payment.succeeded",
-        payload: {
-          type: "payment.succeeded",
-          eventId: "x",
-          providerPaymentId: "sbx_unknown",
-          occurredAt: new Date().toISOString(),
-        },
-        rawBody: "{}",
-      },
-    });
+    const row = await storeEventForUnknownPayment(app);
     const alerts = vi.spyOn(app.logger, "error");
     for (let attempt = 1; attempt <= webhookMaxAttempts; attempt += 1) {
       await expect(processWebhookEvent(app, row.id, webhookEventHandlers)).rejects.toThrow(

@@ -1,5 +1,6 @@
-import { createHmac } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import type { OutgoingWebhook } from "@mentora/payment-gateway";
+import { expect } from "vitest";
 import type { App } from "../../app/index.ts";
 import { holdSlot } from "../../bookings/index.ts";
 import {
@@ -129,6 +130,44 @@ export async function walletOf(app: App, userId: string, currency = "EUR") {
 }
 
 /** Every entry of the ledger sums to zero per currency. */
+/** A stored event for a payment nobody knows (`sbx_unknown`): processing it fails every time. */
+export function storeEventForUnknownPayment(app: App) {
+  return app.prisma.webhookEvent.create({
+    data: {
+      provider: "sandbox",
+      eventId: `evt-${randomUUID()}`,
+      type: "payment.succeeded",
+      payload: {
+        type: "payment.succeeded",
+        eventId: "x",
+        providerPaymentId: "sbx_unknown",
+        occurredAt: new Date().toISOString(),
+      },
+      rawBody: "{}",
+    },
+  });
+}
+
+/** Each payment SUCCEEDED with exactly one PAYMENT posting, and its booking CONFIRMED. */
+export async function expectSettledOnceAndConfirmed(
+  app: App,
+  payments: readonly { id: string; bookingId: string }[],
+) {
+  for (const payment of payments) {
+    const row = await app.prisma.payment.findUniqueOrThrow({ where: { id: payment.id } });
+    expect(row.status).toBe("SUCCEEDED");
+    expect(
+      await app.prisma.ledgerTransaction.count({
+        where: { paymentId: payment.id, kind: "PAYMENT" },
+      }),
+    ).toBe(1);
+    const booking = await app.prisma.booking.findUniqueOrThrow({
+      where: { id: payment.bookingId },
+    });
+    expect(booking.status).toBe("CONFIRMED");
+  }
+}
+
 export async function ledgerIsBalanced(app: App): Promise<boolean> {
   const rows = await app.prisma.$queryRaw<{ currency: string; total: bigint }[]>`
     SELECT currency, SUM("amountMinor")::bigint AS total FROM ledger_entry GROUP BY currency`;

@@ -3,12 +3,16 @@
 // are marked PROCESSED a flush at a time. Each job still ends on its own: one event failing in
 // the middle of a batch fails (and retries) only its job, and two jobs of one event count two
 // attempts and settle its payment once.
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { webhookEventHandlers } from "../../app/job-handlers.ts";
 import { createJobRunner, type JobRunner } from "../../jobs/runner.ts";
 import { until } from "../../testing/index.ts";
-import { createPaymentsRig, ledgerIsBalanced } from "../testing/payments-rig.ts";
+import {
+  createPaymentsRig,
+  expectSettledOnceAndConfirmed,
+  ledgerIsBalanced,
+  storeEventForUnknownPayment,
+} from "../testing/payments-rig.ts";
 import { createProcessWebhookJob } from "./process-webhook.job.ts";
 import { processWebhookQueue } from "./process-webhook.queue.ts";
 
@@ -40,20 +44,7 @@ describe("webhook.process, statements made together", () => {
     expect(events).toHaveLength(6);
     // In the same batch: an event for a payment we do not know (it fails every time) and a
     // second job of the first event (a replay racing its first try).
-    const unknown = await app.prisma.webhookEvent.create({
-      data: {
-        provider: "sandbox",
-        eventId: `evt-${randomUUID()}`,
-        type: "payment.succeeded",
-        payload: {
-          type: "payment.succeeded",
-          eventId: "x",
-          providerPaymentId: "sbx_unknown",
-          occurredAt: new Date().toISOString(),
-        },
-        rawBody: "{}",
-      },
-    });
+    const unknown = await storeEventForUnknownPayment(app);
     const twice = events[0]!;
     await app.boss.insert(processWebhookQueue.name, [
       { data: { webhookEventId: unknown.id }, retryLimit: 8, retryDelay: 60 },
@@ -97,19 +88,7 @@ describe("webhook.process, statements made together", () => {
       Object.fromEntries(events.map((event) => [event.id, event.id === twice.id ? 2 : 1])),
     );
     expect(processed.every((row) => row.processedAt !== null && row.lastError === null)).toBe(true);
-    for (const payment of payments) {
-      const row = await app.prisma.payment.findUniqueOrThrow({ where: { id: payment.id } });
-      expect(row.status).toBe("SUCCEEDED");
-      expect(
-        await app.prisma.ledgerTransaction.count({
-          where: { paymentId: payment.id, kind: "PAYMENT" },
-        }),
-      ).toBe(1);
-      const booking = await app.prisma.booking.findUniqueOrThrow({
-        where: { id: payment.bookingId },
-      });
-      expect(booking.status).toBe("CONFIRMED");
-    }
+    await expectSettledOnceAndConfirmed(app, payments);
     expect(await ledgerIsBalanced(app)).toBe(true);
   }, 120_000);
 });

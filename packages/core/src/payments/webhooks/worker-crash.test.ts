@@ -7,7 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { webhookEventHandlers } from "../../app/job-handlers.ts";
 import { createJobRunner, type JobRunner } from "../../jobs/runner.ts";
 import { until } from "../../testing/index.ts";
-import { createPaymentsRig, ledgerIsBalanced } from "../testing/payments-rig.ts";
+import {
+  createPaymentsRig,
+  expectSettledOnceAndConfirmed,
+  ledgerIsBalanced,
+} from "../testing/payments-rig.ts";
 import { createProcessWebhookJob } from "./process-webhook.job.ts";
 import { processWebhookQueue } from "./process-webhook.queue.ts";
 
@@ -109,19 +113,7 @@ describe("a worker killed mid-batch", () => {
     expect(events.map((event) => event.status)).toEqual(Array(count).fill("PROCESSED"));
     // Each event ran twice (the dead worker's attempt, the retry); the processed ones stopped there.
     expect(events.map((event) => event.attempts)).toEqual(Array(count).fill(2));
-    for (const payment of payments) {
-      const row = await app.prisma.payment.findUniqueOrThrow({ where: { id: payment.id } });
-      expect(row.status).toBe("SUCCEEDED");
-      expect(
-        await app.prisma.ledgerTransaction.count({
-          where: { paymentId: payment.id, kind: "PAYMENT" },
-        }),
-      ).toBe(1);
-      const booking = await app.prisma.booking.findUniqueOrThrow({
-        where: { id: payment.bookingId },
-      });
-      expect(booking.status).toBe("CONFIRMED");
-    }
+    await expectSettledOnceAndConfirmed(app, payments);
     expect(await ledgerIsBalanced(app)).toBe(true);
   }, 240_000);
 });
