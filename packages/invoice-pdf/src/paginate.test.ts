@@ -6,9 +6,10 @@ import { renderToBuffer } from "@react-pdf/renderer";
 import * as mupdf from "mupdf";
 import { describe, expect, test } from "vitest";
 import { computeTotals, type InvoiceDocument, type InvoiceLine } from "./document.ts";
-import { invoiceElement, pdfPageCount, renderInvoicePdf } from "./render.ts";
+import { buildFacturXml } from "./facturx.ts";
+import { invoiceElement, pdfPageCount, renderFacturXPdf, renderInvoicePdf } from "./render.ts";
 import { exemptDocument, line, sampleDocument } from "./testing/fixtures.ts";
-import { inspectPdf, pdfProblems } from "./testing/pdf-check.ts";
+import { inspectPdf, pdfProblems, readFacturXParts } from "./testing/pdf-check.ts";
 import { pixels, printedLines } from "./testing/printed.ts";
 
 /** A payout statement of `count` sessions, each with its own amount (60.01 EUR, 60.02 EUR…). */
@@ -127,4 +128,27 @@ describe("every row once, in order, whole, on a numbered page with its footer", 
     for (const text of texts) expect(text).toContain("Désignation");
     expect(texts.at(-1)).toContain("Net versé");
   });
+});
+
+test("a multi-page Factur-X invoice: our pages, PDF/A-3b parts and its XML", {
+  timeout: 60_000,
+}, async () => {
+  const doc = longInvoice(45);
+  const { pdf, xml } = await renderFacturXPdf(doc);
+  expect(xml).toBe(buildFacturXml(doc));
+  const parts = readFacturXParts(pdf);
+  expect(parts.version).toBe("%PDF-1.7");
+  expect(parts.files).toEqual({ "factur-x.xml": xml });
+  expect(parts.outputIntents).toHaveLength(1);
+  expect(parts.xmp).toContain("<pdfaid:part>3</pdfaid:part>");
+  const report = await inspectPdf(pdf);
+  expect(pdfProblems(report, { mentions: [doc.number, doc.seller.legalName] })).toEqual([]);
+  // The same pages as react-pdf's own pagination of the PDF/A-3b rendering.
+  const theirs = new Uint8Array(
+    await renderToBuffer(invoiceElement(doc, { conformance: "PDF/A-3b" })),
+  );
+  expect(printedLines(pdf)).toEqual(printedLines(theirs));
+  expect(pageTexts(pdf).map((text) => text.match(/Page \d+ \/ \d+/g))).toEqual(
+    [1, 2, 3, 4].map((page) => [`Page ${page} / 4`]),
+  );
 });
