@@ -4,10 +4,11 @@
 // with the footer.
 import { renderToBuffer } from "@react-pdf/renderer";
 import * as mupdf from "mupdf";
-import { describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { computeTotals, type InvoiceDocument, type InvoiceLine } from "./document.ts";
 import { buildFacturXml } from "./facturx.ts";
 import { invoiceElement, pdfPageCount, renderFacturXPdf, renderInvoicePdf } from "./render.ts";
+import { createRenderPool } from "./render-pool.ts";
 import { exemptDocument, line, sampleDocument } from "./testing/fixtures.ts";
 import { inspectPdf, pdfProblems, readFacturXParts } from "./testing/pdf-check.ts";
 import { pixels, printedLines } from "./testing/printed.ts";
@@ -151,4 +152,32 @@ test("a multi-page Factur-X invoice: our pages, PDF/A-3b parts and its XML", {
   expect(pageTexts(pdf).map((text) => text.match(/Page \d+ \/ \d+/g))).toEqual(
     [1, 2, 3, 4].map((page) => [`Page ${page} / 4`]),
   );
+});
+
+describe("two statements in a row keep their own rows", () => {
+  const pool = createRenderPool({ threads: 1 });
+  afterAll(() => pool.close());
+
+  test("the second prints its own data, byte for byte as a fresh thread's first render", {
+    timeout: 60_000,
+  }, async () => {
+    const first = statement(60);
+    const second: InvoiceDocument = {
+      ...statement(60),
+      number: "R-2026-000777",
+      lines: statement(60).lines.map((row, i) => ({
+        ...row,
+        description: `Atelier ${i + 1} – Þórunn Ægisdóttir`,
+      })),
+    };
+    await renderInvoicePdf(first);
+    const here = await renderInvoicePdf(second);
+    // A new thread has rendered nothing before: the document is its first render.
+    const fresh = await pool.render(second, "pdf");
+    expect(Buffer.from(here).equals(Buffer.from(fresh))).toBe(true);
+    const text = pageTexts(here).join(" ");
+    expect(text).not.toContain("Séance n°");
+    expect(text).toContain("Atelier 60 – Þórunn Ægisdóttir");
+    expect(text).toContain("R-2026-000777 – Page 3 / 3");
+  });
 });

@@ -3,16 +3,7 @@
 import { createRequire } from "node:module";
 import layoutDocument from "@react-pdf/layout";
 import type { DocumentProps, PageProps, Styles } from "@react-pdf/renderer";
-import {
-  Document,
-  Font,
-  Page,
-  pdf,
-  renderToBuffer,
-  StyleSheet,
-  Text,
-  View,
-} from "@react-pdf/renderer";
+import { Document, Font, Page, pdf, StyleSheet, Text, View } from "@react-pdf/renderer";
 import React, { type ReactElement } from "react";
 import { assertInvoiceDocument, type InvoiceDocument, RECOVERY_FEE_EUR } from "./document.ts";
 import { buildFacturXml, FacturXError, facturXRepresentable } from "./facturx.ts";
@@ -566,9 +557,13 @@ export function pdfPageCount(bytes: Uint8Array): number {
 }
 
 /** The parts of react-pdf's layout we read (its `onRender` data, `@react-pdf/layout`'s result). */
-interface LaidOut {
+interface Laid {
+  type?: string;
   box?: { top?: number; height?: number };
-  children?: LaidOut[];
+  children?: Laid[];
+  /** A Text node's laid-out lines, and its shift in an auto-width box (react-pdf internals). */
+  lines?: unknown;
+  alignOffset?: number;
 }
 
 /** Where a page's content must end: react-pdf's wrap area (page height − bottom padding). */
@@ -584,9 +579,9 @@ const PAGE_TOP = Number(styles.page.paddingTop);
  * the pages are then rendered once each (linear in pages; react-pdf's own pagination lays the
  * rest of the document out again for every page, so its cost grows with pages²).
  */
-export function paginate(doc: InvoiceDocument, laidPage: LaidOut): PagePlan[] {
-  const top = (node: LaidOut | undefined) => node?.box?.top ?? 0;
-  const height = (node: LaidOut | undefined) => node?.box?.height ?? 0;
+export function paginate(doc: InvoiceDocument, laidPage: Laid): PagePlan[] {
+  const top = (node: Laid | undefined) => node?.box?.top ?? 0;
+  const height = (node: Laid | undefined) => node?.box?.height ?? 0;
   const body = laidPage.children?.[0];
   const blocks = body?.children ?? [];
   const tableNode = blocks[2];
@@ -628,17 +623,17 @@ export function paginate(doc: InvoiceDocument, laidPage: LaidOut): PagePlan[] {
 }
 
 /** react-pdf's layout of an element alone, without drawing it (the first pass of `paginate`). */
-async function layOut(element: ReactElement<DocumentProps>): Promise<LaidOut> {
+async function layOut(element: ReactElement<DocumentProps>): Promise<Laid> {
   const instance = pdf(element) as unknown as { container: { document: unknown } };
   // What react-pdf's own render does first (its types leave out the font store it passes).
-  const lay = layoutDocument as unknown as (doc: unknown, fontStore: unknown) => Promise<LaidOut>;
+  const lay = layoutDocument as unknown as (doc: unknown, fontStore: unknown) => Promise<Laid>;
   return lay(instance.container.document, Font);
 }
 
 /** Every page of a rendered layout came out A4-high (its content fitted the page). */
-const pagesFitted = (layout: LaidOut | undefined) =>
+const pagesFitted = (layout: Laid | undefined) =>
   layout?.children?.every((page) => height(page) <= A4_HEIGHT + 0.001) === true;
-const height = (node: LaidOut | undefined) => node?.box?.height ?? 0;
+const height = (node: Laid | undefined) => node?.box?.height ?? 0;
 
 /**
  * Renders the document's pages. A document of up to 12 lines is first rendered as one page
@@ -650,33 +645,99 @@ async function renderPages(
   options: { conformance?: "PDF/A-3b" } = {},
 ): Promise<{ bytes: Uint8Array; element: ReactElement<DocumentProps> }> {
   await prepareFonts();
-  const render = async (element: ReactElement<DocumentProps>) => {
-    let layout: LaidOut | undefined;
-    const buffer = await renderToBuffer(
+  const render = async (element: ReactElement<DocumentProps>, prepare?: (root: Laid) => void) => {
+    let layout: Laid | undefined;
+    const instance = pdf(
       React.cloneElement(element, {
         onRender: (result: unknown) => {
-          layout = (result as { _INTERNAL__LAYOUT__DATA_?: LaidOut })._INTERNAL__LAYOUT__DATA_;
+          layout = (result as { _INTERNAL__LAYOUT__DATA_?: Laid })._INTERNAL__LAYOUT__DATA_;
         },
       }),
-    );
+    ) as unknown as { container: { document: Laid }; toBuffer(): Promise<NodeJS.ReadableStream> };
+    prepare?.(instance.container.document);
+    const stream = await instance.toBuffer();
+    const buffer = await new Promise<Buffer>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => resolve(Buffer.concat(chunks)));
+      stream.on("error", reject);
+    });
     if (!layout) throw new Error("react-pdf did not report its page layout");
     const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     return { bytes, element, layout };
   };
   const tall = invoiceElement(doc, { ...options, onePage: true });
-  let laidPage: LaidOut | undefined;
+  let laidPage: Laid | undefined;
+  let laidOnly = false;
   if (doc.lines.length <= ONE_PAGE_LINE_LIMIT) {
     const onePage = await render(tall);
     if (pagesFitted(onePage.layout)) return onePage;
     laidPage = onePage.layout.children?.[0];
   } else {
     laidPage = (await layOut(tall)).children?.[0];
+    laidOnly = true;
   }
   if (!laidPage) throw new Error("react-pdf laid out no page");
-  const paged = await render(invoiceElement(doc, { ...options, pages: paginate(doc, laidPage) }));
+  const plans = paginate(doc, laidPage);
+  const paged = await render(
+    invoiceElement(doc, { ...options, pages: plans }),
+    // Text laid out by the first pass but never drawn: the pages reuse it (drawing reads it).
+    laidOnly ? reuseTextLayout(plans, laidPage) : undefined,
+  );
   if (pagesFitted(paged.layout)) return paged;
   // A row taller than a page: what react-pdf's own pagination makes of it, as before.
   return render(invoiceElement(doc, options));
+}
+
+/** A Text node's lines, first laid out, and the top-level Text nodes of a subtree, in order. */
+function topTexts(node: Laid | undefined, out: Laid[] = []): Laid[] {
+  if (!node) return out;
+  if (node.type === "TEXT") out.push(node);
+  else for (const child of node.children ?? []) topTexts(child, out);
+  return out;
+}
+
+/**
+ * The text of each page as the first pass laid it out (`layOut`). A block's text layout
+ * depends only on the block and its width, and every block of a page sits at the width it had
+ * on the tall page (rows, column heads, blocks above and below the table: the same elements in
+ * the same columns), so each Text node of the pages takes the lines of its twin instead of
+ * having textkit break them again: react-pdf's yoga measure and text steps skip a node that
+ * already has lines. The footer (its page number differs) is laid out anew. If a block's Text
+ * nodes do not pair up, it keeps its own layout.
+ */
+function reuseTextLayout(plans: PagePlan[], laidPage: Laid): (root: Laid) => void {
+  const blocks = laidPage.children?.[0]?.children ?? [];
+  const [lead0, lead1, table, ...trailing] = blocks;
+  const [head, ...rows] = table?.children ?? [];
+  return (root) => {
+    root.children?.forEach((page, i) => {
+      const plan = plans[i];
+      const units = page.children?.[0]?.children ?? [];
+      if (!plan) return;
+      const pairs: [Laid | undefined, Laid | undefined][] = [];
+      let k = 0;
+      if (plan.lead) pairs.push([units[k++], lead0], [units[k++], lead1]);
+      if (plan.rows) {
+        const [pageHead, ...pageRows] = units[k++]?.children ?? [];
+        const first = plan.rows[0];
+        pairs.push([pageHead, head]);
+        for (const [j, row] of pageRows.entries()) pairs.push([row, rows[first + j]]);
+      }
+      for (const index of plan.trailing) pairs.push([units[k++], trailing[index]]);
+      for (const [mine, twin] of pairs) {
+        const texts = topTexts(mine);
+        const laid = topTexts(twin);
+        if (texts.length !== laid.length) continue;
+        texts.forEach((text, n) => {
+          const from = laid[n] as Laid;
+          if (!from.lines) return;
+          text.lines = from.lines;
+          if (from.alignOffset !== undefined) text.alignOffset = from.alignOffset;
+        });
+      }
+    });
+  };
 }
 
 /**
