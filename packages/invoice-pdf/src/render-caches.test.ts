@@ -1,59 +1,14 @@
 // What the renderer keeps from one render to the next (fontkit-caches.ts: shaped runs, glyph
 // answers, decoded outlines; pdfkit-fonts.ts: one font per fontkit object per document) and the
 // one-page shortcut (no pagination pass) must not change what a document prints.
-import { createHash } from "node:crypto";
 import { renderToBuffer } from "@react-pdf/renderer";
-import * as mupdf from "mupdf";
 import { afterAll, describe, expect, test } from "vitest";
 import type { InvoiceDocument } from "./document.ts";
 import { invoiceElement, renderFacturXPdf, renderInvoicePdf } from "./render.ts";
 import { createRenderPool } from "./render-pool.ts";
 import { exemptDocument, sampleDocument } from "./testing/fixtures.ts";
 import { inspectPdf, pdfProblems } from "./testing/pdf-check.ts";
-
-/** Every line of every page as MuPDF reads it: text, position, font (subset tag dropped). */
-function printedLines(bytes: Uint8Array): { bounds: number[]; lines: string[] }[] {
-  const doc = mupdf.Document.openDocument(bytes, "application/pdf");
-  try {
-    const pages = [];
-    for (let i = 0; i < doc.countPages(); i++) {
-      const page = doc.loadPage(i);
-      const text = JSON.parse(page.toStructuredText("preserve-whitespace").asJSON()) as {
-        blocks: {
-          lines?: {
-            text: string;
-            bbox: Record<string, number>;
-            font: { name: string; size: number };
-          }[];
-        }[];
-      };
-      const lines = text.blocks.flatMap((block) =>
-        (block.lines ?? []).map(
-          ({ text, bbox, font }) =>
-            `${text} @${bbox.x},${bbox.y} ${bbox.w}x${bbox.h} ${font.name.replace(/^[A-Z]{6}\+/, "")} ${font.size}`,
-        ),
-      );
-      pages.push({ bounds: [...page.getBounds()], lines });
-      page.destroy();
-    }
-    return pages;
-  } finally {
-    doc.destroy();
-  }
-}
-
-/** The first page drawn in grey levels at 144 dpi: what a reader sees, pixel for pixel. */
-function pixels(bytes: Uint8Array): string {
-  const doc = mupdf.Document.openDocument(bytes, "application/pdf");
-  try {
-    const pixmap = doc
-      .loadPage(0)
-      .toPixmap(mupdf.Matrix.scale(2, 2), mupdf.ColorSpace.DeviceGray, false);
-    return createHash("sha256").update(pixmap.getPixels()).digest("hex");
-  } finally {
-    doc.destroy();
-  }
-}
+import { pixels, printedLines } from "./testing/printed.ts";
 
 /** A buyer and seller whose names use letters no other sample document has. */
 function otherParties(doc: InvoiceDocument): InvoiceDocument {

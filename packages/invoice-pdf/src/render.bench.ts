@@ -9,19 +9,24 @@ import { line, sampleDocument } from "./testing/fixtures.ts";
 // (fonts are parsed once per process; each render subsets and embeds them again).
 const invoice = sampleDocument("invoice", "fr");
 
-// A busy mentor's month: 60 sessions, three pages.
-const sessions: InvoiceLine[] = Array.from({ length: 60 }, (_, i) => ({
-  ...line(`Séance n° ${i + 1} – mentorat produit`, 1, 6_000, 0),
-  date: `2026-03-${String((i % 28) + 1).padStart(2, "0")}`,
-}));
-const base = sampleDocument("payout_statement", "fr");
-const totals = computeTotals(sessions);
-const payout: InvoiceDocument = {
-  ...base,
-  lines: sessions,
-  totals,
-  payout: { ...base.payout!, feeMinor: 72_000, netMinor: totals.inclMinor - 72_000 },
-};
+// A busy mentor's month: 60 sessions, three pages; and a year of them: 470 sessions, 20 pages
+// (the cost per page must stay that of the 3-page statement: linear in pages).
+function statement(count: number): InvoiceDocument {
+  const sessions: InvoiceLine[] = Array.from({ length: count }, (_, i) => ({
+    ...line(`Séance n° ${i + 1} – mentorat produit`, 1, 6_000, 0),
+    date: `2026-03-${String((i % 28) + 1).padStart(2, "0")}`,
+  }));
+  const base = sampleDocument("payout_statement", "fr");
+  const totals = computeTotals(sessions);
+  return {
+    ...base,
+    lines: sessions,
+    totals,
+    payout: { ...base.payout!, feeMinor: 72_000, netMinor: totals.inclMinor - 72_000 },
+  };
+}
+const payout = statement(60);
+const payoutYear = statement(470);
 
 // The floor: the cheapest one-page PDF with the same embedded font (issue #14: 3.3 ms).
 const h = React.createElement;
@@ -45,6 +50,9 @@ test("renderInvoicePdf", async ({ bench }) => {
     }),
     bench("payout statement, 60 lines (3 pages)", async () => {
       await renderInvoicePdf(payout);
+    }),
+    bench("payout statement, 470 lines (20 pages)", async () => {
+      await renderInvoicePdf(payoutYear);
     }),
     // tinybench's default 64 iterations (+16 warm-up) of a 3-page render is a minute on these
     // machines: a few renders give a steady median (pnpm bench takes medians over rounds too).

@@ -1,8 +1,9 @@
 // Renders an InvoiceDocument to PDF with @react-pdf/renderer. No JSX: the source runs under
 // Node's type stripping, so elements are built with React.createElement (`h`).
 import { createRequire } from "node:module";
+import layoutDocument from "@react-pdf/layout";
 import type { DocumentProps, PageProps, Styles } from "@react-pdf/renderer";
-import { Document, Font, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { Document, Font, Page, pdf, StyleSheet, Text, View } from "@react-pdf/renderer";
 import React, { type ReactElement } from "react";
 import { assertInvoiceDocument, type InvoiceDocument, RECOVERY_FEE_EUR } from "./document.ts";
 import { buildFacturXml, FacturXError, facturXRepresentable } from "./facturx.ts";
@@ -230,7 +231,7 @@ function buyerBlock(doc: InvoiceDocument, t: Labels): Node {
   return h(View, { style: styles.partyBlock }, textLines(undefined, lines));
 }
 
-function linesTable(doc: InvoiceDocument, t: Labels): Node {
+function linesTable(doc: InvoiceDocument, t: Labels): { head: Node; rows: Node[] } {
   const money = (minor: number) =>
     formatMoney(minor, doc.currency, doc.currencyExponent, doc.locale);
   const exempt = doc.vatExemptionMention !== undefined;
@@ -271,12 +272,12 @@ function linesTable(doc: InvoiceDocument, t: Labels): Node {
     cells.push(h(Text, { key: "t", style: styles.cellAmount }, money(line.totalExclMinor)));
     return h(View, { key: `line${i}`, style: styles.tableRow, wrap: false }, ...cells);
   });
-  return h(
-    View,
-    { style: styles.table },
-    h(View, { style: styles.tableHead, fixed: true }, ...head),
-    ...rows,
-  );
+  return { head: h(View, { style: styles.tableHead, fixed: true }, ...head), rows };
+}
+
+/** The lines table holding `rows`, under its column heads (repeated on every page). */
+function table(parts: { head: Node; rows: Node[] }, rows = parts.rows): Node {
+  return h(View, { style: styles.table }, parts.head, ...rows);
 }
 
 function totalLine(key: string, label: string, value: string, strong = false): Node {
@@ -408,7 +409,11 @@ function termsBlock(doc: InvoiceDocument, t: Labels): Node | null {
   );
 }
 
-function legalFooter(doc: InvoiceDocument, t: Labels, onePage: boolean): Node {
+function legalFooter(
+  doc: InvoiceDocument,
+  t: Labels,
+  page: { number: number; total: number } | undefined,
+): Node {
   const s = doc.seller;
   const parts = [s.legalName];
   const formLine = legalFormLine(doc, t);
@@ -419,15 +424,15 @@ function legalFooter(doc: InvoiceDocument, t: Labels, onePage: boolean): Node {
     View,
     { style: styles.footer, fixed: true },
     // A dynamic `render` text makes react-pdf lay every page out twice more (once to split it,
-    // once to number it): about a third of a one-page render. When the caller knows the
-    // document fits one page, the number is plain text.
-    onePage
+    // once to number it), and the whole rest of the document again for every page. When we
+    // paginate (see `paginate`), each page's number is plain text.
+    page
       ? textLines(undefined, [
           parts.join(" – "),
-          `${t.title[doc.kind]} ${doc.number} – ${t.page(1, 1)}`,
+          `${t.title[doc.kind]} ${doc.number} – ${t.page(page.number, page.total)}`,
         ])
       : h(Text, null, parts.join(" – ")),
-    onePage
+    page
       ? null
       : h(Text, {
           render: ({ pageNumber, totalPages }: { pageNumber: number; totalPages: number }) =>
@@ -437,22 +442,48 @@ function legalFooter(doc: InvoiceDocument, t: Labels, onePage: boolean): Node {
 }
 
 /**
- * The react-pdf element tree of a document (exported for previews and tests). `onePage`: the
- * footer says "page 1 / 1" as plain text (see `renderPages`); without it the pages are numbered
- * as react-pdf lays them out.
+ * What one page holds when we paginate (see `paginate`): the blocks above the table (first page
+ * only), the table rows `[from, to)` under the column heads (`null`: no table on this page), and
+ * which of the blocks below the table (summary, exemption, payment, terms, in order).
+ */
+export interface PagePlan {
+  lead: boolean;
+  rows: [number, number] | null;
+  trailing: number[];
+}
+
+/** The whole document on one page (what the first pass lays out, and most invoices print). */
+function onePagePlan(doc: InvoiceDocument): PagePlan[] {
+  const trailing = trailingBlocks(doc, LABELS[doc.locale]).map((_, i) => i);
+  return [{ lead: true, rows: [0, doc.lines.length], trailing }];
+}
+
+/** The blocks below the lines table, in order; `PagePlan.trailing` indexes this list. */
+function trailingBlocks(doc: InvoiceDocument, t: Labels): Node[] {
+  const blocks: Node[] = [summary(doc, t)];
+  if (doc.vatExemptionMention) {
+    blocks.push(h(Text, { style: styles.exemption }, doc.vatExemptionMention));
+  }
+  blocks.push(paymentBlock(doc, t));
+  const terms = termsBlock(doc, t);
+  if (terms) blocks.push(terms);
+  return blocks;
+}
+
+/**
+ * The react-pdf element tree of a document (exported for previews and tests). With `pages`
+ * (see `paginate`), one react-pdf page per plan, each laid out once (`wrap: false`) and numbered
+ * in plain text; `onePage` is the plan of everything on one page. Without either, react-pdf
+ * paginates and numbers the pages itself (the reference our pagination is tested against).
  */
 export function invoiceElement(
   doc: InvoiceDocument,
-  options: { conformance?: "PDF/A-3b"; onePage?: boolean } = {},
+  options: { conformance?: "PDF/A-3b"; onePage?: boolean; pages?: PagePlan[] } = {},
 ): ReactElement<DocumentProps> {
   const t = LABELS[doc.locale];
-  const body: Node[] = [header(doc, t), buyerBlock(doc, t), linesTable(doc, t), summary(doc, t)];
-  if (doc.vatExemptionMention) {
-    body.push(h(Text, { style: styles.exemption }, doc.vatExemptionMention));
-  }
-  body.push(paymentBlock(doc, t));
-  const terms = termsBlock(doc, t);
-  if (terms) body.push(terms);
+  const lead = [header(doc, t), buyerBlock(doc, t)];
+  const tableParts = linesTable(doc, t);
+  const trailing = trailingBlocks(doc, t);
   const issued = new Date(doc.issuedAt);
   const props: DocumentProps = {
     title: doc.number,
@@ -466,28 +497,51 @@ export function invoiceElement(
   };
   // pdfkit then writes PDF 1.7 with the sRGB OutputIntent (the ICC profile it ships).
   if (options.conformance) props.conformance = options.conformance;
-  // One page: no pagination pass (`wrap: false`: react-pdf then lays the page out once, not
-  // again after splitting it), and the page at least A4-high so that the footer, placed from the
-  // bottom, lands where it does on a numbered page. The caller checks that the body fitted.
-  const page: PageProps = options.onePage
-    ? { size: "A4", wrap: false, style: [styles.page, { minHeight: A4_HEIGHT }] }
-    : { size: "A4", style: styles.page };
+  const plans = options.pages ?? (options.onePage ? onePagePlan(doc) : undefined);
+  if (!plans) {
+    return h(
+      Document,
+      props,
+      h(
+        Page,
+        { size: "A4", style: styles.page },
+        h(View, { style: styles.body }, ...lead, table(tableParts), ...trailing),
+        legalFooter(doc, t, undefined),
+      ),
+    ) as ReactElement<DocumentProps>;
+  }
+  // Each page laid out once: `wrap: false` (react-pdf then skips its pagination pass) and at
+  // least A4-high so that the footer, placed from the bottom, lands where it does on a page
+  // react-pdf splits. The caller checks that every page's content fitted.
+  const page: PageProps = {
+    size: "A4",
+    wrap: false,
+    style: [styles.page, { minHeight: A4_HEIGHT }],
+  };
   return h(
     Document,
     props,
-    h(
-      Page,
-      page,
-      h(View, { style: styles.body }, ...body),
-      legalFooter(doc, t, options.onePage === true),
+    ...plans.map((plan, i) =>
+      h(
+        Page,
+        page,
+        h(
+          View,
+          { style: styles.body },
+          ...(plan.lead ? lead : []),
+          plan.rows ? table(tableParts, tableParts.rows.slice(...plan.rows)) : null,
+          ...plan.trailing.map((index) => trailing[index]),
+        ),
+        legalFooter(doc, t, { number: i + 1, total: plans.length }),
+      ),
     ),
   ) as ReactElement<DocumentProps>;
 }
 
 /**
- * Lines up to which a document is first rendered as one page (footer numbered in plain text);
- * most invoices and credit notes have a handful. Above it, or when that render comes out longer
- * than a page, the pages are numbered by react-pdf (see `legalFooter`).
+ * Lines up to which a document is first rendered as one page; most invoices and credit notes
+ * have a handful. Above it, or when that render comes out longer than a page, it is paginated
+ * (see `renderPages`).
  */
 const ONE_PAGE_LINE_LIMIT = 12;
 
@@ -502,36 +556,188 @@ export function pdfPageCount(bytes: Uint8Array): number {
   return Number(counts[0]?.[1]);
 }
 
-/** What react-pdf's `onRender` reports of its layout (internal, read for the page height). */
-type LaidOut = { children?: { box?: { height?: number } }[] };
+/** The parts of react-pdf's layout we read (its `onRender` data, `@react-pdf/layout`'s result). */
+interface Laid {
+  type?: string;
+  box?: { top?: number; height?: number };
+  children?: Laid[];
+  /** A Text node's laid-out lines, and its shift in an auto-width box (react-pdf internals). */
+  lines?: unknown;
+  alignOffset?: number;
+}
 
-/** Renders the document's pages: as one page when it fits one, else numbered by react-pdf. */
+/** Where a page's content must end: react-pdf's wrap area (page height − bottom padding). */
+const PAGE_BOTTOM = A4_HEIGHT - Number(styles.page.paddingBottom);
+const PAGE_TOP = Number(styles.page.paddingTop);
+
+/**
+ * Splits a document laid out as one tall page (`onePage`: the body at A4 width, every block at
+ * its final size) into A4 pages, as react-pdf's own pagination would: a table row (`wrap: false`)
+ * or a block below the table whose bottom passes the wrap area moves, whole, to a new page; the
+ * column heads (`fixed`) open every page the table runs on. Nothing is laid out again here: a
+ * row's height does not depend on its page, so the split comes from the first pass's boxes, and
+ * the pages are then rendered once each (linear in pages; react-pdf's own pagination lays the
+ * rest of the document out again for every page, so its cost grows with pages²).
+ */
+export function paginate(doc: InvoiceDocument, laidPage: Laid): PagePlan[] {
+  const top = (node: Laid | undefined) => node?.box?.top ?? 0;
+  const height = (node: Laid | undefined) => node?.box?.height ?? 0;
+  const body = laidPage.children?.[0];
+  const blocks = body?.children ?? [];
+  const tableNode = blocks[2];
+  const rowNodes = tableNode?.children?.slice(1) ?? [];
+  const trailingNodes = blocks.slice(3);
+  if (rowNodes.length !== doc.lines.length) {
+    throw new Error(`laid out ${rowNodes.length} table rows for ${doc.lines.length} lines`);
+  }
+  const tableTop = top(laidPage) + top(body) + top(tableNode);
+  // On a page the table continues on, its first row sits under the column heads.
+  const firstRowTop = PAGE_TOP + top(rowNodes[0]);
+  const plans: PagePlan[] = [{ lead: true, rows: [0, 0], trailing: [] }];
+  let page = plans[0] as PagePlan;
+  // Tall-page y minus this page's y, for everything on the current page.
+  let shift = 0;
+  rowNodes.forEach((row, i) => {
+    const y = tableTop + top(row);
+    const rows = page.rows as [number, number];
+    // react-pdf breaks before a `wrap: false` node whose bottom passes the wrap area (strictly).
+    // A row alone on a fresh page stays there, too tall or not (the caller checks every page).
+    if (y - shift + height(row) > PAGE_BOTTOM && !(rows[0] === i && !page.lead)) {
+      page = { lead: false, rows: [i, i], trailing: [] };
+      plans.push(page);
+      shift = y - firstRowTop;
+    }
+    (page.rows as [number, number])[1] = i + 1;
+  });
+  trailingNodes.forEach((block, i) => {
+    const y = top(laidPage) + top(body) + top(block);
+    const alone = !page.lead && page.rows === null && page.trailing.length === 0;
+    if (y - shift + height(block) > PAGE_BOTTOM && !alone) {
+      page = { lead: false, rows: null, trailing: [] };
+      plans.push(page);
+      shift = y - PAGE_TOP;
+    }
+    page.trailing.push(i);
+  });
+  return plans;
+}
+
+/** react-pdf's layout of an element alone, without drawing it (the first pass of `paginate`). */
+async function layOut(element: ReactElement<DocumentProps>): Promise<Laid> {
+  const instance = pdf(element) as unknown as { container: { document: unknown } };
+  // What react-pdf's own render does first (its types leave out the font store it passes).
+  const lay = layoutDocument as unknown as (doc: unknown, fontStore: unknown) => Promise<Laid>;
+  return lay(instance.container.document, Font);
+}
+
+/** Every page of a rendered layout came out A4-high (its content fitted the page). */
+const pagesFitted = (layout: Laid | undefined) =>
+  layout?.children?.every((page) => height(page) <= A4_HEIGHT + 0.001) === true;
+const height = (node: Laid | undefined) => node?.box?.height ?? 0;
+
+/**
+ * Renders the document's pages. A document of up to 12 lines is first rendered as one page
+ * (most fit: one pass); otherwise, or if it came out taller than A4, the one-page layout is
+ * split into pages (`paginate`) and each page rendered once, numbered in plain text.
+ */
 async function renderPages(
   doc: InvoiceDocument,
   options: { conformance?: "PDF/A-3b" } = {},
 ): Promise<{ bytes: Uint8Array; element: ReactElement<DocumentProps> }> {
   await prepareFonts();
-  const render = async (element: ReactElement<DocumentProps>) => {
-    const buffer = await renderToBuffer(element);
-    return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), element };
-  };
-  if (doc.lines.length <= ONE_PAGE_LINE_LIMIT) {
-    const element = invoiceElement(doc, { ...options, onePage: true });
-    let pageHeight: number | undefined;
-    const onePage = await render(
+  const render = async (element: ReactElement<DocumentProps>, prepare?: (root: Laid) => void) => {
+    let layout: Laid | undefined;
+    const instance = pdf(
       React.cloneElement(element, {
         onRender: (result: unknown) => {
-          const layout = (result as { _INTERNAL__LAYOUT__DATA_?: LaidOut })
-            ._INTERNAL__LAYOUT__DATA_;
-          pageHeight = layout?.children?.[0]?.box?.height;
+          layout = (result as { _INTERNAL__LAYOUT__DATA_?: Laid })._INTERNAL__LAYOUT__DATA_;
         },
       }),
-    );
-    if (pageHeight === undefined) throw new Error("react-pdf did not report its page layout");
-    // Taller than A4: the body did not fit (a numbered render would have split it there).
-    if (pageHeight <= A4_HEIGHT + 0.001) return { bytes: onePage.bytes, element };
+    ) as unknown as { container: { document: Laid }; toBuffer(): Promise<NodeJS.ReadableStream> };
+    prepare?.(instance.container.document);
+    const stream = await instance.toBuffer();
+    const buffer = await new Promise<Buffer>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => resolve(Buffer.concat(chunks)));
+      stream.on("error", reject);
+    });
+    if (!layout) throw new Error("react-pdf did not report its page layout");
+    const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    return { bytes, element, layout };
+  };
+  const tall = invoiceElement(doc, { ...options, onePage: true });
+  let laidPage: Laid | undefined;
+  let laidOnly = false;
+  if (doc.lines.length <= ONE_PAGE_LINE_LIMIT) {
+    const onePage = await render(tall);
+    if (pagesFitted(onePage.layout)) return onePage;
+    laidPage = onePage.layout.children?.[0];
+  } else {
+    laidPage = (await layOut(tall)).children?.[0];
+    laidOnly = true;
   }
+  if (!laidPage) throw new Error("react-pdf laid out no page");
+  const plans = paginate(doc, laidPage);
+  const paged = await render(
+    invoiceElement(doc, { ...options, pages: plans }),
+    // Text laid out by the first pass but never drawn: the pages reuse it (drawing reads it).
+    laidOnly ? reuseTextLayout(plans, laidPage) : undefined,
+  );
+  if (pagesFitted(paged.layout)) return paged;
+  // A row taller than a page: what react-pdf's own pagination makes of it, as before.
   return render(invoiceElement(doc, options));
+}
+
+/** A Text node's lines, first laid out, and the top-level Text nodes of a subtree, in order. */
+function topTexts(node: Laid | undefined, out: Laid[] = []): Laid[] {
+  if (!node) return out;
+  if (node.type === "TEXT") out.push(node);
+  else for (const child of node.children ?? []) topTexts(child, out);
+  return out;
+}
+
+/**
+ * The text of each page as the first pass laid it out (`layOut`). A block's text layout
+ * depends only on the block and its width, and every block of a page sits at the width it had
+ * on the tall page (rows, column heads, blocks above and below the table: the same elements in
+ * the same columns), so each Text node of the pages takes the lines of its twin instead of
+ * having textkit break them again: react-pdf's yoga measure and text steps skip a node that
+ * already has lines. The footer (its page number differs) is laid out anew. If a block's Text
+ * nodes do not pair up, it keeps its own layout.
+ */
+function reuseTextLayout(plans: PagePlan[], laidPage: Laid): (root: Laid) => void {
+  const blocks = laidPage.children?.[0]?.children ?? [];
+  const [lead0, lead1, table, ...trailing] = blocks;
+  const [head, ...rows] = table?.children ?? [];
+  return (root) => {
+    root.children?.forEach((page, i) => {
+      const plan = plans[i];
+      const units = page.children?.[0]?.children ?? [];
+      if (!plan) return;
+      const pairs: [Laid | undefined, Laid | undefined][] = [];
+      let k = 0;
+      if (plan.lead) pairs.push([units[k++], lead0], [units[k++], lead1]);
+      if (plan.rows) {
+        const [pageHead, ...pageRows] = units[k++]?.children ?? [];
+        const first = plan.rows[0];
+        pairs.push([pageHead, head]);
+        for (const [j, row] of pageRows.entries()) pairs.push([row, rows[first + j]]);
+      }
+      for (const index of plan.trailing) pairs.push([units[k++], trailing[index]]);
+      for (const [mine, twin] of pairs) {
+        const texts = topTexts(mine);
+        const laid = topTexts(twin);
+        if (texts.length !== laid.length) continue;
+        texts.forEach((text, n) => {
+          const from = laid[n] as Laid;
+          if (!from.lines) return;
+          text.lines = from.lines;
+          if (from.alignOffset !== undefined) text.alignOffset = from.alignOffset;
+        });
+      }
+    });
+  };
 }
 
 /**
