@@ -1,12 +1,4 @@
-import {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  utimesSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { InvoiceDocument } from "@mentora/invoice-pdf/document";
 import { inspectPdf, pdfProblems } from "@mentora/invoice-pdf/testing";
@@ -25,7 +17,6 @@ import {
 import { createPaymentsRig, drainJobs, fundWallet } from "../payments/testing/payments-rig.ts";
 import { contextFor, deliverQueuedEmails, signUpVerifiedUser } from "../testing/index.ts";
 import { createCaller } from "../trpc/router.ts";
-import { cleanupTempDir, invoiceCleanupTempJob } from "./cleanup-temp.job.ts";
 import { documentOf, issueInvoiceForPayment, issuePayoutStatement } from "./issue.ts";
 import { invoiceRenderJob } from "./render.job.ts";
 import { renderInvoice } from "./render.ts";
@@ -56,10 +47,8 @@ const SELLER_MENTIONS = [
 ];
 
 let rig: Awaited<ReturnType<typeof createPaymentsRig>>;
-let tempDir: string;
 beforeAll(async () => {
-  tempDir = mkdtempSync(path.join(tmpdir(), "mentora-invoice-tmp-"));
-  rig = await createPaymentsRig({ ...SELLER_ENV, INVOICE_TEMP_DIR: tempDir });
+  rig = await createPaymentsRig(SELLER_ENV);
 });
 afterAll(async () => {
   await rig?.app.close();
@@ -807,41 +796,6 @@ describe("billing details", () => {
       ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     }
     expect((await caller.invoices.getBillingDetails()).country).toBe("FR");
-  });
-});
-
-describe("temp folder cleanup", () => {
-  it("removes only entries older than 24 hours", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "mentora-invoice-cleanup-"));
-    const now = new Date("2026-06-10T12:00:00Z");
-    const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * 3_600_000);
-    const make = (name: string, hoursAgo: number, folder = false) => {
-      const entry = path.join(dir, name);
-      if (folder) {
-        mkdirSync(entry);
-        writeFileSync(path.join(entry, "inner.pdf"), "x");
-      } else writeFileSync(entry, "x");
-      utimesSync(entry, at(hoursAgo), at(hoursAgo));
-    };
-    make("old.pdf", 25);
-    make("render-old", 48, true);
-    make("young.pdf", 23);
-    make("render-young", 1, true);
-    const removed = await cleanupTempDir(dir, now);
-    expect(removed.sort()).toEqual(["old.pdf", "render-old"]);
-    expect(readdirSync(dir).sort()).toEqual(["render-young", "young.pdf"]);
-    expect(await cleanupTempDir(path.join(dir, "missing"), now)).toEqual([]);
-  });
-
-  it("the daily job cleans INVOICE_TEMP_DIR, and renders leave nothing behind there", async () => {
-    expect(readdirSync(tempDir)).toEqual([]);
-    writeFileSync(path.join(tempDir, "stale.pdf"), "x");
-    const old = new Date(Date.now() - 30 * 3_600_000);
-    utimesSync(path.join(tempDir, "stale.pdf"), old, old);
-    writeFileSync(path.join(tempDir, "fresh.pdf"), "x");
-    await invoiceCleanupTempJob.handle({}, rig.app, { jobId: "cron" });
-    expect(readdirSync(tempDir)).toEqual(["fresh.pdf"]);
-    expect(invoiceCleanupTempJob.schedule?.cron).toBe("17 3 * * *");
   });
 });
 
