@@ -7,7 +7,7 @@ import { deterministicJobId } from "../jobs/deterministic-job-id.ts";
 import { reviewReminderDue } from "./events.ts";
 import { reviewReminderDelayMs } from "./policy.ts";
 import { reviewReminderQueue } from "./remind.queue.ts";
-import { reviewEligibility } from "./review-service.ts";
+import { bookingsOpenForReview } from "./review-service.ts";
 
 /**
  * Plans the "rate your session" reminder of an attended session, in the transaction that
@@ -38,23 +38,18 @@ export async function planReviewReminder(
 /**
  * Records `review.reminder-due` for each participant who may still review the session (attended,
  * not reviewed, window open); notifications turns it into the reminder (in the app and the
- * digest e-mail). The event's key is the booking: a retried job reminds nobody twice.
+ * digest e-mail). The event's key is the booking: a retried job reminds nobody twice. The
+ * session's bookings are checked together and their events recorded in one transaction
+ * (decision 073).
  */
 export const reviewReminderJob = defineHandler(
   reviewReminderQueue,
   async ({ sessionId }, services: AppServices) => {
-    const bookings = await services.prisma.booking.findMany({
-      where: { sessionId, status: "COMPLETED" },
-      select: { id: true, menteeId: true, offeringTitle: true },
-    });
-    for (const booking of bookings) {
-      const check = await reviewEligibility(services, services.prisma, {
-        bookingId: booking.id,
-        viewerId: booking.menteeId,
-      });
-      if (!check.canReview) continue;
-      await services.prisma.$transaction((tx) =>
-        recordEvent(
+    const due = await bookingsOpenForReview(services, sessionId);
+    if (due.length === 0) return;
+    await services.prisma.$transaction(async (tx) => {
+      for (const booking of due) {
+        await recordEvent(
           services,
           tx,
           reviewReminderDue.of({
@@ -62,8 +57,8 @@ export const reviewReminderJob = defineHandler(
             menteeId: booking.menteeId,
             title: booking.offeringTitle,
           }),
-        ),
-      );
-    }
+        );
+      }
+    });
   },
 );

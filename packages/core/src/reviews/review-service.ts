@@ -5,7 +5,7 @@ import { type AuditActor, writeAudit } from "../audit/index.ts";
 import { pgErrorCode } from "../db/pg-error.ts";
 import { AppError } from "../errors/index.ts";
 import { recordEvent } from "../events/index.ts";
-import { attendanceOf } from "../video/index.ts";
+import { attendanceOf, secondsInCall } from "../video/index.ts";
 import { reviewAnswered, reviewSubmitted } from "./events.ts";
 import { reviewWindowMs } from "./policy.ts";
 
@@ -61,27 +61,127 @@ export async function reviewEligibility(
     }
     throw new AppError("NOT_FOUND");
   }
-  const verdict = booking.session.videoRoom?.verdict ?? null;
-  if (booking.session.status !== "COMPLETED" || booking.status !== "COMPLETED" || !verdict) {
+  const facts: ReviewFacts = {
+    bookingStatus: booking.status,
+    sessionStatus: booking.session.status,
+    verdict: booking.session.videoRoom?.verdict ?? null,
+    endsAt: booking.session.endsAt,
+    reviewed: false,
+    attendedSeconds: 0,
+  };
+  const { minAttendanceMs } = services.config.video;
+  // The reads the later checks need, only when the earlier ones pass.
+  const opened = eligibilityOf(facts, minAttendanceMs, now);
+  if (!opened.canReview && opened.reason === "REVIEW_NOT_OPEN_YET") return opened;
+  facts.reviewed = Boolean(
+    await db.review.findUnique({ where: { bookingId: booking.id }, select: { id: true } }),
+  );
+  if (!facts.reviewed && facts.verdict === "ATTENDED") {
+    const attendance = await attendanceOf(db, booking.session.id, booking.session.endsAt);
+    const mine = attendance.find(
+      (entry) => entry.role === "PARTICIPANT" && entry.userId === input.viewerId,
+    );
+    facts.attendedSeconds = mine?.seconds ?? 0;
+  }
+  return eligibilityOf(facts, minAttendanceMs, now);
+}
+
+/** What decides whether a booking's mentee may review it (read by the callers below). */
+interface ReviewFacts {
+  bookingStatus: string;
+  sessionStatus: string;
+  verdict: string | null;
+  endsAt: Date;
+  reviewed: boolean;
+  /** The mentee's seconds in the call (read only when the verdict is ATTENDED and no review). */
+  attendedSeconds: number;
+}
+
+/** The rule itself, in its order: open, not reviewed, attended for the minimum, window open. */
+function eligibilityOf(facts: ReviewFacts, minAttendanceMs: number, now: Date): ReviewEligibility {
+  if (
+    facts.sessionStatus !== "COMPLETED" ||
+    facts.bookingStatus !== "COMPLETED" ||
+    !facts.verdict
+  ) {
     // Cancelled, still ahead, or attendance not decided yet.
     return { canReview: false, reason: "REVIEW_NOT_OPEN_YET" };
   }
-  const existing = await db.review.findUnique({
-    where: { bookingId: booking.id },
-    select: { id: true },
-  });
-  if (existing) return { canReview: false, reason: "REVIEW_ALREADY_SUBMITTED" };
-  if (verdict !== "ATTENDED") return { canReview: false, reason: "REVIEW_NOT_ATTENDED" };
-  const attendance = await attendanceOf(db, booking.session.id, booking.session.endsAt);
-  const mine = attendance.find(
-    (entry) => entry.role === "PARTICIPANT" && entry.userId === input.viewerId,
-  );
-  if (!mine || mine.seconds < services.config.video.minAttendanceMs / 1000) {
+  if (facts.reviewed) return { canReview: false, reason: "REVIEW_ALREADY_SUBMITTED" };
+  if (facts.verdict !== "ATTENDED" || facts.attendedSeconds < minAttendanceMs / 1000) {
     return { canReview: false, reason: "REVIEW_NOT_ATTENDED" };
   }
-  const closesAt = new Date(booking.session.endsAt.getTime() + reviewWindowMs);
+  const closesAt = new Date(facts.endsAt.getTime() + reviewWindowMs);
   if (now >= closesAt) return { canReview: false, reason: "REVIEW_WINDOW_CLOSED" };
   return { canReview: true, closesAt };
+}
+
+/**
+ * The completed bookings of a session whose mentee may review now (reviewEligibility's rule for
+ * each), read for the whole session at once: one statement for the bookings, their session,
+ * room verdict and reviews, and one for the call's connections when someone may be eligible
+ * (the review reminder, decision 073: it was ~20 statements per two-participant session).
+ */
+export async function bookingsOpenForReview(
+  services: Pick<AppServices, "prisma" | "config">,
+  sessionId: string,
+  now = new Date(),
+): Promise<{ id: string; menteeId: string; offeringTitle: string; closesAt: Date }[]> {
+  const rows = await services.prisma.$queryRaw<
+    {
+      id: string;
+      menteeId: string;
+      offeringTitle: string;
+      sessionStatus: string;
+      endsAt: Date;
+      verdict: string | null;
+      reviewed: boolean;
+    }[]
+  >`
+    SELECT b.id, b."menteeId", b."offeringTitle", s.status::text AS "sessionStatus", s."endsAt",
+      vr.verdict::text AS verdict, (r.id IS NOT NULL) AS reviewed
+    FROM booking b
+    JOIN mentoring_session s ON s.id = b."sessionId"
+    LEFT JOIN video_room vr ON vr."sessionId" = b."sessionId"
+    LEFT JOIN review r ON r."bookingId" = b.id
+    WHERE b."sessionId" = ${sessionId} AND b.status = 'COMPLETED'
+    ORDER BY b.id`;
+  const { minAttendanceMs } = services.config.video;
+  const factsOf = (row: (typeof rows)[number], attendedSeconds: number): ReviewFacts => ({
+    bookingStatus: "COMPLETED",
+    sessionStatus: row.sessionStatus,
+    verdict: row.verdict,
+    endsAt: row.endsAt,
+    reviewed: row.reviewed,
+    attendedSeconds,
+  });
+  // The connections only when someone gets past the checks that do not need them.
+  const candidates = rows.filter((row) => {
+    const check = eligibilityOf(factsOf(row, Number.POSITIVE_INFINITY), minAttendanceMs, now);
+    return check.canReview;
+  });
+  const [first] = candidates;
+  if (!first) return [];
+  const secondsOf = secondsInCall(
+    await services.prisma.videoConnection.findMany({
+      where: { sessionId },
+      select: { userId: true, connectedAt: true, disconnectedAt: true, durationSeconds: true },
+    }),
+    first.endsAt,
+  );
+  return candidates.flatMap((row) => {
+    const check = eligibilityOf(factsOf(row, secondsOf(row.menteeId)), minAttendanceMs, now);
+    return check.canReview
+      ? [
+          {
+            id: row.id,
+            menteeId: row.menteeId,
+            offeringTitle: row.offeringTitle,
+            closesAt: check.closesAt,
+          },
+        ]
+      : [];
+  });
 }
 
 /** What admins read about a "review" verdict: the part, the categories found, the provider. */
