@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { sha256Hex } from "@mentora/files";
 import type { InvoiceDocument } from "@mentora/invoice-pdf/document";
 import { inspectPdf, pdfProblems } from "@mentora/invoice-pdf/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -509,6 +510,106 @@ describe("numbering under concurrency", () => {
     const again = await Promise.all(ids.slice(0, 20).map((id) => issueInvoiceForPayment(app, id)));
     expect(again.map((row) => row!.id)).toEqual(issued.slice(0, 20).map((row) => row!.id));
     expect(await app.prisma.invoice.count({ where: { series: "F", year } })).toBe(all.length);
+  });
+
+  it("render jobs in flight together: each payment issued once, numbers consecutive, each PDF recorded once with its event", async () => {
+    const { app } = rig;
+    const template = await app.prisma.payment.findFirstOrThrow({
+      where: {
+        purpose: "BOOKING",
+        status: "SUCCEEDED",
+        creditedToWallet: false,
+        invoice: { isNot: null },
+      },
+    });
+    const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = template;
+    const payments = await app.prisma.payment.createManyAndReturn({
+      data: Array.from({ length: 12 }, () => ({
+        ...rest,
+        providerPaymentId: null,
+        refundedMinor: 0,
+      })),
+      select: { id: true },
+    });
+    const ids = payments.map((payment) => payment.id);
+    const failed = await app.prisma.payment.create({
+      data: { ...rest, status: "FAILED", providerPaymentId: null, refundedMinor: 0 },
+    });
+    const last =
+      (
+        await app.prisma.invoice.aggregate({
+          where: { series: "F", year },
+          _max: { sequence: true },
+        })
+      )._max.sequence ?? 0;
+    const run = (data: object, n: number) =>
+      invoiceRenderJob.run(data, app, { jobId: `together-${n}` });
+    // Every job in the same turn (one fetched batch and more): the first two payments twice
+    // (a retry racing its first run), a failed payment (no invoice) and an unknown payment (fails alone).
+    const outcomes = await Promise.allSettled(
+      [
+        ...ids.map((paymentId) => ({ kind: "invoice", paymentId })),
+        { kind: "invoice", paymentId: ids[0] },
+        { kind: "invoice", paymentId: ids[1] },
+        { kind: "invoice", paymentId: failed.id },
+        { kind: "invoice", paymentId: "no-such-payment" },
+      ].map(run),
+    );
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      ...ids.map(() => "fulfilled"),
+      "fulfilled",
+      "fulfilled",
+      "fulfilled",
+      "rejected",
+    ]);
+    expect(String((outcomes.at(-1) as PromiseRejectedResult).reason)).toContain(
+      "no payment no-such-payment to invoice",
+    );
+    const invoices = await app.prisma.invoice.findMany({
+      where: { paymentId: { in: [...ids, failed.id] } },
+      orderBy: { sequence: "asc" },
+    });
+    expect(invoices.map((invoice) => invoice.paymentId).sort()).toEqual([...ids].sort());
+    expect(invoices.map((invoice) => invoice.sequence)).toEqual(ids.map((_, n) => last + 1 + n));
+    for (const invoice of invoices) {
+      // Stored once, recorded with the bytes' hash, and its number printed in its snapshot.
+      expect(invoice.fileKey).toMatch(/^invoices\//);
+      const { bytes } = await storedBytes(invoice.id);
+      expect(sha256Hex(bytes)).toBe(invoice.sha256);
+      expect(documentOf(invoice).number).toBe(invoice.number);
+    }
+    // One invoice.issued event per invoice, each with its subscribers' delivery jobs.
+    const events = await app.prisma.domainEvent.findMany({ where: { type: "invoice.issued" } });
+    const issuedFor = events
+      .map((event) => (event.data as { invoiceId: string }).invoiceId)
+      .filter((invoiceId) => invoices.some((invoice) => invoice.id === invoiceId));
+    expect(issuedFor.sort()).toEqual(invoices.map((invoice) => invoice.id).sort());
+    const subscribers = app.events
+      .subscribersOf("invoice.issued")
+      .filter((subscription) => subscription.mode === "job").length;
+    expect(subscribers).toBeGreaterThan(0);
+    const { rows } = await app.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pgboss.job
+       WHERE name = 'event.deliver' AND data->'event'->'data'->>'invoiceId' = ANY($1)`,
+      [invoices.map((invoice) => invoice.id)],
+    );
+    expect(rows[0]?.n).toBe(invoices.length * subscribers);
+    // Two renders of one issued, not yet rendered document at once: one records it (and its
+    // event), the other verifies its bytes against the recorded ones.
+    const [extra] = await app.prisma.payment.createManyAndReturn({
+      data: [{ ...rest, providerPaymentId: null, refundedMinor: 0 }],
+      select: { id: true },
+    });
+    const unrendered = await issueInvoiceForPayment(app, extra!.id);
+    const outcomes2 = await Promise.all([
+      renderInvoice(app, unrendered!.id),
+      renderInvoice(app, unrendered!.id),
+    ]);
+    expect(outcomes2.sort()).toEqual(["stored", "verified"]);
+    const issuedEvents = (
+      await app.prisma.domainEvent.findMany({ where: { type: "invoice.issued" } })
+    ).filter((event) => (event.data as { invoiceId: string }).invoiceId === unrendered!.id);
+    expect(issuedEvents).toHaveLength(1);
   });
 
   it("a rolled-back invoice issue gives its number back", async () => {
