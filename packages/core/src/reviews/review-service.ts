@@ -116,20 +116,32 @@ function eligibilityOf(facts: ReviewFacts, minAttendanceMs: number, now: Date): 
   return { canReview: true, closesAt };
 }
 
+/** A completed booking whose mentee may review it now. */
+export interface BookingOpenForReview {
+  id: string;
+  sessionId: string;
+  menteeId: string;
+  offeringTitle: string;
+  closesAt: Date;
+}
+
 /**
- * The completed bookings of a session whose mentee may review now (reviewEligibility's rule for
- * each), read for the whole session at once: one statement for the bookings, their session,
- * room verdict and reviews, and one for the call's connections when someone may be eligible
- * (the review reminder, decision 073: it was ~20 statements per two-participant session).
+ * The completed bookings of these sessions whose mentee may review now (reviewEligibility's
+ * rule for each), read for all the sessions at once (the review reminders in flight, decision
+ * 073: it was ~20 statements per two-participant session): one statement for the bookings,
+ * their sessions, room verdicts and reviews, and one for the calls' connections when someone
+ * may be eligible. Answers every session asked, with its bookings open for review.
  */
 export async function bookingsOpenForReview(
   services: Pick<AppServices, "prisma" | "config">,
-  sessionId: string,
+  sessionIds: readonly string[],
   now = new Date(),
-): Promise<{ id: string; menteeId: string; offeringTitle: string; closesAt: Date }[]> {
+): Promise<Map<string, BookingOpenForReview[]>> {
+  const open = new Map<string, BookingOpenForReview[]>(sessionIds.map((id) => [id, []]));
   const rows = await services.prisma.$queryRaw<
     {
       id: string;
+      sessionId: string;
       menteeId: string;
       offeringTitle: string;
       sessionStatus: string;
@@ -138,14 +150,14 @@ export async function bookingsOpenForReview(
       reviewed: boolean;
     }[]
   >`
-    SELECT b.id, b."menteeId", b."offeringTitle", s.status::text AS "sessionStatus", s."endsAt",
-      vr.verdict::text AS verdict, (r.id IS NOT NULL) AS reviewed
+    SELECT b.id, b."sessionId", b."menteeId", b."offeringTitle", s.status::text AS "sessionStatus",
+      s."endsAt", vr.verdict::text AS verdict, (r.id IS NOT NULL) AS reviewed
     FROM booking b
     JOIN mentoring_session s ON s.id = b."sessionId"
     LEFT JOIN video_room vr ON vr."sessionId" = b."sessionId"
     LEFT JOIN review r ON r."bookingId" = b.id
-    WHERE b."sessionId" = ${sessionId} AND b.status = 'COMPLETED'
-    ORDER BY b.id`;
+    WHERE b."sessionId" = ANY(${[...sessionIds]}::text[]) AND b.status = 'COMPLETED'
+    ORDER BY b."sessionId", b.id`;
   const { minAttendanceMs } = services.config.video;
   const factsOf = (row: (typeof rows)[number], attendedSeconds: number): ReviewFacts => ({
     bookingStatus: "COMPLETED",
@@ -155,33 +167,42 @@ export async function bookingsOpenForReview(
     reviewed: row.reviewed,
     attendedSeconds,
   });
-  // The connections only when someone gets past the checks that do not need them.
-  const candidates = rows.filter((row) => {
-    const check = eligibilityOf(factsOf(row, Number.POSITIVE_INFINITY), minAttendanceMs, now);
-    return check.canReview;
-  });
-  const [first] = candidates;
-  if (!first) return [];
-  const secondsOf = secondsInCall(
-    await services.prisma.videoConnection.findMany({
-      where: { sessionId },
-      select: { userId: true, connectedAt: true, disconnectedAt: true, durationSeconds: true },
-    }),
-    first.endsAt,
+  // The connections only of sessions where someone gets past the checks that need none.
+  const candidates = rows.filter(
+    (row) => eligibilityOf(factsOf(row, Number.POSITIVE_INFINITY), minAttendanceMs, now).canReview,
   );
-  return candidates.flatMap((row) => {
-    const check = eligibilityOf(factsOf(row, secondsOf(row.menteeId)), minAttendanceMs, now);
-    return check.canReview
-      ? [
-          {
-            id: row.id,
-            menteeId: row.menteeId,
-            offeringTitle: row.offeringTitle,
-            closesAt: check.closesAt,
-          },
-        ]
-      : [];
+  if (candidates.length === 0) return open;
+  const connections = await services.prisma.videoConnection.findMany({
+    where: { sessionId: { in: [...new Set(candidates.map((row) => row.sessionId))] } },
+    select: {
+      sessionId: true,
+      userId: true,
+      connectedAt: true,
+      disconnectedAt: true,
+      durationSeconds: true,
+    },
   });
+  const secondsBySession = new Map<string, (userId: string) => number>();
+  for (const row of candidates) {
+    let secondsOf = secondsBySession.get(row.sessionId);
+    if (!secondsOf) {
+      secondsOf = secondsInCall(
+        connections.filter((connection) => connection.sessionId === row.sessionId),
+        row.endsAt,
+      );
+      secondsBySession.set(row.sessionId, secondsOf);
+    }
+    const check = eligibilityOf(factsOf(row, secondsOf(row.menteeId)), minAttendanceMs, now);
+    if (!check.canReview) continue;
+    open.get(row.sessionId)?.push({
+      id: row.id,
+      sessionId: row.sessionId,
+      menteeId: row.menteeId,
+      offeringTitle: row.offeringTitle,
+      closesAt: check.closesAt,
+    });
+  }
+  return open;
 }
 
 /** What admins read about a "review" verdict: the part, the categories found, the provider. */

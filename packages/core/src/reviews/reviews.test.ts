@@ -440,8 +440,9 @@ describe("the reminder", () => {
     expect(await notificationsOf(away.id, "REVIEW_REMINDER")).toHaveLength(0);
   });
 
-  it("reminds nobody once the window closed, without an ATTENDED verdict, or before completion", async () => {
+  it("jobs in flight together remind only who may review: not once the window closed, without an ATTENDED verdict, or before completion", async () => {
     const mentor = await listedMentor(app);
+    const due = await person(app, "Due Mentee");
     const late = await person(app, "Late Mentee");
     const noShow = await person(app, "No-show Mentor's Mentee");
     const ahead = await person(app, "Undecided Mentee");
@@ -458,10 +459,17 @@ describe("the reminder", () => {
         completed: false,
       }),
     ];
-    for (const { session } of sessions) {
-      await reviewReminderJob.run({ sessionId: session.id }, app, { jobId: `none-${session.id}` });
-    }
+    const open = await pastSession(app, mentor, [{ id: due.id, minutes: 50 }], {
+      endedAgoMs: DAY,
+    });
+    // All four in the same turn, as a fetched batch runs them: checked and recorded together.
+    await Promise.all(
+      [...sessions, open].map(({ session }) =>
+        reviewReminderJob.run({ sessionId: session.id }, app, { jobId: `batch-${session.id}` }),
+      ),
+    );
     await runEventDeliveries(app);
+    expect(await notificationsOf(due.id, "REVIEW_REMINDER")).toHaveLength(1);
     for (const mentee of [late, noShow, ahead]) {
       expect(await notificationsOf(mentee.id, "REVIEW_REMINDER")).toHaveLength(0);
     }
