@@ -45,7 +45,6 @@ export async function productionEnv(databaseUrl: string, port: number): Promise<
     SMTP_URL: closed.replace("http:", "smtp:"),
     FILES_DIR: mkdtempSync(path.join(tmpdir(), "mentora-bench-files-")),
     FILES_DIR_SHARED: "true",
-    INVOICE_TEMP_DIR: mkdtempSync(path.join(tmpdir(), "mentora-bench-invoices-")),
     METRICS_TOKEN: metricsToken,
     PAYMENT_GATEWAYS: "@mentora/gateway-stripe",
     PAYMENT_ROUTING: "*:stripe",

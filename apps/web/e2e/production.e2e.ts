@@ -53,7 +53,6 @@ async function productionEnv(databaseUrl: string, port: number): Promise<NodeJS.
     SMTP_URL: closed.replace("http:", "smtp:"),
     FILES_DIR: mkdtempSync(path.join(tmpdir(), "mentora-prod-files-")),
     FILES_DIR_SHARED: "true",
-    INVOICE_TEMP_DIR: mkdtempSync(path.join(tmpdir(), "mentora-prod-invoices-")),
     METRICS_TOKEN: metricsToken,
     WORKER_METRICS_PORT: String(await freePort()),
     PAYMENT_GATEWAYS: "@mentora/gateway-stripe",

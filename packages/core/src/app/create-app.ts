@@ -7,7 +7,7 @@ import { createAuth } from "../auth/index.ts";
 import type { Config } from "../config/index.ts";
 import { sendEmailQueue } from "../email/index.ts";
 import { createInvoiceRenderer } from "../invoices/index.ts";
-import { createQueues, enqueue } from "../jobs/index.ts";
+import { createQueues, enqueue, retireQueues } from "../jobs/index.ts";
 import { createLogger, type Logger } from "../logger/index.ts";
 import { type AiProviders, aiProvidersFor } from "../moderation/index.ts";
 import { createPgKeyValueStore, loadGatewayRegistry } from "../payments/index.ts";
@@ -15,7 +15,7 @@ import { createRateLimits } from "../rate-limits/index.ts";
 import { createRealtimeHub } from "../realtime/index.ts";
 import { createAppTelemetry } from "../telemetry/index.ts";
 import { createVideoProvider } from "../video/index.ts";
-import { jobQueues } from "./job-queues.ts";
+import { jobQueues, retiredQueues } from "./job-queues.ts";
 import { createAppEventRouting } from "./subscriptions.ts";
 import type { AppServices } from "./types.ts";
 
@@ -93,6 +93,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     const updatedQueues = await createQueues(boss, jobQueues);
     mark("queues");
     if (updatedQueues.length > 0) logger.info({ queues: updatedQueues }, "queue options updated");
+    const removedQueues = await retireQueues(boss, retiredQueues);
+    if (removedQueues.length > 0) logger.info({ queues: removedQueues }, "retired queues removed");
   })();
   // Awaited below; until then a failure must not surface as an unhandled rejection.
   bossReady.catch(() => undefined);

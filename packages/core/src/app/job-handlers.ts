@@ -9,7 +9,6 @@ import { completeEndedSessionsJob } from "../earnings/complete-ended-sessions.jo
 import { earningsReleaseDeadJob, releaseEarningsJob } from "../earnings/release-earnings.job.ts";
 import { sendEmailJob } from "../email/send-email.job.ts";
 import { eventDeliverDeadJob, eventDeliverJob } from "../events/deliver.job.ts";
-import { invoiceCleanupTempJob } from "../invoices/cleanup-temp.job.ts";
 import { invoiceRenderJob } from "../invoices/render.job.ts";
 import type { AnyJobHandler } from "../jobs/define.ts";
 import { checkBalancesJob } from "../ledger/check-balances.job.ts";
@@ -62,7 +61,6 @@ export const jobHandlers: readonly AnyJobHandler<JobServices>[] = [
   closeRoomJob,
   processCallbackJob,
   invoiceRenderJob,
-  invoiceCleanupTempJob,
   completeEndedSessionsJob,
   earningsReleaseDeadJob,
   releaseEarningsJob,
@@ -100,7 +98,6 @@ export {
   executeRefundJob,
   expireHoldJob,
   expirePaymentJob,
-  invoiceCleanupTempJob,
   invoiceRenderJob,
   openRoomJob,
   processCallbackJob,

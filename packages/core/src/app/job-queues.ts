@@ -9,7 +9,7 @@ import {
 } from "../earnings/index.ts";
 import { sendEmailQueue } from "../email/index.ts";
 import { eventDeliverDeadQueue, eventDeliverQueue } from "../events/index.ts";
-import { invoiceCleanupTempQueue, invoiceRenderQueue } from "../invoices/index.ts";
+import { invoiceRenderQueue } from "../invoices/index.ts";
 import type { QueueContract } from "../jobs/define.ts";
 import { checkBalancesQueue } from "../ledger/index.ts";
 import { moderateAttachmentQueue } from "../messages/index.ts";
@@ -38,7 +38,6 @@ export const jobQueues: readonly QueueContract[] = [
   closeRoomQueue,
   processCallbackQueue,
   invoiceRenderQueue,
-  invoiceCleanupTempQueue,
   completeEndedSessionsQueue,
   earningsReleaseDeadQueue,
   releaseEarningsQueue,
@@ -58,4 +57,15 @@ export const jobQueues: readonly QueueContract[] = [
   reviewReminderQueue,
   refreshBusyQueue,
   refreshSlotsQueue,
+];
+
+/**
+ * Queues an older release created (and may have scheduled) that no code uses any more: removed
+ * at start with their schedules and jobs (retireQueues). A retired name stays here so that
+ * deployments upgrading from any older release lose it too.
+ */
+export const retiredQueues: readonly string[] = [
+  // The invoice scratch folder's daily clean-up: renders keep their bytes in memory since
+  // decision 063, so nothing writes there (decision 073).
+  "invoice.cleanup-temp",
 ];

@@ -13,6 +13,7 @@ import {
   inTransactionOf,
   onEvent,
   recordEvent,
+  recordEvents,
 } from "./index.ts";
 
 const thingHappened = defineEvent({
@@ -118,6 +119,48 @@ describe("recordEvent", () => {
     await drainJobs(app, [eventDeliverJob]);
     expect(seen.audit.filter((id) => id === "twice")).toHaveLength(1);
     expect(seen.flaky.filter((id) => id === "twice")).toHaveLength(1);
+  });
+
+  it("recordEvents: several at once, each like recordEvent (one job per job subscriber), a replay left out", async () => {
+    const earlier = await record("batch-replayed");
+    const recorded = await app.prisma.$transaction((tx) =>
+      recordEvents(app, tx, [
+        thingHappened.of({ thingId: "batch-a", size: 1 }),
+        thingHappened.of({ thingId: "batch-replayed", size: 5 }),
+        thingHappened.of({ thingId: "batch-b", size: 2 }),
+        thingHappened.of({ thingId: "batch-a", size: 1 }),
+      ]),
+    );
+    expect(recorded.map((event) => event.data)).toEqual([
+      { thingId: "batch-a", size: 1 },
+      { thingId: "batch-b", size: 2 },
+    ]);
+    for (const event of recorded) {
+      expect((await deliveriesOf(event.id)).map((job) => job.subscriber)).toEqual([
+        "test.audit",
+        "test.flaky",
+      ]);
+    }
+    expect(await deliveriesOf(earlier?.id ?? "")).toHaveLength(2);
+    expect(seen.inTransaction.filter((id) => id.startsWith("batch-"))).toEqual([
+      "batch-replayed",
+      "batch-a",
+      "batch-b",
+    ]);
+    // Rolled back with its transaction: no row, no job.
+    await expect(
+      app.prisma.$transaction(async (tx) => {
+        await recordEvents(app, tx, [thingHappened.of({ thingId: "batch-rolled", size: 1 })]);
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(
+      await app.prisma.domainEvent.count({
+        where: { type: "test.thing-happened", data: { path: ["thingId"], equals: "batch-rolled" } },
+      }),
+    ).toBe(0);
+    await drainJobs(app, [eventDeliverJob]);
+    expect(seen.audit.filter((id) => id === "batch-a")).toHaveLength(1);
   });
 
   it("a failing subscriber does not stop the others, and its delivery is retried on its own", async () => {

@@ -6,7 +6,7 @@ export {
   type NewEvent,
 } from "./define.ts";
 export { eventDeliverDeadQueue, eventDeliverQueue } from "./deliver.queue.ts";
-export { eventIdOf, recordEvent } from "./record.ts";
+export { eventIdOf, recordEvent, recordEvents } from "./record.ts";
 export {
   createEventRouting,
   type EventRouting,

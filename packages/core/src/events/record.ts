@@ -1,4 +1,5 @@
 import type { Prisma } from "@mentora/db";
+import { withTraceContext } from "@mentora/telemetry";
 import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../app/types.ts";
 import { enqueue } from "../jobs/define.ts";
@@ -30,15 +31,8 @@ export async function recordEvent(
   tx: Tx,
   event: NewEvent,
 ): Promise<DomainEvent | null> {
-  const { definition } = event;
-  const data = definition.schema.parse(event.data);
-  const recorded: DomainEvent = {
-    id: eventIdOf(definition, data),
-    type: definition.type,
-    version: definition.version,
-    occurredAt: event.occurredAt.toISOString(),
-    data,
-  };
+  const recorded = envelopeOf(event);
+  const { data } = recorded;
   const inserted = await tx.domainEvent.createMany({
     data: {
       id: recorded.id,
@@ -64,6 +58,70 @@ export async function recordEvent(
         id: deterministicJobId(eventDeliverQueue.name, recorded.id, subscription.name),
       },
     );
+  }
+  return recorded;
+}
+
+/** The stored form of a new event: its payload validated, its id derived. */
+function envelopeOf(event: NewEvent): DomainEvent {
+  const { definition } = event;
+  const data = definition.schema.parse(event.data);
+  return {
+    id: eventIdOf(definition, data),
+    type: definition.type,
+    version: definition.version,
+    occurredAt: event.occurredAt.toISOString(),
+    data,
+  };
+}
+
+/**
+ * recordEvent for several events of one transaction, in three statements whatever their
+ * number (decision 073: the group-committed invoice records): one INSERT of their rows, the
+ * "transaction" subscribers of those new, then one pg-boss INSERT of every "job" subscriber's
+ * `event.deliver` job (the same ids, data and queue policy as one `send` each). Returns the
+ * events recorded now (a replay's are left out, as recordEvent's null).
+ */
+export async function recordEvents(
+  services: AppServices,
+  tx: Tx,
+  events: readonly NewEvent[],
+): Promise<DomainEvent[]> {
+  if (events.length === 0) return [];
+  const envelopes = events.map(envelopeOf);
+  const inserted = await tx.domainEvent.createManyAndReturn({
+    data: envelopes.map((recorded) => ({
+      id: recorded.id,
+      type: recorded.type,
+      version: recorded.version,
+      data: recorded.data as Prisma.InputJsonValue,
+      occurredAt: new Date(recorded.occurredAt),
+    })),
+    skipDuplicates: true,
+    select: { id: true },
+  });
+  const fresh = new Set(inserted.map((row) => row.id));
+  // One of each id: two equal events in one call are one fact, recorded once.
+  const recorded = [...new Map(envelopes.map((event) => [event.id, event])).values()].filter(
+    (event) => fresh.has(event.id),
+  );
+  const jobs: { id: string; data: object }[] = [];
+  for (const event of recorded) {
+    for (const subscription of services.events.subscribersOf(event.type)) {
+      if (subscription.mode === "transaction") {
+        await subscription.handle(event, services, tx);
+        continue;
+      }
+      jobs.push({
+        id: deterministicJobId(eventDeliverQueue.name, event.id, subscription.name),
+        data: withTraceContext(
+          eventDeliverQueue.schema.parse({ subscriber: subscription.name, event }) as object,
+        ),
+      });
+    }
+  }
+  if (jobs.length > 0) {
+    await services.boss.insert(eventDeliverQueue.name, jobs, { db: fromPrisma(tx) });
   }
   return recorded;
 }

@@ -1,6 +1,5 @@
-import path from "node:path";
 import { z } from "zod";
-import { configProblem, defineConfigSlice, optionalString, repoRoot } from "../config/slice.ts";
+import { configProblem, defineConfigSlice, optionalString } from "../config/slice.ts";
 
 /** Development stand-ins for the seller: visibly fake, so no demo invoice passes for real. */
 const demoSeller = {
@@ -33,7 +32,6 @@ export const invoicesConfig = defineConfigSlice({
     INVOICE_VAT_RATE_BASIS_POINTS: z.coerce.number().int().min(0).max(10_000).default(2000),
     INVOICE_VAT_EXEMPT: z.stringbool().default(false),
     INVOICE_LOCALE: z.enum(["en", "fr"]).default("fr"),
-    INVOICE_TEMP_DIR: optionalString,
     // Jobs (decision 054): render threads of a worker; unset: os.availableParallelism(), 0: in-process.
     INVOICE_RENDER_THREADS: z.coerce.number().int().min(0).max(64).optional(),
   },
@@ -85,7 +83,6 @@ export const invoicesConfig = defineConfigSlice({
       vatRateBasisPoints: env.INVOICE_VAT_EXEMPT ? 0 : env.INVOICE_VAT_RATE_BASIS_POINTS,
       vatExemptionMention: env.INVOICE_VAT_EXEMPT ? VAT_EXEMPTION_MENTION : undefined,
       locale: env.INVOICE_LOCALE,
-      tempDir: path.resolve(repoRoot(), env.INVOICE_TEMP_DIR ?? ".data/tmp/invoices"),
       /** Undefined: one per core (os.availableParallelism()); 0 renders on the event loop. */
       renderThreads: env.INVOICE_RENDER_THREADS,
     };

@@ -3,9 +3,6 @@
 // and that XML passes the XSD and both schematrons (the official artefacts, see
 // @mentora/invoice-pdf/einvoice-testing). Payout statements and documents issued before Factur-X
 // stay plain PDFs, and an issued document's format can never change.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import {
   facturXProblems,
   findEinvoiceSpecs,
@@ -62,8 +59,7 @@ beforeAll(async () => {
   if (specs) await Promise.all([schematronSef(specs, "facturx"), schematronSef(specs, "en16931")]);
 }, 900_000);
 beforeAll(async () => {
-  const tempDir = mkdtempSync(path.join(tmpdir(), "mentora-facturx-tmp-"));
-  rig = await createPaymentsRig({ ...SELLER_ENV, INVOICE_TEMP_DIR: tempDir });
+  rig = await createPaymentsRig(SELLER_ENV);
 });
 afterAll(async () => {
   await rig?.app.close();

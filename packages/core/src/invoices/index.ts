@@ -1,6 +1,4 @@
 export { canRead, findReadableInvoice, invoiceUrl, invoiceUrlPath, type Viewer } from "./access.ts";
-export { cleanupTempDir } from "./cleanup-temp.job.ts";
-export { invoiceCleanupTempQueue } from "./cleanup-temp.queue.ts";
 export { invoicesConfig, VAT_EXEMPTION_MENTION } from "./config.ts";
 export { enqueueCreditNoteForRefund, enqueueInvoiceForPayment } from "./enqueue.ts";
 export { invoiceIssued } from "./events.ts";

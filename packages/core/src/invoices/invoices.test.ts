@@ -1,13 +1,6 @@
-import {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  utimesSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { sha256Hex } from "@mentora/files";
 import type { InvoiceDocument } from "@mentora/invoice-pdf/document";
 import { inspectPdf, pdfProblems } from "@mentora/invoice-pdf/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -25,7 +18,6 @@ import {
 import { createPaymentsRig, drainJobs, fundWallet } from "../payments/testing/payments-rig.ts";
 import { contextFor, deliverQueuedEmails, signUpVerifiedUser } from "../testing/index.ts";
 import { createCaller } from "../trpc/router.ts";
-import { cleanupTempDir, invoiceCleanupTempJob } from "./cleanup-temp.job.ts";
 import { documentOf, issueInvoiceForPayment, issuePayoutStatement } from "./issue.ts";
 import { invoiceRenderJob } from "./render.job.ts";
 import { renderInvoice } from "./render.ts";
@@ -56,10 +48,8 @@ const SELLER_MENTIONS = [
 ];
 
 let rig: Awaited<ReturnType<typeof createPaymentsRig>>;
-let tempDir: string;
 beforeAll(async () => {
-  tempDir = mkdtempSync(path.join(tmpdir(), "mentora-invoice-tmp-"));
-  rig = await createPaymentsRig({ ...SELLER_ENV, INVOICE_TEMP_DIR: tempDir });
+  rig = await createPaymentsRig(SELLER_ENV);
 });
 afterAll(async () => {
   await rig?.app.close();
@@ -522,6 +512,106 @@ describe("numbering under concurrency", () => {
     expect(await app.prisma.invoice.count({ where: { series: "F", year } })).toBe(all.length);
   });
 
+  it("render jobs in flight together: each payment issued once, numbers consecutive, each PDF recorded once with its event", async () => {
+    const { app } = rig;
+    const template = await app.prisma.payment.findFirstOrThrow({
+      where: {
+        purpose: "BOOKING",
+        status: "SUCCEEDED",
+        creditedToWallet: false,
+        invoice: { isNot: null },
+      },
+    });
+    const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = template;
+    const payments = await app.prisma.payment.createManyAndReturn({
+      data: Array.from({ length: 12 }, () => ({
+        ...rest,
+        providerPaymentId: null,
+        refundedMinor: 0,
+      })),
+      select: { id: true },
+    });
+    const ids = payments.map((payment) => payment.id);
+    const failed = await app.prisma.payment.create({
+      data: { ...rest, status: "FAILED", providerPaymentId: null, refundedMinor: 0 },
+    });
+    const last =
+      (
+        await app.prisma.invoice.aggregate({
+          where: { series: "F", year },
+          _max: { sequence: true },
+        })
+      )._max.sequence ?? 0;
+    const run = (data: object, n: number) =>
+      invoiceRenderJob.run(data, app, { jobId: `together-${n}` });
+    // Every job in the same turn (one fetched batch and more): the first two payments twice
+    // (a retry racing its first run), a failed payment (no invoice) and an unknown payment (fails alone).
+    const outcomes = await Promise.allSettled(
+      [
+        ...ids.map((paymentId) => ({ kind: "invoice", paymentId })),
+        { kind: "invoice", paymentId: ids[0] },
+        { kind: "invoice", paymentId: ids[1] },
+        { kind: "invoice", paymentId: failed.id },
+        { kind: "invoice", paymentId: "no-such-payment" },
+      ].map(run),
+    );
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      ...ids.map(() => "fulfilled"),
+      "fulfilled",
+      "fulfilled",
+      "fulfilled",
+      "rejected",
+    ]);
+    expect(String((outcomes.at(-1) as PromiseRejectedResult).reason)).toContain(
+      "no payment no-such-payment to invoice",
+    );
+    const invoices = await app.prisma.invoice.findMany({
+      where: { paymentId: { in: [...ids, failed.id] } },
+      orderBy: { sequence: "asc" },
+    });
+    expect(invoices.map((invoice) => invoice.paymentId).sort()).toEqual([...ids].sort());
+    expect(invoices.map((invoice) => invoice.sequence)).toEqual(ids.map((_, n) => last + 1 + n));
+    for (const invoice of invoices) {
+      // Stored once, recorded with the bytes' hash, and its number printed in its snapshot.
+      expect(invoice.fileKey).toMatch(/^invoices\//);
+      const { bytes } = await storedBytes(invoice.id);
+      expect(sha256Hex(bytes)).toBe(invoice.sha256);
+      expect(documentOf(invoice).number).toBe(invoice.number);
+    }
+    // One invoice.issued event per invoice, each with its subscribers' delivery jobs.
+    const events = await app.prisma.domainEvent.findMany({ where: { type: "invoice.issued" } });
+    const issuedFor = events
+      .map((event) => (event.data as { invoiceId: string }).invoiceId)
+      .filter((invoiceId) => invoices.some((invoice) => invoice.id === invoiceId));
+    expect(issuedFor.sort()).toEqual(invoices.map((invoice) => invoice.id).sort());
+    const subscribers = app.events
+      .subscribersOf("invoice.issued")
+      .filter((subscription) => subscription.mode === "job").length;
+    expect(subscribers).toBeGreaterThan(0);
+    const { rows } = await app.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pgboss.job
+       WHERE name = 'event.deliver' AND data->'event'->'data'->>'invoiceId' = ANY($1)`,
+      [invoices.map((invoice) => invoice.id)],
+    );
+    expect(rows[0]?.n).toBe(invoices.length * subscribers);
+    // Two renders of one issued, not yet rendered document at once: one records it (and its
+    // event), the other verifies its bytes against the recorded ones.
+    const [extra] = await app.prisma.payment.createManyAndReturn({
+      data: [{ ...rest, providerPaymentId: null, refundedMinor: 0 }],
+      select: { id: true },
+    });
+    const unrendered = await issueInvoiceForPayment(app, extra!.id);
+    const outcomes2 = await Promise.all([
+      renderInvoice(app, unrendered!.id),
+      renderInvoice(app, unrendered!.id),
+    ]);
+    expect(outcomes2.sort()).toEqual(["stored", "verified"]);
+    const issuedEvents = (
+      await app.prisma.domainEvent.findMany({ where: { type: "invoice.issued" } })
+    ).filter((event) => (event.data as { invoiceId: string }).invoiceId === unrendered!.id);
+    expect(issuedEvents).toHaveLength(1);
+  });
+
   it("a rolled-back invoice issue gives its number back", async () => {
     const { app } = rig;
     const template = await app.prisma.payment.findFirstOrThrow({
@@ -807,41 +897,6 @@ describe("billing details", () => {
       ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     }
     expect((await caller.invoices.getBillingDetails()).country).toBe("FR");
-  });
-});
-
-describe("temp folder cleanup", () => {
-  it("removes only entries older than 24 hours", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "mentora-invoice-cleanup-"));
-    const now = new Date("2026-06-10T12:00:00Z");
-    const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * 3_600_000);
-    const make = (name: string, hoursAgo: number, folder = false) => {
-      const entry = path.join(dir, name);
-      if (folder) {
-        mkdirSync(entry);
-        writeFileSync(path.join(entry, "inner.pdf"), "x");
-      } else writeFileSync(entry, "x");
-      utimesSync(entry, at(hoursAgo), at(hoursAgo));
-    };
-    make("old.pdf", 25);
-    make("render-old", 48, true);
-    make("young.pdf", 23);
-    make("render-young", 1, true);
-    const removed = await cleanupTempDir(dir, now);
-    expect(removed.sort()).toEqual(["old.pdf", "render-old"]);
-    expect(readdirSync(dir).sort()).toEqual(["render-young", "young.pdf"]);
-    expect(await cleanupTempDir(path.join(dir, "missing"), now)).toEqual([]);
-  });
-
-  it("the daily job cleans INVOICE_TEMP_DIR, and renders leave nothing behind there", async () => {
-    expect(readdirSync(tempDir)).toEqual([]);
-    writeFileSync(path.join(tempDir, "stale.pdf"), "x");
-    const old = new Date(Date.now() - 30 * 3_600_000);
-    utimesSync(path.join(tempDir, "stale.pdf"), old, old);
-    writeFileSync(path.join(tempDir, "fresh.pdf"), "x");
-    await invoiceCleanupTempJob.handle({}, rig.app, { jobId: "cron" });
-    expect(readdirSync(tempDir)).toEqual(["fresh.pdf"]);
-    expect(invoiceCleanupTempJob.schedule?.cron).toBe("17 3 * * *");
   });
 });
 

@@ -2,7 +2,7 @@ import type { Prisma } from "@mentora/db";
 import { facturXRepresentable, type InvoiceDocument } from "@mentora/invoice-pdf/document";
 import type { AppServices } from "../app/types.ts";
 import { enqueueRender } from "./enqueue.ts";
-import { allocateNumber } from "./numbering.ts";
+import { type AllocatedNumber, allocateNumber, allocateNumbers } from "./numbering.ts";
 import {
   creditNoteDocument,
   type InvoiceSettings,
@@ -79,10 +79,28 @@ export async function issueInvoiceForPayment(
   paymentId: string,
   db: Db = services.prisma,
 ): Promise<InvoiceRow | null> {
+  const issued = await issueInvoicesForPayments(services, [paymentId], db);
+  if (!issued.has(paymentId)) throw new Error(`no payment ${paymentId} to invoice`);
+  return issued.get(paymentId) ?? null;
+}
+
+/**
+ * issueInvoiceForPayment for several payments in one transaction (the invoice.render jobs in
+ * flight, group-committed: decision 073), in five statements whatever their number: the
+ * payments locked in id order with everything their snapshots need, the invoices already
+ * issued for them, their numbers (one counter update: consecutive, in that order) and their
+ * rows. Answers each payment found: its invoice, or null when it gets none.
+ */
+export async function issueInvoicesForPayments(
+  services: Pick<AppServices, "prisma" | "config" | "logger">,
+  paymentIds: readonly string[],
+  db: Db = services.prisma,
+): Promise<Map<string, InvoiceRow | null>> {
   return inTransaction(db, async (tx) => {
-    // The lock and everything the snapshot needs in one statement (decision 063: it was eight,
-    // the lock and six reads through relations, before every render).
-    const [payment] = await tx.$queryRaw<PaymentToInvoice[]>`
+    // The locks and everything the snapshots need in one statement (decision 063: it was eight
+    // per payment, the lock and six reads through relations, before every render). Locked in
+    // id order, so two of these never wait on each other in a cycle.
+    const payments = await tx.$queryRaw<PaymentToInvoice[]>`
       SELECT p.id, p."userId", p.purpose::text AS purpose, p.status::text AS status,
         p."creditedToWallet", p.currency, p."amountMinor", p."walletAmountMinor",
         p."gatewayAmountMinor", p.provider, p."providerPaymentId", p."closedAt",
@@ -99,50 +117,66 @@ export async function issueInvoiceForPayment(
       LEFT JOIN mentoring_session s ON s.id = b."sessionId"
       LEFT JOIN "user" m ON m.id = s."mentorId"
       LEFT JOIN billing_details bd ON bd."userId" = p."userId"
-      WHERE p.id = ${paymentId}
+      WHERE p.id = ANY(${[...paymentIds]}::text[])
+      ORDER BY p.id
       FOR UPDATE OF p`;
-    if (!payment) throw new Error(`no payment ${paymentId} to invoice`);
-    // A statement of its own, after the lock: an invoice a concurrent issue committed while we
-    // waited for the lock is visible to it (not to the locking statement's snapshot).
-    const existing = await tx.invoice.findUnique({ where: { paymentId } });
-    if (existing) return existing;
-    if (
-      payment.purpose !== "BOOKING" ||
-      payment.status !== "SUCCEEDED" ||
-      payment.creditedToWallet ||
-      !payment.bookingId ||
-      !payment.startsAt
-    ) {
-      services.logger.info(
-        { paymentId, purpose: payment.purpose, status: payment.status },
-        "payment gets no invoice",
-      );
-      return null;
-    }
-    const buyer: PartyInput = {
-      name: payment.buyerName,
-      email: payment.buyerEmail,
-      locale: payment.buyerLocale,
-      billing: payment.billing,
-    };
-    const allocated = await allocateNumber(tx, "INVOICE");
-    const document = invoiceDocument(services.config.invoices, {
-      number: allocated.number,
-      issuedAt: allocated.issuedAt,
-      buyer,
-      booking: {
-        id: payment.bookingId,
-        offeringTitle: payment.offeringTitle as string,
-        durationMinutes: payment.durationMinutes as number,
-        startsAt: payment.startsAt,
-        mentorName: payment.mentorName as string,
-      },
-      payment: { ...payment, paidAt: payment.closedAt ?? allocated.issuedAt },
+    const issued = new Map<string, InvoiceRow | null>();
+    if (payments.length === 0) return issued;
+    // A statement of its own, after the locks: an invoice a concurrent issue committed while we
+    // waited for a lock is visible to it (not to the locking statement's snapshot).
+    const existing = await tx.invoice.findMany({
+      where: { paymentId: { in: payments.map((payment) => payment.id) } },
     });
-    return insertDocument(tx, "INVOICE", allocated, document, {
-      ownerId: payment.userId,
-      paymentId: payment.id,
+    for (const invoice of existing) issued.set(invoice.paymentId as string, invoice);
+    const toIssue = payments.filter((payment) => {
+      if (issued.has(payment.id)) return false;
+      if (
+        payment.purpose !== "BOOKING" ||
+        payment.status !== "SUCCEEDED" ||
+        payment.creditedToWallet ||
+        !payment.bookingId ||
+        !payment.startsAt
+      ) {
+        services.logger.info(
+          { paymentId: payment.id, purpose: payment.purpose, status: payment.status },
+          "payment gets no invoice",
+        );
+        issued.set(payment.id, null);
+        return false;
+      }
+      return true;
     });
+    if (toIssue.length === 0) return issued;
+    const numbers = await allocateNumbers(tx, "INVOICE", toIssue.length);
+    const rows = toIssue.map((payment, n) => {
+      const allocated = numbers[n] as AllocatedNumber;
+      const buyer: PartyInput = {
+        name: payment.buyerName,
+        email: payment.buyerEmail,
+        locale: payment.buyerLocale,
+        billing: payment.billing,
+      };
+      const document = invoiceDocument(services.config.invoices, {
+        number: allocated.number,
+        issuedAt: allocated.issuedAt,
+        buyer,
+        booking: {
+          id: payment.bookingId as string,
+          offeringTitle: payment.offeringTitle as string,
+          durationMinutes: payment.durationMinutes as number,
+          startsAt: payment.startsAt as Date,
+          mentorName: payment.mentorName as string,
+        },
+        payment: { ...payment, paidAt: payment.closedAt ?? allocated.issuedAt },
+      });
+      return documentRow("INVOICE", allocated, document, {
+        ownerId: payment.userId,
+        paymentId: payment.id,
+      });
+    });
+    const created = await tx.invoice.createManyAndReturn({ data: rows });
+    for (const invoice of created) issued.set(invoice.paymentId as string, invoice);
+    return issued;
   });
 }
 
@@ -213,36 +247,46 @@ export async function issuePayoutStatement(
   });
 }
 
+interface DocumentSource {
+  ownerId: string;
+  paymentId?: string;
+  refundId?: string;
+  payoutId?: string;
+  originalInvoiceId?: string;
+}
+
+/** The row of a document being issued. */
+function documentRow(
+  kind: "INVOICE" | "CREDIT_NOTE" | "PAYOUT_STATEMENT",
+  allocated: AllocatedNumber,
+  document: InvoiceDocument,
+  source: DocumentSource,
+): Prisma.InvoiceCreateManyInput {
+  return {
+    kind,
+    series: allocated.series,
+    year: allocated.year,
+    sequence: allocated.sequence,
+    number: allocated.number,
+    issuedAt: allocated.issuedAt,
+    document: document as unknown as Prisma.InputJsonValue,
+    currency: document.currency,
+    totalMinor: document.payout ? document.payout.netMinor : document.totals.inclMinor,
+    // Fixed now, never changed: re-renders must reproduce the recorded bytes (decision 038).
+    format: facturXRepresentable(document) ? "FACTURX" : "PDF",
+    retentionUntil: retentionUntil(allocated.issuedAt),
+    ...source,
+  };
+}
+
 async function insertDocument(
   tx: Tx,
   kind: "INVOICE" | "CREDIT_NOTE" | "PAYOUT_STATEMENT",
-  allocated: Awaited<ReturnType<typeof allocateNumber>>,
+  allocated: AllocatedNumber,
   document: InvoiceDocument,
-  source: {
-    ownerId: string;
-    paymentId?: string;
-    refundId?: string;
-    payoutId?: string;
-    originalInvoiceId?: string;
-  },
+  source: DocumentSource,
 ): Promise<InvoiceRow> {
-  return tx.invoice.create({
-    data: {
-      kind,
-      series: allocated.series,
-      year: allocated.year,
-      sequence: allocated.sequence,
-      number: allocated.number,
-      issuedAt: allocated.issuedAt,
-      document: document as unknown as Prisma.InputJsonValue,
-      currency: document.currency,
-      totalMinor: document.payout ? document.payout.netMinor : document.totals.inclMinor,
-      // Fixed now, never changed: re-renders must reproduce the recorded bytes (decision 038).
-      format: facturXRepresentable(document) ? "FACTURX" : "PDF",
-      retentionUntil: retentionUntil(allocated.issuedAt),
-      ...source,
-    },
-  });
+  return tx.invoice.create({ data: documentRow(kind, allocated, document, source) });
 }
 
 export type { InvoiceSettings };

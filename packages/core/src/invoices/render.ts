@@ -1,6 +1,7 @@
 import { FileIntegrityError, sha256Hex } from "@mentora/files";
 import type { AppServices } from "../app/types.ts";
-import { recordEvent } from "../events/index.ts";
+import { recordEvents } from "../events/index.ts";
+import { groupCommit } from "../jobs/group-commit.ts";
 import { invoiceIssued } from "./events.ts";
 import { documentOf, type InvoiceRow } from "./issue.ts";
 
@@ -61,27 +62,13 @@ export async function renderInvoice(
 
   const key = invoiceFileKey(invoice, sha256);
   await services.files.put(key, bytes, { contentType: INVOICE_CONTENT_TYPE, immutable: true });
-  // The first recording and its event commit together: the owner hears once, when it exists.
-  const recorded = await services.prisma.$transaction(async (tx) => {
-    const stored = await tx.invoice.updateMany({
-      where: { id: invoice.id, fileKey: null },
-      data: { fileKey: key, sha256, byteSize: bytes.byteLength, renderedAt: new Date() },
-    });
-    if (stored.count === 1) {
-      await recordEvent(
-        services,
-        tx,
-        invoiceIssued.of({
-          invoiceId: invoice.id,
-          kind: invoice.kind,
-          ownerId: invoice.ownerId,
-          number: invoice.number,
-        }),
-      );
-    }
-    return stored;
+  const recorded = await recorderOf(services)({
+    invoice,
+    key,
+    sha256,
+    byteSize: bytes.byteLength,
   });
-  if (recorded.count === 1) {
+  if (recorded) {
     services.logger.info({ invoiceId, number: invoice.number, sha256 }, "invoice rendered");
     return "stored";
   }
@@ -89,6 +76,74 @@ export async function renderInvoice(
   const current = await services.prisma.invoice.findUniqueOrThrow({ where: { id: invoiceId } });
   return verifyRecorded(services, current, bytes, sha256);
 }
+
+/** A stored render to record on its invoice row. */
+interface RenderRecord {
+  invoice: InvoiceRow;
+  key: string;
+  sha256: string;
+  byteSize: number;
+}
+
+/**
+ * Records stored renders, group-committed (decision 073): the renders finished together are
+ * recorded in one transaction of three or four statements (the guarded update of their rows,
+ * their `invoice.issued` events and the subscribers' jobs), instead of five each. Each row is
+ * recorded once (only while it has no file) and its event commits with it: the owner hears
+ * once, when the PDF exists. Answers each render whether it was the one recorded; a second
+ * render of one invoice in the same flush is not, and verifies against the first.
+ */
+function recorderOf(services: AppServices): (record: RenderRecord) => Promise<boolean> {
+  let recorder = recorders.get(services.prisma);
+  if (!recorder) {
+    recorder = groupCommit(async (records: RenderRecord[]) => {
+      const first = new Map<string, RenderRecord>();
+      for (const record of records) {
+        if (!first.has(record.invoice.id)) first.set(record.invoice.id, record);
+      }
+      const candidates = [...first.values()];
+      const recorded = await services.prisma.$transaction(async (tx) => {
+        const rows = await tx.$queryRaw<{ id: string }[]>`
+          UPDATE invoice AS i
+          SET "fileKey" = v.key, sha256 = v.sha256, "byteSize" = v.size,
+            "renderedAt" = now() AT TIME ZONE 'UTC'
+          FROM unnest(
+            ${candidates.map((record) => record.invoice.id)}::text[],
+            ${candidates.map((record) => record.key)}::text[],
+            ${candidates.map((record) => record.sha256)}::text[],
+            ${candidates.map((record) => record.byteSize)}::int[]
+          ) AS v(id, key, sha256, size)
+          WHERE i.id = v.id AND i."fileKey" IS NULL
+          RETURNING i.id`;
+        const ids = new Set(rows.map((row) => row.id));
+        await recordEvents(
+          services,
+          tx,
+          candidates
+            .filter((record) => ids.has(record.invoice.id))
+            .map(({ invoice }) =>
+              invoiceIssued.of({
+                invoiceId: invoice.id,
+                kind: invoice.kind,
+                ownerId: invoice.ownerId,
+                number: invoice.number,
+              }),
+            ),
+        );
+        return ids;
+      });
+      return new Map(
+        records.map((record) => [
+          record,
+          first.get(record.invoice.id) === record && recorded.has(record.invoice.id),
+        ]),
+      );
+    });
+    recorders.set(services.prisma, recorder);
+  }
+  return recorder;
+}
+const recorders = new WeakMap<AppServices["prisma"], (record: RenderRecord) => Promise<boolean>>();
 
 async function verifyRecorded(
   services: Pick<AppServices, "files" | "logger">,

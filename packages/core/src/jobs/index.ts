@@ -90,3 +90,17 @@ export async function createQueues(
   }
   return updated;
 }
+
+/**
+ * Removes the queues a former release created that no code sends to or handles any more
+ * (core's list: `retiredQueues` in app/job-queues.ts). Deleting a queue drops its jobs and its
+ * schedule rows with it (pg-boss's schedule table cascades), so a cron registered by an older
+ * worker stops enqueuing jobs nobody takes. Idempotent, run at start with createQueues. Returns
+ * the names it removed.
+ */
+export async function retireQueues(boss: PgBoss, names: readonly string[]): Promise<string[]> {
+  if (names.length === 0) return [];
+  const present = await boss.getQueues([...names]);
+  for (const queue of present) await boss.deleteQueue(queue.name);
+  return present.map((queue) => queue.name);
+}

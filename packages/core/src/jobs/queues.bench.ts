@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import pg from "pg";
 import { afterAll, test } from "vitest";
 import type { App } from "../app/index.ts";
 import { jobHandlers } from "../app/job-handlers.ts";
@@ -91,23 +92,43 @@ async function setUp(): Promise<App> {
   return app;
 }
 
+// Statements sent to Postgres by every pg client of the process (Prisma's adapter, pg-boss),
+// less the drain's own polls: per job, what the machine's load does not move (decision 073).
+let statements = 0;
+const countedQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  const text = typeof args[0] === "string" ? args[0] : (args[0] as { text?: string })?.text;
+  if (!text?.includes("count(*)::int AS n FROM pgboss.job")) statements += 1;
+  return (countedQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof pg.Client.prototype.query;
+
 const rates = new Map<string, number[]>();
+const cpuMs = new Map<string, number[]>();
+const sent = new Map<string, number[]>();
+const push = (map: Map<string, number[]>, key: string, value: number) =>
+  map.set(key, [...(map.get(key) ?? []), value]);
 async function timedDrain(services: App, queue: string, data: object[]) {
+  const cpu = process.cpuUsage();
+  const before = statements;
   const started = performance.now();
   await insertAndDrain(services.boss, services.pool, queue, data);
-  const list = rates.get(queue) ?? [];
-  list.push((data.length * 1000) / (performance.now() - started));
-  rates.set(queue, list);
+  push(rates, queue, (data.length * 1000) / (performance.now() - started));
+  const used = process.cpuUsage(cpu);
+  push(cpuMs, queue, (used.user + used.system) / 1000 / data.length);
+  push(sent, queue, (statements - before) / data.length);
 }
 function reportRates(target: string, floor: string) {
-  const median = (name: string) => {
-    const values = [...(rates.get(name) ?? [])].sort((a, b) => a - b);
+  const median = (map: Map<string, number[]>, name: string) => {
+    const values = [...(map.get(name) ?? [])].sort((a, b) => a - b);
     return values[values.length >> 1] ?? 0;
   };
-  // A bench's own report line (not a log): the jobs/s the table's times stand for.
+  // A bench's own report line (not a log): the jobs/s the table's times stand for, and the
+  // process's CPU and statements per job.
   process.stdout.write(
-    `${target}: ${median(target).toFixed(1)} jobs/s, floor ${median(floor).toFixed(1)} jobs/s ` +
-      `(${((100 * median(target)) / median(floor)).toFixed(0)} %)\n`,
+    `${target}: ${median(rates, target).toFixed(1)} jobs/s, floor ${median(rates, floor).toFixed(1)} jobs/s ` +
+      `(${((100 * median(rates, target)) / median(rates, floor)).toFixed(0)} %); ` +
+      `process CPU ${median(cpuMs, target).toFixed(2)} ms/job, floor ${median(cpuMs, floor).toFixed(2)}; ` +
+      `statements ${median(sent, target).toFixed(1)}/job, floor ${median(sent, floor).toFixed(1)}\n`,
   );
 }
 

@@ -1,13 +1,14 @@
 import type { Prisma } from "@mentora/db";
 import { fromPrisma } from "pg-boss";
 import type { AppServices } from "../app/types.ts";
-import { recordEvent } from "../events/index.ts";
+import { recordEvents } from "../events/index.ts";
 import { defineHandler, enqueue } from "../jobs/define.ts";
 import { deterministicJobId } from "../jobs/deterministic-job-id.ts";
+import { groupCommit } from "../jobs/group-commit.ts";
 import { reviewReminderDue } from "./events.ts";
 import { reviewReminderDelayMs } from "./policy.ts";
 import { reviewReminderQueue } from "./remind.queue.ts";
-import { reviewEligibility } from "./review-service.ts";
+import { type BookingOpenForReview, bookingsOpenForReview } from "./review-service.ts";
 
 /**
  * Plans the "rate your session" reminder of an attended session, in the transaction that
@@ -43,27 +44,48 @@ export async function planReviewReminder(
 export const reviewReminderJob = defineHandler(
   reviewReminderQueue,
   async ({ sessionId }, services: AppServices) => {
-    const bookings = await services.prisma.booking.findMany({
-      where: { sessionId, status: "COMPLETED" },
-      select: { id: true, menteeId: true, offeringTitle: true },
-    });
-    for (const booking of bookings) {
-      const check = await reviewEligibility(services, services.prisma, {
-        bookingId: booking.id,
-        viewerId: booking.menteeId,
-      });
-      if (!check.canReview) continue;
-      await services.prisma.$transaction((tx) =>
-        recordEvent(
-          services,
-          tx,
-          reviewReminderDue.of({
-            bookingId: booking.id,
-            menteeId: booking.menteeId,
-            title: booking.offeringTitle,
-          }),
-        ),
-      );
-    }
+    const { check, remind } = remindersOf(services);
+    const due = await check(sessionId);
+    if (due.length > 0) await remind(due);
   },
 );
+
+/**
+ * The reminder jobs in flight, group-committed (decision 073): their sessions are checked in one
+ * read (bookingsOpenForReview) and the reminders they find recorded in one transaction, instead
+ * of a read, a transaction and a statement per participant for each job. One set per database
+ * client (per app).
+ */
+function remindersOf(services: AppServices) {
+  let found = reminders.get(services.prisma);
+  if (!found) {
+    found = createReminders(services);
+    reminders.set(services.prisma, found);
+  }
+  return found;
+}
+
+function createReminders(services: AppServices) {
+  return {
+    check: groupCommit((sessionIds: string[]) => bookingsOpenForReview(services, sessionIds), {
+      shareDuplicates: true,
+    }),
+    remind: groupCommit(async (batches: BookingOpenForReview[][]) => {
+      await services.prisma.$transaction((tx) =>
+        recordEvents(
+          services,
+          tx,
+          batches.flat().map((booking) =>
+            reviewReminderDue.of({
+              bookingId: booking.id,
+              menteeId: booking.menteeId,
+              title: booking.offeringTitle,
+            }),
+          ),
+        ),
+      );
+      return new Map(batches.map((batch) => [batch, undefined]));
+    }),
+  };
+}
+const reminders = new WeakMap<AppServices["prisma"], ReturnType<typeof createReminders>>();

@@ -5,7 +5,7 @@ import { type AuditActor, writeAudit } from "../audit/index.ts";
 import { pgErrorCode } from "../db/pg-error.ts";
 import { AppError } from "../errors/index.ts";
 import { recordEvent } from "../events/index.ts";
-import { attendanceOf } from "../video/index.ts";
+import { attendanceOf, secondsInCall } from "../video/index.ts";
 import { reviewAnswered, reviewSubmitted } from "./events.ts";
 import { reviewWindowMs } from "./policy.ts";
 
@@ -61,27 +61,148 @@ export async function reviewEligibility(
     }
     throw new AppError("NOT_FOUND");
   }
-  const verdict = booking.session.videoRoom?.verdict ?? null;
-  if (booking.session.status !== "COMPLETED" || booking.status !== "COMPLETED" || !verdict) {
+  const facts: ReviewFacts = {
+    bookingStatus: booking.status,
+    sessionStatus: booking.session.status,
+    verdict: booking.session.videoRoom?.verdict ?? null,
+    endsAt: booking.session.endsAt,
+    reviewed: false,
+    attendedSeconds: 0,
+  };
+  const { minAttendanceMs } = services.config.video;
+  // The reads the later checks need, only when the earlier ones pass.
+  const opened = eligibilityOf(facts, minAttendanceMs, now);
+  if (!opened.canReview && opened.reason === "REVIEW_NOT_OPEN_YET") return opened;
+  facts.reviewed = Boolean(
+    await db.review.findUnique({ where: { bookingId: booking.id }, select: { id: true } }),
+  );
+  if (!facts.reviewed && facts.verdict === "ATTENDED") {
+    const attendance = await attendanceOf(db, booking.session.id, booking.session.endsAt);
+    const mine = attendance.find(
+      (entry) => entry.role === "PARTICIPANT" && entry.userId === input.viewerId,
+    );
+    facts.attendedSeconds = mine?.seconds ?? 0;
+  }
+  return eligibilityOf(facts, minAttendanceMs, now);
+}
+
+/** What decides whether a booking's mentee may review it (read by the callers below). */
+interface ReviewFacts {
+  bookingStatus: string;
+  sessionStatus: string;
+  verdict: string | null;
+  endsAt: Date;
+  reviewed: boolean;
+  /** The mentee's seconds in the call (read only when the verdict is ATTENDED and no review). */
+  attendedSeconds: number;
+}
+
+/** The rule itself, in its order: open, not reviewed, attended for the minimum, window open. */
+function eligibilityOf(facts: ReviewFacts, minAttendanceMs: number, now: Date): ReviewEligibility {
+  if (
+    facts.sessionStatus !== "COMPLETED" ||
+    facts.bookingStatus !== "COMPLETED" ||
+    !facts.verdict
+  ) {
     // Cancelled, still ahead, or attendance not decided yet.
     return { canReview: false, reason: "REVIEW_NOT_OPEN_YET" };
   }
-  const existing = await db.review.findUnique({
-    where: { bookingId: booking.id },
-    select: { id: true },
-  });
-  if (existing) return { canReview: false, reason: "REVIEW_ALREADY_SUBMITTED" };
-  if (verdict !== "ATTENDED") return { canReview: false, reason: "REVIEW_NOT_ATTENDED" };
-  const attendance = await attendanceOf(db, booking.session.id, booking.session.endsAt);
-  const mine = attendance.find(
-    (entry) => entry.role === "PARTICIPANT" && entry.userId === input.viewerId,
-  );
-  if (!mine || mine.seconds < services.config.video.minAttendanceMs / 1000) {
+  if (facts.reviewed) return { canReview: false, reason: "REVIEW_ALREADY_SUBMITTED" };
+  if (facts.verdict !== "ATTENDED" || facts.attendedSeconds < minAttendanceMs / 1000) {
     return { canReview: false, reason: "REVIEW_NOT_ATTENDED" };
   }
-  const closesAt = new Date(booking.session.endsAt.getTime() + reviewWindowMs);
+  const closesAt = new Date(facts.endsAt.getTime() + reviewWindowMs);
   if (now >= closesAt) return { canReview: false, reason: "REVIEW_WINDOW_CLOSED" };
   return { canReview: true, closesAt };
+}
+
+/** A completed booking whose mentee may review it now. */
+export interface BookingOpenForReview {
+  id: string;
+  sessionId: string;
+  menteeId: string;
+  offeringTitle: string;
+  closesAt: Date;
+}
+
+/**
+ * The completed bookings of these sessions whose mentee may review now (reviewEligibility's
+ * rule for each), read for all the sessions at once (the review reminders in flight, decision
+ * 073: it was ~20 statements per two-participant session): one statement for the bookings,
+ * their sessions, room verdicts and reviews, and one for the calls' connections when someone
+ * may be eligible. Answers every session asked, with its bookings open for review.
+ */
+export async function bookingsOpenForReview(
+  services: Pick<AppServices, "prisma" | "config">,
+  sessionIds: readonly string[],
+  now = new Date(),
+): Promise<Map<string, BookingOpenForReview[]>> {
+  const open = new Map<string, BookingOpenForReview[]>(sessionIds.map((id) => [id, []]));
+  const rows = await services.prisma.$queryRaw<
+    {
+      id: string;
+      sessionId: string;
+      menteeId: string;
+      offeringTitle: string;
+      sessionStatus: string;
+      endsAt: Date;
+      verdict: string | null;
+      reviewed: boolean;
+    }[]
+  >`
+    SELECT b.id, b."sessionId", b."menteeId", b."offeringTitle", s.status::text AS "sessionStatus",
+      s."endsAt", vr.verdict::text AS verdict, (r.id IS NOT NULL) AS reviewed
+    FROM booking b
+    JOIN mentoring_session s ON s.id = b."sessionId"
+    LEFT JOIN video_room vr ON vr."sessionId" = b."sessionId"
+    LEFT JOIN review r ON r."bookingId" = b.id
+    WHERE b."sessionId" = ANY(${[...sessionIds]}::text[]) AND b.status = 'COMPLETED'
+    ORDER BY b."sessionId", b.id`;
+  const { minAttendanceMs } = services.config.video;
+  const factsOf = (row: (typeof rows)[number], attendedSeconds: number): ReviewFacts => ({
+    bookingStatus: "COMPLETED",
+    sessionStatus: row.sessionStatus,
+    verdict: row.verdict,
+    endsAt: row.endsAt,
+    reviewed: row.reviewed,
+    attendedSeconds,
+  });
+  // The connections only of sessions where someone gets past the checks that need none.
+  const candidates = rows.filter(
+    (row) => eligibilityOf(factsOf(row, Number.POSITIVE_INFINITY), minAttendanceMs, now).canReview,
+  );
+  if (candidates.length === 0) return open;
+  const connections = await services.prisma.videoConnection.findMany({
+    where: { sessionId: { in: [...new Set(candidates.map((row) => row.sessionId))] } },
+    select: {
+      sessionId: true,
+      userId: true,
+      connectedAt: true,
+      disconnectedAt: true,
+      durationSeconds: true,
+    },
+  });
+  const secondsBySession = new Map<string, (userId: string) => number>();
+  for (const row of candidates) {
+    let secondsOf = secondsBySession.get(row.sessionId);
+    if (!secondsOf) {
+      secondsOf = secondsInCall(
+        connections.filter((connection) => connection.sessionId === row.sessionId),
+        row.endsAt,
+      );
+      secondsBySession.set(row.sessionId, secondsOf);
+    }
+    const check = eligibilityOf(factsOf(row, secondsOf(row.menteeId)), minAttendanceMs, now);
+    if (!check.canReview) continue;
+    open.get(row.sessionId)?.push({
+      id: row.id,
+      sessionId: row.sessionId,
+      menteeId: row.menteeId,
+      offeringTitle: row.offeringTitle,
+      closesAt: check.closesAt,
+    });
+  }
+  return open;
 }
 
 /** What admins read about a "review" verdict: the part, the categories found, the provider. */

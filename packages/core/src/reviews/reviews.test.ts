@@ -8,6 +8,7 @@ import { attendanceRecorded } from "../video/index.ts";
 import {
   eraseReviewsOf,
   ratingAggregateOf,
+  reviewEligibility,
   reviewReminderDelayMs,
   reviewsWrittenBy,
 } from "./index.ts";
@@ -437,6 +438,55 @@ describe("the reminder", () => {
     });
     expect(await notificationsOf(rated.id, "REVIEW_REMINDER")).toHaveLength(0);
     expect(await notificationsOf(away.id, "REVIEW_REMINDER")).toHaveLength(0);
+  });
+
+  it("jobs in flight together remind only who may review: not once the window closed, without an ATTENDED verdict, or before completion", async () => {
+    const mentor = await listedMentor(app);
+    const due = await person(app, "Due Mentee");
+    const late = await person(app, "Late Mentee");
+    const noShow = await person(app, "No-show Mentor's Mentee");
+    const ahead = await person(app, "Undecided Mentee");
+    const sessions = [
+      await pastSession(app, mentor, [{ id: late.id, minutes: 50 }], {
+        endedAgoMs: 15 * DAY,
+      }),
+      await pastSession(app, mentor, [{ id: noShow.id, minutes: 50 }], {
+        endedAgoMs: DAY,
+        verdict: "MENTOR_NO_SHOW",
+      }),
+      await pastSession(app, mentor, [{ id: ahead.id, minutes: 50 }], {
+        endedAgoMs: DAY,
+        completed: false,
+      }),
+    ];
+    const open = await pastSession(app, mentor, [{ id: due.id, minutes: 50 }], {
+      endedAgoMs: DAY,
+    });
+    // All four in the same turn, as a fetched batch runs them: checked and recorded together.
+    await Promise.all(
+      [...sessions, open].map(({ session }) =>
+        reviewReminderJob.run({ sessionId: session.id }, app, { jobId: `batch-${session.id}` }),
+      ),
+    );
+    await runEventDeliveries(app);
+    expect(await notificationsOf(due.id, "REVIEW_REMINDER")).toHaveLength(1);
+    for (const mentee of [late, noShow, ahead]) {
+      expect(await notificationsOf(mentee.id, "REVIEW_REMINDER")).toHaveLength(0);
+    }
+    // Each is what the booking page says too (the same rule).
+    const reasons = await Promise.all(
+      sessions.map(({ bookings }, n) =>
+        reviewEligibility(app, app.prisma, {
+          bookingId: bookings[0]!.id,
+          viewerId: [late, noShow, ahead][n]!.id,
+        }),
+      ),
+    );
+    expect(reasons).toEqual([
+      { canReview: false, reason: "REVIEW_WINDOW_CLOSED" },
+      { canReview: false, reason: "REVIEW_NOT_ATTENDED" },
+      { canReview: false, reason: "REVIEW_NOT_OPEN_YET" },
+    ]);
   });
 });
 

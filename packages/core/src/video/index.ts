@@ -7,4 +7,4 @@ export { attendanceRecorded } from "./events.ts";
 export { openRoomQueue } from "./open-room.queue.ts";
 export { scheduleVideoRoom } from "./room-jobs.ts";
 /** Seconds each person spent in a session's call (reviews: only who attended may review). */
-export { attendanceOf } from "./rooms.ts";
+export { attendanceOf, type CallConnection, secondsInCall } from "./rooms.ts";

@@ -83,8 +83,36 @@ export async function attendanceOf(
       connections: true,
     },
   });
+  const secondsOf = secondsInCall(session.connections, until);
+  return [
+    { userId: session.mentorId, role: "MENTOR" as const, seconds: secondsOf(session.mentorId) },
+    ...session.bookings.map((b) => ({
+      userId: b.menteeId,
+      role: "PARTICIPANT" as const,
+      seconds: secondsOf(b.menteeId),
+    })),
+  ];
+}
+
+/** What a call's connection records: who, from when, until when (or for how long). */
+export interface CallConnection {
+  userId: string;
+  connectedAt: Date;
+  disconnectedAt: Date | null;
+  durationSeconds: number | null;
+}
+
+/**
+ * Seconds in the call per person, from a session's connections (attendanceOf's rule, for
+ * callers that read the connections themselves): the provider's duration of each closed
+ * connection, or the time until `until` for one still open; overlaps of one person counted once.
+ */
+export function secondsInCall(
+  connections: readonly CallConnection[],
+  until: Date,
+): (userId: string) => number {
   const intervals = new Map<string, [number, number][]>();
-  for (const c of session.connections) {
+  for (const c of connections) {
     const start = c.connectedAt.getTime();
     const end =
       c.durationSeconds !== null
@@ -93,7 +121,7 @@ export async function attendanceOf(
     if (end <= start) continue;
     intervals.set(c.userId, [...(intervals.get(c.userId) ?? []), [start, end]]);
   }
-  const secondsOf = (userId: string) => {
+  return (userId) => {
     const list = (intervals.get(userId) ?? []).sort((a, b) => a[0] - b[0]);
     let total = 0;
     let [from, to] = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
@@ -106,14 +134,6 @@ export async function attendanceOf(
     if (to > from) total += to - from;
     return Math.round(total / 1000);
   };
-  return [
-    { userId: session.mentorId, role: "MENTOR" as const, seconds: secondsOf(session.mentorId) },
-    ...session.bookings.map((b) => ({
-      userId: b.menteeId,
-      role: "PARTICIPANT" as const,
-      seconds: secondsOf(b.menteeId),
-    })),
-  ];
 }
 
 /** The rule the earnings use: who was there for at least the minimum. */
