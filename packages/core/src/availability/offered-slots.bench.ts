@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, test } from "vitest";
+import { readFile } from "node:fs/promises";
+import pg from "pg";
+import { afterAll, beforeAll, expect, test } from "vitest";
 import type { App } from "../app/index.ts";
 import {
   createMentorWithOfferings,
@@ -82,6 +84,12 @@ async function fixture(mentors: number): Promise<Fixture> {
   }
   for (const day of [5, 33, 70])
     await book(groupOption.id, groupOption.offeringId, day * 24 + 9, 2);
+  // The platform at rest, as autovacuum leaves a live one: without this the bulk load's
+  // autovacuum (visibility maps, hint bits of 2 × 100k fresh rows at 10×) ran during the
+  // groups, on the same two cores, and counted against the larger platform (decision 072).
+  await prisma.$executeRawUnsafe(
+    'VACUUM (ANALYZE) "user", mentor_profile, offering, offering_option, mentoring_session, booking, availability_rule, availability_override, calendar_busy',
+  );
   const paid = await loadBookableOption(prisma, paidOption.id);
   const group = await loadBookableOption(prisma, groupOption.id);
   if (!paid || !group) throw new Error("bench options missing");
@@ -149,15 +157,125 @@ for (const days of [7, 30, 90]) {
   }
 }
 
+/** The platform ten times larger, made once for the groups that compare with it. */
+let bigFixture: Promise<Fixture> | undefined;
+const big = () => {
+  bigFixture ??= fixture(scale * 1_000);
+  return bigFixture;
+};
+
 test("slot SQL of one mentor (30 days): 10× platform vs 1×", async ({ bench }) => {
-  const big = await fixture(scale * 1_000);
+  const large = await big();
   await bench.compare(
     bench("slot SQL on a 10× platform", async () => {
-      await slotSql(big, 30, big.group);
+      await slotSql(large, 30, large.group);
     }),
     bench("floor: slot SQL on a 1× platform", async () => {
       await slotSql(base, 30, base.group);
     }),
     run,
   );
+}, 1_800_000);
+
+/**
+ * The statements offeredSlots sends for one option, as the pg client receives them (text and
+ * values), each with the shared buffers it touches (hit + read) from EXPLAIN (ANALYZE, BUFFERS).
+ */
+async function slotStatementBuffers(f: Fixture, days: number, option: BookableOption) {
+  const sent: { text: string; values: unknown[] }[] = [];
+  const query = pg.Client.prototype.query;
+  // Only while offeredSlots runs: every statement it sends, in order.
+  pg.Client.prototype.query = function capture(this: pg.Client, ...args: unknown[]) {
+    const [config, values] = args as [string | { text: string; values?: unknown[] }, unknown[]];
+    if (typeof config === "string") sent.push({ text: config, values: values ?? [] });
+    else if (config && typeof config === "object" && "text" in config) {
+      sent.push({ text: config.text, values: config.values ?? [] });
+    }
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  try {
+    const to = new Date(f.from.getTime() + days * DAY_MS);
+    await offeredSlots(f.app.prisma, option, { from: f.from, to, now: f.now });
+  } finally {
+    pg.Client.prototype.query = query;
+  }
+  const client = await f.app.pool.connect();
+  try {
+    const lines: string[] = [];
+    for (const statement of sent.filter((s) => /^\s*SELECT/i.test(s.text))) {
+      const explained = await client.query(
+        `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.text}`,
+        statement.values,
+      );
+      const [plan] = explained.rows[0]["QUERY PLAN"] as { Plan: Record<string, unknown> }[];
+      const top = plan?.Plan ?? {};
+      const buffers =
+        Number(top["Shared Hit Blocks"] ?? 0) + Number(top["Shared Read Blocks"] ?? 0);
+      const table = /FROM "public"\."(\w+)"/.exec(statement.text)?.[1] ?? "?";
+      lines.push(`${table}: ${buffers} buffers (${planNodes(top).join(" > ")})`);
+    }
+    return lines;
+  } finally {
+    client.release();
+  }
+}
+
+/** The plan's node types and the indexes they use, depth first. */
+function planNodes(node: Record<string, unknown>): string[] {
+  const self = `${node["Node Type"]}${node["Index Name"] ? ` ${node["Index Name"]}` : ""}`;
+  const children = (node.Plans as Record<string, unknown>[] | undefined) ?? [];
+  return [self, ...children.flatMap(planNodes)];
+}
+
+/** CPU ms (user + system) the database's backends have used so far, from /proc (10 ms ticks). */
+async function backendsCpuMs(f: Fixture): Promise<number> {
+  const { rows } = await f.app.pool.query<{ pid: number }>(
+    "SELECT pid FROM pg_stat_activity WHERE datname = current_database()",
+  );
+  let total = 0;
+  for (const { pid } of rows) {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+    const fields = stat.split(") ")[1]?.split(" ") ?? [];
+    total += (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
+  }
+  return total;
+}
+
+/** CPU µs per call of `work` (this process + the database's backends) over `calls` calls. */
+async function cpuPerCall(f: Fixture, calls: number, work: () => Promise<unknown>) {
+  const backends = await backendsCpuMs(f);
+  const own = process.cpuUsage();
+  for (let call = 0; call < calls; call += 1) await work();
+  const used = process.cpuUsage(own);
+  const backendUs = ((await backendsCpuMs(f)) - backends) * 1_000;
+  return (used.user + used.system + backendUs) / calls;
+}
+
+// Not a timing: the buffers each slot statement of the same mentor touches on both platforms
+// (deterministic, unlike times on a shared machine). Flat means none of them grows with the
+// platform's other mentors, sessions and bookings.
+test("slot SQL buffers of one mentor (30 days): 10× platform vs 1×", async ({ annotate }) => {
+  const large = await big();
+  const report = [
+    "slot SQL buffers, 1× platform:",
+    ...(await slotStatementBuffers(base, 30, base.group)),
+    "slot SQL buffers, 10× platform:",
+    ...(await slotStatementBuffers(large, 30, large.group)),
+  ];
+  // CPU per call of the same SQL on both platforms, alternating (first one, then the other).
+  const calls = quick ? 300 : 1_000;
+  for (let round = 0; round < 4; round += 1) {
+    const order = round % 2 === 0 ? [base, large] : [large, base];
+    const us = new Map<Fixture, number>();
+    for (const f of order) us.set(f, await cpuPerCall(f, calls, () => slotSql(f, 30, f.group)));
+    const small = us.get(base) ?? 0;
+    const ten = us.get(large) ?? 0;
+    report.push(
+      `CPU per call (Node + backends): 1× ${small.toFixed(0)} µs, 10× ${ten.toFixed(0)} µs: ${(ten / small).toFixed(2)}×`,
+    );
+  }
+  const text = report.join("\n  ");
+  await annotate(text);
+  process.stderr.write(`${text}\n`);
+  expect(text).toContain("mentoring_session");
 }, 1_800_000);
