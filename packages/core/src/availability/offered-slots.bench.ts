@@ -279,3 +279,35 @@ test("slot SQL buffers of one mentor (30 days): 10× platform vs 1×", async ({ 
   process.stderr.write(`${text}\n`);
   expect(text).toContain("mentoring_session");
 }, 1_800_000);
+
+// Not a timing: CPU per call (this process + the database's backends) of the slots against
+// their SQL at each window, alternating target and floor, on the base platform.
+test("offered slots CPU per call vs the SQL it runs", async ({ annotate }) => {
+  const calls = quick ? 200 : 500;
+  const lines: string[] = [];
+  for (const days of [7, 30, 90]) {
+    for (const kind of ["1:1", "group"] as const) {
+      const option = kind === "group" ? base.group : base.paid;
+      const to = new Date(base.from.getTime() + days * DAY_MS);
+      const range = { from: base.from, to, now: base.now };
+      const ratios: number[] = [];
+      for (let round = 0; round < 4; round += 1) {
+        const slots = () =>
+          cpuPerCall(base, calls, () => offeredSlots(base.app.prisma, option, range));
+        const floor = () => cpuPerCall(base, calls, () => slotSql(base, days, option));
+        // Alternating which goes first, so drift in the machine's load falls on both.
+        const first = round % 2 === 0 ? await slots() : await floor();
+        const second = round % 2 === 0 ? await floor() : await slots();
+        ratios.push(round % 2 === 0 ? first / second : second / first);
+      }
+      ratios.sort((x, y) => x - y);
+      lines.push(
+        `${kind} ${days} days: slots ÷ SQL by round ${ratios.map((r) => r.toFixed(2)).join(", ")}`,
+      );
+    }
+  }
+  const text = `CPU per call (Node + backends), offered slots ÷ the SQL it runs:\n  ${lines.join("\n  ")}`;
+  await annotate(text);
+  process.stderr.write(`${text}\n`);
+  expect(lines).toHaveLength(6);
+}, 1_800_000);
