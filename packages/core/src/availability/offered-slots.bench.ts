@@ -84,9 +84,8 @@ async function fixture(mentors: number): Promise<Fixture> {
   }
   for (const day of [5, 33, 70])
     await book(groupOption.id, groupOption.offeringId, day * 24 + 9, 2);
-  // The platform at rest, as autovacuum leaves a live one: without this the bulk load's
-  // autovacuum (visibility maps, hint bits of 2 × 100k fresh rows at 10×) ran during the
-  // groups, on the same two cores, and counted against the larger platform (decision 072).
+  // The platform at rest, as autovacuum leaves a live one (visibility maps, hint bits), not
+  // straight out of a bulk load: both platforms measured in the same state (decision 072).
   await prisma.$executeRawUnsafe(
     'VACUUM (ANALYZE) "user", mentor_profile, offering, offering_option, mentoring_session, booking, availability_rule, availability_override, calendar_busy',
   );
@@ -207,12 +206,20 @@ async function slotStatementBuffers(f: Fixture, days: number, option: BookableOp
         `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.text}`,
         statement.values,
       );
-      const [plan] = explained.rows[0]["QUERY PLAN"] as { Plan: Record<string, unknown> }[];
+      const [plan] = explained.rows[0]["QUERY PLAN"] as {
+        Plan: Record<string, unknown>;
+        Planning?: Record<string, unknown>;
+        "Planning Time"?: number;
+        "Execution Time"?: number;
+      }[];
       const top = plan?.Plan ?? {};
-      const buffers =
-        Number(top["Shared Hit Blocks"] ?? 0) + Number(top["Shared Read Blocks"] ?? 0);
+      const planning = plan?.Planning ?? {};
+      const blocks = (node: Record<string, unknown>) =>
+        Number(node["Shared Hit Blocks"] ?? 0) + Number(node["Shared Read Blocks"] ?? 0);
       const table = /FROM "public"\."(\w+)"/.exec(statement.text)?.[1] ?? "?";
-      lines.push(`${table}: ${buffers} buffers (${planNodes(top).join(" > ")})`);
+      lines.push(
+        `${table}: ${blocks(top)} buffers (${planNodes(top).join(" > ")}); planning ${blocks(planning)} buffers, ${plan?.["Planning Time"]} ms; execution ${plan?.["Execution Time"]} ms`,
+      );
     }
     return lines;
   } finally {
