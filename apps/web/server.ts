@@ -30,6 +30,7 @@ import {
   createResourceRouteHandler,
   pathnameOf,
 } from "./server/remix-handler.ts";
+import { createRequestLog } from "./server/request-log.ts";
 import { createNamespaceResolver } from "./server/route-messages.ts";
 import { dataSecurityHeaders, securityHeaders } from "./server/security-headers.ts";
 
@@ -75,6 +76,8 @@ const requestLogger = pinoHttp({
     error || res.statusCode >= 500 ? "error" : "info",
 });
 const compress = compression();
+// The tRPC lane's request log: pino-http's line, made only when written (decision 072).
+const logRequest = createRequestLog(logger);
 
 const app = express();
 app.disable("x-powered-by");
@@ -254,7 +257,8 @@ const server = http.createServer((req, res) => {
   } else if (pathname.startsWith("/api/trpc/")) {
     observeRequest(req, res, trpcRoute);
     // Compression is set up per answer (sendWhole): event streams are never compressed.
-    requestLogger(req, res, () => serveData(trpc, req, res));
+    logRequest(req, res);
+    serveData(trpc, req, res);
   } else if (webhookPath.test(pathname) && pathname !== "/api/webhooks/twilio") {
     observeRequest(req, res, webhookRoute);
     const provider = webhookPath.exec(pathname)?.[1] ?? "";

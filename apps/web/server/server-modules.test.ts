@@ -1,4 +1,4 @@
-import type { IncomingMessage } from "node:http";
+import http, { type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import express from "express";
@@ -10,6 +10,7 @@ import {
   limitedBody,
   PayloadTooLargeError,
 } from "./body-limit.ts";
+import { createRequestLog } from "./request-log.ts";
 import { createNonce, permissionsPolicyFor, securityHeaders } from "./security-headers.ts";
 
 const KB = 1024;
@@ -110,5 +111,62 @@ describe("security headers", () => {
     const nonces = new Set(Array.from({ length: 50 }, createNonce));
     expect(nonces.size).toBe(50);
     for (const nonce of nonces) expect(Buffer.from(nonce, "base64")).toHaveLength(16);
+  });
+});
+
+describe("the data lane's request log", () => {
+  type Line = { level: string; fields: Record<string, unknown>; message: string };
+  function recordingLogger(enabled: string[]) {
+    const lines: Line[] = [];
+    const write = (level: string) => (fields: object, message: string) => {
+      lines.push({ level, fields: fields as Record<string, unknown>, message });
+    };
+    const logger = {
+      isLevelEnabled: (level: string) => enabled.includes(level),
+      info: write("info"),
+      error: write("error"),
+    };
+    return { lines, logger: logger as unknown as Parameters<typeof createRequestLog>[0] };
+  }
+
+  async function serve(log: ReturnType<typeof createRequestLog>, path: string, status: number) {
+    const server = http.createServer((req, res) => {
+      log(req, res);
+      res.statusCode = status;
+      res.end("{}");
+    });
+    await new Promise<void>((resolve) => server.listen(0, resolve));
+    const { port } = server.address() as AddressInfo;
+    await (await fetch(`http://localhost:${port}${path}`)).text();
+    await new Promise((resolve) => server.close(resolve));
+  }
+
+  it("writes pino-http's line once per answer: method, path without its query, status, time", async () => {
+    const { lines, logger } = recordingLogger(["info", "error"]);
+    await serve(createRequestLog(logger), "/api/trpc/health.check?input=secret", 200);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      level: "info",
+      message: "request completed",
+      fields: { req: { method: "GET", path: "/api/trpc/health.check" }, res: { status: 200 } },
+    });
+    expect(typeof lines[0]?.fields.responseTime).toBe("number");
+    expect(JSON.stringify(lines)).not.toContain("secret");
+  });
+
+  it("logs a 5xx at error level with an error, and writes nothing its level filters out", async () => {
+    const { lines, logger } = recordingLogger(["error"]);
+    const log = createRequestLog(logger);
+    await serve(log, "/api/trpc/a", 200);
+    await serve(log, "/api/trpc/b", 404);
+    expect(lines).toEqual([]);
+    await serve(log, "/api/trpc/c", 503);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      level: "error",
+      message: "request errored",
+      fields: { req: { path: "/api/trpc/c" }, res: { status: 503 } },
+    });
+    expect(String(lines[0]?.fields.err)).toContain("503");
   });
 });

@@ -14,8 +14,12 @@ export function trpcCallCount(url: URL, endpoint: string): number {
 }
 
 /** 400 with a stable code when a request carries more calls than allowed; else null. */
-export function refuseLargeBatch(request: Request, endpoint: string): Response | null {
-  const count = trpcCallCount(new URL(request.url), endpoint);
+export function refuseLargeBatch(
+  request: Request,
+  endpoint: string,
+  url = new URL(request.url),
+): Response | null {
+  const count = trpcCallCount(url, endpoint);
   if (count <= maxTrpcBatch) return null;
   return Response.json(
     {

@@ -19,15 +19,16 @@ const endpoint = "/api/trpc";
 
 /** tRPC over HTTP, for the browser's interactive pieces. Loaders call in-process instead. */
 async function handle({ request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
+  // Parsed once (a URL per request was a visible share of this lane, decision 072).
+  const url = new URL(request.url);
   // Before anything runs: one request must not fan out into any number of database calls.
-  const tooLarge = refuseLargeBatch(request, endpoint);
+  const tooLarge = refuseLargeBatch(request, endpoint, url);
   if (tooLarge) return tooLarge;
   const services = await getServices();
   if (request.method !== "GET" && !isSameOrigin(request, services.config.app.trustedOrigins)) {
     return Response.json({ error: "cross-site request refused" }, { status: 403 });
   }
   const clientAddress = socketAddressOf(context);
-  const url = new URL(request.url);
   let admitted: { ctx: Context; headers: Headers } | undefined;
   if (
     decodeURIComponent(url.pathname.slice(endpoint.length + 1))

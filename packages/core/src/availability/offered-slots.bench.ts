@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, test } from "vitest";
+import { readFile } from "node:fs/promises";
+import pg from "pg";
+import { afterAll, beforeAll, expect, test } from "vitest";
 import type { App } from "../app/index.ts";
 import {
   createMentorWithOfferings,
@@ -82,6 +84,11 @@ async function fixture(mentors: number): Promise<Fixture> {
   }
   for (const day of [5, 33, 70])
     await book(groupOption.id, groupOption.offeringId, day * 24 + 9, 2);
+  // The platform at rest, as autovacuum leaves a live one (visibility maps, hint bits), not
+  // straight out of a bulk load: both platforms measured in the same state (decision 072).
+  await prisma.$executeRawUnsafe(
+    'VACUUM (ANALYZE) "user", mentor_profile, offering, offering_option, mentoring_session, booking, availability_rule, availability_override, calendar_busy',
+  );
   const paid = await loadBookableOption(prisma, paidOption.id);
   const group = await loadBookableOption(prisma, groupOption.id);
   if (!paid || !group) throw new Error("bench options missing");
@@ -149,15 +156,173 @@ for (const days of [7, 30, 90]) {
   }
 }
 
+/** The platform ten times larger, made once for the groups that compare with it. */
+let bigFixture: Promise<Fixture> | undefined;
+const big = () => {
+  bigFixture ??= fixture(scale * 1_000);
+  return bigFixture;
+};
+
 test("slot SQL of one mentor (30 days): 10× platform vs 1×", async ({ bench }) => {
-  const big = await fixture(scale * 1_000);
+  const large = await big();
   await bench.compare(
     bench("slot SQL on a 10× platform", async () => {
-      await slotSql(big, 30, big.group);
+      await slotSql(large, 30, large.group);
     }),
     bench("floor: slot SQL on a 1× platform", async () => {
       await slotSql(base, 30, base.group);
     }),
     run,
   );
+}, 1_800_000);
+
+/**
+ * The statements offeredSlots sends for one option, as the pg client receives them (text and
+ * values), each with the shared buffers it touches (hit + read) from EXPLAIN (ANALYZE, BUFFERS).
+ */
+async function slotStatementBuffers(f: Fixture, days: number, option: BookableOption) {
+  const sent: { text: string; values: unknown[] }[] = [];
+  const query = pg.Client.prototype.query;
+  // Only while offeredSlots runs: every statement it sends, in order.
+  pg.Client.prototype.query = function capture(this: pg.Client, ...args: unknown[]) {
+    const [config, values] = args as [string | { text: string; values?: unknown[] }, unknown[]];
+    if (typeof config === "string") sent.push({ text: config, values: values ?? [] });
+    else if (config && typeof config === "object" && "text" in config) {
+      sent.push({ text: config.text, values: config.values ?? [] });
+    }
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  try {
+    const to = new Date(f.from.getTime() + days * DAY_MS);
+    await offeredSlots(f.app.prisma, option, { from: f.from, to, now: f.now });
+  } finally {
+    pg.Client.prototype.query = query;
+  }
+  const client = await f.app.pool.connect();
+  try {
+    const lines: string[] = [];
+    for (const statement of sent.filter((s) => /^\s*SELECT/i.test(s.text))) {
+      const explained = await client.query(
+        `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.text}`,
+        statement.values,
+      );
+      const [plan] = explained.rows[0]["QUERY PLAN"] as {
+        Plan: Record<string, unknown>;
+        Planning?: Record<string, unknown>;
+        "Planning Time"?: number;
+        "Execution Time"?: number;
+      }[];
+      const top = plan?.Plan ?? {};
+      const planning = plan?.Planning ?? {};
+      const blocks = (node: Record<string, unknown>) =>
+        Number(node["Shared Hit Blocks"] ?? 0) + Number(node["Shared Read Blocks"] ?? 0);
+      const table = /FROM "public"\."(\w+)"/.exec(statement.text)?.[1] ?? "?";
+      lines.push(
+        `${table}: ${blocks(top)} buffers (${planNodes(top).join(" > ")}); planning ${blocks(planning)} buffers, ${plan?.["Planning Time"]} ms; execution ${plan?.["Execution Time"]} ms`,
+      );
+    }
+    return lines;
+  } finally {
+    client.release();
+  }
+}
+
+/** The plan's node types and the indexes they use, depth first. */
+function planNodes(node: Record<string, unknown>): string[] {
+  const self = `${node["Node Type"]}${node["Index Name"] ? ` ${node["Index Name"]}` : ""}`;
+  const children = (node.Plans as Record<string, unknown>[] | undefined) ?? [];
+  return [self, ...children.flatMap(planNodes)];
+}
+
+/** CPU ms (user + system) the database's backends have used so far, from /proc (10 ms ticks). */
+async function backendsCpuMs(f: Fixture): Promise<number> {
+  const { rows } = await f.app.pool.query<{ pid: number }>(
+    "SELECT pid FROM pg_stat_activity WHERE datname = current_database()",
+  );
+  let total = 0;
+  for (const { pid } of rows) {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+    const fields = stat.split(") ")[1]?.split(" ") ?? [];
+    total += (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
+  }
+  return total;
+}
+
+/** CPU µs per call of `work`: this process's and the database backends', over `calls` calls. */
+async function cpuPerCall(f: Fixture, calls: number, work: () => Promise<unknown>) {
+  const backends = await backendsCpuMs(f);
+  const own = process.cpuUsage();
+  for (let call = 0; call < calls; call += 1) await work();
+  const used = process.cpuUsage(own);
+  const node = (used.user + used.system) / calls;
+  const db = (((await backendsCpuMs(f)) - backends) * 1_000) / calls;
+  return { node, db, total: node + db };
+}
+
+// Not a timing: the buffers each slot statement of the same mentor touches on both platforms
+// (deterministic, unlike times on a shared machine). Flat means none of them grows with the
+// platform's other mentors, sessions and bookings.
+test("slot SQL buffers of one mentor (30 days): 10× platform vs 1×", async ({ annotate }) => {
+  const large = await big();
+  const report = [
+    "slot SQL buffers, 1× platform:",
+    ...(await slotStatementBuffers(base, 30, base.group)),
+    "slot SQL buffers, 10× platform:",
+    ...(await slotStatementBuffers(large, 30, large.group)),
+  ];
+  // CPU per call of the same SQL on both platforms, alternating (first one, then the other).
+  const calls = quick ? 300 : 1_000;
+  for (let round = 0; round < 4; round += 1) {
+    const order = round % 2 === 0 ? [base, large] : [large, base];
+    const us = new Map<Fixture, number>();
+    for (const f of order) {
+      us.set(f, (await cpuPerCall(f, calls, () => slotSql(f, 30, f.group))).total);
+    }
+    const small = us.get(base) ?? 0;
+    const ten = us.get(large) ?? 0;
+    report.push(
+      `CPU per call (Node + backends): 1× ${small.toFixed(0)} µs, 10× ${ten.toFixed(0)} µs: ${(ten / small).toFixed(2)}×`,
+    );
+  }
+  const text = report.join("\n  ");
+  await annotate(text);
+  process.stderr.write(`${text}\n`);
+  expect(text).toContain("mentoring_session");
+}, 1_800_000);
+
+// Not a timing: CPU per call (this process + the database's backends) of the slots against
+// their SQL at each window, alternating target and floor, on the base platform.
+test("offered slots CPU per call vs the SQL it runs", async ({ annotate }) => {
+  const calls = quick ? 200 : 500;
+  const lines: string[] = [];
+  for (const days of [7, 30, 90]) {
+    for (const kind of ["1:1", "group"] as const) {
+      const option = kind === "group" ? base.group : base.paid;
+      const to = new Date(base.from.getTime() + days * DAY_MS);
+      const range = { from: base.from, to, now: base.now };
+      const ratios: number[] = [];
+      const added: number[] = [];
+      for (let round = 0; round < 4; round += 1) {
+        const slots = () =>
+          cpuPerCall(base, calls, () => offeredSlots(base.app.prisma, option, range));
+        const floor = () => cpuPerCall(base, calls, () => slotSql(base, days, option));
+        // Alternating which goes first, so drift in the machine's load falls on both.
+        const first = round % 2 === 0 ? await slots() : await floor();
+        const second = round % 2 === 0 ? await floor() : await slots();
+        const [target, sql] = round % 2 === 0 ? [first, second] : [second, first];
+        ratios.push(target.total / sql.total);
+        // The backends run the same statements for both: what slots add is this process's.
+        added.push(target.node - sql.node);
+      }
+      ratios.sort((x, y) => x - y);
+      added.sort((x, y) => x - y);
+      lines.push(
+        `${kind} ${days} days: slots ÷ SQL by round ${ratios.map((r) => r.toFixed(2)).join(", ")}; Node CPU added per call ${added.map((us) => us.toFixed(0)).join(", ")} µs`,
+      );
+    }
+  }
+  const text = `CPU per call (Node + backends), offered slots ÷ the SQL it runs:\n  ${lines.join("\n  ")}`;
+  await annotate(text);
+  process.stderr.write(`${text}\n`);
+  expect(lines).toHaveLength(6);
 }, 1_800_000);

@@ -110,7 +110,7 @@ export async function offeredSlotCalendar(
   const sources = await loadSlotSources(db, option, range);
   if (!sources) return { freeDays: [], date: null, times: [] };
   const marks = computeSlots({ ...sources, from, to, now, firstPerDayIn: timeZone });
-  const freeDays = marks.map((slot) => localDateOf(slot.start.getTime(), timeZone));
+  const freeDays = marks.map((slot) => localDateOf(slot.startMs, timeZone));
   const date = range.date ?? freeDays[0] ?? null;
   if (!date || !freeDays.includes(date)) return { freeDays, date, times: [] };
   // The day's instants, widened by the largest daylight-saving shift: the filter cuts exactly.
@@ -121,7 +121,7 @@ export async function offeredSlotCalendar(
     from: new Date(Math.max(from.getTime(), dayStart)),
     to: new Date(Math.min(to.getTime(), dayEnd)),
     now,
-  }).filter((slot) => localDateOf(slot.start.getTime(), timeZone) === date);
+  }).filter((slot) => localDateOf(slot.startMs, timeZone) === date);
   return { freeDays, date, times };
 }
 

@@ -105,7 +105,7 @@ async function holdSlotNow(
   if (taken) throw new AppError("SLOT_TAKEN");
   const [slot] = (
     await offeredSlots(prisma, option, { from: input.startsAt, to: endsAt, now })
-  ).filter((candidate) => candidate.start.getTime() === input.startsAt.getTime());
+  ).filter((candidate) => candidate.startMs === input.startsAt.getTime());
   if (!slot) {
     // Not offered: either someone booked it since the viewer saw it, or it never was.
     const taken = await prisma.mentoringSession.count({

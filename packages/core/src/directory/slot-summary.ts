@@ -52,7 +52,7 @@ export async function refreshMentorSlotsIn(
   const firstOfHour = new Map<number, number>();
   for (const option of options) {
     for (const slot of await offeredSlots(tx, option, range)) {
-      const start = slot.start.getTime();
+      const start = slot.startMs;
       const hour = Math.floor(start / HOUR_MS);
       const known = firstOfHour.get(hour);
       if (known === undefined || start < known) firstOfHour.set(hour, start);

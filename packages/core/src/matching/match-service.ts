@@ -59,17 +59,19 @@ async function freeStarts(
   range: { from: Date; to: Date; now: Date },
   max: number,
 ): Promise<Date[]> {
-  const starts = new Map<number, Date>();
+  const starts = new Set<number>();
   for (const option of options) {
     try {
-      for (const slot of await offeredSlots(services.prisma, option, range)) {
-        starts.set(slot.start.getTime(), slot.start);
-      }
+      for (const slot of await offeredSlots(services.prisma, option, range))
+        starts.add(slot.startMs);
     } catch (err) {
       services.logger.warn({ err, optionId: option.id }, "matching: slots of an option skipped");
     }
   }
-  return [...starts.values()].sort((a, b) => a.getTime() - b.getTime()).slice(0, max);
+  return [...starts]
+    .sort((a, b) => a - b)
+    .slice(0, max)
+    .map((start) => new Date(start));
 }
 
 /** The window as instants: wall times in the mentee's time zone (DST-aware). */

@@ -1,11 +1,13 @@
 import { test } from "vitest";
 import { computeSlots } from "./compute-slots.ts";
-import type { BusyInterval, Slot, WeeklyRule } from "./types.ts";
+import { InstantSlot } from "./slot.ts";
+import type { BusyInterval, WeeklyRule } from "./types.ts";
 
 // What `directory.search` with "has a slot in the next N days" and the mentor page cost per
 // mentor and option: a busy mentor, two intervals a day, 60 days ahead. Floor: the same number
 // of slots made the cheapest way (a step loop from the first start, no rules, overrides, zone
-// or busy times to look at), so the ratio is what the calendar logic costs per slot.
+// or busy times to look at), so the ratio is what the calendar logic costs per slot. Slots are
+// InstantSlots (Dates made when read, decision 072), on both sides.
 const now = new Date("2026-03-20T08:00:00Z");
 const rules: WeeklyRule[] = ([1, 2, 3, 4, 5] as const).flatMap((weekday) => [
   { weekday, startMinute: 9 * 60, endMinute: 12 * 60 },
@@ -30,10 +32,10 @@ const base = {
 };
 
 /** `count` one-hour slots stepping by 30 minutes from `from`. */
-function stepSlots(from: Date, count: number): Slot[] {
-  const slots: Slot[] = [];
+function stepSlots(from: Date, count: number): InstantSlot[] {
+  const slots: InstantSlot[] = [];
   for (let i = 0, start = from.getTime(); i < count; i += 1, start += 1_800_000) {
-    slots.push({ start: new Date(start), end: new Date(start + 3_600_000) });
+    slots.push(new InstantSlot(start, start + 3_600_000));
   }
   return slots;
 }

@@ -1,6 +1,7 @@
 import { availableSpansOnDay } from "./day-availability.ts";
+import { InstantSlot } from "./slot.ts";
 import type { Span } from "./spans.ts";
-import type { DateOverride, Slot, SlotQuery, WeeklyRule } from "./types.ts";
+import type { DateOverride, SlotQuery, WeeklyRule } from "./types.ts";
 import { assertValidSlotQuery } from "./validate-slot-query.ts";
 import { localDayMs, offsetMinutesAt, plusLocalDays } from "./zone-offsets.ts";
 
@@ -34,7 +35,7 @@ const DEFAULT_STEP_MINUTES = 30;
  *   when not full and within the notice/horizon/range limits; they are not re-checked against
  *   rules or busy (they are busy themselves). They still block new sessions around them.
  */
-export function computeSlots(query: SlotQuery): Slot[] {
+export function computeSlots(query: SlotQuery): InstantSlot[] {
   assertValidSlotQuery(query);
   if (!query.acceptingBookings) return [];
   const window = startWindow(query);
@@ -45,27 +46,25 @@ export function computeSlots(query: SlotQuery): Slot[] {
   // New slots come out in order (but in zones whose midnight repeats an instant): sort only
   // when something may be out of it, a 90-day list costs a comparator call per slot otherwise.
   if (joinable.length > 0 || !isAscending(slots)) {
-    slots.sort(
-      (a, b) => a.start.getTime() - b.start.getTime() || a.end.getTime() - b.end.getTime(),
-    );
+    slots.sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs);
   }
   return query.firstPerDayIn === undefined ? slots : firstOfEachDay(slots, query.firstPerDayIn);
 }
 
-function isAscending(slots: readonly Slot[]): boolean {
+function isAscending(slots: readonly InstantSlot[]): boolean {
   for (let index = 1; index < slots.length; index += 1) {
-    const before = slots[index - 1] as Slot;
-    const slot = slots[index] as Slot;
-    const order = slot.start.getTime() - before.start.getTime();
-    if (order < 0 || (order === 0 && slot.end.getTime() < before.end.getTime())) return false;
+    const before = slots[index - 1] as InstantSlot;
+    const slot = slots[index] as InstantSlot;
+    const order = slot.startMs - before.startMs;
+    if (order < 0 || (order === 0 && slot.endMs < before.endMs)) return false;
   }
   return true;
 }
 
-function firstOfEachDay(slots: readonly Slot[], timeZone: string): Slot[] {
+function firstOfEachDay(slots: readonly InstantSlot[], timeZone: string): InstantSlot[] {
   const days = new Set<number>();
   return slots.filter((slot) => {
-    const day = localDayMs(timeZone, slot.start.getTime());
+    const day = localDayMs(timeZone, slot.startMs);
     if (days.has(day)) return false;
     days.add(day);
     return true;
@@ -85,7 +84,7 @@ function startWindow(query: SlotQuery): StartWindow {
   };
 }
 
-function newSessionSlots(query: SlotQuery, window: StartWindow): Slot[] {
+function newSessionSlots(query: SlotQuery, window: StartWindow): InstantSlot[] {
   const { timezone, firstPerDayIn } = query;
   const durationMs = query.durationMinutes * MINUTE_MS;
   const stepMs = (query.stepMinutes ?? DEFAULT_STEP_MINUTES) * MINUTE_MS;
@@ -95,7 +94,7 @@ function newSessionSlots(query: SlotQuery, window: StartWindow): Slot[] {
   const seatsLeft = query.capacity;
   // Starts ascend but for zones whose midnight is ambiguous, where a date can repeat an instant.
   let lastStart = Number.NEGATIVE_INFINITY;
-  const slots: Slot[] = [];
+  const slots: InstantSlot[] = [];
   // The viewer day of the last slot kept (firstPerDayIn): its other starts are skipped.
   let dayFound = Number.NaN;
   // One extra day before: a previous date's interval can reach past local midnight
@@ -133,13 +132,9 @@ function newSessionSlots(query: SlotQuery, window: StartWindow): Slot[] {
           }
           dayFound = viewerDay;
         }
-        if (start > lastStart || !slots.some((slot) => slot.start.getTime() === start)) {
+        if (start > lastStart || !slots.some((slot) => slot.startMs === start)) {
           lastStart = Math.max(lastStart, start);
-          slots.push(
-            seatsLeft === undefined
-              ? { start: new Date(start), end: new Date(end) }
-              : { start: new Date(start), end: new Date(end), seatsLeft },
-          );
+          slots.push(new InstantSlot(start, end, seatsLeft));
         }
         start += stepMs;
       }
@@ -200,12 +195,12 @@ function blockedSpans(query: SlotQuery): Span[] {
   }));
 }
 
-function existingGroupSlots(query: SlotQuery, window: StartWindow): Slot[] {
+function existingGroupSlots(query: SlotQuery, window: StartWindow): InstantSlot[] {
   return (query.groupSessions ?? []).flatMap((session) => {
     const seatsLeft = session.capacity - session.seatsTaken;
     const start = session.start.getTime();
     if (seatsLeft <= 0 || start < window.earliest || start >= window.endExclusive) return [];
-    return [{ start: session.start, end: session.end, seatsLeft, sessionId: session.sessionId }];
+    return [new InstantSlot(start, session.end.getTime(), seatsLeft, session.sessionId)];
   });
 }
 

@@ -1,5 +1,6 @@
 export { computeSlots } from "./compute-slots.ts";
 export { localDateOf } from "./local-date.ts";
+export { InstantSlot } from "./slot.ts";
 export type {
   BusyInterval,
   DateOverride,

@@ -65,14 +65,21 @@ export type SlotQuery = {
   now: Date;
 };
 
-export type Slot = {
-  start: Date;
-  end: Date;
+/**
+ * A bookable slot. `startMs`/`endMs` are its instants as numbers; `start`/`end` the same as
+ * Dates, which computeSlots makes only when first read (see `InstantSlot`): read the numbers
+ * wherever a number does.
+ */
+export interface Slot {
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly start: Date;
+  readonly end: Date;
   /** Group offerings only. */
-  seatsLeft?: number;
+  readonly seatsLeft?: number;
   /** Set when the slot is an existing group session to join. */
-  sessionId?: string;
-};
+  readonly sessionId?: string;
+}
 
 export type ViewerDay = {
   /** "YYYY-MM-DD" in the viewer's timezone. */

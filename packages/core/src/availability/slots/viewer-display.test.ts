@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { rule, slotQuery } from "../testing/slot-query.ts";
 import { computeSlots } from "./compute-slots.ts";
+import { InstantSlot } from "./slot.ts";
 import type { Slot } from "./types.ts";
 import { formatSlotTime, groupSlotsByViewerDay, slotTimeFormatterCount } from "./viewer-display.ts";
 
 function slotAt(startIso: string): Slot {
   const start = new Date(startIso);
-  return { start, end: new Date(start.getTime() + 3_600_000) };
+  return new InstantSlot(start.getTime(), start.getTime() + 3_600_000);
 }
 
 // Paris 09:00 on Saturday 2026-03-28 (CET, before Paris changes; New York already on EDT).

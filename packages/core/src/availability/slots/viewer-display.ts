@@ -4,9 +4,9 @@ import type { Slot, ViewerDay } from "./types.ts";
 /** Slots bucketed by the calendar date of their start in the viewer's timezone, dates ascending. */
 export function groupSlotsByViewerDay(slots: readonly Slot[], viewerTimezone: string): ViewerDay[] {
   const byDate = new Map<string, Slot[]>();
-  const sorted = [...slots].sort((a, b) => a.start.getTime() - b.start.getTime());
+  const sorted = [...slots].sort((a, b) => a.startMs - b.startMs);
   for (const slot of sorted) {
-    const date = localDateOf(slot.start.getTime(), viewerTimezone);
+    const date = localDateOf(slot.startMs, viewerTimezone);
     const day = byDate.get(date);
     if (day) day.push(slot);
     else byDate.set(date, [slot]);

@@ -95,8 +95,8 @@ export async function optionForSlots(
 /** A slot as the API gives it: ISO instants, nulls for what a 1:1 slot lacks. */
 export function toPublicSlot(slot: Slot): z.output<typeof publicSlot> {
   return {
-    start: slot.start.toISOString(),
-    end: slot.end.toISOString(),
+    start: new Date(slot.startMs).toISOString(),
+    end: new Date(slot.endMs).toISOString(),
     seatsLeft: slot.seatsLeft ?? null,
     sessionId: slot.sessionId ?? null,
   };
