@@ -1,6 +1,11 @@
 import { type Db, Prisma } from "@mentora/db";
 import { IANAZone } from "luxon";
-import { type DirectorySort, type TimeOfDay, timeOfDayHours } from "../contracts/index.ts";
+import {
+  type DirectorySort,
+  directoryTotalCap,
+  type TimeOfDay,
+  timeOfDayHours,
+} from "../contracts/index.ts";
 import { AppError } from "../errors/index.ts";
 import type { Logger } from "../logger/index.ts";
 import { avatarUrl, skillsSelect, skillTagsOf } from "../profiles/index.ts";
@@ -51,8 +56,12 @@ export interface DirectoryPage {
   items: DirectoryMentor[];
   /** Null on the last page. */
   nextCursor: string | null;
-  /** Mentors matching every filter, across all pages. */
+  /**
+   * Mentors matching every filter, across all pages, exact up to directoryTotalCap; when more
+   * match, directoryTotalCap with totalIsCapped (shown "100+").
+   */
   total: number;
+  totalIsCapped: boolean;
 }
 
 /** Without a currency filter, the price sort compares prices in this currency. */
@@ -79,45 +88,39 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
+/** Price text of directory_entry.prices: "CUR:" then the minor units over 10 digits. */
+function priceOf(column: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`substr(${column}, 5)::bigint`;
+}
+
 /**
- * The WHERE conditions over `u` (user), `mp` (mentor_profile), `r` (the summary's span) and
- * `m_next` (the next free start, nextSlotSql).
- * Listed = approved, not demoted to mentee, public text not withheld by moderation (the same
- * rule as publicMentorWhere; moderation.test.ts searches through this query).
+ * The WHERE conditions over `e` (directory_entry: listed mentors only, decision 071) and
+ * `m_next` (the next free start, nextSlotSql). Every filter reads the entry's own row: no join.
  */
 function conditionsOf(search: DirectorySearch, now: Date, timezone: string): Prisma.Sql[] {
-  const conditions: Prisma.Sql[] = [
-    Prisma.sql`mp.status = 'APPROVED'`,
-    Prisma.sql`u.role <> 'MENTEE'`,
-    Prisma.sql`NOT EXISTS (SELECT 1 FROM moderation_case mc WHERE mc."authorId" = u.id
-      AND mc.subject = 'PROFILE_TEXT' AND mc.withheld)`,
-  ];
+  const conditions: Prisma.Sql[] = [];
   if (search.skills && search.skills.length > 0) {
-    // The skills' ids once (an InitPlan), then one index probe of user_skill per candidate.
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM user_skill us WHERE us."userId" = u.id
-      AND us."skillId" = ANY(ARRAY(SELECT s.id FROM skill s
-        WHERE s.slug = ANY(${[...search.skills]}::text[]))))`);
+    // The skills' ids once (an InitPlan), then an array overlap on the row.
+    conditions.push(Prisma.sql`e."skillIds" && ARRAY(SELECT s.id FROM skill s
+      WHERE s.slug = ANY(${[...search.skills]}::text[]))`);
   }
-  if (search.language) conditions.push(Prisma.sql`${search.language} = ANY(u.languages)`);
+  if (search.language) conditions.push(Prisma.sql`${search.language} = ANY(e.languages)`);
   if (search.currency) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM offering_option oo
-      JOIN offering o ON o.id = oo."offeringId"
-      WHERE o."mentorId" = u.id AND o.status = 'ACTIVE' AND oo."archivedAt" IS NULL
-        AND oo.currency = ${search.currency}
-        ${search.priceMin === undefined ? Prisma.empty : Prisma.sql`AND oo."priceMinor" >= ${search.priceMin}`}
-        ${search.priceMax === undefined ? Prisma.empty : Prisma.sql`AND oo."priceMinor" <= ${search.priceMax}`})`);
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM unnest(e.prices) p
+      WHERE left(p, 3) = ${search.currency}
+        ${search.priceMin === undefined ? Prisma.empty : Prisma.sql`AND ${priceOf(Prisma.sql`p`)} >= ${search.priceMin}`}
+        ${search.priceMax === undefined ? Prisma.empty : Prisma.sql`AND ${priceOf(Prisma.sql`p`)} <= ${search.priceMax}`})`);
   }
   if (search.q) {
     const pattern = `%${escapeLike(search.q)}%`;
     // Skills whose name holds the text are found once (an InitPlan); with none (a name search)
-    // the per-candidate probe reads nothing.
-    conditions.push(Prisma.sql`(u.name ILIKE ${pattern} OR u.headline ILIKE ${pattern}
-      OR EXISTS (SELECT 1 FROM user_skill us WHERE us."userId" = u.id
-        AND us."skillId" = ANY(ARRAY(SELECT s.id FROM skill s WHERE s.name ILIKE ${pattern}))))`);
+    // the overlap is false at once.
+    conditions.push(Prisma.sql`(e.name ILIKE ${pattern} OR e.headline ILIKE ${pattern}
+      OR e."skillIds" && ARRAY(SELECT s.id FROM skill s WHERE s.name ILIKE ${pattern}))`);
   }
   if (search.minRating !== undefined) {
     conditions.push(
-      Prisma.sql`mp."ratingCount" > 0 AND mp."ratingSum" >= ${search.minRating}::numeric * mp."ratingCount"`,
+      Prisma.sql`e."ratingCount" > 0 AND e."ratingSum" >= ${search.minRating}::numeric * e."ratingCount"`,
     );
   }
   if (search.timesOfDay && search.timesOfDay.length > 0) {
@@ -126,24 +129,25 @@ function conditionsOf(search: DirectorySearch, now: Date, timezone: string): Pri
       now.getTime() + (search.availableWithinDays ?? summaryDays) * 86_400_000,
     );
     const hours = utcHoursFor(search.timesOfDay, timezone, now, slotsEnd);
-    conditions.push(Prisma.sql`(r."utcHours" & ${hours}::int) <> 0`);
+    conditions.push(Prisma.sql`(e."utcHours" & ${hours}::int) <> 0`);
   }
   if (search.availableWithinDays !== undefined) {
     const until = new Date(now.getTime() + search.availableWithinDays * 86_400_000);
     // The summary's span first (an index range: mentors with no slot are never visited), then
     // the exact next slot.
-    conditions.push(Prisma.sql`r."firstStartsAt" < ${until} AND r."lastStartsAt" >= ${now}`);
+    conditions.push(Prisma.sql`e."firstStartsAt" < ${until} AND e."lastStartsAt" >= ${now}`);
     conditions.push(Prisma.sql`m_next.next_at < ${until}`);
   } else if (search.timesOfDay && search.timesOfDay.length > 0) {
-    conditions.push(Prisma.sql`r."lastStartsAt" >= ${now}`);
+    conditions.push(Prisma.sql`e."lastStartsAt" >= ${now}`);
     conditions.push(Prisma.sql`m_next.next_at IS NOT NULL`);
   }
+  if (conditions.length === 0) conditions.push(Prisma.sql`true`);
   return conditions;
 }
 
 /**
- * The first free start of a mentor within [now + their notice, slotsEnd), or null; over `u`, `mp`
- * and `r`. Without a time-of-day filter the summary's first starts (kept on its refresh row) hold
+ * The first free start of a mentor within [now + their notice, slotsEnd), or null; over `e`.
+ * Without a time-of-day filter the summary's first starts (kept on the entry) hold
  * the answer whenever the last of them is past the notice (the common case: the summary was
  * computed with the same notice, at most 70 minutes ago), so most mentors cost no slot read;
  * otherwise one index probe on directory_slot's primary key.
@@ -151,26 +155,26 @@ function conditionsOf(search: DirectorySearch, now: Date, timezone: string): Pri
  * (`tod`, see timeOfDayRangesSql: one containment test a slot instead of a zone conversion).
  */
 function nextSlotSql(search: DirectorySearch, now: Date, slotsEnd: Date): Prisma.Sql {
-  const earliest = Prisma.sql`(${now}::timestamp + mp."minNoticeMinutes" * interval '1 minute')`;
+  const earliest = Prisma.sql`(${now}::timestamp + e."minNoticeMinutes" * interval '1 minute')`;
   if (search.timesOfDay && search.timesOfDay.length > 0) {
     // The summary's first start when it is past the notice and in the chosen hours; otherwise
     // the mentor's slots in order from the earliest, up to the first in the chosen hours.
-    return Prisma.sql`CASE WHEN NOT mp."acceptingBookings" OR r."firstStartsAt" IS NULL THEN NULL
-      WHEN r."firstStartsAt" >= ${earliest} AND r."firstStartsAt" <@ (SELECT tod.hours FROM tod)
-        THEN CASE WHEN r."firstStartsAt" < ${slotsEnd}::timestamp THEN r."firstStartsAt" END
+    return Prisma.sql`CASE WHEN NOT e."acceptingBookings" OR e."firstStartsAt" IS NULL THEN NULL
+      WHEN e."firstStartsAt" >= ${earliest} AND e."firstStartsAt" <@ (SELECT tod.hours FROM tod)
+        THEN CASE WHEN e."firstStartsAt" < ${slotsEnd}::timestamp THEN e."firstStartsAt" END
       ELSE (SELECT min(ds."startsAt") FROM directory_slot ds
-        WHERE ds."mentorId" = u.id AND ds."startsAt" >= ${earliest}
+        WHERE ds."mentorId" = e."mentorId" AND ds."startsAt" >= ${earliest}
           AND ds."startsAt" < ${slotsEnd}::timestamp
           AND ds."startsAt" <@ (SELECT tod.hours FROM tod)) END`;
   }
   // The summary's first starts (leadStarts, in order) hold the answer when the last of them is
   // past the notice: the first of them that is.
-  return Prisma.sql`CASE WHEN NOT mp."acceptingBookings" OR r."firstStartsAt" IS NULL THEN NULL
-    WHEN r."leadStarts"[cardinality(r."leadStarts")] >= ${earliest}
+  return Prisma.sql`CASE WHEN NOT e."acceptingBookings" OR e."firstStartsAt" IS NULL THEN NULL
+    WHEN e."leadStarts"[cardinality(e."leadStarts")] >= ${earliest}
       THEN (SELECT CASE WHEN min(lead) < ${slotsEnd}::timestamp THEN min(lead) END
-        FROM unnest(r."leadStarts") AS lead WHERE lead >= ${earliest})
+        FROM unnest(e."leadStarts") AS lead WHERE lead >= ${earliest})
     ELSE (SELECT min(ds."startsAt") FROM directory_slot ds
-      WHERE ds."mentorId" = u.id AND ds."startsAt" >= ${earliest}
+      WHERE ds."mentorId" = e."mentorId" AND ds."startsAt" >= ${earliest}
         AND ds."startsAt" < ${slotsEnd}::timestamp) END`;
 }
 
@@ -244,91 +248,90 @@ export function utcHoursFor(
 
 /** The ascending sort key of each sort (ties: name, then id). Numeric, so a cursor holds it exactly. */
 function sortKeyOf(search: DirectorySearch): Prisma.Sql {
-  const average = Prisma.sql`COALESCE(mp."ratingSum"::numeric / NULLIF(mp."ratingCount", 0), 0)`;
   switch (search.sort ?? "relevance") {
     case "rating":
-      return Prisma.sql`(-${average})`;
+      return Prisma.sql`e."ratingKey"`;
     case "price":
-      return Prisma.sql`COALESCE(mp_price.min_price::numeric, ${LAST}::numeric)`;
+      return Prisma.sql`COALESCE((SELECT min(${priceOf(Prisma.sql`p`)}) FROM unnest(e.prices) p
+        WHERE left(p, 3) = ${search.currency ?? defaultSortCurrency})::numeric, ${LAST}::numeric)`;
     case "soonest":
       return Prisma.sql`COALESCE(EXTRACT(EPOCH FROM m_next.next_at)::numeric, ${LAST}::numeric)`;
     case "relevance": {
-      if (!search.q) return Prisma.sql`(-${average})`;
+      // Without text: the better rated first, the order of the entry's (ratingKey, name) index.
+      if (!search.q) return Prisma.sql`e."ratingKey"`;
       // A name that starts with the text, then one that holds it, then headline or skill; the
       // better rated first within each.
       const prefix = `${escapeLike(search.q)}%`;
       const inside = `%${escapeLike(search.q)}%`;
-      return Prisma.sql`((CASE WHEN u.name ILIKE ${prefix} THEN 0 WHEN u.name ILIKE ${inside} THEN 1
-        ELSE 2 END) * 10 - ${average})`;
+      return Prisma.sql`((CASE WHEN e.name ILIKE ${prefix} THEN 0 WHEN e.name ILIKE ${inside} THEN 1
+        ELSE 2 END) * 10 + e."ratingKey")`;
     }
   }
 }
 
-interface Row {
-  id: string;
-  name: string;
+/** Past the page's last row: the cursor's key, name and id. */
+export interface DirectoryAfter {
   k: string;
+  name: string;
+  id: string;
+}
+
+interface Row {
+  id: string | null;
+  name: string | null;
+  k: string | null;
   next_at: Date | null;
   total: bigint;
 }
 
-/** The search's one statement (exported for EXPLAIN in the bench notes). */
+/**
+ * The search's one statement (exported for EXPLAIN in the bench notes): the count of matches
+ * up to directoryTotalCap + 1 (exact below it, "100+" above) and the page, each reading
+ * directory_entry to its own LIMIT. Always one row at least (the count), the page's rows
+ * joined to it (id null when the page is empty).
+ */
 export function directorySearchSql(
   search: DirectorySearch,
-  after: Prisma.Sql,
+  after: DirectoryAfter | undefined,
   { now, timezone }: { now: Date; timezone: string },
 ): Prisma.Sql {
-  const sort = search.sort ?? "relevance";
   // With a window, a mentor's slots past it are never read (a time-of-day filter scans hours
   // until the first that fits: bounded by the window, not by the whole summary).
   const slotsEnd = new Date(
     now.getTime() + (search.availableWithinDays ?? summaryDays) * 86_400_000,
   );
-  const priceCurrency = search.currency ?? defaultSortCurrency;
-  const priceJoin =
-    sort === "price"
-      ? Prisma.sql`LEFT JOIN LATERAL (SELECT min(oo."priceMinor") AS min_price FROM offering_option oo
-          JOIN offering o ON o.id = oo."offeringId"
-          WHERE o."mentorId" = u.id AND o.status = 'ACTIVE' AND oo."archivedAt" IS NULL
-            AND oo.currency = ${priceCurrency}) mp_price ON true`
-      : Prisma.empty;
   const conditions = Prisma.join(conditionsOf(search, now, timezone), " AND ");
+  const key = sortKeyOf(search);
+  const afterSql = after
+    ? Prisma.sql`AND (${key}, e.name, e."mentorId") > (${after.k}::numeric, ${after.name}, ${after.id})`
+    : Prisma.empty;
+  const next = Prisma.sql`CROSS JOIN LATERAL (SELECT ${nextSlotSql(search, now, slotsEnd)} AS next_at) m_next`;
+  const count = Prisma.sql`(SELECT count(*) AS total FROM (SELECT 1 FROM directory_entry e
+    ${nextStartDecides(search) ? next : Prisma.empty}
+    WHERE ${conditions} LIMIT ${directoryTotalCap + 1}) x) c`;
   if (!nextStartDecides(search)) {
-    // Neither a filter nor the order needs "next available": it is read for the page's rows
-    // only, after the LIMIT, instead of for every match (decision 067). `u` is the page there:
-    // nextSlotSql reads only u.id.
+    // Neither a filter nor the order needs "next available": the page is an index range (the
+    // default order) cut at its LIMIT, and "next available" is read for its rows only.
     return Prisma.sql`
-      WITH m AS (
-        SELECT u.id, u.name, ${sortKeyOf(search)} AS k,
-          mp."acceptingBookings", mp."minNoticeMinutes"
-        FROM "user" u
-        JOIN mentor_profile mp ON mp."userId" = u.id
-        ${priceJoin}
-        WHERE ${conditions}
-      )
-      SELECT u.id, u.name, u.k::text AS k, m_next.next_at, (SELECT count(*) FROM m) AS total
-      FROM (SELECT * FROM m ${after} ORDER BY m.k, m.name, m.id LIMIT ${search.limit + 1}) u
-      CROSS JOIN LATERAL (SELECT u."acceptingBookings", u."minNoticeMinutes") mp
-      -- OFFSET 0 keeps this a probe by primary key per page row (not a scan of every row).
-      LEFT JOIN LATERAL (SELECT * FROM directory_slot_refresh WHERE "mentorId" = u.id OFFSET 0) r
-        ON true
-      CROSS JOIN LATERAL (SELECT ${nextSlotSql(search, now, slotsEnd)} AS next_at) m_next
-      ORDER BY u.k, u.name, u.id`;
+      SELECT e."mentorId" AS id, e.name, e.k::text AS k, m_next.next_at, c.total
+      FROM ${count}
+      LEFT JOIN (
+        (SELECT e.*, ${key} AS k FROM directory_entry e WHERE ${conditions} ${afterSql}
+          ORDER BY k, e.name, e."mentorId" LIMIT ${search.limit + 1}) e
+        ${next}
+      ) ON true
+      ORDER BY e.k, e.name, e."mentorId"`;
   }
   return Prisma.sql`
-    WITH ${timeOfDayRangesSql(search.timesOfDay, timezone, now, slotsEnd)} m AS (
-      SELECT u.id, u.name, ${sortKeyOf(search)} AS k, m_next.next_at
-      FROM "user" u
-      JOIN mentor_profile mp ON mp."userId" = u.id
-      LEFT JOIN directory_slot_refresh r ON r."mentorId" = u.id
-      CROSS JOIN LATERAL (SELECT ${nextSlotSql(search, now, slotsEnd)} AS next_at) m_next
-      ${priceJoin}
-      WHERE ${conditions}
+    WITH ${timeOfDayRangesSql(search.timesOfDay, timezone, now, slotsEnd)} page AS (
+      SELECT e."mentorId" AS id, e.name, ${key} AS k, m_next.next_at
+      FROM directory_entry e ${next}
+      WHERE ${conditions} ${afterSql}
+      ORDER BY k, e.name, e."mentorId" LIMIT ${search.limit + 1}
     )
-    SELECT m.id, m.name, m.k::text AS k, m.next_at, (SELECT count(*) FROM m) AS total
-    FROM m ${after}
-    ORDER BY m.k, m.name, m.id
-    LIMIT ${search.limit + 1}`;
+    SELECT p.id, p.name, p.k::text AS k, p.next_at, c.total
+    FROM ${count} LEFT JOIN page p ON true
+    ORDER BY p.k, p.name, p.id`;
 }
 
 /** Whether "next available" filters the mentors or orders them (else it is only shown). */
@@ -356,23 +359,29 @@ export async function searchDirectory(
   }: { now?: Date; timezone?: string; logger?: Logger } = {},
 ): Promise<DirectoryPage> {
   const sort = search.sort ?? "relevance";
-  let after: Prisma.Sql = Prisma.empty;
+  let after: DirectoryAfter | undefined;
   if (search.cursor) {
     const [cursorSort, k = "", name = "", id = ""] = decodeCursor(search.cursor, 4);
     // A cursor of another sort would skip or repeat mentors.
     if (cursorSort !== sort || !/^-?\d+(\.\d+)?(e\d+)?$/.test(k)) {
       throw new AppError("BAD_REQUEST", { reason: "INVALID_CURSOR" });
     }
-    after = Prisma.sql`WHERE (m.k, m.name, m.id) > (${k}::numeric, ${name}, ${id})`;
+    after = { k, name, id };
   }
   await fillMissingSummaries(db, { now, logger });
   const rows = await db.$queryRaw<Row[]>(directorySearchSql(search, after, { now, timezone }));
 
-  const total = rows.length > 0 ? Number(rows[0]?.total) : search.cursor ? -1 : 0;
-  const page = rows.slice(0, search.limit);
+  // Counted up to one past the cap: exact below it, "100+" (capped) above (decision 071).
+  const counted = Number(rows[0]?.total ?? 0);
+  const totalIsCapped = counted > directoryTotalCap;
+  const total = Math.min(counted, directoryTotalCap);
+  const found = rows.filter((row): row is Row & { id: string; name: string; k: string } =>
+    Boolean(row.id),
+  );
+  const page = found.slice(0, search.limit);
   const last = page.at(-1);
   const nextCursor =
-    rows.length > search.limit && last ? encodeCursor([sort, last.k, last.name, last.id]) : null;
+    found.length > search.limit && last ? encodeCursor([sort, last.k, last.name, last.id]) : null;
 
   const ids = page.map((row) => row.id);
   const [candidates, options] = await Promise.all([
@@ -394,14 +403,7 @@ export async function searchDirectory(
       );
     }
   }
-  if (total >= 0) return { items, nextCursor, total };
-  // A cursor past the last row: no row carried the count, so ask for it without the cursor.
-  const first = await searchDirectory(
-    db,
-    { ...search, cursor: undefined, limit: 1 },
-    { now, timezone },
-  );
-  return { items, nextCursor, total: first.total };
+  return { items, nextCursor, total, totalIsCapped };
 }
 
 function toDirectoryMentor(

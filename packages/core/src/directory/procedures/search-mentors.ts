@@ -84,8 +84,10 @@ export const searchOutput = z.object({
   items: z.array(directoryMentor),
   /** Null on the last page. */
   nextCursor: z.string().nullable(),
-  /** Mentors matching the filters, over every page. */
+  /** Mentors matching the filters, over every page: exact up to 100, else 100 and capped. */
   total: z.number().int(),
+  /** More mentors match than `total` (100): show "100+" (decision 071). */
+  totalIsCapped: z.boolean(),
 });
 
 /** The public directory of approved mentors, filtered and sorted, times in the viewer's zone. */
