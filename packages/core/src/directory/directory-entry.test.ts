@@ -215,15 +215,32 @@ describe("the capped total", () => {
       totalIsCapped: false,
     });
 
-    // Next walks every listed mentor once, past the cap.
+    // Next walks every listed mentor once, past the cap; Previous walks back the same pages.
     const seen = new Set<string>();
+    const pages: { ids: string[]; prevCursor: string | null }[] = [];
     let cursor: string | undefined;
     do {
       const page = await searchDirectory(app.prisma, { limit: 30, ...(cursor ? { cursor } : {}) });
       expect(page).toMatchObject({ total: 100, totalIsCapped: true });
       for (const item of page.items) seen.add(item.id);
+      pages.push({ ids: page.items.map((item) => item.id), prevCursor: page.prevCursor });
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(seen.size).toBe(before.total + missing);
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    expect(pages[0]?.prevCursor).toBeNull();
+    let back = pages.at(-1)?.prevCursor ?? undefined;
+    for (let index = pages.length - 2; index >= 0; index -= 1) {
+      const page = await searchDirectory(app.prisma, { limit: 30, cursor: back });
+      expect(page.items.map((item) => item.id)).toEqual(pages[index]?.ids);
+      expect(page.nextCursor).not.toBeNull();
+      back = page.prevCursor ?? undefined;
+      // The first page, reached backwards, has nothing before it.
+      if (index === 0) expect(page.prevCursor).toBeNull();
+    }
+    // A Previous cursor of another sort is refused like any foreign cursor.
+    await expect(
+      searchDirectory(app.prisma, { limit: 30, sort: "price", cursor: pages[1]?.prevCursor ?? "" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });

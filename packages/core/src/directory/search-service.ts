@@ -56,6 +56,8 @@ export interface DirectoryPage {
   items: DirectoryMentor[];
   /** Null on the last page. */
   nextCursor: string | null;
+  /** The page before this one (Previous); null on the first page. */
+  prevCursor: string | null;
   /**
    * Mentors matching every filter, across all pages, exact up to directoryTotalCap; when more
    * match, directoryTotalCap with totalIsCapped (shown "100+").
@@ -66,6 +68,9 @@ export interface DirectoryPage {
 
 /** Without a currency filter, the price sort compares prices in this currency. */
 export const defaultSortCurrency = "EUR";
+
+/** A cursor's sort with this before it reads the page before its row (Previous). */
+const beforePrefix = "before:";
 
 /** Sorts past the end: no price in the currency, no slot soon. */
 const LAST = "1e15";
@@ -269,11 +274,15 @@ function sortKeyOf(search: DirectorySearch): Prisma.Sql {
   }
 }
 
-/** Past the page's last row: the cursor's key, name and id. */
+/**
+ * The cursor's row (key, name, id): the page starts after it, or ends before it (`before`: the
+ * Previous page, read in reverse order from the same index).
+ */
 export interface DirectoryAfter {
   k: string;
   name: string;
   id: string;
+  before?: boolean;
 }
 
 interface Row {
@@ -285,10 +294,13 @@ interface Row {
 }
 
 /**
- * The search's one statement (exported for EXPLAIN in the bench notes): the count of matches
- * up to directoryTotalCap + 1 (exact below it, "100+" above) and the page, each reading
- * directory_entry to its own LIMIT. Always one row at least (the count), the page's rows
- * joined to it (id null when the page is empty).
+ * The search's one statement (exported for EXPLAIN in the bench notes). `m`: the first
+ * directoryTotalCap + 1 matches in any order (the cheapest the planner finds), so the count is
+ * exact up to the cap and "100+" above it. Up to the cap `m` holds every match and the page is
+ * sorted from it; past the cap (a one-time filter picks the branch) the page is read from
+ * directory_entry in its order to its LIMIT (with no filter, an index range of the default
+ * order). Either way a search reads a bounded number of rows whatever the number of mentors.
+ * Always one row at least (the count), the page's rows joined to it (id null for none).
  */
 export function directorySearchSql(
   search: DirectorySearch,
@@ -302,36 +314,36 @@ export function directorySearchSql(
   );
   const conditions = Prisma.join(conditionsOf(search, now, timezone), " AND ");
   const key = sortKeyOf(search);
-  const afterSql = after
-    ? Prisma.sql`AND (${key}, e.name, e."mentorId") > (${after.k}::numeric, ${after.name}, ${after.id})`
-    : Prisma.empty;
+  const comparison = after?.before ? Prisma.raw("<") : Prisma.raw(">");
+  const afterOf = (k: Prisma.Sql, alias: string) =>
+    after
+      ? Prisma.sql`AND (${k}, ${Prisma.raw(alias)}.name, ${Prisma.raw(alias)}."mentorId") ${comparison} (${after.k}::numeric, ${after.name}, ${after.id})`
+      : Prisma.empty;
+  const order = after?.before ? Prisma.raw("DESC") : Prisma.raw("ASC");
   const next = Prisma.sql`CROSS JOIN LATERAL (SELECT ${nextSlotSql(search, now, slotsEnd)} AS next_at) m_next`;
-  const count = Prisma.sql`(SELECT count(*) AS total FROM (SELECT 1 FROM directory_entry e
-    ${nextStartDecides(search) ? next : Prisma.empty}
-    WHERE ${conditions} LIMIT ${directoryTotalCap + 1}) x) c`;
-  if (!nextStartDecides(search)) {
-    // Neither a filter nor the order needs "next available": the page is an index range (the
-    // default order) cut at its LIMIT, and "next available" is read for its rows only.
-    return Prisma.sql`
-      SELECT e."mentorId" AS id, e.name, e.k::text AS k, m_next.next_at, c.total
-      FROM ${count}
-      LEFT JOIN (
-        (SELECT e.*, ${key} AS k FROM directory_entry e WHERE ${conditions} ${afterSql}
-          ORDER BY k, e.name, e."mentorId" LIMIT ${search.limit + 1}) e
-        ${next}
-      ) ON true
-      ORDER BY e.k, e.name, e."mentorId"`;
-  }
+  // When "next available" filters or orders, it is computed with the matches; else only for
+  // the page's rows, after the LIMIT (decision 067).
+  const decides = nextStartDecides(search);
+  const matches = decides
+    ? Prisma.sql`SELECT e.*, ${key} AS k, m_next.next_at FROM directory_entry e ${next}`
+    : Prisma.sql`SELECT e.*, ${key} AS k FROM directory_entry e`;
+  const pageLimit = search.limit + 1;
   return Prisma.sql`
-    WITH ${timeOfDayRangesSql(search.timesOfDay, timezone, now, slotsEnd)} page AS (
-      SELECT e."mentorId" AS id, e.name, ${key} AS k, m_next.next_at
-      FROM directory_entry e ${next}
-      WHERE ${conditions} ${afterSql}
-      ORDER BY k, e.name, e."mentorId" LIMIT ${search.limit + 1}
+    WITH ${decides ? timeOfDayRangesSql(search.timesOfDay, timezone, now, slotsEnd) : Prisma.empty}
+    m AS MATERIALIZED (${matches} WHERE ${conditions} LIMIT ${directoryTotalCap + 1}),
+    c AS (SELECT count(*) AS total FROM m),
+    page AS (
+      (SELECT * FROM m WHERE (SELECT total FROM c) <= ${directoryTotalCap} ${afterOf(Prisma.sql`m.k`, "m")}
+        ORDER BY m.k ${order}, m.name ${order}, m."mentorId" ${order} LIMIT ${pageLimit})
+      UNION ALL
+      (${matches} WHERE (SELECT total FROM c) > ${directoryTotalCap} AND ${conditions}
+        ${afterOf(key, "e")}
+        ORDER BY k ${order}, e.name ${order}, e."mentorId" ${order} LIMIT ${pageLimit})
     )
-    SELECT p.id, p.name, p.k::text AS k, p.next_at, c.total
-    FROM ${count} LEFT JOIN page p ON true
-    ORDER BY p.k, p.name, p.id`;
+    SELECT e."mentorId" AS id, e.name, e.k::text AS k,
+      ${decides ? Prisma.sql`e.next_at` : Prisma.sql`m_next.next_at`}, c.total
+    FROM c LEFT JOIN ${decides ? Prisma.sql`page e` : Prisma.sql`(page e ${next})`} ON true
+    ORDER BY e.k ${order}, e.name ${order}, e."mentorId" ${order}`;
 }
 
 /** Whether "next available" filters the mentors or orders them (else it is only shown). */
@@ -361,12 +373,16 @@ export async function searchDirectory(
   const sort = search.sort ?? "relevance";
   let after: DirectoryAfter | undefined;
   if (search.cursor) {
-    const [cursorSort, k = "", name = "", id = ""] = decodeCursor(search.cursor, 4);
+    const [cursorSort = "", k = "", name = "", id = ""] = decodeCursor(search.cursor, 4);
+    const before = cursorSort.startsWith(beforePrefix);
     // A cursor of another sort would skip or repeat mentors.
-    if (cursorSort !== sort || !/^-?\d+(\.\d+)?(e\d+)?$/.test(k)) {
+    if (
+      (before ? cursorSort.slice(beforePrefix.length) : cursorSort) !== sort ||
+      !/^-?\d+(\.\d+)?(e\d+)?$/.test(k)
+    ) {
       throw new AppError("BAD_REQUEST", { reason: "INVALID_CURSOR" });
     }
-    after = { k, name, id };
+    after = { k, name, id, before };
   }
   await fillMissingSummaries(db, { now, logger });
   const rows = await db.$queryRaw<Row[]>(directorySearchSql(search, after, { now, timezone }));
@@ -378,10 +394,21 @@ export async function searchDirectory(
   const found = rows.filter((row): row is Row & { id: string; name: string; k: string } =>
     Boolean(row.id),
   );
-  const page = found.slice(0, search.limit);
+  // Read backwards for a Previous page: the rows nearest the cursor first.
+  const page = after?.before
+    ? found.slice(0, search.limit).reverse()
+    : found.slice(0, search.limit);
+  const more = found.length > search.limit;
+  const first = page[0];
   const last = page.at(-1);
+  // Going back, the cursor's row is after the page; going forward, a cursor's page has rows
+  // before it.
   const nextCursor =
-    found.length > search.limit && last ? encodeCursor([sort, last.k, last.name, last.id]) : null;
+    last && (after?.before || more) ? encodeCursor([sort, last.k, last.name, last.id]) : null;
+  const prevCursor =
+    first && (after?.before ? more : after !== undefined)
+      ? encodeCursor([`${beforePrefix}${sort}`, first.k, first.name, first.id])
+      : null;
 
   const ids = page.map((row) => row.id);
   const [candidates, options] = await Promise.all([
@@ -403,7 +430,7 @@ export async function searchDirectory(
       );
     }
   }
-  return { items, nextCursor, total, totalIsCapped };
+  return { items, nextCursor, prevCursor, total, totalIsCapped };
 }
 
 function toDirectoryMentor(
