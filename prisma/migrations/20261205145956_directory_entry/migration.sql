@@ -49,7 +49,9 @@ BEGIN
   INSERT INTO "directory_entry" AS e ("mentorId", "name", "headline", "languages", "skillIds",
     "prices", "ratingCount", "ratingSum", "ratingKey", "acceptingBookings", "minNoticeMinutes",
     "firstStartsAt", "lastStartsAt", "utcHours", "leadStarts")
-  SELECT u.id, u."name", u."headline", u."languages",
+  -- The name is cut to 200 characters for the (ratingKey, name) index, whose entries must stay
+  -- under 2.7 kB: a name written around the app's 100-character limit must not fail the write.
+  SELECT u.id, left(u."name", 200), u."headline", u."languages",
     ARRAY(SELECT us."skillId" FROM "user_skill" us WHERE us."userId" = u.id ORDER BY 1),
     ARRAY(SELECT DISTINCT oo."currency" || ':' || lpad(oo."priceMinor"::text, 10, '0')
       FROM "offering_option" oo JOIN "offering" o ON o.id = oo."offeringId"

@@ -81,6 +81,14 @@ describe("directory_entry follows its sources", () => {
     expect(await found(mentor.id, { language: "fr", q: "zyxwv", limit: 5 })).toBe(false);
   });
 
+  it("a name written around the app's limit still saves, and the mentor stays listed", async () => {
+    const mentor = await mentorWithOffering();
+    const long = `Marc ${"M".repeat(10_000)}`;
+    await app.prisma.user.update({ where: { id: mentor.id }, data: { name: long } });
+    expect((await entryOf(mentor.id))?.name).toBe(long.slice(0, 200));
+    expect(await found(mentor.id, { q: "Marc MMMM", limit: 50 })).toBe(true);
+  });
+
   it("an offering's price change, an archived offering and a new skill", async () => {
     const mentor = await mentorWithOffering();
     const optionId = mentor.offering.options[0]?.id ?? "";
