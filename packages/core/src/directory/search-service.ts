@@ -173,8 +173,10 @@ function nextSlotSql(search: DirectorySearch, now: Date, slotsEnd: Date): Prisma
           AND ds."startsAt" <@ (SELECT tod.hours FROM tod)) END`;
   }
   // The summary's first starts (leadStarts, in order) hold the answer when the last of them is
-  // past the notice: the first of them that is.
+  // past the notice: the first of them that is; the first itself, most often (no subplan).
   return Prisma.sql`CASE WHEN NOT e."acceptingBookings" OR e."firstStartsAt" IS NULL THEN NULL
+    WHEN e."leadStarts"[1] >= ${earliest}
+      THEN CASE WHEN e."leadStarts"[1] < ${slotsEnd}::timestamp THEN e."leadStarts"[1] END
     WHEN e."leadStarts"[cardinality(e."leadStarts")] >= ${earliest}
       THEN (SELECT CASE WHEN min(lead) < ${slotsEnd}::timestamp THEN min(lead) END
         FROM unnest(e."leadStarts") AS lead WHERE lead >= ${earliest})
