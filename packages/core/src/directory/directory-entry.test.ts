@@ -252,3 +252,17 @@ describe("the capped total", () => {
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });
+
+describe("after every change above", () => {
+  it("each entry is what a recomputation from its sources gives, and only listed mentors have one", async () => {
+    const read = () =>
+      app.prisma.directoryEntry
+        .findMany({ orderBy: { mentorId: "asc" } })
+        .then((rows) => rows.map((row) => ({ ...row, ratingKey: row.ratingKey.toString() })));
+    const kept = await read();
+    expect(kept.length).toBeGreaterThan(100);
+    await app.prisma.$executeRaw`DELETE FROM directory_entry`;
+    await app.prisma.$executeRaw`SELECT directory_entry_sync(u.id) FROM "user" u`;
+    expect(await read()).toEqual(kept);
+  });
+});
