@@ -8,10 +8,9 @@ import {
 } from "../contracts/index.ts";
 import { AppError } from "../errors/index.ts";
 import type { Logger } from "../logger/index.ts";
-import { avatarUrl, skillsSelect, skillTagsOf } from "../profiles/index.ts";
+import { avatarUrl } from "../profiles/index.ts";
 import { decodeCursor, encodeCursor } from "../trpc/keyset-cursor.ts";
 import { type PriceRange, priceRangesOf } from "./public-mentor.ts";
-import { loadSellableOptions } from "./sellable-options.ts";
 import { fillMissingSummaries, summaryDays } from "./slot-summary.ts";
 
 export interface DirectorySearch {
@@ -75,18 +74,6 @@ const beforePrefix = "before:";
 /** Sorts past the end: no price in the currency, no slot soon. */
 const LAST = "1e15";
 const HOUR_MS = 3_600_000;
-
-const mentorSelect = {
-  id: true,
-  name: true,
-  headline: true,
-  languages: true,
-  avatarVersion: true,
-  skills: skillsSelect,
-  mentorProfile: { select: { acceptingBookings: true, ratingCount: true, ratingSum: true } },
-} as const satisfies Prisma.UserSelect;
-
-type Candidate = Prisma.UserGetPayload<{ select: typeof mentorSelect }>;
 
 /** ILIKE takes `%` and `_` as wildcards: text typed by a user must match itself. */
 function escapeLike(text: string): string {
@@ -293,6 +280,15 @@ interface Row {
   k: string | null;
   next_at: Date | null;
   total: bigint;
+  full_name: string | null;
+  avatar_version: string | null;
+  headline: string | null;
+  languages: string[] | null;
+  prices: string[] | null;
+  rating_count: number | null;
+  rating_sum: number | null;
+  accepting_bookings: boolean | null;
+  skills: { slug: string; name: string }[] | null;
 }
 
 /**
@@ -343,8 +339,15 @@ export function directorySearchSql(
         ORDER BY k ${order}, e.name ${order}, e."mentorId" ${order} LIMIT ${pageLimit})
     )
     SELECT e."mentorId" AS id, e.name, e.k::text AS k,
-      ${decides ? Prisma.sql`e.next_at` : Prisma.sql`m_next.next_at`}, c.total
+      ${decides ? Prisma.sql`e.next_at` : Prisma.sql`m_next.next_at`}, c.total,
+      -- The page's cards from the entry and one user row each (decision 071: no more reads).
+      u.name AS full_name, u."avatarVersion" AS avatar_version, e.headline, e.languages,
+      e.prices, e."ratingCount" AS rating_count, e."ratingSum" AS rating_sum,
+      e."acceptingBookings" AS accepting_bookings,
+      (SELECT COALESCE(json_agg(json_build_object('slug', s.slug, 'name', s.name) ORDER BY s.name),
+        '[]'::json) FROM skill s WHERE s.id = ANY(e."skillIds")) AS skills
     FROM c LEFT JOIN ${decides ? Prisma.sql`page e` : Prisma.sql`(page e ${next})`} ON true
+    LEFT JOIN "user" u ON u.id = e."mentorId"
     ORDER BY e.k ${order}, e.name ${order}, e."mentorId" ${order}`;
 }
 
@@ -412,18 +415,10 @@ export async function searchDirectory(
       ? encodeCursor([`${beforePrefix}${sort}`, first.k, first.name, first.id])
       : null;
 
-  const ids = page.map((row) => row.id);
-  const [candidates, options] = await Promise.all([
-    db.user.findMany({ where: { id: { in: ids } }, select: mentorSelect }),
-    loadSellableOptions(db, ids),
-  ]);
-  const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
   const items: DirectoryMentor[] = [];
   for (const row of page) {
-    const mentor = byId.get(row.id);
-    if (!mentor) continue;
     try {
-      items.push(toDirectoryMentor(mentor, options.get(row.id) ?? [], row.next_at));
+      items.push(toDirectoryMentor(row));
     } catch (err) {
       // One mentor's broken row must not fail the page for every visitor.
       logger?.error(
@@ -435,28 +430,30 @@ export async function searchDirectory(
   return { items, nextCursor, prevCursor, total, totalIsCapped };
 }
 
-function toDirectoryMentor(
-  mentor: Candidate,
-  options: readonly { priceMinor: number; currency: string }[],
-  nextAt: Date | null,
-): DirectoryMentor {
-  const profile = mentor.mentorProfile;
+/** A card from the statement's row: the entry's columns and the user's name and avatar. */
+function toDirectoryMentor(row: Row & { id: string }): DirectoryMentor {
+  const ratingCount = row.rating_count ?? 0;
   return {
-    id: mentor.id,
-    name: mentor.name,
-    headline: mentor.headline,
-    languages: mentor.languages,
-    skills: skillTagsOf(mentor.skills),
-    avatarUrl: avatarUrl(mentor, 256),
-    paused: profile?.acceptingBookings === false,
-    prices: priceRangesOf(options),
+    id: row.id,
+    name: row.full_name ?? row.name ?? "",
+    headline: row.headline,
+    languages: row.languages ?? [],
+    skills: row.skills ?? [],
+    avatarUrl: avatarUrl({ id: row.id, avatarVersion: row.avatar_version }, 256),
+    paused: row.accepting_bookings === false,
+    prices: priceRangesOf((row.prices ?? []).map(optionPriceOf)),
     rating:
-      profile && profile.ratingCount > 0
+      ratingCount > 0
         ? {
-            average: Math.round((profile.ratingSum / profile.ratingCount) * 10) / 10,
-            count: profile.ratingCount,
+            average: Math.round(((row.rating_sum ?? 0) / ratingCount) * 10) / 10,
+            count: ratingCount,
           }
         : null,
-    nextAvailableAt: nextAt ? nextAt.toISOString() : null,
+    nextAvailableAt: row.next_at ? row.next_at.toISOString() : null,
   };
+}
+
+/** One of directory_entry.prices ("EUR:0000005000") as the option's currency and price. */
+function optionPriceOf(price: string): { currency: string; priceMinor: number } {
+  return { currency: price.slice(0, 3), priceMinor: Number(price.slice(4)) };
 }
