@@ -27,25 +27,21 @@ CREATE INDEX "directory_entry_firstStartsAt_idx" ON "directory_entry"("firstStar
 
 -- Decision 071: directory_entry is written by the database, in the transaction that changes one
 -- of its sources, whichever way the source is written (the app, the demo seed, an import, a
--- fixture). directory_entry_sync recomputes one mentor's row from every source: deleted when the
--- mentor is not listed (the rule of publicMentorWhere). It takes the per-mentor lock of the slot
+-- fixture). directory_entry_sync (below) recomputes one mentor's row from every source: deleted
+-- when the mentor is not listed (the rule of publicMentorWhere). It takes the per-mentor lock of the slot
 -- summary (refreshMentorSlotsIn) first, so two transactions changing the same mentor write one
 -- after the other and the second reads the first's committed changes (each statement of a
 -- volatile function reads a fresh snapshot); one lock for both avoids a lock-order deadlock
 -- between an offering change that refreshes the summary and a summary refresh.
-CREATE FUNCTION "directory_entry_sync"(mentor TEXT) RETURNS void LANGUAGE plpgsql AS $$
+-- directory_entry_write: the rows of these mentors from their sources, set-based (the backfill
+-- below writes every approved mentor in one statement, without a lock each).
+CREATE FUNCTION "directory_entry_write"(mentors TEXT[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  IF mentor IS NULL THEN RETURN; END IF;
-  PERFORM pg_advisory_xact_lock(hashtext('directory_slot'), hashtext(mentor));
-  IF NOT EXISTS (
+  DELETE FROM "directory_entry" d WHERE d."mentorId" = ANY(mentors) AND NOT EXISTS (
     SELECT 1 FROM "user" u JOIN "mentor_profile" mp ON mp."userId" = u.id
-    WHERE u.id = mentor AND mp."status" = 'APPROVED' AND u."role" <> 'MENTEE'
+    WHERE u.id = d."mentorId" AND mp."status" = 'APPROVED' AND u."role" <> 'MENTEE'
       AND NOT EXISTS (SELECT 1 FROM "moderation_case" mc WHERE mc."authorId" = u.id
-        AND mc."subject" = 'PROFILE_TEXT' AND mc."withheld")
-  ) THEN
-    DELETE FROM "directory_entry" WHERE "mentorId" = mentor;
-    RETURN;
-  END IF;
+        AND mc."subject" = 'PROFILE_TEXT' AND mc."withheld"));
   INSERT INTO "directory_entry" AS e ("mentorId", "name", "headline", "languages", "skillIds",
     "prices", "ratingCount", "ratingSum", "ratingKey", "acceptingBookings", "minNoticeMinutes",
     "firstStartsAt", "lastStartsAt", "utcHours", "leadStarts")
@@ -65,7 +61,9 @@ BEGIN
   FROM "user" u
   JOIN "mentor_profile" mp ON mp."userId" = u.id
   LEFT JOIN "directory_slot_refresh" r ON r."mentorId" = u.id
-  WHERE u.id = mentor
+  WHERE u.id = ANY(mentors) AND mp."status" = 'APPROVED' AND u."role" <> 'MENTEE'
+    AND NOT EXISTS (SELECT 1 FROM "moderation_case" mc WHERE mc."authorId" = u.id
+      AND mc."subject" = 'PROFILE_TEXT' AND mc."withheld")
   ON CONFLICT ("mentorId") DO UPDATE SET
     "name" = EXCLUDED."name", "headline" = EXCLUDED."headline",
     "languages" = EXCLUDED."languages", "skillIds" = EXCLUDED."skillIds",
@@ -75,6 +73,16 @@ BEGIN
     "minNoticeMinutes" = EXCLUDED."minNoticeMinutes",
     "firstStartsAt" = EXCLUDED."firstStartsAt", "lastStartsAt" = EXCLUDED."lastStartsAt",
     "utcHours" = EXCLUDED."utcHours", "leadStarts" = EXCLUDED."leadStarts";
+END $$;
+
+-- One mentor, from a trigger: under the per-mentor lock (see above). A transaction holds one
+-- advisory lock per mentor it changes: a single statement changing several thousand mentors
+-- would need max_locks_per_transaction raised (no code path does; the backfill does not lock).
+CREATE FUNCTION "directory_entry_sync"(mentor TEXT) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF mentor IS NULL THEN RETURN; END IF;
+  PERFORM pg_advisory_xact_lock(hashtext('directory_slot'), hashtext(mentor));
+  PERFORM "directory_entry_write"(ARRAY[mentor]);
 END $$;
 
 -- One trigger function per source: which mentor the changed row belongs to.
@@ -171,4 +179,5 @@ CREATE TRIGGER "directory_entry_slot_refresh_update" AFTER UPDATE ON "directory_
   EXECUTE FUNCTION "directory_entry_of_mentor_row"('mentorId');
 
 -- The mentors listed today.
-SELECT "directory_entry_sync"(mp."userId") FROM "mentor_profile" mp WHERE mp."status" = 'APPROVED';
+SELECT "directory_entry_write"(ARRAY(
+  SELECT mp."userId" FROM "mentor_profile" mp WHERE mp."status" = 'APPROVED'));

@@ -262,6 +262,12 @@ describe("after every change above", () => {
     const kept = await read();
     expect(kept.length).toBeGreaterThan(100);
     await app.prisma.$executeRaw`DELETE FROM directory_entry`;
+    // The migration's backfill, set-based over every approved mentor.
+    await app.prisma.$executeRaw`SELECT directory_entry_write(ARRAY(
+      SELECT mp."userId" FROM mentor_profile mp WHERE mp.status = 'APPROVED'))`;
+    expect(await read()).toEqual(kept);
+    // The triggers' one-mentor path gives the same rows again.
+    await app.prisma.$executeRaw`DELETE FROM directory_entry`;
     await app.prisma.$executeRaw`SELECT directory_entry_sync(u.id) FROM "user" u`;
     expect(await read()).toEqual(kept);
   });
