@@ -175,9 +175,8 @@ export default function Mentors() {
   const t = useT();
   const { timeZone } = useI18n();
   const data = useLoaderData<typeof loader>();
-  const { filters, problems, isFirstPage, items, total, totalIsCapped, nextCursor, prevCursor } =
-    data;
-  const { failure } = data;
+  const { filters, problems, isFirstPage, items, failure } = data;
+  const { total, totalIsCapped, nextCursor, prevCursor } = data;
   const navigation = useNavigation();
   const navigate = useNavigate();
   const location = useLocation();
