@@ -151,3 +151,59 @@ describe("the home page", () => {
     }
   });
 });
+
+describe("a search past 100 mentors", () => {
+  it("says 100+ and pages by Next and Previous, without JavaScript", async () => {
+    // Listed straight in the database (the triggers list them): 105 names sharing one token.
+    const crowd = `Crowd${randomBytes(3).toString("hex")}`;
+    const ids = Array.from({ length: 105 }, () => `crowd-${randomBytes(6).toString("hex")}`);
+    const db = testDb();
+    await db.user.createMany({
+      data: ids.map((id, index) => ({
+        id,
+        name: `${crowd} ${String(index).padStart(3, "0")}`,
+        email: `${id}@crowd.test`,
+        role: "MENTOR" as const,
+      })),
+    });
+    await db.mentorProfile.createMany({
+      data: ids.map((userId) => ({ userId, status: "APPROVED" })),
+    });
+
+    const { page } = await openPage({ javaScriptEnabled: false });
+    await page.goto(`/mentors?q=${crowd}`);
+    await page.getByRole("heading", { name: "100+ mentors" }).waitFor();
+    const names = async () => page.getByTestId("mentor-card").getByRole("heading").allInnerTexts();
+    const first = await names();
+    expect(first).toHaveLength(12);
+    const pagination = page.getByRole("navigation", { name: "Result pages" });
+    expect(await pagination.textContent()).toContain("Showing 12 of 100+");
+    // The first page has nothing before it.
+    expect(await pagination.getByRole("link", { name: "Previous mentors" }).count()).toBe(0);
+
+    // Follows a pagination link and waits for its page (a full navigation without JavaScript).
+    const follow = async (name: string) => {
+      const link = pagination.getByRole("link", { name });
+      const href = (await link.getAttribute("href")) ?? "";
+      await link.click();
+      await page.waitForURL((url) => `${url.pathname}${url.search}` === href);
+      return names();
+    };
+    const second = await follow("Next mentors");
+    expect(second).toHaveLength(12);
+    expect(second.some((name) => first.includes(name))).toBe(false);
+    const third = await follow("Next mentors");
+    expect(third.some((name) => second.includes(name))).toBe(false);
+
+    // Previous walks back the same pages, to the first (whose Previous is gone again).
+    expect(await follow("Previous mentors")).toEqual(second);
+    expect(await follow("Previous mentors")).toEqual(first);
+    expect(await pagination.getByRole("link", { name: "Previous mentors" }).count()).toBe(0);
+    await page.getByRole("heading", { name: "100+ mentors" }).waitFor();
+
+    // Under the cap the count is exact: "<crowd> 10" is in 5 names (100 to 104).
+    await page.goto(`/mentors?q=${crowd}%2010`);
+    await page.getByRole("heading", { name: "5 mentors" }).waitFor();
+    expect(await names()).toHaveLength(5);
+  });
+});

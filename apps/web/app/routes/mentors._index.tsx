@@ -131,7 +131,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ]);
     const items = result.ok ? (result.result?.items ?? []) : [];
     // Nothing found: how many each filter's removal would find, to suggest the useful ones.
-    const suggestions: { group: FilterGroup; count: number; href: string }[] = [];
+    const suggestions: { group: FilterGroup; count: string; href: string }[] = [];
     if (result.ok && items.length === 0 && !cursor) {
       for (const group of Object.keys(groupParams) as FilterGroup[]) {
         if (!groupParams[group].some((name) => url.searchParams.get(name))) continue;
@@ -140,7 +140,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         const relaxed = searchInputOf(filtersOf(new URL(`/mentors?${without}`, url))).input;
         const page = await caller.directory.search({ ...relaxed, limit: 1 });
         if (page.total > 0) {
-          suggestions.push({ group, count: page.total, href: `/mentors?${without}` });
+          // Past the count's cap: "100+" (decision 071).
+          const count = page.totalIsCapped ? `${page.total}+` : String(page.total);
+          suggestions.push({ group, count, href: `/mentors?${without}` });
         }
       }
     }
@@ -150,7 +152,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       isFirstPage: !cursor,
       items,
       total: result.ok ? (result.result?.total ?? 0) : 0,
+      totalIsCapped: result.ok ? (result.result?.totalIsCapped ?? false) : false,
       nextCursor: result.ok ? (result.result?.nextCursor ?? null) : null,
+      prevCursor: result.ok ? (result.result?.prevCursor ?? null) : null,
       failure: result.ok ? null : result,
       skills,
       suggestions,
@@ -171,7 +175,8 @@ export default function Mentors() {
   const t = useT();
   const { timeZone } = useI18n();
   const data = useLoaderData<typeof loader>();
-  const { filters, problems, isFirstPage, items, total, nextCursor, failure } = data;
+  const { filters, problems, isFirstPage, items, failure } = data;
+  const { total, totalIsCapped, nextCursor, prevCursor } = data;
   const navigation = useNavigation();
   const navigate = useNavigate();
   const location = useLocation();
@@ -200,9 +205,16 @@ export default function Mentors() {
   const query = new URLSearchParams(location.search);
   query.delete("cursor");
   const firstPage = `/mentors${query.size > 0 ? `?${query}` : ""}`;
-  const nextPage = nextCursor
-    ? `/mentors?${new URLSearchParams([...query, ["cursor", nextCursor]])}`
-    : null;
+  const pageAt = (cursor: string) =>
+    `/mentors?${new URLSearchParams([...query, ["cursor", cursor]])}`;
+  const nextPage = nextCursor ? pageAt(nextCursor) : null;
+  // Previous and Next only (the count stops at 100, decision 071); an empty page past the end
+  // (a stale cursor) offers the first page.
+  const previousPage = prevCursor
+    ? pageAt(prevCursor)
+    : !isFirstPage && items.length === 0
+      ? firstPage
+      : null;
   const anyFilter = query.size > 0;
   const activeCount = activeFilterCount(filters);
 
@@ -294,9 +306,11 @@ export default function Mentors() {
           <section aria-labelledby="results-heading" aria-busy={loading}>
             <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
               <h2 id="results-heading" className="m-0 text-xl font-semibold">
-                {total === 1
-                  ? t("web.mentors.resultCountOne")
-                  : t("web.mentors.resultCount", { count: total })}
+                {totalIsCapped
+                  ? t("web.mentors.resultCountCapped", { count: total })
+                  : total === 1
+                    ? t("web.mentors.resultCountOne")
+                    : t("web.mentors.resultCount", { count: total })}
               </h2>
               <p className="m-0 text-sm text-muted">
                 {t("web.mentors.timeZoneNote", { zone: timeZone })}
@@ -366,17 +380,26 @@ export default function Mentors() {
               aria-label={t("web.mentors.pagination")}
             >
               <p className="m-0 text-sm text-muted">
-                {items.length > 0 ? t("web.mentors.showing", { shown: items.length, total }) : ""}
+                {items.length > 0
+                  ? t(totalIsCapped ? "web.mentors.showingCapped" : "web.mentors.showing", {
+                      shown: items.length,
+                      total,
+                    })
+                  : ""}
               </p>
               <div className="flex gap-2">
-                {isFirstPage ? null : (
+                {previousPage ? (
                   <Button asChild variant="secondary">
-                    <Link to={firstPage}>{t("web.mentors.previousPage")}</Link>
+                    <Link to={previousPage} rel="prev">
+                      {t("web.mentors.previousPage")}
+                    </Link>
                   </Button>
-                )}
+                ) : null}
                 {nextPage ? (
                   <Button asChild variant="secondary">
-                    <Link to={nextPage}>{t("web.mentors.nextPageLink")}</Link>
+                    <Link to={nextPage} rel="next">
+                      {t("web.mentors.nextPageLink")}
+                    </Link>
                   </Button>
                 ) : null}
               </div>

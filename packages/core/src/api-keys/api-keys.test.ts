@@ -102,6 +102,9 @@ describe("API keys", () => {
     const search = await get("/mentors?q=Ma%C3%ABlle&limit=5", bearer(key));
     expect(search.status).toBe(200);
     expect((search.body.items as { id: string }[]).map((m) => m.id)).toContain(fixture.mentor.id);
+    // The count is capped at 100 (decision 071): the API says whether it was.
+    expect(search.body).toMatchObject({ totalIsCapped: false, prevCursor: null });
+    expect(search.body.total).toBeGreaterThanOrEqual(1);
     // Used: the account page shows when.
     const [listed] = await (await callerAs(user.id)).apiKeys.list();
     expect(listed?.lastUsedAt).toBeInstanceOf(Date);

@@ -305,3 +305,9 @@ export const timeOfDayHours: Record<TimeOfDay, readonly [number, number]> = {
 
 /** The "available within" choices the directory offers, in days (the summary covers 30). */
 export const availabilityWindows = [3, 7, 14, 30] as const;
+
+/**
+ * The directory counts its matches up to this many: above it the total is this with
+ * `totalIsCapped` ("100+ mentors"), so a search never counts every mentor (decision 071).
+ */
+export const directoryTotalCap = 100;

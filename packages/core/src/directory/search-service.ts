@@ -1,12 +1,16 @@
 import { type Db, Prisma } from "@mentora/db";
 import { IANAZone } from "luxon";
-import { type DirectorySort, type TimeOfDay, timeOfDayHours } from "../contracts/index.ts";
+import {
+  type DirectorySort,
+  directoryTotalCap,
+  type TimeOfDay,
+  timeOfDayHours,
+} from "../contracts/index.ts";
 import { AppError } from "../errors/index.ts";
 import type { Logger } from "../logger/index.ts";
-import { avatarUrl, skillsSelect, skillTagsOf } from "../profiles/index.ts";
+import { avatarUrl } from "../profiles/index.ts";
 import { decodeCursor, encodeCursor } from "../trpc/keyset-cursor.ts";
 import { type PriceRange, priceRangesOf } from "./public-mentor.ts";
-import { loadSellableOptions } from "./sellable-options.ts";
 import { fillMissingSummaries, summaryDays } from "./slot-summary.ts";
 
 export interface DirectorySearch {
@@ -51,73 +55,64 @@ export interface DirectoryPage {
   items: DirectoryMentor[];
   /** Null on the last page. */
   nextCursor: string | null;
-  /** Mentors matching every filter, across all pages. */
+  /** The page before this one (Previous); null on the first page. */
+  prevCursor: string | null;
+  /**
+   * Mentors matching every filter, across all pages, exact up to directoryTotalCap; when more
+   * match, directoryTotalCap with totalIsCapped (shown "100+").
+   */
   total: number;
+  totalIsCapped: boolean;
 }
 
 /** Without a currency filter, the price sort compares prices in this currency. */
 export const defaultSortCurrency = "EUR";
 
+/** A cursor's sort with this before it reads the page before its row (Previous). */
+const beforePrefix = "before:";
+
 /** Sorts past the end: no price in the currency, no slot soon. */
 const LAST = "1e15";
 const HOUR_MS = 3_600_000;
-
-const mentorSelect = {
-  id: true,
-  name: true,
-  headline: true,
-  languages: true,
-  avatarVersion: true,
-  skills: skillsSelect,
-  mentorProfile: { select: { acceptingBookings: true, ratingCount: true, ratingSum: true } },
-} as const satisfies Prisma.UserSelect;
-
-type Candidate = Prisma.UserGetPayload<{ select: typeof mentorSelect }>;
 
 /** ILIKE takes `%` and `_` as wildcards: text typed by a user must match itself. */
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
+/** Price text of directory_entry.prices: "CUR:" then the minor units over 10 digits. */
+function priceOf(column: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`substr(${column}, 5)::bigint`;
+}
+
 /**
- * The WHERE conditions over `u` (user), `mp` (mentor_profile), `r` (the summary's span) and
- * `m_next` (the next free start, nextSlotSql).
- * Listed = approved, not demoted to mentee, public text not withheld by moderation (the same
- * rule as publicMentorWhere; moderation.test.ts searches through this query).
+ * The WHERE conditions over `e` (directory_entry: listed mentors only, decision 071) and
+ * `m_next` (the next free start, nextSlotSql). Every filter reads the entry's own row: no join.
  */
 function conditionsOf(search: DirectorySearch, now: Date, timezone: string): Prisma.Sql[] {
-  const conditions: Prisma.Sql[] = [
-    Prisma.sql`mp.status = 'APPROVED'`,
-    Prisma.sql`u.role <> 'MENTEE'`,
-    Prisma.sql`NOT EXISTS (SELECT 1 FROM moderation_case mc WHERE mc."authorId" = u.id
-      AND mc.subject = 'PROFILE_TEXT' AND mc.withheld)`,
-  ];
+  const conditions: Prisma.Sql[] = [];
   if (search.skills && search.skills.length > 0) {
-    // The skills' ids once (an InitPlan), then one index probe of user_skill per candidate.
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM user_skill us WHERE us."userId" = u.id
-      AND us."skillId" = ANY(ARRAY(SELECT s.id FROM skill s
-        WHERE s.slug = ANY(${[...search.skills]}::text[]))))`);
+    // The skills' ids once (an InitPlan), then an array overlap on the row.
+    conditions.push(Prisma.sql`e."skillIds" && ARRAY(SELECT s.id FROM skill s
+      WHERE s.slug = ANY(${[...search.skills]}::text[]))`);
   }
-  if (search.language) conditions.push(Prisma.sql`${search.language} = ANY(u.languages)`);
+  if (search.language) conditions.push(Prisma.sql`${search.language} = ANY(e.languages)`);
   if (search.currency) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM offering_option oo
-      JOIN offering o ON o.id = oo."offeringId"
-      WHERE o."mentorId" = u.id AND o.status = 'ACTIVE' AND oo."archivedAt" IS NULL
-        AND oo.currency = ${search.currency}
-        ${search.priceMin === undefined ? Prisma.empty : Prisma.sql`AND oo."priceMinor" >= ${search.priceMin}`}
-        ${search.priceMax === undefined ? Prisma.empty : Prisma.sql`AND oo."priceMinor" <= ${search.priceMax}`})`);
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM unnest(e.prices) p
+      WHERE left(p, 3) = ${search.currency}
+        ${search.priceMin === undefined ? Prisma.empty : Prisma.sql`AND ${priceOf(Prisma.sql`p`)} >= ${search.priceMin}`}
+        ${search.priceMax === undefined ? Prisma.empty : Prisma.sql`AND ${priceOf(Prisma.sql`p`)} <= ${search.priceMax}`})`);
   }
   if (search.q) {
     const pattern = `%${escapeLike(search.q)}%`;
     // Skills whose name holds the text are found once (an InitPlan); with none (a name search)
-    // the per-candidate probe reads nothing.
-    conditions.push(Prisma.sql`(u.name ILIKE ${pattern} OR u.headline ILIKE ${pattern}
-      OR EXISTS (SELECT 1 FROM user_skill us WHERE us."userId" = u.id
-        AND us."skillId" = ANY(ARRAY(SELECT s.id FROM skill s WHERE s.name ILIKE ${pattern}))))`);
+    // the overlap is false at once.
+    conditions.push(Prisma.sql`(e.name ILIKE ${pattern} OR e.headline ILIKE ${pattern}
+      OR e."skillIds" && ARRAY(SELECT s.id FROM skill s WHERE s.name ILIKE ${pattern}))`);
   }
   if (search.minRating !== undefined) {
     conditions.push(
-      Prisma.sql`mp."ratingCount" > 0 AND mp."ratingSum" >= ${search.minRating}::numeric * mp."ratingCount"`,
+      Prisma.sql`e."ratingCount" > 0 AND e."ratingSum" >= ${search.minRating}::numeric * e."ratingCount"`,
     );
   }
   if (search.timesOfDay && search.timesOfDay.length > 0) {
@@ -126,24 +121,25 @@ function conditionsOf(search: DirectorySearch, now: Date, timezone: string): Pri
       now.getTime() + (search.availableWithinDays ?? summaryDays) * 86_400_000,
     );
     const hours = utcHoursFor(search.timesOfDay, timezone, now, slotsEnd);
-    conditions.push(Prisma.sql`(r."utcHours" & ${hours}::int) <> 0`);
+    conditions.push(Prisma.sql`(e."utcHours" & ${hours}::int) <> 0`);
   }
   if (search.availableWithinDays !== undefined) {
     const until = new Date(now.getTime() + search.availableWithinDays * 86_400_000);
     // The summary's span first (an index range: mentors with no slot are never visited), then
     // the exact next slot.
-    conditions.push(Prisma.sql`r."firstStartsAt" < ${until} AND r."lastStartsAt" >= ${now}`);
+    conditions.push(Prisma.sql`e."firstStartsAt" < ${until} AND e."lastStartsAt" >= ${now}`);
     conditions.push(Prisma.sql`m_next.next_at < ${until}`);
   } else if (search.timesOfDay && search.timesOfDay.length > 0) {
-    conditions.push(Prisma.sql`r."lastStartsAt" >= ${now}`);
+    conditions.push(Prisma.sql`e."lastStartsAt" >= ${now}`);
     conditions.push(Prisma.sql`m_next.next_at IS NOT NULL`);
   }
+  if (conditions.length === 0) conditions.push(Prisma.sql`true`);
   return conditions;
 }
 
 /**
- * The first free start of a mentor within [now + their notice, slotsEnd), or null; over `u`, `mp`
- * and `r`. Without a time-of-day filter the summary's first starts (kept on its refresh row) hold
+ * The first free start of a mentor within [now + their notice, slotsEnd), or null; over `e`.
+ * Without a time-of-day filter the summary's first starts (kept on the entry) hold
  * the answer whenever the last of them is past the notice (the common case: the summary was
  * computed with the same notice, at most 70 minutes ago), so most mentors cost no slot read;
  * otherwise one index probe on directory_slot's primary key.
@@ -151,26 +147,28 @@ function conditionsOf(search: DirectorySearch, now: Date, timezone: string): Pri
  * (`tod`, see timeOfDayRangesSql: one containment test a slot instead of a zone conversion).
  */
 function nextSlotSql(search: DirectorySearch, now: Date, slotsEnd: Date): Prisma.Sql {
-  const earliest = Prisma.sql`(${now}::timestamp + mp."minNoticeMinutes" * interval '1 minute')`;
+  const earliest = Prisma.sql`(${now}::timestamp + e."minNoticeMinutes" * interval '1 minute')`;
   if (search.timesOfDay && search.timesOfDay.length > 0) {
     // The summary's first start when it is past the notice and in the chosen hours; otherwise
     // the mentor's slots in order from the earliest, up to the first in the chosen hours.
-    return Prisma.sql`CASE WHEN NOT mp."acceptingBookings" OR r."firstStartsAt" IS NULL THEN NULL
-      WHEN r."firstStartsAt" >= ${earliest} AND r."firstStartsAt" <@ (SELECT tod.hours FROM tod)
-        THEN CASE WHEN r."firstStartsAt" < ${slotsEnd}::timestamp THEN r."firstStartsAt" END
+    return Prisma.sql`CASE WHEN NOT e."acceptingBookings" OR e."firstStartsAt" IS NULL THEN NULL
+      WHEN e."firstStartsAt" >= ${earliest} AND e."firstStartsAt" <@ (SELECT tod.hours FROM tod)
+        THEN CASE WHEN e."firstStartsAt" < ${slotsEnd}::timestamp THEN e."firstStartsAt" END
       ELSE (SELECT min(ds."startsAt") FROM directory_slot ds
-        WHERE ds."mentorId" = u.id AND ds."startsAt" >= ${earliest}
+        WHERE ds."mentorId" = e."mentorId" AND ds."startsAt" >= ${earliest}
           AND ds."startsAt" < ${slotsEnd}::timestamp
           AND ds."startsAt" <@ (SELECT tod.hours FROM tod)) END`;
   }
   // The summary's first starts (leadStarts, in order) hold the answer when the last of them is
-  // past the notice: the first of them that is.
-  return Prisma.sql`CASE WHEN NOT mp."acceptingBookings" OR r."firstStartsAt" IS NULL THEN NULL
-    WHEN r."leadStarts"[cardinality(r."leadStarts")] >= ${earliest}
+  // past the notice: the first of them that is; the first itself, most often (no subplan).
+  return Prisma.sql`CASE WHEN NOT e."acceptingBookings" OR e."firstStartsAt" IS NULL THEN NULL
+    WHEN e."leadStarts"[1] >= ${earliest}
+      THEN CASE WHEN e."leadStarts"[1] < ${slotsEnd}::timestamp THEN e."leadStarts"[1] END
+    WHEN e."leadStarts"[cardinality(e."leadStarts")] >= ${earliest}
       THEN (SELECT CASE WHEN min(lead) < ${slotsEnd}::timestamp THEN min(lead) END
-        FROM unnest(r."leadStarts") AS lead WHERE lead >= ${earliest})
+        FROM unnest(e."leadStarts") AS lead WHERE lead >= ${earliest})
     ELSE (SELECT min(ds."startsAt") FROM directory_slot ds
-      WHERE ds."mentorId" = u.id AND ds."startsAt" >= ${earliest}
+      WHERE ds."mentorId" = e."mentorId" AND ds."startsAt" >= ${earliest}
         AND ds."startsAt" < ${slotsEnd}::timestamp) END`;
 }
 
@@ -244,91 +242,113 @@ export function utcHoursFor(
 
 /** The ascending sort key of each sort (ties: name, then id). Numeric, so a cursor holds it exactly. */
 function sortKeyOf(search: DirectorySearch): Prisma.Sql {
-  const average = Prisma.sql`COALESCE(mp."ratingSum"::numeric / NULLIF(mp."ratingCount", 0), 0)`;
   switch (search.sort ?? "relevance") {
     case "rating":
-      return Prisma.sql`(-${average})`;
+      return Prisma.sql`e."ratingKey"`;
     case "price":
-      return Prisma.sql`COALESCE(mp_price.min_price::numeric, ${LAST}::numeric)`;
+      return Prisma.sql`COALESCE((SELECT min(${priceOf(Prisma.sql`p`)}) FROM unnest(e.prices) p
+        WHERE left(p, 3) = ${search.currency ?? defaultSortCurrency})::numeric, ${LAST}::numeric)`;
     case "soonest":
       return Prisma.sql`COALESCE(EXTRACT(EPOCH FROM m_next.next_at)::numeric, ${LAST}::numeric)`;
     case "relevance": {
-      if (!search.q) return Prisma.sql`(-${average})`;
+      // Without text: the better rated first, the order of the entry's (ratingKey, name) index.
+      if (!search.q) return Prisma.sql`e."ratingKey"`;
       // A name that starts with the text, then one that holds it, then headline or skill; the
       // better rated first within each.
       const prefix = `${escapeLike(search.q)}%`;
       const inside = `%${escapeLike(search.q)}%`;
-      return Prisma.sql`((CASE WHEN u.name ILIKE ${prefix} THEN 0 WHEN u.name ILIKE ${inside} THEN 1
-        ELSE 2 END) * 10 - ${average})`;
+      return Prisma.sql`((CASE WHEN e.name ILIKE ${prefix} THEN 0 WHEN e.name ILIKE ${inside} THEN 1
+        ELSE 2 END) * 10 + e."ratingKey")`;
     }
   }
 }
 
-interface Row {
-  id: string;
-  name: string;
+/**
+ * The cursor's row (key, name, id): the page starts after it, or ends before it (`before`: the
+ * Previous page, read in reverse order from the same index).
+ */
+export interface DirectoryAfter {
   k: string;
-  next_at: Date | null;
-  total: bigint;
+  name: string;
+  id: string;
+  before?: boolean;
 }
 
-/** The search's one statement (exported for EXPLAIN in the bench notes). */
+interface Row {
+  id: string | null;
+  name: string | null;
+  k: string | null;
+  next_at: Date | null;
+  total: bigint;
+  full_name: string | null;
+  avatar_version: string | null;
+  headline: string | null;
+  languages: string[] | null;
+  prices: string[] | null;
+  rating_count: number | null;
+  rating_sum: number | null;
+  accepting_bookings: boolean | null;
+  skills: { slug: string; name: string }[] | null;
+}
+
+/**
+ * The search's one statement (exported for EXPLAIN in the bench notes). `m`: the first
+ * directoryTotalCap + 1 matches in any order (the cheapest the planner finds), so the count is
+ * exact up to the cap and "100+" above it. Up to the cap `m` holds every match and the page is
+ * sorted from it; past the cap (a one-time filter picks the branch) the page is read from
+ * directory_entry in its order to its LIMIT (with no filter, an index range of the default
+ * order). Either way a search reads a bounded number of rows whatever the number of mentors.
+ * Always one row at least (the count), the page's rows joined to it (id null for none).
+ */
 export function directorySearchSql(
   search: DirectorySearch,
-  after: Prisma.Sql,
+  after: DirectoryAfter | undefined,
   { now, timezone }: { now: Date; timezone: string },
 ): Prisma.Sql {
-  const sort = search.sort ?? "relevance";
   // With a window, a mentor's slots past it are never read (a time-of-day filter scans hours
   // until the first that fits: bounded by the window, not by the whole summary).
   const slotsEnd = new Date(
     now.getTime() + (search.availableWithinDays ?? summaryDays) * 86_400_000,
   );
-  const priceCurrency = search.currency ?? defaultSortCurrency;
-  const priceJoin =
-    sort === "price"
-      ? Prisma.sql`LEFT JOIN LATERAL (SELECT min(oo."priceMinor") AS min_price FROM offering_option oo
-          JOIN offering o ON o.id = oo."offeringId"
-          WHERE o."mentorId" = u.id AND o.status = 'ACTIVE' AND oo."archivedAt" IS NULL
-            AND oo.currency = ${priceCurrency}) mp_price ON true`
-      : Prisma.empty;
   const conditions = Prisma.join(conditionsOf(search, now, timezone), " AND ");
-  if (!nextStartDecides(search)) {
-    // Neither a filter nor the order needs "next available": it is read for the page's rows
-    // only, after the LIMIT, instead of for every match (decision 067). `u` is the page there:
-    // nextSlotSql reads only u.id.
-    return Prisma.sql`
-      WITH m AS (
-        SELECT u.id, u.name, ${sortKeyOf(search)} AS k,
-          mp."acceptingBookings", mp."minNoticeMinutes"
-        FROM "user" u
-        JOIN mentor_profile mp ON mp."userId" = u.id
-        ${priceJoin}
-        WHERE ${conditions}
-      )
-      SELECT u.id, u.name, u.k::text AS k, m_next.next_at, (SELECT count(*) FROM m) AS total
-      FROM (SELECT * FROM m ${after} ORDER BY m.k, m.name, m.id LIMIT ${search.limit + 1}) u
-      CROSS JOIN LATERAL (SELECT u."acceptingBookings", u."minNoticeMinutes") mp
-      -- OFFSET 0 keeps this a probe by primary key per page row (not a scan of every row).
-      LEFT JOIN LATERAL (SELECT * FROM directory_slot_refresh WHERE "mentorId" = u.id OFFSET 0) r
-        ON true
-      CROSS JOIN LATERAL (SELECT ${nextSlotSql(search, now, slotsEnd)} AS next_at) m_next
-      ORDER BY u.k, u.name, u.id`;
-  }
+  const key = sortKeyOf(search);
+  const comparison = after?.before ? Prisma.raw("<") : Prisma.raw(">");
+  const afterOf = (k: Prisma.Sql, alias: string) =>
+    after
+      ? Prisma.sql`AND (${k}, ${Prisma.raw(alias)}.name, ${Prisma.raw(alias)}."mentorId") ${comparison} (${after.k}::numeric, ${after.name}, ${after.id})`
+      : Prisma.empty;
+  const order = after?.before ? Prisma.raw("DESC") : Prisma.raw("ASC");
+  const next = Prisma.sql`CROSS JOIN LATERAL (SELECT ${nextSlotSql(search, now, slotsEnd)} AS next_at) m_next`;
+  // When "next available" filters or orders, it is computed with the matches; else only for
+  // the page's rows, after the LIMIT (decision 067).
+  const decides = nextStartDecides(search);
+  const matches = decides
+    ? Prisma.sql`SELECT e.*, ${key} AS k, m_next.next_at FROM directory_entry e ${next}`
+    : Prisma.sql`SELECT e.*, ${key} AS k FROM directory_entry e`;
+  const pageLimit = search.limit + 1;
   return Prisma.sql`
-    WITH ${timeOfDayRangesSql(search.timesOfDay, timezone, now, slotsEnd)} m AS (
-      SELECT u.id, u.name, ${sortKeyOf(search)} AS k, m_next.next_at
-      FROM "user" u
-      JOIN mentor_profile mp ON mp."userId" = u.id
-      LEFT JOIN directory_slot_refresh r ON r."mentorId" = u.id
-      CROSS JOIN LATERAL (SELECT ${nextSlotSql(search, now, slotsEnd)} AS next_at) m_next
-      ${priceJoin}
-      WHERE ${conditions}
+    WITH ${decides ? timeOfDayRangesSql(search.timesOfDay, timezone, now, slotsEnd) : Prisma.empty}
+    m AS MATERIALIZED (${matches} WHERE ${conditions} LIMIT ${directoryTotalCap + 1}),
+    c AS (SELECT count(*) AS total FROM m),
+    page AS (
+      (SELECT * FROM m WHERE (SELECT total FROM c) <= ${directoryTotalCap} ${afterOf(Prisma.sql`m.k`, "m")}
+        ORDER BY m.k ${order}, m.name ${order}, m."mentorId" ${order} LIMIT ${pageLimit})
+      UNION ALL
+      (${matches} WHERE (SELECT total FROM c) > ${directoryTotalCap} AND ${conditions}
+        ${afterOf(key, "e")}
+        ORDER BY k ${order}, e.name ${order}, e."mentorId" ${order} LIMIT ${pageLimit})
     )
-    SELECT m.id, m.name, m.k::text AS k, m.next_at, (SELECT count(*) FROM m) AS total
-    FROM m ${after}
-    ORDER BY m.k, m.name, m.id
-    LIMIT ${search.limit + 1}`;
+    SELECT e."mentorId" AS id, e.name, e.k::text AS k,
+      ${decides ? Prisma.sql`e.next_at` : Prisma.sql`m_next.next_at`}, c.total,
+      -- The page's cards from the entry and one user row each (decision 071: no more reads).
+      u.name AS full_name, u."avatarVersion" AS avatar_version, e.headline, e.languages,
+      e.prices, e."ratingCount" AS rating_count, e."ratingSum" AS rating_sum,
+      e."acceptingBookings" AS accepting_bookings,
+      (SELECT COALESCE(json_agg(json_build_object('slug', s.slug, 'name', s.name) ORDER BY s.name),
+        '[]'::json) FROM skill s WHERE s.id = ANY(e."skillIds")) AS skills
+    FROM c LEFT JOIN ${decides ? Prisma.sql`page e` : Prisma.sql`(page e ${next})`} ON true
+    LEFT JOIN "user" u ON u.id = e."mentorId"
+    ORDER BY e.k ${order}, e.name ${order}, e."mentorId" ${order}`;
 }
 
 /** Whether "next available" filters the mentors or orders them (else it is only shown). */
@@ -356,36 +376,49 @@ export async function searchDirectory(
   }: { now?: Date; timezone?: string; logger?: Logger } = {},
 ): Promise<DirectoryPage> {
   const sort = search.sort ?? "relevance";
-  let after: Prisma.Sql = Prisma.empty;
+  let after: DirectoryAfter | undefined;
   if (search.cursor) {
-    const [cursorSort, k = "", name = "", id = ""] = decodeCursor(search.cursor, 4);
+    const [cursorSort = "", k = "", name = "", id = ""] = decodeCursor(search.cursor, 4);
+    const before = cursorSort.startsWith(beforePrefix);
     // A cursor of another sort would skip or repeat mentors.
-    if (cursorSort !== sort || !/^-?\d+(\.\d+)?(e\d+)?$/.test(k)) {
+    if (
+      (before ? cursorSort.slice(beforePrefix.length) : cursorSort) !== sort ||
+      !/^-?\d+(\.\d+)?(e\d+)?$/.test(k)
+    ) {
       throw new AppError("BAD_REQUEST", { reason: "INVALID_CURSOR" });
     }
-    after = Prisma.sql`WHERE (m.k, m.name, m.id) > (${k}::numeric, ${name}, ${id})`;
+    after = { k, name, id, before };
   }
   await fillMissingSummaries(db, { now, logger });
   const rows = await db.$queryRaw<Row[]>(directorySearchSql(search, after, { now, timezone }));
 
-  const total = rows.length > 0 ? Number(rows[0]?.total) : search.cursor ? -1 : 0;
-  const page = rows.slice(0, search.limit);
+  // Counted up to one past the cap: exact below it, "100+" (capped) above (decision 071).
+  const counted = Number(rows[0]?.total ?? 0);
+  const totalIsCapped = counted > directoryTotalCap;
+  const total = Math.min(counted, directoryTotalCap);
+  const found = rows.filter((row): row is Row & { id: string; name: string; k: string } =>
+    Boolean(row.id),
+  );
+  // Read backwards for a Previous page: the rows nearest the cursor first.
+  const page = after?.before
+    ? found.slice(0, search.limit).reverse()
+    : found.slice(0, search.limit);
+  const more = found.length > search.limit;
+  const first = page[0];
   const last = page.at(-1);
+  // Going back, the cursor's row is after the page; going forward, a cursor's page has rows
+  // before it.
   const nextCursor =
-    rows.length > search.limit && last ? encodeCursor([sort, last.k, last.name, last.id]) : null;
+    last && (after?.before || more) ? encodeCursor([sort, last.k, last.name, last.id]) : null;
+  const prevCursor =
+    first && (after?.before ? more : after !== undefined)
+      ? encodeCursor([`${beforePrefix}${sort}`, first.k, first.name, first.id])
+      : null;
 
-  const ids = page.map((row) => row.id);
-  const [candidates, options] = await Promise.all([
-    db.user.findMany({ where: { id: { in: ids } }, select: mentorSelect }),
-    loadSellableOptions(db, ids),
-  ]);
-  const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
   const items: DirectoryMentor[] = [];
   for (const row of page) {
-    const mentor = byId.get(row.id);
-    if (!mentor) continue;
     try {
-      items.push(toDirectoryMentor(mentor, options.get(row.id) ?? [], row.next_at));
+      items.push(toDirectoryMentor(row));
     } catch (err) {
       // One mentor's broken row must not fail the page for every visitor.
       logger?.error(
@@ -394,38 +427,33 @@ export async function searchDirectory(
       );
     }
   }
-  if (total >= 0) return { items, nextCursor, total };
-  // A cursor past the last row: no row carried the count, so ask for it without the cursor.
-  const first = await searchDirectory(
-    db,
-    { ...search, cursor: undefined, limit: 1 },
-    { now, timezone },
-  );
-  return { items, nextCursor, total: first.total };
+  return { items, nextCursor, prevCursor, total, totalIsCapped };
 }
 
-function toDirectoryMentor(
-  mentor: Candidate,
-  options: readonly { priceMinor: number; currency: string }[],
-  nextAt: Date | null,
-): DirectoryMentor {
-  const profile = mentor.mentorProfile;
+/** A card from the statement's row: the entry's columns and the user's name and avatar. */
+function toDirectoryMentor(row: Row & { id: string }): DirectoryMentor {
+  const ratingCount = row.rating_count ?? 0;
   return {
-    id: mentor.id,
-    name: mentor.name,
-    headline: mentor.headline,
-    languages: mentor.languages,
-    skills: skillTagsOf(mentor.skills),
-    avatarUrl: avatarUrl(mentor, 256),
-    paused: profile?.acceptingBookings === false,
-    prices: priceRangesOf(options),
+    id: row.id,
+    name: row.full_name ?? row.name ?? "",
+    headline: row.headline,
+    languages: row.languages ?? [],
+    skills: row.skills ?? [],
+    avatarUrl: avatarUrl({ id: row.id, avatarVersion: row.avatar_version }, 256),
+    paused: row.accepting_bookings === false,
+    prices: priceRangesOf((row.prices ?? []).map(optionPriceOf)),
     rating:
-      profile && profile.ratingCount > 0
+      ratingCount > 0
         ? {
-            average: Math.round((profile.ratingSum / profile.ratingCount) * 10) / 10,
-            count: profile.ratingCount,
+            average: Math.round(((row.rating_sum ?? 0) / ratingCount) * 10) / 10,
+            count: ratingCount,
           }
         : null,
-    nextAvailableAt: nextAt ? nextAt.toISOString() : null,
+    nextAvailableAt: row.next_at ? row.next_at.toISOString() : null,
   };
+}
+
+/** One of directory_entry.prices ("EUR:0000005000") as the option's currency and price. */
+function optionPriceOf(price: string): { currency: string; priceMinor: number } {
+  return { currency: price.slice(0, 3), priceMinor: Number(price.slice(4)) };
 }

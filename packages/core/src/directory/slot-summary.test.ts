@@ -173,3 +173,34 @@ describe("utcHoursFor: the UTC hours a part of the viewer's day can start in", (
     expect(utcHoursFor(["morning"], "Mars/Olympus", ...winter)).toBe(0xffffff);
   });
 });
+
+describe("a refresh writes only the difference (decision 071)", () => {
+  it("leaves exactly the rows a computation from nothing gives, two days and a booking later", async () => {
+    const { mentor, paidOption } = await createMentorWithOfferings(app);
+    const startsOf = async () =>
+      (
+        await app.prisma.directorySlot.findMany({
+          where: { mentorId: mentor.id },
+          orderBy: { startsAt: "asc" },
+        })
+      ).map((slot) => slot.startsAt.toISOString());
+    const first = nextMondayAt(0);
+    await refreshMentorSlots(app.prisma, mentor.id, first);
+    const before = await startsOf();
+    // Two days later, with a booked hour: the window moved and one hour is taken.
+    const later = new Date(first.getTime() + 2 * 24 * HOUR);
+    const booked = nextMondayAt(10, 2);
+    const mentee = await createUser(app, "Diff Mentee");
+    await holdSlot(app, { menteeId: mentee.id, optionId: paidOption.id, startsAt: booked }, later);
+    await refreshMentorSlots(app.prisma, mentor.id, later);
+    const incremental = await startsOf();
+    expect(incremental).not.toEqual(before);
+    expect(incremental).not.toContain(booked.toISOString());
+    // The two days gone are gone (none left before `later`).
+    expect(incremental[0] && incremental[0] >= later.toISOString()).toBe(true);
+
+    await app.prisma.directorySlot.deleteMany({ where: { mentorId: mentor.id } });
+    await refreshMentorSlots(app.prisma, mentor.id, later);
+    expect(await startsOf()).toEqual(incremental);
+  });
+});

@@ -58,13 +58,28 @@ export async function refreshMentorSlotsIn(
       if (known === undefined || start < known) firstOfHour.set(hour, start);
     }
   }
-  await tx.directorySlot.deleteMany({ where: { mentorId } });
-  if (firstOfHour.size > 0) {
-    await tx.directorySlot.createMany({
-      data: [...firstOfHour.values()].map((start) => ({ mentorId, startsAt: new Date(start) })),
+  // Only the difference is written (decision 071): from one refresh to the next most hours are
+  // the same (the window moves by the time elapsed, a booking takes an hour or two), so
+  // rewriting the ~500 rows of a month each time cost most of the job.
+  const starts = [...firstOfHour.values()];
+  const wanted = new Set(starts);
+  const stored = await tx.directorySlot.findMany({
+    where: { mentorId },
+    select: { startsAt: true },
+  });
+  const have = new Set(stored.map((row) => row.startsAt.getTime()));
+  const gone = [...have].filter((start) => !wanted.has(start));
+  const added = starts.filter((start) => !have.has(start));
+  if (gone.length > 0) {
+    await tx.directorySlot.deleteMany({
+      where: { mentorId, startsAt: { in: gone.map((start) => new Date(start)) } },
     });
   }
-  const starts = [...firstOfHour.values()];
+  if (added.length > 0) {
+    await tx.directorySlot.createMany({
+      data: added.map((start) => ({ mentorId, startsAt: new Date(start) })),
+    });
+  }
   const span = {
     refreshedAt: now,
     firstStartsAt: starts.length > 0 ? new Date(Math.min(...starts)) : null,

@@ -30,7 +30,7 @@ export const apiSearch = publicProcedure
       tags: ["mentors"],
       summary: "Search the directory of mentors",
       description:
-        "Approved mentors by name or headline, skill, language, price and availability, a page at a time: pass `nextCursor` back as `cursor`.",
+        'Approved mentors by name or headline, skill, language, price and availability, a page at a time: pass `nextCursor` (or `prevCursor`, the page before) back as `cursor`. `total` is exact up to 100; when more match it is 100 with `totalIsCapped: true` ("100+").',
     },
   })
   .input(apiSearchInput)

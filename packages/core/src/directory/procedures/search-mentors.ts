@@ -56,7 +56,7 @@ export const searchInput = z
     /** relevance (default), rating, price (lowest in `currency`, else EUR), soonest. */
     sort: directorySort.optional(),
     ...pageInput({ defaultLimit: 20, maxLimit: 50 }),
-    /** `nextCursor` of the previous page, for the same filters and sort. */
+    /** `nextCursor` (or `prevCursor`) of another page, for the same filters and sort. */
     cursor: cursorInput.optional(),
   })
   .strict()
@@ -84,8 +84,12 @@ export const searchOutput = z.object({
   items: z.array(directoryMentor),
   /** Null on the last page. */
   nextCursor: z.string().nullable(),
-  /** Mentors matching the filters, over every page. */
+  /** `cursor` for the page before this one (Previous); null on the first page. */
+  prevCursor: z.string().nullable(),
+  /** Mentors matching the filters, over every page: exact up to 100, else 100 and capped. */
   total: z.number().int(),
+  /** More mentors match than `total` (100): show "100+" (decision 071). */
+  totalIsCapped: z.boolean(),
 });
 
 /** The public directory of approved mentors, filtered and sorted, times in the viewer's zone. */
