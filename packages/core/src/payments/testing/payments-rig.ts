@@ -174,12 +174,16 @@ export async function ledgerIsBalanced(app: App): Promise<boolean> {
   return rows.every((row) => row.total === 0n);
 }
 
-/** Runs every queued job of these queues the way the worker would, until none is left. */
+/**
+ * Runs every queued job of these queues the way the worker would, until none is left: a queue
+ * fed from an outbox (webhook.process, decision 070) is swept first, as the worker's runner does.
+ */
 export async function drainJobs(app: App, jobs: readonly AnyJobHandler<App>[]): Promise<number> {
   let ran = 0;
   for (let progress = true; progress; ) {
     progress = false;
     for (const job of jobs) {
+      if (job.feed && (await job.feed.sweep(app, job.feed.limit)) > 0) progress = true;
       const [item] = await app.boss.fetch(job.name);
       if (!item) continue;
       progress = true;
