@@ -130,10 +130,14 @@ export async function walletOf(app: App, userId: string, currency = "EUR") {
 }
 
 /** Every entry of the ledger sums to zero per currency. */
-/** A stored event for a payment nobody knows (`sbx_unknown`): processing it fails every time. */
+/**
+ * A stored event for a payment nobody knows (`sbx_unknown`): processing it fails every time.
+ * Marked enqueued, so no sweep gives it a job (decision 070): its job, if any, is the caller's.
+ */
 export function storeEventForUnknownPayment(app: App) {
   return app.prisma.webhookEvent.create({
     data: {
+      enqueuedAt: new Date(),
       provider: "sandbox",
       eventId: `evt-${randomUUID()}`,
       type: "payment.succeeded",
