@@ -2,17 +2,17 @@ import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { createPool } from "@mentora/db";
 import { signSandboxPayload } from "@mentora/gateway-sandbox";
-import autocannon from "autocannon";
 import { afterAll, expect, inject, test } from "vitest";
 import "../e2e/context.ts";
 import { freePort } from "../e2e/processes.ts";
 import { type ServerPair, startServerPair } from "../e2e/servers.ts";
+import { KeepAliveClient } from "./keep-alive-client.ts";
 
 // Gateway webhooks against the BUILT web server (`pnpm --filter @mentora/web build` first):
 // one iteration is REQUESTS signed POSTs of new events, CONCURRENCY in flight (the provider's
 // retry burst), beside its floor, the same INSERT of the same rows over CONCURRENCY pooled
 // connections from this process. Signing is done ahead: it is the provider's work. The POSTs
-// go through autocannon (keep-alive sockets, requests written from prebuilt bytes): a real
+// are written from prebuilt bytes on CONCURRENCY keep-alive sockets (KeepAliveClient): a real
 // sender's HTTP client does not run on our cores, and undici's fetch cost about as much CPU as
 // the server itself here (decision 070 has the figures both ways; fetch stays measured below).
 const REQUESTS = 100;
@@ -39,50 +39,6 @@ const ownCpuMs = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 };
-
-/**
- * REQUESTS POSTs of `next()`'s signed bodies through autocannon, CONCURRENCY keep-alive
- * connections, each answer checked by `check` (status and body).
- */
-async function autocannonBurst(
-  url: string,
-  next: () => { body: string; signature: string },
-  check: (status: number, body: string) => void,
-) {
-  const failures: string[] = [];
-  const result = await autocannon({
-    url,
-    connections: CONCURRENCY,
-    amount: REQUESTS,
-    requests: [
-      {
-        method: "POST",
-        setupRequest: (request) => {
-          const delivery = next();
-          return {
-            ...request,
-            body: delivery.body,
-            headers: {
-              "content-type": "application/json",
-              "x-sandbox-signature": delivery.signature,
-            },
-          };
-        },
-        onResponse: (status, body) => {
-          try {
-            check(status, body);
-          } catch (error) {
-            failures.push(String(error));
-          }
-        },
-      },
-    ],
-  });
-  if (failures.length > 0 || result.errors > 0 || result.timeouts > 0) {
-    throw new Error(`autocannon: ${result.errors} errors; ${failures.slice(0, 3).join("; ")}`);
-  }
-  if (result["2xx"] !== REQUESTS) throw new Error(`autocannon: ${result["2xx"]} answers of 2xx`);
-}
 
 /** Runs `count` calls of `call`, `concurrency` at a time. */
 async function burst(call: (index: number) => Promise<void>, count = REQUESTS) {
@@ -127,7 +83,9 @@ test("web: webhook ingest POST /api/webhooks/sandbox vs INSERT over as many conn
   };
   const sign = () => {
     const body = nextBody();
-    return { body, signature: signSandboxPayload(secret, body, new Date()) };
+    const signature = signSandboxPayload(secret, body, new Date());
+    const headers = { "content-type": "application/json", "x-sandbox-signature": signature };
+    return { body, signature, bytes: KeepAliveClient.post("/api/webhooks/sandbox", headers, body) };
   };
   // tinybench may run a few more rounds than asked: past these, signing is counted.
   const signed = Array.from({ length: REQUESTS * 3 * (run.iterations + 2) }, sign);
@@ -139,12 +97,13 @@ test("web: webhook ingest POST /api/webhooks/sandbox vs INSERT over as many conn
       throw new Error(`webhook not stored: HTTP ${status} ${body}`);
     }
   };
+  const sender = await KeepAliveClient.open(baseUrl, CONCURRENCY);
   const postBurst = () =>
-    autocannonBurst(
-      url,
+    sender.burst(
+      REQUESTS,
       () => {
         posted += 1;
-        return signed.pop() ?? sign();
+        return (signed.pop() ?? sign()).bytes;
       },
       checkStored,
     );
@@ -152,7 +111,7 @@ test("web: webhook ingest POST /api/webhooks/sandbox vs INSERT over as many conn
   const post = async () => {
     posted += 1;
     const delivery = signed.pop() ?? sign();
-    const response = await fetch(`${baseUrl}/api/webhooks/sandbox`, {
+    const response = await fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json", "x-sandbox-signature": delivery.signature },
       body: delivery.body,
@@ -219,13 +178,14 @@ test("web: webhook ingest POST /api/webhooks/sandbox vs INSERT over as many conn
   const line = (cpu: { server: string; client: string; db: string; wall: string }) =>
     `burst ${cpu.wall} ms (mean), CPU ms per request: server ${cpu.server}, client ${cpu.client}, Postgres ${cpu.db}`;
   const lean = await timed(postBurst, true);
+  sender.close();
   const viaFetch = await timed(() => burst(post), true);
   const floor = await timed(() => burst(insertFloorRow), false);
   const bare = await bareHttpBurst(nextBody);
   process.stderr.write(
-    `webhook ingest bench: ${posted} POSTs\n  POST, autocannon: ${line(lean)}\n` +
+    `webhook ingest bench: ${posted} POSTs\n  POST, keep-alive sockets: ${line(lean)}\n` +
       `  POST, fetch: ${line(viaFetch)}\n  floor INSERT: ${line(floor)}\n` +
-      `  bare node:http (body read, JSON answer), autocannon: ${line(bare.lean)}\n` +
+      `  bare node:http (body read, JSON answer), keep-alive sockets: ${line(bare.lean)}\n` +
       `  bare node:http, fetch: ${line(bare.viaFetch)}\n`,
   );
 });
@@ -262,15 +222,28 @@ async function bareHttpBurst(nextBody: () => string) {
         db: "0",
       };
     };
+    const sender = await KeepAliveClient.open(`http://127.0.0.1:${port}`, CONCURRENCY);
+    const headers = { "content-type": "application/json", "x-sandbox-signature": "t=1,v1=00" };
+    const requests = Array.from({ length: 7 * REQUESTS }, () =>
+      KeepAliveClient.post("/api/webhooks/sandbox", headers, nextBody()),
+    );
+    // A fresh process: one burst of each client first, so neither pays the JIT's warm-up.
+    await sender.burst(
+      REQUESTS,
+      () => KeepAliveClient.post("/api/webhooks/sandbox", headers, nextBody()),
+      () => {},
+    );
+    await burst(post);
     const lean = await measure(() =>
-      autocannonBurst(
-        url,
-        () => ({ body: nextBody(), signature: "t=1,v1=00" }),
+      sender.burst(
+        REQUESTS,
+        () => requests.pop() ?? KeepAliveClient.post("/api/webhooks/sandbox", headers, nextBody()),
         (status) => {
           if (status !== 200) throw new Error(`HTTP ${status}`);
         },
       ),
     );
+    sender.close();
     const viaFetch = await measure(() => burst(post));
     return { lean, viaFetch };
   } finally {
