@@ -140,6 +140,30 @@ describe("receiveWebhook's one-row ingest and the worker's sweep", () => {
     }
   });
 
+  it("a sweep takes the oldest events first (order of arrival)", async () => {
+    await sweep();
+    const ids = ["evt_sweep_order_a", "evt_sweep_order_b", "evt_sweep_order_c"];
+    for (const id of ids) await post(id);
+    // Arrival a second apart, c first (a batch's rows share one receivedAt, a millisecond's
+    // too: such ties go by id).
+    await rig.app.pool.query(
+      `UPDATE webhook_event SET "receivedAt" = now() - (3 - array_position($1, "eventId")) * interval '1 second'
+       WHERE "eventId" = ANY($1)`,
+      [[...ids].reverse()],
+    );
+    const swept: string[] = [];
+    for (let n = 0; n < ids.length; n += 1) {
+      expect(await enqueueStoredWebhookEvents(rig.app, 1)).toBe(1);
+      const { rows } = await rig.app.pool.query<{ eventId: string }>(
+        `SELECT "eventId" FROM webhook_event WHERE "eventId" = ANY($1) AND "enqueuedAt" IS NOT NULL
+         ORDER BY "enqueuedAt" DESC, "eventId" DESC LIMIT 1`,
+        [ids.filter((id) => !swept.includes(id))],
+      );
+      swept.push(rows[0]?.eventId ?? "");
+    }
+    expect(swept).toEqual([...ids].reverse());
+  });
+
   it("four sweeps racing over 60 events: each event enqueued once, one job each", async () => {
     const ids = Array.from({ length: 60 }, (_, i) => `evt_sweep_race_${i}`);
     await Promise.all(ids.map((id) => post(id)));
