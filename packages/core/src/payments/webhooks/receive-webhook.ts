@@ -45,8 +45,9 @@ export const maxWebhookBytes = 1024 * 1024;
 /**
  * The edge of /api/webhooks/:provider. Verifies the request on its raw bytes, stores each event
  * once (unique provider + event id), and only then answers 2xx; the worker's sweep creates the
- * job that processes it (decision 070). A forged or stale request gets 400 and stores nothing; when the provider could
- * not be asked (PayPal verifies through an API call) the answer is 503 so the provider retries.
+ * job that processes it (decision 070). A forged or stale request gets 400 and stores nothing;
+ * when the provider could not be asked (PayPal verifies through an API call) the answer is 503
+ * so the provider retries.
  * Before anything else, `clientIp` (the edge's, from the socket and TRUSTED_PROXIES; null when
  * unknown) spends a point of the webhook-ip limit: a flood gets 429 before it costs us a
  * signature check, a body read or a call to the provider.
