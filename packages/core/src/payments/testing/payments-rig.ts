@@ -132,12 +132,12 @@ export async function walletOf(app: App, userId: string, currency = "EUR") {
 /** Every entry of the ledger sums to zero per currency. */
 /**
  * A stored event for a payment nobody knows (`sbx_unknown`): processing it fails every time.
- * Marked enqueued, so no sweep gives it a job (decision 070): its job, if any, is the caller's.
+ * Written outside the ingest, it counts as enqueued (the column's default, decision 070): no
+ * sweep gives it a job; its job, if any, is the caller's.
  */
 export function storeEventForUnknownPayment(app: App) {
   return app.prisma.webhookEvent.create({
     data: {
-      enqueuedAt: new Date(),
       provider: "sandbox",
       eventId: `evt-${randomUUID()}`,
       type: "payment.succeeded",

@@ -179,17 +179,20 @@ function storeEvent(
   });
 }
 
-/** One row: plain parameters (the common case when calls do not overlap). */
+/**
+ * One row: plain parameters (the common case when calls do not overlap). "enqueuedAt" NULL: the
+ * sweep makes its job (the column's default, now(), is for every other writer; decision 070).
+ */
 const singleInsert = {
   name: "webhook-ingest-event",
-  text: `INSERT INTO webhook_event (id, provider, "eventId", type, payload, "rawBody")
-    VALUES ($1, $2, $3, $4, $5::jsonb, $6) ON CONFLICT DO NOTHING RETURNING id`,
+  text: `INSERT INTO webhook_event (id, provider, "eventId", type, payload, "rawBody", "enqueuedAt")
+    VALUES ($1, $2, $3, $4, $5::jsonb, $6, NULL) ON CONFLICT DO NOTHING RETURNING id`,
 };
 /** Several rows: arrays, one prepared statement for any batch size. */
 const batchInsert = {
   name: "webhook-ingest-events",
-  text: `INSERT INTO webhook_event (id, provider, "eventId", type, payload, "rawBody")
-    SELECT id, provider, event_id, type, payload::jsonb, raw_body
+  text: `INSERT INTO webhook_event (id, provider, "eventId", type, payload, "rawBody", "enqueuedAt")
+    SELECT id, provider, event_id, type, payload::jsonb, raw_body, NULL
     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
       AS i (id, provider, event_id, type, payload, raw_body)
     ON CONFLICT DO NOTHING RETURNING id`,
