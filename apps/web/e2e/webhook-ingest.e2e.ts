@@ -4,19 +4,21 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import "./context.ts";
 import { type ServerPair, startServerPair } from "./servers.ts";
 
-// The gateway webhook edge of the BUILT server (decision 055: one statement stores the event
-// and its job; 064: the server's own webhook lane, concurrent deliveries share one statement):
-// refusals keep their stable codes, a duplicate race stores one event and one job, a failed
-// statement fails every delivery in it, one bad event fails alone.
+// The gateway webhook edge of the BUILT server (decision 070: the statement stores the event
+// alone, the worker's sweep gives it its one job; 064: the server's own webhook lane,
+// concurrent deliveries share one statement): refusals keep their stable codes, a duplicate
+// race stores one event and one job, a failed statement fails every delivery in it, one bad
+// event fails alone.
 const secret = "whsec_e2e_webhook_ingest";
 let servers: ServerPair;
 let pool: ReturnType<typeof createPool>;
 beforeAll(async () => {
-  // No worker: the job each stored event gets stays in the queue to be counted.
+  // With the worker: its sweep makes each stored event's job (the events name no payment of
+  // ours, so their jobs fail and wait for a retry, still one job row each to be counted).
   servers = await startServerPair(inject("webDbRun"), {
     label: "ingest",
-    worker: false,
-    env: { SANDBOX_WEBHOOK_SECRET: secret },
+    // The failing jobs' warnings are expected: errors only.
+    env: { SANDBOX_WEBHOOK_SECRET: secret, LOG_LEVEL: "error" },
   });
   pool = createPool(servers.databaseUrl, { max: 2 });
 });
@@ -48,6 +50,18 @@ function post(body: string, signature: string | undefined) {
     },
     body,
   });
+}
+
+/** The events of this id and their jobs, once the worker's sweep made them. */
+async function sweptOf(eventId: string) {
+  let stored = await storedOf(eventId);
+  await expect
+    .poll(async () => {
+      stored = await storedOf(eventId);
+      return stored.jobs.length;
+    })
+    .toBe(stored.events.length);
+  return stored;
 }
 
 async function storedOf(eventId: string) {
@@ -95,7 +109,7 @@ describe("gateway webhooks over HTTP", () => {
       answers.reduce((sum, answer) => sum + Number(answer.body[key] ?? 0), 0);
     expect(total("stored")).toBe(1);
     expect(total("duplicates")).toBe(7);
-    const { events, jobs } = await storedOf("evt_e2e_race");
+    const { events, jobs } = await sweptOf("evt_e2e_race");
     expect(events).toHaveLength(1);
     expect(jobs).toEqual(events);
   });
@@ -115,7 +129,7 @@ describe("gateway webhooks over HTTP", () => {
     expect(total("stored")).toBe(30);
     expect(total("duplicates")).toBe(10);
     for (const id of ids) {
-      const { events, jobs } = await storedOf(id);
+      const { events, jobs } = await sweptOf(id);
       expect(events).toHaveLength(1);
       expect(jobs).toEqual(events);
     }
@@ -123,17 +137,17 @@ describe("gateway webhooks over HTTP", () => {
 
   it("a statement that fails answers 5xx to every delivery in it and stores none of them", async () => {
     // Not one row's data: the whole batch fails (as a database error would).
-    await pool.query(`CREATE FUNCTION e2e_refuse_jobs() RETURNS trigger LANGUAGE plpgsql
-      AS $$ BEGIN RAISE EXCEPTION 'job table unavailable'; END $$`);
-    await pool.query(`CREATE TRIGGER e2e_refuse_jobs BEFORE INSERT ON pgboss.job
-      FOR EACH ROW EXECUTE FUNCTION e2e_refuse_jobs()`);
+    await pool.query(`CREATE FUNCTION e2e_refuse_events() RETURNS trigger LANGUAGE plpgsql
+      AS $$ BEGIN RAISE EXCEPTION 'event table unavailable'; END $$`);
+    await pool.query(`CREATE TRIGGER e2e_refuse_events BEFORE INSERT ON webhook_event
+      FOR EACH ROW EXECUTE FUNCTION e2e_refuse_events()`);
     const ids = Array.from({ length: 12 }, (_, i) => `evt_e2e_failed_${i}`);
     let statuses: number[];
     try {
       statuses = await Promise.all(ids.map(async (id) => (await signedPost(id)).status));
     } finally {
-      await pool.query("DROP TRIGGER e2e_refuse_jobs ON pgboss.job");
-      await pool.query("DROP FUNCTION e2e_refuse_jobs()");
+      await pool.query("DROP TRIGGER e2e_refuse_events ON webhook_event");
+      await pool.query("DROP FUNCTION e2e_refuse_events()");
     }
     expect(statuses).toEqual(Array(12).fill(500));
     for (const id of ids) expect(await storedOf(id)).toEqual({ events: [], jobs: [] });
@@ -154,7 +168,7 @@ describe("gateway webhooks over HTTP", () => {
     expect(poisoned?.status).toBe(500);
     expect(others.map((answer) => answer.status)).toEqual(Array(8).fill(200));
     for (const id of ids) {
-      const { events, jobs } = await storedOf(id);
+      const { events, jobs } = await sweptOf(id);
       expect(events).toHaveLength(1);
       expect(jobs).toEqual(events);
     }

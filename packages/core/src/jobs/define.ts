@@ -46,12 +46,26 @@ export interface JobMeta {
 }
 
 /**
+ * An outbox the worker turns into this queue's jobs (decision 070): the producer's round trip
+ * stores only its own row, and `sweep` (run by the job runner every `everyMs` while it runs,
+ * and again at once while a sweep fills its `limit`) creates the jobs of the rows still without
+ * one, returning how many it made. It must make one job per row however many sweeps race (a
+ * job id derived from the row) and leave a row for the next sweep when it fails.
+ */
+export interface QueueFeed<Services> {
+  everyMs: number;
+  limit: number;
+  sweep(services: Services, limit: number): Promise<number>;
+}
+
+/**
  * A handler with its payload type erased, which is what lets the worker's list hold handlers of
  * different payloads without a cast: `run` takes the stored data as unknown and parses it with
  * the queue's own schema before the typed handler sees it.
  */
 export interface AnyJobHandler<Services> extends QueueContract {
   run(raw: unknown, services: Services, meta: JobMeta): Promise<void>;
+  feed?: QueueFeed<Services>;
 }
 
 /** A queue's contract with its handler (`x.job.ts`); `handle` is typed from the schema. */
@@ -59,6 +73,7 @@ export interface JobHandler<Schema extends z.ZodType, Services> extends QueueCon
   /** Must be idempotent: pg-boss can run a job again (retry, expiry) after a partial success. */
   handle(data: z.output<Schema>, services: Services, meta: JobMeta): Promise<void>;
   run(raw: unknown, services: Services, meta: JobMeta): Promise<void>;
+  feed?: QueueFeed<Services>;
 }
 
 /**
@@ -68,9 +83,11 @@ export interface JobHandler<Schema extends z.ZodType, Services> extends QueueCon
 export function defineHandler<Schema extends z.ZodType, Services>(
   contract: QueueContract<Schema>,
   handle: (data: z.output<Schema>, services: Services, meta: JobMeta) => Promise<void>,
+  options: { feed?: QueueFeed<Services> } = {},
 ): JobHandler<Schema, Services> {
   return {
     ...contract,
+    ...options,
     handle,
     run: async (raw, services, meta) => handle(contract.schema.parse(raw), services, meta),
   };

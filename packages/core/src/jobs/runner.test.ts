@@ -1,5 +1,6 @@
 // The runner takes a burst of jobs side by side (the queue's concurrency × batch size), settles
-// each job of a batch on its own, and keeps singleton keys one at a time (payouts per mentor).
+// each job of a batch on its own, keeps singleton keys one at a time (payouts per mentor), and
+// feeds a queue from its outbox (decision 070).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { App } from "../app/index.ts";
@@ -92,10 +93,40 @@ const singletonJob = defineHandler(
   async (data) => singletonFlight.around(data.key, singletonGate),
 );
 
+// A queue fed from an outbox (here in memory): the runner sweeps it into jobs, 3 at a time, job
+// id = the row's id; its first sweep fails (the rows stay for the next one).
+const outbox: { id: string; n: number }[] = [];
+const fedRuns: number[] = [];
+let sweeps = 0;
+const fedJob = defineHandler(
+  defineQueue({ name: "test.runner-fed", schema, queue: { retryLimit: 0 } }),
+  async (data) => {
+    fedRuns.push(data.n);
+  },
+  {
+    feed: {
+      everyMs: 20,
+      limit: 3,
+      async sweep(services: App, limit: number) {
+        sweeps += 1;
+        if (sweeps === 1) throw new Error("first sweep fails");
+        const taken = outbox.splice(0, limit);
+        if (taken.length > 0) {
+          await services.boss.insert(
+            "test.runner-fed",
+            taken.map((row) => ({ id: row.id, data: { key: "fed", n: row.n } })),
+          );
+        }
+        return taken.length;
+      },
+    },
+  },
+);
+
 beforeAll(async () => {
   app = await createTestApp();
-  await createQueues(app.boss, [burstJob, partialJob, singletonJob]);
-  runner = createJobRunner(app, [burstJob, partialJob, singletonJob]);
+  await createQueues(app.boss, [burstJob, partialJob, singletonJob, fedJob]);
+  runner = createJobRunner(app, [burstJob, partialJob, singletonJob, fedJob]);
   await runner.start();
 });
 afterAll(async () => {
@@ -160,5 +191,20 @@ describe("job runner", () => {
     expect([...states.values()].map((row) => row.state)).toEqual(Array(6).fill("completed"));
     expect(singletonFlight.stats.mostPerKey).toBe(1);
     expect(singletonFlight.stats.most).toBe(2);
+  });
+
+  it("sweeps a fed queue's outbox into jobs, past a failed sweep, each row once", async () => {
+    const rows = Array.from({ length: 7 }, (_, n) => ({ id: crypto.randomUUID(), n }));
+    outbox.push(...rows);
+    const ids = rows.map((row) => row.id);
+    // Settled, and every row's job made (untilSettled alone passes while none exists yet).
+    let states = await untilSettled(fedJob.name, ids);
+    while (states.size < rows.length) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      states = await untilSettled(fedJob.name, ids);
+    }
+    expect(rows.map((row) => states.get(row.id)?.state)).toEqual(Array(7).fill("completed"));
+    expect([...fedRuns].sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(sweeps).toBeGreaterThan(1);
   });
 });

@@ -69,8 +69,48 @@ export function createJobRunner(
     );
   }
 
+  /** The queues' outbox sweeps (decision 070): each loops until stop. */
+  let feeding = false;
+  const feeds: Promise<void>[] = [];
+  /** The pauses between sweeps, cut short by stop. */
+  const pauses = new Set<() => void>();
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        pauses.delete(done);
+        resolve();
+      };
+      // Unref'd: a sweep's pause alone never keeps a process alive.
+      const timer = setTimeout(done, ms).unref();
+      pauses.add(done);
+    });
+
+  function stopFeeding() {
+    feeding = false;
+    for (const done of [...pauses]) done();
+  }
+
+  async function feedLoop(job: AnyJobHandler<AppServices>) {
+    const feed = job.feed;
+    if (!feed) return;
+    while (feeding) {
+      let made = 0;
+      try {
+        made = await feed.sweep(services, feed.limit);
+      } catch (error) {
+        // The rows stay for the next sweep (of this worker or another).
+        logger.warn({ queue: job.name, err: error }, "outbox sweep failed");
+      }
+      if (feeding && made < feed.limit) await pause(feed.everyMs);
+    }
+  }
+
   return {
     async start() {
+      feeding = true;
+      // Whoever stops pg-boss (app.close, a stop elsewhere) stops the sweeps too.
+      boss.once("stopped", stopFeeding);
       for (const job of definitions) {
         await boss.work<unknown>(job.name, workOptionsOf(job), (items) =>
           Promise.all(items.map((item) => runOne(job, item))),
@@ -80,9 +120,14 @@ export function createJobRunner(
           await boss.schedule(job.name, job.schedule.cron, {}, { tz: job.schedule.tz ?? "UTC" });
         }
       }
+      for (const job of definitions) if (job.feed) feeds.push(feedLoop(job));
       logger.info({ queues: definitions.map((job) => job.name) }, "worker started");
     },
     async stop(timeoutMs = 30_000) {
+      // No new jobs from the outbox: the running sweep finishes (its transaction commits or
+      // rolls back whole), the rows left wait for the next worker.
+      stopFeeding();
+      await Promise.all(feeds.splice(0));
       await boss.stop({ graceful: true, close: false, timeout: timeoutMs });
       logger.info("worker stopped");
     },

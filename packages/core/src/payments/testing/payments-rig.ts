@@ -130,7 +130,11 @@ export async function walletOf(app: App, userId: string, currency = "EUR") {
 }
 
 /** Every entry of the ledger sums to zero per currency. */
-/** A stored event for a payment nobody knows (`sbx_unknown`): processing it fails every time. */
+/**
+ * A stored event for a payment nobody knows (`sbx_unknown`): processing it fails every time.
+ * Written outside the ingest, it counts as enqueued (the column's default, decision 070): no
+ * sweep gives it a job; its job, if any, is the caller's.
+ */
 export function storeEventForUnknownPayment(app: App) {
   return app.prisma.webhookEvent.create({
     data: {
@@ -174,12 +178,16 @@ export async function ledgerIsBalanced(app: App): Promise<boolean> {
   return rows.every((row) => row.total === 0n);
 }
 
-/** Runs every queued job of these queues the way the worker would, until none is left. */
+/**
+ * Runs every queued job of these queues the way the worker would, until none is left: a queue
+ * fed from an outbox (webhook.process, decision 070) is swept first, as the worker's runner does.
+ */
 export async function drainJobs(app: App, jobs: readonly AnyJobHandler<App>[]): Promise<number> {
   let ran = 0;
   for (let progress = true; progress; ) {
     progress = false;
     for (const job of jobs) {
+      if (job.feed && (await job.feed.sweep(app, job.feed.limit)) > 0) progress = true;
       const [item] = await app.boss.fetch(job.name);
       if (!item) continue;
       progress = true;

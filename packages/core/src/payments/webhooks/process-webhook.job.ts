@@ -8,6 +8,11 @@ import { webhookFailed } from "../events.ts";
 import { callGateway } from "../gateway-call.ts";
 import { completeGatewayRefunds } from "../refunds/execute-refund.job.ts";
 import { settlePayment } from "../settlement/settle-payment.ts";
+import {
+  enqueueStoredWebhookEvents,
+  webhookSweepBatch,
+  webhookSweepEveryMs,
+} from "./enqueue-webhook-events.ts";
 import { processWebhookQueue, webhookMaxAttempts } from "./process-webhook.queue.ts";
 
 /** The payment.* events, which this module settles itself. */
@@ -33,9 +38,20 @@ export type WebhookEventHandlers = {
  * (pg-boss's dead-letter queue keeps the job) and an admin can replay it.
  */
 export function createProcessWebhookJob(eventHandlers: WebhookEventHandlers) {
-  return defineHandler(processWebhookQueue, async ({ webhookEventId }, services: AppServices) => {
-    await processWebhookEvent(services, webhookEventId, eventHandlers);
-  });
+  return defineHandler(
+    processWebhookQueue,
+    async ({ webhookEventId }, services: AppServices) => {
+      await processWebhookEvent(services, webhookEventId, eventHandlers);
+    },
+    // Ingest stores only the event; the worker running this queue creates its job (070).
+    {
+      feed: {
+        everyMs: webhookSweepEveryMs,
+        limit: webhookSweepBatch,
+        sweep: enqueueStoredWebhookEvents,
+      },
+    },
+  );
 }
 
 type PaymentRow = NonNullable<Awaited<ReturnType<AppServices["prisma"]["payment"]["findUnique"]>>>;

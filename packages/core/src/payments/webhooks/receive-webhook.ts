@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import {
   GatewayError,
   type GatewayWebhookEvent,
@@ -7,9 +7,7 @@ import {
   WebhookVerificationError,
 } from "@mentora/payment-gateway";
 import type { AppServices } from "../../app/types.ts";
-import { enqueue } from "../../jobs/define.ts";
 import { ipKey, retryAfterOf } from "../../rate-limits/index.ts";
-import { processWebhookQueue } from "./process-webhook.queue.ts";
 
 export interface WebhookResponse {
   status: number;
@@ -37,7 +35,8 @@ function deliveryOf(request: Request): WebhookDelivery {
     method: request.method,
     url: `${url.pathname}${url.search}`,
     headers: Object.fromEntries(request.headers),
-    body: async () => new Uint8Array(await request.arrayBuffer()),
+    // The body as one Uint8Array (undici reads a Request body either way).
+    body: () => request.bytes(),
   };
 }
 
@@ -46,9 +45,10 @@ export const maxWebhookBytes = 1024 * 1024;
 
 /**
  * The edge of /api/webhooks/:provider. Verifies the request on its raw bytes, stores each event
- * once (unique provider + event id) together with the job that processes it, and only then
- * answers 2xx. A forged or stale request gets 400 and stores nothing; when the provider could
- * not be asked (PayPal verifies through an API call) the answer is 503 so the provider retries.
+ * once (unique provider + event id), and only then answers 2xx; the worker's sweep creates the
+ * job that processes it (decision 070). A forged or stale request gets 400 and stores nothing;
+ * when the provider could not be asked (PayPal verifies through an API call) the answer is 503
+ * so the provider retries.
  * Before anything else, `clientIp` (the edge's, from the socket and TRUSTED_PROXIES; null when
  * unknown) spends a point of the webhook-ip limit: a flood gets 429 before it costs us a
  * signature check, a body read or a call to the provider.
@@ -156,111 +156,49 @@ async function unsignedHintAnswer(
 }
 
 /**
- * Stores the event with its processing job; true once both are committed, false for an event
- * already stored (the unique (provider, eventId) decides, even against a race on another
- * connection or a copy in the same batch). Concurrent calls share one statement (group commit,
- * decision 064); each caller's answer waits for the commit of the batch its row was in.
+ * Stores the event; true once it is committed, false for an event already stored (the unique
+ * (provider, eventId) decides, even against a race on another connection or a copy in the same
+ * batch). Only the event row: the worker's sweep turns it into its webhook.process job (job id
+ * = event id, decision 070), so the round trip the provider waits for writes one row. Concurrent
+ * calls share one statement (group commit, decision 064); each caller's answer waits for the
+ * commit of the batch its row was in.
  */
-async function storeEvent(
+function storeEvent(
   services: AppServices,
   provider: string,
   event: GatewayWebhookEvent,
   rawBody: string,
 ): Promise<boolean> {
-  const id = randomUUID();
-  const job = await jobInsertOf(services, { webhookEventId: id });
-  const statement = ingestStatementFor(job.text);
-  return batcherOf(services.pool, statement).add({
-    id,
+  return batcherOf(services.pool).add({
+    id: randomUUID(),
     provider,
     eventId: event.eventId,
     type: event.type,
     payload: JSON.stringify(event),
     rawBody,
-    job: typeof job.payload === "string" ? job.payload : JSON.stringify(job.payload),
   });
 }
 
 /**
- * pg-boss's own INSERT of this job and its one parameter, exactly as `send` would run it (the
- * queue's policy, retries, expiry, trace context): a `db` that records instead of running.
+ * One row: plain parameters (the common case when calls do not overlap). "enqueuedAt" NULL: the
+ * sweep makes its job (the column's default, now(), is for every other writer; decision 070).
  */
-async function jobInsertOf(
-  services: AppServices,
-  data: { webhookEventId: string },
-): Promise<{ text: string; payload: unknown }> {
-  let captured: { text: string; values: unknown[] } | undefined;
-  await enqueue(services.boss, processWebhookQueue, data, {
-    db: {
-      executeSql: async (text: string, values: unknown[] = []) => {
-        captured = { text, values };
-        return { rows: [{ id: data.webhookEventId }] };
-      },
-    },
-  });
-  if (!captured) throw new Error("pg-boss sent no statement for webhook.process");
-  return { text: captured.text, payload: captured.values[0] };
-}
+const singleInsert = {
+  name: "webhook-ingest-event",
+  text: `INSERT INTO webhook_event (id, provider, "eventId", type, payload, "rawBody", "enqueuedAt")
+    VALUES ($1, $2, $3, $4, $5::jsonb, $6, NULL) ON CONFLICT DO NOTHING RETURNING id`,
+};
+/** Several rows: arrays, one prepared statement for any batch size. */
+const batchInsert = {
+  name: "webhook-ingest-events",
+  text: `INSERT INTO webhook_event (id, provider, "eventId", type, payload, "rawBody", "enqueuedAt")
+    SELECT id, provider, event_id, type, payload::jsonb, raw_body, NULL
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+      AS i (id, provider, event_id, type, payload, raw_body)
+    ON CONFLICT DO NOTHING RETURNING id`,
+};
 
-interface IngestStatement {
-  /** One row (the common case when calls do not overlap): plain parameters. */
-  single: { name: string; text: string };
-  /** Several rows: arrays, one prepared statement for any batch size. */
-  batch: { name: string; text: string };
-}
-
-const ingestStatements = new Map<string, IngestStatement>();
-/** pg-boss builds its SQL anew on each send: compared first, hashed only when it changes. */
-let lastIngest: { jobSql: string; statement: IngestStatement } | undefined;
-
-const namedStatement = (text: string) => ({
-  name: `webhook-ingest-${createHash("sha1").update(text).digest("hex").slice(0, 24)}`,
-  text,
-});
-
-/**
- * The events' INSERT and pg-boss's job INSERT as one statement: pg-boss's `$1` (a JSON array of
- * jobs) becomes the jobs of the rows the event INSERT returned, so a duplicate gets no job; a
- * stored event without its job fails the whole statement (1/0), so nothing is ever
- * half-written (decisions 055, 064). Both forms are prepared once per connection under a name
- * derived from their text (pg-boss's SQL differs per queue, never per job).
- */
-function ingestStatementFor(jobSql: string): IngestStatement {
-  if (lastIngest?.jobSql === jobSql) return lastIngest.statement;
-  const statement = ingestStatements.get(jobSql) ?? buildIngestStatement(jobSql);
-  ingestStatements.set(jobSql, statement);
-  lastIngest = { jobSql, statement };
-  return statement;
-}
-
-function buildIngestStatement(jobSql: string): IngestStatement {
-  // pg-boss wraps the INSERT in a WITH (which cannot nest a data-modifying CTE) when the
-  // queue uses LISTEN/NOTIFY; webhook.process does not.
-  if (!/^\s*INSERT\b/.test(jobSql) || jobSql.split("$1").length !== 2 || /\$[2-9]/.test(jobSql)) {
-    throw new Error("webhook.process: pg-boss's job INSERT is not one INSERT on $1 (decision 055)");
-  }
-  const whole = `1 / (CASE WHEN (SELECT count(*) FROM job) = (SELECT count(*) FROM event) THEN 1
-      ELSE 0 END) AS whole`;
-  const single = `WITH event AS (
-      INSERT INTO webhook_event (id, provider, "eventId", type, payload, "rawBody")
-      VALUES ($2, $3, $4, $5, $6::jsonb, $7) ON CONFLICT DO NOTHING RETURNING id
-    ), job AS (${jobSql.replace("$1", () => "(SELECT $1::text FROM event)")})
-    SELECT array(SELECT id FROM event) AS stored, ${whole}`;
-  const storedJobs = `(SELECT coalesce(json_agg(j.value), '[]')::text
-      FROM input JOIN event USING (id) CROSS JOIN LATERAL json_array_elements(input.job::json) j)`;
-  const batch = `WITH input AS (
-      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-        $7::text[]) AS i (id, provider, event_id, type, payload, raw_body, job)
-    ), event AS (
-      INSERT INTO webhook_event (id, provider, "eventId", type, payload, "rawBody")
-      SELECT id, provider, event_id, type, payload::jsonb, raw_body FROM input
-      ON CONFLICT DO NOTHING RETURNING id
-    ), job AS (${jobSql.replace("$1", () => storedJobs)})
-    SELECT array(SELECT id FROM event) AS stored, ${whole}`;
-  return { single: namedStatement(single), batch: namedStatement(batch) };
-}
-
-/** One event to store and its job's pg-boss payload (a JSON array of one job). */
+/** One event to store. */
 interface IngestRow {
   id: string;
   provider: string;
@@ -268,7 +206,6 @@ interface IngestRow {
   type: string;
   payload: string;
   rawBody: string;
-  job: string;
 }
 
 interface Waiting {
@@ -296,11 +233,9 @@ class IngestBatcher {
   private scheduled = false;
 
   private readonly pool: AppServices["pool"];
-  private readonly statement: IngestStatement;
 
-  constructor(pool: AppServices["pool"], statement: IngestStatement) {
+  constructor(pool: AppServices["pool"]) {
     this.pool = pool;
-    this.statement = statement;
   }
 
   add(row: IngestRow): Promise<boolean> {
@@ -374,23 +309,15 @@ class IngestBatcher {
   private async store(rows: IngestRow[]): Promise<Set<string>> {
     const [only] = rows;
     if (rows.length === 1 && only) {
-      const { rows: result } = await this.pool.query<{ stored: string[] }>({
-        ...this.statement.single,
-        values: [
-          only.job,
-          only.id,
-          only.provider,
-          only.eventId,
-          only.type,
-          only.payload,
-          only.rawBody,
-        ],
+      const { rows: result } = await this.pool.query<{ id: string }>({
+        ...singleInsert,
+        values: [only.id, only.provider, only.eventId, only.type, only.payload, only.rawBody],
       });
-      return new Set(result[0]?.stored ?? []);
+      return new Set(result.map((row) => row.id));
     }
     const column = (key: keyof IngestRow) => rows.map((row) => row[key]);
-    const { rows: result } = await this.pool.query<{ stored: string[] }>({
-      ...this.statement.batch,
+    const { rows: result } = await this.pool.query<{ id: string }>({
+      ...batchInsert,
       values: [
         column("id"),
         column("provider"),
@@ -398,10 +325,9 @@ class IngestBatcher {
         column("type"),
         column("payload"),
         column("rawBody"),
-        column("job"),
       ],
     });
-    return new Set(result[0]?.stored ?? []);
+    return new Set(result.map((row) => row.id));
   }
 }
 
@@ -411,18 +337,13 @@ function isRowError(error: unknown): boolean {
   return typeof code === "string" && (code.startsWith("22") || code.startsWith("23"));
 }
 
-const batchers = new WeakMap<object, Map<string, IngestBatcher>>();
+const batchers = new WeakMap<object, IngestBatcher>();
 
-function batcherOf(pool: AppServices["pool"], statement: IngestStatement): IngestBatcher {
-  let byStatement = batchers.get(pool);
-  if (!byStatement) {
-    byStatement = new Map();
-    batchers.set(pool, byStatement);
-  }
-  let batcher = byStatement.get(statement.batch.name);
+function batcherOf(pool: AppServices["pool"]): IngestBatcher {
+  let batcher = batchers.get(pool);
   if (!batcher) {
-    batcher = new IngestBatcher(pool, statement);
-    byStatement.set(statement.batch.name, batcher);
+    batcher = new IngestBatcher(pool);
+    batchers.set(pool, batcher);
   }
   return batcher;
 }
