@@ -124,10 +124,12 @@ function breakParagraph(fonts: Fonts, para: Para, withFeed: boolean, width: numb
     glyphs: shaped.flatMap((part) => part.glyphs),
     positions: shaped.flatMap((part) => part.positions),
   };
+  // One glyph per character (BMP only, checked above): no ligature, no decomposition. (A glyph's
+  // `codePoints` cannot tell: fontkit keeps the first it was asked with, [] for one the
+  // subsetter reached first, e.g. the line feed's .notdef.)
   if (run.glyphs.length !== string.length) throw new Unsupported("ligature or cluster");
   const positions = run.positions.map((p, i) => {
     if (p.xOffset || p.yOffset) throw new Unsupported("positioned glyph");
-    if (run.glyphs[i]?.codePoints.length !== 1) throw new Unsupported("ligature");
     return { xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: 0, yOffset: 0 };
   });
   for (let i = 0; i < para.text.length; i++) {
@@ -324,7 +326,7 @@ export function drawText(ctx: PdfKit, fonts: Fonts, laid: LaidText, left: number
     ] as const) {
       if (from === to) continue;
       const positions = line.positions.slice(from, to);
-      drawGlyphs(ctx, line.glyphs.slice(from, to), positions);
+      drawGlyphs(ctx, line.glyphs.slice(from, to), positions, line.text.slice(from, to));
       ctx.translate(
         positions.reduce((sum, p) => sum + p.xAdvance, 0),
         0,
@@ -340,15 +342,16 @@ const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
  * The glyphs of one line as react-pdf's renderGlyphs writes them (@react-pdf/render): the
  * shaped glyphs and their advances as textkit computed them, one TJ, kerning as adjustments.
  */
-function drawGlyphs(ctx: PdfKit, glyphs: Glyph[], positions: Position[]) {
+function drawGlyphs(ctx: PdfKit, glyphs: Glyph[], positions: Position[], text: string) {
   const font = ctx._font;
   const size = ctx._fontSize;
   const toText = 1000 / size;
   const advanceScale = 1000 / (font.font.unitsPerEm || 1000);
-  const encoded = glyphs.map((glyph) => {
+  const encoded = glyphs.map((glyph, i) => {
     const gid = font.subset.includeGlyph(glyph.id);
     font.widths[gid] ??= glyph.advanceWidth * font.scale;
-    font.unicode[gid] ??= glyph.codePoints;
+    // The character it was shaped from (one glyph per character here), for text extraction.
+    font.unicode[gid] ??= [text.charCodeAt(i)];
     return `0000${gid.toString(16)}`.slice(-4);
   });
   ctx.save();
