@@ -128,7 +128,7 @@ function breakParagraph(fonts: Fonts, para: Para, withFeed: boolean, width: numb
   // `codePoints` cannot tell: fontkit keeps the first it was asked with, [] for one the
   // subsetter reached first, e.g. the line feed's .notdef.)
   if (run.glyphs.length !== string.length) throw new Unsupported("ligature or cluster");
-  const positions = run.positions.map((p, i) => {
+  const positions = run.positions.map((p) => {
     if (p.xOffset || p.yOffset) throw new Unsupported("positioned glyph");
     return { xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: 0, yOffset: 0 };
   });
