@@ -41,8 +41,13 @@ test("renderInvoicePdf", async ({ bench }) => {
     bench("floor: a minimal one-page document, same font", async () => {
       await renderToBuffer(minimal);
     }),
+    // Drawn directly on pdfkit since decision 075 (one page).
     bench("invoice, 3 lines", async () => {
       await renderInvoicePdf(invoice);
+    }),
+    // The same invoice through react-pdf: the path before 075, still every multi-page document's.
+    bench("invoice, 3 lines, react-pdf (before 075)", async () => {
+      await renderInvoicePdf(invoice, "react-pdf");
     }),
     // What issuing an invoice costs since Factur-X: PDF/A-3b render, XML build, pdf-lib embed.
     bench("invoice, 3 lines, Factur-X (PDF/A-3b + XML)", async () => {

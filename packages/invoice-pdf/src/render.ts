@@ -6,6 +6,21 @@ import type { DocumentProps, PageProps, Styles } from "@react-pdf/renderer";
 import { Document, Font, Page, pdf, StyleSheet, Text, View } from "@react-pdf/renderer";
 import React, { type ReactElement } from "react";
 import { assertInvoiceDocument, type InvoiceDocument, RECOVERY_FEE_EUR } from "./document.ts";
+import {
+  type Borders,
+  type DocumentInfo,
+  drawBorders,
+  drawText,
+  type Fonts,
+  finish,
+  type LaidText,
+  layoutText,
+  openDocument,
+  type Para,
+  type PdfKit,
+  type TextStyle,
+  Unsupported,
+} from "./draw.ts";
 import { buildFacturXml, FacturXError, facturXRepresentable } from "./facturx.ts";
 import { embedFacturX } from "./facturx-pdf.ts";
 import { type FontkitFont, keepFontAnswers } from "./fontkit-caches.ts";
@@ -40,17 +55,25 @@ Font.register({
 // react-pdf's process-wide setting; nothing else in Mentora renders PDFs.)
 Font.registerHyphenationCallback((word: string) => [word]);
 
-let fontsReady: Promise<void> | undefined;
-/** Loads the registered fonts once per process, with their caches (fontkit-caches.ts). */
-function prepareFonts(): Promise<void> {
+let fontsReady: Promise<Fonts> | undefined;
+/**
+ * Loads the registered fonts once per process, with their caches (fontkit-caches.ts); answers
+ * the fontkit fonts react-pdf draws with (the direct drawing uses the very same objects).
+ */
+function prepareFonts(): Promise<Fonts> {
   fontsReady ??= (async () => {
+    const loaded: unknown[] = [];
     for (const fontWeight of [400, 700]) {
       const source = Font.getFont({ fontFamily: FONT_FAMILY, fontWeight });
       await source?.load();
-      if (source?.data && "layout" in source.data) {
-        keepFontAnswers(source.data as unknown as FontkitFont);
+      if (!source?.data || !("layout" in source.data)) {
+        throw new Error(`${FONT_FAMILY} ${fontWeight} did not load`);
       }
+      keepFontAnswers(source.data as unknown as FontkitFont);
+      loaded.push(source.data);
     }
+    const [regular, bold] = loaded as [Fonts["regular"], Fonts["bold"]];
+    return { regular, bold };
   })();
   return fontsReady;
 }
@@ -173,7 +196,8 @@ function legalFormLine(doc: InvoiceDocument, t: Labels): string | undefined {
   return legalForm;
 }
 
-function header(doc: InvoiceDocument, t: Labels): Node {
+/** The header's two Text blocks: the seller (left) and the number, dates and references (right). */
+function headerLines(doc: InvoiceDocument, t: Labels): { left: Line[]; right: Line[] } {
   const s = doc.seller;
   const formLine = legalFormLine(doc, t);
   const right: Line[] = [
@@ -204,6 +228,11 @@ function header(doc: InvoiceDocument, t: Labels): Node {
   left.push(...s.addressLines);
   for (const line of sellerIdentity(doc, t)) left.push({ style: styles.muted, text: line });
   if (s.email) left.push({ style: styles.muted, text: s.email });
+  return { left, right };
+}
+
+function header(doc: InvoiceDocument, t: Labels): Node {
+  const { left, right } = headerLines(doc, t);
   return h(
     View,
     { style: styles.header },
@@ -218,7 +247,7 @@ function header(doc: InvoiceDocument, t: Labels): Node {
   );
 }
 
-function buyerBlock(doc: InvoiceDocument, t: Labels): Node {
+function buyerLines(doc: InvoiceDocument, t: Labels): Line[] {
   const b = doc.buyer;
   const lines: Line[] = [
     { style: styles.smallMuted, text: doc.kind === "payout_statement" ? t.paidTo : t.billedTo },
@@ -228,50 +257,63 @@ function buyerBlock(doc: InvoiceDocument, t: Labels): Node {
   if (b.vatNumber) lines.push(labelled(doc, t.vatNumber, b.vatNumber));
   if (b.email) lines.push(b.email);
   if (b.orderNumber) lines.push(labelled(doc, t.orderNumber, b.orderNumber));
-  return h(View, { style: styles.partyBlock }, textLines(undefined, lines));
+  return lines;
 }
 
-function linesTable(doc: InvoiceDocument, t: Labels): { head: Node; rows: Node[] } {
+function buyerBlock(doc: InvoiceDocument, t: Labels): Node {
+  return h(View, { style: styles.partyBlock }, textLines(undefined, buyerLines(doc, t)));
+}
+
+/** The lines table's columns (cell styles), column heads and cells (each a Text's lines). */
+interface TableData {
+  columns: Style[];
+  head: string[];
+  rows: Line[][][];
+}
+
+function tableData(doc: InvoiceDocument, t: Labels): TableData {
   const money = (minor: number) =>
     formatMoney(minor, doc.currency, doc.currencyExponent, doc.locale);
   const exempt = doc.vatExemptionMention !== undefined;
   const hasDiscount = doc.lines.some((line) => (line.discountMinor ?? 0) !== 0);
-  const head: Node[] = [
-    h(Text, { key: "d", style: styles.cellDescription }, t.description),
-    h(Text, { key: "q", style: styles.cellNarrow }, t.quantity),
-    h(Text, { key: "u", style: styles.cellAmount }, t.unitPrice),
-  ];
-  if (hasDiscount) head.push(h(Text, { key: "r", style: styles.cellAmount }, t.discount));
-  if (!exempt) head.push(h(Text, { key: "v", style: styles.cellNarrow }, t.vatRate));
-  head.push(h(Text, { key: "t", style: styles.cellAmount }, t.lineTotal));
-
-  const rows = doc.lines.map((line, i) => {
+  const columns: Style[] = [styles.cellDescription, styles.cellNarrow, styles.cellAmount];
+  const head = [t.description, t.quantity, t.unitPrice];
+  if (hasDiscount) {
+    columns.push(styles.cellAmount);
+    head.push(t.discount);
+  }
+  if (!exempt) {
+    columns.push(styles.cellNarrow);
+    head.push(t.vatRate);
+  }
+  columns.push(styles.cellAmount);
+  head.push(t.lineTotal);
+  const rows = doc.lines.map((line) => {
     const description: Line[] = [line.description];
     if (line.date)
       description.push({ style: styles.muted, text: formatDate(line.date, doc.locale) });
-    const cells: Node[] = [
-      textLines(styles.cellDescription, description),
-      h(Text, { key: "q", style: styles.cellNarrow }, String(line.quantity)),
-      h(Text, { key: "u", style: styles.cellAmount }, money(line.unitPriceMinor)),
-    ];
+    const cells: Line[][] = [description, [String(line.quantity)], [money(line.unitPriceMinor)]];
     if (hasDiscount) {
       const discount = line.discountMinor ?? 0;
-      cells.push(
-        h(Text, { key: "r", style: styles.cellAmount }, discount === 0 ? "–" : money(-discount)),
-      );
+      cells.push([discount === 0 ? "–" : money(-discount)]);
     }
-    if (!exempt) {
-      cells.push(
-        h(
-          Text,
-          { key: "v", style: styles.cellNarrow },
-          formatRate(line.vatRateBasisPoints, doc.locale),
-        ),
-      );
-    }
-    cells.push(h(Text, { key: "t", style: styles.cellAmount }, money(line.totalExclMinor)));
-    return h(View, { key: `line${i}`, style: styles.tableRow, wrap: false }, ...cells);
+    if (!exempt) cells.push([formatRate(line.vatRateBasisPoints, doc.locale)]);
+    cells.push([money(line.totalExclMinor)]);
+    return cells;
   });
+  return { columns, head, rows };
+}
+
+function linesTable(doc: InvoiceDocument, t: Labels): { head: Node; rows: Node[] } {
+  const data = tableData(doc, t);
+  const head = data.head.map((label, c) => h(Text, { key: c, style: data.columns[c] }, label));
+  const rows = data.rows.map((cells, i) =>
+    h(
+      View,
+      { key: `line${i}`, style: styles.tableRow, wrap: false },
+      ...cells.map((lines, c) => textLines(data.columns[c], lines)),
+    ),
+  );
   return { head: h(View, { style: styles.tableHead, fixed: true }, ...head), rows };
 }
 
@@ -287,6 +329,63 @@ function totalLine(key: string, label: string, value: string, strong = false): N
     h(Text, null, label),
     h(Text, null, value),
   );
+}
+
+/** Space above the currency line under the totals. */
+const CURRENCY_GAP = 3;
+
+interface TotalEntry {
+  key: string;
+  label: string;
+  value: string;
+  strong: boolean;
+}
+
+/** The totals column: label and amount per line, the last one (strong) the grand total. */
+function totalEntries(doc: InvoiceDocument, t: Labels): TotalEntry[] {
+  const money = (minor: number) =>
+    formatMoney(minor, doc.currency, doc.currencyExponent, doc.locale);
+  const exempt = doc.vatExemptionMention !== undefined;
+  const entry = (key: string, label: string, value: string, strong = false): TotalEntry => ({
+    key,
+    label,
+    value,
+    strong,
+  });
+  const lines: TotalEntry[] = [];
+  if (doc.kind === "payout_statement") {
+    const payout = doc.payout;
+    lines.push(entry("gross", t.grossEarnings, money(doc.totals.inclMinor)));
+    if (payout) {
+      lines.push(entry("fee", t.feeDeducted, money(-payout.feeMinor)));
+      lines.push(entry("net", t.netPaid, money(payout.netMinor), true));
+    }
+  } else if (exempt) {
+    lines.push(entry("excl", t.totalExcl, money(doc.totals.exclMinor)));
+    lines.push(
+      entry(
+        "incl",
+        doc.kind === "credit_note" ? t.totalCredited : t.totalExempt,
+        money(doc.totals.inclMinor),
+        true,
+      ),
+    );
+  } else {
+    lines.push(entry("excl", t.totalExcl, money(doc.totals.exclMinor)));
+    const vat = doc.totals.vatByRate.reduce((sum, entry) => sum + BigInt(entry.vatMinor), 0n);
+    lines.push(
+      entry("vat", t.totalVat, formatMoney(vat, doc.currency, doc.currencyExponent, doc.locale)),
+    );
+    lines.push(
+      entry(
+        "incl",
+        doc.kind === "credit_note" ? t.totalCredited : t.totalIncl,
+        money(doc.totals.inclMinor),
+        true,
+      ),
+    );
+  }
+  return lines;
 }
 
 function summary(doc: InvoiceDocument, t: Labels): Node {
@@ -318,47 +417,13 @@ function summary(doc: InvoiceDocument, t: Labels): Node {
     );
   }
 
-  const lines: Node[] = [];
-  if (doc.kind === "payout_statement") {
-    const payout = doc.payout;
-    lines.push(totalLine("gross", t.grossEarnings, money(doc.totals.inclMinor)));
-    if (payout) {
-      lines.push(totalLine("fee", t.feeDeducted, money(-payout.feeMinor)));
-      lines.push(totalLine("net", t.netPaid, money(payout.netMinor), true));
-    }
-  } else if (exempt) {
-    lines.push(totalLine("excl", t.totalExcl, money(doc.totals.exclMinor)));
-    lines.push(
-      totalLine(
-        "incl",
-        doc.kind === "credit_note" ? t.totalCredited : t.totalExempt,
-        money(doc.totals.inclMinor),
-        true,
-      ),
-    );
-  } else {
-    lines.push(totalLine("excl", t.totalExcl, money(doc.totals.exclMinor)));
-    const vat = doc.totals.vatByRate.reduce((sum, entry) => sum + BigInt(entry.vatMinor), 0n);
-    lines.push(
-      totalLine(
-        "vat",
-        t.totalVat,
-        formatMoney(vat, doc.currency, doc.currencyExponent, doc.locale),
-      ),
-    );
-    lines.push(
-      totalLine(
-        "incl",
-        doc.kind === "credit_note" ? t.totalCredited : t.totalIncl,
-        money(doc.totals.inclMinor),
-        true,
-      ),
-    );
-  }
+  const lines: Node[] = totalEntries(doc, t).map((e) =>
+    totalLine(e.key, e.label, e.value, e.strong),
+  );
   lines.push(
     h(
       Text,
-      { key: "currency", style: [styles.muted, { marginTop: 3 }] },
+      { key: "currency", style: [styles.muted, { marginTop: CURRENCY_GAP }] },
       labelled(doc, t.currency, doc.currency),
     ),
   );
@@ -370,7 +435,7 @@ function summary(doc: InvoiceDocument, t: Labels): Node {
   );
 }
 
-function paymentBlock(doc: InvoiceDocument, t: Labels): Node {
+function paymentLines(doc: InvoiceDocument, t: Labels): string[] {
   const p = doc.payment;
   const parts = [
     labelled(doc, t.payment, t.paymentStatus[p.status]),
@@ -379,15 +444,19 @@ function paymentBlock(doc: InvoiceDocument, t: Labels): Node {
   if (p.paidAt) parts.push(labelled(doc, t.paidAt, formatDate(p.paidAt, doc.locale)));
   if (p.reference) parts.push(labelled(doc, t.paymentReference, p.reference));
   if (doc.payout) parts.push(labelled(doc, t.transferReference, doc.payout.reference));
+  return parts;
+}
+
+function paymentBlock(doc: InvoiceDocument, t: Labels): Node {
   return h(
     View,
     { style: styles.block, wrap: false },
     h(Text, { style: styles.sectionTitle }, t.payment),
-    textLines(undefined, parts),
+    textLines(undefined, paymentLines(doc, t)),
   );
 }
 
-function termsBlock(doc: InvoiceDocument, t: Labels): Node | null {
+function termsLines(doc: InvoiceDocument, t: Labels): string[] | null {
   const terms = doc.paymentTerms;
   if (!terms) return null;
   const lines = [
@@ -401,6 +470,12 @@ function termsBlock(doc: InvoiceDocument, t: Labels): Node | null {
     const fee = doc.locale === "fr" ? `${RECOVERY_FEE_EUR}${NBSP}€` : `€${RECOVERY_FEE_EUR}`;
     lines.push(t.recoveryFee(fee));
   }
+  return lines;
+}
+
+function termsBlock(doc: InvoiceDocument, t: Labels): Node | null {
+  const lines = termsLines(doc, t);
+  if (!lines) return null;
   return h(
     View,
     { style: styles.block, wrap: false },
@@ -409,17 +484,23 @@ function termsBlock(doc: InvoiceDocument, t: Labels): Node | null {
   );
 }
 
-function legalFooter(
-  doc: InvoiceDocument,
-  t: Labels,
-  page: { number: number; total: number } | undefined,
-): Node {
+/** The footer's seller line parts: name, legal form, address, identifiers. */
+function footerParts(doc: InvoiceDocument, t: Labels): string[] {
   const s = doc.seller;
   const parts = [s.legalName];
   const formLine = legalFormLine(doc, t);
   if (formLine) parts.push(formLine);
   parts.push(s.addressLines.join(", "));
   parts.push(...sellerIdentity(doc, t));
+  return parts;
+}
+
+function legalFooter(
+  doc: InvoiceDocument,
+  t: Labels,
+  page: { number: number; total: number } | undefined,
+): Node {
+  const parts = footerParts(doc, t);
   return h(
     View,
     { style: styles.footer, fixed: true },
@@ -470,6 +551,19 @@ function trailingBlocks(doc: InvoiceDocument, t: Labels): Node[] {
   return blocks;
 }
 
+/** The document's metadata (Info dictionary, XMP, language), dated by its issue date. */
+function documentInfo(doc: InvoiceDocument): DocumentInfo {
+  return {
+    title: doc.number,
+    author: doc.seller.legalName,
+    subject: LABELS[doc.locale].title[doc.kind],
+    creator: PDF_CREATOR,
+    producer: PDF_PRODUCER,
+    language: doc.locale,
+    date: new Date(doc.issuedAt),
+  };
+}
+
 /**
  * The react-pdf element tree of a document (exported for previews and tests). With `pages`
  * (see `paginate`), one react-pdf page per plan, each laid out once (`wrap: false`) and numbered
@@ -484,16 +578,16 @@ export function invoiceElement(
   const lead = [header(doc, t), buyerBlock(doc, t)];
   const tableParts = linesTable(doc, t);
   const trailing = trailingBlocks(doc, t);
-  const issued = new Date(doc.issuedAt);
+  const info = documentInfo(doc);
   const props: DocumentProps = {
-    title: doc.number,
-    author: doc.seller.legalName,
-    subject: t.title[doc.kind],
-    creator: PDF_CREATOR,
-    producer: PDF_PRODUCER,
-    language: doc.locale,
-    creationDate: issued,
-    modificationDate: issued,
+    title: info.title,
+    author: info.author,
+    subject: info.subject,
+    creator: info.creator,
+    producer: info.producer,
+    language: info.language,
+    creationDate: info.date,
+    modificationDate: info.date,
   };
   // pdfkit then writes PDF 1.7 with the sRGB OutputIntent (the ICC profile it ships).
   if (options.conformance) props.conformance = options.conformance;
@@ -642,9 +736,14 @@ const height = (node: Laid | undefined) => node?.box?.height ?? 0;
  */
 async function renderPages(
   doc: InvoiceDocument,
-  options: { conformance?: "PDF/A-3b" } = {},
-): Promise<{ bytes: Uint8Array; element: ReactElement<DocumentProps> }> {
-  await prepareFonts();
+  options: { conformance?: "PDF/A-3b"; engine?: Engine } = {},
+): Promise<{ bytes: Uint8Array }> {
+  const fonts = await prepareFonts();
+  if (options.engine !== "react-pdf") {
+    const drawn = await drawOnePage(doc, fonts, options);
+    if (drawn) return { bytes: drawn };
+    if (options.engine === "direct") throw new Unsupported("not drawn directly");
+  }
   const render = async (element: ReactElement<DocumentProps>, prepare?: (root: Laid) => void) => {
     let layout: Laid | undefined;
     const instance = pdf(
@@ -666,7 +765,8 @@ async function renderPages(
     const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     return { bytes, element, layout };
   };
-  const tall = invoiceElement(doc, { ...options, onePage: true });
+  const conformance = options.conformance ? { conformance: options.conformance } : {};
+  const tall = invoiceElement(doc, { ...conformance, onePage: true });
   let laidPage: Laid | undefined;
   let laidOnly = false;
   if (doc.lines.length <= ONE_PAGE_LINE_LIMIT) {
@@ -680,13 +780,13 @@ async function renderPages(
   if (!laidPage) throw new Error("react-pdf laid out no page");
   const plans = paginate(doc, laidPage);
   const paged = await render(
-    invoiceElement(doc, { ...options, pages: plans }),
+    invoiceElement(doc, { ...conformance, pages: plans }),
     // Text laid out by the first pass but never drawn: the pages reuse it (drawing reads it).
     laidOnly ? reuseTextLayout(plans, laidPage) : undefined,
   );
   if (pagesFitted(paged.layout)) return paged;
   // A row taller than a page: what react-pdf's own pagination makes of it, as before.
-  return render(invoiceElement(doc, options));
+  return render(invoiceElement(doc, conformance));
 }
 
 /** A Text node's lines, first laid out, and the top-level Text nodes of a subtree, in order. */
@@ -741,12 +841,23 @@ function reuseTextLayout(plans: PagePlan[], laidPage: Laid): (root: Laid) => voi
 }
 
 /**
+ * How a document is rendered: "auto" draws a one-page document directly (decision 075) and
+ * anything else with react-pdf; "react-pdf" always with react-pdf (the reference the direct
+ * drawing is tested against); "direct" only directly, throwing `Unsupported` otherwise (tests).
+ */
+export type Engine = "auto" | "react-pdf" | "direct";
+export { Unsupported };
+
+/**
  * Validates the document (throws InvoiceDocumentError) and renders it to PDF bytes, DejaVu Sans
  * embedded. The same document renders to the same bytes (metadata dates come from issuedAt).
  */
-export async function renderInvoicePdf(doc: InvoiceDocument): Promise<Uint8Array> {
+export async function renderInvoicePdf(
+  doc: InvoiceDocument,
+  engine: Engine = "auto",
+): Promise<Uint8Array> {
   assertInvoiceDocument(doc);
-  return (await renderPages(doc)).bytes;
+  return (await renderPages(doc, { engine })).bytes;
 }
 
 /**
@@ -757,6 +868,7 @@ export async function renderInvoicePdf(doc: InvoiceDocument): Promise<Uint8Array
  */
 export async function renderFacturXPdf(
   doc: InvoiceDocument,
+  engine: Engine = "auto",
 ): Promise<{ pdf: Uint8Array; xml: string }> {
   assertInvoiceDocument(doc);
   // Throws first for a payout statement (not an invoice), then for amounts EN 16931 cannot carry.
@@ -766,15 +878,318 @@ export async function renderFacturXPdf(
       `${doc.number}: amounts in ${doc.currency} with ${doc.currencyExponent} decimals do not fit EN 16931's two`,
     );
   }
-  const { bytes: rendered, element } = await renderPages(doc, { conformance: "PDF/A-3b" });
-  const props = element.props;
+  const { bytes: rendered } = await renderPages(doc, { conformance: "PDF/A-3b", engine });
+  const info = documentInfo(doc);
   const pdf = await embedFacturX(rendered, xml, doc, {
-    title: props.title ?? doc.number,
-    author: props.author ?? doc.seller.legalName,
-    subject: props.subject ?? "",
-    creator: props.creator ?? PDF_CREATOR,
-    producer: props.producer ?? PDF_PRODUCER,
-    date: new Date(doc.issuedAt),
+    title: info.title,
+    author: info.author,
+    subject: info.subject,
+    creator: info.creator,
+    producer: info.producer,
+    date: info.date,
   });
   return { pdf, xml };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One-page documents drawn directly on pdfkit (decision 075). react-pdf's layout of the same tree
+// (`invoiceElement(doc, { onePage: true })`) is the reference: the same blocks, widths, margins,
+// paddings and borders as `styles`, the same text breaking (draw.ts), tested line by line and
+// pixel by pixel against it (draw.test.ts). Whatever this does not reproduce falls back to react-pdf.
+
+const PAGE_WIDTH = 595.28;
+
+/** A style of ours as the text it prints: inherited weight, size and colour, overridden. */
+function textStyle(base: TextStyle, ...overrides: (Style | undefined)[]): TextStyle {
+  let style = base;
+  for (const o of overrides) {
+    if (!o) continue;
+    style = {
+      bold: o.fontWeight === undefined ? style.bold : Number(o.fontWeight) >= 700,
+      size: o.fontSize === undefined ? style.size : Number(o.fontSize),
+      color: o.color === undefined ? style.color : String(o.color),
+    };
+  }
+  return style;
+}
+
+const paras = (base: TextStyle, lines: Line[]): Para[] =>
+  lines.map((line) =>
+    typeof line === "string"
+      ? { text: line, style: base }
+      : { text: line.text, style: textStyle(base, line.style) },
+  );
+
+const num = (value: unknown) => (value === undefined ? 0 : Number(value));
+
+/** Widths of a row's flex cells as yoga gives them: padding, then the rest shared by flex. */
+function flexWidths(columns: Style[], width: number): number[] {
+  const pads = columns.map((c) => num(c.paddingLeft) + num(c.paddingRight));
+  const grow = columns.reduce((sum, c) => sum + num(c.flex), 0);
+  const free = width - pads.reduce((a, b) => a + b, 0);
+  return columns.map((c, i) => (pads[i] ?? 0) + (free * num(c.flex)) / grow);
+}
+
+const alignOf = (style: Style | undefined): "left" | "right" | "center" =>
+  (style?.textAlign as "right" | "center" | undefined) ?? "left";
+
+async function drawOnePage(
+  doc: InvoiceDocument,
+  fonts: Fonts,
+  options: { conformance?: "PDF/A-3b" },
+): Promise<Uint8Array | undefined> {
+  if (doc.lines.length > ONE_PAGE_LINE_LIMIT) return undefined;
+  const t = LABELS[doc.locale];
+  const page = styles.page;
+  const base: TextStyle = {
+    bold: false,
+    size: num(page.fontSize),
+    color: String(page.color),
+  };
+  const bold = textStyle(base, styles.bold);
+  const left = num(page.paddingHorizontal);
+  const width = PAGE_WIDTH - 2 * left;
+  const right = left + width;
+  type Op = (ctx: PdfKit) => void;
+  const ops: Op[] = [];
+  const text = (laid: LaidText, x: number, y: number) =>
+    ops.push((ctx) => drawText(ctx, fonts, laid, x, y));
+  const borders = (
+    box: { left: number; top: number; width: number; height: number },
+    sides: Partial<Borders>,
+    color: unknown,
+  ) =>
+    ops.push((ctx) =>
+      drawBorders(ctx, box, { top: 0, right: 0, bottom: 0, left: 0, ...sides }, String(color)),
+    );
+  const pct = (value: unknown, of: number) => (Number.parseFloat(String(value)) / 100) * of;
+  try {
+    let y = num(page.paddingTop);
+
+    // Header: the seller block (55 %) and, right-aligned in 42 %, the title and references.
+    const lines = headerLines(doc, t);
+    const sellerWidth = pct(styles.sellerBlock.width, width);
+    const titleWidth = pct(styles.titleBlock.width, width);
+    const seller = layoutText(fonts, paras(base, lines.left), sellerWidth);
+    const titleStyle = textStyle(base, styles.title);
+    const title = layoutText(fonts, [{ text: t.title[doc.kind], style: titleStyle }], titleWidth);
+    const refs = layoutText(fonts, paras(base, lines.right), titleWidth, "right");
+    if (title.width > titleWidth || refs.width > titleWidth) throw new Unsupported("header");
+    text(seller, left, y);
+    text(title, right - title.width, y);
+    const refsTop = y + title.height + num(styles.title.marginBottom);
+    // Right-aligned lines end at the block's right edge (react-pdf's alignOffset).
+    text(refs, right - titleWidth, refsTop);
+    y = Math.max(y + seller.height, refsTop + refs.height) + num(styles.header.marginBottom);
+
+    // The buyer, boxed.
+    const party = styles.partyBlock;
+    const partyWidth = pct(party.width, width);
+    const inset = num(party.borderWidth) + num(party.padding);
+    const buyer = layoutText(fonts, paras(base, buyerLines(doc, t)), partyWidth - 2 * inset);
+    const partyHeight = buyer.height + 2 * inset;
+    const bw = num(party.borderWidth);
+    const partyTop = y;
+    borders(
+      { left, top: partyTop, width: partyWidth, height: partyHeight },
+      { top: bw, right: bw, bottom: bw, left: bw },
+      party.borderColor,
+    );
+    text(buyer, left + inset, y + inset);
+    y += partyHeight + num(party.marginBottom);
+
+    // A row of cells: each cell's Text at its column, the row as tall as its tallest cell.
+    const row = (
+      columns: Style[],
+      cells: Line[][],
+      rowStyle: Style,
+      rowWidth: number,
+      x0: number,
+      top: number,
+      cellBase: TextStyle,
+    ) => {
+      const widths = flexWidths(columns, rowWidth);
+      const padTop = num(rowStyle.paddingVertical) + num(rowStyle.paddingTop);
+      const padBottom = num(rowStyle.paddingVertical) + num(rowStyle.paddingBottom);
+      const border = num(rowStyle.borderBottomWidth);
+      let x = x0;
+      let tallest = 0;
+      const laid = cells.map((cell, c) => {
+        const column = columns[c] as Style;
+        const inner = (widths[c] ?? 0) - num(column.paddingLeft) - num(column.paddingRight);
+        const block = layoutText(fonts, paras(cellBase, cell), inner, alignOf(column));
+        tallest = Math.max(tallest, block.height);
+        const at = x + num(column.paddingLeft);
+        x += widths[c] ?? 0;
+        return { block, at };
+      });
+      for (const { block, at } of laid) text(block, at, top + padTop);
+      const height = padTop + tallest + padBottom + border;
+      if (border) {
+        borders(
+          { left: x0, top, width: rowWidth, height },
+          { bottom: border },
+          rowStyle.borderBottomColor,
+        );
+      }
+      return height;
+    };
+
+    // The lines table: column heads (bold), then one row per line.
+    const data = tableData(doc, t);
+    const headBase = textStyle(base, styles.tableHead);
+    y += row(
+      data.columns,
+      data.head.map((label) => [label]),
+      styles.tableHead,
+      width,
+      left,
+      y,
+      headBase,
+    );
+    for (const cells of data.rows) {
+      y += row(data.columns, cells, styles.tableRow, width, left, y, base);
+    }
+    y += num(styles.table.marginBottom);
+
+    // The summary: VAT per rate (left, 46 %) beside the totals (right, 50 %).
+    const exempt = doc.vatExemptionMention !== undefined;
+    let vatHeight = 0;
+    if (!exempt) {
+      const vatWidth = pct(styles.vatTable.width, width);
+      const vatTitle = layoutText(fonts, [{ text: t.vatSummary, style: bold }], vatWidth);
+      text(vatTitle, left, y);
+      let vy = y + vatTitle.height + num(styles.sectionTitle.marginBottom);
+      const columns = [styles.cellNarrow, styles.cellAmount, styles.cellAmount];
+      vy += row(
+        columns,
+        [[t.vatRate], [t.vatBase], [t.vatAmount]],
+        styles.tableHead,
+        vatWidth,
+        left,
+        vy,
+        headBase,
+      );
+      const money = (minor: number) =>
+        formatMoney(minor, doc.currency, doc.currencyExponent, doc.locale);
+      for (const entry of doc.totals.vatByRate) {
+        vy += row(
+          columns,
+          [
+            [formatRate(entry.rateBasisPoints, doc.locale)],
+            [money(entry.baseMinor)],
+            [money(entry.vatMinor)],
+          ],
+          styles.tableRow,
+          vatWidth,
+          left,
+          vy,
+          base,
+        );
+      }
+      vatHeight = vy - y;
+    }
+    const totalsWidth = pct(styles.totals.width, width);
+    const totalsLeft = right - totalsWidth;
+    let ty = y;
+    for (const entry of totalEntries(doc, t)) {
+      const lineStyle: Style = entry.strong ? styles.grandTotal : styles.totalLine;
+      const entryBase = textStyle(base, lineStyle);
+      ty += num(lineStyle.marginTop);
+      const border = num(lineStyle.borderTopWidth);
+      const padTop = num(lineStyle.paddingVertical) + num(lineStyle.paddingTop);
+      const label = layoutText(fonts, [{ text: entry.label, style: entryBase }], totalsWidth);
+      const value = layoutText(fonts, [{ text: entry.value, style: entryBase }], totalsWidth);
+      if (border) {
+        const lineHeight =
+          border +
+          padTop +
+          Math.max(label.height, value.height) +
+          num(lineStyle.paddingVertical) +
+          num(lineStyle.paddingBottom);
+        borders(
+          { left: totalsLeft, top: ty, width: totalsWidth, height: lineHeight },
+          { top: border },
+          lineStyle.borderTopColor,
+        );
+      }
+      // Two auto-width Texts apart (space-between); react-pdf would shrink them to fit.
+      if (label.width + value.width > totalsWidth || label.lines.length + value.lines.length > 2) {
+        throw new Unsupported("totals line");
+      }
+      text(label, totalsLeft, ty + border + padTop);
+      text(value, right - value.width, ty + border + padTop);
+      ty +=
+        border +
+        padTop +
+        Math.max(label.height, value.height) +
+        num(lineStyle.paddingVertical) +
+        num(lineStyle.paddingBottom) +
+        num(lineStyle.marginBottom);
+    }
+    ty += CURRENCY_GAP;
+    const currency = layoutText(
+      fonts,
+      [{ text: labelled(doc, t.currency, doc.currency), style: textStyle(base, styles.muted) }],
+      totalsWidth,
+    );
+    text(currency, totalsLeft, ty);
+    ty += currency.height;
+    y += Math.max(vatHeight, ty - y) + num(styles.summaryRow.marginBottom);
+
+    // Below: the VAT exemption, the payment, the terms.
+    if (doc.vatExemptionMention) {
+      const mention = layoutText(
+        fonts,
+        [{ text: doc.vatExemptionMention, style: textStyle(base, styles.exemption) }],
+        width,
+      );
+      text(mention, left, y);
+      y += mention.height + num(styles.exemption.marginBottom);
+    }
+    const section = (heading: string, body: string[]) => {
+      const head = layoutText(fonts, [{ text: heading, style: bold }], width);
+      text(head, left, y);
+      y += head.height + num(styles.sectionTitle.marginBottom);
+      const block = layoutText(fonts, paras(base, body), width);
+      text(block, left, y);
+      y += block.height + num(styles.block.marginBottom);
+    };
+    section(t.payment, paymentLines(doc, t));
+    const terms = termsLines(doc, t);
+    if (terms) section(t.paymentTerms, terms);
+    // Past the wrap area react-pdf paginates: not ours to draw.
+    if (y > PAGE_BOTTOM + 0.001) return undefined;
+
+    // The footer, from the page's bottom: the seller's line and "Title N° – Page 1 / 1".
+    const footer = styles.footer;
+    const footerBase = textStyle(base, footer);
+    const footerText = layoutText(
+      fonts,
+      [
+        { text: footerParts(doc, t).join(" – "), style: footerBase },
+        { text: `${t.title[doc.kind]} ${doc.number} – ${t.page(1, 1)}`, style: footerBase },
+      ],
+      width,
+      "center",
+    );
+    const footerBorder = num(footer.borderTopWidth);
+    const footerHeight = footerBorder + num(footer.paddingTop) + footerText.height;
+    const footerTop = A4_HEIGHT - num(footer.bottom) - footerHeight;
+    borders(
+      { left, top: footerTop, width, height: footerHeight },
+      { top: footerBorder },
+      footer.borderTopColor,
+    );
+    text(footerText, left, footerTop + footerBorder + num(footer.paddingTop));
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+  const ctx = openDocument({ ...documentInfo(doc), conformance: options.conformance }, [
+    PAGE_WIDTH,
+    A4_HEIGHT,
+  ]);
+  for (const op of ops) op(ctx);
+  return finish(ctx);
 }
