@@ -470,30 +470,41 @@ describe("payout statements", () => {
   });
 });
 
+/** A paid, invoiced booking payment's fields without its identity: new payments invoiced alike. */
+async function paidPaymentFields() {
+  const template = await rig.app.prisma.payment.findFirstOrThrow({
+    where: {
+      purpose: "BOOKING",
+      status: "SUCCEEDED",
+      creditedToWallet: false,
+      invoice: { isNot: null },
+    },
+  });
+  const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = template;
+  return { ...rest, providerPaymentId: null, refundedMinor: 0 };
+}
+
+/** The last invoice number given in this year's F series. */
+async function lastSequence() {
+  const last = await rig.app.prisma.invoice.aggregate({
+    where: { series: "F", year },
+    _max: { sequence: true },
+  });
+  return last._max.sequence ?? 0;
+}
+
 describe("numbering under concurrency", () => {
   it("200 invoices issued at once get consecutive numbers: no gap, no duplicate, chronological", async () => {
     const { app } = rig;
-    const template = await app.prisma.payment.findFirstOrThrow({
-      where: {
-        purpose: "BOOKING",
-        status: "SUCCEEDED",
-        creditedToWallet: false,
-        invoice: { isNot: null },
-      },
-    });
-    const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = template;
+    const rest = await paidPaymentFields();
     const ids: string[] = [];
     for (let i = 0; i < 200; i += 1) {
       const created = await app.prisma.payment.create({
-        data: { ...rest, providerPaymentId: null, refundedMinor: 0 },
+        data: rest,
       });
       ids.push(created.id);
     }
-    const before = await app.prisma.invoice.aggregate({
-      where: { series: "F", year },
-      _max: { sequence: true },
-    });
-    const start = before._max.sequence ?? 0;
+    const start = await lastSequence();
     const issued = await Promise.all(ids.map((id) => issueInvoiceForPayment(app, id)));
     const sequences = issued.map((invoice) => invoice!.sequence).sort((a, b) => a - b);
     expect(sequences).toEqual(Array.from({ length: 200 }, (_, i) => start + 1 + i));
@@ -514,34 +525,16 @@ describe("numbering under concurrency", () => {
 
   it("render jobs in flight together: each payment issued once, numbers consecutive, each PDF recorded once with its event", async () => {
     const { app } = rig;
-    const template = await app.prisma.payment.findFirstOrThrow({
-      where: {
-        purpose: "BOOKING",
-        status: "SUCCEEDED",
-        creditedToWallet: false,
-        invoice: { isNot: null },
-      },
-    });
-    const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = template;
+    const rest = await paidPaymentFields();
     const payments = await app.prisma.payment.createManyAndReturn({
-      data: Array.from({ length: 12 }, () => ({
-        ...rest,
-        providerPaymentId: null,
-        refundedMinor: 0,
-      })),
+      data: Array.from({ length: 12 }, () => rest),
       select: { id: true },
     });
     const ids = payments.map((payment) => payment.id);
     const failed = await app.prisma.payment.create({
-      data: { ...rest, status: "FAILED", providerPaymentId: null, refundedMinor: 0 },
+      data: { ...rest, status: "FAILED" },
     });
-    const last =
-      (
-        await app.prisma.invoice.aggregate({
-          where: { series: "F", year },
-          _max: { sequence: true },
-        })
-      )._max.sequence ?? 0;
+    const last = await lastSequence();
     const run = (data: object, n: number) =>
       invoiceRenderJob.run(data, app, { jobId: `together-${n}` });
     // Every job in the same turn (one fetched batch and more): the first two payments twice
@@ -597,7 +590,7 @@ describe("numbering under concurrency", () => {
     // Two renders of one issued, not yet rendered document at once: one records it (and its
     // event), the other verifies its bytes against the recorded ones.
     const [extra] = await app.prisma.payment.createManyAndReturn({
-      data: [{ ...rest, providerPaymentId: null, refundedMinor: 0 }],
+      data: [rest],
       select: { id: true },
     });
     const unrendered = await issueInvoiceForPayment(app, extra!.id);
@@ -614,23 +607,9 @@ describe("numbering under concurrency", () => {
 
   it("a rolled-back invoice issue gives its number back", async () => {
     const { app } = rig;
-    const template = await app.prisma.payment.findFirstOrThrow({
-      where: {
-        purpose: "BOOKING",
-        status: "SUCCEEDED",
-        creditedToWallet: false,
-        invoice: { isNot: null },
-      },
-    });
-    const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = template;
-    const payment = await app.prisma.payment.create({ data: { ...rest, providerPaymentId: null } });
-    const last =
-      (
-        await app.prisma.invoice.aggregate({
-          where: { series: "F", year },
-          _max: { sequence: true },
-        })
-      )._max.sequence ?? 0;
+    const rest = await paidPaymentFields();
+    const payment = await app.prisma.payment.create({ data: rest });
+    const last = await lastSequence();
     await expect(
       app.prisma.$transaction(async (tx) => {
         const invoice = await issueInvoiceForPayment(app, payment.id, tx);

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { afterAll, test } from "vitest";
 import type { App } from "../app/index.ts";
 import { jobHandlers } from "../app/job-handlers.ts";
@@ -15,7 +14,7 @@ import { startReceiver } from "../webhook-endpoints/testing/receiver.ts";
 import type { AnyJobHandler } from "./define.ts";
 import { createQueues } from "./index.ts";
 import { createJobRunner, type JobRunner } from "./runner.ts";
-import { insertAndDrain, noopTwinOf } from "./testing/throughput.ts";
+import { countStatements, insertAndDrain, noopTwinOf } from "./testing/throughput.ts";
 
 // The queues added in session 6 against the floor (decision 054), and the calendar and
 // directory refreshes (decision 063): a burst of jobs inserted at once, drained by a running
@@ -92,15 +91,8 @@ async function setUp(): Promise<App> {
   return app;
 }
 
-// Statements sent to Postgres by every pg client of the process (Prisma's adapter, pg-boss),
-// less the drain's own polls: per job, what the machine's load does not move (decision 073).
-let statements = 0;
-const countedQuery = pg.Client.prototype.query;
-pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-  const text = typeof args[0] === "string" ? args[0] : (args[0] as { text?: string })?.text;
-  if (!text?.includes("count(*)::int AS n FROM pgboss.job")) statements += 1;
-  return (countedQuery as (...a: unknown[]) => unknown).apply(this, args);
-} as typeof pg.Client.prototype.query;
+// Statements per job: what the machine's load does not move (decision 073).
+const statements = countStatements();
 
 const rates = new Map<string, number[]>();
 const cpuMs = new Map<string, number[]>();
@@ -109,13 +101,13 @@ const push = (map: Map<string, number[]>, key: string, value: number) =>
   map.set(key, [...(map.get(key) ?? []), value]);
 async function timedDrain(services: App, queue: string, data: object[]) {
   const cpu = process.cpuUsage();
-  const before = statements;
+  const before = statements();
   const started = performance.now();
   await insertAndDrain(services.boss, services.pool, queue, data);
   push(rates, queue, (data.length * 1000) / (performance.now() - started));
   const used = process.cpuUsage(cpu);
   push(cpuMs, queue, (used.user + used.system) / 1000 / data.length);
-  push(sent, queue, (statements - before) / data.length);
+  push(sent, queue, (statements() - before) / data.length);
 }
 function reportRates(target: string, floor: string) {
   const median = (map: Map<string, number[]>, name: string) => {

@@ -1,4 +1,3 @@
-import pg from "pg";
 import { afterAll, test } from "vitest";
 import type { App } from "../app/index.ts";
 import {
@@ -13,7 +12,7 @@ import { createPaymentsRig } from "../payments/testing/payments-rig.ts";
 import { defineHandler } from "./define.ts";
 import { createQueues } from "./index.ts";
 import { createJobRunner, type JobRunner } from "./runner.ts";
-import { insertAndDrain, noopTwinOf } from "./testing/throughput.ts";
+import { countStatements, insertAndDrain, noopTwinOf } from "./testing/throughput.ts";
 
 // Jobs drained per second by a running worker (the runner as the worker starts it), a burst of
 // jobs inserted at once, against the floor: a no-op handler on a queue with the same settings.
@@ -84,15 +83,8 @@ const invoiceRenderOnly = defineHandler(
   },
 );
 
-// Statements sent to Postgres (every pg client: Prisma's adapter, pg-boss, raw pool queries),
-// less the bench's own drain polls: statements per job, what the load does not move at all.
-let statements = 0;
-const countedQuery = pg.Client.prototype.query;
-pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-  const text = typeof args[0] === "string" ? args[0] : (args[0] as { text?: string })?.text;
-  if (!text?.includes("count(*)::int AS n FROM pgboss.job")) statements += 1;
-  return (countedQuery as (...a: unknown[]) => unknown).apply(this, args);
-} as typeof pg.Client.prototype.query;
+// Statements per job: what the machine's load does not move (decision 073).
+const statements = countStatements();
 
 /** One app and one running worker for both groups (stopping a runner stops its pg-boss). */
 async function setUp() {
@@ -155,7 +147,7 @@ async function timedDrain(app: App, queue: string, data: object[], rates: number
 /** Runs `work` (jobs of it), recording jobs/s, CPU and statements per job under `rates`. */
 async function timed(jobs: number, rates: number[], work: () => Promise<unknown>) {
   const cpu = process.cpuUsage();
-  const sent = statements;
+  const sent = statements();
   const started = performance.now();
   await work();
   rates.push((jobs * 1000) / (performance.now() - started));
@@ -165,7 +157,7 @@ async function timed(jobs: number, rates: number[], work: () => Promise<unknown>
   const add = (map: WeakMap<number[], number[]>, value: number) =>
     map.set(rates, [...(map.get(rates) ?? []), value]);
   add(cpuMsPerJob, (used.user + used.system) / 1000 / jobs);
-  add(statementsPerJob, (statements - sent) / jobs);
+  add(statementsPerJob, (statements() - sent) / jobs);
 }
 const cpuMsPerJob = new WeakMap<number[], number[]>();
 const statementsPerJob = new WeakMap<number[], number[]>();

@@ -1,3 +1,4 @@
+import pg from "pg";
 import type { PgBoss } from "pg-boss";
 import { z } from "zod";
 import { defineHandler, type QueueContract } from "../define.ts";
@@ -54,4 +55,25 @@ export async function insertAndDrain(
   if (count("completed") !== ids.length) {
     throw new Error(`${ids.length - count("completed")} jobs of ${queue} did not complete`);
   }
+}
+
+let statementsSent: number | undefined;
+
+/**
+ * Counts the statements every pg client of the process sends (Prisma's adapter, pg-boss, raw
+ * pools), less insertAndDrain's own polls, and returns a reader of the count so far: read it
+ * before and after a burst for statements per job, a figure the machine's load does not move
+ * (decisions 063, 073).
+ */
+export function countStatements(): () => number {
+  if (statementsSent === undefined) {
+    statementsSent = 0;
+    const query = pg.Client.prototype.query;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const text = typeof args[0] === "string" ? args[0] : (args[0] as { text?: string })?.text;
+      if (!text?.includes("count(*)::int AS n FROM pgboss.job")) statementsSent! += 1;
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof pg.Client.prototype.query;
+  }
+  return () => statementsSent ?? 0;
 }
