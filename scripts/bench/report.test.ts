@@ -2,6 +2,7 @@ import { expect, test } from "vitest";
 import {
   aggregateRounds,
   fileDurations,
+  formatDuration,
   median,
   renderMarkdown,
   renderSvg,
@@ -54,6 +55,14 @@ const run = {
   commit: "abc1234",
   durationMs: 65_000,
 };
+
+test("durations read in their unit, never as an exponent", () => {
+  expect(formatDuration(0.456)).toBe("456 µs");
+  expect(formatDuration(12.34)).toBe("12.3 ms");
+  expect(formatDuration(70_400)).toBe("70.4 s");
+  expect(formatDuration(1_310_000)).toBe("1,310 s");
+  expect(renderMarkdown([], { ...run, rounds: 1 }, "x.svg")).toContain("1 round, BENCH_SCALE=1");
+});
 
 test("median of odd and even counts, whatever the order", () => {
   expect(median([3, 1, 2])).toBe(2);

@@ -201,6 +201,8 @@ export type RunInfo = {
 
 /** "1.23 ms", "456 µs", "2.10 s": three significant figures in a readable unit. */
 export function formatDuration(ms: number): string {
+  // Past 1,000 s toPrecision turns to exponents ("1.31e+3 s"): whole seconds instead.
+  if (ms >= 999_500) return `${Math.round(ms / 1000).toLocaleString("en")} s`;
   if (ms >= 1000) return `${(ms / 1000).toPrecision(3)} s`;
   if (ms >= 1) return `${ms.toPrecision(3)} ms`;
   return `${(ms * 1000).toPrecision(3)} µs`;
@@ -238,7 +240,7 @@ export function renderMarkdown(groups: BenchGroup[], run: RunInfo, chartFile: st
     "| run | |",
     "|---|---|",
     `| date | ${run.date.toISOString().replace("T", " ").slice(0, 16)} UTC |`,
-    `| mode | ${run.mode} (\`pnpm bench${run.mode === "quick" ? " --quick" : ""}\`), ${run.rounds} rounds, BENCH_SCALE=${run.scale} |`,
+    `| mode | ${run.mode} (\`pnpm bench${run.mode === "quick" ? " --quick" : ""}\`), ${run.rounds} ${run.rounds === 1 ? "round" : "rounds"}, BENCH_SCALE=${run.scale} |`,
     ...(run.commit ? [`| commit | ${run.commit} |`] : []),
     `| machine | ${cell(machine.cpuModel)}, ${machine.cores} cores, ${(machine.memoryBytes / 2 ** 30).toFixed(1)} GiB RAM |`,
     `| system | ${cell(machine.os)}, Node ${machine.node} |`,
