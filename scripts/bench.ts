@@ -3,13 +3,21 @@
  * (3 rounds, BENCH_SCALE=1). Runs `vitest bench` over every *.bench.ts once per round; each
  * round runs every group's targets and floor back to back, so over the rounds they alternate
  * under the same machine load. Takes the median of the per-round medians and writes
- * docs/performance.md and docs/performance.svg (ratios to each group's floor).
+ * docs/performance.md and docs/performance.svg (ratios to each group's floor); a quick run
+ * writes docs/performance-quick.md and docs/performance-quick.svg instead, so a laptop's
+ * scale-1 figures never overwrite the scale-10 ones (decision 074).
  *
- *   pnpm bench [--quick] [--rounds N] [--scale N] [--out docs] [--config file] [file filters…]
+ *   pnpm bench [--quick] [--rounds N] [--scale N] [--out docs] [--no-build] [--config file]
+ *              [file filters…]
+ *
+ * When a web bench is selected, the web app is built first (the web benches start the BUILT
+ * server: a stale build would measure another commit than the one the report names);
+ * `--no-build` uses the build already there.
  *
  * Exits non-zero when a bench fails (an error or a wrong result), never on a figure.
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -17,11 +25,13 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import {
   aggregateRounds,
+  fileDurations,
   type Machine,
   renderMarkdown,
   renderSvg,
   type VitestJsonReport,
 } from "./bench/report.ts";
+import { filtersOfRound, roundsCap, type SelectedBench, selectBenches } from "./bench/select.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -31,10 +41,12 @@ const { values, positionals } = parseArgs({
     rounds: { type: "string" },
     scale: { type: "string" },
     out: { type: "string", default: "docs" },
+    build: { type: "boolean", default: true },
     /** Another vitest config (its test uses a fixture); default: the repository's projects. */
     config: { type: "string" },
   },
   allowPositionals: true,
+  allowNegative: true,
 });
 
 function positiveInteger(text: string | undefined, fallback: number, flag: string): number {
@@ -56,7 +68,27 @@ const scale = positiveInteger(
 );
 const outDir = path.resolve(root, values.out);
 
-function runVitest(outputFile: string): Promise<number> {
+/** The bench files a run selects, each with its `// bench-rounds: N` cap. Not with --config. */
+function selectedBenches(): SelectedBench[] {
+  if (values.config) return [];
+  const files = execFileSync("git", ["ls-files", "*.bench.ts"], { cwd: root, encoding: "utf8" })
+    .split("\n")
+    .filter((file) => file && !file.startsWith("scripts/bench/fixtures/"));
+  return selectBenches(files, positionals).map((file) => {
+    const maxRounds = roundsCap(readFileSync(path.join(root, file), "utf8"));
+    return maxRounds ? { file, maxRounds } : { file };
+  });
+}
+
+function runCommand(command: string, args: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: ["ignore", process.stderr, "inherit"] });
+    child.on("error", reject);
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+function runVitest(outputFile: string, filters: string[]): Promise<number> {
   const args = [
     "vitest",
     "bench",
@@ -68,7 +100,7 @@ function runVitest(outputFile: string): Promise<number> {
     "--reporter=json",
     `--outputFile=${outputFile}`,
     ...(values.config ? [`--config=${path.resolve(values.config)}`] : []),
-    ...positionals,
+    ...filters,
   ];
   return new Promise((resolve, reject) => {
     const child = spawn("pnpm", args, {
@@ -106,14 +138,41 @@ function machine(): Machine {
 }
 
 const started = Date.now();
+const benches = selectedBenches();
+const webBenches = benches
+  .map((bench) => bench.file)
+  .filter((file) => file.startsWith("apps/web/"));
+if (webBenches.length > 0) {
+  if (values.build) {
+    process.stderr.write(`Building the web app for ${webBenches.join(", ")} (--no-build skips)\n`);
+    const code = await runCommand("pnpm", ["--filter", "@mentora/web", "build"]);
+    if (code !== 0) {
+      process.stderr.write(`The web build failed (exit ${code}): no bench ran.\n`);
+      process.exit(1);
+    }
+  } else if (!existsSync(path.join(root, "apps/web/build/server/index.js"))) {
+    process.stderr.write(
+      "--no-build, but there is no web build: run `pnpm --filter @mentora/web build` first.\n",
+    );
+    process.exit(2);
+  }
+}
 // Per run, so two runs (a test and a real one) never read each other's rounds.
 const workDir = await mkdtemp(path.join(os.tmpdir(), "mentora-bench-rounds-"));
 const reports: VitestJsonReport[] = [];
 let failedRounds = 0;
 for (let round = 1; round <= rounds; round++) {
+  const filters = values.config ? positionals : filtersOfRound(benches, round, rounds, positionals);
+  if (!filters) break;
   process.stderr.write(`\n── bench round ${round}/${rounds} (${mode}, BENCH_SCALE=${scale}) ──\n`);
+  const capped = benches.filter((bench) => (bench.maxRounds ?? rounds) < round);
+  if (capped.length > 0) {
+    process.stderr.write(
+      `(done after their bench-rounds: ${capped.map((b) => b.file).join(", ")})\n`,
+    );
+  }
   const outputFile = path.join(workDir, `round-${round}.json`);
-  const code = await runVitest(outputFile);
+  const code = await runVitest(outputFile, filters);
   if (code !== 0) failedRounds++;
   try {
     reports.push(JSON.parse(await readFile(outputFile, "utf8")) as VitestJsonReport);
@@ -131,10 +190,13 @@ const run = {
   scale,
   commit: await gitCommit(),
   durationMs: Date.now() - started,
+  files: fileDurations(reports, root),
 } as const;
 await mkdir(outDir, { recursive: true });
-const markdownFile = path.join(outDir, "performance.md");
-const svgFile = path.join(outDir, "performance.svg");
+// The full run's figures are the ones the issue's table reads; a quick run has its own file.
+const baseName = mode === "quick" ? "performance-quick" : "performance";
+const markdownFile = path.join(outDir, `${baseName}.md`);
+const svgFile = path.join(outDir, `${baseName}.svg`);
 await writeFile(markdownFile, renderMarkdown(groups, run, path.basename(svgFile)));
 await writeFile(svgFile, renderSvg(groups, run));
 

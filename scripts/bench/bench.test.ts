@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,15 +22,21 @@ test("pnpm bench runs every round, writes the figures, the machine and a chart o
   const run = runSuite();
   expect(run.status, run.stderr).toBe(0);
   expect(run.stderr).toContain("bench round 2/2");
-  const markdown = readFileSync(path.join(run.out, "performance.md"), "utf8");
+  // A quick run has its own files: the full run's docs/performance.md is never overwritten by it.
+  expect(existsSync(path.join(run.out, "performance.md"))).toBe(false);
+  const markdown = readFileSync(path.join(run.out, "performance-quick.md"), "utf8");
   expect(markdown).toContain("2 rounds, BENCH_SCALE=1");
+  expect(markdown).toContain("![Ratio of each target to its floor](performance-quick.svg)");
+  expect(markdown).toMatch(
+    /\| `scripts\/bench\/fixtures\/sample\.bench\.ts` \| [\d.]+ (ms|s) \| [\d.]+ (ms|s) \| 2 \|/,
+  );
   expect(markdown).toMatch(/\| machine \| .+, \d+ cores, [\d.]+ GiB RAM \|/);
   expect(markdown).toMatch(
     /\| sorting numbers against copying them \| sort a copy \| [\d.]+ (µs|ms) \| [\d.]+ (µs|ms) \| [\d.]+× \|/,
   );
   expect(markdown).toMatch(/\| floor: copy \| .* \| 2 \| 1× \|/);
   expect(markdown).not.toContain("## Failures");
-  const svg = readFileSync(path.join(run.out, "performance.svg"), "utf8");
+  const svg = readFileSync(path.join(run.out, "performance-quick.svg"), "utf8");
   expect(svg).toContain("sorting numbers against copying them — sort a copy");
 });
 
@@ -40,7 +46,7 @@ test("a wrong result in a bench file fails the suite, and the report says which"
   expect(run.stderr).toContain(
     "failed: the sort is right (scripts/bench/fixtures/sample.bench.ts)",
   );
-  const markdown = readFileSync(path.join(run.out, "performance.md"), "utf8");
+  const markdown = readFileSync(path.join(run.out, "performance-quick.md"), "utf8");
   expect(markdown).toContain("## Failures");
   // The figures of the groups that ran are still written.
   expect(markdown).toContain("| sorting numbers against copying them | sort a copy |");

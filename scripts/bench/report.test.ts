@@ -1,6 +1,8 @@
 import { expect, test } from "vitest";
 import {
   aggregateRounds,
+  fileDurations,
+  formatDuration,
   median,
   renderMarkdown,
   renderSvg,
@@ -53,6 +55,14 @@ const run = {
   commit: "abc1234",
   durationMs: 65_000,
 };
+
+test("durations read in their unit, never as an exponent", () => {
+  expect(formatDuration(0.456)).toBe("456 µs");
+  expect(formatDuration(12.34)).toBe("12.3 ms");
+  expect(formatDuration(70_400)).toBe("70.4 s");
+  expect(formatDuration(1_310_000)).toBe("1,310 s");
+  expect(renderMarkdown([], { ...run, rounds: 1 }, "x.svg")).toContain("1 round, BENCH_SCALE=1");
+});
 
 test("median of odd and even counts, whatever the order", () => {
   expect(median([3, 1, 2])).toBe(2);
@@ -112,4 +122,33 @@ test("the chart has one bar per target with a floor, labels escaped", () => {
   expect(svg).not.toContain("<x>");
   // The axis reaches the decade above the largest ratio.
   expect(svg).toContain(">1000×</text>");
+});
+
+test("each bench file's wall time is its median over the rounds, longest file first", () => {
+  const timed = (file: string, startTime: number, endTime: number) => ({
+    name: `/repo/${file}`,
+    startTime,
+    endTime,
+    assertionResults: [],
+  });
+  const reports: VitestJsonReport[] = [
+    { testResults: [timed("a.bench.ts", 0, 1_000), timed("b.bench.ts", 1_000, 61_000)] },
+    { testResults: [timed("a.bench.ts", 0, 3_000), timed("b.bench.ts", 3_000, 93_000)] },
+    // A round where a.bench.ts took much longer; b.bench.ts ran without times (an old report).
+    {
+      testResults: [
+        timed("a.bench.ts", 0, 20_000),
+        { name: "/repo/b.bench.ts", assertionResults: [] },
+      ],
+    },
+  ];
+  const files = fileDurations(reports, root);
+  expect(files).toEqual([
+    { file: "b.bench.ts", medianMs: 75_000, maxMs: 90_000, rounds: 2 },
+    { file: "a.bench.ts", medianMs: 3_000, maxMs: 20_000, rounds: 3 },
+  ]);
+  const markdown = renderMarkdown(aggregateRounds(reports, root), { ...run, files }, "x.svg");
+  expect(markdown).toContain("## Time per bench file");
+  expect(markdown).toContain("| `b.bench.ts` | 75.0 s | 90.0 s | 2 |");
+  expect(markdown.indexOf("`b.bench.ts`")).toBeLessThan(markdown.indexOf("`a.bench.ts`"));
 });

@@ -14,6 +14,9 @@ export type VitestJsonReport = {
     name: string;
     status?: string;
     message?: string;
+    /** Epoch ms: the file's wall time in the round (its setup, seeding and every group). */
+    startTime?: number;
+    endTime?: number;
     assertionResults: {
       fullName: string;
       status: string;
@@ -144,6 +147,38 @@ export function aggregateRounds(reports: VitestJsonReport[], root: string): Benc
   });
 }
 
+/** One bench file's wall time per round: what a full run's length is made of. */
+export type FileDuration = {
+  file: string;
+  /** Median over the rounds the file ran in, in milliseconds. */
+  medianMs: number;
+  maxMs: number;
+  rounds: number;
+};
+
+/** Per bench file, the median (and longest) of its wall time over the rounds, longest first. */
+export function fileDurations(reports: VitestJsonReport[], root: string): FileDuration[] {
+  const byFile = new Map<string, number[]>();
+  for (const report of reports) {
+    for (const fileResult of report.testResults) {
+      if (fileResult.startTime === undefined || fileResult.endTime === undefined) continue;
+      const file = relative(fileResult.name, root);
+      byFile.set(file, [
+        ...(byFile.get(file) ?? []),
+        Math.max(0, fileResult.endTime - fileResult.startTime),
+      ]);
+    }
+  }
+  return [...byFile.entries()]
+    .map(([file, samples]) => ({
+      file,
+      medianMs: median(samples),
+      maxMs: Math.max(...samples),
+      rounds: samples.length,
+    }))
+    .sort((a, b) => b.medianMs - a.medianMs);
+}
+
 export type Machine = {
   cpuModel: string;
   cores: number;
@@ -160,10 +195,14 @@ export type RunInfo = {
   scale: number;
   commit?: string;
   durationMs: number;
+  /** Wall time per bench file (absent in reports from before decision 074). */
+  files?: FileDuration[];
 };
 
 /** "1.23 ms", "456 µs", "2.10 s": three significant figures in a readable unit. */
 export function formatDuration(ms: number): string {
+  // Past 1,000 s toPrecision turns to exponents ("1.31e+3 s"): whole seconds instead.
+  if (ms >= 999_500) return `${Math.round(ms / 1000).toLocaleString("en")} s`;
   if (ms >= 1000) return `${(ms / 1000).toPrecision(3)} s`;
   if (ms >= 1) return `${ms.toPrecision(3)} ms`;
   return `${(ms * 1000).toPrecision(3)} µs`;
@@ -201,7 +240,7 @@ export function renderMarkdown(groups: BenchGroup[], run: RunInfo, chartFile: st
     "| run | |",
     "|---|---|",
     `| date | ${run.date.toISOString().replace("T", " ").slice(0, 16)} UTC |`,
-    `| mode | ${run.mode} (\`pnpm bench${run.mode === "quick" ? " --quick" : ""}\`), ${run.rounds} rounds, BENCH_SCALE=${run.scale} |`,
+    `| mode | ${run.mode} (\`pnpm bench${run.mode === "quick" ? " --quick" : ""}\`), ${run.rounds} ${run.rounds === 1 ? "round" : "rounds"}, BENCH_SCALE=${run.scale} |`,
     ...(run.commit ? [`| commit | ${run.commit} |`] : []),
     `| machine | ${cell(machine.cpuModel)}, ${machine.cores} cores, ${(machine.memoryBytes / 2 ** 30).toFixed(1)} GiB RAM |`,
     `| system | ${cell(machine.os)}, Node ${machine.node} |`,
@@ -226,6 +265,22 @@ export function renderMarkdown(groups: BenchGroup[], run: RunInfo, chartFile: st
     lines.push("", "## Failures", "");
     for (const group of failed) {
       lines.push(`- ${cell(group.name)} (${group.file}): ${cell(group.failures[0] ?? "")}`);
+    }
+  }
+  if (run.files && run.files.length > 0) {
+    lines.push(
+      "",
+      "## Time per bench file",
+      "",
+      "Wall time of each file in a round (its setup and seeding included), longest first.",
+      "",
+      "| file | median per round | longest round | rounds |",
+      "|---|---|---|---|",
+    );
+    for (const file of run.files) {
+      lines.push(
+        `| \`${cell(file.file)}\` | ${formatDuration(file.medianMs)} | ${formatDuration(file.maxMs)} | ${file.rounds} |`,
+      );
     }
   }
   lines.push("", "## Figures per group", "");
