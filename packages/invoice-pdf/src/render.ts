@@ -360,30 +360,17 @@ function totalEntries(doc: InvoiceDocument, t: Labels): TotalEntry[] {
       lines.push(entry("fee", t.feeDeducted, money(-payout.feeMinor)));
       lines.push(entry("net", t.netPaid, money(payout.netMinor), true));
     }
-  } else if (exempt) {
-    lines.push(entry("excl", t.totalExcl, money(doc.totals.exclMinor)));
-    lines.push(
-      entry(
-        "incl",
-        doc.kind === "credit_note" ? t.totalCredited : t.totalExempt,
-        money(doc.totals.inclMinor),
-        true,
-      ),
-    );
   } else {
     lines.push(entry("excl", t.totalExcl, money(doc.totals.exclMinor)));
-    const vat = doc.totals.vatByRate.reduce((sum, entry) => sum + BigInt(entry.vatMinor), 0n);
-    lines.push(
-      entry("vat", t.totalVat, formatMoney(vat, doc.currency, doc.currencyExponent, doc.locale)),
-    );
-    lines.push(
-      entry(
-        "incl",
-        doc.kind === "credit_note" ? t.totalCredited : t.totalIncl,
-        money(doc.totals.inclMinor),
-        true,
-      ),
-    );
+    if (!exempt) {
+      const vat = doc.totals.vatByRate.reduce((sum, entry) => sum + BigInt(entry.vatMinor), 0n);
+      lines.push(
+        entry("vat", t.totalVat, formatMoney(vat, doc.currency, doc.currencyExponent, doc.locale)),
+      );
+    }
+    const inclLabel =
+      doc.kind === "credit_note" ? t.totalCredited : exempt ? t.totalExempt : t.totalIncl;
+    lines.push(entry("incl", inclLabel, money(doc.totals.inclMinor), true));
   }
   return lines;
 }

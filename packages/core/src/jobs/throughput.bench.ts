@@ -228,29 +228,38 @@ async function sampleDocument(app: App, newPayments: (count: number) => Promise<
   };
 }
 
+/**
+ * The target of the invoice.render groups: a burst of new paid payments invoiced job→stored
+ * (issue, render, store). The payments are made before each round, outside the measured time.
+ */
+function invoicesJobToStored(
+  app: App,
+  newPayments: (count: number) => Promise<object[]>,
+  rates: number[],
+) {
+  let next: object[] = [];
+  return [
+    `invoice.render, ${invoiceBurst} invoices job→stored`,
+    {
+      beforeEach: async () => {
+        next = await newPayments(invoiceBurst);
+      },
+    },
+    async () => {
+      await timedDrain(app, invoiceRenderJob.name, next, rates);
+    },
+  ] as const;
+}
+
 test("pg-boss jobs: invoice.render vs no-op", async ({ bench }) => {
   const { app } = await setUp();
-  // Each round invoices a burst of new paid payments: every job issues the invoice, renders it
-  // and stores the PDF, the whole job→stored path. The copies are made before each round,
-  // outside the measured time.
   const newPayments = await invoiceJobsMaker(app);
   // Warm-up: the render threads load react-pdf and the fonts on their first document.
   await insertAndDrain(app.boss, app.pool, invoiceRenderJob.name, await newPayments(4));
   const rates = { target: [] as number[], floor: [] as number[] };
   const noopData = Array.from({ length: invoiceBurst }, () => ({ kind: "noop" }));
-  let next: object[] = [];
   await bench.compare(
-    bench(
-      `invoice.render, ${invoiceBurst} invoices job→stored`,
-      {
-        beforeEach: async () => {
-          next = await newPayments(invoiceBurst);
-        },
-      },
-      async () => {
-        await timedDrain(app, invoiceRenderJob.name, next, rates.target);
-      },
-    ),
+    bench(...invoicesJobToStored(app, newPayments, rates.target)),
     bench(`floor: no-op job, same settings, ${invoiceBurst} jobs drained`, async () => {
       await timedDrain(app, invoiceNoop.name, noopData, rates.floor);
     }),
@@ -266,19 +275,8 @@ test("pg-boss jobs: invoice.render vs its renders alone", async ({ bench }) => {
   const newPayments = await invoiceJobsMaker(app);
   const { doc, format } = await sampleDocument(app, newPayments);
   const rates = { target: [] as number[], floor: [] as number[] };
-  let next: object[] = [];
   await bench.compare(
-    bench(
-      `invoice.render, ${invoiceBurst} invoices job→stored`,
-      {
-        beforeEach: async () => {
-          next = await newPayments(invoiceBurst);
-        },
-      },
-      async () => {
-        await timedDrain(app, invoiceRenderJob.name, next, rates.target);
-      },
-    ),
+    bench(...invoicesJobToStored(app, newPayments, rates.target)),
     bench(`floor: ${invoiceBurst} renders in the render threads alone`, async () => {
       await timed(invoiceBurst, rates.floor, () =>
         Promise.all(
@@ -302,19 +300,8 @@ test("pg-boss jobs: invoice.render vs a job that only renders", async ({ bench }
   renderOnly = await sampleDocument(app, newPayments);
   const renderData = Array.from({ length: invoiceBurst }, () => ({ kind: "render-only" }));
   const rates = { target: [] as number[], floor: [] as number[] };
-  let next: object[] = [];
   await bench.compare(
-    bench(
-      `invoice.render, ${invoiceBurst} invoices job→stored`,
-      {
-        beforeEach: async () => {
-          next = await newPayments(invoiceBurst);
-        },
-      },
-      async () => {
-        await timedDrain(app, invoiceRenderJob.name, next, rates.target);
-      },
-    ),
+    bench(...invoicesJobToStored(app, newPayments, rates.target)),
     bench(
       `floor: a job that only renders the same document, same settings, ${invoiceBurst} jobs drained`,
       async () => {
