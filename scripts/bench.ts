@@ -25,7 +25,9 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import {
   aggregateRounds,
+  type BenchNote,
   fileDurations,
+  lastNotes,
   type Machine,
   renderMarkdown,
   renderSvg,
@@ -88,7 +90,7 @@ function runCommand(command: string, args: string[]): Promise<number> {
   });
 }
 
-function runVitest(outputFile: string, filters: string[]): Promise<number> {
+function runVitest(outputFile: string, notesFile: string, filters: string[]): Promise<number> {
   const args = [
     "vitest",
     "bench",
@@ -98,7 +100,9 @@ function runVitest(outputFile: string, filters: string[]): Promise<number> {
     // A group's run time is its own business (its tinybench time/iterations), not a test budget.
     "--testTimeout=1800000",
     "--reporter=json",
-    `--outputFile=${outputFile}`,
+    `--outputFile.json=${outputFile}`,
+    // The figures benches annotate beside their ratios (p99, memory, rows per second).
+    `--reporter=${path.join(root, "scripts/bench/notes-reporter.ts")}`,
     ...(values.config ? [`--config=${path.resolve(values.config)}`] : []),
     ...filters,
   ];
@@ -106,7 +110,12 @@ function runVitest(outputFile: string, filters: string[]): Promise<number> {
     const child = spawn("pnpm", args, {
       cwd: root,
       // BENCH_QUICK lets a bench file shorten its own tinybench time/iterations.
-      env: { ...process.env, BENCH_SCALE: String(scale), BENCH_QUICK: values.quick ? "1" : "" },
+      env: {
+        ...process.env,
+        BENCH_SCALE: String(scale),
+        BENCH_QUICK: values.quick ? "1" : "",
+        BENCH_NOTES_FILE: notesFile,
+      },
       // vitest's own output (bench tables, errors) goes to stderr so the user sees progress.
       stdio: ["ignore", process.stderr, process.stderr],
     });
@@ -160,6 +169,7 @@ if (webBenches.length > 0) {
 // Per run, so two runs (a test and a real one) never read each other's rounds.
 const workDir = await mkdtemp(path.join(os.tmpdir(), "mentora-bench-rounds-"));
 const reports: VitestJsonReport[] = [];
+const notesOfRounds: BenchNote[][] = [];
 let failedRounds = 0;
 for (let round = 1; round <= rounds; round++) {
   const filters = values.config ? positionals : filtersOfRound(benches, round, rounds, positionals);
@@ -172,12 +182,16 @@ for (let round = 1; round <= rounds; round++) {
     );
   }
   const outputFile = path.join(workDir, `round-${round}.json`);
-  const code = await runVitest(outputFile, filters);
+  const notesFile = path.join(workDir, `round-${round}.notes.json`);
+  const code = await runVitest(outputFile, notesFile, filters);
   if (code !== 0) failedRounds++;
   try {
     reports.push(JSON.parse(await readFile(outputFile, "utf8")) as VitestJsonReport);
   } catch {
     process.stderr.write(`round ${round} wrote no report (vitest exited with ${code})\n`);
+  }
+  if (existsSync(notesFile)) {
+    notesOfRounds.push(JSON.parse(await readFile(notesFile, "utf8")) as BenchNote[]);
   }
 }
 
@@ -191,6 +205,7 @@ const run = {
   commit: await gitCommit(),
   durationMs: Date.now() - started,
   files: fileDurations(reports, root),
+  notes: lastNotes(notesOfRounds, root),
 } as const;
 await mkdir(outDir, { recursive: true });
 // The full run's figures are the ones the issue's table reads; a quick run has its own file.

@@ -36,6 +36,10 @@ test("pnpm bench runs every round, writes the figures, the machine and a chart o
   );
   expect(markdown).toMatch(/\| floor: copy \| .* \| 2 \| 1× \|/);
   expect(markdown).not.toContain("## Failures");
+  // What a group annotates reaches the report (the JSON reporter alone drops it).
+  expect(markdown).toContain(
+    "### sorting numbers against copying them\n\n`scripts/bench/fixtures/sample.bench.ts`, round 2 of 2\n\n```text\nsorted 2000 numbers\nsmallest 0\n```",
+  );
   const svg = readFileSync(path.join(run.out, "performance-quick.svg"), "utf8");
   expect(svg).toContain("sorting numbers against copying them — sort a copy");
 });

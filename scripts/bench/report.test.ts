@@ -3,6 +3,7 @@ import {
   aggregateRounds,
   fileDurations,
   formatDuration,
+  lastNotes,
   median,
   renderMarkdown,
   renderSvg,
@@ -151,4 +152,46 @@ test("each bench file's wall time is its median over the rounds, longest file fi
   expect(markdown).toContain("## Time per bench file");
   expect(markdown).toContain("| `b.bench.ts` | 75.0 s | 90.0 s | 2 |");
   expect(markdown.indexOf("`b.bench.ts`")).toBeLessThan(markdown.indexOf("`a.bench.ts`"));
+});
+
+test("annotated figures come from the last round that wrote them, each group under its name", () => {
+  const file = "/repo/apps/web/bench/web-load.bench.ts";
+  const notes = lastNotes(
+    [
+      [{ file, group: "web: mentor page", messages: ["p99 180 ms"] }],
+      [
+        { file, group: "web: mentor page", messages: ["p99 120 ms\n  rss 300 MiB"] },
+        { file, group: "web: memory", messages: ["no growth"] },
+      ],
+      [],
+    ],
+    root,
+  );
+  expect(notes).toEqual([
+    {
+      file: "apps/web/bench/web-load.bench.ts",
+      group: "web: mentor page",
+      round: 2,
+      messages: ["p99 120 ms\n  rss 300 MiB"],
+    },
+    {
+      file: "apps/web/bench/web-load.bench.ts",
+      group: "web: memory",
+      round: 2,
+      messages: ["no growth"],
+    },
+  ]);
+  const markdown = renderMarkdown(
+    aggregateRounds([round(10, 2)], root),
+    { ...run, notes },
+    "x.svg",
+  );
+  expect(markdown).toContain("## Figures beside the ratios");
+  expect(markdown).toContain(
+    "### web: mentor page\n\n`apps/web/bench/web-load.bench.ts`, round 2 of 3\n\n```text\np99 120 ms\n  rss 300 MiB\n```",
+  );
+  expect(markdown).not.toContain("p99 180 ms");
+  expect(renderMarkdown(aggregateRounds([round(10, 2)], root), run, "x.svg")).not.toContain(
+    "Figures beside the ratios",
+  );
 });

@@ -179,6 +179,31 @@ export function fileDurations(reports: VitestJsonReport[], root: string): FileDu
     .sort((a, b) => b.medianMs - a.medianMs);
 }
 
+/** What one test annotated in one round (scripts/bench/notes-reporter.ts). */
+export type BenchNote = { file: string; group: string; messages: string[] };
+
+/** A group's annotated figures as the last round that annotated it measured them. */
+export type GroupNotes = { file: string; group: string; round: number; messages: string[] };
+
+/**
+ * Per group, the notes of the last round that wrote any (figures such as p99 or memory are a
+ * round's own measure, not medians), in the order the groups first ran.
+ */
+export function lastNotes(rounds: BenchNote[][], root: string): GroupNotes[] {
+  const byGroup = new Map<string, GroupNotes>();
+  rounds.forEach((notes, index) => {
+    for (const note of notes) {
+      const file = relative(note.file, root);
+      const key = `${file}\u0000${note.group}`;
+      const latest = { file, group: note.group, round: index + 1, messages: note.messages };
+      const previous = byGroup.get(key);
+      if (previous) Object.assign(previous, latest);
+      else byGroup.set(key, latest);
+    }
+  });
+  return [...byGroup.values()];
+}
+
 export type Machine = {
   cpuModel: string;
   cores: number;
@@ -197,6 +222,8 @@ export type RunInfo = {
   durationMs: number;
   /** Wall time per bench file (absent in reports from before decision 074). */
   files?: FileDuration[];
+  /** Figures benches annotate beside their ratios (p99, memory, rows per second, buffers). */
+  notes?: GroupNotes[];
 };
 
 /** "1.23 ms", "456 µs", "2.10 s": three significant figures in a readable unit. */
@@ -265,6 +292,27 @@ export function renderMarkdown(groups: BenchGroup[], run: RunInfo, chartFile: st
     lines.push("", "## Failures", "");
     for (const group of failed) {
       lines.push(`- ${cell(group.name)} (${group.file}): ${cell(group.failures[0] ?? "")}`);
+    }
+  }
+  if (run.notes && run.notes.length > 0) {
+    lines.push(
+      "",
+      "## Figures beside the ratios",
+      "",
+      "What some groups measure besides latency (percentiles, memory, CPU, rows per second,",
+      "buffers), as printed by the last round that measured them.",
+    );
+    for (const note of run.notes) {
+      lines.push(
+        "",
+        `### ${note.group}`,
+        "",
+        `\`${note.file}\`, round ${note.round} of ${run.rounds}`,
+        "",
+        "```text",
+        ...note.messages.flatMap((message) => message.split("\n")),
+        "```",
+      );
     }
   }
   if (run.files && run.files.length > 0) {
