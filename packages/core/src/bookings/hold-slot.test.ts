@@ -75,8 +75,9 @@ describe("holding a slot", () => {
   });
 
   it("the holds that lose a burst hear what their own checks say of a taken slot", async () => {
-    // The first hold wins; the mentor among the others is refused as the mentor, and a blocked
-    // mentee hears SLOT_TAKEN like everyone else (nothing about the block shows).
+    // The first hold wins a one-to-one slot: the others are refused without a look, the mentor
+    // among them as the mentor, and a blocked mentee hears SLOT_TAKEN like everyone else
+    // (nothing about the block shows).
     const { mentor, paidOption } = await createMentorWithOfferings(app);
     const [winner, blocked, other] = [
       await createUser(app, "Early"),
@@ -95,6 +96,14 @@ describe("holding a slot", () => {
     ]);
     // Alone, the block answers as before.
     expect(await hold(blocked.id)).toBe("SLOT_UNAVAILABLE");
+    // A burst on the taken slot whose first hold is refused for its own reason: the others look
+    // at the slot once and hear it is taken.
+    expect(await Promise.all([blocked.id, mentor.id, other.id, winner.id].map(hold))).toEqual([
+      "SLOT_UNAVAILABLE",
+      "FORBIDDEN",
+      "SLOT_TAKEN",
+      "SLOT_TAKEN",
+    ]);
     expect(
       await outcome(
         holdSlot(app, {

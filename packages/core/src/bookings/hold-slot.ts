@@ -43,16 +43,19 @@ export async function holdSlot(
   now = new Date(),
 ): Promise<BookingWithSession> {
   // A burst on one slot (a popular mentor's opening): only the first hold of this process runs
-  // at once; the others wait for it to settle, then look at the slot once for all of them: taken
-  // (the first won it, or anyone did meanwhile), they are refused without a statement of their
-  // own (issue #14: 200 holds cost 64× one hold, then 8–10× with a probe per waiter; decision
-  // 081). The database (exclusion constraint, row locks) stays the guard; this only saves work.
+  // at once; the others wait for it to settle. If it won a one-to-one slot, the slot is taken:
+  // they are refused at once; otherwise they look at the slot once for all of them (issue #14:
+  // 200 holds cost 64× one hold, then 8–11× with two statements per waiter; decision 081). The
+  // database (exclusion constraint, row locks) stays the guard; this only saves work.
   const key = `${input.optionId}\u0000${input.startsAt.getTime()}`;
   const inFlight = holdsInFlight.get(key);
   if (inFlight) {
-    await inFlight.settled;
-    // A failed look (a dropped connection) leaves each hold to find its own answer.
-    inFlight.slotAfter ??= slotAfterFirstHold(services, input).catch(() => undefined);
+    const won = await inFlight.settled;
+    inFlight.slotAfter ??=
+      won && won.session.offering.kind !== "GROUP"
+        ? Promise.resolve({ taken: true, mentorId: won.session.mentor.id })
+        : // A failed look (a dropped connection) leaves each hold to find its own answer.
+          slotAfterFirstHold(services, input).catch(() => undefined);
     const after = await inFlight.slotAfter;
     if (after?.taken) {
       // The answers this hold's own checks give first when the slot is taken. A blocked mentee
@@ -65,7 +68,7 @@ export async function holdSlot(
   const attempt = holdSlotNow(services, input, now);
   const entry: HoldInFlight = {
     settled: attempt.then(
-      () => undefined,
+      (booking) => booking,
       () => undefined,
     ),
   };
@@ -78,8 +81,8 @@ export async function holdSlot(
 }
 
 interface HoldInFlight {
-  /** The first hold has settled (won or failed). */
-  settled: Promise<void>;
+  /** The first hold's booking once it settled; undefined if it was refused or failed. */
+  settled: Promise<BookingWithSession | undefined>;
   /** The slot as the holds that waited on it see it after it settled: looked at once. */
   slotAfter?: Promise<{ taken: boolean; mentorId: string } | undefined>;
 }
