@@ -16,6 +16,9 @@ export interface FontkitFont {
   getGlyph(id: number, codePoints?: number[]): FontkitGlyph | null;
   readonly unitsPerEm: number;
   readonly _variationProcessor?: unknown;
+  /** fontkit's glyph objects by id, made on first use (fontkit 2.0.4). */
+  readonly _glyphs: Record<number, FontkitGlyph | undefined>;
+  readonly _cmapProcessor: { codePointsForGlyph(id: number): number[] };
 }
 
 /**
@@ -93,8 +96,38 @@ function keepDecodedGlyphs(font: FontkitFont): void {
   };
 }
 
-/** Gives a freshly loaded fontkit font the caches above (once per font object). */
+/**
+ * The code points of each glyph. fontkit makes one glyph object per glyph id, with the code
+ * points of the first question that reached it, and react-pdf reads them back: textkit maps a
+ * line's characters to its glyphs by them (a line's closing line feed is dropped with its
+ * glyph), pdfkit writes them as the glyph's ToUnicode entry. pdfkit's subsetter asks for glyphs
+ * without code points: the .notdef glyph (in every subset) and the parts of composite glyphs
+ * (DejaVu's "à" is "a" and "`"). A glyph reached there first kept none for the rest of the
+ * process, and every later react-pdf render misprinted it: a .notdef box at each line feed once
+ * a document without multi-line text came first (decision 075), "a" missing from the text and
+ * lines broken elsewhere once a first document had "à" but no "a" (draw-order.test.ts). So a
+ * glyph first asked for without code points gets its own from the cmap, and the .notdef glyph
+ * is made at load as the line feed's: the one character we shape to it (keepCharacterAnswers),
+ * which is what shaping a multi-line text first made of it.
+ */
+function keepGlyphCodePoints(font: FontkitFont): void {
+  const getGlyph = font.getGlyph.bind(font);
+  font.getGlyph = (id, codePoints) =>
+    getGlyph(
+      id,
+      codePoints?.length || font._glyphs[id]
+        ? codePoints
+        : font._cmapProcessor.codePointsForGlyph(id),
+    );
+  font.getGlyph(0, [LINE_FEED]);
+}
+
+/**
+ * Gives a freshly loaded fontkit font the caches above and its glyphs' code points, before any
+ * render uses it (render.ts does it as the font loads; once per font object).
+ */
 export function keepFontAnswers(font: FontkitFont): void {
+  keepGlyphCodePoints(font);
   keepShapedRuns(font);
   keepCharacterAnswers(font);
   keepDecodedGlyphs(font);

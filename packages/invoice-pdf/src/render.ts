@@ -55,21 +55,46 @@ Font.register({
 // react-pdf's process-wide setting; nothing else in Mentora renders PDFs.)
 Font.registerHyphenationCallback((word: string) => [word]);
 
+/** A registered font: react-pdf's FontSource, whose `load` runs `_load` once. */
+interface FontSource {
+  data: unknown;
+  load(): Promise<void>;
+  _load(): Promise<void>;
+  __mentoraPrepared?: true;
+}
+const fontSource = (fontWeight: number) =>
+  Font.getFont({ fontFamily: FONT_FAMILY, fontWeight }) as unknown as FontSource | undefined;
+// Our fonts get their caches and their glyphs' code points (fontkit-caches.ts) as they load,
+// whoever loads them first: react-pdf's own render of any document or prepareFonts. What a
+// render prints must not depend on what the process rendered before (decision 081). Once per
+// source, should this module be evaluated twice over one font store.
+for (const fontWeight of [400, 700]) {
+  const source = fontSource(fontWeight);
+  if (!source || source.__mentoraPrepared) continue;
+  const load = source._load.bind(source);
+  source._load = async () => {
+    await load();
+    if (source.data && "layout" in (source.data as object)) {
+      keepFontAnswers(source.data as FontkitFont);
+    }
+  };
+  source.__mentoraPrepared = true;
+}
+
 let fontsReady: Promise<Fonts> | undefined;
 /**
- * Loads the registered fonts once per process, with their caches (fontkit-caches.ts); answers
- * the fontkit fonts react-pdf draws with (the direct drawing uses the very same objects).
+ * Loads the registered fonts once per process (prepared as they load, above); answers the
+ * fontkit fonts react-pdf draws with (the direct drawing uses the very same objects).
  */
 function prepareFonts(): Promise<Fonts> {
   fontsReady ??= (async () => {
     const loaded: unknown[] = [];
     for (const fontWeight of [400, 700]) {
-      const source = Font.getFont({ fontFamily: FONT_FAMILY, fontWeight });
+      const source = fontSource(fontWeight);
       await source?.load();
-      if (!source?.data || !("layout" in source.data)) {
+      if (!source?.data || !("layout" in (source.data as object))) {
         throw new Error(`${FONT_FAMILY} ${fontWeight} did not load`);
       }
-      keepFontAnswers(source.data as unknown as FontkitFont);
       loaded.push(source.data);
     }
     const [regular, bold] = loaded as [Fonts["regular"], Fonts["bold"]];

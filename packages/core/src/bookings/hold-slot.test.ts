@@ -53,6 +53,68 @@ describe("holding a slot", () => {
     expect(sessions).toBe(1);
   });
 
+  it("a burst whose first hold is refused still has exactly one winner among the others", async () => {
+    // The holds that wait on the first one look at the slot once it settled: free (the first was
+    // the mentor's own, refused), so they race for it as before (decision 081).
+    const { mentor, paidOption } = await createMentorWithOfferings(app);
+    const mentees = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => createUser(app, `Second wave ${i}`)),
+    );
+    const startsAt = nextMondayAt(12, 2);
+    const hold = (menteeId: string) =>
+      outcome(holdSlot(app, { menteeId, optionId: paidOption.id, startsAt }));
+    const [own, ...results] = await Promise.all([mentor.id, ...mentees.map((m) => m.id)].map(hold));
+    expect(own).toBe("FORBIDDEN");
+    expect(results.filter((r) => r === "OK")).toHaveLength(1);
+    expect(results.filter((r) => r === "SLOT_TAKEN")).toHaveLength(19);
+    expect(
+      await app.prisma.mentoringSession.count({
+        where: { optionId: paidOption.id, startsAt, status: "SCHEDULED" },
+      }),
+    ).toBe(1);
+  });
+
+  it("the holds that lose a burst hear what their own checks say of a taken slot", async () => {
+    // The first hold wins a one-to-one slot: the others are refused without a look, the mentor
+    // among them as the mentor, and a blocked mentee hears SLOT_TAKEN like everyone else
+    // (nothing about the block shows).
+    const { mentor, paidOption } = await createMentorWithOfferings(app);
+    const [winner, blocked, other] = [
+      await createUser(app, "Early"),
+      await createUser(app, "Blocked"),
+      await createUser(app, "Other"),
+    ];
+    await app.prisma.mentorBlock.create({ data: { mentorId: mentor.id, menteeId: blocked.id } });
+    const startsAt = nextMondayAt(14, 2);
+    const hold = (menteeId: string) =>
+      outcome(holdSlot(app, { menteeId, optionId: paidOption.id, startsAt }));
+    expect(await Promise.all([winner.id, mentor.id, blocked.id, other.id].map(hold))).toEqual([
+      "OK",
+      "FORBIDDEN",
+      "SLOT_TAKEN",
+      "SLOT_TAKEN",
+    ]);
+    // Alone, the block answers as before.
+    expect(await hold(blocked.id)).toBe("SLOT_UNAVAILABLE");
+    // A burst on the taken slot whose first hold is refused for its own reason: the others look
+    // at the slot once and hear it is taken.
+    expect(await Promise.all([blocked.id, mentor.id, other.id, winner.id].map(hold))).toEqual([
+      "SLOT_UNAVAILABLE",
+      "FORBIDDEN",
+      "SLOT_TAKEN",
+      "SLOT_TAKEN",
+    ]);
+    expect(
+      await outcome(
+        holdSlot(app, {
+          menteeId: blocked.id,
+          optionId: paidOption.id,
+          startsAt: nextMondayAt(16, 2),
+        }),
+      ),
+    ).toBe("SLOT_UNAVAILABLE");
+  });
+
   it("a group session takes exactly its capacity under concurrency", async () => {
     const { groupOption } = await createMentorWithOfferings(app);
     const mentees = await Promise.all(
@@ -72,6 +134,12 @@ describe("holding a slot", () => {
     });
     expect(sessions).toHaveLength(1);
     expect(sessions[0]?._count.bookings).toBe(3);
+    // Once full, the session is not offered: a later hold hears its seats are gone, not that
+    // the slot is taken.
+    const late = await createUser(app, "Group late");
+    expect(
+      await outcome(holdSlot(app, { menteeId: late.id, optionId: groupOption.id, startsAt })),
+    ).toBe("SESSION_FULL");
   });
 
   it("keeps a snapshot of the price and holds a paid slot for payment, with an expiry job", async () => {

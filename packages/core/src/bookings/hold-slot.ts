@@ -43,30 +43,90 @@ export async function holdSlot(
   now = new Date(),
 ): Promise<BookingWithSession> {
   // A burst on one slot (a popular mentor's opening): only the first hold of this process runs
-  // at once; the others wait for it to settle, then most are refused by the cheap check below
-  // instead of each computing the offered slots (issue #14: 200 holds cost 64× one hold). The
+  // at once; the others wait for it to settle. If it won a one-to-one slot, the slot is taken:
+  // they are refused at once; otherwise they look at the slot once for all of them (issue #14:
+  // 200 holds cost 64× one hold, then 8–11× with two statements per waiter; decision 081). The
   // database (exclusion constraint, row locks) stays the guard; this only saves work.
   const key = `${input.optionId}\u0000${input.startsAt.getTime()}`;
   const inFlight = holdsInFlight.get(key);
   if (inFlight) {
-    await inFlight;
+    const won = await inFlight.settled;
+    inFlight.slotAfter ??=
+      won && won.session.offering.kind !== "GROUP"
+        ? Promise.resolve({ taken: true, mentorId: won.session.mentor.id })
+        : // A failed look (a dropped connection) leaves each hold to find its own answer.
+          slotAfterFirstHold(services, input).catch(() => undefined);
+    const after = await inFlight.slotAfter;
+    if (after?.taken) {
+      // The answers this hold's own checks give first when the slot is taken. A blocked mentee
+      // hears SLOT_TAKEN like anyone else here: nothing about the block shows.
+      if (after.mentorId === input.menteeId) throw new AppError("FORBIDDEN");
+      throw new AppError("SLOT_TAKEN");
+    }
     return holdSlotNow(services, input, now);
   }
   const attempt = holdSlotNow(services, input, now);
-  const settled = attempt.then(
-    () => undefined,
-    () => undefined,
-  );
-  holdsInFlight.set(key, settled);
+  const entry: HoldInFlight = {
+    settled: attempt.then(
+      (booking) => booking,
+      () => undefined,
+    ),
+  };
+  holdsInFlight.set(key, entry);
   try {
     return await attempt;
   } finally {
-    if (holdsInFlight.get(key) === settled) holdsInFlight.delete(key);
+    if (holdsInFlight.get(key) === entry) holdsInFlight.delete(key);
   }
 }
 
+interface HoldInFlight {
+  /** The first hold's booking once it settled; undefined if it was refused or failed. */
+  settled: Promise<BookingWithSession | undefined>;
+  /** The slot as the holds that waited on it see it after it settled: looked at once. */
+  slotAfter?: Promise<{ taken: boolean; mentorId: string } | undefined>;
+}
+
 /** The first hold still running per option and start, in this process (see holdSlot). */
-const holdsInFlight = new Map<string, Promise<void>>();
+const holdsInFlight = new Map<string, HoldInFlight>();
+
+/**
+ * Whether the slot is taken, for every hold that waited on the first one; undefined when the
+ * option is not bookable (each hold then gives its own reason).
+ */
+async function slotAfterFirstHold(services: AppServices, input: HoldSlotInput) {
+  const option = await loadBookableOption(services.prisma, input.optionId);
+  if (!option || unbookableReason(option)) return undefined;
+  const endsAt = new Date(input.startsAt.getTime() + option.durationMinutes * MINUTE);
+  return {
+    taken: await slotTaken(services.prisma, option, input.startsAt, endsAt),
+    mentorId: option.offering.mentorId,
+  };
+}
+
+/**
+ * A live session of the mentor overlaps [startsAt, endsAt) (its buffer included): one indexed
+ * probe. A group session of this very option and start may still have a seat: not taken.
+ */
+async function slotTaken(
+  prisma: AppServices["prisma"],
+  option: BookableOption,
+  startsAt: Date,
+  endsAt: Date,
+): Promise<boolean> {
+  const taken = await prisma.mentoringSession.findFirst({
+    where: {
+      mentorId: option.offering.mentorId,
+      status: "SCHEDULED",
+      startsAt: { lt: endsAt },
+      blockedUntil: { gt: startsAt },
+      NOT:
+        option.offering.kind === "GROUP" ? { optionId: option.id, startsAt: startsAt } : undefined,
+    },
+    select: { id: true },
+  });
+  return taken !== null;
+}
 
 async function holdSlotNow(
   services: AppServices,
@@ -87,27 +147,25 @@ async function holdSlotNow(
   const skills = await skillIds(services, input.skillSlugs);
 
   const endsAt = new Date(input.startsAt.getTime() + option.durationMinutes * MINUTE);
-  // Taken already (one indexed probe)? The answer the slot computation below would give, without
-  // its cost. A group session of this very option and start may still have a seat: not taken.
-  const taken = await prisma.mentoringSession.findFirst({
-    where: {
-      mentorId: option.offering.mentorId,
-      status: "SCHEDULED",
-      startsAt: { lt: endsAt },
-      blockedUntil: { gt: input.startsAt },
-      NOT:
-        option.offering.kind === "GROUP"
-          ? { optionId: option.id, startsAt: input.startsAt }
-          : undefined,
-    },
-    select: { id: true },
-  });
-  if (taken) throw new AppError("SLOT_TAKEN");
+  // Taken already? The answer the slot computation below would give, without its cost.
+  if (await slotTaken(prisma, option, input.startsAt, endsAt)) throw new AppError("SLOT_TAKEN");
   const [slot] = (
     await offeredSlots(prisma, option, { from: input.startsAt, to: endsAt, now })
   ).filter((candidate) => candidate.startMs === input.startsAt.getTime());
   if (!slot) {
-    // Not offered: either someone booked it since the viewer saw it, or it never was.
+    // Not offered: either someone booked it since the viewer saw it, or it never was. A group
+    // session of this very option and start is not offered once full: its seats are gone (a
+    // burst on a group slot filled it after the probe above), not the slot.
+    if (option.offering.kind === "GROUP") {
+      const own = await prisma.mentoringSession.findFirst({
+        where: { optionId: option.id, startsAt: input.startsAt, status: "SCHEDULED" },
+        select: {
+          capacity: true,
+          _count: { select: { bookings: { where: { status: { in: [...liveBookingStatuses] } } } } },
+        },
+      });
+      if (own && own._count.bookings >= own.capacity) throw new AppError("SESSION_FULL");
+    }
     const taken = await prisma.mentoringSession.count({
       where: {
         mentorId: option.offering.mentorId,
