@@ -199,28 +199,59 @@ const receiveWebhook = (
 ).receivePaymentWebhook;
 if (!receiveWebhook)
   throw new Error("entry.server exports no receivePaymentWebhook (decision 064)");
+// Every path of the lane has the payment webhooks' limit (Twilio's is another lane).
+const webhookBodyLimit = bodyLimitFor("/api/webhooks/");
+
+/** The data lane's headers as one flat list: the webhook answer takes them in its writeHead. */
+const dataHeaderList = dataHeaders.flat();
+/** For the lane's answers written elsewhere (413, 500): the same headers, one by one. */
+function setDataHeaders(res: ServerResponse) {
+  for (const [name, value] of dataHeaders) res.setHeader(name, value);
+}
+/**
+ * The answer's headers after the security headers, for one writeHead: node validates and
+ * writes them in one pass, without storing each one first as setHeader does (decision 076).
+ */
+function webhookAnswerHeaders(headers: Record<string, string>): string[] {
+  const list = dataHeaderList.slice();
+  for (const name in headers) list.push(name, headers[name] as string);
+  return list;
+}
+/** node's request headers as strings (only set-cookie can come as an array: joined). */
+function headersOf(req: IncomingMessage): Record<string, string> {
+  const raw = req.headers;
+  for (const name in raw) {
+    if (typeof raw[name] !== "string") {
+      const headers: Record<string, string> = {};
+      for (const [key, value] of Object.entries(raw)) {
+        if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(", ") : value;
+      }
+      return headers;
+    }
+  }
+  return raw as Record<string, string>;
+}
 
 function serveWebhook(req: IncomingMessage, res: ServerResponse, provider: string) {
-  for (const [name, value] of dataHeaders) res.setHeader(name, value);
-  const limit = bodyLimitFor(pathnameOf(req));
-  if (declaredLengthExceeds(req, limit)) {
-    onBodyRefused(req, { limit });
+  const limit = webhookBodyLimit;
+  const refuse = (error: { limit: number }) => {
+    setDataHeaders(res);
+    onBodyRefused(req, error);
     refusePayload(req, res, limit);
+  };
+  if (declaredLengthExceeds(req, limit)) {
+    refuse({ limit });
     return;
-  }
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
   }
   const delivery: WebhookDelivery = {
     method: req.method ?? "GET",
     url: req.url ?? "/",
-    headers,
-    body: () =>
-      readLimitedBody(req, limit, (error) => {
-        onBodyRefused(req, error);
-        refusePayload(req, res, limit);
-      }),
+    headers: headersOf(req),
+    body: () => readLimitedBody(req, limit, refuse),
+  };
+  const fail = (error: unknown) => {
+    if (!res.headersSent) setDataHeaders(res);
+    answerError(error, req, res);
   };
   receiveWebhook?.(delivery, provider, req.socket.remoteAddress)
     .then(
@@ -228,37 +259,47 @@ function serveWebhook(req: IncomingMessage, res: ServerResponse, provider: strin
         if (res.headersSent) return;
         // Answered without reading the whole body (429, 404): hang up rather than read the rest.
         if (!req.complete) closeAfterAnswer(req, res);
-        res.writeHead(answer.status, answer.headers);
+        res.writeHead(answer.status, webhookAnswerHeaders(answer.headers));
         res.end(answer.text);
       },
       (error: unknown) => {
         // Refused while reading (413): already answered; a client gone: nobody to answer.
         if (error instanceof PayloadTooLargeError || res.headersSent) return;
         if (!res.socket || res.socket.destroyed) return;
-        answerError(error, req, res);
+        fail(error);
       },
     )
-    .catch((error: unknown) => answerError(error, req, res));
+    .catch(fail);
 }
 
 /**
- * The webhook lane's request log (decision 070): the line pino-http writes ("request completed"
- * with the method, path, status and response time; an error for a 5xx or an answer never
- * finished), without its child logger and serializers per request, which were 5 % of the
- * lane's CPU under a webhook burst.
+ * The webhook lane's request metric and log line, from one `close` listener (decision 076):
+ * the duration by route into /metrics (499 for an answer never finished, as everywhere) and the
+ * line pino-http writes ("request completed" with the method, path, status and response time;
+ * error level for a 5xx or an answer never finished), without pino-http's child logger and
+ * serializers per request (decision 070).
  */
-function logWebhookRequest(req: IncomingMessage, res: ServerResponse) {
+const webhookMetrics = build.entry.module as unknown as Pick<AppMetrics, "observeHttpRequest">;
+function observeWebhookRequest(req: IncomingMessage, res: ServerResponse, pathname: string) {
   const started = performance.now();
-  const line = () => ({
-    req: { method: req.method, path: (req.url ?? "/").split("?")[0] },
-    res: { status: res.statusCode },
-    responseTime: Math.round(performance.now() - started),
-  });
   res.once("close", () => {
-    if (!logger.isLevelEnabled("info")) return;
-    if (!res.writableFinished) logger.error(line(), "request aborted");
-    else if (res.statusCode >= 500) logger.error(line(), "request completed");
-    else logger.info(line(), "request completed");
+    const elapsed = performance.now() - started;
+    const finished = res.writableFinished;
+    const method = req.method ?? "GET";
+    webhookMetrics.observeHttpRequest(
+      webhookRoute,
+      method,
+      finished ? res.statusCode : 499,
+      elapsed / 1000,
+    );
+    const level = !finished || res.statusCode >= 500 ? "error" : "info";
+    if (!logger.isLevelEnabled(level)) return;
+    const line = {
+      req: { method, path: pathname },
+      res: { status: res.statusCode },
+      responseTime: Math.round(elapsed),
+    };
+    logger[level](line, finished ? "request completed" : "request aborted");
   });
 }
 
@@ -280,13 +321,12 @@ const server = http.createServer((req, res) => {
     // Compression is set up per answer (sendWhole): event streams are never compressed.
     logRequest(req, res);
     serveData(trpc, req, res);
-  } else if (webhookPath.test(pathname) && pathname !== "/api/webhooks/twilio") {
-    observeRequest(req, res, webhookRoute);
-    const provider = webhookPath.exec(pathname)?.[1] ?? "";
-    logWebhookRequest(req, res);
-    serveWebhook(req, res, provider);
   } else {
-    app(req, res);
+    const provider = pathname === "/api/webhooks/twilio" ? null : webhookPath.exec(pathname)?.[1];
+    if (provider) {
+      observeWebhookRequest(req, res, pathname);
+      serveWebhook(req, res, provider);
+    } else app(req, res);
   }
 });
 server.listen(config.app.port, () => {

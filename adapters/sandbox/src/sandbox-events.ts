@@ -90,7 +90,9 @@ const isMoney = (value: unknown): value is Money =>
 export function eventsFromPayload(rawBody: Uint8Array): GatewayWebhookEvent[] {
   let payload: Record<string, unknown>;
   try {
-    payload = JSON.parse(Buffer.from(rawBody).toString("utf8")) as Record<string, unknown>;
+    // A view on the bytes, not a copy of them.
+    const bytes = Buffer.from(rawBody.buffer, rawBody.byteOffset, rawBody.byteLength);
+    payload = JSON.parse(bytes.toString("utf8")) as Record<string, unknown>;
   } catch {
     throw malformed("Body is not JSON");
   }

@@ -14,6 +14,8 @@ import { paymentNotFound, providerStatusOf, readStore, refundedMinor } from "./s
 import { sandboxSignatureHeader, verifySandboxSignature } from "./webhook-signature.ts";
 
 function headerOf(headers: Readonly<Record<string, string>>, name: string): string | undefined {
+  // node's and fetch's headers come lower-cased: looked up directly, else by any spelling.
+  if (Object.hasOwn(headers, name)) return headers[name];
   const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
   return key === undefined ? undefined : headers[key];
 }

@@ -4,8 +4,12 @@ import { WebhookVerificationError } from "@mentora/payment-gateway";
 export const sandboxSignatureHeader = "x-sandbox-signature";
 export const signatureToleranceSeconds = 300;
 
+function hmacOf(secret: string, timestamp: number, rawBody: string | Uint8Array): Buffer {
+  return createHmac("sha256", secret).update(`${timestamp}.`).update(rawBody).digest();
+}
+
 function hmacHex(secret: string, timestamp: number, rawBody: string | Uint8Array): string {
-  return createHmac("sha256", secret).update(`${timestamp}.`).update(rawBody).digest("hex");
+  return hmacOf(secret, timestamp, rawBody).toString("hex");
 }
 
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<rawBody>">`, like Stripe's scheme. */
@@ -35,7 +39,7 @@ export function verifySandboxSignature(
   if (timestamp === undefined || signatures.length === 0) {
     throw new WebhookVerificationError("sandbox", "bad_signature", "Unparsable signature header");
   }
-  const expected = Buffer.from(hmacHex(secret, timestamp, rawBody), "hex");
+  const expected = hmacOf(secret, timestamp, rawBody);
   // Every candidate is compared in constant time; several v1 values allow secret rotation.
   const matches = signatures.filter((s) => timingSafeEqual(Buffer.from(s, "hex"), expected));
   if (matches.length === 0) {

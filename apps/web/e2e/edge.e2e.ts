@@ -124,6 +124,14 @@ describe("request bodies are limited at the edge (200 MB of zeros)", () => {
       expect(streamed.received).toContain('"code":"PAYLOAD_TOO_LARGE"');
       expect(streamed.sent).toBeLessThan(TOTAL);
     }
+    // The payment webhooks' lane writes its 413s itself (declared and counted): with its strict
+    // data headers, like its other answers (decision 076).
+    for (const framing of [TOTAL, "chunked"] as const) {
+      const lane = await flood(baseUrl, "/api/webhooks/sandbox", { framing });
+      expect(lane.statusLine).toMatch(/^HTTP\/1\.1 413 /);
+      expect(lane.received.toLowerCase()).toContain("content-security-policy: default-src 'none'");
+      expect(lane.received.toLowerCase()).toContain("x-content-type-options: nosniff");
+    }
     // tRPC answers a query sent by POST without reading the body: the server hangs up after
     // the answer instead of reading the 200 MB.
     const unread = await flood(baseUrl, "/api/trpc/health.check", {

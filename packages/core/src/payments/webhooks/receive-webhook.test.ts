@@ -208,6 +208,28 @@ describe("receiveWebhook's one-row ingest and the worker's sweep", () => {
     }
   });
 
+  it("a batch keeps each body byte for byte and answers an event stored before as a duplicate", async () => {
+    // Quotes, backslashes and non-ASCII in the signed bytes: the batch statement binds them as
+    // plain parameters (decision 076), nothing escaped on the way.
+    const ids = Array.from({ length: 6 }, (_, i) => `evt_bytes_${i}_"q"\\b\u00e9\u{1F600}`);
+    const [early] = ids;
+    expect((await post(early ?? "")).body.stored).toBe(1);
+    const { statements, answers } = await countingIngestStatements(() =>
+      Promise.all(ids.map((id) => post(id))),
+    );
+    expect(statements).toBeLessThan(ids.length);
+    expect(answers.map((answer) => answer.body)).toEqual([
+      { received: true, stored: 0, duplicates: 1 },
+      ...ids.slice(1).map(() => ({ received: true, stored: 1, duplicates: 0 })),
+    ]);
+    for (const id of ids) {
+      const events = await rig.app.prisma.webhookEvent.findMany({ where: { eventId: id } });
+      expect(events).toHaveLength(1);
+      expect((JSON.parse(events[0]?.rawBody ?? "{}") as { id?: string }).id).toBe(id);
+      expect((events[0]?.payload ?? {}) as { eventId?: string }).toMatchObject({ eventId: id });
+    }
+  });
+
   it("a batch whose statement fails fails every caller in it and stores none", async () => {
     const { pool } = rig.app;
     // Not a row's data error (SQLSTATE P0001): the whole batch fails, no row is retried alone.
