@@ -17,6 +17,12 @@ import { paymentFailed, paymentSettled } from "../events.ts";
 type PaymentRow = Prisma.PaymentGetPayload<object>;
 type Tx = Prisma.TransactionClient;
 
+/** What an unlocked read must hold for settlePayment to answer "nothing changes" from it. */
+export type SeenPayment = Pick<
+  PaymentRow,
+  "id" | "status" | "providerPaymentId" | "gatewayAmountMinor" | "currency"
+>;
+
 /** What a provider's answer means for our payment. */
 export type ProviderOutcome = "succeeded" | "failed" | "expired" | "pending";
 
@@ -63,7 +69,7 @@ export async function settlePayment(
    * storm), the answer comes from it without a transaction: statuses only move forward, so a
    * stale read can only show less settled than the row is (decision 054).
    */
-  seen?: PaymentRow,
+  seen?: SeenPayment,
 ): Promise<SettlementResult> {
   if (seen?.id === paymentId) {
     const outcome = checkedOutcome(seen, truth);
@@ -76,7 +82,7 @@ export async function settlePayment(
 }
 
 /** The provider's outcome, once its answer is checked against our record. */
-function checkedOutcome(payment: PaymentRow, truth: ProviderPayment): ProviderOutcome {
+function checkedOutcome(payment: SeenPayment, truth: ProviderPayment): ProviderOutcome {
   if (truth.paymentId && truth.paymentId !== payment.id) {
     throw new SettlementMismatchError(
       `provider payment ${truth.providerPaymentId} belongs to ${truth.paymentId}, not ${payment.id}`,
@@ -99,7 +105,7 @@ function checkedOutcome(payment: PaymentRow, truth: ProviderPayment): ProviderOu
 }
 
 /** What settleInTransaction leaves unchanged: pending, succeeded, or closed by a non-success. */
-function changesNothing(payment: PaymentRow, outcome: ProviderOutcome): boolean {
+function changesNothing(payment: SeenPayment, outcome: ProviderOutcome): boolean {
   return (
     outcome === "pending" ||
     payment.status === "SUCCEEDED" ||
