@@ -71,14 +71,54 @@ export async function settlePayment(
    */
   seen?: SeenPayment,
 ): Promise<SettlementResult> {
+  const inFlight = settlingIn(services.prisma);
   if (seen?.id === paymentId) {
     const outcome = checkedOutcome(seen, truth);
     if (changesNothing(seen, outcome)) return { changed: false, status: seen.status };
+    // Another job of this process is settling the payment (a storm's copies of its events):
+    // its committed status is at least as settled as the row was when read, so it is a
+    // fresher `seen`, and when that changes nothing no transaction queues on the row lock.
+    const running = inFlight.get(paymentId);
+    const after =
+      running &&
+      (await running.then(
+        ({ status }) => status,
+        () => undefined,
+      ));
+    if (after) {
+      const fresher = { ...seen, status: after };
+      if (changesNothing(fresher, checkedOutcome(fresher, truth))) {
+        return { changed: false, status: after };
+      }
+    }
   }
-  return services.prisma.$transaction(async (tx) => {
+  const settling = services.prisma.$transaction(async (tx) => {
     const payment = await lockPayment(tx, paymentId);
     return settleInTransaction(services, tx, payment, checkedOutcome(payment, truth), now);
   }, ledgerTransactionOptions);
+  if (!inFlight.has(paymentId)) {
+    inFlight.set(paymentId, settling);
+    const done = () => {
+      if (inFlight.get(paymentId) === settling) inFlight.delete(paymentId);
+    };
+    settling.then(done, done);
+  }
+  return settling;
+}
+
+/**
+ * The settlements this process is running, by payment, per database client (decision 079):
+ * webhook jobs of a payment that find one running wait for its answer instead of each taking a
+ * pooled connection to wait on the payment's row lock.
+ */
+const settlements = new WeakMap<object, Map<string, Promise<SettlementResult>>>();
+function settlingIn(prisma: object): Map<string, Promise<SettlementResult>> {
+  let found = settlements.get(prisma);
+  if (!found) {
+    found = new Map();
+    settlements.set(prisma, found);
+  }
+  return found;
 }
 
 /** The provider's outcome, once its answer is checked against our record. */
