@@ -75,7 +75,9 @@ function storageOf(pool: AppServices["pool"]) {
     /**
      * Counts the attempt and answers the event as it is now, with the payment its
      * providerPaymentId names read in the same statement (before 079: two statements, two round
-     * trips one after the other). Only the columns the job reads: not the raw body.
+     * trips one after the other). Only the columns the job reads: not the raw body. LATERAL with
+     * LIMIT 1 (never flattened into a join): one probe of the unique (provider,
+     * providerPaymentId) index per event, never a hash join over every payment of the platform.
      */
     take: groupCommit(
       async (ids: string[]) => {
@@ -97,8 +99,11 @@ function storageOf(pool: AppServices["pool"]) {
               RETURNING id, provider, status::text AS status, attempts, payload)
             SELECT c.*, p.id AS "paymentId", p.status::text AS "paymentStatus",
               p."providerPaymentId", p."gatewayAmountMinor", p.currency
-            FROM counted c LEFT JOIN payment p
-              ON p.provider = c.provider AND p."providerPaymentId" = c.payload->>'providerPaymentId'`,
+            FROM counted c LEFT JOIN LATERAL (
+              SELECT id, status, "providerPaymentId", "gatewayAmountMinor", currency FROM payment
+              WHERE provider = c.provider AND "providerPaymentId" = c.payload->>'providerPaymentId'
+              LIMIT 1
+            ) p ON true`,
           values: [ids],
         });
         return new Map(
