@@ -17,6 +17,12 @@ import { paymentFailed, paymentSettled } from "../events.ts";
 type PaymentRow = Prisma.PaymentGetPayload<object>;
 type Tx = Prisma.TransactionClient;
 
+/** What an unlocked read must hold for settlePayment to answer "nothing changes" from it. */
+export type SeenPayment = Pick<
+  PaymentRow,
+  "id" | "status" | "providerPaymentId" | "gatewayAmountMinor" | "currency"
+>;
+
 /** What a provider's answer means for our payment. */
 export type ProviderOutcome = "succeeded" | "failed" | "expired" | "pending";
 
@@ -63,20 +69,60 @@ export async function settlePayment(
    * storm), the answer comes from it without a transaction: statuses only move forward, so a
    * stale read can only show less settled than the row is (decision 054).
    */
-  seen?: PaymentRow,
+  seen?: SeenPayment,
 ): Promise<SettlementResult> {
+  const inFlight = settlingIn(services.prisma);
   if (seen?.id === paymentId) {
     const outcome = checkedOutcome(seen, truth);
     if (changesNothing(seen, outcome)) return { changed: false, status: seen.status };
+    // Another job of this process is settling the payment (a storm's copies of its events):
+    // its committed status is at least as settled as the row was when read, so it is a
+    // fresher `seen`, and when that changes nothing no transaction queues on the row lock.
+    const running = inFlight.get(paymentId);
+    const after =
+      running &&
+      (await running.then(
+        ({ status }) => status,
+        () => undefined,
+      ));
+    if (after) {
+      const fresher = { ...seen, status: after };
+      if (changesNothing(fresher, checkedOutcome(fresher, truth))) {
+        return { changed: false, status: after };
+      }
+    }
   }
-  return services.prisma.$transaction(async (tx) => {
+  const settling = services.prisma.$transaction(async (tx) => {
     const payment = await lockPayment(tx, paymentId);
     return settleInTransaction(services, tx, payment, checkedOutcome(payment, truth), now);
   }, ledgerTransactionOptions);
+  if (!inFlight.has(paymentId)) {
+    inFlight.set(paymentId, settling);
+    const done = () => {
+      if (inFlight.get(paymentId) === settling) inFlight.delete(paymentId);
+    };
+    settling.then(done, done);
+  }
+  return settling;
+}
+
+/**
+ * The settlements this process is running, by payment, per database client (decision 079):
+ * webhook jobs of a payment that find one running wait for its answer instead of each taking a
+ * pooled connection to wait on the payment's row lock.
+ */
+const settlements = new WeakMap<object, Map<string, Promise<SettlementResult>>>();
+function settlingIn(prisma: object): Map<string, Promise<SettlementResult>> {
+  let found = settlements.get(prisma);
+  if (!found) {
+    found = new Map();
+    settlements.set(prisma, found);
+  }
+  return found;
 }
 
 /** The provider's outcome, once its answer is checked against our record. */
-function checkedOutcome(payment: PaymentRow, truth: ProviderPayment): ProviderOutcome {
+function checkedOutcome(payment: SeenPayment, truth: ProviderPayment): ProviderOutcome {
   if (truth.paymentId && truth.paymentId !== payment.id) {
     throw new SettlementMismatchError(
       `provider payment ${truth.providerPaymentId} belongs to ${truth.paymentId}, not ${payment.id}`,
@@ -99,7 +145,7 @@ function checkedOutcome(payment: PaymentRow, truth: ProviderPayment): ProviderOu
 }
 
 /** What settleInTransaction leaves unchanged: pending, succeeded, or closed by a non-success. */
-function changesNothing(payment: PaymentRow, outcome: ProviderOutcome): boolean {
+function changesNothing(payment: SeenPayment, outcome: ProviderOutcome): boolean {
   return (
     outcome === "pending" ||
     payment.status === "SUCCEEDED" ||

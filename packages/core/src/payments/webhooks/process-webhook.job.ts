@@ -7,7 +7,7 @@ import { publishToAdmins } from "../../realtime/index.ts";
 import { webhookFailed } from "../events.ts";
 import { callGateway } from "../gateway-call.ts";
 import { completeGatewayRefunds } from "../refunds/execute-refund.job.ts";
-import { settlePayment } from "../settlement/settle-payment.ts";
+import { type SeenPayment, settlePayment } from "../settlement/settle-payment.ts";
 import {
   enqueueStoredWebhookEvents,
   webhookSweepBatch,
@@ -54,57 +54,103 @@ export function createProcessWebhookJob(eventHandlers: WebhookEventHandlers) {
   );
 }
 
-type PaymentRow = NonNullable<Awaited<ReturnType<AppServices["prisma"]["payment"]["findUnique"]>>>;
+/** An event as its job needs it, with its attempt counted, and the payment it names (if any). */
+interface TakenEvent {
+  id: string;
+  provider: string;
+  status: string;
+  attempts: number;
+  payload: GatewayWebhookEvent;
+  /** Read without a lock in the same statement (decision 054: only a "nothing changes" hint). */
+  payment: SeenPayment | undefined;
+}
 
 /**
- * The three statements every event makes, group-committed across the jobs in flight (decision
- * 063): a storm's events count their attempt, find their payment and are marked PROCESSED a
- * flush at a time instead of one statement each. One set per database client (per app).
+ * The two statements every event makes, group-committed across the jobs in flight (decisions
+ * 063, 079), on the app's pg pool as prepared statements (no query compiler per flush). One set
+ * per pool (per app).
  */
-function storageOf(prisma: AppServices["prisma"]) {
+function storageOf(pool: AppServices["pool"]) {
   return {
-    /** Counts the attempt and answers the event as it is now. */
-    countAttempt: groupCommit(
+    /**
+     * Counts the attempt and answers the event as it is now, with the payment its
+     * providerPaymentId names read in the same statement (before 079: two statements, two round
+     * trips one after the other). Only the columns the job reads: not the raw body. LATERAL with
+     * LIMIT 1 (never flattened into a join): one probe of the unique (provider,
+     * providerPaymentId) index per event, never a hash join over every payment of the platform.
+     */
+    take: groupCommit(
       async (ids: string[]) => {
-        const rows = await prisma.webhookEvent.updateManyAndReturn({
-          where: { id: { in: ids } },
-          data: { attempts: { increment: 1 } },
+        const { rows } = await pool.query<{
+          id: string;
+          provider: string;
+          status: string;
+          attempts: number;
+          payload: GatewayWebhookEvent;
+          paymentId: string | null;
+          paymentStatus: SeenPayment["status"] | null;
+          providerPaymentId: string | null;
+          gatewayAmountMinor: number | null;
+          currency: string | null;
+        }>({
+          name: "webhook-process-take",
+          text: `WITH counted AS (
+              UPDATE webhook_event SET attempts = attempts + 1 WHERE id = ANY($1::text[])
+              RETURNING id, provider, status::text AS status, attempts, payload)
+            SELECT c.*, p.id AS "paymentId", p.status::text AS "paymentStatus",
+              p."providerPaymentId", p."gatewayAmountMinor", p.currency
+            FROM counted c LEFT JOIN LATERAL (
+              SELECT id, status, "providerPaymentId", "gatewayAmountMinor", currency FROM payment
+              WHERE provider = c.provider AND "providerPaymentId" = c.payload->>'providerPaymentId'
+              LIMIT 1
+            ) p ON true`,
+          values: [ids],
         });
-        return new Map(rows.map((row) => [row.id, row]));
+        return new Map(
+          rows.map((row): [string, TakenEvent] => [
+            row.id,
+            {
+              id: row.id,
+              provider: row.provider,
+              status: row.status,
+              attempts: row.attempts,
+              payload: row.payload,
+              payment:
+                row.paymentId && row.paymentStatus
+                  ? {
+                      id: row.paymentId,
+                      status: row.paymentStatus,
+                      providerPaymentId: row.providerPaymentId,
+                      gatewayAmountMinor: row.gatewayAmountMinor ?? 0,
+                      currency: row.currency ?? "",
+                    }
+                  : undefined,
+            },
+          ]),
+        );
       },
       { missing: (id) => new Error(`webhook event ${id} not found`) },
     ),
-    /** The payment of a provider's payment id (key: JSON [provider, providerPaymentId]), if any. */
-    paymentOf: groupCommit(
-      async (keys: string[]) => {
-        const wanted = keys.map((key) => {
-          const [provider, providerPaymentId] = JSON.parse(key) as [string, string];
-          return { provider, providerPaymentId };
-        });
-        const rows = await prisma.payment.findMany({ where: { OR: wanted } });
-        return new Map<string, PaymentRow | undefined>(
-          rows.map((row) => [JSON.stringify([row.provider, row.providerPaymentId]), row]),
-        );
-      },
-      { shareDuplicates: true },
-    ),
     /** A first try's success: nothing is published for it, so no transaction (decision 054). */
     markProcessed: groupCommit(async (ids: string[]) => {
-      await prisma.webhookEvent.updateMany({
-        where: { id: { in: ids } },
-        data: { status: "PROCESSED", processedAt: new Date(), lastError: null },
+      await pool.query({
+        name: "webhook-process-mark-processed",
+        text: `UPDATE webhook_event
+          SET status = 'PROCESSED', "processedAt" = now(), "lastError" = NULL
+          WHERE id = ANY($1::text[])`,
+        values: [ids],
       });
       return new Map(ids.map((id) => [id, undefined]));
     }),
   };
 }
 type Storage = ReturnType<typeof storageOf>;
-const storages = new WeakMap<AppServices["prisma"], Storage>();
+const storages = new WeakMap<AppServices["pool"], Storage>();
 function storage(services: AppServices): Storage {
-  let found = storages.get(services.prisma);
+  let found = storages.get(services.pool);
   if (!found) {
-    found = storageOf(services.prisma);
-    storages.set(services.prisma, found);
+    found = storageOf(services.pool);
+    storages.set(services.pool, found);
   }
   return found;
 }
@@ -116,17 +162,11 @@ export async function processWebhookEvent(
 ): Promise<void> {
   const { prisma, telemetry } = services;
   const store = storage(services);
-  const row = await store.countAttempt(webhookEventId);
+  const row = await store.take(webhookEventId);
   if (row.status === "PROCESSED") return;
   if (row.attempts > 1) telemetry.payments.webhookRetried(row.provider);
   try {
-    await handleEvent(
-      services,
-      store,
-      row.provider,
-      row.payload as unknown as GatewayWebhookEvent,
-      eventHandlers,
-    );
+    await handleEvent(services, row, eventHandlers);
     if (row.attempts > 1) {
       const processed = { status: "PROCESSED", processedAt: new Date(), lastError: null } as const;
       await prisma.$transaction(async (tx) => {
@@ -172,9 +212,7 @@ export async function processWebhookEvent(
 
 async function handleEvent(
   services: AppServices,
-  store: Storage,
-  provider: string,
-  event: GatewayWebhookEvent,
+  { provider, payload: event, payment }: TakenEvent,
   eventHandlers: WebhookEventHandlers,
 ): Promise<void> {
   switch (event.type) {
@@ -183,7 +221,6 @@ async function handleEvent(
     case "payment.expired":
     case "payment.check":
     case "payment.refunded": {
-      const payment = await store.paymentOf(JSON.stringify([provider, event.providerPaymentId]));
       // Our record may not carry the provider's id yet (the event raced the checkout's
       // answer): failing makes the job retry later, when it does.
       if (!payment) throw new Error(`no payment for ${provider} ${event.providerPaymentId}`);

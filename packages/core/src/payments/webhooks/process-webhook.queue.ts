@@ -18,6 +18,7 @@ export const processWebhookQueue = defineQueue({
     heartbeatSeconds: 30,
     deadLetter: "webhook.process.dead",
   },
-  // Mostly waiting on the provider and Postgres: 20 in flight drain a storm (decision 026).
-  work: { concurrency: 2, batchSize: 10 },
+  // Mostly waiting on the provider and Postgres, and each statement of the handler is one per
+  // flush of the jobs in flight (063, 079): 80 in flight share them (decision 026 chose 2 × 10).
+  work: { concurrency: 4, batchSize: 20 },
 });
