@@ -4,6 +4,7 @@ import type { App } from "../app/index.ts";
 import { errorCodeOf } from "../errors/index.ts";
 import { createUser, giveSkills } from "../mentors/testing/mentors.ts";
 import { callerFor, createTestApp } from "../testing/index.ts";
+import { loadMentorOfferings } from "./procedures/get-mentor-page.ts";
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
@@ -360,6 +361,10 @@ describe("directory.mentor", () => {
     expect(sessions?.options.map((option) => option.durationMinutes)).toEqual([30, 60]);
     expect(sessions?.options.map((option) => option.id)).not.toContain(adaArchivedOptionId);
     expect(group).toMatchObject({ kind: "GROUP", capacity: 3 });
+    // The page reads its offerings in one SQL statement; the REST list through Prisma: the same.
+    expect(page.offerings).toEqual(await loadMentorOfferings(app.prisma, ada.user.id));
+    expect(page.prices).toEqual([{ currency: "EUR", minMinor: 2000, maxMinor: 5000 }]);
+    expect(page.skills.map((skill) => skill.slug)).toEqual(["react", "typescript"]);
   });
 
   it("is NOT_FOUND for anyone who is not an approved mentor", async () => {
