@@ -1,4 +1,5 @@
-import { type Db, Prisma } from "@mentora/db";
+import type { Db, Prisma } from "@mentora/db";
+import type { Pool } from "pg";
 import {
   computeSlots,
   type DateOverride,
@@ -157,7 +158,7 @@ interface CalendarSourcesRow {
   minNoticeMinutes: number | null;
   horizonDays: number | null;
   googleConnected: boolean;
-  busyFetchedAt: Date | null;
+  busyFetchedAtMs: number | null;
   /** [weekday, startMinute, endMinute] */
   rules: [number, number, number][];
   /** [date, kind, startMinute, endMinute] */
@@ -178,6 +179,53 @@ export type SlotCalendarRead =
       sources: SlotSources;
     };
 
+/** Milliseconds since the epoch of a `timestamp` column (stored as UTC). */
+const epochMs = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
+/** A parameter given as an ISO instant, as the `timestamp` (UTC) columns hold it. */
+const utc = (parameter: string) => `(${parameter}::timestamptz AT TIME ZONE 'UTC')`;
+
+/**
+ * A named statement (prepared once per connection, planned like any other after that): its
+ * five subqueries cost more to plan than to run (decision 078).
+ */
+const calendarSourcesStatement = {
+  name: "slot-calendar-sources",
+  text: `SELECT (o."archivedAt" IS NOT NULL) AS archived, f.status::text AS "offeringStatus",
+      f.kind::text AS kind, f.capacity, o."durationMinutes", u.id AS "mentorId", u.timezone,
+      u.role::text AS role, p.status::text AS "profileStatus", p."acceptingBookings",
+      p."bufferMinutes", p."minNoticeMinutes", p."horizonDays",
+      (g.status IS NOT NULL AND g.status = 'CONNECTED') AS "googleConnected",
+      ${epochMs('g."busyFetchedAt"')} AS "busyFetchedAtMs",
+      (SELECT coalesce(json_agg(json_build_array(r.weekday, r."startMinute", r."endMinute")), '[]')
+        FROM availability_rule r WHERE r."mentorId" = u.id) AS rules,
+      (SELECT coalesce(json_agg(json_build_array(to_char(v.date, 'YYYY-MM-DD'), v.kind::text,
+          v."startMinute", v."endMinute")), '[]')
+        FROM availability_override v
+        WHERE v."mentorId" = u.id AND v.date >= ${utc("$2")}::date
+          AND v.date <= ${utc("$3")}::date) AS overrides,
+      (SELECT coalesce(json_agg(json_build_array(s.id, ${epochMs('s."startsAt"')},
+          ${epochMs('s."endsAt"')}, s.capacity,
+          CASE WHEN f.kind = 'GROUP' AND s."optionId" = o.id THEN
+            (SELECT count(*)::int FROM booking b
+              WHERE b."sessionId" = s.id AND b.status IN ('PENDING_PAYMENT', 'CONFIRMED'))
+          END)), '[]')
+        FROM mentoring_session s
+        WHERE s."mentorId" = u.id AND s.status = 'SCHEDULED'
+          AND s."startsAt" >= ${utc("$4")} AND s."startsAt" < ${utc("$3")}
+          AND s."blockedUntil" > ${utc("$2")}) AS sessions,
+      (SELECT coalesce(json_agg(json_build_array(${epochMs('c."startsAt"')},
+          ${epochMs('c."endsAt"')})), '[]')
+        FROM calendar_busy c
+        WHERE c."mentorId" = u.id AND c."startsAt" < ${utc("$3")}
+          AND c."endsAt" > ${utc("$2")}) AS busy
+    FROM offering_option o
+    JOIN offering f ON f.id = o."offeringId"
+    JOIN "user" u ON u.id = f."mentorId"
+    LEFT JOIN mentor_profile p ON p."userId" = u.id
+    LEFT JOIN google_calendar_connection g ON g."mentorId" = u.id
+    WHERE o.id = $1`,
+};
+
 /**
  * The scheduler month's reads in ONE statement (decision 078): the option, offering, mentor and
  * profile that decide whether it can be booked, the Google connection's freshness, and the
@@ -186,48 +234,17 @@ export type SlotCalendarRead =
  * there, in five round trips).
  */
 export async function readSlotCalendarSources(
-  db: Reader,
+  pool: Pick<Pool, "query">,
   optionId: string,
   range: { from: Date; to: Date },
 ): Promise<SlotCalendarRead> {
   const wideFrom = new Date(range.from.getTime() - DAY_MS);
   const wideTo = new Date(range.to.getTime() + DAY_MS);
   const sessionsFrom = new Date(wideFrom.getTime() - maxSessionBlockMs);
-  const epochMs = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
-  const rows = await db.$queryRaw<CalendarSourcesRow[]>`
-    SELECT (o."archivedAt" IS NOT NULL) AS archived, f.status::text AS "offeringStatus",
-      f.kind::text AS kind, f.capacity, o."durationMinutes", u.id AS "mentorId", u.timezone,
-      u.role::text AS role, p.status::text AS "profileStatus", p."acceptingBookings",
-      p."bufferMinutes", p."minNoticeMinutes", p."horizonDays",
-      (g.status IS NOT NULL AND g.status = 'CONNECTED') AS "googleConnected", g."busyFetchedAt",
-      (SELECT coalesce(json_agg(json_build_array(r.weekday, r."startMinute", r."endMinute")), '[]')
-        FROM availability_rule r WHERE r."mentorId" = u.id) AS rules,
-      (SELECT coalesce(json_agg(json_build_array(to_char(v.date, 'YYYY-MM-DD'), v.kind::text,
-          v."startMinute", v."endMinute")), '[]')
-        FROM availability_override v
-        WHERE v."mentorId" = u.id AND v.date >= ${wideFrom}::timestamp(3)::date
-          AND v.date <= ${wideTo}::timestamp(3)::date) AS overrides,
-      (SELECT coalesce(json_agg(json_build_array(s.id, ${Prisma.raw(epochMs('s."startsAt"'))},
-          ${Prisma.raw(epochMs('s."endsAt"'))}, s.capacity,
-          CASE WHEN f.kind = 'GROUP' AND s."optionId" = o.id THEN
-            (SELECT count(*)::int FROM booking b
-              WHERE b."sessionId" = s.id AND b.status IN ('PENDING_PAYMENT', 'CONFIRMED'))
-          END)), '[]')
-        FROM mentoring_session s
-        WHERE s."mentorId" = u.id AND s.status = 'SCHEDULED'
-          AND s."startsAt" >= ${sessionsFrom}::timestamp(3) AND s."startsAt" < ${wideTo}::timestamp(3)
-          AND s."blockedUntil" > ${wideFrom}::timestamp(3)) AS sessions,
-      (SELECT coalesce(json_agg(json_build_array(${Prisma.raw(epochMs('c."startsAt"'))},
-          ${Prisma.raw(epochMs('c."endsAt"'))})), '[]')
-        FROM calendar_busy c
-        WHERE c."mentorId" = u.id AND c."startsAt" < ${wideTo}::timestamp(3)
-          AND c."endsAt" > ${wideFrom}::timestamp(3)) AS busy
-    FROM offering_option o
-    JOIN offering f ON f.id = o."offeringId"
-    JOIN "user" u ON u.id = f."mentorId"
-    LEFT JOIN mentor_profile p ON p."userId" = u.id
-    LEFT JOIN google_calendar_connection g ON g."mentorId" = u.id
-    WHERE o.id = ${optionId}`;
+  const { rows } = await pool.query<CalendarSourcesRow>({
+    ...calendarSourcesStatement,
+    values: [optionId, wideFrom.toISOString(), wideTo.toISOString(), sessionsFrom.toISOString()],
+  });
   const row = rows[0];
   const profile =
     row?.profileStatus != null
@@ -249,7 +266,9 @@ export async function readSlotCalendarSources(
   return {
     reason: null,
     mentorId: row.mentorId,
-    google: row.googleConnected ? { busyFetchedAt: row.busyFetchedAt } : null,
+    google: row.googleConnected
+      ? { busyFetchedAt: row.busyFetchedAtMs === null ? null : new Date(row.busyFetchedAtMs) }
+      : null,
     sources: {
       timezone: mentorZoneOf(row.timezone),
       rules: row.rules.map(([weekday, startMinute, endMinute]) => ({

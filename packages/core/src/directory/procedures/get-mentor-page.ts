@@ -1,5 +1,6 @@
 import type { Db } from "@mentora/db";
 import { z } from "zod";
+import type { AppServices } from "../../app/types.ts";
 import { appError } from "../../errors/index.ts";
 import { medianFirstReplySeconds } from "../../messages/index.ts";
 import { avatarUrl, skillTag } from "../../profiles/index.ts";
@@ -70,7 +71,7 @@ export const mentor = publicProcedure
   })
   .input(mentorPageInput)
   .output(mentorPageOutput)
-  .query(({ ctx, input }) => loadMentorPage(ctx.services.prisma, input.mentorId));
+  .query(({ ctx, input }) => loadMentorPage(ctx.services, input.mentorId));
 
 /** An approved mentor's offerings on sale, without the page's figures (the REST API's list). */
 export async function loadMentorOfferings(prisma: Db, mentorId: string) {
@@ -110,6 +111,35 @@ interface MentorPageRow {
 }
 
 /**
+ * The rest of the page in one named statement (prepared once per connection: its subqueries
+ * cost more to plan than to run): profile figures, skills by name, the offerings on sale as
+ * `loadMentorOfferings` orders and filters them, completed bookings.
+ */
+const mentorPageStatement = {
+  name: "mentor-page",
+  text: `SELECT p."acceptingBookings", p."ratingCount", p."ratingSum",
+      (SELECT coalesce(json_agg(json_build_object('slug', s.slug, 'name', s.name) ORDER BY s.name), '[]')
+        FROM user_skill us JOIN skill s ON s.id = us."skillId"
+        WHERE us."userId" = $1) AS skills,
+      (SELECT coalesce(json_agg(json_build_object('id', f.id, 'title', f.title,
+          'description', f.description, 'kind', f.kind, 'capacity', f.capacity,
+          'options', options.list) ORDER BY f."createdAt", f.id), '[]')
+        FROM offering f
+        CROSS JOIN LATERAL (
+          SELECT json_agg(json_build_object('id', o.id, 'durationMinutes', o."durationMinutes",
+              'priceMinor', o."priceMinor", 'currency', o.currency)
+              ORDER BY o."durationMinutes", o.id) AS list
+          FROM offering_option o
+          WHERE o."offeringId" = f.id AND o."archivedAt" IS NULL
+        ) options
+        WHERE f."mentorId" = $1 AND f.status = 'ACTIVE' AND options.list IS NOT NULL) AS offerings,
+      (SELECT count(*)::int FROM mentoring_session ms JOIN booking b ON b."sessionId" = ms.id
+        WHERE ms."mentorId" = $1 AND b.status = 'COMPLETED') AS "sessionsGiven"
+    FROM (SELECT 1) AS one
+    LEFT JOIN mentor_profile p ON p."userId" = $1`,
+};
+
+/**
  * The page of an approved mentor; NOT_FOUND for anyone else. Three statements in one round
  * trip: the user row through `publicMentorWhere` (the one rule of who is listed), the rest of
  * the page in one statement (profile figures, skills by name, the offerings on sale as
@@ -118,9 +148,10 @@ interface MentorPageRow {
  * first found a listed mentor.
  */
 export async function loadMentorPage(
-  prisma: Db,
+  services: Pick<AppServices, "prisma" | "pool">,
   mentorId: string,
 ): Promise<z.output<typeof mentorPageOutput>> {
+  const { prisma } = services;
   const [user, rows, responseSeconds] = await Promise.all([
     prisma.user.findFirst({
       where: { id: mentorId, ...publicMentorWhere },
@@ -135,32 +166,10 @@ export async function loadMentorPage(
         createdAt: true,
       },
     }),
-    prisma.$queryRaw<MentorPageRow[]>`
-      SELECT p."acceptingBookings", p."ratingCount", p."ratingSum",
-        (SELECT coalesce(json_agg(json_build_object('slug', s.slug, 'name', s.name) ORDER BY s.name), '[]')
-          FROM user_skill us JOIN skill s ON s.id = us."skillId"
-          WHERE us."userId" = ${mentorId}) AS skills,
-        (SELECT coalesce(json_agg(json_build_object('id', f.id, 'title', f.title,
-            'description', f.description, 'kind', f.kind, 'capacity', f.capacity,
-            'options', f.options) ORDER BY f."createdAt", f.id), '[]')
-          FROM (
-            SELECT f.id, f.title, f.description, f.kind, f.capacity, f."createdAt",
-              (SELECT json_agg(json_build_object('id', o.id, 'durationMinutes', o."durationMinutes",
-                  'priceMinor', o."priceMinor", 'currency', o.currency)
-                  ORDER BY o."durationMinutes", o.id)
-                FROM offering_option o
-                WHERE o."offeringId" = f.id AND o."archivedAt" IS NULL) AS options
-            FROM offering f
-            WHERE f."mentorId" = ${mentorId} AND f.status = 'ACTIVE'
-          ) f
-          WHERE f.options IS NOT NULL) AS offerings,
-        (SELECT count(*)::int FROM booking b JOIN mentoring_session ms ON ms.id = b."sessionId"
-          WHERE ms."mentorId" = ${mentorId} AND b.status = 'COMPLETED') AS "sessionsGiven"
-      FROM (SELECT 1) AS one
-      LEFT JOIN mentor_profile p ON p."userId" = ${mentorId}`,
+    services.pool.query<MentorPageRow>({ ...mentorPageStatement, values: [mentorId] }),
     medianFirstReplySeconds(prisma, mentorId),
   ]);
-  const row = rows[0];
+  const row = rows.rows[0];
   if (!user || !row) throw appError("NOT_FOUND");
   const { offerings, sessionsGiven } = row;
   const ratingCount = row.ratingCount ?? 0;

@@ -56,7 +56,7 @@ export const slotCalendar = publicProcedure
     };
     const paused = { timezone, paused: true, freeDays: [], date: null, times: [] };
     // One statement for the option's rules and the mentor's rows (decision 078).
-    const read = await readSlotCalendarSources(ctx.services.prisma, input.optionId, range);
+    const read = await readSlotCalendarSources(ctx.services.pool, input.optionId, range);
     if (read.reason === "OFFERING_UNAVAILABLE") throw appError("NOT_FOUND");
     if (read.reason !== null) return paused;
     let calendar: Awaited<ReturnType<typeof offeredSlotCalendar>>;
