@@ -245,8 +245,8 @@ export function Scheduler({ mentorId, offering, view, signedIn, selected }: Sche
                 : formats.month(view.month)}
             </h3>
             {view.times.length > 0 ? (
-              // The secondary small button's look (primary for the chosen time), set once on the
-              // list rather than on each of up to ~30 links (decision 078).
+              // buttonVariants' secondary small look (primary for the chosen time), set once on
+              // the list rather than on each of up to ~30 links (decision 078): keep in step.
               <ul
                 className="m-0 grid list-none grid-cols-3 gap-2 p-0 md:grid-cols-2 [&_a]:inline-flex [&_a]:min-h-8 [&_a]:w-full [&_a]:cursor-pointer [&_a]:items-center [&_a]:justify-center [&_a]:gap-2 [&_a]:rounded-lg [&_a]:border [&_a]:border-input [&_a]:bg-surface [&_a]:px-3 [&_a]:py-1 [&_a]:text-center [&_a]:text-sm [&_a]:font-semibold [&_a]:text-text [&_a]:no-underline [&_a]:transition-colors [&_a:focus-visible]:outline-3 [&_a:focus-visible]:outline-focus [&_a:focus-visible]:outline-offset-2 [&_a:hover]:bg-primary-soft [&_a[aria-current]]:border-transparent [&_a[aria-current]]:bg-primary [&_a[aria-current]]:text-on-primary [&_a[aria-current]:hover]:bg-primary-hover"
                 data-testid="times"
