@@ -5,6 +5,9 @@ export {
   loadBookableOption,
   offeredSlotCalendar,
   offeredSlots,
+  readSlotCalendarSources,
+  type SlotCalendarRead,
+  slotCalendarOf,
   unbookableReason,
 } from "./offered-slots.ts";
 export { groupSlotsByViewerDay, type Slot } from "./slots/index.ts";

@@ -1,4 +1,5 @@
 import type { Db, Prisma } from "@mentora/db";
+import type { Pool } from "pg";
 import {
   computeSlots,
   type DateOverride,
@@ -63,9 +64,18 @@ export async function loadBookableOption(db: Reader, optionId: string) {
 
 export type BookableOption = NonNullable<Awaited<ReturnType<typeof loadBookableOption>>>;
 
+/** What decides whether an option can be booked (a BookableOption, or the calendar's one row). */
+interface BookabilityFacts {
+  archivedAt: Date | null;
+  offering: {
+    status: string;
+    mentor: { role: string; mentorProfile: { status: string; acceptingBookings: boolean } | null };
+  };
+}
+
 /** Why an option cannot be booked at all, or null when it can. */
 export function unbookableReason(
-  option: BookableOption | null,
+  option: BookabilityFacts | null,
 ): "OFFERING_UNAVAILABLE" | "MENTOR_NOT_ACCEPTING" | null {
   const profile = option?.offering.mentor.mentorProfile;
   if (!option || option.archivedAt || option.offering.status !== "ACTIVE") {
@@ -104,11 +114,18 @@ export async function offeredSlots(
 export async function offeredSlotCalendar(
   db: Reader,
   option: BookableOption,
-  range: { from: Date; to: Date; now: Date; timeZone: string; date?: string | null },
-): Promise<{ freeDays: string[]; date: string | null; times: Slot[] }> {
-  const { from, to, now, timeZone } = range;
+  range: CalendarRange,
+): Promise<SlotCalendar> {
   const sources = await loadSlotSources(db, option, range);
-  if (!sources) return { freeDays: [], date: null, times: [] };
+  return sources ? slotCalendarOf(sources, range) : { freeDays: [], date: null, times: [] };
+}
+
+type CalendarRange = { from: Date; to: Date; now: Date; timeZone: string; date?: string | null };
+type SlotCalendar = { freeDays: string[]; date: string | null; times: Slot[] };
+
+/** The month's marks (first slot per day) and one day's full times, from sources read once. */
+export function slotCalendarOf(sources: SlotSources, range: CalendarRange): SlotCalendar {
+  const { from, to, now, timeZone } = range;
   const marks = computeSlots({ ...sources, from, to, now, firstPerDayIn: timeZone });
   const freeDays = marks.map((slot) => localDateOf(slot.startMs, timeZone));
   const date = range.date ?? freeDays[0] ?? null;
@@ -123,6 +140,175 @@ export async function offeredSlotCalendar(
     now,
   }).filter((slot) => localDateOf(slot.startMs, timeZone) === date);
   return { freeDays, date, times };
+}
+
+/** One row of `readSlotCalendarSources`: lists as JSON arrays, instants as epoch milliseconds. */
+interface CalendarSourcesRow {
+  archived: boolean;
+  offeringStatus: string;
+  kind: string;
+  capacity: number;
+  durationMinutes: number;
+  mentorId: string;
+  timezone: string | null;
+  role: string;
+  profileStatus: string | null;
+  acceptingBookings: boolean | null;
+  bufferMinutes: number | null;
+  minNoticeMinutes: number | null;
+  horizonDays: number | null;
+  googleConnected: boolean;
+  busyFetchedAtMs: number | null;
+  /** [weekday, startMinute, endMinute] */
+  rules: [number, number, number][];
+  /** [date, kind, startMinute, endMinute] */
+  overrides: [string, string, number | null, number | null][];
+  /** [id, startMs, endMs, capacity, seatsTaken (the option's own sessions of a group, else null)] */
+  sessions: [string, number, number, number, number | null][];
+  /** [startMs, endMs] */
+  busy: [number, number][];
+}
+
+export type SlotCalendarRead =
+  | { reason: "OFFERING_UNAVAILABLE" | "MENTOR_NOT_ACCEPTING" }
+  | {
+      reason: null;
+      mentorId: string;
+      /** The mentor's Google Calendar is connected: when its busy times were last fetched. */
+      google: { busyFetchedAt: Date | null } | null;
+      sources: SlotSources;
+    };
+
+/** Milliseconds since the epoch of a `timestamp` column (stored as UTC). */
+const epochMs = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
+/** A parameter given as an ISO instant, as the `timestamp` (UTC) columns hold it. */
+const utc = (parameter: string) => `(${parameter}::timestamptz AT TIME ZONE 'UTC')`;
+
+/**
+ * A named statement (prepared once per connection, planned like any other after that): its
+ * five subqueries cost more to plan than to run (decision 078).
+ */
+const calendarSourcesStatement = {
+  name: "slot-calendar-sources",
+  text: `SELECT (o."archivedAt" IS NOT NULL) AS archived, f.status::text AS "offeringStatus",
+      f.kind::text AS kind, f.capacity, o."durationMinutes", u.id AS "mentorId", u.timezone,
+      u.role::text AS role, p.status::text AS "profileStatus", p."acceptingBookings",
+      p."bufferMinutes", p."minNoticeMinutes", p."horizonDays",
+      (g.status IS NOT NULL AND g.status = 'CONNECTED') AS "googleConnected",
+      ${epochMs('g."busyFetchedAt"')} AS "busyFetchedAtMs",
+      (SELECT coalesce(json_agg(json_build_array(r.weekday, r."startMinute", r."endMinute")), '[]')
+        FROM availability_rule r WHERE r."mentorId" = u.id) AS rules,
+      (SELECT coalesce(json_agg(json_build_array(to_char(v.date, 'YYYY-MM-DD'), v.kind::text,
+          v."startMinute", v."endMinute")), '[]')
+        FROM availability_override v
+        WHERE v."mentorId" = u.id AND v.date >= ${utc("$2")}::date
+          AND v.date <= ${utc("$3")}::date) AS overrides,
+      (SELECT coalesce(json_agg(json_build_array(s.id, ${epochMs('s."startsAt"')},
+          ${epochMs('s."endsAt"')}, s.capacity,
+          CASE WHEN f.kind = 'GROUP' AND s."optionId" = o.id THEN
+            (SELECT count(*)::int FROM booking b
+              WHERE b."sessionId" = s.id AND b.status IN ('PENDING_PAYMENT', 'CONFIRMED'))
+          END)), '[]')
+        FROM mentoring_session s
+        WHERE s."mentorId" = u.id AND s.status = 'SCHEDULED'
+          AND s."startsAt" >= ${utc("$4")} AND s."startsAt" < ${utc("$3")}
+          AND s."blockedUntil" > ${utc("$2")}) AS sessions,
+      (SELECT coalesce(json_agg(json_build_array(${epochMs('c."startsAt"')},
+          ${epochMs('c."endsAt"')})), '[]')
+        FROM calendar_busy c
+        WHERE c."mentorId" = u.id AND c."startsAt" < ${utc("$3")}
+          AND c."endsAt" > ${utc("$2")}) AS busy
+    FROM offering_option o
+    JOIN offering f ON f.id = o."offeringId"
+    JOIN "user" u ON u.id = f."mentorId"
+    LEFT JOIN mentor_profile p ON p."userId" = u.id
+    LEFT JOIN google_calendar_connection g ON g."mentorId" = u.id
+    WHERE o.id = $1`,
+};
+
+/**
+ * The scheduler month's reads in ONE statement (decision 078): the option, offering, mentor and
+ * profile that decide whether it can be booked, the Google connection's freshness, and the
+ * mentor's rules, overrides, live sessions (with a group option's seats taken) and busy times
+ * over [from, to) widened by a day, exactly as `loadSlotSources` reads them (nine statements
+ * there, in five round trips).
+ */
+export async function readSlotCalendarSources(
+  pool: Pick<Pool, "query">,
+  optionId: string,
+  range: { from: Date; to: Date },
+): Promise<SlotCalendarRead> {
+  const wideFrom = new Date(range.from.getTime() - DAY_MS);
+  const wideTo = new Date(range.to.getTime() + DAY_MS);
+  const sessionsFrom = new Date(wideFrom.getTime() - maxSessionBlockMs);
+  const { rows } = await pool.query<CalendarSourcesRow>({
+    ...calendarSourcesStatement,
+    values: [optionId, wideFrom.toISOString(), wideTo.toISOString(), sessionsFrom.toISOString()],
+  });
+  const row = rows[0];
+  const profile =
+    row?.profileStatus != null
+      ? { status: row.profileStatus, acceptingBookings: row.acceptingBookings === true }
+      : null;
+  const reason = unbookableReason(
+    row
+      ? {
+          archivedAt: row.archived ? new Date(0) : null,
+          offering: {
+            status: row.offeringStatus,
+            mentor: { role: row.role, mentorProfile: profile },
+          },
+        }
+      : null,
+  );
+  if (reason || !row) return { reason: reason ?? "OFFERING_UNAVAILABLE" };
+  const isGroup = row.kind === "GROUP";
+  return {
+    reason: null,
+    mentorId: row.mentorId,
+    google: row.googleConnected
+      ? { busyFetchedAt: row.busyFetchedAtMs === null ? null : new Date(row.busyFetchedAtMs) }
+      : null,
+    sources: {
+      timezone: mentorZoneOf(row.timezone),
+      rules: row.rules.map(([weekday, startMinute, endMinute]) => ({
+        weekday: weekday as IsoWeekday,
+        startMinute,
+        endMinute,
+      })),
+      overrides: row.overrides.map(
+        ([date, kind, startMinute, endMinute]): DateOverride => ({
+          date,
+          kind: kind === "AVAILABLE" ? "available" : "unavailable",
+          ...(startMinute === null ? {} : { startMinute }),
+          ...(endMinute === null ? {} : { endMinute }),
+        }),
+      ),
+      durationMinutes: row.durationMinutes,
+      bufferMinutes: row.bufferMinutes ?? 0,
+      minNoticeMinutes: row.minNoticeMinutes ?? 0,
+      horizonDays: row.horizonDays ?? 0,
+      acceptingBookings: row.acceptingBookings === true,
+      busy: [
+        ...row.sessions.map(([, start, end]) => ({ start: new Date(start), end: new Date(end) })),
+        ...row.busy.map(([start, end]) => ({ start: new Date(start), end: new Date(end) })),
+      ],
+      ...(isGroup
+        ? {
+            capacity: row.capacity,
+            groupSessions: row.sessions
+              .filter((session) => session[4] !== null)
+              .map(([sessionId, start, end, capacity, seatsTaken]) => ({
+                sessionId,
+                start: new Date(start),
+                end: new Date(end),
+                capacity,
+                seatsTaken: seatsTaken ?? 0,
+              })),
+          }
+        : {}),
+    },
+  };
 }
 
 /**

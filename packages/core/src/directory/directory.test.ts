@@ -4,6 +4,7 @@ import type { App } from "../app/index.ts";
 import { errorCodeOf } from "../errors/index.ts";
 import { createUser, giveSkills } from "../mentors/testing/mentors.ts";
 import { callerFor, createTestApp } from "../testing/index.ts";
+import { loadMentorOfferings } from "./procedures/get-mentor-page.ts";
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
@@ -360,6 +361,10 @@ describe("directory.mentor", () => {
     expect(sessions?.options.map((option) => option.durationMinutes)).toEqual([30, 60]);
     expect(sessions?.options.map((option) => option.id)).not.toContain(adaArchivedOptionId);
     expect(group).toMatchObject({ kind: "GROUP", capacity: 3 });
+    // The page reads its offerings in one SQL statement; the REST list through Prisma: the same.
+    expect(page.offerings).toEqual(await loadMentorOfferings(app.prisma, ada.user.id));
+    expect(page.prices).toEqual([{ currency: "EUR", minMinor: 2000, maxMinor: 5000 }]);
+    expect(page.skills.map((skill) => skill.slug)).toEqual(["react", "typescript"]);
   });
 
   it("is NOT_FOUND for anyone who is not an approved mentor", async () => {
@@ -589,6 +594,132 @@ describe("directory.slotCalendar", () => {
       date: saturday,
     });
     expect(empty).toMatchObject({ date: saturday, times: [] });
+  });
+
+  it("reads a group option's seats, Google busy times and partial overrides as the slots do", async () => {
+    // Lou: Paris, 08:00–20:00, a group of 2 seats; one session full, one with a seat left, a
+    // Google busy afternoon (connection fresh), a day with an extra AVAILABLE hour, a buffer.
+    const lou = await createMentor({
+      name: "Lou Group",
+      headline: "Groups",
+      languages: ["en"],
+      skills: ["groups"],
+      timezone: "Europe/Paris",
+      hours: [8 * 60, 20 * 60],
+    });
+    await app.prisma.mentorProfile.update({
+      where: { userId: lou.user.id },
+      data: { bufferMinutes: 15 },
+    });
+    const group = await app.prisma.offering.create({
+      data: {
+        mentorId: lou.user.id,
+        title: "Lou's group",
+        description: "2",
+        kind: "GROUP",
+        capacity: 2,
+      },
+    });
+    const option = await app.prisma.offeringOption.create({
+      data: { offeringId: group.id, durationMinutes: 60, priceMinor: 1500, currency: "EUR" },
+    });
+    const monday = DateTime.utc().startOf("day").plus({ weeks: 1 }).set({ weekday: 1 });
+    const at = (days: number, hour: number) =>
+      DateTime.fromISO(`${monday.plus({ days }).toISODate()}T${String(hour).padStart(2, "0")}:00`, {
+        zone: "Europe/Paris",
+      });
+    const mentees = [await createUser(app, "Sam Seat", {}), await createUser(app, "Kim Seat", {})];
+    const seats = [2, 1];
+    for (const [index, taken] of seats.entries()) {
+      const start = at(1 + index, 10);
+      const session = await app.prisma.mentoringSession.create({
+        data: {
+          mentorId: lou.user.id,
+          offeringId: group.id,
+          optionId: option.id,
+          startsAt: start.toJSDate(),
+          endsAt: start.plus({ hours: 1 }).toJSDate(),
+          blockedUntil: start.plus({ hours: 1, minutes: 15 }).toJSDate(),
+          capacity: 2,
+        },
+      });
+      for (let seat = 0; seat < taken; seat += 1) {
+        await app.prisma.booking.create({
+          data: {
+            sessionId: session.id,
+            menteeId: mentees[seat]?.id as string,
+            status: seat === 0 ? "CONFIRMED" : "PENDING_PAYMENT",
+            offeringTitle: group.title,
+            durationMinutes: 60,
+            priceMinor: 1500,
+            currency: "EUR",
+          },
+        });
+      }
+    }
+    await app.prisma.googleCalendarConnection.create({
+      data: { mentorId: lou.user.id, busyFetchedAt: new Date() },
+    });
+    await app.prisma.calendarBusy.create({
+      data: {
+        mentorId: lou.user.id,
+        startsAt: at(3, 13).toJSDate(),
+        endsAt: at(3, 17).toJSDate(),
+      },
+    });
+    await app.prisma.availabilityOverride.create({
+      data: {
+        mentorId: lou.user.id,
+        date: new Date(`${monday.plus({ days: 4 }).toISODate()}T00:00:00Z`),
+        kind: "AVAILABLE",
+        startMinute: 21 * 60,
+        endMinute: 22 * 60,
+      },
+    });
+    const from = monday.toJSDate();
+    const to = monday.plus({ days: 31 }).toJSDate();
+    const caller = await callerFor(app);
+    const full = await caller.directory.slots({
+      optionId: option.id,
+      from,
+      to,
+      timeZone: "Europe/Paris",
+    });
+    const fullDays = full.days.filter((day) => day.slots.length > 0);
+    const month = await caller.directory.slotCalendar({
+      optionId: option.id,
+      from,
+      to,
+      timeZone: "Europe/Paris",
+    });
+    expect(month.freeDays).toEqual(fullDays.map((day) => day.date));
+    for (const day of fullDays.slice(0, 6)) {
+      const asked = await caller.directory.slotCalendar({
+        optionId: option.id,
+        from,
+        to,
+        timeZone: "Europe/Paris",
+        date: day.date,
+      });
+      expect(asked.times).toEqual(day.slots);
+    }
+    // What the comparison covers: the full session is gone, the other offers its last seat,
+    // the busy afternoon is cut, the extra hour added.
+    const tuesday = fullDays.find((day) => day.date === monday.plus({ days: 1 }).toISODate());
+    const wednesday = fullDays.find((day) => day.date === monday.plus({ days: 2 }).toISODate());
+    const thursday = fullDays.find((day) => day.date === monday.plus({ days: 3 }).toISODate());
+    const friday = fullDays.find((day) => day.date === monday.plus({ days: 4 }).toISODate());
+    expect(tuesday?.slots.map((slot) => slot.start)).not.toContain(
+      at(1, 10).toJSDate().toISOString(),
+    );
+    expect(wednesday?.slots.find((slot) => slot.sessionId !== null)).toMatchObject({
+      seatsLeft: 1,
+    });
+    expect(thursday?.slots.some((slot) => slot.start === at(3, 14).toJSDate().toISOString())).toBe(
+      false,
+    );
+    expect(friday?.slots.at(-1)?.start).toBe(at(4, 21).toJSDate().toISOString());
+    expect(thursday?.slots.at(-1)?.start).not.toBe(at(3, 21).toJSDate().toISOString());
   });
 
   it("is paused, NOT_FOUND or BAD_REQUEST like the slots", async () => {

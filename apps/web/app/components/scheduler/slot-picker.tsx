@@ -205,12 +205,13 @@ export function Scheduler({ mentorId, offering, view, signedIn, selected }: Sche
                 <span aria-hidden="true">→</span>
               </Link>
             </div>
-            <table className="w-full table-fixed border-collapse text-center text-sm">
+            {/* The cells' looks are set once here, not on each of the month's ~35 cells (decision 078). */}
+            <table className="w-full table-fixed border-collapse text-center text-sm [&_a]:bg-primary-soft [&_a]:font-semibold [&_a]:text-primary [&_a]:no-underline [&_a:hover]:bg-primary [&_a:hover]:text-on-primary [&_a[aria-current]]:bg-primary [&_a[aria-current]]:text-on-primary [&_td]:p-0.5 [&_td>*]:flex [&_td>*]:h-9 [&_td>*]:items-center [&_td>*]:justify-center [&_td>*]:rounded-lg [&_td>span]:text-muted [&_th]:py-1 [&_th]:font-medium [&_th]:text-muted">
               <caption className="visually-hidden">{t("web.scheduler.calendar")}</caption>
               <thead>
                 <tr>
                   {formats.weekdays.map((name) => (
-                    <th key={name} scope="col" className="py-1 font-medium text-muted">
+                    <th key={name} scope="col">
                       {name}
                     </th>
                   ))}
@@ -220,7 +221,7 @@ export function Scheduler({ mentorId, offering, view, signedIn, selected }: Sche
                 {monthGrid(view.month).map((week) => (
                   <tr key={week.find(Boolean) ?? "empty"}>
                     {week.map((date, index) => (
-                      <td key={date ?? `blank-${index}`} className="p-0.5">
+                      <td key={date ?? `blank-${index}`}>
                         {date ? (
                           <CalendarDay
                             date={date}
@@ -244,21 +245,17 @@ export function Scheduler({ mentorId, offering, view, signedIn, selected }: Sche
                 : formats.month(view.month)}
             </h3>
             {view.times.length > 0 ? (
+              // buttonVariants' secondary small look (primary for the chosen time), set once on
+              // the list rather than on each of up to ~30 links (decision 078): keep in step.
               <ul
-                className="m-0 grid list-none grid-cols-3 gap-2 p-0 md:grid-cols-2"
+                className="m-0 grid list-none grid-cols-3 gap-2 p-0 md:grid-cols-2 [&_a]:inline-flex [&_a]:min-h-8 [&_a]:w-full [&_a]:cursor-pointer [&_a]:items-center [&_a]:justify-center [&_a]:gap-2 [&_a]:rounded-lg [&_a]:border [&_a]:border-input [&_a]:bg-surface [&_a]:px-3 [&_a]:py-1 [&_a]:text-center [&_a]:text-sm [&_a]:font-semibold [&_a]:text-text [&_a]:no-underline [&_a]:transition-colors [&_a:focus-visible]:outline-3 [&_a:focus-visible]:outline-focus [&_a:focus-visible]:outline-offset-2 [&_a:hover]:bg-primary-soft [&_a[aria-current]]:border-transparent [&_a[aria-current]]:bg-primary [&_a[aria-current]]:text-on-primary [&_a[aria-current]:hover]:bg-primary-hover"
                 data-testid="times"
               >
                 {view.times.map((slot) => (
                   <li key={slot.start}>
                     <Link
                       to={slotHref(slot.start)}
-                      className={cn(
-                        buttonVariants({
-                          variant: selected === slot.start ? "primary" : "secondary",
-                          size: "sm",
-                        }),
-                        "w-full",
-                      )}
+                      discover="none"
                       data-testid="slot"
                       data-start={slot.start}
                       aria-current={selected === slot.start ? "true" : undefined}
@@ -304,28 +301,20 @@ function CalendarDay(props: {
   const t = useT();
   const day = Number(props.date.slice(8));
   if (!props.free) {
+    const text = t("web.scheduler.noFreeDay", { day: props.label });
     return (
-      <span
-        className="flex h-9 items-center justify-center rounded-lg text-muted"
-        title={t("web.scheduler.noFreeDay", { day: props.label })}
-      >
+      <span title={text}>
         <span aria-hidden="true">{day}</span>
-        <span className="visually-hidden">
-          {t("web.scheduler.noFreeDay", { day: props.label })}
-        </span>
+        <span className="visually-hidden">{text}</span>
       </span>
     );
   }
+  // Styled by the table. `discover="none"`: the link stays on this route, already known.
   return (
     <Link
       to={props.href}
       preventScrollReset
-      className={cn(
-        "flex h-9 items-center justify-center rounded-lg font-semibold no-underline",
-        props.chosen
-          ? "bg-primary text-on-primary"
-          : "bg-primary-soft text-primary hover:bg-primary hover:text-on-primary",
-      )}
+      discover="none"
       aria-current={props.chosen ? "date" : undefined}
       aria-label={t("web.scheduler.freeDay", { day: props.label })}
       data-testid="free-day"

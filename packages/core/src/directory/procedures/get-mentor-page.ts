@@ -1,8 +1,9 @@
 import type { Db } from "@mentora/db";
 import { z } from "zod";
+import type { AppServices } from "../../app/types.ts";
 import { appError } from "../../errors/index.ts";
 import { medianFirstReplySeconds } from "../../messages/index.ts";
-import { avatarUrl, skillsSelect, skillTag, skillTagsOf } from "../../profiles/index.ts";
+import { avatarUrl, skillTag } from "../../profiles/index.ts";
 import { isTimeZone } from "../../trpc/context.ts";
 import { publicProcedure } from "../../trpc/init.ts";
 import { priceRange, priceRangesOf, publicMentorWhere } from "../public-mentor.ts";
@@ -70,23 +71,13 @@ export const mentor = publicProcedure
   })
   .input(mentorPageInput)
   .output(mentorPageOutput)
-  .query(({ ctx, input }) => loadMentorPage(ctx.services.prisma, input.mentorId));
+  .query(({ ctx, input }) => loadMentorPage(ctx.services, input.mentorId));
 
-/** An approved mentor's row and the offerings on sale; NOT_FOUND for anyone else. */
-async function findPublicMentor(prisma: Db, mentorId: string) {
+/** An approved mentor's offerings on sale, without the page's figures (the REST API's list). */
+export async function loadMentorOfferings(prisma: Db, mentorId: string) {
   const user = await prisma.user.findFirst({
     where: { id: mentorId, ...publicMentorWhere },
     select: {
-      id: true,
-      name: true,
-      headline: true,
-      bio: true,
-      languages: true,
-      timezone: true,
-      avatarVersion: true,
-      skills: skillsSelect,
-      createdAt: true,
-      mentorProfile: { select: { acceptingBookings: true, ratingCount: true, ratingSum: true } },
       offerings: {
         where: { status: "ACTIVE" },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -106,26 +97,83 @@ async function findPublicMentor(prisma: Db, mentorId: string) {
     },
   });
   if (!user) throw appError("NOT_FOUND");
-  return { user, offerings: user.offerings.filter((offering) => offering.options.length > 0) };
+  return user.offerings.filter((offering) => offering.options.length > 0);
 }
 
-/** An approved mentor's offerings on sale, without the page's figures (the REST API's list). */
-export async function loadMentorOfferings(prisma: Db, mentorId: string) {
-  return (await findPublicMentor(prisma, mentorId)).offerings;
+/** What the page reads besides the user row, in one statement (decision 078). */
+interface MentorPageRow {
+  acceptingBookings: boolean | null;
+  ratingCount: number | null;
+  ratingSum: number | null;
+  skills: { slug: string; name: string }[];
+  offerings: z.output<typeof publicOffering>[];
+  sessionsGiven: number;
 }
 
-/** The page of an approved mentor; NOT_FOUND for anyone else. */
+/**
+ * The rest of the page in one named statement (prepared once per connection: its subqueries
+ * cost more to plan than to run): profile figures, skills by name, the offerings on sale as
+ * `loadMentorOfferings` orders and filters them, completed bookings.
+ */
+const mentorPageStatement = {
+  name: "mentor-page",
+  text: `SELECT p."acceptingBookings", p."ratingCount", p."ratingSum",
+      (SELECT coalesce(json_agg(json_build_object('slug', s.slug, 'name', s.name) ORDER BY s.name), '[]')
+        FROM user_skill us JOIN skill s ON s.id = us."skillId"
+        WHERE us."userId" = $1) AS skills,
+      (SELECT coalesce(json_agg(json_build_object('id', f.id, 'title', f.title,
+          'description', f.description, 'kind', f.kind, 'capacity', f.capacity,
+          'options', options.list) ORDER BY f."createdAt", f.id), '[]')
+        FROM offering f
+        CROSS JOIN LATERAL (
+          SELECT json_agg(json_build_object('id', o.id, 'durationMinutes', o."durationMinutes",
+              'priceMinor', o."priceMinor", 'currency', o.currency)
+              ORDER BY o."durationMinutes", o.id) AS list
+          FROM offering_option o
+          WHERE o."offeringId" = f.id AND o."archivedAt" IS NULL
+        ) options
+        WHERE f."mentorId" = $1 AND f.status = 'ACTIVE' AND options.list IS NOT NULL) AS offerings,
+      (SELECT count(*)::int FROM mentoring_session ms JOIN booking b ON b."sessionId" = ms.id
+        WHERE ms."mentorId" = $1 AND b.status = 'COMPLETED') AS "sessionsGiven"
+    FROM (SELECT 1) AS one
+    LEFT JOIN mentor_profile p ON p."userId" = $1`,
+};
+
+/**
+ * The page of an approved mentor; NOT_FOUND for anyone else. Three statements in one round
+ * trip: the user row through `publicMentorWhere` (the one rule of who is listed), the rest of
+ * the page in one statement (profile figures, skills by name, the offerings on sale as
+ * `findPublicMentor` orders and filters them, completed bookings), and the reply time. The
+ * second and third read by id alongside the first; nothing of theirs is answered unless the
+ * first found a listed mentor.
+ */
 export async function loadMentorPage(
-  prisma: Db,
+  services: Pick<AppServices, "prisma" | "pool">,
   mentorId: string,
 ): Promise<z.output<typeof mentorPageOutput>> {
-  const { user, offerings } = await findPublicMentor(prisma, mentorId);
-  const [sessionsGiven, responseSeconds] = await Promise.all([
-    prisma.booking.count({ where: { status: "COMPLETED", session: { mentorId: user.id } } }),
-    medianFirstReplySeconds(prisma, user.id),
+  const { prisma } = services;
+  const [user, rows, responseSeconds] = await Promise.all([
+    prisma.user.findFirst({
+      where: { id: mentorId, ...publicMentorWhere },
+      select: {
+        id: true,
+        name: true,
+        headline: true,
+        bio: true,
+        languages: true,
+        timezone: true,
+        avatarVersion: true,
+        createdAt: true,
+      },
+    }),
+    services.pool.query<MentorPageRow>({ ...mentorPageStatement, values: [mentorId] }),
+    medianFirstReplySeconds(prisma, mentorId),
   ]);
-  const ratingCount = user.mentorProfile?.ratingCount ?? 0;
-  const ratingSum = user.mentorProfile?.ratingSum ?? 0;
+  const row = rows.rows[0];
+  if (!user || !row) throw appError("NOT_FOUND");
+  const { offerings, sessionsGiven } = row;
+  const ratingCount = row.ratingCount ?? 0;
+  const ratingSum = row.ratingSum ?? 0;
   return {
     id: user.id,
     name: user.name,
@@ -134,9 +182,9 @@ export async function loadMentorPage(
     languages: user.languages,
     // An unknown zone stored in the row is not passed on to pages that would format with it.
     timezone: user.timezone && isTimeZone(user.timezone) ? user.timezone : null,
-    skills: skillTagsOf(user.skills),
+    skills: row.skills,
     avatarUrl: avatarUrl(user, 256),
-    paused: user.mentorProfile?.acceptingBookings === false,
+    paused: row.acceptingBookings === false,
     prices: priceRangesOf(offerings.flatMap((offering) => offering.options)),
     offerings,
     stats: {

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { offeredSlotCalendar } from "../../availability/index.ts";
+import type { AppServices } from "../../app/types.ts";
+import {
+  offeredSlotCalendar,
+  readSlotCalendarSources,
+  slotCalendarOf,
+} from "../../availability/index.ts";
+import { appError } from "../../errors/index.ts";
 import { isTimeZone } from "../../trpc/context.ts";
 import { publicProcedure } from "../../trpc/init.ts";
 import { checkSlotRange, instant, optionForSlots, publicSlot, toPublicSlot } from "./list-slots.ts";
@@ -32,22 +38,36 @@ export const slotCalendarOutput = z.object({
 /**
  * The scheduler's month (issue #14): the free days of [from, to) (at most 31 days) and the
  * times of one day, computed from one read of the mentor's rows: each day stops at its first
- * free slot, only the chosen day is computed in full. NOT_FOUND like `slots`.
+ * free slot, only the chosen day is computed in full. NOT_FOUND like `slots`. The option and
+ * the mentor's rows come from one statement; a Google Calendar whose busy times are stale is
+ * refreshed first, then read as `slots` reads it.
  */
 export const slotCalendar = publicProcedure
   .input(slotCalendarInput)
   .output(slotCalendarOutput)
   .query(async ({ ctx, input }) => {
     const timezone = input.timeZone ?? ctx.timezone;
-    const option = await optionForSlots(ctx.services, input.optionId);
-    if (!option) return { timezone, paused: true, freeDays: [], date: null, times: [] };
-    const calendar = await offeredSlotCalendar(ctx.services.prisma, option, {
+    const range = {
       from: input.from,
       to: input.to,
       now: new Date(),
       timeZone: timezone,
       date: input.date ?? null,
-    });
+    };
+    const paused = { timezone, paused: true, freeDays: [], date: null, times: [] };
+    // One statement for the option's rules and the mentor's rows (decision 078).
+    const read = await readSlotCalendarSources(ctx.services.pool, input.optionId, range);
+    if (read.reason === "OFFERING_UNAVAILABLE") throw appError("NOT_FOUND");
+    if (read.reason !== null) return paused;
+    let calendar: Awaited<ReturnType<typeof offeredSlotCalendar>>;
+    if (read.google && isStale(read.google.busyFetchedAt, range.now, ctx.services)) {
+      // Busy times to refresh first (bounded wait): the reads again once they are in.
+      const option = await optionForSlots(ctx.services, input.optionId);
+      if (!option) return paused;
+      calendar = await offeredSlotCalendar(ctx.services.prisma, option, range);
+    } else {
+      calendar = slotCalendarOf(read.sources, range);
+    }
     return {
       timezone,
       paused: false,
@@ -56,3 +76,12 @@ export const slotCalendar = publicProcedure
       times: calendar.times.map(toPublicSlot),
     };
   });
+
+/** As `refreshStaleBusy` decides it: never fetched, or longer ago than the busy times' TTL. */
+function isStale(
+  fetchedAt: Date | null,
+  now: Date,
+  services: Pick<AppServices, "config">,
+): boolean {
+  return !fetchedAt || now.getTime() - fetchedAt.getTime() >= services.config.calendars.busyTtlMs;
+}
