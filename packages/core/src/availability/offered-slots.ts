@@ -1,4 +1,4 @@
-import type { Db, Prisma } from "@mentora/db";
+import { type Db, Prisma } from "@mentora/db";
 import {
   computeSlots,
   type DateOverride,
@@ -141,57 +141,31 @@ async function loadSlotSources(
   const wideFrom = new Date(range.from.getTime() - DAY_MS);
   const wideTo = new Date(range.to.getTime() + DAY_MS);
 
-  const [rules, overrides, sessions, externalBusy] = await Promise.all([
-    db.availabilityRule.findMany({ where: { mentorId: mentor.id } }),
-    db.availabilityOverride.findMany({
-      where: { mentorId: mentor.id, date: { gte: wideFrom, lte: wideTo } },
-    }),
-    db.mentoringSession.findMany({
-      where: {
-        mentorId: mentor.id,
-        status: "SCHEDULED",
-        // A range of the (mentorId, startsAt) index: past sessions stay out however many.
-        startsAt: { gte: new Date(wideFrom.getTime() - maxSessionBlockMs), lt: wideTo },
-        blockedUntil: { gt: wideFrom },
-      },
-      select: { id: true, optionId: true, startsAt: true, endsAt: true, capacity: true },
-    }),
-    db.calendarBusy.findMany({
-      where: { mentorId: mentor.id, startsAt: { lt: wideTo }, endsAt: { gt: wideFrom } },
-      select: { startsAt: true, endsAt: true },
-    }),
-  ]);
-
-  // Seats taken matter only for a group option's own sessions: count just those, through the
-  // booking (sessionId, status) index (a relation _count would aggregate every live booking on
-  // the platform before joining).
+  // ONE statement, one round trip (decision 077): the mentor's rules, overrides, live sessions
+  // (with the seats taken of the option's own group sessions) and Google busy times.
   const isGroup = offering.kind === "GROUP";
-  const ownSessions = isGroup ? sessions.filter((session) => session.optionId === option.id) : [];
-  const seatsTaken = new Map<string, number>();
-  if (ownSessions.length > 0) {
-    const counts = await db.booking.groupBy({
-      by: ["sessionId"],
-      where: {
-        sessionId: { in: ownSessions.map((session) => session.id) },
-        status: { in: [...liveBookingStatuses] },
-      },
-      _count: { _all: true },
-    });
-    for (const row of counts) seatsTaken.set(row.sessionId, row._count._all);
-  }
+  const rows = await db.$queryRaw<SlotSourceRow[]>(
+    slotSourcesSql(mentor.id, isGroup ? option.id : null, wideFrom, wideTo),
+  );
+  const row = rows[0];
+  const rules = row?.rules ?? [];
+  const overrides = row?.overrides ?? [];
+  const sessions = row?.sessions ?? [];
+  const externalBusy = row?.busy ?? [];
+  const ownSessions = isGroup ? sessions.filter((session) => session[1] === option.id) : [];
   return {
     timezone: mentorZoneOf(mentor.timezone),
-    rules: rules.map((rule) => ({
-      weekday: rule.weekday as IsoWeekday,
-      startMinute: rule.startMinute,
-      endMinute: rule.endMinute,
+    rules: rules.map(([weekday, startMinute, endMinute]) => ({
+      weekday: weekday as IsoWeekday,
+      startMinute,
+      endMinute,
     })),
     overrides: overrides.map(
-      (override): DateOverride => ({
-        date: override.date.toISOString().slice(0, 10),
-        kind: override.kind === "AVAILABLE" ? "available" : "unavailable",
-        ...(override.startMinute === null ? {} : { startMinute: override.startMinute }),
-        ...(override.endMinute === null ? {} : { endMinute: override.endMinute }),
+      ([date, kind, startMinute, endMinute]): DateOverride => ({
+        date,
+        kind: kind === "AVAILABLE" ? "available" : "unavailable",
+        ...(startMinute === null ? {} : { startMinute }),
+        ...(endMinute === null ? {} : { endMinute }),
       }),
     ),
     durationMinutes: option.durationMinutes,
@@ -200,20 +174,86 @@ async function loadSlotSources(
     horizonDays: profile.horizonDays,
     acceptingBookings: profile.acceptingBookings,
     busy: [
-      ...sessions.map((session) => ({ start: session.startsAt, end: session.endsAt })),
-      ...externalBusy.map((period) => ({ start: period.startsAt, end: period.endsAt })),
+      ...sessions.map(([, , start, end]) => ({ start: new Date(start), end: new Date(end) })),
+      ...externalBusy.map(([start, end]) => ({ start: new Date(start), end: new Date(end) })),
     ],
     ...(isGroup
       ? {
           capacity: offering.capacity,
-          groupSessions: ownSessions.map((session) => ({
-            sessionId: session.id,
-            start: session.startsAt,
-            end: session.endsAt,
-            capacity: session.capacity,
-            seatsTaken: seatsTaken.get(session.id) ?? 0,
+          groupSessions: ownSessions.map(([sessionId, , start, end, capacity, seatsTaken]) => ({
+            sessionId,
+            start: new Date(start),
+            end: new Date(end),
+            capacity,
+            seatsTaken: seatsTaken ?? 0,
           })),
         }
       : {}),
   };
+}
+
+/**
+ * What the slot statement returns: one row of four JSON arrays of tuples, instants as epoch
+ * milliseconds. A session is [id, optionId, startsAt, endsAt, capacity, live seats or null]:
+ * seats are counted only for the group option's own sessions.
+ */
+type SlotSourceRow = {
+  rules: [weekday: number, startMinute: number, endMinute: number][] | null;
+  overrides:
+    | [date: string, kind: string, startMinute: number | null, endMinute: number | null][]
+    | null;
+  sessions:
+    | [
+        id: string,
+        optionId: string,
+        startsAt: number,
+        endsAt: number,
+        capacity: number,
+        seatsTaken: number | null,
+      ][]
+    | null;
+  busy: [startsAt: number, endsAt: number][] | null;
+};
+
+/**
+ * The mentor's rows the slots of [wideFrom, wideTo) are made of, in ONE statement. Each part
+ * is a range of an index on the mentor's own key (the sessions: `(mentorId, startsAt)`, from
+ * `maxSessionBlockMs` before the range, decision 067); the seats taken are counted through
+ * the booking `(sessionId, status)` index for the group option's own sessions only (a count
+ * over the platform's live bookings is what issue #14 started from). Timestamps are UTC
+ * `timestamp(3)` columns: `extract(epoch …)` of one is its UTC instant.
+ */
+export function slotSourcesSql(
+  mentorId: string,
+  groupOptionId: string | null,
+  wideFrom: Date,
+  wideTo: Date,
+): Prisma.Sql {
+  const lo = new Date(wideFrom.getTime() - maxSessionBlockMs).toISOString();
+  const from = wideFrom.toISOString();
+  const to = wideTo.toISOString();
+  const ms = (column: string) => Prisma.raw(`(extract(epoch FROM ${column}) * 1000)::float8`);
+  return Prisma.sql`
+    SELECT
+      (SELECT json_agg(json_build_array(r.weekday, r."startMinute", r."endMinute"))
+        FROM availability_rule r WHERE r."mentorId" = ${mentorId}) AS rules,
+      (SELECT json_agg(json_build_array(to_char(o.date, 'YYYY-MM-DD'), o.kind, o."startMinute",
+          o."endMinute"))
+        FROM availability_override o
+        WHERE o."mentorId" = ${mentorId}
+          AND o.date >= ${from.slice(0, 10)}::date AND o.date <= ${to.slice(0, 10)}::date) AS overrides,
+      (SELECT json_agg(json_build_array(s.id, s."optionId", ${ms('s."startsAt"')},
+          ${ms('s."endsAt"')}, s.capacity,
+          CASE WHEN s."optionId" = ${groupOptionId}::text THEN (
+            SELECT count(*)::int FROM booking b
+            WHERE b."sessionId" = s.id
+              AND b.status = ANY(${[...liveBookingStatuses]}::"BookingStatus"[])) END))
+        FROM mentoring_session s
+        WHERE s."mentorId" = ${mentorId} AND s.status = 'SCHEDULED'
+          AND s."startsAt" >= ${lo}::timestamp(3) AND s."startsAt" < ${to}::timestamp(3)
+          AND s."blockedUntil" > ${from}::timestamp(3)) AS sessions,
+      (SELECT json_agg(json_build_array(${ms('c."startsAt"')}, ${ms('c."endsAt"')}))
+        FROM calendar_busy c
+        WHERE c."mentorId" = ${mentorId} AND c."startsAt" < ${to}::timestamp(3)
+          AND c."endsAt" > ${from}::timestamp(3)) AS busy`;
 }
