@@ -209,9 +209,10 @@ async function slotStatementBuffers(f: Fixture, days: number, option: BookableOp
   }
 }
 
-/** The plan's node types and the indexes they use, depth first. */
+/** The plan's node types, the indexes they use and their buffers, depth first. */
 function planNodes(node: Record<string, unknown>): string[] {
-  const self = `${node["Node Type"]}${node["Index Name"] ? ` ${node["Index Name"]}` : ""}`;
+  const buffers = Number(node["Shared Hit Blocks"] ?? 0) + Number(node["Shared Read Blocks"] ?? 0);
+  const self = `${node["Node Type"]}${node["Index Name"] ? ` ${node["Index Name"]}` : ""} ${buffers}`;
   const children = (node.Plans as Record<string, unknown>[] | undefined) ?? [];
   return [self, ...children.flatMap(planNodes)];
 }
