@@ -217,11 +217,12 @@ type SlotSourceRow = {
 
 /**
  * The mentor's rows the slots of [wideFrom, wideTo) are made of, in ONE statement. Each part
- * is a range of an index on the mentor's own key (the sessions: `(mentorId, startsAt)`, from
- * `maxSessionBlockMs` before the range, decision 067); the seats taken are counted through
- * the booking `(sessionId, status)` index for the group option's own sessions only (a count
- * over the platform's live bookings is what issue #14 started from). Timestamps are UTC
- * `timestamp(3)` columns: `extract(epoch …)` of one is its UTC instant.
+ * reads only the mentor's rows by its key (the sessions: a range of `(mentorId, startsAt)`
+ * from `maxSessionBlockMs` before the range, decision 067); the seats taken are counted, for
+ * the group option's own sessions only, through the partial index of live places
+ * (`booking_live_participant`): a count over the platform's live bookings is what issue #14
+ * started from. Timestamps are UTC `timestamp(3)` columns: `extract(epoch …)` of one is its
+ * UTC instant.
  */
 export function slotSourcesSql(
   mentorId: string,
