@@ -142,8 +142,8 @@ export function slotCalendarOf(sources: SlotSources, range: CalendarRange): Slot
   return { freeDays, date, times };
 }
 
-/** One row of `readSlotCalendarSources`: lists as JSON arrays, instants as epoch milliseconds. */
-interface CalendarSourcesRow {
+/** One row of `readSlotCalendarSources`: the option's facts and the mentor's slot sources. */
+interface CalendarSourcesRow extends SlotSourceRow {
   archived: boolean;
   offeringStatus: string;
   kind: string;
@@ -159,14 +159,6 @@ interface CalendarSourcesRow {
   horizonDays: number | null;
   googleConnected: boolean;
   busyFetchedAtMs: number | null;
-  /** [weekday, startMinute, endMinute] */
-  rules: [number, number, number][];
-  /** [date, kind, startMinute, endMinute] */
-  overrides: [string, string, number | null, number | null][];
-  /** [id, startMs, endMs, capacity, seatsTaken (the option's own sessions of a group, else null)] */
-  sessions: [string, number, number, number, number | null][];
-  /** [startMs, endMs] */
-  busy: [number, number][];
 }
 
 export type SlotCalendarRead =
@@ -181,8 +173,81 @@ export type SlotCalendarRead =
 
 /** Milliseconds since the epoch of a `timestamp` column (stored as UTC). */
 const epochMs = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
-/** A parameter given as an ISO instant, as the `timestamp` (UTC) columns hold it. */
-const utc = (parameter: string) => `(${parameter}::timestamptz AT TIME ZONE 'UTC')`;
+/** A parameter given as an ISO instant, as the `timestamp(3)` (UTC) columns hold it. */
+const utc = (parameter: string) => `${parameter}::timestamp(3)`;
+/** Constants, not input: inlined so the planner matches the partial index of live places. */
+const liveStatusesSql = liveBookingStatuses.map((status) => `'${status}'`).join(", ");
+
+/**
+ * The mentor's rows the slots of [from, to) are made of, as the four JSON columns of one
+ * SELECT (decisions 077, 078), shared by the slot read and the scheduler month's statement.
+ * Each part reads only the mentor's rows by its key (the sessions: a range of
+ * `(mentorId, startsAt)` from `maxSessionBlockMs` before the range, decision 067); the seats
+ * taken are counted for the group option's own sessions only, through the partial index of
+ * live places (`booking_live_participant`): a count over the platform's live bookings is what
+ * issue #14 started from. Arguments are SQL expressions (parameters or the joined row's columns).
+ */
+function slotSourceColumns(sql: {
+  mentorId: string;
+  /** The option whose sessions' seats are counted: NULL unless a group option. */
+  groupOptionId: string;
+  from: string;
+  to: string;
+  sessionsFrom: string;
+}): string {
+  const { mentorId, groupOptionId, from, to, sessionsFrom } = sql;
+  return `(SELECT coalesce(json_agg(json_build_array(r.weekday, r."startMinute", r."endMinute")), '[]')
+        FROM availability_rule r WHERE r."mentorId" = ${mentorId}) AS rules,
+      (SELECT coalesce(json_agg(json_build_array(to_char(v.date, 'YYYY-MM-DD'), v.kind::text,
+          v."startMinute", v."endMinute")), '[]')
+        FROM availability_override v
+        WHERE v."mentorId" = ${mentorId} AND v.date >= ${from}::date
+          AND v.date <= ${to}::date) AS overrides,
+      (SELECT coalesce(json_agg(json_build_array(s.id, s."optionId", ${epochMs('s."startsAt"')},
+          ${epochMs('s."endsAt"')}, s.capacity,
+          CASE WHEN s."optionId" = ${groupOptionId} THEN
+            (SELECT count(*)::int FROM booking b
+              WHERE b."sessionId" = s.id AND b.status IN (${liveStatusesSql}))
+          END)), '[]')
+        FROM mentoring_session s
+        WHERE s."mentorId" = ${mentorId} AND s.status = 'SCHEDULED'
+          AND s."startsAt" >= ${sessionsFrom} AND s."startsAt" < ${to}
+          AND s."blockedUntil" > ${from}) AS sessions,
+      (SELECT coalesce(json_agg(json_build_array(${epochMs('c."startsAt"')},
+          ${epochMs('c."endsAt"')})), '[]')
+        FROM calendar_busy c
+        WHERE c."mentorId" = ${mentorId} AND c."startsAt" < ${to}
+          AND c."endsAt" > ${from}) AS busy`;
+}
+
+/** The slot read's statement: $1 mentor, $2 group option or NULL, $3 from, $4 to, $5 sessions from. */
+const slotSourcesText = `SELECT ${slotSourceColumns({
+  mentorId: "$1",
+  groupOptionId: "$2::text",
+  from: utc("$3"),
+  to: utc("$4"),
+  sessionsFrom: utc("$5"),
+})}`;
+
+/** The slot read's one statement for [wideFrom, wideTo), with its parameters. */
+export function slotSourcesQuery(
+  mentorId: string,
+  groupOptionId: string | null,
+  wideFrom: Date,
+  wideTo: Date,
+): { text: string; values: (string | null)[] } {
+  const sessionsFrom = new Date(wideFrom.getTime() - maxSessionBlockMs);
+  return {
+    text: slotSourcesText,
+    values: [
+      mentorId,
+      groupOptionId,
+      wideFrom.toISOString(),
+      wideTo.toISOString(),
+      sessionsFrom.toISOString(),
+    ],
+  };
+}
 
 /**
  * A named statement (prepared once per connection, planned like any other after that): its
@@ -196,28 +261,13 @@ const calendarSourcesStatement = {
       p."bufferMinutes", p."minNoticeMinutes", p."horizonDays",
       (g.status IS NOT NULL AND g.status = 'CONNECTED') AS "googleConnected",
       ${epochMs('g."busyFetchedAt"')} AS "busyFetchedAtMs",
-      (SELECT coalesce(json_agg(json_build_array(r.weekday, r."startMinute", r."endMinute")), '[]')
-        FROM availability_rule r WHERE r."mentorId" = u.id) AS rules,
-      (SELECT coalesce(json_agg(json_build_array(to_char(v.date, 'YYYY-MM-DD'), v.kind::text,
-          v."startMinute", v."endMinute")), '[]')
-        FROM availability_override v
-        WHERE v."mentorId" = u.id AND v.date >= ${utc("$2")}::date
-          AND v.date <= ${utc("$3")}::date) AS overrides,
-      (SELECT coalesce(json_agg(json_build_array(s.id, ${epochMs('s."startsAt"')},
-          ${epochMs('s."endsAt"')}, s.capacity,
-          CASE WHEN f.kind = 'GROUP' AND s."optionId" = o.id THEN
-            (SELECT count(*)::int FROM booking b
-              WHERE b."sessionId" = s.id AND b.status IN ('PENDING_PAYMENT', 'CONFIRMED'))
-          END)), '[]')
-        FROM mentoring_session s
-        WHERE s."mentorId" = u.id AND s.status = 'SCHEDULED'
-          AND s."startsAt" >= ${utc("$4")} AND s."startsAt" < ${utc("$3")}
-          AND s."blockedUntil" > ${utc("$2")}) AS sessions,
-      (SELECT coalesce(json_agg(json_build_array(${epochMs('c."startsAt"')},
-          ${epochMs('c."endsAt"')})), '[]')
-        FROM calendar_busy c
-        WHERE c."mentorId" = u.id AND c."startsAt" < ${utc("$3")}
-          AND c."endsAt" > ${utc("$2")}) AS busy
+      ${slotSourceColumns({
+        mentorId: "u.id",
+        groupOptionId: "(CASE WHEN f.kind = 'GROUP' THEN o.id END)",
+        from: utc("$2"),
+        to: utc("$3"),
+        sessionsFrom: utc("$4"),
+      })}
     FROM offering_option o
     JOIN offering f ON f.id = o."offeringId"
     JOIN "user" u ON u.id = f."mentorId"
@@ -262,52 +312,21 @@ export async function readSlotCalendarSources(
       : null,
   );
   if (reason || !row) return { reason: reason ?? "OFFERING_UNAVAILABLE" };
-  const isGroup = row.kind === "GROUP";
   return {
     reason: null,
     mentorId: row.mentorId,
     google: row.googleConnected
       ? { busyFetchedAt: row.busyFetchedAtMs === null ? null : new Date(row.busyFetchedAtMs) }
       : null,
-    sources: {
-      timezone: mentorZoneOf(row.timezone),
-      rules: row.rules.map(([weekday, startMinute, endMinute]) => ({
-        weekday: weekday as IsoWeekday,
-        startMinute,
-        endMinute,
-      })),
-      overrides: row.overrides.map(
-        ([date, kind, startMinute, endMinute]): DateOverride => ({
-          date,
-          kind: kind === "AVAILABLE" ? "available" : "unavailable",
-          ...(startMinute === null ? {} : { startMinute }),
-          ...(endMinute === null ? {} : { endMinute }),
-        }),
-      ),
+    sources: slotSourcesOf(row, {
+      timezone: row.timezone,
       durationMinutes: row.durationMinutes,
       bufferMinutes: row.bufferMinutes ?? 0,
       minNoticeMinutes: row.minNoticeMinutes ?? 0,
       horizonDays: row.horizonDays ?? 0,
       acceptingBookings: row.acceptingBookings === true,
-      busy: [
-        ...row.sessions.map(([, start, end]) => ({ start: new Date(start), end: new Date(end) })),
-        ...row.busy.map(([start, end]) => ({ start: new Date(start), end: new Date(end) })),
-      ],
-      ...(isGroup
-        ? {
-            capacity: row.capacity,
-            groupSessions: row.sessions
-              .filter((session) => session[4] !== null)
-              .map(([sessionId, start, end, capacity, seatsTaken]) => ({
-                sessionId,
-                start: new Date(start),
-                end: new Date(end),
-                capacity,
-                seatsTaken: seatsTaken ?? 0,
-              })),
-          }
-        : {}),
-    },
+      groupCapacity: row.kind === "GROUP" ? row.capacity : null,
+    }),
   };
 }
 
@@ -327,79 +346,85 @@ async function loadSlotSources(
   const wideFrom = new Date(range.from.getTime() - DAY_MS);
   const wideTo = new Date(range.to.getTime() + DAY_MS);
 
-  const [rules, overrides, sessions, externalBusy] = await Promise.all([
-    db.availabilityRule.findMany({ where: { mentorId: mentor.id } }),
-    db.availabilityOverride.findMany({
-      where: { mentorId: mentor.id, date: { gte: wideFrom, lte: wideTo } },
-    }),
-    db.mentoringSession.findMany({
-      where: {
-        mentorId: mentor.id,
-        status: "SCHEDULED",
-        // A range of the (mentorId, startsAt) index: past sessions stay out however many.
-        startsAt: { gte: new Date(wideFrom.getTime() - maxSessionBlockMs), lt: wideTo },
-        blockedUntil: { gt: wideFrom },
-      },
-      select: { id: true, optionId: true, startsAt: true, endsAt: true, capacity: true },
-    }),
-    db.calendarBusy.findMany({
-      where: { mentorId: mentor.id, startsAt: { lt: wideTo }, endsAt: { gt: wideFrom } },
-      select: { startsAt: true, endsAt: true },
-    }),
-  ]);
-
-  // Seats taken matter only for a group option's own sessions: count just those, through the
-  // booking (sessionId, status) index (a relation _count would aggregate every live booking on
-  // the platform before joining).
+  // ONE statement, one round trip (decision 077).
   const isGroup = offering.kind === "GROUP";
-  const ownSessions = isGroup ? sessions.filter((session) => session.optionId === option.id) : [];
-  const seatsTaken = new Map<string, number>();
-  if (ownSessions.length > 0) {
-    const counts = await db.booking.groupBy({
-      by: ["sessionId"],
-      where: {
-        sessionId: { in: ownSessions.map((session) => session.id) },
-        status: { in: [...liveBookingStatuses] },
-      },
-      _count: { _all: true },
-    });
-    for (const row of counts) seatsTaken.set(row.sessionId, row._count._all);
-  }
-  return {
-    timezone: mentorZoneOf(mentor.timezone),
-    rules: rules.map((rule) => ({
-      weekday: rule.weekday as IsoWeekday,
-      startMinute: rule.startMinute,
-      endMinute: rule.endMinute,
-    })),
-    overrides: overrides.map(
-      (override): DateOverride => ({
-        date: override.date.toISOString().slice(0, 10),
-        kind: override.kind === "AVAILABLE" ? "available" : "unavailable",
-        ...(override.startMinute === null ? {} : { startMinute: override.startMinute }),
-        ...(override.endMinute === null ? {} : { endMinute: override.endMinute }),
-      }),
-    ),
+  const query = slotSourcesQuery(mentor.id, isGroup ? option.id : null, wideFrom, wideTo);
+  const [row] = await db.$queryRawUnsafe<SlotSourceRow[]>(query.text, ...query.values);
+  return slotSourcesOf(row ?? { rules: [], overrides: [], sessions: [], busy: [] }, {
+    timezone: mentor.timezone,
     durationMinutes: option.durationMinutes,
     bufferMinutes: profile.bufferMinutes,
     minNoticeMinutes: profile.minNoticeMinutes,
     horizonDays: profile.horizonDays,
     acceptingBookings: profile.acceptingBookings,
+    groupCapacity: isGroup ? offering.capacity : null,
+  });
+}
+
+/**
+ * The slot sources from the statement's lists and the option's settings. A group option's own
+ * sessions are those whose seats were counted.
+ */
+function slotSourcesOf(
+  row: SlotSourceRow,
+  settings: Pick<
+    SlotSources,
+    "durationMinutes" | "bufferMinutes" | "minNoticeMinutes" | "horizonDays" | "acceptingBookings"
+  > & { timezone: string | null; groupCapacity: number | null },
+): SlotSources {
+  const { timezone, groupCapacity, ...rest } = settings;
+  return {
+    ...rest,
+    timezone: mentorZoneOf(timezone),
+    rules: row.rules.map(([weekday, startMinute, endMinute]) => ({
+      weekday: weekday as IsoWeekday,
+      startMinute,
+      endMinute,
+    })),
+    overrides: row.overrides.map(
+      ([date, kind, startMinute, endMinute]): DateOverride => ({
+        date,
+        kind: kind === "AVAILABLE" ? "available" : "unavailable",
+        ...(startMinute === null ? {} : { startMinute }),
+        ...(endMinute === null ? {} : { endMinute }),
+      }),
+    ),
     busy: [
-      ...sessions.map((session) => ({ start: session.startsAt, end: session.endsAt })),
-      ...externalBusy.map((period) => ({ start: period.startsAt, end: period.endsAt })),
+      ...row.sessions.map(([, , start, end]) => ({ start: new Date(start), end: new Date(end) })),
+      ...row.busy.map(([start, end]) => ({ start: new Date(start), end: new Date(end) })),
     ],
-    ...(isGroup
+    ...(groupCapacity !== null
       ? {
-          capacity: offering.capacity,
-          groupSessions: ownSessions.map((session) => ({
-            sessionId: session.id,
-            start: session.startsAt,
-            end: session.endsAt,
-            capacity: session.capacity,
-            seatsTaken: seatsTaken.get(session.id) ?? 0,
-          })),
+          capacity: groupCapacity,
+          groupSessions: row.sessions
+            .filter((session) => session[5] !== null)
+            .map(([sessionId, , start, end, capacity, seatsTaken]) => ({
+              sessionId,
+              start: new Date(start),
+              end: new Date(end),
+              capacity,
+              seatsTaken: seatsTaken ?? 0,
+            })),
         }
       : {}),
   };
 }
+
+/**
+ * What the slot statement returns: one row of four JSON arrays of tuples, instants as epoch
+ * milliseconds. A session is [id, optionId, startsAt, endsAt, capacity, live seats or null]:
+ * seats are counted only for the group option's own sessions.
+ */
+type SlotSourceRow = {
+  rules: [weekday: number, startMinute: number, endMinute: number][];
+  overrides: [date: string, kind: string, startMinute: number | null, endMinute: number | null][];
+  sessions: [
+    id: string,
+    optionId: string,
+    startsAt: number,
+    endsAt: number,
+    capacity: number,
+    seatsTaken: number | null,
+  ][];
+  busy: [startsAt: number, endsAt: number][];
+};
