@@ -77,7 +77,12 @@ export async function createSeededTestApp<T>(
   }
   const began = performance.now();
   const { template, meta, reused } = await seededTemplate(key, async (database) => {
-    const app = await createTestApp(env, { database });
+    // The seeder is not the measured app: no statement timeout for it (the 10× slots platform's
+    // chunks outlasted the web's 15 s on a loaded machine in the first run, decision 080).
+    const app = await createTestApp(
+      { ...env, DATABASE_STATEMENT_TIMEOUT_MS: "3600000" },
+      { database },
+    );
     try {
       return await seed(app);
     } finally {
