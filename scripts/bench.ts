@@ -14,6 +14,10 @@
  * server: a stale build would measure another commit than the one the report names);
  * `--no-build` uses the build already there.
  *
+ * Every round runs against one Postgres the run starts (an embedded cluster, deleted at the end)
+ * with the seed cache on: a bench's seeded platform (createSeededTestApp) is built in round 1
+ * into a template database and cloned in later rounds instead of seeded again (decision 080).
+ *
  * Exits non-zero when a bench fails (an error or a wrong result), never on a figure.
  */
 import { execFileSync, spawn } from "node:child_process";
@@ -23,6 +27,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { type RunningPostgres, startEmbeddedPostgres } from "@mentora/db/embedded";
 import {
   aggregateRounds,
   type BenchNote,
@@ -90,7 +95,12 @@ function runCommand(command: string, args: string[]): Promise<number> {
   });
 }
 
-function runVitest(outputFile: string, notesFile: string, filters: string[]): Promise<number> {
+function runVitest(
+  outputFile: string,
+  notesFile: string,
+  filters: string[],
+  postgres: RunningPostgres | undefined,
+): Promise<number> {
   const args = [
     "vitest",
     "bench",
@@ -115,6 +125,9 @@ function runVitest(outputFile: string, notesFile: string, filters: string[]): Pr
         BENCH_SCALE: String(scale),
         BENCH_QUICK: values.quick ? "1" : "",
         BENCH_NOTES_FILE: notesFile,
+        // The run's Postgres for every round, and the seeded templates kept in it (decision 080;
+        // the variable is @mentora/db/testing's seedCacheVariable).
+        ...(postgres ? { DATABASE_URL: postgres.url, MENTORA_BENCH_SEED_CACHE: "1" } : {}),
       },
       // vitest's own output (bench tables, errors) goes to stderr so the user sees progress.
       stdio: ["ignore", process.stderr, process.stderr],
@@ -168,6 +181,21 @@ if (webBenches.length > 0) {
 }
 // Per run, so two runs (a test and a real one) never read each other's rounds.
 const workDir = await mkdtemp(path.join(os.tmpdir(), "mentora-bench-rounds-"));
+// One Postgres for every round (not with --config: a fixture's benches need none). Its data
+// directory (and every template seeded in it) goes away with it, so no template outlives the
+// run that built it; the rounds' own databases are dropped by each round (their prefix).
+const postgres =
+  benches.length > 0
+    ? await startEmbeddedPostgres({
+        // os.tmpdir() is traversable by the "postgres" OS user (mkdtemp's 0700 is not).
+        dataDir: path.join(os.tmpdir(), `${path.basename(workDir)}-pg`),
+        persistent: false,
+      })
+    : undefined;
+const stopPostgres = () => postgres?.stop();
+process.once("SIGINT", () => {
+  void stopPostgres()?.finally(() => process.exit(130));
+});
 const reports: VitestJsonReport[] = [];
 const notesOfRounds: BenchNote[][] = [];
 let failedRounds = 0;
@@ -183,7 +211,7 @@ for (let round = 1; round <= rounds; round++) {
   }
   const outputFile = path.join(workDir, `round-${round}.json`);
   const notesFile = path.join(workDir, `round-${round}.notes.json`);
-  const code = await runVitest(outputFile, notesFile, filters);
+  const code = await runVitest(outputFile, notesFile, filters, postgres);
   if (code !== 0) failedRounds++;
   try {
     reports.push(JSON.parse(await readFile(outputFile, "utf8")) as VitestJsonReport);
@@ -194,6 +222,8 @@ for (let round = 1; round <= rounds; round++) {
     notesOfRounds.push(JSON.parse(await readFile(notesFile, "utf8")) as BenchNote[]);
   }
 }
+
+await stopPostgres();
 
 const groups = aggregateRounds(reports, root);
 const run = {

@@ -22,10 +22,11 @@ export async function databaseExists(client: pg.Client, name: string): Promise<b
 export async function createDatabase(
   client: pg.Client,
   name: string,
-  options: { template?: string } = {},
+  options: { template?: string; strategy?: "WAL_LOG" | "FILE_COPY" } = {},
 ): Promise<void> {
   const template = options.template ? ` TEMPLATE ${quoteIdent(options.template)}` : "";
-  await client.query(`CREATE DATABASE ${quoteIdent(name)}${template}`);
+  const strategy = options.strategy ? ` STRATEGY ${options.strategy}` : "";
+  await client.query(`CREATE DATABASE ${quoteIdent(name)}${template}${strategy}`);
 }
 
 /** Drops even with open connections: the database is ours and disposable. */

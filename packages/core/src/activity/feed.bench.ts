@@ -1,6 +1,6 @@
 import { afterAll, test } from "vitest";
 import type { App } from "../app/index.ts";
-import { createTestApp } from "../testing/index.ts";
+import { createSeededTestApp } from "../testing/index.ts";
 import { readActivityFeed } from "./feed.ts";
 
 // Feeds on BENCH_SCALE × 200,000 entries: 2,000 people's feeds (100 entries each) plus a
@@ -13,9 +13,14 @@ afterAll(async () => {
   await app?.close();
 });
 
+/** Seeded once per `pnpm bench` run and cloned in later rounds (decision 080). */
 async function ready(): Promise<App> {
   if (app) return app;
-  app = await createTestApp();
+  ({ app } = await createSeededTestApp(`activity feed: ${scale * 200_000} entries`, seedFeed));
+  return app;
+}
+
+async function seedFeed(app: App): Promise<null> {
   // In chunks of 100,000 rows: 2,000,000 in one statement (BENCH_SCALE=10) outlasted the app's
   // 15 s statement timeout on these shared cores (decision 074).
   const total = scale * 200_000;
@@ -31,7 +36,7 @@ async function ready(): Promise<App> {
       FROM generate_series(${first}::int, ${last}::int) AS i`;
   }
   await app.prisma.$executeRaw`ANALYZE activity_entry`;
-  return app;
+  return null;
 }
 
 test("a person's feed and the platform feed vs a 26-row range read", async ({ bench }) => {

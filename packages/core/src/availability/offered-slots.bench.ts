@@ -9,7 +9,7 @@ import {
   createUser,
   nextMondayAt,
 } from "../bookings/testing/bookings.ts";
-import { createTestApp } from "../testing/index.ts";
+import { createSeededTestApp } from "../testing/index.ts";
 import {
   type BookableOption,
   loadBookableOption,
@@ -43,15 +43,26 @@ type Fixture = {
   now: Date;
 };
 
-/** A platform of `mentors` booked mentors plus the measured mentor with a booked first week. */
+/**
+ * A platform of `mentors` booked mentors plus the measured mentor with a booked first week.
+ * Seeded once per `pnpm bench` run and cloned in later rounds (decision 080).
+ */
 async function fixture(mentors: number): Promise<Fixture> {
-  // The bulk seed's statements (10,000 mentors a statement at scale 10) may pass the app's
-  // 15 s statement timeout on a loaded machine; the measured reads are not affected by it.
-  const app = await createTestApp({ DATABASE_STATEMENT_TIMEOUT_MS: "300000" });
-  apps.push(app);
-  const { prisma } = app;
   const from = nextMondayAt(0);
+  const { app, seeded } = await createSeededTestApp(
+    `offered-slots: ${mentors} booked mentors × 100 sessions from ${from.toISOString()}`,
+    (app) => seedFixture(app, mentors, from),
+  );
+  apps.push(app);
   const now = new Date();
+  const paid = await loadBookableOption(app.prisma, seeded.paidOptionId);
+  const group = await loadBookableOption(app.prisma, seeded.groupOptionId);
+  if (!paid || !group) throw new Error("bench options missing");
+  return { app, mentorId: seeded.mentorId, paid, group, from, now };
+}
+
+async function seedFixture(app: App, mentors: number, from: Date) {
+  const { prisma } = app;
   await seedBookedPlatform(app, { mentors, sessionsPerMentor: 100, from });
   const { mentor, paidOption, groupOption } = await createMentorWithOfferings(app);
   await prisma.mentorProfile.update({ where: { userId: mentor.id }, data: { horizonDays: 120 } });
@@ -94,10 +105,7 @@ async function fixture(mentors: number): Promise<Fixture> {
   await prisma.$executeRawUnsafe(
     'VACUUM (ANALYZE) "user", mentor_profile, offering, offering_option, mentoring_session, booking, availability_rule, availability_override, calendar_busy',
   );
-  const paid = await loadBookableOption(prisma, paidOption.id);
-  const group = await loadBookableOption(prisma, groupOption.id);
-  if (!paid || !group) throw new Error("bench options missing");
-  return { app, mentorId: mentor.id, paid, group, from, now };
+  return { mentorId: mentor.id, paidOptionId: paidOption.id, groupOptionId: groupOption.id };
 }
 
 /** The statement offeredSlots sends for [from, to), done bare (decision 077: one statement). */

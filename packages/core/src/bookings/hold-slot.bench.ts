@@ -4,7 +4,7 @@ import { afterAll, expect, test } from "vitest";
 import type { App } from "../app/index.ts";
 import { seedBookedPlatform } from "../availability/testing/platform-seed.ts";
 import { errorCodeOf } from "../errors/index.ts";
-import { createTestApp } from "../testing/index.ts";
+import { createSeededTestApp } from "../testing/index.ts";
 import { holdSlot } from "./hold-slot.ts";
 import { createMentorWithOfferings, createUser, nextMondayAt } from "./testing/bookings.ts";
 
@@ -24,18 +24,26 @@ afterAll(async () => {
 /** The seeded platform, the racing mentees and a fresh slot per call (shared by the tests). */
 let fixture: ReturnType<typeof setUp> | undefined;
 async function setUp() {
-  // Open holds per mentee capped high: a racer may win many rounds.
-  app = await createTestApp({ MAX_OPEN_HOLDS: "100000", RATE_LIMITS: "mutation=100000000" });
-  const current = app;
-  await seedBookedPlatform(current, {
-    mentors: scale * 100,
-    sessionsPerMentor: 100,
-    from: nextMondayAt(0),
-  });
-  const { paidOption } = await createMentorWithOfferings(current);
-  const mentees = await Promise.all(
-    Array.from({ length: racers }, (_, i) => createUser(current, `Racer ${i}`)),
+  // Seeded once per `pnpm bench` run and cloned in later rounds (a fresh copy each round: the
+  // holds write), decision 080.
+  const from = nextMondayAt(0);
+  const { app: seededApp, seeded } = await createSeededTestApp(
+    `hold-slot: ${scale * 100} booked mentors × 100 sessions from ${from.toISOString()}, ${racers} mentees`,
+    async (app) => {
+      await seedBookedPlatform(app, { mentors: scale * 100, sessionsPerMentor: 100, from });
+      const { paidOption } = await createMentorWithOfferings(app);
+      const mentees = await Promise.all(
+        Array.from({ length: racers }, (_, i) => createUser(app, `Racer ${i}`)),
+      );
+      return { paidOptionId: paidOption.id, menteeIds: mentees.map((mentee) => mentee.id) };
+    },
+    // Open holds per mentee capped high: a racer may win many rounds.
+    { MAX_OPEN_HOLDS: "100000", RATE_LIMITS: "mutation=100000000" },
   );
+  app = seededApp;
+  const current = app;
+  const paidOption = { id: seeded.paidOptionId };
+  const mentees = seeded.menteeIds.map((id) => ({ id }));
   let slot = 0;
   // Every other hour 08:00–18:00 UTC (a 60-minute session plus its 15-minute buffer), every day
   // of weeks 1..8: inside the mentor's hours and horizon, never overlapping an earlier round.

@@ -3,7 +3,7 @@ import { afterAll, test } from "vitest";
 import type { App } from "../app/index.ts";
 import { seedBookedPlatform } from "../availability/testing/platform-seed.ts";
 import { nextMondayAt } from "../bookings/testing/bookings.ts";
-import { createTestApp } from "../testing/index.ts";
+import { createSeededTestApp } from "../testing/index.ts";
 import { type DirectorySearch, searchDirectory } from "./search-service.ts";
 import { refreshStaleSlots } from "./slot-summary.ts";
 
@@ -21,11 +21,22 @@ afterAll(async () => {
   await Promise.all(apps.map((app) => app.close()));
 });
 
+/** Seeded once per `pnpm bench` run and cloned in later rounds (decision 080). */
 async function platform(mentors: number): Promise<Db> {
-  const app = await createTestApp();
+  const from = nextMondayAt(0);
+  // The slot summaries are computed from today: a run crossing midnight seeds again.
+  const today = new Date().toISOString().slice(0, 10);
+  const { app } = await createSeededTestApp(
+    `directory search: ${mentors} mentors × 20 sessions from ${from.toISOString()} on ${today}`,
+    (app) => seedPlatform(app, mentors, from),
+  );
   apps.push(app);
+  return app.prisma;
+}
+
+async function seedPlatform(app: App, mentors: number, from: Date): Promise<null> {
   const db = app.prisma;
-  await seedBookedPlatform(app, { mentors, sessionsPerMentor: 20, from: nextMondayAt(0) });
+  await seedBookedPlatform(app, { mentors, sessionsPerMentor: 20, from });
   const ranked = `(SELECT id, row_number() OVER (ORDER BY id) AS n FROM "user" WHERE role = 'MENTOR')`;
   await db.$executeRawUnsafe(`
     INSERT INTO availability_rule (id, "mentorId", weekday, "startMinute", "endMinute")
@@ -48,7 +59,7 @@ async function platform(mentors: number): Promise<Db> {
     FROM offering o JOIN ${ranked} u ON u.id = o."mentorId" WHERE u.n % 4 = 0`);
   await refreshStaleSlots(db, { limit: mentors });
   await db.$executeRawUnsafe("ANALYZE");
-  return db;
+  return null;
 }
 
 let platforms: Promise<{ small: Db; large: Db }> | undefined;

@@ -1,7 +1,12 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createTestDatabase } from "@mentora/db/testing";
+import {
+  createTestDatabase,
+  seedCacheEnabled,
+  seededTemplate,
+  type TestDatabase,
+} from "@mentora/db/testing";
 import { type App, type CreateAppOptions, createApp } from "../app/index.ts";
 import { sendEmailJob } from "../app/job-handlers.ts";
 import { type Config, loadConfig } from "../config/index.ts";
@@ -18,9 +23,15 @@ export const TEST_ORIGIN = "http://localhost:3000";
  */
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: Pick<CreateAppOptions, "deliverGatewayWebhook" | "ai"> = {},
+  {
+    database: given,
+    ...options
+  }: Pick<CreateAppOptions, "deliverGatewayWebhook" | "ai"> & {
+    /** A database already made (a seeded clone, see createSeededTestApp); default: a new one. */
+    database?: TestDatabase;
+  } = {},
 ): Promise<App> {
-  const database = await createTestDatabase();
+  const database = given ?? (await createTestDatabase());
   const config: Config = loadConfig({
     NODE_ENV: "test",
     LOG_LEVEL: "silent",
@@ -42,6 +53,50 @@ export async function createTestApp(
     importPackage: (name) => import(name),
     ...options,
   });
+}
+
+/**
+ * A test App over a database seeded by `seed`, for benches whose setup is a large platform.
+ * In a `pnpm bench` run (decision 080) the platform is seeded once, in the first round, into a
+ * template database keyed by `key` (with BENCH_SCALE and the migrations' hash): later rounds get
+ * a clone of it, byte for byte the same rows, indexes, statistics and visibility maps (seed
+ * steps like VACUUM/ANALYZE belong in `seed`). Otherwise it is createTestApp() + `seed`.
+ * `key` must name everything the seed depends on (sizes, dates); `seed` returns what the bench
+ * needs to find its rows again (ids, dates as ISO strings), JSON only: it is what a clone
+ * hands back. The app's env changes nothing stored, so it is not part of the key.
+ */
+export async function createSeededTestApp<T>(
+  key: string,
+  seed: (app: App) => Promise<T>,
+  env: Record<string, string> = {},
+): Promise<{ app: App; seeded: T; reused: boolean }> {
+  if (!seedCacheEnabled()) {
+    const app = await createTestApp(env);
+    // The same JSON round trip as a clone's, so a bench reads its seed the same way both times.
+    return { app, seeded: JSON.parse(JSON.stringify(await seed(app))) as T, reused: false };
+  }
+  const began = performance.now();
+  const { template, meta, reused } = await seededTemplate(key, async (database) => {
+    // The seeder is not the measured app: no statement timeout for it (the 10× slots platform's
+    // chunks outlasted the web's 15 s on a loaded machine in the first run, decision 080).
+    const app = await createTestApp(
+      { ...env, DATABASE_STATEMENT_TIMEOUT_MS: "3600000" },
+      { database },
+    );
+    try {
+      return await seed(app);
+    } finally {
+      await app.close();
+    }
+  });
+  const seededMs = performance.now() - began;
+  const database = await createTestDatabase({ template });
+  const clonedMs = performance.now() - began - seededMs;
+  // What a run's length is made of (decision 080): seeded once, then only cloned.
+  process.stderr.write(
+    `[bench seed] ${key}: ${reused ? "template reused" : `seeded in ${(seededMs / 1000).toFixed(1)} s`}, cloned in ${(clonedMs / 1000).toFixed(1)} s\n`,
+  );
+  return { app: await createTestApp(env, { database }), seeded: meta, reused };
 }
 
 /** Delivers queued `email.send` jobs the way the worker would, and returns how many. */

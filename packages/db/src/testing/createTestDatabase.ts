@@ -23,9 +23,11 @@ export type TestDatabase = {
 export type CreateTestDatabaseOptions = {
   /** false: an empty database instead of a clone of the migrated template. */
   migrated?: boolean;
+  /** Clone this database instead of the migrated template (a seeded template, decision 080). */
+  template?: string;
 };
 
-function provided() {
+export function provided() {
   const adminUrl = inject("mentoraDbAdminUrl");
   if (!adminUrl) {
     throw new DbToolError(
@@ -39,14 +41,17 @@ function provided() {
   };
 }
 
-/** A fresh database cloned from the run's migrated template (~tens of ms). */
+/** A fresh database cloned from the run's migrated template (~tens of ms) or `template`. */
 export async function createTestDatabase(
   options: CreateTestDatabaseOptions = {},
 ): Promise<TestDatabase> {
   const { adminUrl, templateDb, prefix } = provided();
   const name = `${prefix}_${randomBytes(5).toString("hex")}`;
-  const template = options.migrated === false ? undefined : templateDb;
-  await withAdminClient(adminUrl, (client) => createDatabase(client, name, { template }));
+  const template = options.migrated === false ? undefined : (options.template ?? templateDb);
+  // A seeded template can be a gigabyte: copied file by file (one checkpoint) instead of block
+  // by block through the WAL, Postgres's default, which suits the small migrated template.
+  const strategy = options.template ? "FILE_COPY" : undefined;
+  await withAdminClient(adminUrl, (client) => createDatabase(client, name, { template, strategy }));
 
   const url = withDatabase(adminUrl, name);
   const pool = createPool(url, { max: 5 });

@@ -5,3 +5,9 @@ export {
 } from "./createTestDatabase.ts";
 export { globalSetupPath } from "./globalSetupPath.ts";
 export { type NodeRun, runNode } from "./runNode.ts";
+export {
+  seedCacheEnabled,
+  seedCacheVariable,
+  seededTemplate,
+  seededTemplateName,
+} from "./seededTemplate.ts";

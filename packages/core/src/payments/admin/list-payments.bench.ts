@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, expect, test } from "vitest";
 import type { App } from "../../app/index.ts";
-import { createTestApp } from "../../testing/index.ts";
+import { createSeededTestApp } from "../../testing/index.ts";
 import { seedPayments } from "../testing/payments-seed.ts";
 import { listPaymentsForAdmin, paymentsCsv } from "./list-payments.ts";
 
@@ -15,9 +15,15 @@ afterAll(async () => {
   await app?.close();
 });
 
+/** Seeded once per `pnpm bench` run and cloned in later rounds (decision 080). */
 async function ready(): Promise<{ app: App; run: string }> {
-  app ??= await createTestApp();
-  seeded ??= await seedPayments(app, { users: scale * 1_000, payments: scale * 10_000 });
+  if (!app || !seeded) {
+    const shape = { users: scale * 1_000, payments: scale * 10_000 };
+    ({ app, seeded } = await createSeededTestApp(
+      `admin payments: ${shape.payments} payments of ${shape.users} users`,
+      (app) => seedPayments(app, shape),
+    ));
+  }
   return { app, run: seeded.run };
 }
 
