@@ -24,6 +24,15 @@ export async function chooseFirstTime(page: Page, options: { price?: string } = 
       await page.waitForLoadState("networkidle");
     }
   }
+  // The duration keeps the day it was switched on; late in that day, the longer duration may
+  // have no time left on it (the page says so): then the first highlighted day, as a mentee would.
+  if ((await page.getByTestId("no-times").count()) > 0) {
+    const day = page.getByTestId("free-day").first();
+    const date = (await day.getAttribute("data-date")) ?? "";
+    await day.click();
+    await page.waitForURL((url) => url.searchParams.get("date") === date);
+    await page.waitForLoadState("networkidle");
+  }
   const slot = page.getByTestId("slot").first();
   const start = (await slot.getAttribute("data-start")) ?? "";
   await slot.click();
