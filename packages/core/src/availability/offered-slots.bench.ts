@@ -1,5 +1,4 @@
 import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -9,6 +8,7 @@ import {
   createUser,
   nextMondayAt,
 } from "../bookings/testing/bookings.ts";
+import { backendsCpuMs } from "../testing/backends-cpu.ts";
 import { createSeededTestApp } from "../testing/index.ts";
 import {
   type BookableOption,
@@ -229,28 +229,14 @@ function planNodes(node: Record<string, unknown>): string[] {
   return [self, ...children.flatMap(planNodes)];
 }
 
-/** CPU ms (user + system) the database's backends have used so far, from /proc (10 ms ticks). */
-async function backendsCpuMs(f: Fixture): Promise<number> {
-  const { rows } = await f.app.pool.query<{ pid: number }>(
-    "SELECT pid FROM pg_stat_activity WHERE datname = current_database()",
-  );
-  let total = 0;
-  for (const { pid } of rows) {
-    const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
-    const fields = stat.split(") ")[1]?.split(" ") ?? [];
-    total += (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
-  }
-  return total;
-}
-
 /** CPU µs per call of `work`: this process's and the database backends', over `calls` calls. */
 async function cpuPerCall(f: Fixture, calls: number, work: () => Promise<unknown>) {
-  const backends = await backendsCpuMs(f);
+  const backends = await backendsCpuMs(f.app);
   const own = process.cpuUsage();
   for (let call = 0; call < calls; call += 1) await work();
   const used = process.cpuUsage(own);
   const node = (used.user + used.system) / calls;
-  const db = (((await backendsCpuMs(f)) - backends) * 1_000) / calls;
+  const db = (((await backendsCpuMs(f.app)) - backends) * 1_000) / calls;
   return { node, db, total: node + db };
 }
 

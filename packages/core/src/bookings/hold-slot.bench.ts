@@ -1,9 +1,9 @@
-import { readFile } from "node:fs/promises";
 import pg from "pg";
 import { afterAll, expect, test } from "vitest";
 import type { App } from "../app/index.ts";
 import { seedBookedPlatform } from "../availability/testing/platform-seed.ts";
 import { errorCodeOf } from "../errors/index.ts";
+import { backendsCpuMs } from "../testing/backends-cpu.ts";
 import { createSeededTestApp } from "../testing/index.ts";
 import { holdSlot } from "./hold-slot.ts";
 import { createMentorWithOfferings, createUser, nextMondayAt } from "./testing/bookings.ts";
@@ -92,20 +92,6 @@ test(`${racers} concurrent holds on one slot vs one hold`, { timeout: 600_000 },
     { time: 0, iterations: 10, warmupIterations: 1 },
   );
 });
-
-/** CPU ms (user + system) the database's backends have used so far, from /proc (10 ms ticks). */
-async function backendsCpuMs(current: App): Promise<number> {
-  const { rows } = await current.pool.query<{ pid: number }>(
-    "SELECT pid FROM pg_stat_activity WHERE datname = current_database()",
-  );
-  let total = 0;
-  for (const { pid } of rows) {
-    const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
-    const fields = stat.split(") ")[1]?.split(" ") ?? [];
-    total += (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
-  }
-  return total;
-}
 
 /** Statements sent (as the pg client receives them) and CPU ms (this process + backends) of `work`. */
 async function cost(current: App, work: () => Promise<unknown>) {
