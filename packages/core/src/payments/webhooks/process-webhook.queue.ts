@@ -18,7 +18,8 @@ export const processWebhookQueue = defineQueue({
     heartbeatSeconds: 30,
     deadLetter: "webhook.process.dead",
   },
-  // Mostly waiting on the provider and Postgres, and each statement of the handler is one per
-  // flush of the jobs in flight (063, 079): 80 in flight share them (decision 026 chose 2 × 10).
-  work: { concurrency: 4, batchSize: 20 },
+  // Mostly waiting on the provider and Postgres: 20 in flight drain a storm (decision 026). Not
+  // more (079): a worker holding 80 jobs stalls them all behind one slow provider while the
+  // other workers idle, and 80 settlements would queue for a pool of 10 connections.
+  work: { concurrency: 2, batchSize: 10 },
 });
