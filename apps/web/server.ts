@@ -50,10 +50,8 @@ const build = (await import(
 timeline.buildLoaded = Math.round(performance.now());
 
 // Request durations by Remix route id (never the raw path), into the process's /metrics.
-const observeRequest = createHttpRequestObserver(
-  build.entry.module as unknown as Pick<AppMetrics, "observeHttpRequest">,
-  build.routes,
-);
+const appMetrics = build.entry.module as unknown as Pick<AppMetrics, "observeHttpRequest">;
+const observeRequest = createHttpRequestObserver(appMetrics, build.routes);
 
 // The messages each page needs (decision 024): the root loader sends only these.
 const namespacesFor = createNamespaceResolver(build.routes);
@@ -279,14 +277,13 @@ function serveWebhook(req: IncomingMessage, res: ServerResponse, provider: strin
  * error level for a 5xx or an answer never finished), without pino-http's child logger and
  * serializers per request (decision 070).
  */
-const webhookMetrics = build.entry.module as unknown as Pick<AppMetrics, "observeHttpRequest">;
 function observeWebhookRequest(req: IncomingMessage, res: ServerResponse, pathname: string) {
   const started = performance.now();
   res.once("close", () => {
     const elapsed = performance.now() - started;
     const finished = res.writableFinished;
     const method = req.method ?? "GET";
-    webhookMetrics.observeHttpRequest(
+    appMetrics.observeHttpRequest(
       webhookRoute,
       method,
       finished ? res.statusCode : 499,
